@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every check and test: formatting, lints, native tests,
+# wasm tests in headless Chromium, the release build, and the end-to-end tests against dist/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --test
+source scripts/env.sh
+
+step() { printf '\n==> %s\n' "$*"; }
+start=$SECONDS
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "clippy (native and wasm32)"
+cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --all-targets --target wasm32-unknown-unknown --quiet -- -D warnings
+
+step "native tests"
+cargo test --quiet
+
+step "wasm tests in headless Chromium"
+cargo test --target wasm32-unknown-unknown --test web
+
+step "release build (trunk build --release)"
+trunk build --release
+for f in dist/*.wasm dist/*.js dist/*.css; do
+  printf '%-60s %8d bytes, %7d gzip\n' "$f" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
+done
+
+step "end-to-end tests against dist/ in headless Chromium"
+node --test --test-concurrency=1 tests/e2e/
+
+printf '\nall checks passed in %d s\n' "$((SECONDS - start))"

@@ -1,0 +1,145 @@
+//! The incident and its parts: plain data, serialisable with serde.
+//!
+//! This is the one shape every input format is read into and every view is drawn from.
+//! It holds what the postmortem *says*; anything computed from it (durations, phases,
+//! layout) lives in [`crate::analysis`].
+
+mod moment;
+
+pub use moment::{Moment, UtcOffset};
+
+use serde::{Deserialize, Serialize};
+
+/// One incident postmortem.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Incident {
+    /// The incident's name, e.g. "The Great Cookie Catastrophe".
+    pub title: String,
+    /// Free-text overview (the "Issue Summary" section's prose, if any).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    /// When the impact began, as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<Moment>,
+    /// When the impact ended, as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<Moment>,
+    /// Who or what was affected and how much.
+    #[serde(skip_serializing_if = "Impact::is_empty")]
+    pub impact: Impact,
+    /// Why it happened. Paragraphs from several places are kept, separated by blank lines.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub root_cause: String,
+    /// How it was noticed.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub detection: String,
+    /// How it was fixed.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub resolution: String,
+    /// What happened when, in written order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub timeline: Vec<TimelineEvent>,
+    /// Corrective and preventative measures stated as prose ("Improvements").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub improvements: Vec<String>,
+    /// Concrete follow-up tasks.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub action_items: Vec<ActionItem>,
+    /// Anything appended after the postmortem proper.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub addendum: String,
+    /// Web links found in the text (http and https only).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+    /// Sections the reader did not recognise, kept verbatim rather than dropped.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub other_sections: Vec<Section>,
+    /// Measured series (error rate, latency, ...) attached to the incident.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub metrics: Vec<MetricSeries>,
+}
+
+/// Who or what was affected.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Impact {
+    /// The impact as written.
+    pub text: String,
+    /// Share of users affected, in percent (0–100), when the text states one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub affected_users_percent: Option<f64>,
+}
+
+impl Impact {
+    /// True when nothing about the impact is known.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty() && self.affected_users_percent.is_none()
+    }
+}
+
+/// One entry of the timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimelineEvent {
+    /// When it happened.
+    pub at: Moment,
+    /// What happened, as written (inline Markdown links kept).
+    pub text: String,
+    /// True when the event was found in prose rather than in a timeline section.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inferred: bool,
+}
+
+/// A follow-up task.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ActionItem {
+    /// What is to be done.
+    pub text: String,
+    /// Who owns it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// Its priority, as written (e.g. "P1").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub priority: Option<String>,
+    /// Its status, as written (e.g. "done").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<String>,
+    /// A tracking link (http or https).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+}
+
+/// A web link: only http and https URLs are ever stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    /// The visible text.
+    pub text: String,
+    /// The target, always starting with `http://` or `https://`.
+    pub url: String,
+}
+
+/// A section the reader kept without understanding it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// Its heading as written.
+    pub title: String,
+    /// Its body as written.
+    pub body: String,
+}
+
+/// A measured series, e.g. the error rate in percent over time.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MetricSeries {
+    /// Its name, e.g. "error rate".
+    pub name: String,
+    /// Its unit, e.g. "%".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub unit: String,
+    /// True when the data is made up for illustration rather than measured.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub illustrative: bool,
+    /// Samples as (milliseconds since the Unix epoch, value), in time order.
+    pub points: Vec<(i64, f64)>,
+}

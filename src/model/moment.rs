@@ -1,0 +1,228 @@
+//! A point in time as a postmortem states it: a time of day, maybe a date, maybe a UTC offset.
+//!
+//! Postmortems are often vague ("10:00 AM", no date, no zone), so every part but the time of
+//! day is optional. A [`Moment`] is written and read as ISO 8601 with only the known parts:
+//! `2024-01-15T10:00:00-05:00`, `2024-01-15T10:00:00` or `10:00:00`.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// An offset from UTC in whole minutes, e.g. `-300` for UTC-05:00.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UtcOffset {
+    minutes: i16,
+}
+
+impl UtcOffset {
+    /// UTC itself.
+    pub const UTC: UtcOffset = UtcOffset { minutes: 0 };
+
+    /// The offset of `minutes` east of UTC, if it is a real one (within ±18 hours).
+    pub fn from_minutes(minutes: i32) -> Option<UtcOffset> {
+        (-18 * 60..=18 * 60)
+            .contains(&minutes)
+            .then_some(UtcOffset {
+                minutes: minutes as i16,
+            })
+    }
+
+    /// Minutes east of UTC.
+    pub fn minutes(self) -> i32 {
+        i32::from(self.minutes)
+    }
+
+    /// Seconds east of UTC.
+    pub fn seconds(self) -> i64 {
+        i64::from(self.minutes) * 60
+    }
+}
+
+impl fmt::Display for UtcOffset {
+    /// Writes the ISO 8601 form, e.g. `-05:00` or `+05:30`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sign = if self.minutes < 0 { '-' } else { '+' };
+        let abs = self.minutes.unsigned_abs();
+        write!(f, "{sign}{:02}:{:02}", abs / 60, abs % 60)
+    }
+}
+
+/// A time of day with an optional date and an optional UTC offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Moment {
+    /// The calendar date, when known.
+    pub date: Option<NaiveDate>,
+    /// The time of day (always known).
+    pub time: NaiveTime,
+    /// The offset from UTC the time is written in, when known.
+    pub offset: Option<UtcOffset>,
+}
+
+impl Moment {
+    /// A moment from its parts.
+    pub fn new(date: Option<NaiveDate>, time: NaiveTime, offset: Option<UtcOffset>) -> Moment {
+        Moment { date, time, offset }
+    }
+
+    /// Seconds on one common axis, for ordering and durations.
+    ///
+    /// With date and offset this is the Unix time. A missing offset is read as UTC and a
+    /// missing date as 1970-01-01, so moments that lack the same parts still compare sensibly.
+    pub fn axis_seconds(&self) -> i64 {
+        let date = self.date.unwrap_or_default();
+        let local = NaiveDateTime::new(date, self.time).and_utc().timestamp();
+        local - self.offset.map_or(0, UtcOffset::seconds)
+    }
+}
+
+impl fmt::Display for Moment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(date) = self.date {
+            write!(f, "{}T", date.format("%Y-%m-%d"))?;
+        }
+        write!(
+            f,
+            "{:02}:{:02}:{:02}",
+            self.time.hour(),
+            self.time.minute(),
+            self.time.second()
+        )?;
+        match (self.date, self.offset) {
+            (Some(_), Some(offset)) => write!(f, "{offset}"),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Why a string is not an ISO 8601 moment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MomentSyntaxError(pub String);
+
+impl fmt::Display for MomentSyntaxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "expected an ISO 8601 time such as 2024-01-15T10:00:00-05:00, 2024-01-15T10:00:00 or 10:00:00, found {:?}",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for MomentSyntaxError {}
+
+impl FromStr for Moment {
+    type Err = MomentSyntaxError;
+
+    fn from_str(text: &str) -> Result<Moment, MomentSyntaxError> {
+        let fail = || MomentSyntaxError(text.to_string());
+        let text = text.trim();
+        let (date, rest) = match text.split_once(['T', ' ']) {
+            Some((date, rest)) => (
+                Some(NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| fail())?),
+                rest,
+            ),
+            None => (None, text),
+        };
+        let (clock, offset) = split_offset(rest).ok_or_else(fail)?;
+        let time = NaiveTime::parse_from_str(clock, "%H:%M:%S")
+            .or_else(|_| NaiveTime::parse_from_str(clock, "%H:%M"))
+            .map_err(|_| fail())?;
+        Ok(Moment { date, time, offset })
+    }
+}
+
+/// Splits `10:00:00-05:00` into the clock and its offset (`Z` is UTC).
+fn split_offset(text: &str) -> Option<(&str, Option<UtcOffset>)> {
+    if let Some(clock) = text.strip_suffix('Z') {
+        return Some((clock, Some(UtcOffset::UTC)));
+    }
+    let Some(at) = text.rfind(['+', '-']) else {
+        return Some((text, None));
+    };
+    let (clock, zone) = text.split_at(at);
+    let sign = if zone.starts_with('-') { -1 } else { 1 };
+    let (hours, minutes) = zone[1..].split_once(':').unwrap_or((&zone[1..], "0"));
+    let hours: i32 = hours.parse().ok()?;
+    let minutes: i32 = minutes.parse().ok()?;
+    Some((
+        clock,
+        Some(UtcOffset::from_minutes(sign * (hours * 60 + minutes))?),
+    ))
+}
+
+impl Serialize for Moment {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Moment {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Moment, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    }
+
+    #[test]
+    fn writes_only_the_known_parts() {
+        let date = NaiveDate::from_ymd_opt(2024, 1, 15);
+        let offset = UtcOffset::from_minutes(-300);
+        assert_eq!(
+            Moment::new(date, at(10, 0), offset).to_string(),
+            "2024-01-15T10:00:00-05:00"
+        );
+        assert_eq!(
+            Moment::new(date, at(10, 0), None).to_string(),
+            "2024-01-15T10:00:00"
+        );
+        assert_eq!(Moment::new(None, at(14, 5), offset).to_string(), "14:05:00");
+    }
+
+    #[test]
+    fn reads_back_what_it_writes() {
+        for text in [
+            "2024-01-15T10:00:00-05:00",
+            "2024-01-15T10:00:00",
+            "10:00:00",
+            "2024-01-15T23:59:59+05:30",
+        ] {
+            let moment: Moment = text.parse().unwrap();
+            assert_eq!(moment.to_string(), text);
+        }
+        let utc: Moment = "2024-01-15T10:00:00Z".parse().unwrap();
+        assert_eq!(utc.offset, Some(UtcOffset::UTC));
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_moment() {
+        for text in [
+            "",
+            "noon",
+            "2024-13-01T10:00:00",
+            "25:00",
+            "10:00:00+99:00",
+            "10:00-",
+        ] {
+            assert!(text.parse::<Moment>().is_err(), "{text:?} should not parse");
+        }
+    }
+
+    #[test]
+    fn axis_seconds_accounts_for_the_offset() {
+        let date = NaiveDate::from_ymd_opt(2024, 1, 15);
+        let local = Moment::new(date, at(10, 0), UtcOffset::from_minutes(-300));
+        let utc = Moment::new(date, at(15, 0), Some(UtcOffset::UTC));
+        assert_eq!(local.axis_seconds(), utc.axis_seconds());
+        assert_eq!(utc.axis_seconds(), 1_705_330_800);
+    }
+}

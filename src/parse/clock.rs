@@ -1,0 +1,130 @@
+//! Times of day as people write them: `10:00 AM`, `10:00am`, `10 AM`, `9:05 p.m.`, `14:05`,
+//! `14:05:33`. Twelve-hour times follow the usual rule: 12 PM is noon, 12 AM is midnight.
+
+use chrono::NaiveTime;
+
+/// A time of day read from the start of a text, and how many bytes it took.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Clock {
+    /// The time read.
+    pub time: NaiveTime,
+    /// Bytes of the text the time took, including an `AM`/`PM` marker.
+    pub len: usize,
+}
+
+/// Reads a time of day at the very start of `text`.
+///
+/// The time must end at a word boundary, so `10:00x` and `2024` are not times. An hour with no
+/// minutes needs an `AM`/`PM` marker (`10 AM`), otherwise any number would be a time.
+pub fn leading_clock(text: &str) -> Option<Clock> {
+    let bytes = text.as_bytes();
+    let (hour, mut at) = digits(bytes, 0, 1, 2)?;
+    let mut minute = None;
+    let mut second = 0;
+    if bytes.get(at) == Some(&b':') || (bytes.get(at) == Some(&b'.') && hour <= 12) {
+        if let Some((value, end)) = digits(bytes, at + 1, 2, 2) {
+            minute = Some(value);
+            at = end;
+            if bytes.get(at) == Some(&b':') {
+                if let Some((value, end)) = digits(bytes, at + 1, 2, 2) {
+                    second = value;
+                    at = end;
+                }
+            }
+        }
+    }
+    let (meridiem, after) = meridiem(text, at);
+    if minute.is_none() && meridiem.is_none() {
+        return None;
+    }
+    if bytes.get(after).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    let hour = match meridiem {
+        Some(pm) if (1..=12).contains(&hour) => hour % 12 + if pm { 12 } else { 0 },
+        Some(_) => return None,
+        None => hour,
+    };
+    let time = NaiveTime::from_hms_opt(hour, minute.unwrap_or(0), second)?;
+    Some(Clock { time, len: after })
+}
+
+/// Reads `min..=max` ASCII digits at `at`; returns their value and where they end.
+fn digits(bytes: &[u8], at: usize, min: usize, max: usize) -> Option<(u32, usize)> {
+    let run = bytes
+        .get(at..)?
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if run < min || run > max {
+        return None;
+    }
+    let value = bytes[at..at + run]
+        .iter()
+        .fold(0u32, |acc, b| acc * 10 + u32::from(b - b'0'));
+    Some((value, at + run))
+}
+
+/// Reads an optional ` AM`, `am`, ` p.m.` after the digits: `(Some(is_pm), end)` or `(None, at)`.
+fn meridiem(text: &str, at: usize) -> (Option<bool>, usize) {
+    let Some(rest) = text.get(at..) else {
+        return (None, at);
+    };
+    let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
+    let skipped = rest.len() - trimmed.len();
+    let lower: String = trimmed
+        .chars()
+        .take(4)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    for (marker, pm) in [("a.m.", false), ("p.m.", true), ("am", false), ("pm", true)] {
+        if lower.starts_with(marker) {
+            return (Some(pm), at + skipped + marker.len());
+        }
+    }
+    (None, at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Option<(String, usize)> {
+        leading_clock(text).map(|c| (c.time.format("%H:%M:%S").to_string(), c.len))
+    }
+
+    #[test]
+    fn reads_twelve_hour_times() {
+        assert_eq!(read("10:00 AM: x"), Some(("10:00:00".into(), 8)));
+        assert_eq!(read("12:00 PM: x"), Some(("12:00:00".into(), 8)));
+        assert_eq!(read("1:00 PM"), Some(("13:00:00".into(), 7)));
+        assert_eq!(read("12:30 am"), Some(("00:30:00".into(), 8)));
+        assert_eq!(read("10:00am -"), Some(("10:00:00".into(), 7)));
+        assert_eq!(read("10 AM"), Some(("10:00:00".into(), 5)));
+        assert_eq!(read("9:05 p.m. x"), Some(("21:05:00".into(), 9)));
+    }
+
+    #[test]
+    fn reads_twenty_four_hour_times() {
+        assert_eq!(read("14:05 x"), Some(("14:05:00".into(), 5)));
+        assert_eq!(read("14:05:33"), Some(("14:05:33".into(), 8)));
+        assert_eq!(read("07:32:16 GMT"), Some(("07:32:16".into(), 8)));
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_time() {
+        for text in [
+            "2024-01-15",
+            "10",
+            "25:00",
+            "13:00 PM",
+            "10:00x",
+            "10 apples",
+            "",
+            "ab",
+            "0 AM",
+        ] {
+            assert_eq!(read(text), None, "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! Inline links inside a line of text: `[text](https://...)` and bare `https://...` URLs.
+//!
+//! Only http and https links become links; anything else (`javascript:`, `data:`, relative
+//! paths) stays plain text, so the page never renders a dangerous `href`.
+
+/// A piece of a text: plain words or a link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Inline<'a> {
+    /// Plain text, shown as written.
+    Text(&'a str),
+    /// A link to an http or https URL.
+    Link {
+        /// The visible text.
+        text: &'a str,
+        /// The target, starting with `http://` or `https://`.
+        url: &'a str,
+    },
+}
+
+/// Splits `text` into plain pieces and safe links, in order.
+pub fn segments(text: &str) -> Vec<Inline<'_>> {
+    let mut out = Vec::new();
+    let mut plain_from = 0;
+    let mut at = 0;
+    while at < text.len() {
+        let rest = &text[at..];
+        let found = if rest.starts_with('[') {
+            markdown_link(rest)
+        } else if starts_with_web_scheme(rest)
+            && (at == 0 || !text[..at].ends_with(['(', '<', '"']))
+        {
+            Some(bare_url(rest))
+        } else {
+            None
+        };
+        match found {
+            Some((link, len)) => {
+                if plain_from < at {
+                    out.push(Inline::Text(&text[plain_from..at]));
+                }
+                out.push(link);
+                at += len;
+                plain_from = at;
+            }
+            None => at += rest.chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    if plain_from < text.len() {
+        out.push(Inline::Text(&text[plain_from..]));
+    }
+    out
+}
+
+/// Links written with a scheme other than http(s), as (byte offset, target): reported, not kept.
+pub fn unsafe_link_targets(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut search = 0;
+    while let Some(found) = text[search..].find("](") {
+        let start = search + found + 2;
+        let target = text[start..].split([')', ' ']).next().unwrap_or("");
+        if !target.is_empty() && !starts_with_web_scheme(target) {
+            out.push((start, target));
+        }
+        search = start;
+    }
+    out
+}
+
+/// True when `text` starts with `http://` or `https://` in any case.
+pub fn starts_with_web_scheme(text: &str) -> bool {
+    let head = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+    head.starts_with("https://") || head.starts_with("http://")
+}
+
+/// Reads `[text](url)` at the start of `rest` when the url is http(s).
+fn markdown_link(rest: &str) -> Option<(Inline<'_>, usize)> {
+    let close = rest.find("](")?;
+    let label = &rest[1..close];
+    if label.contains(['[', ']']) {
+        return None;
+    }
+    let after = &rest[close + 2..];
+    let end = after.find(')')?;
+    let url = after[..end].trim();
+    if !starts_with_web_scheme(url) || url.contains(char::is_whitespace) {
+        return None;
+    }
+    Some((Inline::Link { text: label, url }, close + 2 + end + 1))
+}
+
+/// Reads a bare URL up to white space, leaving trailing punctuation outside it.
+fn bare_url(rest: &str) -> (Inline<'_>, usize) {
+    let end = rest
+        .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"'))
+        .unwrap_or(rest.len());
+    let url = rest[..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '*', '`']);
+    (Inline::Link { text: url, url }, url.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_markdown_and_bare_links() {
+        let text = "see [The Post](https://github.com/a/b). Or https://example.com/x.";
+        assert_eq!(
+            segments(text),
+            [
+                Inline::Text("see "),
+                Inline::Link {
+                    text: "The Post",
+                    url: "https://github.com/a/b"
+                },
+                Inline::Text(". Or "),
+                Inline::Link {
+                    text: "https://example.com/x",
+                    url: "https://example.com/x"
+                },
+                Inline::Text("."),
+            ]
+        );
+    }
+
+    #[test]
+    fn never_links_other_schemes() {
+        let text = "[click](javascript:alert(1)) [x](data:text/html,hi)";
+        assert!(segments(text).iter().all(|s| matches!(s, Inline::Text(_))));
+        assert_eq!(
+            unsafe_link_targets(text),
+            [(8, "javascript:alert(1"), (33, "data:text/html,hi")]
+        );
+    }
+
+    #[test]
+    fn handles_unicode_and_broken_markup() {
+        assert_eq!(segments("🍪 [unclosed"), [Inline::Text("🍪 [unclosed")]);
+        assert_eq!(segments(""), []);
+    }
+}

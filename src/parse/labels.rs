@@ -1,0 +1,236 @@
+//! Recognises section headings and field labels, and maps their many spellings to one
+//! [`Field`]: "Issue Summary", "## Summary" and "**Overview**:" all mean the summary.
+
+/// A part of the incident a heading or label can introduce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The postmortem's title (`Title:`, `Postmortem:`).
+    Title,
+    /// The overview.
+    Summary,
+    /// Start and end of the impact.
+    Duration,
+    /// The day of the incident.
+    Date,
+    /// Who was affected.
+    Impact,
+    /// Why it happened.
+    RootCause,
+    /// A combined "Root Cause and Resolution" section (prose goes to the root cause).
+    RootCauseAndResolution,
+    /// How it was noticed.
+    Detection,
+    /// How it was fixed.
+    Resolution,
+    /// What happened when.
+    Timeline,
+    /// Prose measures ("Improvements").
+    Improvements,
+    /// Follow-up tasks (list items become action items; prose becomes improvements).
+    ActionItems,
+    /// Anything appended at the end.
+    Addendum,
+}
+
+/// Label spellings, already normalised (lower case, `&` as "and", no punctuation).
+const SPELLINGS: &[(&str, Field)] = &[
+    ("title", Field::Title),
+    ("postmortem", Field::Title),
+    ("post mortem", Field::Title),
+    ("incident", Field::Title),
+    ("incident report", Field::Title),
+    ("issue summary", Field::Summary),
+    ("incident summary", Field::Summary),
+    ("executive summary", Field::Summary),
+    ("summary", Field::Summary),
+    ("overview", Field::Summary),
+    ("duration", Field::Duration),
+    ("date", Field::Date),
+    ("impact", Field::Impact),
+    ("root cause", Field::RootCause),
+    ("root causes", Field::RootCause),
+    ("root cause analysis", Field::RootCause),
+    ("trigger", Field::RootCause),
+    ("root cause and resolution", Field::RootCauseAndResolution),
+    ("detection", Field::Detection),
+    ("resolution", Field::Resolution),
+    ("resolution and recovery", Field::Resolution),
+    ("timeline", Field::Timeline),
+    ("incident timeline", Field::Timeline),
+    ("improvements", Field::Improvements),
+    ("corrective and preventative measures", Field::ActionItems),
+    ("corrective and preventive measures", Field::ActionItems),
+    ("action items", Field::ActionItems),
+    ("follow ups", Field::ActionItems),
+    ("followups", Field::ActionItems),
+    ("tasks", Field::ActionItems),
+    ("postmortem addendum", Field::Addendum),
+    ("addendum", Field::Addendum),
+];
+
+/// The field a label names, if any.
+pub fn field_for(label: &str) -> Option<Field> {
+    let key = normalise(label);
+    SPELLINGS
+        .iter()
+        .find(|(spelling, _)| *spelling == key)
+        .map(|&(_, field)| field)
+}
+
+/// Lower case, `&` as "and", hyphens as spaces, punctuation dropped, spaces collapsed.
+fn normalise(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    for word in label
+        .replace('&', " and ")
+        .replace(['-', '_', '/'], " ")
+        .split_whitespace()
+    {
+        let word: String = word
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if !word.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&word);
+        }
+    }
+    out
+}
+
+/// True when `word` is the tail of "postmortem" cut off at the start (`stmortem`, `mortem`),
+/// as happens when a file loses its first bytes.
+pub fn is_truncated_postmortem(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    lower.len() >= 4 && lower.len() < 10 && "postmortem".ends_with(&lower)
+}
+
+/// A line read as a heading or a labelled field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Labelled<'a> {
+    /// The label, without markup or colon.
+    pub label: &'a str,
+    /// What follows the label on the same line (empty for a heading).
+    pub value: &'a str,
+    /// Byte offset of the value in the line.
+    pub value_at: usize,
+    /// True for a Markdown heading (`#`), which always starts a section.
+    pub markdown_heading: bool,
+}
+
+/// Reads `# Heading`, `Label:`, `Label: value`, `**Label**: value`, `**Label:** value` and
+/// `<span>Label</span>:` from a line. Labels are short (at most six words) and start with a letter.
+pub fn labelled(line: &str) -> Option<Labelled<'_>> {
+    let trimmed = line.trim();
+    let lead = line.len() - line.trim_start().len();
+    if let Some(rest) = trimmed.strip_prefix('#') {
+        let text = rest.trim_start_matches('#');
+        if text.starts_with(' ') || text.is_empty() {
+            let label = strip_markup(text.trim());
+            return Some(Labelled {
+                label,
+                value: "",
+                value_at: line.len(),
+                markdown_heading: true,
+            });
+        }
+    }
+    let colon = trimmed.find(':')?;
+    let (raw_label, after) = (&trimmed[..colon], &trimmed[colon + 1..]);
+    // `**Label:** value` puts the closing markup after the colon.
+    let after_markup = after.trim_start_matches(['*', '_']);
+    let label = strip_markup(raw_label);
+    let words = label.split_whitespace().count();
+    let starts_with_letter = label.chars().next().is_some_and(char::is_alphabetic);
+    if !starts_with_letter || words == 0 || words > 6 || label.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    if after_markup.starts_with("//") {
+        return None; // a URL such as https://...
+    }
+    let value = after_markup.trim();
+    let value_at = lead + (trimmed.len() - after_markup.trim_start().len());
+    Some(Labelled {
+        label,
+        value,
+        value_at,
+        markdown_heading: false,
+    })
+}
+
+/// Removes wrapping Markdown emphasis and `<span ...>` tags around a label.
+fn strip_markup(text: &str) -> &str {
+    let mut text = text.trim();
+    loop {
+        let before = text;
+        text = text.trim_matches(['*', '_', '`']).trim();
+        if let Some(rest) = text.strip_prefix("<span") {
+            if let Some(close) = rest.find('>') {
+                text = rest[close + 1..].trim();
+            }
+        }
+        if let Some(rest) = text.strip_suffix("</span>") {
+            text = rest.trim();
+        }
+        if text == before {
+            return text;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_synonyms_to_fields() {
+        assert_eq!(field_for("Issue Summary"), Some(Field::Summary));
+        assert_eq!(
+            field_for("Corrective & Preventative Measures"),
+            Some(Field::ActionItems)
+        );
+        assert_eq!(
+            field_for("Root Cause and Resolution"),
+            Some(Field::RootCauseAndResolution)
+        );
+        assert_eq!(field_for("follow-ups"), Some(Field::ActionItems));
+        assert_eq!(field_for("Weather"), None);
+    }
+
+    #[test]
+    fn reads_labels_in_their_usual_markup() {
+        let l = labelled("Impact: 30% of users").unwrap();
+        assert_eq!(
+            (l.label, l.value, l.value_at),
+            ("Impact", "30% of users", 8)
+        );
+        assert_eq!(
+            labelled("**Duration**: 4 h").map(|l| (l.label, l.value)),
+            Some(("Duration", "4 h"))
+        );
+        assert_eq!(
+            labelled("**Duration:** 4 h").map(|l| (l.label, l.value)),
+            Some(("Duration", "4 h"))
+        );
+        assert_eq!(
+            labelled("## Timeline").map(|l| (l.label, l.markdown_heading)),
+            Some(("Timeline", true))
+        );
+        assert_eq!(
+            labelled("<span>Root Cause</span>:").map(|l| l.label),
+            Some("Root Cause")
+        );
+        assert_eq!(labelled("10:00 AM: detected"), None);
+        assert_eq!(labelled("see https://example.com"), None);
+        assert_eq!(labelled("#hashtag"), None);
+    }
+
+    #[test]
+    fn recognises_a_truncated_postmortem_label() {
+        assert!(is_truncated_postmortem("stmortem"));
+        assert!(!is_truncated_postmortem("postmortem"));
+        assert!(!is_truncated_postmortem("tem"));
+    }
+}

@@ -1,0 +1,37 @@
+//! From text to an [`Incident`](crate::model::Incident), with located diagnostics.
+//!
+//! Every reader returns a [`Parsed`]: the incident it could read and a diagnostic for each
+//! thing it skipped or guessed. Readers never panic and run in time linear in the input.
+
+mod calendar;
+mod clock;
+mod diagnostic;
+mod impact;
+pub mod inline;
+mod labels;
+mod lines;
+mod text;
+mod zone;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use text::parse_text;
+
+use crate::model::Incident;
+
+/// What a reader made of its input.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Parsed {
+    /// The incident, as far as it could be read.
+    pub incident: Incident,
+    /// Errors and warnings, in line order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Parsed {
+    /// True when any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+}

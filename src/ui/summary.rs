@@ -1,0 +1,73 @@
+//! The summary card: duration, impact, root cause and resolution at a glance.
+
+use leptos::prelude::*;
+
+use super::rich_text::Paragraphs;
+use crate::analysis::{durations, format};
+use crate::model::Incident;
+
+/// Key facts of the incident.
+#[component]
+pub fn SummaryCard(
+    /// The open incident.
+    incident: Signal<Incident>,
+) -> impl IntoView {
+    let duration =
+        move || incident.with(|i| durations::impact_duration_seconds(i).map(format::duration));
+    let window = move || {
+        incident.with(|i| match (&i.start, &i.end) {
+            (Some(start), Some(end)) => Some(format!(
+                "{} → {}",
+                format::full_moment(start),
+                format::full_moment(end)
+            )),
+            _ => None,
+        })
+    };
+    let share = move || incident.with(|i| i.impact.affected_users_percent.map(format::percent));
+    let text = move |pick: fn(&Incident) -> &String| {
+        Signal::derive(move || incident.with(|i| pick(i).clone()))
+    };
+
+    view! {
+        <section class="card summary" aria-labelledby="summary-heading" data-testid="summary">
+            <h2 id="summary-heading">"Summary"</h2>
+            <Show when=move || incident.with(|i| !i.summary.is_empty())>
+                <Paragraphs text=text(|i| &i.summary) />
+            </Show>
+            <dl class="facts">
+                <div class="fact">
+                    <dt>"Duration"</dt>
+                    <dd data-testid="duration">
+                        {move || duration().unwrap_or_else(|| "not stated".to_string())}
+                        <span class="fact-detail">{window}</span>
+                    </dd>
+                </div>
+                <div class="fact">
+                    <dt>"Users affected"</dt>
+                    <dd data-testid="impact-share">
+                        {move || share().unwrap_or_else(|| "not stated".to_string())}
+                    </dd>
+                </div>
+            </dl>
+            <dl class="prose-facts">
+                <Show when=move || incident.with(|i| !i.impact.text.is_empty())>
+                    <dt>"Impact"</dt>
+                    <dd><Paragraphs text=text(|i| &i.impact.text) /></dd>
+                </Show>
+                <Show when=move || incident.with(|i| !i.root_cause.is_empty())>
+                    <dt>"Root cause"</dt>
+                    <dd data-testid="root-cause"><Paragraphs text=text(|i| &i.root_cause) /></dd>
+                </Show>
+                <Show when=move || incident.with(|i| !i.detection.is_empty())>
+                    <dt>"Detection"</dt>
+                    <dd><Paragraphs text=text(|i| &i.detection) /></dd>
+                </Show>
+                <Show when=move || incident.with(|i| !i.resolution.is_empty())>
+                    <dt>"Resolution"</dt>
+                    <dd data-testid="resolution"><Paragraphs text=text(|i| &i.resolution) /></dd>
+                </Show>
+            </dl>
+        </section>
+    }
+}
