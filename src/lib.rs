@@ -8,13 +8,15 @@
 //!
 //! * [`model`]: the incident and its parts; plain data with serde, no behaviour beyond invariants.
 //! * [`parse`]: text in, an [`model::Incident`] plus located [`parse::Diagnostic`]s out. Never panics.
-//! * [`analysis`]: facts derived from an incident (durations, formatting for display).
+//! * [`analysis`]: facts derived from an incident (durations, phases, layout, decimation).
+//! * [`draw`]: derived facts → pictures (timeline geometry, chart, illustration scene).
 //! * `ui` (wasm32 only): the Leptos components that wire signals to the layers above.
 //!
 //! Everything except `ui` is plain Rust with no browser dependency, so it is tested natively
 //! with `cargo test` and reused by the `postmortem` command-line tool.
 
 pub mod analysis;
+pub mod draw;
 pub mod model;
 pub mod parse;
 pub mod sample;

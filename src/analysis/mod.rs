@@ -5,3 +5,4 @@
 
 pub mod durations;
 pub mod format;
+pub mod window;

@@ -6,6 +6,7 @@
 mod calendar;
 mod clock;
 mod diagnostic;
+mod document;
 mod impact;
 pub mod inline;
 mod labels;
@@ -14,6 +15,7 @@ mod text;
 mod zone;
 
 pub use diagnostic::{Diagnostic, Severity};
+pub use document::{detect_format, parse_document, Format};
 pub use text::parse_text;
 
 use crate::model::Incident;

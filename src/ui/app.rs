@@ -1,23 +1,26 @@
-//! The root component: holds the open document and lays out the views.
+//! The root component: provides the shared state and lays out the views.
 
 use leptos::prelude::*;
 
+use super::chart::MetricsChart;
 use super::diagnostics::DiagnosticList;
+use super::illustration::CookieIllustration;
 use super::measures::Measures;
 use super::rich_text::Paragraphs;
+use super::state::{AppState, OpenDocument};
 use super::summary::SummaryCard;
 use super::timeline_list::TimelineList;
+use super::timeline_view::TimelineView;
 use crate::model::Incident;
-use crate::parse::{parse_text, Diagnostic};
-use crate::sample::{SAMPLE_NAME, SAMPLE_TEXT};
 
 /// The whole page, opened on the embedded sample.
 #[component]
 pub fn App() -> impl IntoView {
-    let parsed = parse_text(SAMPLE_TEXT);
-    let incident: Signal<Incident> = Signal::stored(parsed.incident);
-    let diagnostics: Signal<Vec<Diagnostic>> = Signal::stored(parsed.diagnostics);
-    let source_name = SAMPLE_NAME;
+    let state = AppState::new(OpenDocument::sample());
+    provide_context(state);
+    let incident: Signal<Incident> = state.incident.into();
+    let diagnostics = Signal::derive(move || state.document.with(|d| d.diagnostics.clone()));
+    let source_name = move || state.document.with(|d| d.source_name.clone());
 
     Effect::new(move |_| {
         let title = incident.with(|i| i.title.clone());
@@ -36,6 +39,9 @@ pub fn App() -> impl IntoView {
         </header>
         <main class="page">
             <SummaryCard incident=incident />
+            <TimelineView />
+            <MetricsChart />
+            <CookieIllustration />
             <TimelineList incident=incident />
             <Measures incident=incident />
             <Show when=move || incident.with(|i| !i.addendum.is_empty())>

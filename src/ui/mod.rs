@@ -1,14 +1,18 @@
 //! The Leptos components: thin wiring from signals to the pure layers. One component per file.
 //!
-//! Nothing here parses or computes: components read an [`Incident`](crate::model::Incident) and
-//! the facts [`analysis`](crate::analysis) derives from it, and render them. Text from the
-//! incident is always rendered as text nodes, never as HTML.
+//! Nothing here parses or computes: components read the shared [`state::AppState`] and the
+//! facts [`analysis`](crate::analysis) and [`draw`](crate::draw) derive from it, and render
+//! them. Text from the incident is always rendered as text nodes, never as HTML.
 
 mod app;
+mod chart;
 mod diagnostics;
+mod illustration;
 mod measures;
 mod rich_text;
+pub mod state;
 mod summary;
 mod timeline_list;
+mod timeline_view;
 
 pub use app::App;

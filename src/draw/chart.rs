@@ -1,0 +1,1 @@
+//! The metrics chart drawn with plotters (issue 5).

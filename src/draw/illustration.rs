@@ -1,0 +1,1 @@
+//! The cookie illustration as a pure scene model (issue 6).

@@ -1,0 +1,1 @@
+//! Timeline geometry: where events, lanes, ticks and phase bands go on screen (issue 4).

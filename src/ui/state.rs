@@ -1,0 +1,118 @@
+//! The app's shared state, provided once by [`App`](super::App) through context.
+//!
+//! One open document, and one view state that every view reads and writes: the visible
+//! window of the shared time axis, the selected and hovered event, the reader's position
+//! (playhead) and the time zone times are shown in. Views stay in sync because they share
+//! these signals, not because they talk to each other.
+
+use leptos::prelude::*;
+
+use crate::analysis::window::TimeWindow;
+use crate::model::Incident;
+use crate::parse::{parse_document, Diagnostic};
+use crate::sample::{SAMPLE_NAME, SAMPLE_TEXT};
+
+/// A loaded postmortem: where it came from and what the reader made of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OpenDocument {
+    /// File name or URL it was loaded from.
+    pub source_name: String,
+    /// The incident read from it.
+    pub incident: Incident,
+    /// What the reader skipped or guessed.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl OpenDocument {
+    /// Reads a document from its name and text.
+    pub fn read(source_name: &str, text: &str) -> OpenDocument {
+        let parsed = parse_document(source_name, text);
+        OpenDocument {
+            source_name: source_name.to_string(),
+            incident: parsed.incident,
+            diagnostics: parsed.diagnostics,
+        }
+    }
+
+    /// The embedded sample.
+    pub fn sample() -> OpenDocument {
+        OpenDocument::read(SAMPLE_NAME, SAMPLE_TEXT)
+    }
+}
+
+/// The zone times are shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ZoneChoice {
+    /// The offset the postmortem states.
+    #[default]
+    Incident,
+    /// The viewer's own zone.
+    Local,
+    /// UTC.
+    Utc,
+}
+
+/// What the reader is looking at; shared by every view.
+#[derive(Debug, Clone, Copy)]
+pub struct ViewState {
+    /// The visible span of the time axis; `None` shows the whole incident.
+    pub window: RwSignal<Option<TimeWindow>>,
+    /// The selected timeline event, by index.
+    pub selected: RwSignal<Option<usize>>,
+    /// The event under the pointer, by index.
+    pub hovered: RwSignal<Option<usize>>,
+    /// The reader's position on the axis (ms) while scrubbing or playing; `None` = the end.
+    pub playhead: RwSignal<Option<f64>>,
+    /// The zone times are shown in.
+    pub zone: RwSignal<ZoneChoice>,
+}
+
+impl ViewState {
+    fn new() -> ViewState {
+        ViewState {
+            window: RwSignal::new(None),
+            selected: RwSignal::new(None),
+            hovered: RwSignal::new(None),
+            playhead: RwSignal::new(None),
+            zone: RwSignal::new(ZoneChoice::default()),
+        }
+    }
+}
+
+/// The state every component can reach with [`app_state`].
+#[derive(Debug, Clone, Copy)]
+pub struct AppState {
+    /// The open document.
+    pub document: RwSignal<OpenDocument>,
+    /// Its incident, recomputed only when the document changes.
+    pub incident: Memo<Incident>,
+    /// What the reader is looking at.
+    pub view: ViewState,
+}
+
+impl AppState {
+    /// State for `document`, with the view showing all of it.
+    pub fn new(document: OpenDocument) -> AppState {
+        let document = RwSignal::new(document);
+        let incident = Memo::new(move |_| document.with(|d| d.incident.clone()));
+        AppState {
+            document,
+            incident,
+            view: ViewState::new(),
+        }
+    }
+
+    /// Opens another document and resets the view to show all of it.
+    pub fn open(&self, document: OpenDocument) {
+        self.document.set(document);
+        self.view.window.set(None);
+        self.view.selected.set(None);
+        self.view.hovered.set(None);
+        self.view.playhead.set(None);
+    }
+}
+
+/// The app's state; every component is rendered inside [`App`](super::App), which provides it.
+pub fn app_state() -> AppState {
+    expect_context::<AppState>()
+}
