@@ -20,7 +20,10 @@ step "native tests"
 cargo test --quiet
 
 step "wasm tests in headless Chromium"
-cargo test --target wasm32-unknown-unknown --test web
+# Every tests/web*.rs is a browser test file.
+web_tests=()
+for file in tests/web*.rs; do web_tests+=(--test "$(basename "$file" .rs)"); done
+cargo test --target wasm32-unknown-unknown "${web_tests[@]}"
 
 step "release build (trunk build --release)"
 trunk build --release

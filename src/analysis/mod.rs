@@ -5,4 +5,6 @@
 
 pub mod durations;
 pub mod format;
+pub mod kinds;
+pub mod milestones;
 pub mod window;

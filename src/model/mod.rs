@@ -4,8 +4,10 @@
 //! It holds what the postmortem *says*; anything computed from it (durations, phases,
 //! layout) lives in [`crate::analysis`].
 
+mod kind;
 mod moment;
 
+pub use kind::EventKind;
 pub use moment::{Moment, UtcOffset};
 
 use serde::{Deserialize, Serialize};
@@ -88,6 +90,9 @@ pub struct TimelineEvent {
     /// True when the event was found in prose rather than in a timeline section.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub inferred: bool,
+    /// The event's kind when the data states it; otherwise it is classified from the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<EventKind>,
 }
 
 /// A follow-up task.

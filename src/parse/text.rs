@@ -263,6 +263,7 @@ impl Reader {
                 at: Moment::new(date, time, offset),
                 text: text.to_string(),
                 inferred: false,
+                kind: None,
             });
             self.raw_events.push(RawEvent {
                 line: line.number,

@@ -13,10 +13,11 @@ use super::timeline_list::TimelineList;
 use super::timeline_view::TimelineView;
 use crate::model::Incident;
 
-/// The whole page, opened on the embedded sample.
+/// The whole page, opened on the embedded sample (or a synthetic incident, see
+/// [`OpenDocument::initial`]).
 #[component]
 pub fn App() -> impl IntoView {
-    let state = AppState::new(OpenDocument::sample());
+    let state = AppState::new(OpenDocument::initial());
     provide_context(state);
     let incident: Signal<Incident> = state.incident.into();
     let diagnostics = Signal::derive(move || state.document.with(|d| d.diagnostics.clone()));

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::analysis::window::TimeWindow;
 use crate::model::Incident;
 use crate::parse::{parse_document, Diagnostic};
-use crate::sample::{SAMPLE_NAME, SAMPLE_TEXT};
+use crate::sample::{synthetic_incident, SAMPLE_NAME, SAMPLE_TEXT};
 
 /// A loaded postmortem: where it came from and what the reader made of it.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +38,30 @@ impl OpenDocument {
     pub fn sample() -> OpenDocument {
         OpenDocument::read(SAMPLE_NAME, SAMPLE_TEXT)
     }
+
+    /// The document to open first: `?synthetic=EVENTS[,POINTS]` (for benchmarks), else the sample.
+    pub fn initial() -> OpenDocument {
+        let search = window().location().search().unwrap_or_default();
+        let spec = web_sys::UrlSearchParams::new_with_str(&search)
+            .ok()
+            .and_then(|params| params.get("synthetic"));
+        match spec.as_deref().and_then(synthetic_sizes) {
+            Some((events, points)) => OpenDocument {
+                source_name: format!("synthetic ({events} events, {points} samples)"),
+                incident: synthetic_incident(events, points),
+                diagnostics: Vec::new(),
+            },
+            None => OpenDocument::sample(),
+        }
+    }
+}
+
+/// Reads `EVENTS[,POINTS]`, capped at 100,000 events and 10,000,000 samples.
+fn synthetic_sizes(spec: &str) -> Option<(usize, usize)> {
+    let (events, points) = spec.split_once(',').unwrap_or((spec, "0"));
+    let events: usize = events.trim().parse().ok()?;
+    let points: usize = points.trim().parse().ok()?;
+    Some((events.min(100_000), points.min(10_000_000)))
 }
 
 /// The zone times are shown in.
