@@ -48,6 +48,9 @@ pub struct Incident {
     /// Concrete follow-up tasks.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub action_items: Vec<ActionItem>,
+    /// What the team learned: what went well, what went wrong, where it got lucky.
+    #[serde(skip_serializing_if = "Lessons::is_empty")]
+    pub lessons: Lessons,
     /// Anything appended after the postmortem proper.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub addendum: String,
@@ -77,6 +80,34 @@ impl Impact {
     /// True when nothing about the impact is known.
     pub fn is_empty(&self) -> bool {
         self.text.is_empty() && self.affected_users_percent.is_none()
+    }
+}
+
+/// The "Lessons Learned" section: its prose and its three usual lists.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Lessons {
+    /// Prose written directly under "Lessons Learned", paragraphs separated by blank lines.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub text: String,
+    /// "What went well".
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub went_well: Vec<String>,
+    /// "What went wrong".
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub went_wrong: Vec<String>,
+    /// "Where we got lucky".
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub lucky: Vec<String>,
+}
+
+impl Lessons {
+    /// True when no lesson is recorded.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+            && self.went_well.is_empty()
+            && self.went_wrong.is_empty()
+            && self.lucky.is_empty()
     }
 }
 
@@ -113,6 +144,9 @@ pub struct ActionItem {
     /// A tracking link (http or https).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub link: Option<String>,
+    /// When it is due, as written (e.g. "2025-06-05").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
 }
 
 /// A web link: only http and https URLs are ever stored.

@@ -42,11 +42,17 @@ pub fn find_date(text: &str) -> Option<FoundDate> {
 fn tokens(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut start = None;
+    let bytes = text.as_bytes();
     for (index, ch) in text
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
     {
-        match (start, ch.is_ascii_alphanumeric()) {
+        // The `T` of ISO 8601 (`2024-01-15T10:00`) separates the date from the time.
+        let iso_t = ch == 'T'
+            && index > 0
+            && bytes[index - 1].is_ascii_digit()
+            && bytes.get(index + 1).is_some_and(u8::is_ascii_digit);
+        match (start, ch.is_ascii_alphanumeric() && !iso_t) {
             (None, true) => start = Some(index),
             (Some(from), false) => {
                 out.push(Token {
@@ -188,6 +194,10 @@ mod tests {
         assert_eq!(
             date("**July 15, 2024**"),
             Some("2024-07-15 \"July 15, 2024\"".into())
+        );
+        assert_eq!(
+            date("2024-01-15T10:00:00Z"),
+            Some("2024-01-15 \"2024-01-15\"".into())
         );
         assert_eq!(
             date("Sept 3rd, 2023"),

@@ -37,7 +37,10 @@ pub fn leading_clock(text: &str) -> Option<Clock> {
     if minute.is_none() && meridiem.is_none() {
         return None;
     }
-    if bytes.get(after).is_some_and(u8::is_ascii_alphanumeric) {
+    // `10:00:00Z` (ISO 8601 UTC) is the one letter allowed right after a time.
+    let zulu = bytes.get(after) == Some(&b'Z')
+        && !bytes.get(after + 1).is_some_and(u8::is_ascii_alphanumeric);
+    if bytes.get(after).is_some_and(u8::is_ascii_alphanumeric) && !zulu {
         return None;
     }
     let hour = match meridiem {

@@ -30,6 +30,18 @@ pub enum Field {
     ActionItems,
     /// Anything appended at the end.
     Addendum,
+    /// When the impact began (`Start:`).
+    Start,
+    /// When the impact ended (`End:`).
+    End,
+    /// "Lessons Learned" prose.
+    Lessons,
+    /// "What went well".
+    WentWell,
+    /// "What went wrong".
+    WentWrong,
+    /// "Where we got lucky".
+    Lucky,
 }
 
 /// Label spellings, already normalised (lower case, `&` as "and", no punctuation).
@@ -39,42 +51,136 @@ const SPELLINGS: &[(&str, Field)] = &[
     ("post mortem", Field::Title),
     ("incident", Field::Title),
     ("incident report", Field::Title),
+    ("incident name", Field::Title),
     ("issue summary", Field::Summary),
     ("incident summary", Field::Summary),
     ("executive summary", Field::Summary),
     ("summary", Field::Summary),
     ("overview", Field::Summary),
+    ("tldr", Field::Summary),
+    ("tl dr", Field::Summary),
+    ("what happened", Field::Summary),
+    ("description", Field::Summary),
     ("duration", Field::Duration),
+    ("period", Field::Duration),
+    ("outage window", Field::Duration),
+    ("incident window", Field::Duration),
     ("date", Field::Date),
+    ("incident date", Field::Date),
+    ("date of incident", Field::Date),
+    ("start", Field::Start),
+    ("start time", Field::Start),
+    ("started", Field::Start),
+    ("incident start", Field::Start),
+    ("began", Field::Start),
+    ("end", Field::End),
+    ("end time", Field::End),
+    ("ended", Field::End),
+    ("incident end", Field::End),
     ("impact", Field::Impact),
+    ("customer impact", Field::Impact),
+    ("user impact", Field::Impact),
+    ("business impact", Field::Impact),
+    ("impact assessment", Field::Impact),
     ("root cause", Field::RootCause),
     ("root causes", Field::RootCause),
     ("root cause analysis", Field::RootCause),
+    ("rca", Field::RootCause),
+    ("cause", Field::RootCause),
     ("trigger", Field::RootCause),
+    ("contributing factors", Field::RootCause),
     ("root cause and resolution", Field::RootCauseAndResolution),
     ("detection", Field::Detection),
+    ("how it was detected", Field::Detection),
     ("resolution", Field::Resolution),
     ("resolution and recovery", Field::Resolution),
+    ("recovery", Field::Resolution),
+    ("mitigation", Field::Resolution),
+    ("fix", Field::Resolution),
+    ("fix applied", Field::Resolution),
     ("timeline", Field::Timeline),
     ("incident timeline", Field::Timeline),
+    ("timeline of events", Field::Timeline),
+    ("sequence of events", Field::Timeline),
+    ("chronology", Field::Timeline),
     ("improvements", Field::Improvements),
     ("corrective and preventative measures", Field::ActionItems),
     ("corrective and preventive measures", Field::ActionItems),
+    ("corrective actions", Field::ActionItems),
+    ("preventive actions", Field::ActionItems),
+    ("preventative actions", Field::ActionItems),
     ("action items", Field::ActionItems),
+    ("actions items", Field::ActionItems),
+    ("action plan", Field::ActionItems),
     ("follow ups", Field::ActionItems),
+    ("follow up", Field::ActionItems),
     ("followups", Field::ActionItems),
+    ("next steps", Field::ActionItems),
+    ("remediation", Field::ActionItems),
+    ("remediation items", Field::ActionItems),
     ("tasks", Field::ActionItems),
+    ("lessons learned", Field::Lessons),
+    ("lessons", Field::Lessons),
+    ("learnings", Field::Lessons),
+    ("takeaways", Field::Lessons),
+    ("what went well", Field::WentWell),
+    ("what worked", Field::WentWell),
+    ("what worked well", Field::WentWell),
+    ("things that went well", Field::WentWell),
+    ("what went wrong", Field::WentWrong),
+    ("what didnt go well", Field::WentWrong),
+    ("what did not go well", Field::WentWrong),
+    ("what didnt work", Field::WentWrong),
+    ("what did not work", Field::WentWrong),
+    ("what did not work well", Field::WentWrong),
+    ("what didnt work well", Field::WentWrong),
+    ("what failed", Field::WentWrong),
+    ("things that went wrong", Field::WentWrong),
+    ("where we got lucky", Field::Lucky),
+    ("where we were lucky", Field::Lucky),
+    ("what we got lucky", Field::Lucky),
+    ("lucky", Field::Lucky),
     ("postmortem addendum", Field::Addendum),
     ("addendum", Field::Addendum),
+    ("appendix", Field::Addendum),
 ];
 
-/// The field a label names, if any.
+/// The field a label names, if any. Parenthesised notes (`Timeline (all times UTC)`) and
+/// leading section numbers (`2. Timeline`, `## 3  Root Cause`) do not count.
 pub fn field_for(label: &str) -> Option<Field> {
-    let key = normalise(label);
+    let key = normalise(&without_parentheses(label));
+    let key = key
+        .split(' ')
+        .skip_while(|w| w.chars().all(|c| c.is_ascii_digit()) || is_roman_numeral(w))
+        .collect::<Vec<_>>()
+        .join(" ");
     SPELLINGS
         .iter()
         .find(|(spelling, _)| *spelling == key)
         .map(|&(_, field)| field)
+}
+
+/// The label with `( ... )` parts removed.
+fn without_parentheses(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    let mut depth = 0usize;
+    for ch in label.chars() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(ch),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// True for a short section number in Roman numerals (`ii`, `iv`).
+fn is_roman_numeral(word: &str) -> bool {
+    matches!(
+        word,
+        "i" | "ii" | "iii" | "iv" | "v" | "vi" | "vii" | "viii" | "ix" | "x"
+    )
 }
 
 /// Lower case, `&` as "and", hyphens as spaces, punctuation dropped, spaces collapsed.
@@ -82,7 +188,8 @@ fn normalise(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
     for word in label
         .replace('&', " and ")
-        .replace(['-', '_', '/'], " ")
+        .replace(['-', '_', '/', '.', ';'], " ")
+        .replace(['\'', '’'], "")
         .split_whitespace()
     {
         let word: String = word

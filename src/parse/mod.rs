@@ -7,10 +7,16 @@ mod calendar;
 mod clock;
 mod diagnostic;
 mod document;
+mod entry;
+mod front_matter;
 mod impact;
+mod infer;
 pub mod inline;
+mod items;
 mod labels;
 mod lines;
+mod markup;
+mod table;
 mod text;
 mod zone;
 

@@ -1,22 +1,34 @@
 //! The reader for plain-text and Markdown postmortems.
 //!
-//! One pass over the lines, in linear time. Each line is a heading or labelled field (which
-//! moves the reader to another part of the incident), a list item, a timeline entry, or prose
-//! that joins the part the reader is in. A second step gives timeline entries their dates
-//! and offsets once the whole text is known, since the `Duration:` line may come after them.
+//! The text is first split into logical lines (a `<br>` splits a line; entities and inline
+//! tags are cleaned away), front matter and any chatbot preamble before the title are set
+//! aside, then one pass walks the lines. Each line is a heading or labelled field (which moves
+//! the reader to another part of the incident), a table row, a list item, a timeline entry, or
+//! prose that joins the part the reader is in. A last step gives timeline entries their dates
+//! and offsets once the whole text is known, since the `Duration:` line may come after them,
+//! and, when there is no timeline at all, finds the timestamped sentences in the prose.
+//!
+//! Every step is linear in the input, and every non-empty line ends up in a field of the
+//! incident or in a warning.
 
 use chrono::{Duration, NaiveDate, NaiveTime, Timelike};
 
 use super::calendar::find_date;
 use super::clock::leading_clock;
 use super::diagnostic::{column_of, Diagnostic};
+use super::entry::{date_line, is_chat_line, strip_list_marker, timeline_entry};
+use super::front_matter::front_matter;
 use super::impact::affected_users_percent;
+use super::infer::inferred_times;
 use super::inline::{segments, unsafe_link_targets, Inline};
+use super::items::{self, Column};
 use super::labels::{field_for, is_truncated_postmortem, labelled, Field};
-use super::lines::{source_lines, SourceLine};
+use super::lines::source_lines;
+use super::markup::{clean, split_breaks};
+use super::table;
 use super::zone::{find_zone, FoundZone};
 use super::Parsed;
-use crate::model::{ActionItem, Incident, Link, Moment, Section, TimelineEvent, UtcOffset};
+use crate::model::{Incident, Link, Moment, Section, TimelineEvent};
 
 /// Where prose and list items go at the reader's current position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,21 +42,98 @@ enum Target {
     Improvements,
     ActionItems,
     Addendum,
+    Lessons,
+    WentWell,
+    WentWrong,
+    Lucky,
+    /// The line after a bare `Date:` label.
+    Date,
+    /// The lines after a bare `Duration:` label.
+    Duration,
     /// An unrecognised section, by index into `other_sections`.
     Other(usize),
+}
+
+impl Target {
+    /// True for parts whose prose may hold timestamped sentences worth inferring events from.
+    fn is_narrative(self) -> bool {
+        matches!(
+            self,
+            Target::Summary
+                | Target::Impact
+                | Target::RootCause
+                | Target::Detection
+                | Target::Resolution
+                | Target::Addendum
+                | Target::Lessons
+                | Target::Other(_)
+        )
+    }
+}
+
+/// One logical line: a source line, or a piece of one split at `<br>`, cleaned of inline noise.
+struct Line<'a> {
+    /// 1-based line number in the source.
+    number: u32,
+    /// The source line as written (for excerpts).
+    raw: &'a str,
+    /// The cleaned text of this piece.
+    text: String,
+    /// Byte offset of this piece in `raw`.
+    offset: usize,
+}
+
+impl Line<'_> {
+    /// 1-based column in the source line of byte `at` of the cleaned text.
+    fn column(&self, at: usize) -> u32 {
+        column_of(self.raw, self.offset + at)
+    }
 }
 
 /// A timeline entry as read, before dates and offsets are settled.
 struct RawEvent {
     line: u32,
+    column: u32,
     excerpt: String,
     date: Option<NaiveDate>,
     time: NaiveTime,
-    offset: Option<UtcOffset>,
+    zone: Option<FoundZone>,
+}
+
+/// A Markdown table the reader is inside.
+#[derive(Debug, Clone, PartialEq)]
+enum Table {
+    /// Rows are timeline entries; `time` and `date` are column indexes, `text` the event columns.
+    Timeline {
+        time: usize,
+        date: Option<usize>,
+        headers: Vec<String>,
+    },
+    /// Rows are action items.
+    Actions { columns: Vec<(Column, String)> },
+    /// Rows are kept as prose.
+    Plain,
+}
+
+/// Where the incident's day comes from, best first.
+#[derive(Debug, Default)]
+struct Dates {
+    field: Option<NaiveDate>,
+    front_matter: Option<NaiveDate>,
+    title: Option<NaiveDate>,
+    loose: Option<NaiveDate>,
+}
+
+/// A prose line kept for inferring events when there is no timeline.
+struct ProseLine {
+    line: u32,
+    column_base: usize,
+    raw_index: usize,
 }
 
 /// The reader's state while it walks the lines.
-struct Reader {
+struct Reader<'a> {
+    lines: Vec<Line<'a>>,
     incident: Incident,
     diagnostics: Vec<Diagnostic>,
     /// The section's default target, restored after a blank line ends a labelled field.
@@ -53,111 +142,327 @@ struct Reader {
     target: Option<Target>,
     /// True when the previous line was blank (a paragraph ends).
     after_blank: bool,
-    /// True until the first non-blank line has been read.
+    /// True until the title has been read.
     expecting_title: bool,
+    /// True once a timeline section has been seen.
+    saw_timeline: bool,
     /// Timeline entries, parallel to `incident.timeline`.
     raw_events: Vec<RawEvent>,
     /// The last date heading seen inside the timeline.
     timeline_date: Option<NaiveDate>,
-    /// The zone the postmortem states for its times, with the line it was found on.
-    zone: Option<(FoundZone, u32, String)>,
+    /// The first zone the text states, for entries that give none.
+    zone: Option<FoundZone>,
+    /// A zone stated for all times (`all times in UTC`, or on the timeline heading).
+    stated_zone: Option<FoundZone>,
+    dates: Dates,
+    /// The Markdown table being read, if any.
+    table: Option<Table>,
+    /// Inside a fenced code block (the fence as written).
+    fence: Option<String>,
+    /// Index of a closing fence that only wraps the whole postmortem (skipped silently).
+    wrapping_fence_end: Option<usize>,
+    /// Prose lines, for inferred events.
+    prose: Vec<ProseLine>,
 }
 
 /// Reads a plain-text or Markdown postmortem.
 pub fn parse_text(source: &str) -> Parsed {
+    let raw: Vec<_> = source_lines(source).collect();
+    let raw_texts: Vec<&str> = raw.iter().map(|l| l.text).collect();
     let mut reader = Reader {
+        lines: Vec::with_capacity(raw.len()),
         incident: Incident::default(),
         diagnostics: Vec::new(),
         section: None,
         target: None,
         after_blank: true,
         expecting_title: true,
+        saw_timeline: false,
         raw_events: Vec::new(),
         timeline_date: None,
         zone: None,
+        stated_zone: None,
+        dates: Dates::default(),
+        table: None,
+        fence: None,
+        wrapping_fence_end: None,
+        prose: Vec::new(),
     };
-    for line in source_lines(source) {
-        reader.read_line(line);
+    let skip = reader.read_front_matter(&raw_texts, &raw);
+    for line in raw.iter().skip(skip) {
+        for (offset, piece) in split_breaks(line.text) {
+            reader.lines.push(Line {
+                number: line.number,
+                raw: line.text,
+                text: clean(piece),
+                offset,
+            });
+        }
+    }
+    let first = reader.skip_preamble();
+    for index in first..reader.lines.len() {
+        reader.read_line(index);
     }
     reader.finish()
 }
 
-impl Reader {
-    fn read_line(&mut self, line: SourceLine<'_>) {
-        let text = line.text;
+impl<'a> Reader<'a> {
+    /// Reads YAML/TOML front matter: its title and date; other keys are kept as a section.
+    fn read_front_matter(
+        &mut self,
+        texts: &[&'a str],
+        raw: &[super::lines::SourceLine<'a>],
+    ) -> usize {
+        let Some(found) = front_matter(texts) else {
+            return 0;
+        };
+        let mut kept = Vec::new();
+        for entry in &found.entries {
+            let number = raw.get(entry.index).map_or(1, |l| l.number);
+            let line_text = texts.get(entry.index).copied().unwrap_or("");
+            match entry.key.to_ascii_lowercase().as_str() {
+                "title" if !entry.value.is_empty() => {
+                    self.incident.title = clean(entry.value);
+                    self.expecting_title = false;
+                }
+                "date" => match find_date(entry.value) {
+                    Some(date) => self.dates.front_matter = Some(date.date),
+                    None => {
+                        self.diagnostics.push(Diagnostic::warning(
+                            number,
+                            column_of(line_text, entry.value_at),
+                            format!(
+                                "expected a date such as `2024-01-15` in the front matter, found `{}`; it was not used",
+                                entry.value
+                            ),
+                            line_text,
+                        ));
+                    }
+                },
+                _ => kept.push(line_text.trim_end().to_string()),
+            }
+        }
+        for &index in &found.other_lines {
+            kept.push(
+                texts
+                    .get(index)
+                    .copied()
+                    .unwrap_or("")
+                    .trim_end()
+                    .to_string(),
+            );
+        }
+        if !kept.is_empty() {
+            self.incident.other_sections.push(Section {
+                title: "Front matter".to_string(),
+                body: kept.join("\n"),
+            });
+        }
+        found.len
+    }
+
+    /// Finds where the postmortem starts. Prose before a `#` title (a chatbot's "Sure! Here
+    /// is your postmortem:" and a code fence around the rest) is reported and set aside.
+    fn skip_preamble(&mut self) -> usize {
+        let Some(first) = self.lines.iter().position(|l| !l.text.trim().is_empty()) else {
+            return 0;
+        };
+        if !self.expecting_title || starts_section(&self.lines[first].text) {
+            return first;
+        }
+        let window: Vec<usize> = (first..self.lines.len())
+            .filter(|&i| !self.lines[i].text.trim().is_empty())
+            .take(6)
+            .collect();
+        let Some(&title) = window
+            .iter()
+            .skip(1)
+            .find(|&&i| is_title_heading(&self.lines[i].text))
+        else {
+            return first;
+        };
+        let mut opened_fence = false;
+        for &index in window.iter().take_while(|&&i| i < title) {
+            let line = &self.lines[index];
+            if is_fence(&line.text) {
+                opened_fence = true;
+                continue;
+            }
+            if starts_section(&line.text) {
+                return first; // a real heading before the `#` line: no preamble
+            }
+        }
+        for &index in window.iter().take_while(|&&i| i < title) {
+            let line = &self.lines[index];
+            if !is_fence(&line.text) {
+                self.diagnostics.push(Diagnostic::warning(
+                    line.number,
+                    line.column(0),
+                    "expected the postmortem to start with its title; this text before the `#` title (such as a chatbot's preamble) was not used",
+                    line.raw,
+                ));
+            }
+        }
+        if opened_fence {
+            self.wrapping_fence_end = (title..self.lines.len())
+                .rev()
+                .find(|&i| !self.lines[i].text.trim().is_empty())
+                .filter(|&i| is_fence(&self.lines[i].text));
+        }
+        title
+    }
+
+    fn read_line(&mut self, index: usize) {
+        let text = self.lines[index].text.clone();
+        let number = self.lines[index].number;
+        if Some(index) == self.wrapping_fence_end {
+            return;
+        }
+        if is_fence(&text) {
+            self.table = None;
+            match &self.fence {
+                Some(open) if text.trim_start().starts_with(open.as_str()) => self.fence = None,
+                Some(_) => self.read_code_line(index),
+                None => {
+                    let marker: String = text.trim_start().chars().take(3).collect();
+                    self.fence = Some(marker);
+                }
+            }
+            return;
+        }
+        if self.fence.is_some() {
+            self.read_code_line(index);
+            return;
+        }
         if text.trim().is_empty() {
             self.after_blank = true;
+            self.table = None;
             if self.section.is_some() {
                 self.target = self.section;
             }
             return;
         }
-        self.collect_links(line);
-        self.notice_zone(line);
+        self.collect_links(index);
+        self.notice_zone(index);
+        if table::is_separator(&text) && text.contains('|') {
+            return; // the line under a table header: structure only
+        }
+        if table::is_row(&text) {
+            self.read_table_row(index);
+            self.after_blank = false;
+            return;
+        }
+        self.table = None;
+        if is_rule(&text) {
+            return;
+        }
+        if text.trim_start().starts_with("{:") && text.trim_end().ends_with('}') {
+            let line = &self.lines[index];
+            self.diagnostics.push(Diagnostic::warning(
+                number,
+                line.column(0),
+                "expected Markdown text; this kramdown attribute line (`{: ... }`) only styles the page and was not used",
+                line.raw,
+            ));
+            return;
+        }
         if self.expecting_title {
             self.expecting_title = false;
-            if self.read_title(line) {
+            if self.read_title(index) {
                 self.after_blank = false;
                 return;
             }
         }
-        if let Some(label) = labelled(text) {
-            if self.read_labelled(
-                line,
-                label.label,
-                label.value,
-                label.value_at,
-                label.markdown_heading,
-            ) {
-                self.after_blank = false;
-                return;
-            }
+        if self.read_heading_or_label(index) {
+            self.after_blank = false;
+            return;
         }
-        self.read_content(line);
+        self.read_content(index);
         self.after_blank = false;
     }
 
-    /// The first non-blank line names the incident: `# Title`, `Postmortem: Title` or the line itself.
-    fn read_title(&mut self, line: SourceLine<'_>) -> bool {
-        let Some(label) = labelled(line.text) else {
-            self.incident.title = line.text.trim().to_string();
+    /// The first line names the incident: `# Title`, `Postmortem: Title` or the line itself.
+    fn read_title(&mut self, index: usize) -> bool {
+        let text = self.lines[index].text.clone();
+        let Some(label) = labelled(&text) else {
+            let title = text.trim().trim_matches('*').trim();
+            self.set_title(title);
             return true;
         };
         if label.markdown_heading && field_for(label.label).is_none() {
-            self.incident.title = label.label.to_string();
+            self.set_title(label.label);
             return true;
         }
         let truncated = is_truncated_postmortem(label.label);
         if (truncated || field_for(label.label) == Some(Field::Title)) && !label.value.is_empty() {
             if truncated {
+                let at = text.find(label.label).unwrap_or(0);
+                let line = &self.lines[index];
                 self.diagnostics.push(Diagnostic::warning(
                     line.number,
-                    column_of(line.text, line.text.find(label.label).unwrap_or(0)),
+                    line.column(at),
                     format!(
                         "read `{}:` as a cut-off `Postmortem:` label; the title is the text after it",
                         label.label
                     ),
-                    line.text,
+                    line.raw,
                 ));
             }
-            self.incident.title = label.value.to_string();
+            self.set_title(label.value);
             return true;
         }
         false
     }
 
+    fn set_title(&mut self, title: &str) {
+        self.incident.title = title.to_string();
+        self.dates.title = find_date(title).map(|d| d.date);
+    }
+
+    /// Handles a heading, a bold label line or a `Label: value` line; false when it is neither.
+    fn read_heading_or_label(&mut self, index: usize) -> bool {
+        let text = self.lines[index].text.clone();
+        if let Some(label) = bold_heading(&text) {
+            if field_for(label).is_some() {
+                return self.read_labelled(index, label, "", text.len(), true);
+            }
+        }
+        let (content, content_at, is_item) = strip_list_marker(&text);
+        let Some(label) = labelled(content) else {
+            return false;
+        };
+        if is_item && label.markdown_heading {
+            return false;
+        }
+        self.read_labelled(
+            index,
+            label.label,
+            label.value,
+            content_at + label.value_at,
+            label.markdown_heading,
+        )
+    }
+
     /// Handles a heading or `Label: value` line; false when the label means nothing here.
     fn read_labelled(
         &mut self,
-        line: SourceLine<'_>,
+        index: usize,
         label: &str,
         value: &str,
         value_at: usize,
         heading: bool,
     ) -> bool {
+        let in_timeline = self.section == Some(Target::Timeline);
+        if in_timeline && heading && (leading_clock_anywhere(label) || date_line(label).is_some()) {
+            // `### 10:00 AM` or `### 2016-11-08` inside a timeline: an entry or a day, not a section.
+            return false;
+        }
         let Some(field) = field_for(label) else {
+            if heading && date_line(label).is_some() && self.dates.loose.is_none() {
+                self.dates.loose = date_line(label);
+            }
             // An unknown label alone on its line (or a Markdown heading) starts a kept section.
-            if heading || (value.is_empty() && self.section != Some(Target::Timeline)) {
+            if heading || (value.is_empty() && !in_timeline) {
                 self.incident.other_sections.push(Section {
                     title: label.to_string(),
                     body: String::new(),
@@ -169,37 +474,32 @@ impl Reader {
             }
             return false;
         };
-        if self.section == Some(Target::Timeline)
-            && !heading
-            && !value.is_empty()
-            && leading_clock(value).is_some()
-        {
+        if in_timeline && !heading && !value.is_empty() && leading_clock_anywhere(value) {
             return false; // "Detected: 10:05 ..." inside a timeline is an entry's text, not a field
         }
         let target = match field {
             Field::Title => {
                 if self.incident.title.is_empty() {
-                    self.incident.title = value.to_string();
+                    self.set_title(value);
                 } else if !value.is_empty() {
                     self.append_prose(Target::Summary, value, true);
                 }
                 return true;
             }
-            Field::Duration => {
-                self.read_duration(line, value, value_at);
+            Field::Duration if !value.is_empty() => {
+                self.read_duration(index, value, value_at);
                 return true;
             }
-            Field::Date => {
-                if find_date(value).is_none() {
-                    self.warn(
-                        line,
-                        value_at,
-                        "expected a date such as `January 15, 2024` or `2024-01-15`",
-                    );
-                    self.append_prose(Target::Summary, line.text.trim(), true);
-                }
+            Field::Date if !value.is_empty() => {
+                self.read_date_field(index, value, value_at);
                 return true;
             }
+            Field::Start | Field::End => {
+                self.read_boundary(index, field == Field::Start, value, value_at);
+                return true;
+            }
+            Field::Duration => Target::Duration,
+            Field::Date => Target::Date,
             Field::Summary => Target::Summary,
             Field::Impact => Target::Impact,
             Field::RootCause | Field::RootCauseAndResolution => Target::RootCause,
@@ -209,7 +509,22 @@ impl Reader {
             Field::Improvements => Target::Improvements,
             Field::ActionItems => Target::ActionItems,
             Field::Addendum => Target::Addendum,
+            Field::Lessons => Target::Lessons,
+            Field::WentWell => Target::WentWell,
+            Field::WentWrong => Target::WentWrong,
+            Field::Lucky => Target::Lucky,
         };
+        if target == Target::Timeline {
+            self.saw_timeline = true;
+            self.timeline_date = None;
+            let line_text = self.lines[index].text.clone();
+            if let Some(zone) = find_zone(&line_text) {
+                self.stated_zone = Some(zone);
+            }
+            if let Some(date) = find_date(label) {
+                self.timeline_date = Some(date.date);
+            }
+        }
         if value.is_empty() {
             // A label alone names a section, or a part inside one; the next lines belong to it.
             self.section = Some(target);
@@ -219,108 +534,428 @@ impl Reader {
                 self.section = Some(Target::Summary);
             }
             self.target = Some(target);
-            self.append_prose(target, value, true);
+            match target {
+                Target::Timeline => self.read_timeline_text(index, value, value_at),
+                Target::ActionItems => self.push_action_item(value),
+                _ => self.append_prose(target, value, true),
+            }
         }
         true
     }
 
     /// Reads a line that is neither heading nor field: a list item, a timeline entry or prose.
-    fn read_content(&mut self, line: SourceLine<'_>) {
+    fn read_content(&mut self, index: usize) {
         let target = self.target.unwrap_or(Target::Summary);
-        let (content, content_at, is_item) = strip_list_marker(line.text);
-        if target == Target::Timeline {
-            self.read_timeline_line(line, content, content_at);
-            return;
-        }
+        let text = self.lines[index].text.clone();
+        let (content, content_at, is_item) = strip_list_marker(&text);
         match target {
-            Target::ActionItems if is_item => {
-                self.incident.action_items.push(ActionItem {
-                    text: content.to_string(),
-                    ..ActionItem::default()
-                });
-            }
+            Target::Timeline => self.read_timeline_text(index, content, content_at),
+            Target::ActionItems if is_item => self.push_action_item(content),
             Target::ActionItems | Target::Improvements => {
+                let after_blank = self.after_blank;
                 let list = &mut self.incident.improvements;
                 match list.last_mut() {
-                    Some(last) if !is_item && !self.after_blank => {
+                    Some(last) if !is_item && !after_blank => {
                         last.push(' ');
                         last.push_str(content);
                     }
                     _ => list.push(content.to_string()),
                 }
             }
+            Target::WentWell | Target::WentWrong | Target::Lucky => {
+                let after_blank = self.after_blank;
+                let lessons = &mut self.incident.lessons;
+                let list = match target {
+                    Target::WentWell => &mut lessons.went_well,
+                    Target::WentWrong => &mut lessons.went_wrong,
+                    _ => &mut lessons.lucky,
+                };
+                match list.last_mut() {
+                    Some(last) if !is_item && !after_blank => {
+                        last.push(' ');
+                        last.push_str(content);
+                    }
+                    _ => list.push(content.to_string()),
+                }
+            }
+            Target::Date => match date_line(content) {
+                Some(date) => {
+                    self.dates.field.get_or_insert(date);
+                }
+                None => self.append_prose(Target::Summary, content, true),
+            },
+            Target::Duration => {
+                if split_range(content).is_some() {
+                    self.read_duration(index, content, content_at);
+                } else {
+                    self.append_prose(Target::Summary, text.trim(), true);
+                }
+            }
             _ => {
-                let prose = if is_item { line.text.trim() } else { content };
+                if let Some(date) = date_line(content) {
+                    if self.dates.loose.is_none() && content.len() < 60 {
+                        self.dates.loose = Some(date);
+                    }
+                }
+                if target.is_narrative() && !is_chat_line(content) {
+                    self.prose.push(ProseLine {
+                        line: self.lines[index].number,
+                        column_base: content_at,
+                        raw_index: index,
+                    });
+                }
+                let prose = if is_item { text.trim() } else { content };
                 self.append_prose(target, prose, self.after_blank || is_item);
             }
         }
     }
 
-    fn read_timeline_line(&mut self, line: SourceLine<'_>, content: &str, content_at: usize) {
-        if let Some((date, time, offset, text_at)) = timeline_entry(content) {
-            let text = content[text_at..].trim();
-            self.incident.timeline.push(TimelineEvent {
-                at: Moment::new(date, time, offset),
-                text: text.to_string(),
-                inferred: false,
-                kind: None,
-            });
-            self.raw_events.push(RawEvent {
-                line: line.number,
-                excerpt: line.text.to_string(),
-                date: date.or(self.timeline_date),
-                time,
-                offset,
-            });
-            if text.is_empty() {
-                self.warn(
-                    line,
-                    content_at + text_at,
-                    "expected what happened after the time",
-                );
+    /// A line inside a fenced code block: prose of the part the reader is in, never an entry.
+    fn read_code_line(&mut self, index: usize) {
+        let text = self.lines[index].text.clone();
+        if text.trim().is_empty() {
+            return;
+        }
+        match self.target.unwrap_or(Target::Summary) {
+            Target::Timeline => {
+                if let Some(event) = self.incident.timeline.last_mut() {
+                    event.text.push(' ');
+                    event.text.push_str(text.trim());
+                } else {
+                    self.warn(
+                        index,
+                        0,
+                        "expected a timeline entry starting with a time; this code line was not placed on the timeline",
+                    );
+                }
+            }
+            Target::ActionItems | Target::Improvements => {
+                self.incident.improvements.push(text.trim().to_string())
+            }
+            target => self.append_prose(target, text.trim_end(), false),
+        }
+    }
+
+    fn read_timeline_text(&mut self, index: usize, content: &str, content_at: usize) {
+        if is_chat_line(content) {
+            self.warn(
+                index,
+                content_at,
+                "read as a quoted chat message (`[time] name: ...`), not as a timeline event; expected entries such as `10:00 AM: what happened`",
+            );
+            return;
+        }
+        if let Some(entry) = timeline_entry(content) {
+            let text = tidy_entry_text(&content[entry.text_at..]);
+            // An entry with no text yet (`### 10:00 AM`) takes the next paragraph as its text.
+            self.push_event(index, content_at, entry.date, entry.time, entry.zone, text);
+            return;
+        }
+        if let Some(date) = date_line(content) {
+            self.timeline_date = Some(date);
+            if let Some(zone) = find_zone(content) {
+                self.stated_zone = Some(zone);
             }
             return;
         }
-        if let Some(found) = find_date(content) {
-            if content.trim_matches(|c: char| !c.is_alphanumeric()).len()
-                <= found.span.end - found.span.start + 12
-            {
-                self.timeline_date = Some(found.date);
+        if content.to_ascii_lowercase().contains("all times") {
+            if let Some(zone) = find_zone(content) {
+                self.stated_zone = Some(zone);
                 return;
             }
         }
-        let continues = !self.after_blank && !self.incident.timeline.is_empty();
+        let waiting = self
+            .incident
+            .timeline
+            .last()
+            .is_some_and(|e| e.text.is_empty());
+        let continues = (!self.after_blank || waiting) && !self.incident.timeline.is_empty();
         if let (true, Some(event)) = (continues, self.incident.timeline.last_mut()) {
-            event.text.push(' ');
-            event.text.push_str(content);
+            if !event.text.is_empty() {
+                event.text.push(' ');
+            }
+            event.text.push_str(content.trim());
             return;
         }
         self.warn(
-            line,
+            index,
             content_at,
             "expected a timeline entry starting with a time such as `10:00 AM:`; the line was not placed on the timeline",
         );
     }
 
+    fn push_event(
+        &mut self,
+        index: usize,
+        at: usize,
+        date: Option<NaiveDate>,
+        time: NaiveTime,
+        zone: Option<FoundZone>,
+        text: String,
+    ) {
+        let line = &self.lines[index];
+        if let Some(note) = zone.as_ref().and_then(|z| z.ambiguity.clone()) {
+            let column = line.column(at);
+            self.diagnostics
+                .push(Diagnostic::warning(line.number, column, note, line.raw));
+        }
+        self.incident.timeline.push(TimelineEvent {
+            at: Moment::new(date, time, zone.as_ref().map(|z| z.offset)),
+            text,
+            inferred: false,
+            kind: None,
+        });
+        self.raw_events.push(RawEvent {
+            line: line.number,
+            column: line.column(at),
+            excerpt: line.raw.to_string(),
+            date: date.or(self.timeline_date),
+            time,
+            zone,
+        });
+    }
+
+    /// Reads one row of a Markdown table, deciding what the table holds from its header.
+    fn read_table_row(&mut self, index: usize) {
+        let text = self.lines[index].text.clone();
+        let cells = table::cells(&text);
+        let next_is_separator = self
+            .lines
+            .get(index + 1)
+            .is_some_and(|l| table::is_separator(&l.text));
+        if self.table.is_none() && next_is_separator {
+            self.table = Some(self.table_kind(&cells));
+            if self.table == Some(Table::Plain) {
+                self.append_table_prose(&text);
+            }
+            return;
+        }
+        let target = self.target.unwrap_or(Target::Summary);
+        let kind = self.table.clone().unwrap_or_else(|| {
+            if target == Target::Timeline {
+                Table::Timeline {
+                    time: 0,
+                    date: None,
+                    headers: Vec::new(),
+                }
+            } else {
+                Table::Plain
+            }
+        });
+        match kind {
+            Table::Timeline {
+                time,
+                date,
+                headers,
+            } => self.read_timeline_row(index, &cells, time, date, &headers),
+            Table::Actions { columns } => {
+                let row: Vec<(Column, &str, &str)> = cells
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (_, cell))| {
+                        let (column, header) = columns
+                            .get(i)
+                            .map_or((Column::Other, ""), |(c, h)| (*c, h.as_str()));
+                        (column, header, cell.as_str())
+                    })
+                    .collect();
+                let item = items::from_row(&row);
+                if !item.text.is_empty() || item.owner.is_some() {
+                    self.incident.action_items.push(item);
+                }
+            }
+            Table::Plain => self.append_table_prose(&text),
+        }
+    }
+
+    /// Decides from a header row whether a table is a timeline, a list of actions or neither.
+    fn table_kind(&self, header: &[(usize, String)]) -> Table {
+        let names: Vec<String> = header
+            .iter()
+            .map(|(_, h)| h.trim_matches(['*', '_', '`', ' ']).to_string())
+            .collect();
+        let lower: Vec<String> = names.iter().map(|h| h.to_lowercase()).collect();
+        let time = lower.iter().position(|h| {
+            h.starts_with("time")
+                || h.starts_with("when")
+                || h.contains("timestamp")
+                || h == "date/time"
+                || h == "date & time"
+                || h == "hour"
+        });
+        let target = self.target.unwrap_or(Target::Summary);
+        let columns: Vec<(Column, String)> = names
+            .iter()
+            .map(|h| (items::column_for(h), h.clone()))
+            .collect();
+        let has_task = columns.iter().any(|(c, _)| *c == Column::Text);
+        let has_owner = columns.iter().any(|(c, _)| *c == Column::Owner);
+        if let Some(time) = time {
+            if target == Target::Timeline || !(has_task && has_owner) {
+                let date = lower.iter().position(|h| h == "date" || h == "day");
+                return Table::Timeline {
+                    time,
+                    date,
+                    headers: names,
+                };
+            }
+        }
+        if target == Target::ActionItems || (has_task && has_owner) {
+            return Table::Actions { columns };
+        }
+        Table::Plain
+    }
+
+    fn read_timeline_row(
+        &mut self,
+        index: usize,
+        cells: &[(usize, String)],
+        time_column: usize,
+        date_column: Option<usize>,
+        headers: &[String],
+    ) {
+        let Some((time_at, time_cell)) = cells.get(time_column) else {
+            self.warn(index, 0, "expected a table row with a time cell");
+            return;
+        };
+        let date = date_column
+            .and_then(|i| cells.get(i))
+            .and_then(|(_, cell)| find_date(cell).map(|d| d.date));
+        let Some(entry) = timeline_entry(time_cell) else {
+            if cells.iter().all(|(_, c)| c.is_empty()) {
+                return; // an empty row, as templates leave
+            }
+            self.warn(
+                index,
+                *time_at,
+                "expected a time such as `14:05` or `2:05 PM` in this timeline row's time column; the row was not placed on the timeline",
+            );
+            return;
+        };
+        let mut parts = Vec::new();
+        let own_text = tidy_entry_text(&time_cell[entry.text_at..]);
+        if !own_text.is_empty() {
+            parts.push(own_text);
+        }
+        for (i, (_, cell)) in cells.iter().enumerate() {
+            if i == time_column || Some(i) == date_column || cell.is_empty() {
+                continue;
+            }
+            if parts.is_empty() {
+                parts.push(cell.clone());
+            } else {
+                let header = headers.get(i).map_or("", String::as_str);
+                if header.is_empty() {
+                    parts.push(cell.clone());
+                } else {
+                    parts.push(format!("{header}: {cell}"));
+                }
+            }
+        }
+        let text = parts.join(" — ");
+        self.push_event(
+            index,
+            *time_at,
+            entry.date.or(date),
+            entry.time,
+            entry.zone,
+            text,
+        );
+    }
+
+    /// A table row kept as prose in the part the reader is in.
+    fn append_table_prose(&mut self, text: &str) {
+        let target = self.target.unwrap_or(Target::Summary);
+        let row = text.trim().to_string();
+        match target {
+            Target::ActionItems | Target::Improvements => self.incident.improvements.push(row),
+            Target::Timeline => self.append_prose(Target::Summary, &row, true),
+            _ => self.append_prose(target, &row, false),
+        }
+    }
+
+    fn push_action_item(&mut self, text: &str) {
+        let item = items::from_text(text);
+        if item.text.is_empty() && item.link.is_none() {
+            self.incident.improvements.push(text.to_string());
+        } else {
+            self.incident.action_items.push(item);
+        }
+    }
+
+    /// Reads a `Date:` value.
+    fn read_date_field(&mut self, index: usize, value: &str, value_at: usize) {
+        match find_date(value) {
+            Some(found) => {
+                self.dates.field.get_or_insert(found.date);
+            }
+            None => {
+                self.warn(
+                    index,
+                    value_at,
+                    "expected a date such as `January 15, 2024` or `2024-01-15`; kept the line as summary text",
+                );
+                let text = self.lines[index].text.trim().to_string();
+                self.append_prose(Target::Summary, &text, true);
+            }
+        }
+    }
+
+    /// Reads a `Start:` or `End:` value.
+    fn read_boundary(&mut self, index: usize, is_start: bool, value: &str, value_at: usize) {
+        match moment_in(value) {
+            Some((date, time)) => {
+                let zone = zone_after_time(value).or_else(|| find_zone(value));
+                let moment = Moment::new(date, time, zone.map(|z| z.offset_on(date, time)));
+                if is_start {
+                    self.incident.start = Some(moment);
+                } else {
+                    self.incident.end = Some(moment);
+                }
+            }
+            None => {
+                self.warn(
+                    index,
+                    value_at,
+                    "expected a time such as `2024-01-15 10:00 UTC` or `10:00 AM`; kept the line as summary text",
+                );
+                let text = self.lines[index].text.trim().to_string();
+                self.append_prose(Target::Summary, &text, true);
+            }
+        }
+    }
+
     /// Reads `January 15, 2024, 10:00 AM - January 15, 2024, 2:00 PM (UTC-5)`.
-    fn read_duration(&mut self, line: SourceLine<'_>, value: &str, value_at: usize) {
+    fn read_duration(&mut self, index: usize, value: &str, value_at: usize) {
         let halves = split_range(value);
         let parsed = halves.and_then(|(from, to)| Some((moment_in(from)?, moment_in(to)?)));
         match parsed {
             Some(((start_date, start), (end_date, end))) => {
                 let start_date = start_date.or(end_date);
-                let end_date = end_date.or(start_date);
-                let offset = find_zone(value).map(|z| z.offset);
-                self.incident.start = Some(Moment::new(start_date, start, offset));
-                self.incident.end = Some(Moment::new(end_date, end, offset));
+                let mut end_date = end_date.or(start_date);
+                if end < start && end_date == start_date {
+                    end_date = end_date.and_then(|d| d.checked_add_signed(Duration::days(1)));
+                }
+                let zone = find_zone(value);
+                let offset_on = |date: Option<NaiveDate>, time: NaiveTime| {
+                    zone.as_ref().map(|z| z.offset_on(date, time))
+                };
+                self.incident.start =
+                    Some(Moment::new(start_date, start, offset_on(start_date, start)));
+                self.incident.end = Some(Moment::new(end_date, end, offset_on(end_date, end)));
+            }
+            None if is_length(value) => {
+                let text = self.lines[index].text.trim().to_string();
+                self.append_prose(Target::Summary, &text, true);
             }
             None => {
                 self.warn(
-                    line,
+                    index,
                     value_at,
                     "expected a time range such as `January 15, 2024, 10:00 AM - 2:00 PM`; kept the duration as summary text",
                 );
-                self.append_prose(Target::Summary, line.text.trim(), true);
+                let text = self.lines[index].text.trim().to_string();
+                self.append_prose(Target::Summary, &text, true);
             }
         }
     }
@@ -328,12 +963,15 @@ impl Reader {
     /// Adds prose to a field: a new paragraph, or a wrapped line joined with a space.
     fn append_prose(&mut self, target: Target, text: &str, new_paragraph: bool) {
         let field = match target {
-            Target::Summary => &mut self.incident.summary,
+            Target::Summary | Target::Date | Target::Duration | Target::Timeline => {
+                &mut self.incident.summary
+            }
             Target::Impact => &mut self.incident.impact.text,
             Target::RootCause => &mut self.incident.root_cause,
             Target::Detection => &mut self.incident.detection,
             Target::Resolution => &mut self.incident.resolution,
             Target::Addendum => &mut self.incident.addendum,
+            Target::Lessons => &mut self.incident.lessons.text,
             Target::Other(index) => match self.incident.other_sections.get_mut(index) {
                 Some(section) => &mut section.body,
                 None => &mut self.incident.summary,
@@ -342,7 +980,18 @@ impl Reader {
                 self.incident.improvements.push(text.to_string());
                 return;
             }
-            Target::Timeline => &mut self.incident.summary,
+            Target::WentWell => {
+                self.incident.lessons.went_well.push(text.to_string());
+                return;
+            }
+            Target::WentWrong => {
+                self.incident.lessons.went_wrong.push(text.to_string());
+                return;
+            }
+            Target::Lucky => {
+                self.incident.lessons.lucky.push(text.to_string());
+                return;
+            }
         };
         if !field.is_empty() {
             // A labelled field always starts a paragraph of its own; wrapped lines join with a space.
@@ -352,8 +1001,9 @@ impl Reader {
     }
 
     /// Records the links on a line, and warns about links that are not http(s).
-    fn collect_links(&mut self, line: SourceLine<'_>) {
-        for segment in segments(line.text) {
+    fn collect_links(&mut self, index: usize) {
+        let text = self.lines[index].text.clone();
+        for segment in segments(&text) {
             if let Inline::Link { text, url } = segment {
                 if !self.incident.links.iter().any(|l| l.url == url) {
                     self.incident.links.push(Link {
@@ -363,48 +1013,110 @@ impl Reader {
                 }
             }
         }
-        for (at, target) in unsafe_link_targets(line.text) {
+        for (at, target) in unsafe_link_targets(&text) {
             self.warn(
-                line,
+                index,
                 at,
                 format!("link target `{target}` is not an http(s) URL; it is shown as text"),
             );
         }
     }
 
-    /// Remembers the first time zone the text states, for entries that give none.
-    fn notice_zone(&mut self, line: SourceLine<'_>) {
+    /// Remembers the first time zone the text states, and any zone stated for all times.
+    fn notice_zone(&mut self, index: usize) {
+        let text = &self.lines[index].text;
+        let Some(zone) = find_zone(text) else {
+            return;
+        };
+        let for_all = {
+            let lower = text.to_ascii_lowercase();
+            lower.contains("all times") || lower.contains("times are") || lower.contains("times in")
+        };
+        if let Some(note) = &zone.ambiguity {
+            let line = &self.lines[index];
+            self.diagnostics.push(Diagnostic::warning(
+                line.number,
+                line.column(zone.at),
+                note.clone(),
+                line.raw,
+            ));
+        }
+        if for_all {
+            self.stated_zone.get_or_insert(zone.clone());
+        }
         if self.zone.is_none() {
-            if let Some(zone) = find_zone(line.text) {
-                self.zone = Some((zone, line.number, line.text.to_string()));
-            }
+            self.zone = Some(zone);
         }
     }
 
-    fn warn(&mut self, line: SourceLine<'_>, at: usize, message: impl Into<String>) {
+    fn warn(&mut self, index: usize, at: usize, message: impl Into<String>) {
+        let line = &self.lines[index];
         self.diagnostics.push(Diagnostic::warning(
             line.number,
-            column_of(line.text, at),
+            line.column(at),
             message,
-            line.text,
+            line.raw,
         ));
+    }
+
+    /// Finds timestamped sentences in the prose when the postmortem has no timeline.
+    fn infer_events(&mut self) {
+        let prose = std::mem::take(&mut self.prose);
+        for prose_line in &prose {
+            let text = self.lines[prose_line.raw_index].text.clone();
+            let (content, _, _) = strip_list_marker(&text);
+            for found in inferred_times(content) {
+                let line = &self.lines[prose_line.raw_index];
+                self.incident.timeline.push(TimelineEvent {
+                    at: Moment::new(found.date, found.time, None),
+                    text: found.sentence.to_string(),
+                    inferred: true,
+                    kind: None,
+                });
+                self.raw_events.push(RawEvent {
+                    line: prose_line.line,
+                    column: line.column(prose_line.column_base + found.at),
+                    excerpt: line.raw.to_string(),
+                    date: found.date,
+                    time: found.time,
+                    zone: found.zone,
+                });
+            }
+        }
     }
 
     /// Settles dates and offsets, reads the impact share, and returns the result.
     fn finish(mut self) -> Parsed {
-        if let Some((zone, line, excerpt)) = &self.zone {
-            if let Some(note) = &zone.ambiguity {
-                let column = column_of(excerpt, zone.at);
-                self.diagnostics
-                    .push(Diagnostic::warning(*line, column, note.clone(), excerpt));
+        if self.fence.is_some() {
+            if let Some(last) = self.lines.len().checked_sub(1) {
+                self.warn(
+                    last,
+                    0,
+                    "expected a closing ``` for the code block opened earlier; read to the end as code",
+                );
             }
         }
-        let zone = self.zone.as_ref().map(|(z, ..)| z.offset);
+        if !self.saw_timeline && self.incident.timeline.is_empty() {
+            self.infer_events();
+        }
+        for (event, raw) in self.incident.timeline.iter().zip(&self.raw_events) {
+            if event.text.is_empty() {
+                self.diagnostics.push(Diagnostic::warning(
+                    raw.line,
+                    raw.column,
+                    "expected what happened after the time (on the same line or in the next paragraph)",
+                    &raw.excerpt,
+                ));
+            }
+        }
         let start = self.incident.start;
-        self.settle_timeline(
-            start.and_then(|s| s.date),
-            start.and_then(|s| s.offset).or(zone),
-        );
+        let first_date = start
+            .and_then(|s| s.date)
+            .or(self.dates.field)
+            .or(self.dates.front_matter)
+            .or(self.dates.title)
+            .or(self.dates.loose);
+        self.settle_timeline(first_date, start.and_then(|s| s.offset));
         self.incident.impact.affected_users_percent =
             affected_users_percent(&self.incident.impact.text);
         if self.incident.title.is_empty() {
@@ -416,6 +1128,7 @@ impl Reader {
             ));
         }
         self.diagnostics.sort_by_key(|d| (d.line, d.column));
+        self.diagnostics.dedup();
         Parsed {
             incident: self.incident,
             diagnostics: self.diagnostics,
@@ -424,9 +1137,14 @@ impl Reader {
 
     /// Gives each entry a date and offset: its own, else the day it follows, rolling over to
     /// the next day after late evening; other backward steps are kept in order and flagged.
-    fn settle_timeline(&mut self, first_date: Option<NaiveDate>, offset: Option<UtcOffset>) {
+    fn settle_timeline(
+        &mut self,
+        first_date: Option<NaiveDate>,
+        start_offset: Option<crate::model::UtcOffset>,
+    ) {
         let mut date = first_date;
         let mut previous: Option<NaiveTime> = None;
+        let fallback_zone = self.stated_zone.clone().or_else(|| self.zone.clone());
         for (event, raw) in self.incident.timeline.iter_mut().zip(&self.raw_events) {
             if raw.date.is_some() && raw.date != date {
                 date = raw.date;
@@ -439,9 +1157,9 @@ impl Reader {
                     } else {
                         self.diagnostics.push(Diagnostic::warning(
                             raw.line,
-                            1,
+                            raw.column,
                             format!(
-                                "this entry ({}) is earlier than the one before it ({}); it is kept in written order",
+                                "this entry ({}) is earlier than the one before it ({}); it is kept in written order, expected entries in time order",
                                 raw.time.format("%H:%M"),
                                 before.format("%H:%M")
                             ),
@@ -451,111 +1169,135 @@ impl Reader {
                 }
             }
             previous = Some(raw.time);
-            event.at = Moment::new(date, raw.time, raw.offset.or(offset));
+            let offset = match (&raw.zone, &self.stated_zone) {
+                (Some(zone), _) | (None, Some(zone)) => Some(zone.offset_on(date, raw.time)),
+                (None, None) => start_offset
+                    .or_else(|| fallback_zone.as_ref().map(|z| z.offset_on(date, raw.time))),
+            };
+            event.at = Moment::new(date, raw.time, offset);
         }
     }
 }
 
-/// Strips a list marker (`-`, `*`, `•`, `1.`, `1)`) or blockquote `>`: (content, its byte offset, was it an item).
-fn strip_list_marker(line: &str) -> (&str, usize, bool) {
-    let mut rest = line.trim_start();
-    let mut is_item = false;
-    loop {
-        let before = rest;
-        if let Some(r) = rest.strip_prefix('>') {
-            rest = r.trim_start();
-        }
-        for marker in ["- ", "* ", "• ", "+ ", "– "] {
-            if let Some(r) = rest.strip_prefix(marker) {
-                rest = r.trim_start();
-                is_item = true;
-            }
-        }
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if (1..=3).contains(&digits) {
-            let after = &rest[digits..];
-            if let Some(r) = after
-                .strip_prefix(". ")
-                .or_else(|| after.strip_prefix(") "))
-            {
-                rest = r.trim_start();
-                is_item = true;
-            }
-        }
-        if rest == before {
-            break;
-        }
+/// True for a line that starts a section on its own: a Markdown heading or a known label.
+fn starts_section(text: &str) -> bool {
+    if let Some(label) = labelled(text) {
+        return label.markdown_heading
+            || field_for(label.label).is_some()
+            || is_truncated_postmortem(label.label);
     }
-    let rest = rest.trim_end();
-    // `rest` is a slice of `line`, so the difference of their starts is its byte offset.
-    let at = (rest.as_ptr() as usize).saturating_sub(line.as_ptr() as usize);
-    (rest, at, is_item)
+    false
 }
 
-/// Reads `[date] time [zone] separator` at the start of an entry: (date, time, offset, where the text starts).
-fn timeline_entry(
-    content: &str,
-) -> Option<(Option<NaiveDate>, NaiveTime, Option<UtcOffset>, usize)> {
-    let mut at = 0;
-    let mut date = None;
-    if let Some(found) = find_date(content) {
-        if found.span.start <= 2 {
-            date = Some(found.date);
-            at = found.span.end;
-            at += skip(&content[at..], &[',', ' ', 'T', '\t']);
-        }
-    }
-    at += skip(&content[at..], &['[', '*', '`', '_', ' ']);
-    for prefix in ["At ", "at "] {
-        if content[at..].starts_with(prefix) {
-            at += prefix.len();
-        }
-    }
-    let clock = leading_clock(&content[at..])?;
-    at += clock.len;
-    let mut offset = None;
-    let rest = &content[at..];
-    let trimmed = rest.trim_start();
-    if let Some(zone) = find_zone(trimmed).filter(|z| z.at == 0) {
-        offset = Some(zone.offset);
-        at += rest.len() - trimmed.len() + zone.label.len();
-    }
-    at += skip(&content[at..], &[']', '*', '`', '_', ')']);
-    let rest = &content[at..];
-    let trimmed = rest.trim_start();
-    let gap = rest.len() - trimmed.len();
-    let separator = trimmed
-        .chars()
-        .next()
-        .filter(|c| matches!(c, ':' | '-' | '–' | '—' | '|'));
-    match separator {
-        Some(sep) => at += gap + sep.len_utf8(),
-        None if gap > 0 || trimmed.is_empty() => at += gap,
-        None => return None,
-    }
-    Some((date, clock.time, offset, at))
+/// True for a `# Title` line (one `#`).
+fn is_title_heading(text: &str) -> bool {
+    let trimmed = text.trim_start();
+    trimmed.starts_with("# ") && trimmed.len() > 2
 }
 
-/// Bytes of leading characters of `text` that are in `set`.
-fn skip(text: &str, set: &[char]) -> usize {
-    text.len() - text.trim_start_matches(set).len()
+/// True for a code fence line (```` ``` ```` or `~~~`, with an optional language).
+fn is_fence(text: &str) -> bool {
+    let trimmed = text.trim_start();
+    (trimmed.starts_with("```") || trimmed.starts_with("~~~")) && !trimmed[3..].contains(['`', '~'])
 }
 
-/// Splits a range written `A - B`, `A – B`, `A to B`.
+/// True for a thematic break: `---`, `***`, `___` (three or more, spaces allowed).
+fn is_rule(text: &str) -> bool {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    compact.len() >= 3
+        && (compact.chars().all(|c| c == '-')
+            || compact.chars().all(|c| c == '*')
+            || compact.chars().all(|c| c == '_')
+            || compact.chars().all(|c| c == '='))
+}
+
+/// `**Timeline**` or `__Root Cause:__` alone on a line: the label inside.
+fn bold_heading(text: &str) -> Option<&str> {
+    let trimmed = text.trim();
+    let inner = trimmed
+        .strip_prefix("**")
+        .and_then(|t| t.strip_suffix("**"))
+        .or_else(|| {
+            trimmed
+                .strip_prefix("__")
+                .and_then(|t| t.strip_suffix("__"))
+        })?;
+    let inner = inner.trim().trim_end_matches(':').trim();
+    (!inner.is_empty() && !inner.contains("**") && inner.split_whitespace().count() <= 8)
+        .then_some(inner)
+}
+
+/// True when a time of day starts at some word boundary of `text`.
+fn leading_clock_anywhere(text: &str) -> bool {
+    text.char_indices()
+        .filter(|(i, c)| {
+            c.is_ascii_digit() && (*i == 0 || !text.as_bytes()[i - 1].is_ascii_alphanumeric())
+        })
+        .any(|(i, _)| leading_clock(&text[i..]).is_some())
+}
+
+/// An entry's text without leftover markup at its ends.
+fn tidy_entry_text(text: &str) -> String {
+    let trimmed = text.trim();
+    let trimmed = trimmed.strip_suffix('|').unwrap_or(trimmed).trim_end();
+    trimmed.to_string()
+}
+
+/// True when a duration value is a length (`4 hours`, `1 h 13 m`, `42 minutes 17 seconds`).
+fn is_length(value: &str) -> bool {
+    let lower = value.to_ascii_lowercase();
+    if !lower.is_empty() && lower.bytes().all(|b| b.is_ascii_digit()) {
+        return true; // `Duration (minutes): 55`
+    }
+    lower.starts_with(|c: char| c.is_ascii_digit() || c == '~')
+        && ["min", "hour", "hr", "sec", "day", "h ", "m", "h"]
+            .iter()
+            .any(|unit| lower.contains(unit))
+}
+
+/// Splits a range written `A - B`, `A – B`, `A to B`, `08:41–09:54`.
 fn split_range(value: &str) -> Option<(&str, &str)> {
-    [" - ", " – ", " — ", " to ", " until "]
+    if let Some(found) = [" - ", " – ", " — ", " to ", " until ", " through "]
         .iter()
         .find_map(|sep| value.split_once(sep))
+    {
+        return Some(found);
+    }
+    // `08:41–09:54`: a dash between two clocks.
+    let at = value.find(['–', '—'])?;
+    let dash = value[at..].chars().next()?.len_utf8();
+    let (left, right) = (&value[..at], &value[at + dash..]);
+    (leading_clock_anywhere(left) && leading_clock(right.trim_start()).is_some())
+        .then_some((left, right))
 }
 
 /// The date (if any) and time of day written in one half of a range.
 fn moment_in(text: &str) -> Option<(Option<NaiveDate>, NaiveTime)> {
     let date = find_date(text);
-    let after_date = date.as_ref().map_or(0, |d| d.span.end);
-    let rest = &text[after_date..];
-    let time = rest
+    let span = date.as_ref().map_or(0..0, |d| d.span.clone());
+    let time = text
         .char_indices()
-        .filter(|(i, _)| *i == 0 || !rest.as_bytes()[i - 1].is_ascii_alphanumeric())
-        .find_map(|(i, _)| leading_clock(&rest[i..]))?;
+        .filter(|(i, _)| {
+            (*i < span.start || *i >= span.end)
+                && (*i == 0 || !text.as_bytes()[i - 1].is_ascii_alphanumeric())
+        })
+        .find_map(|(i, _)| leading_clock(&text[i..]))?;
     Some((date.map(|d| d.date), time.time))
+}
+
+/// A zone written right after the time in a value such as `2024-08-20 14:00 UTC`.
+fn zone_after_time(value: &str) -> Option<FoundZone> {
+    let (_, rest) = value.split_once(':')?;
+    let at = rest.find(|c: char| !c.is_ascii_digit() && c != ':')?;
+    let rest = &rest[at..];
+    if let Some((offset, len)) = super::zone::attached_offset(rest) {
+        return Some(FoundZone {
+            offset,
+            label: rest[..len].to_string(),
+            at: 0,
+            ambiguity: None,
+            rule: None,
+        });
+    }
+    None
 }

@@ -1,8 +1,77 @@
-//! UTC offsets as postmortems state them: `UTC`, `UTC-5`, `UTC+05:30`, `GMT-5`, and the usual
-//! abbreviations (PST, EDT, CET, IST, ...). Ambiguous abbreviations are read as their most
-//! common meaning, and the reader is told which.
+//! UTC offsets as postmortems state them: `UTC`, `UTC-5`, `UTC+05:30`, `GMT-5`, the usual
+//! abbreviations (PST, EDT, CET, IST, ...), pairs that follow daylight saving time
+//! (`PST/PDT`, `CET/CEST`) and zone names (`US/Pacific`, `Europe/Berlin`). Ambiguous
+//! abbreviations are read as their most common meaning, and the reader is told which.
+//!
+//! Daylight saving time follows a small rule table (US rules since 2007, EU rules since 1996)
+//! rather than the full tz database, which is too big for the page.
+
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
 use crate::model::UtcOffset;
+
+/// When a zone switches to summer time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DstRule {
+    /// Second Sunday in March 02:00 local to first Sunday in November 02:00 local.
+    Us,
+    /// Last Sunday in March 01:00 UTC to last Sunday in October 01:00 UTC.
+    Eu,
+}
+
+/// Zone names and pairs that follow a rule: (name, standard offset in minutes, rule).
+const RULED: &[(&str, i32, Option<DstRule>)] = &[
+    ("US/Pacific", -8 * 60, Some(DstRule::Us)),
+    ("America/Los_Angeles", -8 * 60, Some(DstRule::Us)),
+    ("US/Mountain", -7 * 60, Some(DstRule::Us)),
+    ("America/Denver", -7 * 60, Some(DstRule::Us)),
+    ("US/Central", -6 * 60, Some(DstRule::Us)),
+    ("America/Chicago", -6 * 60, Some(DstRule::Us)),
+    ("US/Eastern", -5 * 60, Some(DstRule::Us)),
+    ("America/New_York", -5 * 60, Some(DstRule::Us)),
+    ("America/Toronto", -5 * 60, Some(DstRule::Us)),
+    ("PST/PDT", -8 * 60, Some(DstRule::Us)),
+    ("PDT/PST", -8 * 60, Some(DstRule::Us)),
+    ("MST/MDT", -7 * 60, Some(DstRule::Us)),
+    ("CST/CDT", -6 * 60, Some(DstRule::Us)),
+    ("EST/EDT", -5 * 60, Some(DstRule::Us)),
+    ("EDT/EST", -5 * 60, Some(DstRule::Us)),
+    ("Pacific Time", -8 * 60, Some(DstRule::Us)),
+    ("Mountain Time", -7 * 60, Some(DstRule::Us)),
+    ("Central Time", -6 * 60, Some(DstRule::Us)),
+    ("Eastern Time", -5 * 60, Some(DstRule::Us)),
+    ("Europe/London", 0, Some(DstRule::Eu)),
+    ("Europe/Dublin", 0, Some(DstRule::Eu)),
+    ("Europe/Lisbon", 0, Some(DstRule::Eu)),
+    ("GMT/BST", 0, Some(DstRule::Eu)),
+    ("Europe/Amsterdam", 60, Some(DstRule::Eu)),
+    ("Europe/Berlin", 60, Some(DstRule::Eu)),
+    ("Europe/Brussels", 60, Some(DstRule::Eu)),
+    ("Europe/Copenhagen", 60, Some(DstRule::Eu)),
+    ("Europe/Madrid", 60, Some(DstRule::Eu)),
+    ("Europe/Oslo", 60, Some(DstRule::Eu)),
+    ("Europe/Paris", 60, Some(DstRule::Eu)),
+    ("Europe/Prague", 60, Some(DstRule::Eu)),
+    ("Europe/Rome", 60, Some(DstRule::Eu)),
+    ("Europe/Stockholm", 60, Some(DstRule::Eu)),
+    ("Europe/Vienna", 60, Some(DstRule::Eu)),
+    ("Europe/Warsaw", 60, Some(DstRule::Eu)),
+    ("Europe/Zurich", 60, Some(DstRule::Eu)),
+    ("CET/CEST", 60, Some(DstRule::Eu)),
+    ("Europe/Athens", 2 * 60, Some(DstRule::Eu)),
+    ("Europe/Bucharest", 2 * 60, Some(DstRule::Eu)),
+    ("Europe/Helsinki", 2 * 60, Some(DstRule::Eu)),
+    ("Europe/Kiev", 2 * 60, Some(DstRule::Eu)),
+    ("Europe/Kyiv", 2 * 60, Some(DstRule::Eu)),
+    ("EET/EEST", 2 * 60, Some(DstRule::Eu)),
+    ("Asia/Tokyo", 9 * 60, None),
+    ("Asia/Seoul", 9 * 60, None),
+    ("Asia/Shanghai", 8 * 60, None),
+    ("Asia/Singapore", 8 * 60, None),
+    ("Asia/Kolkata", 5 * 60 + 30, None),
+    ("Asia/Calcutta", 5 * 60 + 30, None),
+    ("Etc/UTC", 0, None),
+];
 
 /// An offset found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +84,48 @@ pub struct FoundZone {
     pub at: usize,
     /// Set when the abbreviation has other meanings: says which one was chosen.
     pub ambiguity: Option<String>,
+    /// The summer-time rule, for zones such as `US/Pacific` or `PST/PDT`; `offset` is then
+    /// the standard (winter) offset.
+    pub rule: Option<DstRule>,
+}
+
+impl FoundZone {
+    /// The offset in force at a local `date` and `time`: summer time when the rule says so.
+    pub fn offset_on(&self, date: Option<NaiveDate>, time: NaiveTime) -> UtcOffset {
+        let (Some(rule), Some(date)) = (self.rule, date) else {
+            return self.offset;
+        };
+        let local = NaiveDateTime::new(date, time);
+        let standard = Duration::minutes(i64::from(self.offset.minutes()));
+        let summer = match rule {
+            DstRule::Us => {
+                let begins = nth_sunday(date.year(), 3, 2).and_hms_opt(2, 0, 0);
+                let ends = nth_sunday(date.year(), 11, 1).and_hms_opt(2, 0, 0);
+                matches!((begins, ends), (Some(b), Some(e)) if local >= b && local < e)
+            }
+            DstRule::Eu => {
+                let utc = local - standard;
+                let begins = last_sunday(date.year(), 3).and_hms_opt(1, 0, 0);
+                let ends = last_sunday(date.year(), 10).and_hms_opt(1, 0, 0);
+                matches!((begins, ends), (Some(b), Some(e)) if utc >= b && utc < e)
+            }
+        };
+        let minutes = self.offset.minutes() + if summer { 60 } else { 0 };
+        UtcOffset::from_minutes(minutes).unwrap_or(self.offset)
+    }
+}
+
+/// The `n`th Sunday of a month (1-based); falls back to the first of the month.
+fn nth_sunday(year: i32, month: u32, n: u8) -> NaiveDate {
+    NaiveDate::from_weekday_of_month_opt(year, month, Weekday::Sun, n)
+        .or_else(|| NaiveDate::from_ymd_opt(year, month, 1))
+        .unwrap_or_default()
+}
+
+/// The last Sunday of a month.
+fn last_sunday(year: i32, month: u32) -> NaiveDate {
+    let fifth = NaiveDate::from_weekday_of_month_opt(year, month, Weekday::Sun, 5);
+    fifth.unwrap_or_else(|| nth_sunday(year, month, 4))
 }
 
 /// Abbreviation, hours east of UTC (in minutes), and the other meanings if ambiguous.
@@ -71,6 +182,9 @@ pub fn find_zone(text: &str) -> Option<FoundZone> {
         let starts_word =
             bytes[at].is_ascii_uppercase() && (at == 0 || !bytes[at - 1].is_ascii_alphanumeric());
         if starts_word {
+            if let Some(zone) = ruled_zone(text, at) {
+                return Some(zone);
+            }
             let end = at
                 + bytes[at..]
                     .iter()
@@ -85,6 +199,43 @@ pub fn find_zone(text: &str) -> Option<FoundZone> {
         }
     }
     None
+}
+
+/// Reads a zone name or summer-time pair (`US/Pacific`, `PST/PDT`) starting at `start`.
+fn ruled_zone(text: &str, start: usize) -> Option<FoundZone> {
+    let rest = &text[start..];
+    let &(name, minutes, rule) = RULED.iter().find(|(name, ..)| {
+        rest.get(..name.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(name))
+            && !rest[name.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })?;
+    Some(FoundZone {
+        offset: UtcOffset::from_minutes(minutes)?,
+        label: rest[..name.len()].to_string(),
+        at: start,
+        ambiguity: None,
+        rule,
+    })
+}
+
+/// Reads a numeric offset or `Z` written right after a clock (`+05:30`, `-0500`, `Z`):
+/// (offset, bytes taken).
+pub fn attached_offset(rest: &str) -> Option<(UtcOffset, usize)> {
+    if rest.starts_with('Z') && !rest[1..].starts_with(|c: char| c.is_alphanumeric()) {
+        return Some((UtcOffset::UTC, 1));
+    }
+    if !rest.starts_with(['+', '-']) {
+        return None;
+    }
+    let digits = rest[1..].bytes().take_while(u8::is_ascii_digit).count();
+    if digits != 2 && digits != 4 {
+        return None;
+    }
+    let (minutes, len) = explicit_offset(rest)?;
+    Some((UtcOffset::from_minutes(minutes)?, len))
 }
 
 /// Reads the zone whose abbreviation spans `start..end` of `text`, with any offset after it.
@@ -108,6 +259,7 @@ fn zone_word(text: &str, start: usize, end: usize) -> Option<FoundZone> {
         label: text[start..end + offset_len].to_string(),
         at: start,
         ambiguity,
+        rule: None,
     })
 }
 
@@ -162,10 +314,54 @@ mod tests {
         assert_eq!(zone("all times in UTC."), Some((0, "UTC".into(), false)));
         assert_eq!(
             zone("(all times in PST/PDT)"),
-            Some((-480, "PST".into(), false))
+            Some((-480, "PST/PDT".into(), false))
         );
         assert_eq!(zone("at 9:00 IST"), Some((330, "IST".into(), true)));
         assert_eq!(zone("UTC+0530"), Some((330, "UTC+0530".into(), false)));
+    }
+
+    fn on(zone: &str, date: &str, time: &str) -> i32 {
+        let found = find_zone(zone).unwrap();
+        let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok();
+        let time = NaiveTime::parse_from_str(time, "%H:%M").unwrap();
+        found.offset_on(date, time).minutes()
+    }
+
+    #[test]
+    fn follows_us_summer_time() {
+        assert_eq!(on("US/Pacific", "2024-01-15", "10:00"), -480);
+        assert_eq!(on("US/Pacific", "2024-07-15", "10:00"), -420);
+        // 2024: summer time from March 10 02:00 to November 3 02:00.
+        assert_eq!(on("(all times in PST/PDT)", "2024-03-10", "01:59"), -480);
+        assert_eq!(on("(all times in PST/PDT)", "2024-03-10", "03:00"), -420);
+        assert_eq!(on("America/New_York", "2024-11-03", "01:30"), -240);
+        assert_eq!(on("America/New_York", "2024-11-03", "02:30"), -300);
+        assert_eq!(on("Eastern Time", "2023-06-01", "12:00"), -240);
+        // Without a date the standard offset is kept.
+        assert_eq!(find_zone("US/Pacific").unwrap().offset.minutes(), -480);
+    }
+
+    #[test]
+    fn follows_eu_summer_time() {
+        // 2024: summer time from March 31 01:00 UTC to October 27 01:00 UTC.
+        assert_eq!(on("Europe/Berlin", "2024-03-31", "01:59"), 60);
+        assert_eq!(on("Europe/Berlin", "2024-03-31", "03:00"), 120);
+        assert_eq!(on("Europe/London", "2024-10-27", "00:30"), 60);
+        assert_eq!(on("Europe/London", "2024-10-27", "01:30"), 0);
+        assert_eq!(on("CET/CEST", "2024-12-24", "12:00"), 60);
+        assert_eq!(on("Asia/Tokyo", "2024-07-01", "12:00"), 540);
+    }
+
+    #[test]
+    fn reads_offsets_attached_to_a_clock() {
+        let read = |t: &str| attached_offset(t).map(|(o, n)| (o.minutes(), n));
+        assert_eq!(read("+00:00 (UTC)"), Some((0, 6)));
+        assert_eq!(read("-0500"), Some((-300, 5)));
+        assert_eq!(read("+05:30"), Some((330, 6)));
+        assert_eq!(read("Z"), Some((0, 1)));
+        assert_eq!(read("Zulu"), None);
+        assert_eq!(read("- deploy"), None);
+        assert_eq!(read("-5 min"), None);
     }
 
     #[test]

@@ -1,0 +1,341 @@
+//! One timeline entry as people write it: list markers and blockquotes around it, an optional
+//! date, a time of day in any usual shape (`10:00 AM`, `[13:26]`, `**15:11**`, `` `2:00 AM` ``,
+//! `At 11:00 AM`, `07:32:16 GMT`, `2024-01-15T10:00:00Z`), an optional zone, a separator
+//! (`:`, `-`, `–`, `—`, `|`, `,`) and the text. Also tells chat-log lines and date lines apart.
+
+use chrono::{NaiveDate, NaiveTime};
+
+use super::calendar::{find_date, FoundDate};
+use super::clock::leading_clock;
+use super::zone::{attached_offset, find_zone, FoundZone};
+
+/// A timeline entry's time, read from the start of a line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// The date written on the entry, if any.
+    pub date: Option<NaiveDate>,
+    /// The time of day.
+    pub time: NaiveTime,
+    /// The zone written on the entry, if any.
+    pub zone: Option<FoundZone>,
+    /// Byte offset where the entry's text starts.
+    pub text_at: usize,
+}
+
+/// Strips list markers (`-`, `*`, `+`, `•`, `1.`, `1)`), blockquote `>` and task boxes
+/// (`[ ]`, `[x]`): (content, its byte offset, was it a list item).
+pub fn strip_list_marker(line: &str) -> (&str, usize, bool) {
+    let mut rest = line.trim_start();
+    let mut is_item = false;
+    loop {
+        let before = rest;
+        if let Some(r) = rest.strip_prefix('>') {
+            rest = r.trim_start();
+        }
+        for marker in ["- ", "* ", "• ", "+ ", "– ", "· "] {
+            if let Some(r) = rest.strip_prefix(marker) {
+                rest = r.trim_start();
+                is_item = true;
+            }
+        }
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=3).contains(&digits) {
+            let after = &rest[digits..];
+            if let Some(r) = after
+                .strip_prefix(". ")
+                .or_else(|| after.strip_prefix(") "))
+            {
+                rest = r.trim_start();
+                is_item = true;
+            }
+        }
+        if rest == before {
+            break;
+        }
+    }
+    let rest = rest.trim_end();
+    // `rest` is a slice of `line`, so the difference of their starts is its byte offset.
+    let at = (rest.as_ptr() as usize).saturating_sub(line.as_ptr() as usize);
+    (rest, at, is_item)
+}
+
+/// Reads `[date] time [zone] separator` at the start of `content`.
+pub fn timeline_entry(content: &str) -> Option<Entry> {
+    let mut at = skip_while(content, |c| {
+        matches!(c, '[' | '*' | '`' | '_' | '(' | ' ' | '\t' | '~' | '#') || is_symbol(c)
+    });
+    at += skip_word(&content[at..], &["at ", "around ", "about ", "approx. "]);
+    let mut date = None;
+    if let Some(found) = date_here(&content[at..]) {
+        date = Some(found.date);
+        at += found.span.end;
+        at += skip_while(&content[at..], |c| {
+            matches!(
+                c,
+                ',' | ' ' | 'T' | '\t' | '@' | '*' | '`' | '_' | ']' | '['
+            )
+        });
+        at += skip_word(&content[at..], &["at "]);
+    }
+    let clock = leading_clock(&content[at..])?;
+    at += clock.len;
+    let mut zone = None;
+    if let Some((offset, len)) = attached_offset(&content[at..]) {
+        zone = Some(FoundZone {
+            offset,
+            label: content[at..at + len].to_string(),
+            at,
+            ambiguity: None,
+            rule: None,
+        });
+        at += len;
+    }
+    let rest = &content[at..];
+    let trimmed = rest.trim_start_matches([' ', '(']);
+    if zone.is_none() {
+        if let Some(found) = find_zone(trimmed).filter(|z| z.at == 0) {
+            at += rest.len() - trimmed.len() + found.label.len();
+            zone = Some(found);
+        } else if let Some(len) = short_zone(trimmed) {
+            at += rest.len() - trimmed.len() + len;
+        }
+    }
+    at += skip_while(&content[at..], |c| matches!(c, ']' | '*' | '`' | '_' | ')'));
+    let rest = &content[at..];
+    let trimmed = rest.trim_start();
+    let gap = rest.len() - trimmed.len();
+    let separator = ["--", ":", "-", "–", "—", "|", ","]
+        .iter()
+        .find(|sep| trimmed.starts_with(**sep));
+    match separator {
+        Some(sep) => at += gap + sep.len(),
+        None if gap > 0 || trimmed.is_empty() => at += gap,
+        None => return None,
+    }
+    // `**18:46:** text`: markup closing right after the separator belongs to the time.
+    let closing = skip_while(&content[at..], |c| matches!(c, '*' | '_' | '`'));
+    if closing > 0 && content[at + closing..].starts_with([' ', '\t']) {
+        at += closing;
+    }
+    at += skip_while(&content[at..], |c| matches!(c, ' ' | '\t'));
+    Some(Entry {
+        date,
+        time: clock.time,
+        zone,
+        text_at: at,
+    })
+}
+
+/// True for a quoted chat message such as `[1:26 PM] alice: restarting now`.
+pub fn is_chat_line(content: &str) -> bool {
+    let Some(rest) = content.strip_prefix('[') else {
+        return false;
+    };
+    let Some(clock) = leading_clock(rest) else {
+        return false;
+    };
+    let Some(after) = rest[clock.len..].trim_start().strip_prefix(']') else {
+        return false;
+    };
+    let Some((name, _)) = after.split_once(':') else {
+        return false;
+    };
+    let name = name.trim().trim_start_matches('@');
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let handle = |w: &str| {
+        !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '@'))
+    };
+    match words.as_slice() {
+        [one] => handle(one),
+        [_, _] | [_, _, _] => words
+            .iter()
+            .all(|w| handle(w) && w.chars().next().is_some_and(char::is_uppercase)),
+        _ => false,
+    }
+}
+
+/// The date when `content` is nothing but a date (a date heading or line): `### 2016-11-08`,
+/// `**July 15, 2024**`, `January 15, 2024`, `Monday, January 15, 2024 (all times UTC)`.
+pub fn date_line(content: &str) -> Option<NaiveDate> {
+    let found = find_date(content)?;
+    let before = &content[..found.span.start];
+    let after = &content[found.span.end..];
+    let words_before = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count();
+    let after_core = after.trim_matches(|c: char| !c.is_alphanumeric());
+    let after_ok = after_core.is_empty() || after.trim_start().starts_with('(');
+    (words_before <= 2 && after_ok).then_some(found.date)
+}
+
+/// A date at the very start of `text` (after at most two bytes of markup).
+fn date_here(text: &str) -> Option<FoundDate> {
+    find_date(text).filter(|found| {
+        found.span.start <= 2
+            && text[..found.span.start]
+                .chars()
+                .all(|c| !c.is_alphanumeric())
+    })
+}
+
+/// `PT`, `ET`, `CT`, `MT` right after a clock: zones too short to look for in prose.
+fn short_zone(text: &str) -> Option<usize> {
+    ["PT", "ET", "CT", "MT"].iter().find_map(|abbr| {
+        let after = text.strip_prefix(abbr)?;
+        (!after.starts_with(|c: char| c.is_alphanumeric())).then_some(abbr.len())
+    })
+}
+
+/// True for pictographs and other symbols people put before an entry (emoji, arrows, bullets).
+fn is_symbol(c: char) -> bool {
+    !c.is_alphanumeric() && !c.is_whitespace() && !c.is_ascii() && !matches!(c, '–' | '—')
+}
+
+/// Bytes of leading characters of `text` that satisfy `keep`.
+fn skip_while(text: &str, keep: impl Fn(char) -> bool) -> usize {
+    text.len() - text.trim_start_matches(keep).len()
+}
+
+/// Bytes of one of `words` at the start of `text`, in any case.
+fn skip_word(text: &str, words: &[&str]) -> usize {
+    words
+        .iter()
+        .find(|w| {
+            text.get(..w.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(w))
+        })
+        .map_or(0, |w| w.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(content: &str) -> Option<(Option<String>, String, Option<i32>, String)> {
+        timeline_entry(content).map(|e| {
+            (
+                e.date.map(|d| d.to_string()),
+                e.time.format("%H:%M:%S").to_string(),
+                e.zone.map(|z| z.offset.minutes()),
+                content[e.text_at..].to_string(),
+            )
+        })
+    }
+
+    fn text_of(content: &str) -> Option<String> {
+        read(content).map(|r| r.3)
+    }
+
+    #[test]
+    fn reads_every_time_shape_and_separator() {
+        for (content, text) in [
+            ("10:00 AM: Alert fired", "Alert fired"),
+            ("10:00am - Alert fired", "Alert fired"),
+            ("10 AM – Alert fired", "Alert fired"),
+            ("9:05 p.m. — Alert fired", "Alert fired"),
+            ("14:05 | Alert fired", "Alert fired"),
+            ("14:05:33 Alert fired", "Alert fired"),
+            ("[13:26] Alert fired", "Alert fired"),
+            ("**15:11** Alert fired", "Alert fired"),
+            ("**15:11:** Alert fired", "Alert fired"),
+            ("`2:00 AM` Alert fired", "Alert fired"),
+            ("At 11:00 AM, Alert fired", "Alert fired"),
+            ("07:32:16 GMT: Alert fired", "Alert fired"),
+            ("*06:00*: Alert fired", "Alert fired"),
+            ("🔥 10:00 - Alert fired", "Alert fired"),
+            ("14:54 -- Alert fired", "Alert fired"),
+            ("10:00\tAlert fired", "Alert fired"),
+        ] {
+            assert_eq!(text_of(content).as_deref(), Some(text), "{content:?}");
+        }
+    }
+
+    #[test]
+    fn reads_dates_and_zones_on_the_entry() {
+        assert_eq!(
+            read("2024-01-15 10:00 UTC-5 - x"),
+            Some((
+                Some("2024-01-15".into()),
+                "10:00:00".into(),
+                Some(-300),
+                "x".into()
+            ))
+        );
+        assert_eq!(
+            read("**2025-12-18 13:07:00+00:00** — *trigger* — y"),
+            Some((
+                Some("2025-12-18".into()),
+                "13:07:00".into(),
+                Some(0),
+                "*trigger* — y".into()
+            ))
+        );
+        assert_eq!(
+            read("2024-01-15T10:00:00Z deploy"),
+            Some((
+                Some("2024-01-15".into()),
+                "10:00:00".into(),
+                Some(0),
+                "deploy".into()
+            ))
+        );
+        assert_eq!(
+            read("01-12-2021, 1:00 PM: x"),
+            Some((
+                Some("2021-01-12".into()),
+                "13:00:00".into(),
+                None,
+                "x".into()
+            ))
+        );
+        assert_eq!(read("10:00 (PDT): x").map(|r| r.2), Some(Some(-420)));
+        assert_eq!(read("10:00 PT: x").map(|r| r.3), Some("x".into()));
+    }
+
+    #[test]
+    fn rejects_what_is_not_an_entry() {
+        for content in [
+            "Deploy at noon",
+            "2024-01-15",
+            "10:00x",
+            "version 10:00a",
+            "",
+        ] {
+            assert_eq!(read(content), None, "{content:?}");
+        }
+    }
+
+    #[test]
+    fn tells_chat_lines_apart() {
+        assert!(is_chat_line("[1:26 PM] alice: restarting now"));
+        assert!(is_chat_line("[13:26] Ann Lee: on it"));
+        assert!(!is_chat_line("[13:26] Alert fired: CPU high"));
+        assert!(!is_chat_line("[13:26] Alert fired"));
+        assert!(!is_chat_line("13:26 alice: hi"));
+    }
+
+    #[test]
+    fn finds_date_lines() {
+        let date = |t: &str| date_line(t).map(|d| d.to_string());
+        assert_eq!(date("**July 15, 2024**").as_deref(), Some("2024-07-15"));
+        assert_eq!(
+            date("2015-10-21 (*all times UTC*)").as_deref(),
+            Some("2015-10-21")
+        );
+        assert_eq!(
+            date("Monday, January 15, 2024").as_deref(),
+            Some("2024-01-15")
+        );
+        assert_eq!(date("We shipped on January 15, 2024 and it broke"), None);
+    }
+
+    #[test]
+    fn strips_markers() {
+        assert_eq!(strip_list_marker("  - > 1. x"), ("x", 9, true));
+        assert_eq!(strip_list_marker("> quoted"), ("quoted", 2, false));
+        assert_eq!(strip_list_marker("plain"), ("plain", 0, false));
+    }
+}

@@ -1,0 +1,138 @@
+//! YAML (`---`) or TOML (`+++`) front matter at the top of a Markdown file, as static site
+//! generators write it. Only `title` and `date` mean something to the reader; every other
+//! key is handed back so it can be kept.
+
+/// One `key: value` (YAML) or `key = value` (TOML) line of the front matter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry<'a> {
+    /// Index of the line in the slice given to [`front_matter`].
+    pub index: usize,
+    /// The key, lower-cased later by the caller if needed.
+    pub key: &'a str,
+    /// The value without quotes.
+    pub value: &'a str,
+    /// Byte offset of the value in its line.
+    pub value_at: usize,
+}
+
+/// The front matter found at the start of a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrontMatter<'a> {
+    /// How many lines it takes, both fences included.
+    pub len: usize,
+    /// Its `key: value` lines, in order.
+    pub entries: Vec<Entry<'a>>,
+    /// Indexes of lines inside it that are not `key: value` (list items, nested values).
+    pub other_lines: Vec<usize>,
+}
+
+/// Reads front matter when the first line is `---` or `+++` and a matching fence closes it.
+pub fn front_matter<'a>(lines: &[&'a str]) -> Option<FrontMatter<'a>> {
+    let fence = lines.first()?.trim_end();
+    if fence != "---" && fence != "+++" {
+        return None;
+    }
+    let toml = fence == "+++";
+    let close = lines
+        .iter()
+        .skip(1)
+        .take(200)
+        .position(|line| line.trim_end() == fence)?
+        + 1;
+    let mut entries = Vec::new();
+    let mut other_lines = Vec::new();
+    for (index, line) in lines.iter().enumerate().take(close).skip(1) {
+        if line.trim().is_empty() || line.trim_start().starts_with('#') {
+            continue;
+        }
+        match key_value(line, toml) {
+            Some((key, value, value_at)) if !line.starts_with([' ', '\t']) => entries.push(Entry {
+                index,
+                key,
+                value,
+                value_at,
+            }),
+            _ => other_lines.push(index),
+        }
+    }
+    Some(FrontMatter {
+        len: close + 1,
+        entries,
+        other_lines,
+    })
+}
+
+/// Splits `key: value` or `key = value`, unquoting the value: (key, value, value offset).
+fn key_value(line: &str, toml: bool) -> Option<(&str, &str, usize)> {
+    let split = if toml {
+        line.find('=')?
+    } else {
+        line.find(':')?
+    };
+    let key = line[..split].trim();
+    if key.is_empty()
+        || !key
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+    {
+        return None;
+    }
+    let raw = &line[split + 1..];
+    let value = raw.trim();
+    let mut value_at = split + 1 + (raw.len() - raw.trim_start().len());
+    let unquoted = ['"', '\'']
+        .iter()
+        .find_map(|q| value.strip_prefix(*q).and_then(|v| v.strip_suffix(*q)));
+    let value = match unquoted {
+        Some(inner) => {
+            value_at += 1;
+            inner
+        }
+        None => value,
+    };
+    Some((key, value, value_at))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_yaml_and_toml_front_matter() {
+        let yaml = [
+            "---",
+            "title: Cookie outage",
+            "date: 2024-01-15",
+            "authors:",
+            " - ann",
+            "---",
+            "# x",
+        ];
+        let found = front_matter(&yaml).unwrap();
+        assert_eq!(found.len, 6);
+        assert_eq!(
+            found
+                .entries
+                .iter()
+                .map(|e| (e.key, e.value))
+                .collect::<Vec<_>>(),
+            [
+                ("title", "Cookie outage"),
+                ("date", "2024-01-15"),
+                ("authors", "")
+            ]
+        );
+        assert_eq!(found.other_lines, [4]);
+        let toml = ["+++", "title = \"Cookie outage\"", "+++"];
+        let found = front_matter(&toml).unwrap();
+        assert_eq!(found.entries[0].value, "Cookie outage");
+        assert_eq!(found.entries[0].value_at, 9);
+    }
+
+    #[test]
+    fn needs_both_fences() {
+        assert_eq!(front_matter(&["---", "title: x"]), None);
+        assert_eq!(front_matter(&["# Title", "---"]), None);
+        assert_eq!(front_matter(&[]), None);
+    }
+}

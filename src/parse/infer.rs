@@ -1,0 +1,164 @@
+//! Events found in prose when a postmortem has no timeline: sentences that say *when*
+//! something happened ("At 2017/01/31 9pm UTC, this escalated", "resolved by 14:30 UTC").
+//!
+//! Only times introduced as a moment count (`at`, `around`, `by`, `about`, a time opening
+//! the sentence, or `Update 6:14pm`); windows such as "between 5:20pm and 11:25pm" do not.
+
+use chrono::{NaiveDate, NaiveTime};
+
+use super::calendar::find_date;
+use super::clock::leading_clock;
+use super::zone::{find_zone, FoundZone};
+
+/// Words that introduce a moment.
+const TRIGGERS: &[&str] = &[
+    "at",
+    "around",
+    "about",
+    "approximately",
+    "approx",
+    "by",
+    "~",
+    "@",
+    "update",
+    "updated",
+    "since",
+];
+
+/// A moment found in prose.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Inferred<'a> {
+    /// A date written right before the time, if any.
+    pub date: Option<NaiveDate>,
+    /// The time of day.
+    pub time: NaiveTime,
+    /// A zone written right after the time, if any.
+    pub zone: Option<FoundZone>,
+    /// Byte offset of the time (or its date) in the text.
+    pub at: usize,
+    /// The sentence it was found in.
+    pub sentence: &'a str,
+}
+
+/// The moments `text` states, in order.
+pub fn inferred_times(text: &str) -> Vec<Inferred<'_>> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let starts = bytes[at].is_ascii_digit()
+            && (at == 0
+                || !(bytes[at - 1].is_ascii_alphanumeric()
+                    || matches!(bytes[at - 1], b'.' | b':' | b'/' | b'-')));
+        let Some(clock) = starts.then(|| leading_clock(&text[at..])).flatten() else {
+            at += 1;
+            continue;
+        };
+        let (start, end) = sentence_bounds(text, at);
+        let before = &text[start..at];
+        let date =
+            find_date(before).filter(|d| before[d.span.end..].trim_matches([' ', ',']).is_empty());
+        let lead_end = date.as_ref().map_or(before.len(), |d| d.span.start);
+        let lead = &before[..lead_end];
+        let previous = lead
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .rfind(|w| !w.is_empty())
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '~' && c != '@')
+                    .to_lowercase()
+            });
+        let opens_sentence = !lead.chars().any(char::is_alphanumeric);
+        let introduced =
+            opens_sentence || previous.as_deref().is_some_and(|w| TRIGGERS.contains(&w));
+        let after = &text[at + clock.len..];
+        let range = after
+            .trim_start()
+            .strip_prefix(['-', '–', '—'])
+            .is_some_and(|rest| leading_clock(rest.trim_start()).is_some());
+        if introduced && !range {
+            let trimmed = after.trim_start_matches([' ', '(']);
+            let zone = find_zone(trimmed).filter(|z| z.at == 0);
+            found.push(Inferred {
+                date: date.as_ref().map(|d| d.date),
+                time: clock.time,
+                zone,
+                at: date.as_ref().map_or(at, |d| start + d.span.start),
+                sentence: text[start..end].trim(),
+            });
+        }
+        at += clock.len.max(1);
+    }
+    found
+}
+
+/// The sentence around byte `at`: from after the previous `. ` to the next one.
+fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
+    let ends_sentence = |p: usize| {
+        let b = text.as_bytes();
+        matches!(b[p], b'.' | b'!' | b'?')
+            && (p + 1 == b.len() || b[p + 1] == b' ')
+            && !text[..p].ends_with("a.m")
+            && !text[..p].ends_with("p.m")
+            && !text[..=p].ends_with(" a.m.")
+    };
+    let start = (0..at)
+        .rev()
+        .find(|&p| ends_sentence(p))
+        .map_or(0, |p| p + 1);
+    let end = (at..text.len())
+        .find(|&p| ends_sentence(p))
+        .map_or(text.len(), |p| p + 1);
+    (start, end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn times(text: &str) -> Vec<(Option<String>, String, &str)> {
+        inferred_times(text)
+            .into_iter()
+            .map(|f| {
+                (
+                    f.date.map(|d| d.to_string()),
+                    f.time.format("%H:%M").to_string(),
+                    f.sentence,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn finds_moments_in_sentences() {
+        let text = "At 2017/01/31 9pm UTC, this escalated. It was resolved by 14:30 UTC, and fully operational at 17:06 UTC.";
+        let got = times(text);
+        assert_eq!(got.len(), 3);
+        assert_eq!(
+            got[0],
+            (
+                Some("2017-01-31".into()),
+                "21:00".into(),
+                "At 2017/01/31 9pm UTC, this escalated."
+            )
+        );
+        assert_eq!(got[1].1, "14:30");
+        assert_eq!(got[2].1, "17:06");
+        assert_eq!(
+            got[2].2,
+            "It was resolved by 14:30 UTC, and fully operational at 17:06 UTC."
+        );
+        assert_eq!(times("Update 6:14pm UTC: back online")[0].1, "18:14");
+        assert_eq!(
+            times("10:05 a.m. Alerts fired. Then more.")[0].2,
+            "10:05 a.m. Alerts fired."
+        );
+    }
+
+    #[test]
+    fn skips_windows_and_numbers() {
+        assert!(times("data between 5:20pm UTC and 11:25pm UTC is lost").is_empty());
+        assert!(times("We paged at 10:00-11:00 rotations").is_empty());
+        assert!(times("version 1.20 and 3:1 ratios and 12:00x").is_empty());
+        assert!(times("The 14:30 train").is_empty());
+    }
+}
