@@ -163,6 +163,8 @@ struct Reader<'a> {
     wrapping_fence_end: Option<usize>,
     /// Prose lines, for inferred events.
     prose: Vec<ProseLine>,
+    /// True after an entry written as a heading: the next paragraph is its text.
+    heading_event_open: bool,
 }
 
 /// Reads a plain-text or Markdown postmortem.
@@ -187,6 +189,7 @@ pub fn parse_text(source: &str) -> Parsed {
         fence: None,
         wrapping_fence_end: None,
         prose: Vec::new(),
+        heading_event_open: false,
     };
     let skip = reader.read_front_matter(&raw_texts, &raw);
     for line in raw.iter().skip(skip) {
@@ -221,10 +224,7 @@ impl<'a> Reader<'a> {
             let number = raw.get(entry.index).map_or(1, |l| l.number);
             let line_text = texts.get(entry.index).copied().unwrap_or("");
             match entry.key.to_ascii_lowercase().as_str() {
-                "title" if !entry.value.is_empty() => {
-                    self.incident.title = clean(entry.value);
-                    self.expecting_title = false;
-                }
+                "title" if !entry.value.is_empty() => self.incident.title = clean(entry.value),
                 "date" => match find_date(entry.value) {
                     Some(date) => self.dates.front_matter = Some(date.date),
                     None => {
@@ -384,6 +384,15 @@ impl<'a> Reader<'a> {
     /// The first line names the incident: `# Title`, `Postmortem: Title` or the line itself.
     fn read_title(&mut self, index: usize) -> bool {
         let text = self.lines[index].text.clone();
+        if !self.incident.title.is_empty() {
+            // The front matter named it; a `# Title` repeating that name is the same title.
+            let repeats = labelled(&text)
+                .is_some_and(|l| l.markdown_heading && l.label == self.incident.title);
+            if repeats {
+                self.dates.title = find_date(&self.incident.title).map(|d| d.date);
+            }
+            return repeats;
+        }
         let Some(label) = labelled(&text) else {
             let title = text.trim().trim_matches('*').trim();
             self.set_title(title);
@@ -474,7 +483,16 @@ impl<'a> Reader<'a> {
             }
             return false;
         };
-        if in_timeline && !heading && !value.is_empty() && leading_clock_anywhere(value) {
+        let moves_reader = matches!(
+            field,
+            Field::Duration | Field::Date | Field::Start | Field::End
+        );
+        if in_timeline
+            && !heading
+            && !moves_reader
+            && !value.is_empty()
+            && leading_clock_anywhere(value)
+        {
             return false; // "Detected: 10:05 ..." inside a timeline is an entry's text, not a field
         }
         let target = match field {
@@ -646,6 +664,7 @@ impl<'a> Reader<'a> {
             return;
         }
         if let Some(entry) = timeline_entry(content) {
+            self.heading_event_open = content.starts_with('#');
             let text = tidy_entry_text(&content[entry.text_at..]);
             // An entry with no text yet (`### 10:00 AM`) takes the next paragraph as its text.
             self.push_event(index, content_at, entry.date, entry.time, entry.zone, text);
@@ -669,7 +688,8 @@ impl<'a> Reader<'a> {
             .timeline
             .last()
             .is_some_and(|e| e.text.is_empty());
-        let continues = (!self.after_blank || waiting) && !self.incident.timeline.is_empty();
+        let continues = (!self.after_blank || waiting || self.heading_event_open)
+            && !self.incident.timeline.is_empty();
         if let (true, Some(event)) = (continues, self.incident.timeline.last_mut()) {
             if !event.text.is_empty() {
                 event.text.push(' ');
@@ -693,12 +713,8 @@ impl<'a> Reader<'a> {
         zone: Option<FoundZone>,
         text: String,
     ) {
+        // An ambiguous zone on the entry was already reported by `notice_zone`.
         let line = &self.lines[index];
-        if let Some(note) = zone.as_ref().and_then(|z| z.ambiguity.clone()) {
-            let column = line.column(at);
-            self.diagnostics
-                .push(Diagnostic::warning(line.number, column, note, line.raw));
-        }
         self.incident.timeline.push(TimelineEvent {
             at: Moment::new(date, time, zone.as_ref().map(|z| z.offset)),
             text,
@@ -1062,10 +1078,17 @@ impl<'a> Reader<'a> {
     /// Finds timestamped sentences in the prose when the postmortem has no timeline.
     fn infer_events(&mut self) {
         let prose = std::mem::take(&mut self.prose);
+        // A date written earlier in the prose ("On March 5, 2024 we ...") dates later times.
+        let mut running_date = None;
         for prose_line in &prose {
             let text = self.lines[prose_line.raw_index].text.clone();
             let (content, _, _) = strip_list_marker(&text);
-            for found in inferred_times(content) {
+            for mut found in inferred_times(content) {
+                if let Some(date) = find_date(&content[..found.at]) {
+                    running_date = Some(date.date);
+                }
+                found.date = found.date.or(running_date);
+                running_date = found.date.or(running_date);
                 let line = &self.lines[prose_line.raw_index];
                 self.incident.timeline.push(TimelineEvent {
                     at: Moment::new(found.date, found.time, None),
@@ -1081,6 +1104,9 @@ impl<'a> Reader<'a> {
                     time: found.time,
                     zone: found.zone,
                 });
+            }
+            if let Some(date) = find_date(content) {
+                running_date.get_or_insert(date.date);
             }
         }
     }
