@@ -716,3 +716,31 @@ fn emoji_headings_and_two_tables() {
     assert_eq!(incident.action_items[0].owner.as_deref(), Some("@alex"));
     assert_eq!(incident.action_items[0].due.as_deref(), Some("June 28"));
 }
+
+#[test]
+fn entry_lines_under_phase_headings_are_inferred_with_their_wrapped_text() {
+    let incident = incident("41-phase-sections.md");
+    assert_eq!(ats(&incident), ["03:17:00", "03:48:00", "05:31:00"]);
+    assert!(incident.timeline.iter().all(|e| e.inferred));
+    // The wrapped line belongs to its entry; its "at 03:19" is not another event.
+    assert_eq!(
+        incident.timeline[0].text,
+        "Alert: 5xx above 5%. Acknowledged at 03:19 by the primary."
+    );
+    // A date inside an entry's text does not date the entries.
+    assert!(incident.timeline.iter().all(|e| e.at.date.is_none()));
+}
+
+#[test]
+fn a_table_row_naming_only_the_day_dates_the_rows_after_it() {
+    let parsed = parse("42-table-date-row.md");
+    assert_eq!(
+        ats(&parsed.incident),
+        ["2023-03-03T09:36:09", "2023-03-03T10:12:10"]
+    );
+    assert_eq!(parsed.diagnostics.len(), 1);
+    assert_eq!(
+        (parsed.diagnostics[0].line, parsed.diagnostics[0].column),
+        (9, 3)
+    );
+}

@@ -149,14 +149,15 @@ pub fn month_number(word: &str) -> Option<u32> {
         "november",
         "december",
     ];
-    if word.len() < 3 || !word.is_ascii() {
+    if word.len() < 3 || word.len() > 9 || !word.is_ascii() {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
+    let word = word.as_bytes();
     let index = MONTHS.iter().position(|name| {
-        *name == lower
-            || (lower.len() == 3 && name.starts_with(&lower))
-            || (lower == "sept" && *name == "september")
+        let name = name.as_bytes();
+        name.eq_ignore_ascii_case(word)
+            || (word.len() == 3 && name[..3].eq_ignore_ascii_case(word))
+            || (word.eq_ignore_ascii_case(b"sept") && name == b"september")
     })?;
     u32::try_from(index + 1).ok()
 }

@@ -7,6 +7,7 @@ use chrono::{NaiveDate, NaiveTime};
 
 use super::calendar::{find_date, FoundDate};
 use super::clock::leading_clock;
+use super::infer::head;
 use super::zone::{attached_offset, find_zone, FoundZone};
 
 /// A timeline entry's time, read from the start of a line.
@@ -93,7 +94,7 @@ pub fn timeline_entry(content: &str) -> Option<Entry> {
     let rest = &content[at..];
     let trimmed = rest.trim_start_matches([' ', '(']);
     if zone.is_none() {
-        if let Some(found) = find_zone(trimmed).filter(|z| z.at == 0) {
+        if let Some(found) = find_zone(head(trimmed, 24)).filter(|z| z.at == 0) {
             at += rest.len() - trimmed.len() + found.label.len();
             zone = Some(found);
         } else if let Some(len) = short_zone(trimmed) {

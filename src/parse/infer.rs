@@ -44,6 +44,7 @@ pub struct Inferred<'a> {
 pub fn inferred_times(text: &str) -> Vec<Inferred<'_>> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
+    let ends = sentence_ends(text);
     let mut at = 0;
     while at < bytes.len() {
         let starts = bytes[at].is_ascii_digit()
@@ -54,12 +55,24 @@ pub fn inferred_times(text: &str) -> Vec<Inferred<'_>> {
             at += 1;
             continue;
         };
-        let (start, end) = sentence_bounds(text, at);
-        let before = &text[start..at];
+        let next = ends.partition_point(|&end| end <= at);
+        let start = next.checked_sub(1).map_or(0, |i| ends[i]);
+        let end = ends.get(next).copied().unwrap_or(text.len());
+        // A date right before the time: looking 40 bytes back is enough and keeps this linear.
+        let mut window = start.max(at.saturating_sub(40));
+        while !text.is_char_boundary(window) {
+            window += 1;
+        }
+        let before = &text[window..at];
         let date =
             find_date(before).filter(|d| before[d.span.end..].trim_matches([' ', ',']).is_empty());
-        let lead_end = date.as_ref().map_or(before.len(), |d| d.span.start);
-        let lead = &before[..lead_end];
+        let lead_end = window + date.as_ref().map_or(before.len(), |d| d.span.start);
+        // Only the last words before the time matter; a bounded look keeps this linear.
+        let mut lead_start = start.max(lead_end.saturating_sub(40));
+        while !text.is_char_boundary(lead_start) {
+            lead_start += 1;
+        }
+        let lead = &text[lead_start..lead_end];
         let previous = lead
             .split(|c: char| c.is_whitespace() || c == ',')
             .rfind(|w| !w.is_empty())
@@ -67,7 +80,7 @@ pub fn inferred_times(text: &str) -> Vec<Inferred<'_>> {
                 w.trim_matches(|c: char| !c.is_alphanumeric() && c != '~' && c != '@')
                     .to_lowercase()
             });
-        let opens_sentence = !lead.chars().any(char::is_alphanumeric);
+        let opens_sentence = lead_start == start && !lead.chars().any(char::is_alphanumeric);
         let introduced =
             opens_sentence || previous.as_deref().is_some_and(|w| TRIGGERS.contains(&w));
         let after = &text[at + clock.len..];
@@ -77,12 +90,12 @@ pub fn inferred_times(text: &str) -> Vec<Inferred<'_>> {
             .is_some_and(|rest| leading_clock(rest.trim_start()).is_some());
         if introduced && !range {
             let trimmed = after.trim_start_matches([' ', '(']);
-            let zone = find_zone(trimmed).filter(|z| z.at == 0);
+            let zone = find_zone(head(trimmed, 24)).filter(|z| z.at == 0);
             found.push(Inferred {
                 date: date.as_ref().map(|d| d.date),
                 time: clock.time,
                 zone,
-                at: date.as_ref().map_or(at, |d| start + d.span.start),
+                at: date.as_ref().map_or(at, |d| window + d.span.start),
                 sentence: text[start..end].trim(),
             });
         }
@@ -91,24 +104,27 @@ pub fn inferred_times(text: &str) -> Vec<Inferred<'_>> {
     found
 }
 
-/// The sentence around byte `at`: from after the previous `. ` to the next one.
-fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
-    let ends_sentence = |p: usize| {
-        let b = text.as_bytes();
-        matches!(b[p], b'.' | b'!' | b'?')
-            && (p + 1 == b.len() || b[p + 1] == b' ')
-            && !text[..p].ends_with("a.m")
-            && !text[..p].ends_with("p.m")
-            && !text[..=p].ends_with(" a.m.")
-    };
-    let start = (0..at)
-        .rev()
-        .find(|&p| ends_sentence(p))
-        .map_or(0, |p| p + 1);
-    let end = (at..text.len())
-        .find(|&p| ends_sentence(p))
-        .map_or(text.len(), |p| p + 1);
-    (start, end)
+/// At most the first `len` bytes of `text`, cut at a character boundary.
+pub fn head(text: &str, len: usize) -> &str {
+    let mut end = len.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Byte offsets just after each sentence end (`. `, `! `, `? `; not the dot of `a.m.`).
+fn sentence_ends(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    (0..bytes.len())
+        .filter(|&p| {
+            matches!(bytes[p], b'.' | b'!' | b'?')
+                && (p + 1 == bytes.len() || bytes[p + 1] == b' ')
+                && !text[..p].ends_with("a.m")
+                && !text[..p].ends_with("p.m")
+        })
+        .map(|p| p + 1)
+        .collect()
 }
 
 #[cfg(test)]

@@ -26,7 +26,8 @@ pub fn segments(text: &str) -> Vec<Inline<'_>> {
         let rest = &text[at..];
         let found = if rest.starts_with('[') {
             markdown_link(rest)
-        } else if starts_with_web_scheme(rest)
+        } else if rest.starts_with(['h', 'H'])
+            && starts_with_web_scheme(rest)
             && (at == 0 || !text[..at].ends_with(['(', '<', '"']))
         {
             Some(bare_url(rest))
@@ -42,7 +43,13 @@ pub fn segments(text: &str) -> Vec<Inline<'_>> {
                 at += len;
                 plain_from = at;
             }
-            None => at += rest.chars().next().map_or(1, char::len_utf8),
+            // Jump to the next place a link can start: a `[` or an `h` of `http`.
+            None => {
+                at += 1 + rest.as_bytes()[1..]
+                    .iter()
+                    .position(|b| matches!(b, b'[' | b'h' | b'H'))
+                    .unwrap_or(rest.len() - 1);
+            }
         }
     }
     if plain_from < text.len() {
@@ -57,7 +64,9 @@ pub fn unsafe_link_targets(text: &str) -> Vec<(usize, &str)> {
     let mut search = 0;
     while let Some(found) = text[search..].find("](") {
         let start = search + found + 2;
-        let target = text[start..].split([')', ' ']).next().unwrap_or("");
+        let rest = &text[start..];
+        let target = target_end(rest).map_or(rest, |end| &rest[..end]);
+        let target = if target.len() > MAX_URL { "" } else { target };
         if !target.is_empty() && !starts_with_web_scheme(target) {
             out.push((start, target));
         }
@@ -68,25 +77,46 @@ pub fn unsafe_link_targets(text: &str) -> Vec<(usize, &str)> {
 
 /// True when `text` starts with `http://` or `https://` in any case.
 pub fn starts_with_web_scheme(text: &str) -> bool {
-    let head = text.get(..8).unwrap_or(text).to_ascii_lowercase();
-    head.starts_with("https://") || head.starts_with("http://")
+    let bytes = text.as_bytes();
+    let has = |scheme: &str| {
+        bytes
+            .get(..scheme.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(scheme.as_bytes()))
+    };
+    has("https://") || has("http://")
 }
 
 /// Reads `[text](url)` at the start of `rest` when the url is http(s).
 fn markdown_link(rest: &str) -> Option<(Inline<'_>, usize)> {
-    let close = rest.find("](")?;
-    let label = &rest[1..close];
-    if label.contains(['[', ']']) {
+    // The label ends at the first bracket; stopping at a `[` too keeps the scan linear.
+    let close = 1 + rest.get(1..)?.find(['[', ']'])?;
+    if !rest[close..].starts_with("](") {
         return None;
     }
+    let label = &rest[1..close];
     let after = &rest[close + 2..];
-    let end = after.find(')')?;
+    let end = target_end(after)?;
+    if !after[end..].starts_with(')') {
+        return None;
+    }
     let url = after[..end].trim();
-    if !starts_with_web_scheme(url) || url.contains(char::is_whitespace) {
+    if !starts_with_web_scheme(url) {
         return None;
     }
     Some((Inline::Link { text: label, url }, close + 2 + end + 1))
 }
+
+/// Where a link target ends: at `)` or white space, looking at most [`MAX_URL`] bytes ahead.
+fn target_end(after: &str) -> Option<usize> {
+    after
+        .bytes()
+        .take(MAX_URL)
+        .position(|b| matches!(b, b')' | b'[' | b']' | b'<' | b'"') || b.is_ascii_whitespace())
+        .or_else(|| (after.len() <= MAX_URL).then_some(after.len()))
+}
+
+/// The longest link target looked for, so that malformed links cost linear time.
+const MAX_URL: usize = 4096;
 
 /// Reads a bare URL up to white space, leaving trailing punctuation outside it.
 fn bare_url(rest: &str) -> (Inline<'_>, usize) {

@@ -314,7 +314,9 @@ fn without_empty_brackets(text: &str) -> String {
             ']'
         };
         let after = &rest[open + 1..];
-        match after.find(close_char) {
+        // Only short groups are looked at, so a line full of brackets stays linear.
+        let close = after.bytes().take(200).position(|b| b == close_char as u8);
+        match close {
             Some(close) if !after[..close].chars().any(char::is_alphanumeric) => {
                 out.push_str(&rest[..open]);
                 rest = &after[close + 1..];

@@ -64,7 +64,7 @@ fn break_tag_len(text: &str) -> Option<usize> {
         return None;
     }
     let rest = &text[3..];
-    let close = rest.find('>')?;
+    let close = rest.bytes().take(4).position(|b| b == b'>')?;
     let inside = &rest[..close];
     inside
         .chars()
@@ -75,6 +75,12 @@ fn break_tag_len(text: &str) -> Option<usize> {
 /// The line with entities decoded, inline formatting tags dropped, unusual hyphens and spaces
 /// made plain, and a trailing hard-break backslash removed.
 pub fn clean(line: &str) -> String {
+    let plain = !line
+        .bytes()
+        .any(|b| b == b'&' || b == b'<' || b == b'\\' || b >= 0x80);
+    if plain {
+        return line.to_string(); // the common case: nothing to clean
+    }
     let mut out = String::with_capacity(line.len());
     let mut at = 0;
     while at < line.len() {
@@ -115,7 +121,8 @@ pub fn clean(line: &str) -> String {
 
 /// Reads an entity at the start of `text`: (its characters, bytes taken).
 fn entity(text: &str) -> Option<(String, usize)> {
-    let end = text.get(1..)?.find(';').filter(|&end| end <= 10)? + 1;
+    // Entities are short: looking 12 bytes ahead keeps lines full of `&` linear.
+    let end = text.bytes().skip(1).take(11).position(|b| b == b';')? + 1;
     let name = &text[1..end];
     if let Some(number) = name.strip_prefix('#') {
         let code = match number.strip_prefix(['x', 'X']) {
@@ -133,7 +140,7 @@ fn entity(text: &str) -> Option<(String, usize)> {
 
 /// Length of an inline formatting tag (`<b>`, `</span>`, `<span class="x">`) at the start of `text`.
 fn inline_tag_len(text: &str) -> Option<usize> {
-    let close = text.get(..text.len().min(200))?.find('>')?;
+    let close = text.bytes().take(200).position(|b| b == b'>')?;
     let inside = text[1..close].trim_start_matches('/');
     let name_len = inside.bytes().take_while(u8::is_ascii_alphanumeric).count();
     let name = inside[..name_len].to_ascii_lowercase();

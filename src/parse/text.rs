@@ -93,8 +93,11 @@ impl Line<'_> {
 /// A timeline entry as read, before dates and offsets are settled.
 struct RawEvent {
     line: u32,
-    column: u32,
-    excerpt: String,
+    /// Byte offset of the time in the cleaned line (the column is worked out only when a
+    /// diagnostic needs it, so long lines with many entries stay linear).
+    at: usize,
+    /// Index into `lines` of the line it was read from (for excerpts).
+    line_index: usize,
     date: Option<NaiveDate>,
     time: NaiveTime,
     zone: Option<FoundZone>,
@@ -124,11 +127,22 @@ struct Dates {
     loose: Option<NaiveDate>,
 }
 
+/// A moment found in prose: (date, time, zone, byte offset, the text of its event).
+type FoundTime = (
+    Option<NaiveDate>,
+    NaiveTime,
+    Option<FoundZone>,
+    usize,
+    String,
+);
+
 /// A prose line kept for inferring events when there is no timeline.
 struct ProseLine {
     line: u32,
     column_base: usize,
     raw_index: usize,
+    /// True when the line continues the one before it (no blank line, no list marker).
+    continues: bool,
 }
 
 /// The reader's state while it walks the lines.
@@ -165,6 +179,8 @@ struct Reader<'a> {
     prose: Vec<ProseLine>,
     /// True after an entry written as a heading: the next paragraph is its text.
     heading_event_open: bool,
+    /// URLs already in `incident.links`.
+    link_urls: std::collections::HashSet<String>,
 }
 
 /// Reads a plain-text or Markdown postmortem.
@@ -190,6 +206,7 @@ pub fn parse_text(source: &str) -> Parsed {
         wrapping_fence_end: None,
         prose: Vec::new(),
         heading_event_open: false,
+        link_urls: std::collections::HashSet::new(),
     };
     let skip = reader.read_front_matter(&raw_texts, &raw);
     for line in raw.iter().skip(skip) {
@@ -299,7 +316,7 @@ impl<'a> Reader<'a> {
                     line.number,
                     line.column(0),
                     "expected the postmortem to start with its title; this text before the `#` title (such as a chatbot's preamble) was not used",
-                    line.raw,
+                    excerpt(line.raw),
                 ));
             }
         }
@@ -362,7 +379,7 @@ impl<'a> Reader<'a> {
                 number,
                 line.column(0),
                 "expected Markdown text; this kramdown attribute line (`{: ... }`) only styles the page and was not used",
-                line.raw,
+                excerpt(line.raw),
             ));
             return;
         }
@@ -414,7 +431,7 @@ impl<'a> Reader<'a> {
                         "read `{}:` as a cut-off `Postmortem:` label; the title is the text after it",
                         label.label
                     ),
-                    line.raw,
+                    excerpt(line.raw),
                 ));
             }
             self.set_title(label.value);
@@ -620,6 +637,7 @@ impl<'a> Reader<'a> {
                         line: self.lines[index].number,
                         column_base: content_at,
                         raw_index: index,
+                        continues: !self.after_blank && !is_item,
                     });
                 }
                 let prose = if is_item { text.trim() } else { content };
@@ -723,8 +741,8 @@ impl<'a> Reader<'a> {
         });
         self.raw_events.push(RawEvent {
             line: line.number,
-            column: line.column(at),
-            excerpt: line.raw.to_string(),
+            at,
+            line_index: index,
             date: date.or(self.timeline_date),
             time,
             zone,
@@ -792,12 +810,10 @@ impl<'a> Reader<'a> {
             .collect();
         let lower: Vec<String> = names.iter().map(|h| h.to_lowercase()).collect();
         let time = lower.iter().position(|h| {
-            h.starts_with("time")
-                || h.starts_with("when")
-                || h.contains("timestamp")
-                || h == "date/time"
-                || h == "date & time"
+            h.starts_with("when")
                 || h == "hour"
+                || h.split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == "time" || w == "timestamp" || w == "utc")
         });
         let target = self.target.unwrap_or(Target::Summary);
         let columns: Vec<(Column, String)> = names
@@ -838,6 +854,10 @@ impl<'a> Reader<'a> {
             .and_then(|i| cells.get(i))
             .and_then(|(_, cell)| find_date(cell).map(|d| d.date));
         let Some(entry) = timeline_entry(time_cell) else {
+            if let Some(day) = date_line(time_cell) {
+                self.timeline_date = Some(day); // a row that only names the day
+                return;
+            }
             if cells.iter().all(|(_, c)| c.is_empty()) {
                 return; // an empty row, as templates leave
             }
@@ -1021,7 +1041,7 @@ impl<'a> Reader<'a> {
         let text = self.lines[index].text.clone();
         for segment in segments(&text) {
             if let Inline::Link { text, url } = segment {
-                if !self.incident.links.iter().any(|l| l.url == url) {
+                if self.link_urls.insert(url.to_string()) {
                     self.incident.links.push(Link {
                         text: text.to_string(),
                         url: url.to_string(),
@@ -1029,7 +1049,8 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        for (at, target) in unsafe_link_targets(&text) {
+        // A handful per line is enough to point at the problem (and keeps columns cheap).
+        for (at, target) in unsafe_link_targets(&text).into_iter().take(8) {
             self.warn(
                 index,
                 at,
@@ -1054,7 +1075,7 @@ impl<'a> Reader<'a> {
                 line.number,
                 line.column(zone.at),
                 note.clone(),
-                line.raw,
+                excerpt(line.raw),
             ));
         }
         if for_all {
@@ -1071,42 +1092,77 @@ impl<'a> Reader<'a> {
             line.number,
             line.column(at),
             message,
-            line.raw,
+            excerpt(line.raw),
         ));
     }
 
     /// Finds timestamped sentences in the prose when the postmortem has no timeline.
     fn infer_events(&mut self) {
         let prose = std::mem::take(&mut self.prose);
-        // A date written earlier in the prose ("On March 5, 2024 we ...") dates later times.
+        // A date written in the prose before the first event ("On March 5, 2024 we ...")
+        // dates the times after it; later dates only count when written with a time.
         let mut running_date = None;
+        // True while the lines continue an entry-shaped line (`- **03:17** — text`).
+        let mut in_entry = false;
         for prose_line in &prose {
             let text = self.lines[prose_line.raw_index].text.clone();
             let (content, _, _) = strip_list_marker(&text);
-            for mut found in inferred_times(content) {
-                if let Some(date) = find_date(&content[..found.at]) {
-                    running_date = Some(date.date);
+            if in_entry && prose_line.continues {
+                if let Some(event) = self.incident.timeline.last_mut() {
+                    event.text.push(' ');
+                    event.text.push_str(content.trim());
                 }
-                found.date = found.date.or(running_date);
-                running_date = found.date.or(running_date);
-                let line = &self.lines[prose_line.raw_index];
+                continue;
+            }
+            in_entry = false;
+            let found_times: Vec<FoundTime> = match timeline_entry(content) {
+                // A line shaped like a timeline entry, outside a timeline section.
+                Some(entry) => {
+                    in_entry = true;
+                    let text = tidy_entry_text(&content[entry.text_at..]);
+                    vec![(entry.date, entry.time, entry.zone, 0, text)]
+                }
+                None => inferred_times(content)
+                    .into_iter()
+                    .map(|f| {
+                        (
+                            f.date,
+                            f.time,
+                            f.zone,
+                            f.at,
+                            excerpt(f.sentence).to_string(),
+                        )
+                    })
+                    .collect(),
+            };
+            let mut scanned = 0;
+            for (date, time, zone, at, sentence) in found_times {
+                // "On March 5, 2024 ... at 14:02": a date earlier on the line (each byte read once).
+                if let Some(before) = content.get(scanned..at).and_then(find_date) {
+                    running_date = Some(before.date);
+                }
+                scanned = scanned.max(at);
+                let date = date.or(running_date);
+                running_date = date;
                 self.incident.timeline.push(TimelineEvent {
-                    at: Moment::new(found.date, found.time, None),
-                    text: found.sentence.to_string(),
+                    at: Moment::new(date, time, None),
+                    text: sentence,
                     inferred: true,
                     kind: None,
                 });
                 self.raw_events.push(RawEvent {
                     line: prose_line.line,
-                    column: line.column(prose_line.column_base + found.at),
-                    excerpt: line.raw.to_string(),
-                    date: found.date,
-                    time: found.time,
-                    zone: found.zone,
+                    at: prose_line.column_base + at,
+                    line_index: prose_line.raw_index,
+                    date,
+                    time,
+                    zone,
                 });
             }
-            if let Some(date) = find_date(content) {
-                running_date.get_or_insert(date.date);
+            if self.incident.timeline.is_empty() {
+                if let Some(date) = find_date(content) {
+                    running_date.get_or_insert(date.date);
+                }
             }
         }
     }
@@ -1129,9 +1185,9 @@ impl<'a> Reader<'a> {
             if event.text.is_empty() {
                 self.diagnostics.push(Diagnostic::warning(
                     raw.line,
-                    raw.column,
+                    self.lines[raw.line_index].column(raw.at),
                     "expected what happened after the time (on the same line or in the next paragraph)",
-                    &raw.excerpt,
+                    excerpt(self.lines[raw.line_index].raw),
                 ));
             }
         }
@@ -1170,6 +1226,7 @@ impl<'a> Reader<'a> {
     ) {
         let mut date = first_date;
         let mut previous: Option<NaiveTime> = None;
+        let mut out_of_order = 0;
         let fallback_zone = self.stated_zone.clone().or_else(|| self.zone.clone());
         for (event, raw) in self.incident.timeline.iter_mut().zip(&self.raw_events) {
             if raw.date.is_some() && raw.date != date {
@@ -1180,16 +1237,17 @@ impl<'a> Reader<'a> {
                 if raw.time < before {
                     if before.hour() >= 18 && raw.time.hour() < 6 {
                         date = date.and_then(|d| d.checked_add_signed(Duration::days(1)));
-                    } else {
+                    } else if out_of_order < MAX_ORDER_WARNINGS {
+                        out_of_order += 1;
                         self.diagnostics.push(Diagnostic::warning(
                             raw.line,
-                            raw.column,
+                            self.lines[raw.line_index].column(raw.at),
                             format!(
                                 "this entry ({}) is earlier than the one before it ({}); it is kept in written order, expected entries in time order",
                                 raw.time.format("%H:%M"),
                                 before.format("%H:%M")
                             ),
-                            &raw.excerpt,
+                            excerpt(self.lines[raw.line_index].raw),
                         ));
                     }
                 }
@@ -1204,6 +1262,26 @@ impl<'a> Reader<'a> {
         }
     }
 }
+
+/// At most the first [`MAX_EXCERPT`] bytes of `text` (on a character boundary), so that
+/// excerpts and inferred sentences stay small however long a line is.
+fn excerpt(text: &str) -> &str {
+    if text.len() <= MAX_EXCERPT {
+        return text;
+    }
+    let mut end = MAX_EXCERPT;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Out-of-order entries reported one by one; past this many the rest are still kept in
+/// written order but not reported again (their order is already in question).
+const MAX_ORDER_WARNINGS: usize = 200;
+
+/// The longest excerpt kept in a diagnostic or used as an inferred event's text.
+const MAX_EXCERPT: usize = 400;
 
 /// True for a line that starts a section on its own: a Markdown heading or a known label.
 fn starts_section(text: &str) -> bool {

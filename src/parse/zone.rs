@@ -204,9 +204,12 @@ pub fn find_zone(text: &str) -> Option<FoundZone> {
 /// Reads a zone name or summer-time pair (`US/Pacific`, `PST/PDT`) starting at `start`.
 fn ruled_zone(text: &str, start: usize) -> Option<FoundZone> {
     let rest = &text[start..];
+    let first = rest.as_bytes().first()?.to_ascii_uppercase();
     let &(name, minutes, rule) = RULED.iter().find(|(name, ..)| {
-        rest.get(..name.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(name))
+        name.as_bytes()[0] == first
+            && rest
+                .get(..name.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(name))
             && !rest[name.len()..]
                 .chars()
                 .next()
