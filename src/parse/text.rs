@@ -179,8 +179,6 @@ struct Reader<'a> {
     prose: Vec<ProseLine>,
     /// True after an entry written as a heading: the next paragraph is its text.
     heading_event_open: bool,
-    /// URLs already in `incident.links`.
-    link_urls: std::collections::HashSet<String>,
 }
 
 /// Reads a plain-text or Markdown postmortem.
@@ -206,7 +204,6 @@ pub fn parse_text(source: &str) -> Parsed {
         wrapping_fence_end: None,
         prose: Vec::new(),
         heading_event_open: false,
-        link_urls: std::collections::HashSet::new(),
     };
     let skip = reader.read_front_matter(&raw_texts, &raw);
     for line in raw.iter().skip(skip) {
@@ -1041,12 +1038,11 @@ impl<'a> Reader<'a> {
         let text = self.lines[index].text.clone();
         for segment in segments(&text) {
             if let Inline::Link { text, url } = segment {
-                if self.link_urls.insert(url.to_string()) {
-                    self.incident.links.push(Link {
-                        text: text.to_string(),
-                        url: url.to_string(),
-                    });
-                }
+                // Repeated URLs are removed in `finish`, in one sort, keeping the first.
+                self.incident.links.push(Link {
+                    text: text.to_string(),
+                    url: url.to_string(),
+                });
             }
         }
         // A handful per line is enough to point at the problem (and keeps columns cheap).
@@ -1209,6 +1205,7 @@ impl<'a> Reader<'a> {
                 "",
             ));
         }
+        self.incident.links = first_of_each_url(std::mem::take(&mut self.incident.links));
         self.diagnostics.sort_by_key(|d| (d.line, d.column));
         self.diagnostics.dedup();
         Parsed {
@@ -1282,6 +1279,22 @@ const MAX_ORDER_WARNINGS: usize = 200;
 
 /// The longest excerpt kept in a diagnostic or used as an inferred event's text.
 const MAX_EXCERPT: usize = 400;
+
+/// The links with repeated URLs removed, each kept where it first appears.
+fn first_of_each_url(links: Vec<Link>) -> Vec<Link> {
+    let mut order: Vec<usize> = (0..links.len()).collect();
+    order.sort_by(|&a, &b| links[a].url.cmp(&links[b].url)); // stable: first stays first
+    let mut keep = vec![false; links.len()];
+    for (position, &index) in order.iter().enumerate() {
+        let repeated = position > 0 && links[order[position - 1]].url == links[index].url;
+        keep[index] = !repeated;
+    }
+    links
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(link, kept)| kept.then_some(link))
+        .collect()
+}
 
 /// True for a line that starts a section on its own: a Markdown heading or a known label.
 fn starts_section(text: &str) -> bool {
