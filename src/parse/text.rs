@@ -425,7 +425,7 @@ impl<'a> Reader<'a> {
                     line.number,
                     line.column(at),
                     format!(
-                        "read `{}:` as a cut-off `Postmortem:` label; the title is the text after it",
+                        "read `{}:` as a cut-off `Postmortem:` label; the title is the text after it (expected `Postmortem: Title`)",
                         label.label
                     ),
                     excerpt(line.raw),
@@ -1050,7 +1050,9 @@ impl<'a> Reader<'a> {
             self.warn(
                 index,
                 at,
-                format!("link target `{target}` is not an http(s) URL; it is shown as text"),
+                format!(
+                    "expected an http:// or https:// link target, found `{target}`; the link is shown as text"
+                ),
             );
         }
     }

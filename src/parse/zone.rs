@@ -256,7 +256,9 @@ fn zone_word(text: &str, start: usize, end: usize) -> Option<FoundZone> {
     };
     let offset = UtcOffset::from_minutes(minutes + delta)?;
     let ambiguity = (!others.is_empty())
-        .then(|| format!("{abbr} was read as UTC{offset}; it can also mean {others}"));
+        .then(|| format!(
+            "{abbr} was read as UTC{offset}; it can also mean {others}: expected an explicit offset such as UTC{offset} to be sure"
+        ));
     Some(FoundZone {
         offset,
         label: text[start..end + offset_len].to_string(),
