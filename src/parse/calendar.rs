@@ -34,6 +34,9 @@ impl Token<'_> {
 
 /// Finds the first date written in `text`.
 pub fn find_date(text: &str) -> Option<FoundDate> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return None; // every date has a number: most prose lines stop here
+    }
     let tokens = tokens(text);
     (0..tokens.len()).find_map(|i| date_at(text, &tokens, i))
 }

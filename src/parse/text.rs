@@ -762,23 +762,23 @@ impl<'a> Reader<'a> {
             return;
         }
         let target = self.target.unwrap_or(Target::Summary);
-        let kind = self.table.clone().unwrap_or_else(|| {
-            if target == Target::Timeline {
-                Table::Timeline {
-                    time: 0,
-                    date: None,
-                    headers: Vec::new(),
-                }
-            } else {
-                Table::Plain
+        // The table is taken out while its row is read (no copy of its header per row).
+        let current = self.table.take();
+        let fallback = if target == Target::Timeline {
+            Table::Timeline {
+                time: 0,
+                date: None,
+                headers: Vec::new(),
             }
-        });
-        match kind {
+        } else {
+            Table::Plain
+        };
+        match current.as_ref().unwrap_or(&fallback) {
             Table::Timeline {
                 time,
                 date,
                 headers,
-            } => self.read_timeline_row(index, &cells, time, date, &headers),
+            } => self.read_timeline_row(index, &cells, *time, *date, headers),
             Table::Actions { columns } => {
                 let row: Vec<(Column, &str, &str)> = cells
                     .iter()
@@ -797,6 +797,7 @@ impl<'a> Reader<'a> {
             }
             Table::Plain => self.append_table_prose(&text),
         }
+        self.table = current;
     }
 
     /// Decides from a header row whether a table is a timeline, a list of actions or neither.
@@ -1035,7 +1036,16 @@ impl<'a> Reader<'a> {
 
     /// Records the links on a line, and warns about links that are not http(s).
     fn collect_links(&mut self, index: usize) {
-        let text = self.lines[index].text.clone();
+        let line = &self.lines[index].text;
+        let has_link = line.contains('[')
+            || line
+                .as_bytes()
+                .windows(4)
+                .any(|w| w.eq_ignore_ascii_case(b"http"));
+        if !has_link {
+            return; // most lines: nothing to look at
+        }
+        let text = line.clone();
         for segment in segments(&text) {
             if let Inline::Link { text, url } = segment {
                 // Repeated URLs are removed in `finish`, in one sort, keeping the first.
