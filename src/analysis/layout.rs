@@ -2,12 +2,14 @@
 //! clustered, and labels are stacked into lanes so they never overlap. Linear in the number
 //! of items (times the small number of lanes); the input must be sorted by `x`.
 
-/// One item to place: its marker position and the width of its label, in pixels.
+/// One item to place: its marker position and its label's extent, in pixels.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LabelBox {
     /// Marker position.
     pub x: f64,
-    /// Label width (the label starts at `x`).
+    /// Label's left edge: usually `x`, further left near the right edge of the canvas.
+    pub left: f64,
+    /// Label width.
     pub width: f64,
 }
 
@@ -33,6 +35,8 @@ pub struct Group {
     pub len: usize,
     /// Marker position: the middle of its items.
     pub x: f64,
+    /// Label's left edge.
+    pub left: f64,
     /// Its label's lane, or `None` when no lane had room (marker only, label left out).
     pub lane: Option<usize>,
 }
@@ -51,19 +55,21 @@ pub fn layout(items: &[LabelBox], options: LayoutOptions) -> Vec<Group> {
         }
         let len = j - i;
         let x = (first_x + items[j - 1].x) / 2.0;
-        let width = if len == 1 {
-            items[i].width
+        let (left, width) = if len == 1 {
+            (items[i].left, items[i].width)
         } else {
-            options.cluster_width
+            (x, options.cluster_width)
         };
+        // Lane ends only grow, so a label that fits after a lane's end overlaps nothing in it.
         let lane = lane_ends
             .iter()
-            .position(|&end| end + options.gap <= x)
-            .inspect(|&lane| lane_ends[lane] = x + width);
+            .position(|&end| end + options.gap <= left)
+            .inspect(|&lane| lane_ends[lane] = lane_ends[lane].max(left + width));
         groups.push(Group {
             first: i,
             len,
             x,
+            left,
             lane,
         });
         i = j;
@@ -83,7 +89,7 @@ mod tests {
     };
 
     fn boxes(xs: &[f64], width: f64) -> Vec<LabelBox> {
-        xs.iter().map(|&x| LabelBox { x, width }).collect()
+        xs.iter().map(|&x| LabelBox { x, left: x, width }).collect()
     }
 
     #[test]
@@ -96,11 +102,34 @@ mod tests {
             let mut spans: Vec<(f64, f64)> = groups
                 .iter()
                 .filter(|g| g.lane == Some(lane))
-                .map(|g| (g.x, g.x + items[g.first].width))
+                .map(|g| (g.left, g.left + items[g.first].width))
                 .collect();
             spans.sort_by(|a, b| a.0.total_cmp(&b.0));
             assert!(spans.windows(2).all(|p| p[0].1 + OPTIONS.gap <= p[1].0));
         }
+    }
+
+    #[test]
+    fn labels_pulled_left_still_keep_their_lane_clear() {
+        let items = [
+            LabelBox {
+                x: 0.0,
+                left: 0.0,
+                width: 50.0,
+            },
+            LabelBox {
+                x: 90.0,
+                left: 40.0,
+                width: 50.0,
+            },
+            LabelBox {
+                x: 95.0,
+                left: 60.0,
+                width: 35.0,
+            },
+        ];
+        let lanes: Vec<Option<usize>> = layout(&items, OPTIONS).iter().map(|g| g.lane).collect();
+        assert_eq!(lanes, [Some(0), Some(1), Some(0)]);
     }
 
     #[test]

@@ -23,6 +23,8 @@ pub const AXIS_SPACE: f64 = 26.0;
 pub const LABEL_CHARS: usize = 38;
 /// Estimated width of one label character at the 12 px label font.
 const CHAR_WIDTH: f64 = 6.6;
+/// Events closer than this (in pixels) are drawn as one cluster; also the cluster glyph's room.
+pub const CLUSTER_PX: f64 = 16.0;
 /// Space for the icon and padding in front of a label.
 const LABEL_LEAD: f64 = 18.0;
 
@@ -111,6 +113,10 @@ impl EventIndex {
 
 /// `text` with Markdown links reduced to their visible text.
 pub fn plain_text(text: &str) -> String {
+    // Most event texts hold no link: skip the link scanner for them.
+    if !text.contains('[') && !text.contains("://") {
+        return text.to_string();
+    }
     segments(text)
         .into_iter()
         .map(|s| match s {
@@ -180,6 +186,8 @@ pub struct Marker {
     pub kind: EventKind,
     /// Label lane, `None` when the label had no room (marker only).
     pub lane: Option<usize>,
+    /// Left edge of the label.
+    pub label_x: f64,
     /// Label text: the event's text, or "N events" for a cluster.
     pub label: String,
     /// Estimated label width in pixels, icon included.
@@ -227,7 +235,9 @@ impl Scene {
         let on_label = self.markers.iter().rev().find(|m| {
             m.lane.is_some_and(|lane| {
                 let ly = self.lane_y(lane);
-                (y - ly).abs() <= LANE_HEIGHT / 2.0 && x >= m.x - 8.0 && x <= m.x + m.label_width
+                (y - ly).abs() <= LANE_HEIGHT / 2.0
+                    && x >= m.label_x - 8.0
+                    && x <= m.label_x + m.label_width
             })
         });
         on_label.or_else(|| {
@@ -288,9 +298,15 @@ pub fn scene(input: SceneInput<'_>) -> Scene {
     };
     let boxes: Vec<LabelBox> = shown
         .iter()
-        .map(|&r| LabelBox {
-            x: x_of(window, width, index.times[r]),
-            width: label_width(index.order[r]),
+        .map(|&r| {
+            let x = x_of(window, width, index.times[r]);
+            let w = label_width(index.order[r]);
+            LabelBox {
+                x,
+                // Pull labels left at the right edge so they are not cut off.
+                left: x.min(width - w - 4.0).max(0.0),
+                width: w,
+            }
         })
         .collect();
     let cluster_width = LABEL_LEAD + CHAR_WIDTH * 11.0;
@@ -299,7 +315,7 @@ pub fn scene(input: SceneInput<'_>) -> Scene {
         LayoutOptions {
             lanes,
             gap: 10.0,
-            cluster_px: 6.0,
+            cluster_px: CLUSTER_PX,
             cluster_width,
         },
     );
@@ -321,6 +337,7 @@ pub fn scene(input: SceneInput<'_>) -> Scene {
                 event,
                 kind: index.kinds[event],
                 lane: g.lane,
+                label_x: g.left,
                 label,
                 label_width,
             }
@@ -551,7 +568,7 @@ mod tests {
             hidden_kinds: 0,
         });
         assert_eq!(scene.markers.iter().map(|m| m.count).sum::<usize>(), 10_000);
-        assert!(scene.markers.len() <= 1200 / 6 + 1);
+        assert!(scene.markers.len() <= 1200 / 16 + 1);
         assert!(scene
             .markers
             .iter()
