@@ -24,6 +24,8 @@ pub struct LayoutOptions {
     pub cluster_px: f64,
     /// Label width of a cluster ("24 events").
     pub cluster_width: f64,
+    /// Right edge labels must stay left of (cluster labels are pulled left to fit).
+    pub right: f64,
 }
 
 /// A placed marker: one item, or a cluster of neighbouring items.
@@ -58,7 +60,10 @@ pub fn layout(items: &[LabelBox], options: LayoutOptions) -> Vec<Group> {
         let (left, width) = if len == 1 {
             (items[i].left, items[i].width)
         } else {
-            (x, options.cluster_width)
+            (
+                x.min(options.right - options.cluster_width).max(0.0),
+                options.cluster_width,
+            )
         };
         // Lane ends only grow, so a label that fits after a lane's end overlaps nothing in it.
         let lane = lane_ends
@@ -86,6 +91,7 @@ mod tests {
         gap: 4.0,
         cluster_px: 3.0,
         cluster_width: 50.0,
+        right: f64::INFINITY,
     };
 
     fn boxes(xs: &[f64], width: f64) -> Vec<LabelBox> {

@@ -317,6 +317,7 @@ pub fn scene(input: SceneInput<'_>) -> Scene {
             gap: 10.0,
             cluster_px: CLUSTER_PX,
             cluster_width,
+            right: width - 4.0,
         },
     );
     let markers = groups

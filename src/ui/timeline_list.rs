@@ -13,9 +13,9 @@ use crate::analysis::window::axis_ms;
 use crate::model::Incident;
 
 /// Timelines up to this long are listed whole.
-const WHOLE: usize = 500;
+const WHOLE: usize = 300;
 /// Page size for longer ones.
-const PAGE: usize = 200;
+const PAGE: usize = 100;
 
 /// Every timeline event, in written order.
 #[component]

@@ -38,7 +38,7 @@ pub struct TimelineContext {
     pub matches: Memo<Arc<Vec<bool>>>,
     /// The chosen zone's offset in minutes east of UTC.
     pub offset: Memo<i32>,
-    /// Width of the main canvas in CSS pixels.
+    /// Width of the main canvas in CSS pixels (0 until measured).
     pub width: RwSignal<f64>,
 }
 
@@ -83,7 +83,7 @@ impl TimelineContext {
             search,
             matches,
             offset,
-            width: RwSignal::new(800.0),
+            width: RwSignal::new(0.0),
         }
     }
 

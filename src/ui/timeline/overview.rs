@@ -37,6 +37,9 @@ pub fn Overview() -> impl IntoView {
             return;
         };
         let width = tl.width.get();
+        if width <= 0.0 {
+            return;
+        }
         let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
         canvas.set_width((width * dpr).round() as u32);
         canvas.set_height((HEIGHT * dpr).round() as u32);

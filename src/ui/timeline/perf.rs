@@ -9,6 +9,13 @@ pub fn mark_input() {
     }
 }
 
+/// Sets a named mark (for finer breakdowns in the benchmark).
+pub fn mark(name: &str) {
+    if let Some(perf) = performance() {
+        let _ = perf.mark(name);
+    }
+}
+
 /// Marks the creation of the timeline view.
 pub fn mark_start() {
     if let Some(perf) = performance() {

@@ -48,12 +48,52 @@ pub fn Stage() -> impl IntoView {
     let first_paint = StoredValue::new(true);
     let in_view = RwSignal::new(0usize);
 
+    // Track the width of the stage.
+    Effect::new(move |_| {
+        let Some(stage) = stage_ref.get() else { return };
+        let measure = {
+            let stage = stage.clone();
+            move || {
+                perf::mark("timeline-measure-width");
+                let width = f64::from(stage.client_width());
+                perf::mark("timeline-width-measured");
+                if width > 0.0 && (width - tl.width.get_untracked()).abs() >= 1.0 {
+                    tl.width.set(width);
+                }
+            }
+        };
+        measure();
+        let on_resize = Closure::<dyn Fn()>::new(measure);
+        if let Some(w) = web_sys::window() {
+            let _ =
+                w.add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
+        }
+        // The stage lives as long as the page.
+        on_resize.forget();
+        // Wheel must be a non-passive listener to keep the page from scrolling while zooming.
+        let on_wheel = Closure::<dyn Fn(WheelEvent)>::new(move |event: WheelEvent| {
+            on_wheel(tl, &event);
+        });
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_passive(false);
+        let _ = stage.add_event_listener_with_callback_and_add_event_listener_options(
+            "wheel",
+            on_wheel.as_ref().unchecked_ref(),
+            &options,
+        );
+        on_wheel.forget();
+    });
+
     // Repaint whenever anything drawn changes.
     Effect::new(move |_| {
         let (Some(canvas), Some(window)) = (canvas_ref.get(), tl.window()) else {
             return;
         };
         let width = tl.width.get();
+        if width <= 0.0 {
+            // Not measured yet: painting now would paint at the wrong size.
+            return;
+        }
         let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
         let (pw, ph) = ((width * dpr).round() as u32, (HEIGHT * dpr).round() as u32);
         if canvas.width() != pw || canvas.height() != ph {
@@ -105,40 +145,6 @@ pub fn Stage() -> impl IntoView {
         });
         perf::frame_painted(first_paint.get_value());
         first_paint.set_value(false);
-    });
-
-    // Track the width of the stage.
-    Effect::new(move |_| {
-        let Some(stage) = stage_ref.get() else { return };
-        let measure = {
-            let stage = stage.clone();
-            move || {
-                let width = f64::from(stage.client_width());
-                if width > 0.0 && (width - tl.width.get_untracked()).abs() >= 1.0 {
-                    tl.width.set(width);
-                }
-            }
-        };
-        measure();
-        let on_resize = Closure::<dyn Fn()>::new(measure);
-        if let Some(w) = web_sys::window() {
-            let _ =
-                w.add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
-        }
-        // The stage lives as long as the page.
-        on_resize.forget();
-        // Wheel must be a non-passive listener to keep the page from scrolling while zooming.
-        let on_wheel = Closure::<dyn Fn(WheelEvent)>::new(move |event: WheelEvent| {
-            on_wheel(tl, &event);
-        });
-        let options = web_sys::AddEventListenerOptions::new();
-        options.set_passive(false);
-        let _ = stage.add_event_listener_with_callback_and_add_event_listener_options(
-            "wheel",
-            on_wheel.as_ref().unchecked_ref(),
-            &options,
-        );
-        on_wheel.forget();
     });
 
     let local_x = move |event: &web_sys::MouseEvent| -> f64 {
