@@ -106,10 +106,16 @@ test('the keyboard steps through events and selects one, and the list follows', 
   assert.equal(await current.count(), 1);
   assert.match(await current.textContent(), /Investigation initiated/);
   await page.waitForFunction(() => location.search.includes('event=3'));
+  await page.getByRole('button', { name: 'Next →' }).click();
+  assert.match(await page.getByTestId('details-text').textContent(), /Initially suspected database overload/);
+  await stage.focus();
   await page.keyboard.press('Escape');
   assert.equal(await page.locator('[data-testid="event"][aria-current="true"]').count(), 0);
-  // Clicking a label selects its event.
-  await page.getByRole('button', { name: 'Next →' }).count();
+  // A click on a marker selects its event: 12:00 sits in the middle of the 09:48–14:12 window,
+  // on the marker row 36 px above the bottom of the 280 px canvas.
+  const box = await stage.boundingBox();
+  await page.mouse.click(box.x + box.width / 2, box.y + 280 - 36);
+  assert.match(await page.getByTestId('details-text').textContent(), /Root cause identified/);
   assert.deepEqual(errors, []);
   await context.close();
 });
