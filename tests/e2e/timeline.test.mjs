@@ -125,9 +125,8 @@ test('a deep link restores the selected event, window and zone; back and forward
   const { page, stage, windowNow, errors, context } = await open(query);
   assert.deepEqual(await windowNow(), { start: Date.UTC(2024, 0, 15, 16, 30), end: Date.UTC(2024, 0, 15, 17, 30) });
   assert.match(await page.getByTestId('details-text').textContent(), /Root cause identified as misconfigured cache/);
-  const labels = await ticks(page);
-  assert.equal(labels[0], '11:30');
-  assert.equal(labels.at(-1), '12:30');
+  // Ticks every 10 min; the ones on the very edges (11:30, 12:30) are left unlabelled.
+  assert.deepEqual(await ticks(page), ['11:40', '11:50', '12:00', '12:10', '12:20']);
 
   // Select another event, then go back.
   await stage.focus();
@@ -148,7 +147,8 @@ test('a deep link restores the selected event, window and zone; back and forward
   assert.match(await page.getByTestId('details-text').textContent(), /Cache configuration corrected/);
   const restored = await windowNow();
   assert.ok(restored.start <= Date.UTC(2024, 0, 15, 18) && restored.end >= Date.UTC(2024, 0, 15, 18), 'event 8 (13:00 = 18:00Z) in view');
-  assert.deepEqual(errors, []);
+  // The reload may cancel the favicon fetch of the page it replaces; nothing else may fail.
+  assert.deepEqual(errors.filter((e) => !/request failed: .*favicon/.test(e)), []);
   await context.close();
 });
 

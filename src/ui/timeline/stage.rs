@@ -253,8 +253,10 @@ pub fn Stage() -> impl IntoView {
         Some(
             ticks(window, width, offset, 84.0)
                 .into_iter()
-                .map(|t| {
-                    let x = x_of(window, width, t.at);
+                .map(|t| (x_of(window, width, t.at), t))
+                // A label centred on the very edge would be cut in half.
+                .filter(|(x, _)| *x >= 16.0 && *x <= width - 16.0)
+                .map(|(x, t)| {
                     let style = format!("left:{x:.1}px");
                     view! {
                         <span class="tl-tick" class:major=t.major style=style data-testid="tick">
