@@ -1,6 +1,7 @@
-//! Words and numbers for display: durations, times of day, percentages.
+//! Words and numbers for display: durations, times of day, percentages, and instants of the
+//! shared time axis written in a chosen UTC offset (the `*_at` functions).
 
-use chrono::Timelike;
+use chrono::{DateTime, NaiveDateTime, TimeDelta, Timelike};
 
 use crate::model::Moment;
 
@@ -59,9 +60,96 @@ pub fn percent(value: f64) -> String {
     }
 }
 
+/// The wall-clock date and time of axis milliseconds `ms` at `offset_minutes` east of UTC.
+/// Instants outside chrono's range read as the Unix epoch (they cannot come from a `Moment`).
+pub fn local_at(ms: f64, offset_minutes: i32) -> NaiveDateTime {
+    let ms = if ms.is_finite() { ms.round() as i64 } else { 0 };
+    DateTime::from_timestamp_millis(ms)
+        .unwrap_or_default()
+        .naive_utc()
+        .checked_add_signed(TimeDelta::minutes(i64::from(offset_minutes)))
+        .unwrap_or_default()
+}
+
+/// The time of day of `ms` at `offset_minutes`: `10:00`, or `10:00:05` when `seconds` is set.
+pub fn clock_at(ms: f64, offset_minutes: i32, seconds: bool) -> String {
+    let local = local_at(ms, offset_minutes);
+    if seconds {
+        local.format("%H:%M:%S").to_string()
+    } else {
+        local.format("%H:%M").to_string()
+    }
+}
+
+/// A short date for axis labels: `15 Jan`.
+pub fn day_at(ms: f64, offset_minutes: i32) -> String {
+    local_at(ms, offset_minutes).format("%-d %b").to_string()
+}
+
+/// The date and zone the axis starts in: `Mon 15 Jan 2024 · UTC-05:00`.
+pub fn axis_context_at(ms: f64, offset_minutes: i32) -> String {
+    format!(
+        "{} · {}",
+        local_at(ms, offset_minutes).format("%a %-d %b %Y"),
+        zone_name(offset_minutes)
+    )
+}
+
+/// A full date and time for reading: `2024-01-15 10:00:05 UTC-05:00` (seconds only when not zero).
+pub fn date_time_at(ms: f64, offset_minutes: i32) -> String {
+    let local = local_at(ms, offset_minutes);
+    let clock = if local.second() == 0 {
+        local.format("%Y-%m-%d %H:%M")
+    } else {
+        local.format("%Y-%m-%d %H:%M:%S")
+    };
+    format!("{clock} {}", zone_name(offset_minutes))
+}
+
+/// A zone as written on labels: `UTC`, `UTC-05:00`, `UTC+05:30`.
+pub fn zone_name(offset_minutes: i32) -> String {
+    if offset_minutes == 0 {
+        return "UTC".to_string();
+    }
+    let sign = if offset_minutes < 0 { '-' } else { '+' };
+    let abs = offset_minutes.unsigned_abs();
+    format!("UTC{sign}{:02}:{:02}", abs / 60, abs % 60)
+}
+
+/// A signed offset from a reference: `+2 h`, `−10 min` (a true minus sign), `±0 s`.
+pub fn relative(ms: f64) -> String {
+    let seconds = (ms / 1000.0).round() as i64;
+    match seconds.signum() {
+        0 => "±0 s".to_string(),
+        1 => format!("+{}", duration(seconds)),
+        _ => format!("−{}", duration(-seconds)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn axis_instants_read_in_the_chosen_zone() {
+        let ms = 1_705_330_800_000.0; // 2024-01-15T15:00:00Z
+        assert_eq!(clock_at(ms, 0, false), "15:00");
+        assert_eq!(clock_at(ms, -300, false), "10:00");
+        assert_eq!(clock_at(ms + 5000.0, 330, true), "20:30:05");
+        assert_eq!(day_at(ms, 600), "16 Jan");
+        assert_eq!(date_time_at(ms, -300), "2024-01-15 10:00 UTC-05:00");
+        assert_eq!(date_time_at(ms + 1000.0, 0), "2024-01-15 15:00:01 UTC");
+        assert_eq!(axis_context_at(ms, -300), "Mon 15 Jan 2024 · UTC-05:00");
+        assert_eq!(zone_name(330), "UTC+05:30");
+        assert_eq!(clock_at(f64::NAN, 0, false), "00:00");
+    }
+
+    #[test]
+    fn relative_offsets_carry_their_sign() {
+        assert_eq!(relative(7_200_000.0), "+2 h");
+        assert_eq!(relative(-600_000.0), "−10 min");
+        assert_eq!(relative(0.0), "±0 s");
+    }
 
     #[test]
     fn durations_read_naturally() {

@@ -3,8 +3,14 @@
 //! Pure functions of a [`model::Incident`](crate::model::Incident); the views draw from these
 //! rather than computing anything themselves.
 
+pub mod anomalies;
 pub mod durations;
 pub mod format;
 pub mod kinds;
+pub mod layout;
 pub mod milestones;
+pub mod phases;
+pub mod ticks;
+pub mod view_query;
+pub mod viewport;
 pub mod window;

@@ -12,7 +12,9 @@ mod measures;
 mod rich_text;
 pub mod state;
 mod summary;
+mod timeline;
 mod timeline_list;
 mod timeline_view;
+mod url_state;
 
 pub use app::App;

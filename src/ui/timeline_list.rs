@@ -1,10 +1,21 @@
-//! The timeline as an ordered list of events with their 24-hour times.
+//! The timeline as a semantic ordered list for screen readers and skimming: every event with
+//! its full date and time in the chosen zone, its kind, and the selection marked. Long
+//! timelines are listed a page at a time (around the selected event) so they stay fast.
 
 use leptos::prelude::*;
 
 use super::rich_text::RichText;
-use crate::analysis::format;
+use super::state::app_state;
+use super::timeline::zone::offset_minutes;
+use crate::analysis::format::{clock_at, date_time_at};
+use crate::analysis::kinds::kind_of;
+use crate::analysis::window::axis_ms;
 use crate::model::Incident;
+
+/// Timelines up to this long are listed whole.
+const WHOLE: usize = 300;
+/// Page size for longer ones.
+const PAGE: usize = 100;
 
 /// Every timeline event, in written order.
 #[component]
@@ -12,6 +23,83 @@ pub fn TimelineList(
     /// The open incident.
     incident: Signal<Incident>,
 ) -> impl IntoView {
+    let view = app_state().view;
+    let page_start = RwSignal::new(0usize);
+    // Keep the selected event on the listed page.
+    Effect::new(move |_| {
+        if let Some(event) = view.selected.get() {
+            let start = page_start.get_untracked();
+            if event < start || event >= start + PAGE {
+                page_start.set(event.saturating_sub(PAGE / 2));
+            }
+        }
+    });
+    let total = move || incident.with(|i| i.timeline.len());
+    let range = move || {
+        let n = total();
+        if n <= WHOLE {
+            0..n
+        } else {
+            let start = page_start.get().min(n.saturating_sub(PAGE));
+            start..(start + PAGE).min(n)
+        }
+    };
+    let offset = Memo::new(move |_| {
+        let zone = view.zone.get();
+        incident.with(|i| {
+            let at = i.start.as_ref().map_or(0.0, axis_ms);
+            offset_minutes(zone, i, at)
+        })
+    });
+    let items = move || {
+        let offset = offset.get();
+        let range = range();
+        incident.with(|i| {
+            i.timeline[range.clone()]
+                .iter()
+                .zip(range.clone())
+                .map(|(event, index)| {
+                    let at = axis_ms(&event.at);
+                    let kind = kind_of(event);
+                    let selected = move || view.selected.get() == Some(index);
+                    view! {
+                        <li
+                            class="event"
+                            data-testid="event"
+                            data-kind=kind.slug()
+                            class:inferred=event.inferred
+                            class:selected=selected
+                            aria-current=move || selected().then_some("true")
+                        >
+                            <time datetime=event.at.to_string() title=date_time_at(at, offset)>
+                                {clock_at(at, offset, event.at.time.format("%S").to_string() != "00")}
+                            </time>
+                            <span class="event-text">
+                                <span class="visually-hidden">{format!("{}, {}: ", date_time_at(at, offset), kind.label())}</span>
+                                <RichText text=event.text.clone() />
+                            </span>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let paging = move || {
+        let n = total();
+        (n > WHOLE).then(|| {
+            let r = range();
+            view! {
+                <div class="list-paging">
+                    <button type="button" class="tl-btn tl-wide" disabled=r.start == 0
+                        on:click=move |_| page_start.update(|s| *s = s.saturating_sub(PAGE))>"Earlier events"</button>
+                    <span>{format!("Events {}–{} of {}", r.start + 1, r.end, n)}</span>
+                    <button type="button" class="tl-btn tl-wide" disabled=r.end >= n
+                        on:click=move |_| page_start.update(|s| *s += PAGE)>"Later events"</button>
+                </div>
+            }
+        })
+    };
+
     view! {
         <section class="card timeline" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">"Timeline"</h2>
@@ -19,30 +107,8 @@ pub fn TimelineList(
                 when=move || incident.with(|i| !i.timeline.is_empty())
                 fallback=|| view! { <p class="empty">"This postmortem has no timeline entries."</p> }
             >
-                <ol class="events" data-testid="timeline">
-                    {move || {
-                        incident.with(|i| {
-                            i.timeline
-                                .iter()
-                                .map(|event| {
-                                    view! {
-                                        <li class="event" data-testid="event" class:inferred=event.inferred>
-                                            <time
-                                                datetime=event.at.to_string()
-                                                title=format::full_moment(&event.at)
-                                            >
-                                                {format::clock_24h(&event.at)}
-                                            </time>
-                                            <span class="event-text">
-                                                <RichText text=event.text.clone() />
-                                            </span>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()
-                        })
-                    }}
-                </ol>
+                {paging}
+                <ol class="events" data-testid="timeline" start=move || range().start + 1>{items}</ol>
             </Show>
         </section>
     }

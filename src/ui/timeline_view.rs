@@ -1,7 +1,62 @@
-//! The interactive timeline: zoom, pan, select, phases (issue 4).
+//! The interactive timeline (issue 4): a proportional, zoomable axis with phase bands, event
+//! markers whose labels never overlap, an overview strip, key durations with their basis,
+//! a legend that filters, search, a details panel and a zone switch. The view lives in the
+//! URL. The pieces are in [`super::timeline`]; this file assembles them.
 
 use leptos::prelude::*;
 
-/// The interactive timeline: zoom, pan, select, phases (issue 4).
+use super::state::app_state;
+use super::timeline::context::TimelineContext;
+use super::timeline::details::EventDetails;
+use super::timeline::durations::KeyDurations;
+use super::timeline::legend::Legend;
+use super::timeline::overview::Overview;
+use super::timeline::perf;
+use super::timeline::stage::Stage;
+use super::timeline::toolbar::Toolbar;
+use super::url_state;
+
+/// The interactive timeline card.
 #[component]
-pub fn TimelineView() -> impl IntoView {}
+pub fn TimelineView() -> impl IntoView {
+    perf::mark_start();
+    let tl = TimelineContext::new(app_state());
+    provide_context(tl);
+    url_state::restore(tl);
+    url_state::keep_in_sync(tl);
+    let count = move || tl.index.with(|i| i.len());
+
+    view! {
+        <section class="card tl" aria-labelledby="tl-heading" data-testid="timeline-view">
+            <div class="tl-head">
+                <h2 id="tl-heading">
+                    "Timeline explorer "
+                    <span class="tl-count">{move || match count() {
+                        1 => "1 event".to_string(),
+                        n => format!("{n} events"),
+                    }}</span>
+                </h2>
+                <Toolbar />
+            </div>
+            <Show
+                when=move || tl.extent.with(Option::is_some)
+                fallback=|| view! { <p class="empty">"Nothing in this postmortem has a time to place on a timeline."</p> }
+            >
+                <KeyDurations />
+                <div class="tl-frame">
+                    <Stage />
+                    <Overview />
+                </div>
+                <div class="tl-below">
+                    <Legend />
+                    <EventDetails />
+                </div>
+                <p class="tl-keys" id="tl-keys">
+                    <kbd>"wheel"</kbd>" / "<kbd>"+"</kbd><kbd>"−"</kbd>" zoom · drag / "<kbd>"←"</kbd><kbd>"→"</kbd>
+                    " pan · "<kbd>"↑"</kbd><kbd>"↓"</kbd>" step through events · "<kbd>"Enter"</kbd>" select · "
+                    <kbd>"Esc"</kbd>" clear · "<kbd>"0"</kbd>" fit · double-click zoom in"
+                </p>
+            </Show>
+        </section>
+    }
+}

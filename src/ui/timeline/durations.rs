@@ -1,0 +1,96 @@
+//! Key durations (time to detect, acknowledge, find the root cause, mitigate, resolve, and
+//! total impact), each with its basis: the two moments it runs between and where they come
+//! from. Odd times (out of order, impossible) are listed under them.
+
+use leptos::prelude::*;
+
+use super::context::timeline_context;
+use crate::analysis::format::{clock_at, duration};
+use crate::analysis::milestones::{key_durations, Basis, Milestone};
+use crate::draw::timeline::short_label;
+
+/// The key durations and the anomaly list.
+#[component]
+pub fn KeyDurations() -> impl IntoView {
+    let tl = timeline_context();
+    let durations = Memo::new(move |_| tl.state.incident.with(key_durations));
+    let describe = move |m: &Milestone| -> (String, Option<usize>) {
+        let offset = tl.offset.get();
+        let clock = clock_at(m.at, offset, false);
+        match m.basis {
+            Basis::Stated => (format!("stated {clock}"), None),
+            Basis::Event(i) => {
+                let text = tl.index.with(|x| x.texts.get(i).map(|t| short_label(t)));
+                (
+                    format!("event {} at {clock}: “{}”", i + 1, text.unwrap_or_default()),
+                    Some(i),
+                )
+            }
+        }
+    };
+    let items = move || {
+        let start = tl.milestones.with(|m| m.impact_start.clone());
+        durations
+            .get()
+            .into_iter()
+            .map(|d| {
+                let (from, from_event) = start.as_ref().map(describe).unwrap_or_default();
+                let (to, to_event) = describe(&d.to);
+                let negative = d.ms < 0.0;
+                let link = move |label: String, event: Option<usize>| match event {
+                    Some(e) => view! {
+                        <button type="button" class="tl-link" on:click=move |_| tl.select(Some(e))>{label}</button>
+                    }
+                    .into_any(),
+                    None => view! { <span>{label}</span> }.into_any(),
+                };
+                view! {
+                    <div class="tl-duration" class:negative=negative data-testid="key-duration" data-name=d.name>
+                        <dt>{d.name}</dt>
+                        <dd>
+                            <strong data-testid="key-duration-value">{duration((d.ms / 1000.0).round() as i64)}</strong>
+                            <span class="tl-basis">
+                                "from impact start ("{link(from, from_event)}") to "{link(to, to_event)}
+                            </span>
+                        </dd>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    let anomalies = move || {
+        tl.anomalies
+            .get()
+            .into_iter()
+            .map(|a| {
+                let event = a.event;
+                view! {
+                    <li data-testid="anomaly">
+                        <span aria-hidden="true">"⚠ "</span>
+                        {a.message}
+                        {event.map(|e| view! {
+                            " "<button type="button" class="tl-link" on:click=move |_| tl.select(Some(e))>"Show"</button>
+                        })}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div class="tl-durations-wrap">
+            <h3 class="tl-subhead">"Key durations"</h3>
+            <Show
+                when=move || durations.with(|d| !d.is_empty())
+                fallback=|| view! { <p class="empty">"No durations: the timeline states no times."</p> }
+            >
+                <dl class="tl-durations" data-testid="key-durations">{items}</dl>
+            </Show>
+            <Show when=move || tl.anomalies.with(|a| !a.is_empty())>
+                <div class="tl-anomalies" role="note" data-testid="anomalies">
+                    <h4>"Times that do not add up"</h4>
+                    <ul>{anomalies}</ul>
+                </div>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,64 @@
+//! Which UTC offset a zone choice means for an incident: its own stated offset, the viewer's
+//! local offset (at a given instant, so daylight saving is right), or UTC.
+
+use crate::analysis::format::zone_name;
+use crate::model::Incident;
+use crate::ui::state::ZoneChoice;
+
+/// The offset the incident states: its start's, else the first event's that has one, else UTC.
+pub fn incident_offset(incident: &Incident) -> i32 {
+    incident
+        .start
+        .iter()
+        .chain(incident.timeline.iter().map(|e| &e.at))
+        .find_map(|m| m.offset)
+        .map_or(0, |o| o.minutes())
+}
+
+/// The viewer's offset from UTC at axis milliseconds `at`.
+pub fn local_offset(at: f64) -> i32 {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at));
+    let west = date.get_timezone_offset();
+    if west.is_finite() {
+        -(west.round() as i32)
+    } else {
+        0
+    }
+}
+
+/// Minutes east of UTC that `choice` means for `incident` around instant `at`.
+pub fn offset_minutes(choice: ZoneChoice, incident: &Incident, at: f64) -> i32 {
+    match choice {
+        ZoneChoice::Incident => incident_offset(incident),
+        ZoneChoice::Local => local_offset(at),
+        ZoneChoice::Utc => 0,
+    }
+}
+
+/// The URL and test name of a zone choice.
+pub fn slug(choice: ZoneChoice) -> &'static str {
+    match choice {
+        ZoneChoice::Incident => "incident",
+        ZoneChoice::Local => "local",
+        ZoneChoice::Utc => "utc",
+    }
+}
+
+/// The zone choice a URL slug names.
+pub fn from_slug(slug: &str) -> Option<ZoneChoice> {
+    match slug {
+        "incident" => Some(ZoneChoice::Incident),
+        "local" => Some(ZoneChoice::Local),
+        "utc" => Some(ZoneChoice::Utc),
+        _ => None,
+    }
+}
+
+/// A button label: `Incident (UTC-05:00)`, `Local (UTC+09:00)`, `UTC`.
+pub fn button_label(choice: ZoneChoice, offset_minutes: i32) -> String {
+    match choice {
+        ZoneChoice::Incident => format!("Incident ({})", zone_name(offset_minutes)),
+        ZoneChoice::Local => format!("Local ({})", zone_name(offset_minutes)),
+        ZoneChoice::Utc => "UTC".to_string(),
+    }
+}

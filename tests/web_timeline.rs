@@ -1,0 +1,138 @@
+//! Browser tests for the interactive timeline: the app mounted in headless Chromium, with
+//! assertions on the rendered DOM and on the canvas pixels.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use postmortem_explorer::ui::App;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{
+    CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, KeyboardEvent, KeyboardEventInit,
+};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts the app with a clean URL (the timeline reads its view from it).
+async fn mount_app() -> HtmlElement {
+    let path = window().location().pathname().expect("a path");
+    window()
+        .history()
+        .expect("history")
+        .replace_state_with_url(&JsValue::NULL, "", Some(&path))
+        .expect("replace the URL");
+    let container: HtmlElement = document()
+        .create_element("div")
+        .expect("a div can be created")
+        .unchecked_into();
+    container
+        .set_attribute("style", "width:1000px")
+        .expect("style");
+    document()
+        .body()
+        .expect("a body")
+        .append_child(&container)
+        .expect("append");
+    leptos::mount::mount_to(container.clone(), App).forget();
+    leptos::task::tick().await;
+    leptos::task::tick().await;
+    container
+}
+
+fn texts(root: &HtmlElement, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).expect("a valid selector");
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|node| node.text_content().unwrap_or_default().trim().to_string())
+        .collect()
+}
+
+fn find(root: &HtmlElement, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .expect("a valid selector")
+        .expect("the element exists")
+        .unchecked_into()
+}
+
+fn press(target: &HtmlElement, key: &str) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+    target.dispatch_event(&event).expect("dispatch");
+}
+
+#[wasm_bindgen_test]
+async fn shows_the_key_durations_and_an_axis_in_the_incident_zone() {
+    let root = mount_app().await;
+    assert_eq!(
+        texts(&root, "[data-testid=key-duration-value]"),
+        ["0 s", "10 min", "2 h", "3 h", "4 h", "4 h"]
+    );
+    let ticks = texts(&root, "[data-testid=tick]");
+    assert_eq!(ticks.first().map(String::as_str), Some("10:00"));
+    assert!(ticks.contains(&"14:00".to_string()), "{ticks:?}");
+    assert_eq!(texts(&root, "[data-testid=in-view]"), ["9 events in view"]);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_keyboard_selects_an_event_and_opens_its_details() {
+    let root = mount_app().await;
+    let stage = find(&root, "[data-testid=timeline-stage]");
+    press(&stage, "ArrowDown");
+    press(&stage, "ArrowDown");
+    press(&stage, "Enter");
+    leptos::task::tick().await;
+    let details = texts(&root, "[data-testid=details-text]");
+    assert_eq!(details.len(), 1);
+    assert!(
+        details[0].starts_with("Engineering team alerted"),
+        "{details:?}"
+    );
+    assert_eq!(
+        texts(&root, "[data-testid=details-time]"),
+        ["2024-01-15 10:10 UTC-05:00"]
+    );
+    let start_before = stage.get_attribute("data-window-start");
+    press(&stage, "+");
+    leptos::task::tick().await;
+    assert_ne!(stage.get_attribute("data-window-start"), start_before);
+    press(&stage, "Escape");
+    leptos::task::tick().await;
+    assert!(texts(&root, "[data-testid=details-text]").is_empty());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_canvas_paints_each_kind_in_its_colour() {
+    let root = mount_app().await;
+    leptos::task::tick().await;
+    let canvas: HtmlCanvasElement = find(&root, ".tl-canvas").unchecked_into();
+    let ctx: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .expect("2d")
+        .expect("a context")
+        .unchecked_into();
+    let data = ctx
+        .get_image_data(
+            0.0,
+            0.0,
+            f64::from(canvas.width()),
+            f64::from(canvas.height()),
+        )
+        .expect("pixels")
+        .data();
+    let has_colour = |(r, g, b): (u8, u8, u8)| {
+        data.chunks(4).any(|p| {
+            (i16::from(p[0]) - i16::from(r)).abs() < 8
+                && (i16::from(p[1]) - i16::from(g)).abs() < 8
+                && (i16::from(p[2]) - i16::from(b)).abs() < 8
+                && p[3] > 200
+        })
+    };
+    assert!(has_colour((0xc1, 0x15, 0x74)), "the root-cause star");
+    assert!(has_colour((0x06, 0x76, 0x47)), "the resolved check");
+    assert!(has_colour((0xea, 0xf1, 0xfd)), "the diagnosis band");
+    root.remove();
+}
