@@ -3,6 +3,8 @@
 //! Pure functions of a [`model::Incident`](crate::model::Incident); the views draw from these
 //! rather than computing anything themselves.
 
+pub mod decimate;
+pub mod derived_impact;
 pub mod durations;
 pub mod format;
 pub mod kinds;

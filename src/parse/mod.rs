@@ -11,11 +11,13 @@ mod impact;
 pub mod inline;
 mod labels;
 mod lines;
+mod metrics;
 mod text;
 mod zone;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{detect_format, parse_document, Format};
+pub use metrics::parse_metrics;
 pub use text::parse_text;
 
 use crate::model::Incident;
