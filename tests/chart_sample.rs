@@ -159,20 +159,3 @@ fn a_metric_less_incident_gets_the_derived_labelled_step() {
         "the stated 40% is on the axis"
     );
 }
-
-#[test]
-#[ignore]
-fn dump_svg() {
-    let incident = sample();
-    let window = incident_extent(&incident).unwrap();
-    let options = SceneOptions {
-        width: 900,
-        height: 400,
-        offset_minutes: -300,
-    };
-    std::fs::write(
-        "/tmp/chart.svg",
-        chart_svg(&chart_scene(&incident, window, options)),
-    )
-    .unwrap();
-}

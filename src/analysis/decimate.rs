@@ -41,75 +41,64 @@ pub fn nearest_index(points: &[(i64, f64)], at: f64) -> Option<usize> {
 /// The samples needed to draw `points` over `window` at `columns` pixel columns: per column
 /// the first, last, minimum and maximum sample, in time order, plus one sample on each side
 /// of the window. Samples whose value is not finite are skipped. `points` must be in time order.
+///
+/// Each column's samples are found by binary search, then scanned in one tight loop over
+/// their values, so the cost is one comparison pair per visible sample.
 pub fn m4(points: &[(i64, f64)], window: TimeWindow, columns: usize) -> Vec<(i64, f64)> {
     let range = visible_range(points, window);
     let columns = columns.max(1);
     let mut out = Vec::with_capacity((columns * 4 + 2).min(range.len()));
     let scale = columns as f64 / window.span();
-    let mut current: Option<(i64, Column)> = None;
-    for index in range {
-        let (t, value) = points[index];
-        if !value.is_finite() {
-            continue;
-        }
-        // Samples outside the window get their own column (-1 or `columns`), so the edge
-        // samples are kept as they are.
-        let column = (((t as f64 - window.start) * scale).floor()).clamp(-1.0, columns as f64);
-        let column = column as i64;
-        match &mut current {
-            Some((c, state)) if *c == column => state.add(index, value),
-            _ => {
-                if let Some((_, state)) = current.take() {
-                    state.emit(points, &mut out);
-                }
-                current = Some((column, Column::new(index, value)));
-            }
-        }
-    }
-    if let Some((_, state)) = current {
-        state.emit(points, &mut out);
+    // The column of time `t`; samples outside the window get -1 or `columns`, so the edge
+    // samples are kept as they are.
+    let column_of = |t: i64| {
+        ((t as f64 - window.start) * scale)
+            .floor()
+            .max(-1.0)
+            .min(columns as f64)
+    };
+    let mut from = range.start;
+    while from < range.end {
+        let column = column_of(points[from].0);
+        let to = from + points[from..range.end].partition_point(|&(t, _)| column_of(t) <= column);
+        emit_column(&points[from..to], &mut out);
+        from = to;
     }
     out
 }
 
-/// The four samples kept for one pixel column, by index.
-struct Column {
-    first: usize,
-    last: usize,
-    min: (usize, f64),
-    max: (usize, f64),
-}
-
-impl Column {
-    fn new(index: usize, value: f64) -> Column {
-        Column {
-            first: index,
-            last: index,
-            min: (index, value),
-            max: (index, value),
+/// Appends the first, minimum, maximum and last finite samples of one column, in time order,
+/// each once.
+fn emit_column(samples: &[(i64, f64)], out: &mut Vec<(i64, f64)>) {
+    let Some(first) = samples.iter().position(|p| p.1.is_finite()) else {
+        return;
+    };
+    let last = samples
+        .iter()
+        .rposition(|p| p.1.is_finite())
+        .unwrap_or(first);
+    let (mut min, mut max) = (first, first);
+    let (mut low, mut high) = (samples[first].1, samples[first].1);
+    for (i, &(_, value)) in samples.iter().enumerate().take(last + 1).skip(first + 1) {
+        if !value.is_finite() {
+            continue;
+        }
+        if value < low {
+            low = value;
+            min = i;
+        }
+        if value > high {
+            high = value;
+            max = i;
         }
     }
-
-    fn add(&mut self, index: usize, value: f64) {
-        self.last = index;
-        if value < self.min.1 {
-            self.min = (index, value);
-        }
-        if value > self.max.1 {
-            self.max = (index, value);
-        }
-    }
-
-    /// Appends the kept samples in time (index) order, each once.
-    fn emit(&self, points: &[(i64, f64)], out: &mut Vec<(i64, f64)>) {
-        let mut kept = [self.first, self.min.0, self.max.0, self.last];
-        kept.sort_unstable();
-        let mut previous = None;
-        for index in kept {
-            if previous != Some(index) {
-                out.push(points[index]);
-                previous = Some(index);
-            }
+    let mut kept = [first, min, max, last];
+    kept.sort_unstable();
+    let mut previous = None;
+    for index in kept {
+        if previous != Some(index) {
+            out.push(samples[index]);
+            previous = Some(index);
         }
     }
 }
@@ -196,7 +185,12 @@ mod tests {
     #[test]
     fn empty_and_non_finite_series_are_handled() {
         assert!(m4(&[], TimeWindow::new(0.0, 10_000.0), 10).is_empty());
-        let points = [(0, 1.0), (1000, f64::NAN), (2000, 3.0)];
+        let points = [
+            (0, 1.0),
+            (500, f64::INFINITY),
+            (1000, f64::NAN),
+            (2000, 3.0),
+        ];
         assert_eq!(
             m4(&points, TimeWindow::new(0.0, 2000.0), 10),
             [(0, 1.0), (2000, 3.0)]

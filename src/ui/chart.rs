@@ -20,8 +20,8 @@ use self::overlay::{ChartOverlay, Hover};
 use super::state::{app_state, ZoneChoice};
 use crate::analysis::window::{incident_extent, TimeWindow};
 use crate::draw::chart::export::{chart_svg, visible_csv};
-use crate::draw::chart::readout::readout;
-use crate::draw::chart::render::{PANEL_GAP, PHASE_STRIP, X_LABELS};
+use crate::draw::chart::readout::{readout, Between};
+use crate::draw::chart::render::{NOTE_ROW, PANEL_GAP, PHASE_STRIP, X_LABELS};
 use crate::draw::chart::scene::{Marker, SeriesOrigin};
 use crate::draw::chart::zoom::{pan, zoom};
 use crate::draw::chart::{
@@ -34,10 +34,12 @@ const PANEL_HEIGHT: u32 = 170;
 /// How close (pixels) the pointer must be to an event marker to hover it.
 const MARKER_REACH: f64 = 5.0;
 
-/// The chart's height for `panels` panels.
-fn chart_height(panels: usize) -> u32 {
+/// The chart's height for `panels` panels, with a row for the note about where the data
+/// comes from when there is one.
+fn chart_height(panels: usize, note: bool) -> u32 {
     let panels = panels.max(1) as u32;
-    PHASE_STRIP + X_LABELS + panels * PANEL_HEIGHT + (panels - 1) * PANEL_GAP
+    let note = if note { NOTE_ROW } else { 0 };
+    PHASE_STRIP + X_LABELS + note + panels * PANEL_HEIGHT + (panels - 1) * PANEL_GAP
 }
 
 /// Minutes east of UTC of the zone times are shown in.
@@ -111,7 +113,7 @@ pub fn MetricsChart() -> impl IntoView {
             units.len()
         })
     });
-    let height = Memo::new(move |_| chart_height(panels.get()));
+    let height = Memo::new(move |_| chart_height(panels.get(), origin.get().note().is_some()));
     let extent = Memo::new(move |_| incident.with(incident_extent));
     let shown = Memo::new(move |_| view_window.get().or(extent.get()));
     let offset = Memo::new(move |_| {
@@ -229,7 +231,15 @@ pub fn MetricsChart() -> impl IntoView {
         let Some(at) = layout.with_untracked(|l| l.as_ref().and_then(|l| l.time_at(x))) else {
             return;
         };
-        let readings = incident.with_untracked(|i| readout(&chart_series(i).0, at));
+        let readings = incident.with_untracked(|i| {
+            let (series, origin) = chart_series(i);
+            let between = if origin == SeriesOrigin::Derived {
+                Between::Step
+            } else {
+                Between::Nearest
+            };
+            readout(&series, at, between)
+        });
         let near = marker_near(x);
         if state.view.hovered.get_untracked() != near {
             state.view.hovered.set(near);

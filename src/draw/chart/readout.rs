@@ -24,8 +24,18 @@ pub struct Reading {
     pub value: f64,
 }
 
-/// The sample of each series nearest to `at`; series without samples are left out.
-pub fn readout(series: &[MetricSeries], at: f64) -> Vec<Reading> {
+/// How a series is read between its samples.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Between {
+    /// Sampled data: the nearest sample is the reading.
+    Nearest,
+    /// A step (e.g. the impact derived from the text): the value in effect at that time.
+    Step,
+}
+
+/// Each series' reading at `at`; series without samples (or, for steps, not yet started)
+/// are left out.
+pub fn readout(series: &[MetricSeries], at: f64, between: Between) -> Vec<Reading> {
     let mut units: Vec<&str> = Vec::new();
     series
         .iter()
@@ -38,13 +48,22 @@ pub fn readout(series: &[MetricSeries], at: f64) -> Vec<Reading> {
                     units.len() - 1
                 }
             };
-            let (t, value) = s.points[nearest_index(&s.points, at)?];
+            let (t, value) = match between {
+                Between::Nearest => {
+                    let (t, value) = s.points[nearest_index(&s.points, at)?];
+                    (t as f64, value)
+                }
+                Between::Step => {
+                    let after = s.points.partition_point(|&(t, _)| (t as f64) <= at);
+                    (at, s.points[after.checked_sub(1)?].1)
+                }
+            };
             Some(Reading {
                 name: s.name.clone(),
                 unit: s.unit.clone(),
                 color: series_color(index),
                 panel,
-                at: t as f64,
+                at: t,
                 value,
             })
         })
@@ -72,7 +91,7 @@ mod tests {
             },
             MetricSeries::default(),
         ];
-        let readings = readout(&series, 70_000.0);
+        let readings = readout(&series, 70_000.0, Between::Nearest);
         let values: Vec<(&str, usize, f64, f64)> = readings
             .iter()
             .map(|r| (r.name.as_str(), r.panel, r.at, r.value))

@@ -22,6 +22,8 @@ pub const MARGIN_RIGHT: u32 = 16;
 pub const PHASE_STRIP: u32 = 22;
 /// Height of the time labels under the last plot.
 pub const X_LABELS: u32 = 28;
+/// Height of the row under the time labels for the note on where the data comes from.
+pub const NOTE_ROW: u32 = 18;
 /// Space between panels.
 pub const PANEL_GAP: u32 = 10;
 
@@ -129,7 +131,9 @@ pub fn draw_chart<DB: DrawingBackend>(
     }
 
     let count = scene.panels.len() as u32;
-    let space = height.saturating_sub(PHASE_STRIP + X_LABELS + PANEL_GAP * (count - 1));
+    let note = scene.origin.note();
+    let note_row = if note.is_some() { NOTE_ROW } else { 0 };
+    let space = height.saturating_sub(PHASE_STRIP + X_LABELS + note_row + PANEL_GAP * (count - 1));
     let panel_height = (space / count).max(40);
     let mut rest = root.clone().shrink(
         (0, PHASE_STRIP),
@@ -148,16 +152,10 @@ pub fn draw_chart<DB: DrawingBackend>(
         layout.panels.push(draw_panel(&area, scene, panel, last)?);
     }
     draw_phase_strip(&root, scene, &layout)?;
-    if let Some(note) = scene.origin.note() {
-        let panel = &layout.panels[0];
+    if let Some(note) = note {
         let style = (FONT, LABEL).into_font().color(&MUTED);
-        let (w, _) = estimate_text_size(note, LABEL);
-        let x = panel.x.1 - w as i32 - 8;
-        root.draw(&Rectangle::new(
-            [(x - 4, panel.y.0 + 3), (panel.x.1 - 4, panel.y.0 + 21)],
-            WHITE.mix(0.85).filled(),
-        ))?;
-        root.draw(&Text::new(note, (x, panel.y.0 + 6), style))?;
+        let y = height.saturating_sub(NOTE_ROW) as i32 + 2;
+        root.draw(&Text::new(note, (layout.panels[0].x.0, y), style))?;
     }
     root.present()?;
     Ok(layout)

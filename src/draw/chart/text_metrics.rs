@@ -19,9 +19,9 @@ pub fn estimate_text_size(text: &str, size: f64) -> (u32, u32) {
         .map(|c| match c {
             'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '|' | '!' | ' ' => 0.3,
             'm' | 'w' | 'M' | 'W' | '%' | '@' => 0.85,
-            c if c.is_ascii_uppercase() => 0.65,
+            c if c.is_ascii_uppercase() => 0.68,
             c if c.is_ascii_digit() => 0.56,
-            _ => 0.52,
+            _ => 0.56,
         })
         .sum();
     ((width * px).ceil() as u32, size.ceil() as u32)
