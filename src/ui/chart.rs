@@ -390,7 +390,9 @@ pub fn MetricsChart() -> impl IntoView {
             data-window-end=move || layout.with(|l| l.as_ref().map(|l| format!("{}", l.window.end)))
         >
             <header class="chart-header">
-                <h2 id="chart-heading">"Error rate and metrics"</h2>
+                <h2 id="chart-heading">
+                    {move || if origin.get() == SeriesOrigin::Derived { "Impact over time" } else { "Error rate and metrics" }}
+                </h2>
                 <div class="chart-actions" role="group" aria-label="Chart view and export">
                     <button
                         type="button"
