@@ -193,8 +193,7 @@ pub fn MetricsChart() -> impl IntoView {
         layout.with_untracked(|l| {
             let l = l.as_ref()?;
             let at = l.time_at(x)?;
-            let reach = MARKER_REACH / f64::from((l.panels[0].x.1 - l.panels[0].x.0).max(1))
-                * l.window.span();
+            let reach = MARKER_REACH / l.plot_width().max(1.0) * l.window.span();
             markers.with_value(|m| {
                 let i = m.partition_point(|marker| marker.at < at);
                 [i.checked_sub(1), Some(i)]
@@ -217,10 +216,7 @@ pub fn MetricsChart() -> impl IntoView {
                 drag.set_value(Some(started));
             }
             if started.moved {
-                let plot_px = layout.with_untracked(|l| {
-                    l.as_ref()
-                        .map(|l| f64::from(l.panels[0].x.1 - l.panels[0].x.0))
-                });
+                let plot_px = layout.with_untracked(|l| l.as_ref().map(ChartLayout::plot_width));
                 if let (Some(px), Some(bounds)) = (plot_px, extent.get_untracked()) {
                     let delta = -dx / px.max(1.0) * started.window.span();
                     view_window.set(pan(started.window, delta, bounds));

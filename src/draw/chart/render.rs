@@ -62,6 +62,18 @@ pub struct ChartLayout {
 }
 
 impl ChartLayout {
+    /// Width in pixels of the plots (0 when nothing was plotted).
+    pub fn plot_width(&self) -> f64 {
+        self.panels
+            .first()
+            .map_or(0.0, |p| f64::from(p.x.1 - p.x.0))
+    }
+
+    /// The pixel column just right of the plots.
+    pub fn plot_right(&self) -> f64 {
+        self.panels.first().map_or(0.0, |p| f64::from(p.x.1))
+    }
+
     /// The axis time at pixel column `x`.
     pub fn time_at(&self, x: f64) -> Option<f64> {
         let panel = self.panels.first()?;
@@ -152,10 +164,10 @@ pub fn draw_chart<DB: DrawingBackend>(
         layout.panels.push(draw_panel(&area, scene, panel, last)?);
     }
     draw_phase_strip(&root, scene, &layout)?;
-    if let Some(note) = note {
+    if let (Some(note), Some(first)) = (note, layout.panels.first()) {
         let style = (FONT, LABEL).into_font().color(&MUTED);
         let y = height.saturating_sub(NOTE_ROW) as i32 + 2;
-        root.draw(&Text::new(note, (layout.panels[0].x.0, y), style))?;
+        root.draw(&Text::new(note, (first.x.0, y), style))?;
     }
     root.present()?;
     Ok(layout)

@@ -13,7 +13,8 @@ pub fn zoom(
     factor: f64,
     bounds: TimeWindow,
 ) -> Option<TimeWindow> {
-    let span = (window.span() * factor).clamp(MIN_SPAN, bounds.span());
+    // max/min rather than clamp: clamp panics on NaN, and nothing here may panic.
+    let span = (window.span() * factor).max(MIN_SPAN).min(bounds.span());
     if span >= bounds.span() {
         return None;
     }
@@ -31,7 +32,7 @@ pub fn pan(window: TimeWindow, delta: f64, bounds: TimeWindow) -> Option<TimeWin
 }
 
 fn clamp(start: f64, span: f64, bounds: TimeWindow) -> TimeWindow {
-    let start = start.clamp(bounds.start, bounds.end - span);
+    let start = start.min(bounds.end - span).max(bounds.start);
     TimeWindow::new(start, start + span)
 }
 

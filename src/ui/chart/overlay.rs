@@ -82,10 +82,10 @@ pub fn ChartOverlay(
         hover.with(|h| {
             let h = h.as_ref()?;
             let first = h.readings.first()?;
-            let width = layout.with(|l| l.as_ref().map(|l| l.panels[0].x.1))?;
-            let flip = h.x > f64::from(width) * 0.6;
+            let width = layout.with(|l| l.as_ref().map(ChartLayout::plot_right))?;
+            let flip = h.x > width * 0.6;
             let style = if flip {
-                format!("right: {}px", f64::from(width) - h.x + 14.0)
+                format!("right: {}px", width - h.x + 14.0)
             } else {
                 format!("left: {}px", h.x + 14.0)
             };
@@ -126,14 +126,14 @@ pub fn ChartOverlay(
                 l.x_of(at)?,
                 l.panels.first()?.y.0,
                 l.panels.last()?.y.1,
-                l.panels[0].x.1,
+                l.plot_right(),
             ))
         })?;
         let color = css_color(kind_color(kind));
         let label = (class == "hovered").then(|| {
-            let flip = x > f64::from(right) * 0.6;
+            let flip = x > right * 0.6;
             let side = if flip {
-                format!("right: {}px", f64::from(right) - x + 6.0)
+                format!("right: {}px", right - x + 6.0)
             } else {
                 format!("left: {}px", x + 6.0)
             };
