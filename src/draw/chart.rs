@@ -9,6 +9,7 @@
 //! the visible samples as CSV.
 
 pub mod export;
+pub mod picture;
 pub mod readout;
 pub mod render;
 pub mod scene;

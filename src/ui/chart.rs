@@ -15,11 +15,11 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, PointerEvent, WheelEvent};
 
-use self::canvas_backend::CanvasBackend;
 use self::overlay::{ChartOverlay, Hover};
 use super::state::{app_state, ZoneChoice};
 use crate::analysis::window::{incident_extent, TimeWindow};
 use crate::draw::chart::export::{chart_svg, visible_csv};
+use crate::draw::chart::picture::Picture;
 use crate::draw::chart::readout::{readout, Between};
 use crate::draw::chart::render::{NOTE_ROW, PANEL_GAP, PHASE_STRIP, X_LABELS};
 use crate::draw::chart::scene::{Marker, SeriesOrigin};
@@ -75,7 +75,10 @@ fn paint(canvas: &HtmlCanvasElement, scene: &ChartScene) -> Result<ChartLayout, 
     context
         .set_transform(ratio, 0.0, 0.0, ratio, 0.0, 0.0)
         .map_err(|e| format!("{e:?}"))?;
-    draw_chart(CanvasBackend::new(context, width, height), scene).map_err(|e| e.to_string())
+    let picture = Picture::new(width, height);
+    let layout = draw_chart(picture.clone(), scene).map_err(|e| e.to_string())?;
+    canvas_backend::replay(&context, &picture).map_err(|e| format!("{e:?}"))?;
+    Ok(layout)
 }
 
 /// A pointer drag in progress: where it started and the window then.

@@ -3,11 +3,9 @@
 
 use std::fmt::Write;
 
-use plotters::prelude::SVGBackend;
-
+use super::picture::Picture;
 use super::render::draw_chart;
 use super::scene::ChartScene;
-use super::text_metrics::EstimatedText;
 use super::ticks::iso_time;
 use crate::analysis::decimate::visible_range;
 use crate::analysis::window::TimeWindow;
@@ -44,16 +42,12 @@ fn csv_field(text: &str) -> String {
     }
 }
 
-/// The chart as a standalone SVG document (text is escaped by the SVG backend).
+/// The chart as a standalone SVG document (every text escaped).
 pub fn chart_svg(scene: &ChartScene) -> String {
-    let mut svg = String::new();
-    {
-        let size = (scene.options.width, scene.options.height);
-        let backend = EstimatedText(SVGBackend::with_string(&mut svg, size));
-        // Drawing into a String cannot fail; an error would leave a partial picture.
-        let _ = draw_chart(backend, scene);
-    }
-    svg
+    let picture = Picture::new(scene.options.width, scene.options.height);
+    // Recording cannot fail (its error type is Infallible).
+    let _ = draw_chart(picture.clone(), scene);
+    picture.to_svg()
 }
 
 #[cfg(test)]
