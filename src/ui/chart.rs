@@ -5,9 +5,9 @@
 //! pointer, dragging pans, a double click (or `0`) shows the whole incident. Hovering near an
 //! event marker sets `view.hovered`; clicking it sets `view.selected`.
 
-mod canvas_backend;
 mod download;
 mod overlay;
+mod replay;
 
 use leptos::ev;
 use leptos::html;
@@ -77,7 +77,7 @@ fn paint(canvas: &HtmlCanvasElement, scene: &ChartScene) -> Result<ChartLayout, 
         .map_err(|e| format!("{e:?}"))?;
     let picture = Picture::new(width, height);
     let layout = draw_chart(picture.clone(), scene).map_err(|e| e.to_string())?;
-    canvas_backend::replay(&context, &picture).map_err(|e| format!("{e:?}"))?;
+    replay::replay(&context, &picture).map_err(|e| format!("{e:?}"))?;
     Ok(layout)
 }
 
