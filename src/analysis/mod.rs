@@ -4,6 +4,8 @@
 //! rather than computing anything themselves.
 
 pub mod anomalies;
+pub mod decimate;
+pub mod derived_impact;
 pub mod durations;
 pub mod format;
 pub mod kinds;

@@ -16,12 +16,14 @@ mod items;
 mod labels;
 mod lines;
 mod markup;
+mod metrics;
 mod table;
 mod text;
 mod zone;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{detect_format, parse_document, Format};
+pub use metrics::parse_metrics;
 pub use text::parse_text;
 
 use crate::model::Incident;

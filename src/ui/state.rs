@@ -9,8 +9,10 @@ use leptos::prelude::*;
 
 use crate::analysis::window::TimeWindow;
 use crate::model::Incident;
-use crate::parse::{parse_document, Diagnostic};
-use crate::sample::{synthetic_incident, SAMPLE_NAME, SAMPLE_TEXT};
+use crate::parse::{parse_document, parse_metrics, Diagnostic};
+use crate::sample::{
+    synthetic_incident, SAMPLE_METRICS, SAMPLE_METRICS_NAME, SAMPLE_NAME, SAMPLE_TEXT,
+};
 
 /// A loaded postmortem: where it came from and what the reader made of it.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,9 +36,13 @@ impl OpenDocument {
         }
     }
 
-    /// The embedded sample.
+    /// The embedded sample, with its illustrative metrics attached.
     pub fn sample() -> OpenDocument {
-        OpenDocument::read(SAMPLE_NAME, SAMPLE_TEXT)
+        let mut document = OpenDocument::read(SAMPLE_NAME, SAMPLE_TEXT);
+        // The shipped file reads without diagnostics (tests/chart_sample.rs checks it).
+        let (metrics, _) = parse_metrics(SAMPLE_METRICS_NAME, SAMPLE_METRICS);
+        document.incident.metrics.extend(metrics);
+        document
     }
 
     /// The document to open first: `?synthetic=EVENTS[,POINTS]` (for benchmarks), else the sample.
