@@ -11,11 +11,13 @@ mod impact;
 pub mod inline;
 mod labels;
 mod lines;
+mod structured;
 mod text;
 mod zone;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use document::{detect_format, parse_document, Format};
+pub use document::{detect_format, names_a_section, parse_document, Format};
+pub use structured::{parse_json, parse_structured, parse_toml, parse_yaml, Syntax};
 pub use text::parse_text;
 
 use crate::model::Incident;
