@@ -31,12 +31,25 @@ pub fn to_json(incident: &Incident) -> Result<String, WriteError> {
 
 /// The incident as TOML.
 pub fn to_toml(incident: &Incident) -> Result<String, WriteError> {
-    toml::to_string_pretty(incident).map_err(|e| WriteError(e.to_string()))
+    #[cfg(feature = "toml")]
+    return toml::to_string_pretty(incident).map_err(|e| WriteError(e.to_string()));
+    #[cfg(not(feature = "toml"))]
+    return Err(not_built_in(incident, "TOML", "toml"));
 }
 
 /// The incident as YAML.
 pub fn to_yaml(incident: &Incident) -> Result<String, WriteError> {
-    serde_saphyr::to_string(incident).map_err(|e| WriteError(e.to_string()))
+    #[cfg(feature = "yaml")]
+    return serde_yaml_ng::to_string(incident).map_err(|e| WriteError(e.to_string()));
+    #[cfg(not(feature = "yaml"))]
+    return Err(not_built_in(incident, "YAML", "yaml"));
+}
+
+#[cfg(not(all(feature = "toml", feature = "yaml")))]
+fn not_built_in(_incident: &Incident, format: &str, feature: &str) -> WriteError {
+    WriteError(format!(
+        "{format} is not written by this build (cargo feature `{feature}`)"
+    ))
 }
 
 /// The incident in `syntax`.

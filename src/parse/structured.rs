@@ -20,7 +20,7 @@ pub enum Syntax {
     Json,
     /// TOML (`toml`).
     Toml,
-    /// YAML (`serde-saphyr`).
+    /// YAML (`serde_yaml_ng`).
     Yaml,
 }
 
@@ -42,33 +42,22 @@ pub fn parse_yaml(source: &str) -> Parsed {
 /// Reads an incident in `syntax`; on an error the incident is empty and the error is located.
 pub fn parse_structured(source: &str, syntax: Syntax) -> Parsed {
     let text = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let mut ignored = Vec::new();
     let result: Result<Incident, Located> = match syntax {
-        Syntax::Json => read_json(text, &mut ignored),
-        Syntax::Toml => read_toml(text, &mut ignored),
-        Syntax::Yaml => read_yaml(text, &mut ignored),
+        Syntax::Json => read_json(text),
+        Syntax::Toml => read_toml(text),
+        Syntax::Yaml => read_yaml(text),
     };
     let mut diagnostics = Vec::new();
     let incident = match result {
-        Ok(incident) => incident,
+        Ok(incident) => {
+            diagnostics.extend(unknown_key_warnings(text, syntax));
+            incident
+        }
         Err(located) => {
             diagnostics.push(located.into_diagnostic(text));
             Incident::default()
         }
     };
-    let mut cursor = 0;
-    for path in &ignored {
-        let key = path.rsplit('.').next().unwrap_or(path);
-        let at = find_key(text, key, cursor).or_else(|| find_key(text, key, 0));
-        if let Some(found) = at {
-            cursor = found + key.len();
-        }
-        let message = format!(
-            "unknown key `{path}` was ignored; expected one of: {}",
-            expected_keys(path)
-        );
-        diagnostics.push(warning_at(text, at.unwrap_or(0), message));
-    }
     let mut parsed = Parsed {
         incident,
         diagnostics,
@@ -85,6 +74,7 @@ struct Located {
 }
 
 /// Where an error happened, in the units its crate reports.
+#[cfg_attr(not(all(feature = "toml", feature = "yaml")), allow(dead_code))]
 enum Place {
     /// A byte offset into the input.
     Byte(usize),
@@ -128,7 +118,7 @@ fn clamp_u32(value: usize) -> u32 {
     u32::try_from(value).unwrap_or(u32::MAX)
 }
 
-fn read_json(text: &str, ignored: &mut Vec<String>) -> Result<Incident, Located> {
+fn read_json<T: DeserializeOwned>(text: &str) -> Result<T, Located> {
     let located = |error: serde_json::Error| {
         let place = if error.line() == 0 {
             Place::Unknown
@@ -140,10 +130,7 @@ fn read_json(text: &str, ignored: &mut Vec<String>) -> Result<Incident, Located>
             place,
         }
     };
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let incident = read_tracking(&mut deserializer, ignored).map_err(located)?;
-    deserializer.end().map_err(located)?;
-    Ok(incident)
+    serde_json::from_str(text).map_err(located)
 }
 
 /// serde_json's message without its trailing " at line L column C" (the diagnostic says where).
@@ -155,78 +142,163 @@ fn json_message(error: &serde_json::Error) -> String {
     }
 }
 
-fn read_toml(text: &str, ignored: &mut Vec<String>) -> Result<Incident, Located> {
+#[cfg(feature = "toml")]
+fn read_toml<T: DeserializeOwned>(text: &str) -> Result<T, Located> {
     let located = |error: toml::de::Error| Located {
         message: error.message().trim().to_string(),
         place: error
             .span()
             .map_or(Place::Unknown, |span| Place::Byte(span.start)),
     };
-    let deserializer = toml::de::Deserializer::parse(text).map_err(located)?;
-    read_tracking(deserializer, ignored).map_err(located)
+    toml::from_str(text).map_err(located)
 }
 
-fn read_yaml(text: &str, ignored: &mut Vec<String>) -> Result<Incident, Located> {
-    let result = serde_saphyr::with_deserializer_from_str(text, |deserializer| {
-        read_tracking(deserializer, ignored)
-    });
-    result.map_err(|error| {
-        let inner = error.without_snippet();
-        let place = match inner.location() {
-            Some(location) if location.line() > 0 => Place::LineCharColumn(
-                usize::try_from(location.line()).unwrap_or(usize::MAX),
-                usize::try_from(location.column()).unwrap_or(usize::MAX),
-            ),
+#[cfg(feature = "yaml")]
+fn read_yaml<T: DeserializeOwned>(text: &str) -> Result<T, Located> {
+    serde_yaml_ng::from_str(text).map_err(|error| {
+        let place = match error.location() {
+            Some(location) if location.line() > 0 => {
+                Place::LineCharColumn(location.line(), location.column())
+            }
             _ => Place::Unknown,
         };
-        Located {
-            message: yaml_message(inner),
-            place,
-        }
+        let full = error.to_string();
+        let message = match full.find(" at line ") {
+            Some(at) => full[..at].to_string(),
+            None => full,
+        };
+        Located { message, place }
     })
 }
 
-/// serde-saphyr's message on one line, without the position it appends.
-fn yaml_message(error: &serde_saphyr::Error) -> String {
-    let full = error.to_string();
-    let first = full.lines().next().unwrap_or("").trim();
-    let first = match first.rfind(" at line ") {
-        Some(at) => &first[..at],
-        None => first,
+#[cfg(not(feature = "toml"))]
+fn read_toml<T>(_text: &str) -> Result<T, Located> {
+    Err(not_built_in("TOML", "toml"))
+}
+
+#[cfg(not(feature = "yaml"))]
+fn read_yaml<T>(_text: &str) -> Result<T, Located> {
+    Err(not_built_in("YAML", "yaml"))
+}
+
+/// The error for a format whose reader was left out of this build.
+#[cfg(not(all(feature = "toml", feature = "yaml")))]
+fn not_built_in(format: &str, feature: &str) -> Located {
+    Located {
+        message: format!(
+            "{format} is not read by this build (cargo feature `{feature}`); expected JSON, plain text or Markdown"
+        ),
+        place: Place::Unknown,
+    }
+}
+
+/// Keys the schema allows in each kind of object.
+const INCIDENT_KEYS: &[&str] = &[
+    "title",
+    "summary",
+    "start",
+    "end",
+    "impact",
+    "root_cause",
+    "detection",
+    "resolution",
+    "timeline",
+    "improvements",
+    "action_items",
+    "addendum",
+    "links",
+    "other_sections",
+    "metrics",
+];
+
+/// The allowed keys of the objects under each top-level key (directly, or as array items).
+const NESTED_KEYS: &[(&str, &[&str])] = &[
+    ("impact", &["text", "affected_users_percent"]),
+    ("timeline", &["at", "text", "inferred", "kind"]),
+    (
+        "action_items",
+        &["text", "owner", "priority", "status", "link"],
+    ),
+    ("links", &["text", "url"]),
+    ("other_sections", &["title", "body"]),
+    ("metrics", &["name", "unit", "illustrative", "points"]),
+];
+
+/// A warning for every key the model does not have, at the place it is written.
+///
+/// The document is read a second time as a plain tree (it already read cleanly as an
+/// incident, so this cannot fail in practice) and its keys are checked against the schema.
+fn unknown_key_warnings(text: &str, syntax: Syntax) -> Vec<Diagnostic> {
+    let tree: Result<serde_json::Value, Located> = match syntax {
+        Syntax::Json => read_json(text),
+        Syntax::Toml => read_toml(text),
+        Syntax::Yaml => read_yaml(text),
     };
-    if first.is_empty() {
-        "the YAML could not be read".to_string()
-    } else {
-        first.to_string()
+    let Ok(serde_json::Value::Object(top)) = tree else {
+        return Vec::new();
+    };
+    let mut paths: Vec<(String, &str, Option<&str>)> = Vec::new();
+    for (key, value) in &top {
+        let Some(&(_, allowed)) = NESTED_KEYS.iter().find(|(name, _)| name == key) else {
+            if !INCIDENT_KEYS.contains(&key.as_str()) {
+                paths.push((key.clone(), key, None));
+            }
+            continue;
+        };
+        let items: Vec<(Option<usize>, &serde_json::Value)> = match value {
+            serde_json::Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (Some(i), v))
+                .collect(),
+            other => vec![(None, other)],
+        };
+        for (index, item) in items {
+            let serde_json::Value::Object(fields) = item else {
+                continue;
+            };
+            for field in fields.keys().filter(|k| !allowed.contains(&k.as_str())) {
+                let path = match index {
+                    Some(i) => format!("{key}.{i}.{field}"),
+                    None => format!("{key}.{field}"),
+                };
+                paths.push((path, field, Some(key)));
+            }
+        }
     }
+    // Repeated unknown keys (one per timeline entry, say) are found at successive places.
+    let mut cursors: Vec<(String, usize)> = Vec::new();
+    paths
+        .into_iter()
+        .map(|(path, key, parent)| {
+            let cursor_key = format!("{}.{key}", parent.unwrap_or(""));
+            let from = match cursors.iter().find(|(k, _)| *k == cursor_key) {
+                Some(&(_, at)) => at,
+                None => parent.and_then(|p| find_key(text, p, 0)).unwrap_or(0),
+            };
+            let at = find_key(text, key, from).or_else(|| find_key(text, key, 0));
+            let next = at.map_or(from, |at| at + key.len());
+            match cursors.iter_mut().find(|(k, _)| *k == cursor_key) {
+                Some(entry) => entry.1 = next,
+                None => cursors.push((cursor_key, next)),
+            }
+            let message = format!(
+                "unknown key `{path}` was ignored; expected one of: {}",
+                expected_keys(&path)
+            );
+            warning_at(text, at.unwrap_or(0), message)
+        })
+        .collect()
 }
 
-/// Deserializes `T`, recording the path of every key the model does not have.
-fn read_tracking<'de, T, D>(deserializer: D, ignored: &mut Vec<String>) -> Result<T, D::Error>
-where
-    T: DeserializeOwned,
-    D: serde::Deserializer<'de>,
-{
-    serde_ignored::deserialize(deserializer, |path| ignored.push(path.to_string()))
-}
-
-/// The keys the schema allows where the unknown key `path` was found.
-fn expected_keys(path: &str) -> &'static str {
-    let parent = path
-        .rsplit_once('.')
-        .map_or("", |(parent, _)| parent)
-        .split('.')
-        .find(|part| !part.bytes().all(|b| b.is_ascii_digit()))
-        .unwrap_or("");
-    match parent {
-        "impact" => "text, affected_users_percent",
-        "timeline" => "at, text, inferred, kind",
-        "action_items" => "text, owner, priority, status, link",
-        "links" => "text, url",
-        "other_sections" => "title, body",
-        "metrics" => "name, unit, illustrative, points",
-        _ => "title, summary, start, end, impact, root_cause, detection, resolution, timeline, improvements, action_items, addendum, links, other_sections, metrics",
-    }
+/// The keys the schema allows where the unknown key `path` was found, comma-separated.
+fn expected_keys(path: &str) -> String {
+    let parent = path.split('.').next().unwrap_or("");
+    let allowed = match NESTED_KEYS.iter().find(|(name, _)| *name == parent) {
+        Some((_, allowed)) if path.contains('.') => allowed,
+        _ => INCIDENT_KEYS,
+    };
+    allowed.join(", ")
 }
 
 /// Byte offset of the first whole-word `key` at or after `from`.
