@@ -1,4 +1,5 @@
 //! The `postmortem` binary, run as docs CI would run it: output, messages and exit codes.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -1,5 +1,6 @@
 //! Property tests: every reader, fed arbitrary text and mutations of real inputs, never panics,
 //! and every diagnostic points inside the input (a real line, a column on it or just past it).
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
 

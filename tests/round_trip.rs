@@ -1,5 +1,6 @@
 //! Lossless round trip: text → structured → text → structured gives the same incident, for the
 //! seed and for incidents of other shapes, through each structured syntax.
+#![cfg(not(target_arch = "wasm32"))]
 
 use postmortem_explorer::export::{to_markdown, to_structured};
 use postmortem_explorer::model::Incident;

@@ -143,14 +143,14 @@ pub fn month_number(word: &str) -> Option<u32> {
         "november",
         "december",
     ];
-    if word.len() < 3 || !word.is_ascii() {
+    if !(3..=9).contains(&word.len()) || !word.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
+    // Compared in place, without a lower-cased copy: this runs for every word of every line.
     let index = MONTHS.iter().position(|name| {
-        *name == lower
-            || (lower.len() == 3 && name.starts_with(&lower))
-            || (lower == "sept" && *name == "september")
+        name.eq_ignore_ascii_case(word)
+            || (word.len() == 3 && name[..3].eq_ignore_ascii_case(word))
+            || (word.eq_ignore_ascii_case("sept") && *name == "september")
     })?;
     u32::try_from(index + 1).ok()
 }

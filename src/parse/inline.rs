@@ -68,8 +68,13 @@ pub fn unsafe_link_targets(text: &str) -> Vec<(usize, &str)> {
 
 /// True when `text` starts with `http://` or `https://` in any case.
 pub fn starts_with_web_scheme(text: &str) -> bool {
-    let head = text.get(..8).unwrap_or(text).to_ascii_lowercase();
-    head.starts_with("https://") || head.starts_with("http://")
+    // Compared in place: this runs at every character of every line, so it must not allocate.
+    let bytes = text.as_bytes();
+    [&b"https://"[..], &b"http://"[..]].iter().any(|scheme| {
+        bytes
+            .get(..scheme.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(scheme))
+    })
 }
 
 /// Reads `[text](url)` at the start of `rest` when the url is http(s).
