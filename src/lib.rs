@@ -9,6 +9,7 @@
 //! * [`model`]: the incident and its parts; plain data with serde, no behaviour beyond invariants.
 //! * [`parse`]: text in, an [`model::Incident`] plus located [`parse::Diagnostic`]s out. Never panics.
 //! * [`analysis`]: facts derived from an incident (durations, phases, layout, decimation).
+//! * [`export`]: an incident written back out (JSON, TOML, YAML, Markdown), for the CLI and the page.
 //! * [`draw`]: derived facts → pictures (timeline geometry, chart, illustration scene).
 //! * `ui` (wasm32 only): the Leptos components that wire signals to the layers above.
 //!
@@ -17,6 +18,7 @@
 
 pub mod analysis;
 pub mod draw;
+pub mod export;
 pub mod model;
 pub mod parse;
 pub mod sample;

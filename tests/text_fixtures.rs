@@ -268,15 +268,15 @@ fn every_time_shape_and_separator() {
     assert_eq!(
         events(&incident),
         [
-            ("10:00:00", "hour only with a marker"),
-            ("21:05:00", "dotted marker"),
-            ("10:00:00", "no space before am"),
-            ("14:05:33", "with seconds"),
-            ("14:10:00", "bracketed"),
-            ("14:11:00", "bold"),
-            ("14:20:00", "code span"),
-            ("14:30:00", "with At"),
-            ("07:32:16", "with a zone after"),
+            ("10:00:00+00:00", "hour only with a marker"),
+            ("21:05:00+00:00", "dotted marker"),
+            ("10:00:00+00:00", "no space before am"),
+            ("14:05:33+00:00", "with seconds"),
+            ("14:10:00+00:00", "bracketed"),
+            ("14:11:00+00:00", "bold"),
+            ("14:20:00+00:00", "code span"),
+            ("14:30:00+00:00", "with At"),
+            ("07:32:16+00:00", "with a zone after"),
         ]
         .map(|(a, t)| (a.to_string(), t.to_string()))
     );
@@ -713,7 +713,10 @@ fn emoji_headings_and_two_tables() {
 #[test]
 fn entry_lines_under_phase_headings_are_inferred_with_their_wrapped_text() {
     let incident = incident("41-phase-sections.md");
-    assert_eq!(ats(&incident), ["03:17:00", "03:48:00", "05:31:00"]);
+    assert_eq!(
+        ats(&incident),
+        ["03:17:00+00:00", "03:48:00+00:00", "05:31:00+00:00"]
+    );
     assert!(incident.timeline.iter().all(|e| e.inferred));
     // The wrapped line belongs to its entry; its "at 03:19" is not another event.
     assert_eq!(

@@ -2,7 +2,7 @@
 //!
 //! Postmortems are often vague ("10:00 AM", no date, no zone), so every part but the time of
 //! day is optional. A [`Moment`] is written and read as ISO 8601 with only the known parts:
-//! `2024-01-15T10:00:00-05:00`, `2024-01-15T10:00:00` or `10:00:00`.
+//! `2024-01-15T10:00:00-05:00`, `2024-01-15T10:00:00`, `10:00:00-05:00` or `10:00:00`.
 
 use std::fmt;
 use std::str::FromStr;
@@ -89,9 +89,9 @@ impl fmt::Display for Moment {
             self.time.minute(),
             self.time.second()
         )?;
-        match (self.date, self.offset) {
-            (Some(_), Some(offset)) => write!(f, "{offset}"),
-            _ => Ok(()),
+        match self.offset {
+            Some(offset) => write!(f, "{offset}"),
+            None => Ok(()),
         }
     }
 }
@@ -185,7 +185,12 @@ mod tests {
             Moment::new(date, at(10, 0), None).to_string(),
             "2024-01-15T10:00:00"
         );
-        assert_eq!(Moment::new(None, at(14, 5), offset).to_string(), "14:05:00");
+        // An offset without a date is still written, so JSON keeps everything the text said.
+        assert_eq!(
+            Moment::new(None, at(14, 5), offset).to_string(),
+            "14:05:00-05:00"
+        );
+        assert_eq!(Moment::new(None, at(14, 5), None).to_string(), "14:05:00");
     }
 
     #[test]

@@ -1,22 +1,182 @@
 //! The one entry point for loaded bytes: picks the reader by file name and content.
 
+use super::structured::{parse_structured, Syntax};
 use super::{parse_text, Parsed};
 
 /// Input formats the app reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// A plain-text or Markdown postmortem.
+    /// A plain-text postmortem.
     Text,
+    /// A Markdown postmortem (read by the same reader as plain text).
+    Markdown,
+    /// The structured schema as JSON.
+    Json,
+    /// The structured schema as TOML.
+    Toml,
+    /// The structured schema as YAML.
+    Yaml,
 }
 
-/// The format of a file, from its name and its first bytes.
-pub fn detect_format(_name: &str, _text: &str) -> Format {
+impl Format {
+    /// The format a file extension names (without the dot, any case), if it names one.
+    pub fn from_extension(extension: &str) -> Option<Format> {
+        match extension.to_ascii_lowercase().as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" | "mdown" | "mkd" => Some(Format::Markdown),
+            "json" => Some(Format::Json),
+            "toml" => Some(Format::Toml),
+            "yaml" | "yml" => Some(Format::Yaml),
+            _ => None,
+        }
+    }
+}
+
+/// Top-level keys of the structured schema, for telling YAML and TOML from prose.
+const SCHEMA_KEYS: [&str; 15] = [
+    "title",
+    "summary",
+    "start",
+    "end",
+    "impact",
+    "root_cause",
+    "detection",
+    "resolution",
+    "timeline",
+    "improvements",
+    "action_items",
+    "addendum",
+    "links",
+    "other_sections",
+    "metrics",
+];
+
+/// The format of a file: by its extension when it has a known one, otherwise by its content.
+///
+/// Content sniffing: a document starting with `{` is JSON; one whose first line is a
+/// `key = value` or `[table]` line of the schema is TOML; one whose unindented lines are all
+/// schema keys (`title: ...`) is YAML; a first line starting with `#` is Markdown; anything
+/// else is plain text.
+pub fn detect_format(name: &str, text: &str) -> Format {
+    let extension = name.rsplit_once('.').map(|(_, ext)| ext);
+    if let Some(format) = extension.and_then(Format::from_extension) {
+        return format;
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut meaningful = text
+        .lines()
+        .map(str::trim_end)
+        .filter(|line| !line.trim().is_empty() && !line.trim_start().starts_with("//"));
+    let Some(first) = meaningful.next() else {
+        return Format::Text;
+    };
+    let first_trimmed = first.trim_start();
+    if first_trimmed.starts_with('{') {
+        return Format::Json;
+    }
+    if is_toml_line(first_trimmed) {
+        return Format::Toml;
+    }
+    if looks_like_yaml(text) {
+        return Format::Yaml;
+    }
+    if first_trimmed.starts_with('#') {
+        return Format::Markdown;
+    }
     Format::Text
+}
+
+/// `title = "..."`, `[impact]` or `[[timeline]]` with a schema key.
+fn is_toml_line(line: &str) -> bool {
+    if let Some(rest) = line.strip_prefix("[[").and_then(|r| r.strip_suffix("]]")) {
+        return SCHEMA_KEYS.contains(&rest.trim());
+    }
+    if let Some(rest) = line.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+        return SCHEMA_KEYS.contains(&rest.trim());
+    }
+    match line.split_once('=') {
+        Some((key, _)) => SCHEMA_KEYS.contains(&key.trim()),
+        None => false,
+    }
+}
+
+/// True when every unindented line is `---`, `...`, a comment or a `schema_key:` line.
+fn looks_like_yaml(text: &str) -> bool {
+    let mut keys = 0;
+    for line in text.lines() {
+        if line.trim().is_empty() || line.starts_with([' ', '\t', '#', '-']) && line != "---" {
+            continue;
+        }
+        if line == "---" || line == "..." || line.starts_with("%YAML") {
+            continue;
+        }
+        match line.split_once(':') {
+            Some((key, _)) if SCHEMA_KEYS.contains(&key) => keys += 1,
+            _ => return false,
+        }
+    }
+    keys > 0
+}
+
+/// True when the text reader takes `label` as a section heading or field name ("Timeline",
+/// "Root Cause", "Issue Summary", ...): writers must not use such a text as a free heading.
+pub fn names_a_section(label: &str) -> bool {
+    super::labels::field_for(label).is_some()
 }
 
 /// Reads an incident from a loaded file of any supported format.
 pub fn parse_document(name: &str, text: &str) -> Parsed {
     match detect_format(name, text) {
-        Format::Text => parse_text(text),
+        Format::Text | Format::Markdown => parse_text(text),
+        Format::Json => parse_structured(text, Syntax::Json),
+        Format::Toml => parse_structured(text, Syntax::Toml),
+        Format::Yaml => parse_structured(text, Syntax::Yaml),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_extension_decides_first() {
+        assert_eq!(detect_format("a.JSON", "title: x"), Format::Json);
+        assert_eq!(detect_format("dir.v2/a.yml", ""), Format::Yaml);
+        assert_eq!(detect_format("a.toml", ""), Format::Toml);
+        assert_eq!(detect_format("a.md", "{"), Format::Markdown);
+        assert_eq!(detect_format("a.txt", "{"), Format::Text);
+    }
+
+    #[test]
+    fn content_decides_without_a_known_extension() {
+        assert_eq!(
+            detect_format("pasted", "\u{feff}  {\"title\": 1}"),
+            Format::Json
+        );
+        assert_eq!(detect_format("", "title = \"x\"\n"), Format::Toml);
+        assert_eq!(detect_format("", "# x\n[[timeline]]\n"), Format::Markdown);
+        assert_eq!(
+            detect_format("", "[[timeline]]\nat = \"10:00:00\""),
+            Format::Toml
+        );
+        assert_eq!(
+            detect_format("", "---\ntitle: x\ntimeline:\n  - at: 10:00:00\n"),
+            Format::Yaml
+        );
+        assert_eq!(detect_format("", "# Outage\n\nText"), Format::Markdown);
+        assert_eq!(detect_format("", "title: x\nIt broke.\n"), Format::Text);
+        assert_eq!(detect_format("", "Title: x\n"), Format::Text);
+        assert_eq!(detect_format("", "[13:26] bob: hi"), Format::Text);
+        assert_eq!(detect_format("", ""), Format::Text);
+    }
+
+    #[test]
+    fn dispatches_to_the_reader() {
+        let parsed = parse_document("x.json", r#"{"title": "From JSON"}"#);
+        assert_eq!(parsed.incident.title, "From JSON");
+        let parsed = parse_document("x", "title: From YAML\n");
+        assert_eq!(parsed.incident.title, "From YAML");
+        let parsed = parse_document("x.md", "# From Markdown\n");
+        assert_eq!(parsed.incident.title, "From Markdown");
     }
 }

@@ -17,13 +17,15 @@ mod labels;
 mod lines;
 mod markup;
 mod metrics;
+mod structured;
 mod table;
 mod text;
 mod zone;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use document::{detect_format, parse_document, Format};
+pub use document::{detect_format, names_a_section, parse_document, Format};
 pub use metrics::parse_metrics;
+pub use structured::{parse_json, parse_structured, parse_toml, parse_yaml, Syntax};
 pub use text::parse_text;
 
 use crate::model::Incident;

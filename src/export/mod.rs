@@ -1,0 +1,11 @@
+//! From an [`Incident`](crate::model::Incident) back to text: the structured schema (JSON, TOML,
+//! YAML) and the plain-text/Markdown postmortem format the text reader reads.
+//!
+//! Writing is the inverse of [`crate::parse`]: for an incident read from text, writing it and
+//! reading it back gives the same incident (see `tests/round_trip.rs`).
+
+mod markdown;
+mod structured;
+
+pub use markdown::to_markdown;
+pub use structured::{to_json, to_structured, to_toml, to_yaml, WriteError};

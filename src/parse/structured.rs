@@ -1,0 +1,494 @@
+//! Readers for the structured schema: the [`Incident`] model itself written as JSON, TOML or
+//! YAML (see `docs/FORMAT.md` and `public/incident.schema.json`).
+//!
+//! The data goes through serde, so the shape is exactly the model's. Around that, this module
+//! keeps the project's promises: a syntax or type error becomes an error [`Diagnostic`] at the
+//! line and column the crate reports, an unknown key becomes a warning (nothing is dropped
+//! silently), and links that are not http(s) are removed with a warning.
+
+use serde::de::DeserializeOwned;
+
+use super::diagnostic::{column_of, Diagnostic};
+use super::lines::source_lines;
+use super::Parsed;
+use crate::model::Incident;
+
+/// The structured formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Syntax {
+    /// JSON (`serde_json`).
+    Json,
+    /// TOML (`toml`).
+    Toml,
+    /// YAML (`serde_yaml_ng`).
+    Yaml,
+}
+
+/// Reads an incident written as JSON.
+pub fn parse_json(source: &str) -> Parsed {
+    parse_structured(source, Syntax::Json)
+}
+
+/// Reads an incident written as TOML.
+pub fn parse_toml(source: &str) -> Parsed {
+    parse_structured(source, Syntax::Toml)
+}
+
+/// Reads an incident written as YAML.
+pub fn parse_yaml(source: &str) -> Parsed {
+    parse_structured(source, Syntax::Yaml)
+}
+
+/// Reads an incident in `syntax`; on an error the incident is empty and the error is located.
+pub fn parse_structured(source: &str, syntax: Syntax) -> Parsed {
+    let text = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let result: Result<Incident, Located> = match syntax {
+        Syntax::Json => read_json(text),
+        Syntax::Toml => read_toml(text),
+        Syntax::Yaml => read_yaml(text),
+    };
+    let mut diagnostics = Vec::new();
+    let incident = match result {
+        Ok(incident) => {
+            diagnostics.extend(unknown_key_warnings(text, syntax));
+            incident
+        }
+        Err(located) => {
+            diagnostics.push(located.into_diagnostic(text));
+            Incident::default()
+        }
+    };
+    let mut parsed = Parsed {
+        incident,
+        diagnostics,
+    };
+    drop_unsafe_links(text, &mut parsed);
+    parsed.diagnostics.sort_by_key(|d| (d.line, d.column));
+    parsed
+}
+
+/// An error message and where it happened.
+struct Located {
+    message: String,
+    place: Place,
+}
+
+/// Where an error happened, in the units its crate reports.
+#[cfg_attr(not(all(feature = "toml", feature = "yaml")), allow(dead_code))]
+enum Place {
+    /// A byte offset into the input.
+    Byte(usize),
+    /// A 1-based line and a 1-based byte column.
+    LineByteColumn(usize, usize),
+    /// A 1-based line and a 1-based character column.
+    LineCharColumn(usize, usize),
+    /// Not known: reported at the start.
+    Unknown,
+}
+
+impl Located {
+    fn into_diagnostic(self, text: &str) -> Diagnostic {
+        let lines: Vec<&str> = source_lines(text).map(|l| l.text).collect();
+        let (line, column) = match self.place {
+            Place::Byte(offset) => return error_at(text, offset, self.message),
+            Place::LineByteColumn(line, column) => {
+                let index = clamp_line(line, lines.len());
+                let excerpt = lines.get(index).copied().unwrap_or("");
+                (index, column_of(excerpt, column.saturating_sub(1)))
+            }
+            Place::LineCharColumn(line, column) => {
+                let index = clamp_line(line, lines.len());
+                let excerpt = lines.get(index).copied().unwrap_or("");
+                let last = excerpt.chars().count().saturating_add(1);
+                (index, clamp_u32(column.clamp(1, last)))
+            }
+            Place::Unknown => (0, 1),
+        };
+        let excerpt = lines.get(line).copied().unwrap_or("");
+        Diagnostic::error(clamp_u32(line + 1), column, self.message, excerpt)
+    }
+}
+
+/// The 0-based index of the 1-based `line`, kept inside the input's `count` lines.
+fn clamp_line(line: usize, count: usize) -> usize {
+    line.saturating_sub(1).min(count.saturating_sub(1))
+}
+
+fn clamp_u32(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+fn read_json<T: DeserializeOwned>(text: &str) -> Result<T, Located> {
+    let located = |error: serde_json::Error| {
+        let place = if error.line() == 0 {
+            Place::Unknown
+        } else {
+            Place::LineByteColumn(error.line(), error.column())
+        };
+        Located {
+            message: json_message(&error),
+            place,
+        }
+    };
+    serde_json::from_str(text).map_err(located)
+}
+
+/// serde_json's message without its trailing " at line L column C" (the diagnostic says where).
+fn json_message(error: &serde_json::Error) -> String {
+    let full = error.to_string();
+    match full.rfind(" at line ") {
+        Some(at) => full[..at].to_string(),
+        None => full,
+    }
+}
+
+#[cfg(feature = "toml")]
+fn read_toml<T: DeserializeOwned>(text: &str) -> Result<T, Located> {
+    let located = |error: toml::de::Error| Located {
+        message: error.message().trim().to_string(),
+        place: error
+            .span()
+            .map_or(Place::Unknown, |span| Place::Byte(span.start)),
+    };
+    toml::from_str(text).map_err(located)
+}
+
+#[cfg(feature = "yaml")]
+fn read_yaml<T: DeserializeOwned>(text: &str) -> Result<T, Located> {
+    serde_yaml_ng::from_str(text).map_err(|error| {
+        let place = match error.location() {
+            Some(location) if location.line() > 0 => {
+                Place::LineCharColumn(location.line(), location.column())
+            }
+            _ => Place::Unknown,
+        };
+        let full = error.to_string();
+        let message = match full.find(" at line ") {
+            Some(at) => full[..at].to_string(),
+            None => full,
+        };
+        Located { message, place }
+    })
+}
+
+#[cfg(not(feature = "toml"))]
+fn read_toml<T>(_text: &str) -> Result<T, Located> {
+    Err(not_built_in("TOML", "toml"))
+}
+
+#[cfg(not(feature = "yaml"))]
+fn read_yaml<T>(_text: &str) -> Result<T, Located> {
+    Err(not_built_in("YAML", "yaml"))
+}
+
+/// The error for a format whose reader was left out of this build.
+#[cfg(not(all(feature = "toml", feature = "yaml")))]
+fn not_built_in(format: &str, feature: &str) -> Located {
+    Located {
+        message: format!(
+            "{format} is not read by this build (cargo feature `{feature}`); expected JSON, plain text or Markdown"
+        ),
+        place: Place::Unknown,
+    }
+}
+
+/// Keys the schema allows in each kind of object.
+const INCIDENT_KEYS: &[&str] = &[
+    "title",
+    "summary",
+    "start",
+    "end",
+    "impact",
+    "root_cause",
+    "detection",
+    "resolution",
+    "timeline",
+    "improvements",
+    "action_items",
+    "addendum",
+    "links",
+    "other_sections",
+    "metrics",
+];
+
+/// The allowed keys of the objects under each top-level key (directly, or as array items).
+const NESTED_KEYS: &[(&str, &[&str])] = &[
+    ("impact", &["text", "affected_users_percent"]),
+    ("timeline", &["at", "text", "inferred", "kind"]),
+    (
+        "action_items",
+        &["text", "owner", "priority", "status", "link"],
+    ),
+    ("links", &["text", "url"]),
+    ("other_sections", &["title", "body"]),
+    ("metrics", &["name", "unit", "illustrative", "points"]),
+];
+
+/// A warning for every key the model does not have, at the place it is written.
+///
+/// The document is read a second time as a plain tree (it already read cleanly as an
+/// incident, so this cannot fail in practice) and its keys are checked against the schema.
+fn unknown_key_warnings(text: &str, syntax: Syntax) -> Vec<Diagnostic> {
+    let tree: Result<serde_json::Value, Located> = match syntax {
+        Syntax::Json => read_json(text),
+        Syntax::Toml => read_toml(text),
+        Syntax::Yaml => read_yaml(text),
+    };
+    let Ok(serde_json::Value::Object(top)) = tree else {
+        return Vec::new();
+    };
+    let mut paths: Vec<(String, &str, Option<&str>)> = Vec::new();
+    for (key, value) in &top {
+        let Some(&(_, allowed)) = NESTED_KEYS.iter().find(|(name, _)| name == key) else {
+            if !INCIDENT_KEYS.contains(&key.as_str()) {
+                paths.push((key.clone(), key, None));
+            }
+            continue;
+        };
+        let items: Vec<(Option<usize>, &serde_json::Value)> = match value {
+            serde_json::Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (Some(i), v))
+                .collect(),
+            other => vec![(None, other)],
+        };
+        for (index, item) in items {
+            let serde_json::Value::Object(fields) = item else {
+                continue;
+            };
+            for field in fields.keys().filter(|k| !allowed.contains(&k.as_str())) {
+                let path = match index {
+                    Some(i) => format!("{key}.{i}.{field}"),
+                    None => format!("{key}.{field}"),
+                };
+                paths.push((path, field, Some(key)));
+            }
+        }
+    }
+    // Repeated unknown keys (one per timeline entry, say) are found at successive places.
+    let mut cursors: Vec<(String, usize)> = Vec::new();
+    paths
+        .into_iter()
+        .map(|(path, key, parent)| {
+            let cursor_key = format!("{}.{key}", parent.unwrap_or(""));
+            let from = match cursors.iter().find(|(k, _)| *k == cursor_key) {
+                Some(&(_, at)) => at,
+                None => parent.and_then(|p| find_key(text, p, 0)).unwrap_or(0),
+            };
+            let at = find_key(text, key, from).or_else(|| find_key(text, key, 0));
+            let next = at.map_or(from, |at| at + key.len());
+            match cursors.iter_mut().find(|(k, _)| *k == cursor_key) {
+                Some(entry) => entry.1 = next,
+                None => cursors.push((cursor_key, next)),
+            }
+            let message = format!(
+                "unknown key `{path}` was ignored; expected one of: {}",
+                expected_keys(&path)
+            );
+            warning_at(text, at.unwrap_or(0), message)
+        })
+        .collect()
+}
+
+/// The keys the schema allows where the unknown key `path` was found, comma-separated.
+fn expected_keys(path: &str) -> String {
+    let parent = path.split('.').next().unwrap_or("");
+    let allowed = match NESTED_KEYS.iter().find(|(name, _)| *name == parent) {
+        Some((_, allowed)) if path.contains('.') => allowed,
+        _ => INCIDENT_KEYS,
+    };
+    allowed.join(", ")
+}
+
+/// Byte offset of the first whole-word `key` at or after `from`.
+fn find_key(text: &str, key: &str, from: usize) -> Option<usize> {
+    if key.is_empty() {
+        return None;
+    }
+    let is_word = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
+    let mut search = from.min(text.len());
+    while let Some(found) = text.get(search..).and_then(|rest| rest.find(key)) {
+        let at = search + found;
+        let end = at + key.len();
+        let before_ok = !text[..at].chars().next_back().is_some_and(is_word);
+        let after_ok = !text[end..].chars().next().is_some_and(is_word);
+        if before_ok && after_ok {
+            return Some(at);
+        }
+        search = end;
+    }
+    None
+}
+
+/// Removes links that are not http(s): from `links` and from action items.
+fn drop_unsafe_links(text: &str, parsed: &mut Parsed) {
+    let mut dropped = Vec::new();
+    parsed.incident.links.retain(|link| {
+        let safe = super::inline::starts_with_web_scheme(&link.url);
+        if !safe {
+            dropped.push(link.url.clone());
+        }
+        safe
+    });
+    for item in &mut parsed.incident.action_items {
+        if let Some(link) = item.link.take() {
+            if super::inline::starts_with_web_scheme(&link) {
+                item.link = Some(link);
+            } else {
+                dropped.push(link);
+            }
+        }
+    }
+    for url in dropped {
+        let at = text.find(url.as_str()).unwrap_or(0);
+        parsed.diagnostics.push(warning_at(
+            text,
+            at,
+            format!(
+                "link `{url}` is not an http(s) URL; it was removed (expected http:// or https://)"
+            ),
+        ));
+    }
+}
+
+/// A warning at the byte `offset` of `text`.
+fn warning_at(text: &str, offset: usize, message: String) -> Diagnostic {
+    let (line, column, excerpt) = locate(text, offset);
+    Diagnostic::warning(line, column, message, excerpt)
+}
+
+/// An error at the byte `offset` of `text`.
+fn error_at(text: &str, offset: usize, message: String) -> Diagnostic {
+    let (line, column, excerpt) = locate(text, offset);
+    Diagnostic::error(line, column, message, excerpt)
+}
+
+/// The 1-based line, 1-based character column and line text of the byte `offset` in `text`,
+/// numbered the way [`source_lines`] numbers them.
+pub(crate) fn locate(text: &str, offset: usize) -> (u32, u32, &str) {
+    let mut last = (1, 1, "");
+    let base = text.as_ptr() as usize;
+    for line in source_lines(text) {
+        // Every line is a slice of `text`, so its start is a byte offset into it.
+        let start = (line.text.as_ptr() as usize).saturating_sub(base);
+        if offset < start {
+            break;
+        }
+        last = (line.number, column_of(line.text, offset - start), line.text);
+    }
+    last
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::Severity;
+
+    #[test]
+    fn reads_the_same_incident_from_each_syntax() {
+        let json =
+            r#"{"title": "T", "timeline": [{"at": "2024-01-15T10:00:00-05:00", "text": "a"}]}"#;
+        let toml =
+            "title = \"T\"\n[[timeline]]\nat = \"2024-01-15T10:00:00-05:00\"\ntext = \"a\"\n";
+        let yaml = "title: T\ntimeline:\n  - at: 2024-01-15T10:00:00-05:00\n    text: a\n";
+        let a = parse_json(json);
+        let b = parse_toml(toml);
+        let c = parse_yaml(yaml);
+        assert!(a.diagnostics.is_empty(), "{:?}", a.diagnostics);
+        assert!(b.diagnostics.is_empty(), "{:?}", b.diagnostics);
+        assert!(c.diagnostics.is_empty(), "{:?}", c.diagnostics);
+        assert_eq!(a.incident.title, "T");
+        assert_eq!(
+            a.incident.timeline[0].at.to_string(),
+            "2024-01-15T10:00:00-05:00"
+        );
+        assert_eq!(a.incident, b.incident);
+        assert_eq!(a.incident, c.incident);
+    }
+
+    #[test]
+    fn json_errors_are_located() {
+        let parsed = parse_json("{\n  \"title\": \"T\",\n  \"timeline\": 5\n}");
+        assert_eq!(parsed.diagnostics.len(), 1, "{:?}", parsed.diagnostics);
+        let d = &parsed.diagnostics[0];
+        assert_eq!((d.severity, d.line), (Severity::Error, 3));
+        assert!(d.message.contains("expected a sequence"), "{}", d.message);
+        assert!(!d.message.contains(" at line "), "{}", d.message);
+        assert_eq!(d.excerpt, "  \"timeline\": 5");
+    }
+
+    #[test]
+    fn toml_errors_are_located() {
+        let parsed = parse_toml("title = \"T\"\nsummary = 5\n");
+        let d = &parsed.diagnostics[0];
+        assert_eq!((d.severity, d.line, d.column), (Severity::Error, 2, 11));
+        assert!(d.message.contains("string"), "{}", d.message);
+        let broken = parse_toml("title = \"T\nx");
+        let d = &broken.diagnostics[0];
+        assert_eq!(
+            (d.severity, d.line, d.column),
+            (Severity::Error, 2, 2),
+            "{d:?}"
+        );
+        assert!(d.message.contains("expected"), "{}", d.message);
+    }
+
+    #[test]
+    fn yaml_errors_are_located() {
+        let parsed = parse_yaml("title: T\ntimeline:\n  - at: noon\n    text: a\n");
+        let d = &parsed.diagnostics[0];
+        assert_eq!((d.severity, d.line), (Severity::Error, 3), "{d:?}");
+        assert!(d.message.contains("ISO 8601"), "{}", d.message);
+    }
+
+    #[test]
+    fn unknown_keys_are_warned_about_where_they_are() {
+        let parsed = parse_yaml(
+            "title: T\nseverity: high\ntimeline:\n  - at: 10:00:00\n    text: a\n    owner: bob\n",
+        );
+        let found: Vec<(u32, u32, &str)> = parsed
+            .diagnostics
+            .iter()
+            .map(|d| (d.line, d.column, d.message.as_str()))
+            .collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!((found[0].0, found[0].1), (2, 1));
+        assert!(
+            found[0].2.starts_with("unknown key `severity`"),
+            "{}",
+            found[0].2
+        );
+        assert_eq!((found[1].0, found[1].1), (6, 5));
+        assert!(found[1].2.contains("`timeline.0.owner`"), "{}", found[1].2);
+        assert!(
+            found[1].2.contains("at, text, inferred, kind"),
+            "{}",
+            found[1].2
+        );
+        assert_eq!(parsed.incident.timeline[0].text, "a");
+    }
+
+    #[test]
+    fn unsafe_links_are_removed_with_a_warning() {
+        let parsed = parse_json(
+            r#"{"title": "T", "links": [{"text": "x", "url": "javascript:alert(1)"}, {"text": "ok", "url": "https://a.example"}],
+"action_items": [{"text": "t", "link": "data:text/html,hi"}]}"#,
+        );
+        assert_eq!(parsed.incident.links.len(), 1);
+        assert_eq!(parsed.incident.links[0].url, "https://a.example");
+        assert_eq!(parsed.incident.action_items[0].link, None);
+        assert_eq!(parsed.diagnostics.len(), 2, "{:?}", parsed.diagnostics);
+        assert_eq!(parsed.diagnostics[0].line, 1);
+        assert_eq!(parsed.diagnostics[1].line, 2);
+    }
+
+    #[test]
+    fn locates_offsets_across_line_endings() {
+        let text = "ab\r\ncd\ne";
+        assert_eq!(locate(text, 0), (1, 1, "ab"));
+        assert_eq!(locate(text, 5), (2, 2, "cd"));
+        assert_eq!(locate(text, 7), (3, 1, "e"));
+        assert_eq!(locate(text, 99), (3, 2, "e"));
+    }
+}
