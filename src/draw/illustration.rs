@@ -44,6 +44,9 @@ use random::{seed_of, Rng};
 
 use crate::model::Incident;
 
+#[cfg(test)]
+mod tests;
+
 /// Where the story is at one instant.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Phase {

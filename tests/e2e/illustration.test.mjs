@@ -95,7 +95,7 @@ test('the illustration tells the sample incident and follows the scrubber', asyn
   await card.screenshot({ path: join(ARTIFACTS, 'illustration-root-cause.png') });
 
   // After recovery: mended with golden seams and marked recovered.
-  await scrub(page, at(14, 5));
+  await scrub(page, at(14, 10));
   facts = await sceneFacts(page);
   assert.equal(facts.stage, 'recovered');
   assert.equal(facts.pieces, 0);

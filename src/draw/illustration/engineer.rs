@@ -248,12 +248,8 @@ fn tool(id: &str, look: &Look, pose: &Pose) -> Node {
                 .with_opacity(0.6),
             ];
             if pose.caught_bug {
-                parts.push(bug(
-                    &format!("{id}/catch"),
-                    Point::new(45.0, 2.0),
-                    3.6,
-                    70.0,
-                ));
+                let caught = bug(&format!("{id}/catch"), Point::new(45.0, 2.0), 3.6, 70.0);
+                parts.push(caught.with_role(Role::Detail));
             }
             parts.push(Node::path(
                 format!("{id}/mesh"),
@@ -290,7 +286,7 @@ fn tool(id: &str, look: &Look, pose: &Pose) -> Node {
                 ]),
                 Paint::fill(Colour::Screen),
             ),
-            bug(&format!("{id}/bug"), Point::new(6.8, -7.4), 2.6, 20.0),
+            bug(&format!("{id}/bug"), Point::new(6.8, -7.4), 2.6, 20.0).with_role(Role::Detail),
             Node::path(
                 format!("{id}/code"),
                 "M1.5 -10.5L4 -10.5M1.2 -8.5L3.2 -8.5M10 -5L12.2 -5".to_string(),
@@ -436,40 +432,40 @@ fn hair(id: &str, look: &Look) -> Vec<Node> {
         Hair::HardHat => vec![
             Node::path(
                 format!("{id}/hat"),
-                "M-9.4 -49Q-9.4 -61 1.2 -61Q11.8 -61 11.8 -49Z".to_string(),
+                "M-9.4 -52Q-9.4 -63.5 1.2 -63.5Q11.8 -63.5 11.8 -52Z".to_string(),
                 Paint::both(Colour::Helmet, Colour::Ink, 1.0),
             ),
             Node::path(
                 format!("{id}/ridge"),
-                "M1.2 -61L1.2 -52".to_string(),
+                "M1.2 -63.5L1.2 -55".to_string(),
                 Paint::stroke(Colour::Ink, 0.8),
             )
             .with_opacity(0.35),
             Node::path(
                 format!("{id}/brim"),
-                "M-11 -49L15 -49".to_string(),
+                "M-11 -52L15 -52".to_string(),
                 Paint::stroke(Colour::Ink, 4.2),
             ),
             Node::path(
                 format!("{id}/brim-fill"),
-                "M-11 -49L15 -49".to_string(),
+                "M-11 -52L15 -52".to_string(),
                 Paint::stroke(Colour::Helmet, 2.4),
             ),
         ],
         Hair::Beanie => vec![
             Node::path(
                 format!("{id}/beanie"),
-                "M-9.2 -50Q-9.5 -61 1 -61Q11.5 -61 11.2 -50Z".to_string(),
+                "M-9.2 -53Q-9.5 -64 1 -64Q11.5 -64 11.2 -53Z".to_string(),
                 Paint::both(Colour::Bug, Colour::Ink, 1.0),
             ),
             Node::path(
                 format!("{id}/fold"),
-                "M-9.8 -51.5L11.8 -51.5L11.8 -48.2L-9.8 -48.2Z".to_string(),
+                "M-9.8 -54.5L11.8 -54.5L11.8 -51.2L-9.8 -51.2Z".to_string(),
                 Paint::both(Colour::Mug, Colour::Ink, 1.0),
             ),
             Node::circle(
                 format!("{id}/pompom"),
-                Point::new(1.0, -62.5),
+                Point::new(1.0, -65.5),
                 2.8,
                 Paint::both(Colour::Mug, Colour::Ink, 0.9),
             ),
