@@ -9,7 +9,7 @@ use super::geometry::{
 };
 use super::palette::Colour;
 use super::random::Rng;
-use super::scene::{Node, Paint, Role, Shape, Transform};
+use super::scene::{join, Node, Paint, Role, Shape, Transform};
 
 /// The middle of the cookie's top face on the stage.
 pub const CENTRE: Point = Point::new(470.0, 226.0);
@@ -206,6 +206,16 @@ pub struct Cookie {
     /// Outline of the toasted middle and its glow, on the stage.
     inner: Vec<Point>,
     glow: Vec<Point>,
+    /// The side and top of the whole cookie, the body and each piece, drawn once.
+    drawn: Drawn,
+}
+
+/// Shapes that never change, drawn once per layout: side and top of each part.
+#[derive(Debug, Clone, PartialEq, Default)]
+struct Drawn {
+    whole: Vec<Node>,
+    body: Option<(Node, Node)>,
+    pieces: Vec<(Node, Node)>,
 }
 
 impl Cookie {
@@ -406,7 +416,7 @@ impl Cookie {
             .iter()
             .map(|&p| project(p.scale(0.6).plus(Point::new(-30.0, -40.0))))
             .collect();
-        Cookie {
+        let mut cookie = Cookie {
             whole,
             body,
             pieces,
@@ -419,6 +429,26 @@ impl Cookie {
             hub,
             inner,
             glow,
+            drawn: Drawn::default(),
+        };
+        cookie.drawn = cookie.prepare();
+        cookie
+    }
+
+    /// Draws the parts that never change.
+    fn prepare(&self) -> Drawn {
+        let whole = Region {
+            screen: self.whole.clone(),
+            ..Region::new("whole".into(), Vec::new())
+        };
+        Drawn {
+            whole: vec![self.side(&whole), self.top(&whole)],
+            body: self.body.as_ref().map(|b| (self.side(b), self.top(b))),
+            pieces: self
+                .pieces
+                .iter()
+                .map(|p| (self.side(p), self.top(p)))
+                .collect(),
         }
     }
 
@@ -462,29 +492,29 @@ impl Cookie {
         );
         let mut actors = Vec::new();
         if look.whole {
-            let region = Region::new("whole".into(), Vec::new());
-            let region = Region {
-                screen: self.whole.clone(),
-                ..region
-            };
-            base.push(self.side(&region));
-            base.push(self.top(&region, 1.0));
+            base.extend(self.drawn.whole.iter().cloned());
             return (vec![Node::group("cookie", Role::Cookie, base)], actors);
         }
         let mut sides = Vec::new();
         let mut tops = Vec::new();
-        let body = self.body.iter().map(|b| (b, Transform::default()));
-        let pieces = self.pieces.iter().zip(look.pieces.iter().copied());
-        for (region, placement) in body.chain(pieces) {
-            let in_place = placement.is_identity();
-            if in_place {
-                sides.push(self.side(region));
-                tops.push(self.top(region, 1.0));
+        if let Some((side, top)) = &self.drawn.body {
+            sides.push(side.clone());
+            tops.push(top.clone());
+        }
+        for ((region, (side, top)), placement) in self
+            .pieces
+            .iter()
+            .zip(&self.drawn.pieces)
+            .zip(look.pieces.iter().copied())
+        {
+            if placement.is_identity() {
+                sides.push(side.clone());
+                tops.push(top.clone());
             } else {
                 let node = Node::group(
                     region.id.clone(),
                     Role::Piece,
-                    vec![self.side(region), self.top(region, 1.0)],
+                    vec![side.clone(), top.clone()],
                 )
                 .with_transform(placement);
                 let depth = region.centre.y + placement.translate.y + THICKNESS;
@@ -498,30 +528,30 @@ impl Cookie {
 
     fn side(&self, region: &Region) -> Node {
         Node::path(
-            format!("{}/side", region.id),
+            join(&region.id, "/side"),
             side_path(&region.screen),
             Paint::fill(Colour::DoughSide),
         )
     }
 
-    fn top(&self, region: &Region, opacity: f64) -> Node {
+    fn top(&self, region: &Region) -> Node {
         let (lo, hi) = bounds(&region.screen);
         let near = |p: Point, pad: f64| {
             p.x >= lo.x - pad && p.x <= hi.x + pad && p.y >= lo.y - pad && p.y <= hi.y + pad
         };
         let mut texture = vec![
             Node::path(
-                format!("{}/toast", region.id),
+                join(&region.id, "/toast"),
                 polygon_path(&region.screen),
                 Paint::fill(Colour::DoughRim),
             ),
             Node::path(
-                format!("{}/dough", region.id),
+                join(&region.id, "/dough"),
                 blob_path(&self.inner),
                 Paint::fill(Colour::Dough),
             ),
             Node::path(
-                format!("{}/glow", region.id),
+                join(&region.id, "/glow"),
                 blob_path(&self.glow),
                 Paint::fill(Colour::DoughLight),
             )
@@ -562,11 +592,11 @@ impl Cookie {
             }
         }
         Node::group(
-            format!("{}/top", region.id),
+            join(&region.id, "/top"),
             Role::Detail,
             vec![
                 Node::new(
-                    format!("{}/face", region.id),
+                    join(&region.id, "/face"),
                     Role::Detail,
                     Shape::Clipped {
                         clip: polygon_path(&region.screen),
@@ -574,13 +604,12 @@ impl Cookie {
                     },
                 ),
                 Node::path(
-                    format!("{}/edge", region.id),
+                    join(&region.id, "/edge"),
                     polygon_path(&region.screen),
                     Paint::stroke(Colour::DoughEdge, 1.4),
                 ),
             ],
         )
-        .with_opacity(opacity)
     }
 }
 

@@ -4,7 +4,7 @@
 use super::geometry::{curve_path, line_path, polygon_path, Point};
 use super::palette::Colour;
 use super::random::Rng;
-use super::scene::{Node, Paint, Role, Transform};
+use super::scene::{join, Node, Paint, Role, Transform};
 
 /// What an engineer carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,20 +172,20 @@ pub fn bug(id: &str, at: Point, size: f64, turn: f64) -> Node {
         }
     }
     parts.push(Node::circle(
-        format!("{id}/head"),
+        join(id, "/head"),
         Point::new(0.0, -s * 0.95),
         s * 0.5,
         Paint::fill(Colour::Ink),
     ));
     parts.push(Node::ellipse(
-        format!("{id}/shell"),
+        join(id, "/shell"),
         Point::default(),
         s * 0.78,
         s,
         Paint::both(Colour::Bug, Colour::Ink, s * 0.15),
     ));
     parts.push(Node::path(
-        format!("{id}/split"),
+        join(id, "/split"),
         line_path(Point::new(0.0, -s * 0.9), Point::new(0.0, s * 0.95)),
         ink(s * 0.14),
     ));
@@ -212,19 +212,19 @@ fn tool(id: &str, look: &Look, pose: &Pose) -> Node {
     let parts = match look.tool {
         Tool::Magnifier => vec![
             Node::path(
-                format!("{id}/handle"),
+                join(id, "/handle"),
                 line_path(Point::new(-2.0, 0.0), Point::new(6.5, 0.0)),
                 Paint::stroke(Colour::Pole, 3.2),
             ),
             Node::circle(
-                format!("{id}/lens"),
+                join(id, "/lens"),
                 Point::new(14.0, 0.0),
                 7.2,
                 Paint::both(Colour::Lens, Colour::Metal, 2.2),
             )
             .with_opacity(0.92),
             Node::path(
-                format!("{id}/shine"),
+                join(id, "/shine"),
                 curve_path(
                     Point::new(10.0, -3.5),
                     Point::new(12.5, -5.5),
@@ -236,28 +236,28 @@ fn tool(id: &str, look: &Look, pose: &Pose) -> Node {
         Tool::Net => {
             let mut parts = vec![
                 Node::path(
-                    format!("{id}/pole"),
+                    join(id, "/pole"),
                     line_path(Point::new(-12.0, 0.0), Point::new(30.0, 0.0)),
                     Paint::stroke(Colour::Pole, 2.2),
                 ),
                 Node::path(
-                    format!("{id}/bag"),
+                    join(id, "/bag"),
                     "M37 -9Q52 -8 53 4Q50 11 37 9Z".to_string(),
                     Paint::both(Colour::Net, Colour::Metal, 0.8),
                 )
                 .with_opacity(0.6),
             ];
             if pose.caught_bug {
-                let caught = bug(&format!("{id}/catch"), Point::new(45.0, 2.0), 3.6, 70.0);
+                let caught = bug(&join(id, "/catch"), Point::new(45.0, 2.0), 3.6, 70.0);
                 parts.push(caught.with_role(Role::Detail));
             }
             parts.push(Node::path(
-                format!("{id}/mesh"),
+                join(id, "/mesh"),
                 "M40 -8Q43 0 40 8M44 -7Q48 1 44 8M48 -5Q51 1 48 6".to_string(),
                 Paint::stroke(Colour::Metal, 0.5),
             ));
             parts.push(Node::ellipse(
-                format!("{id}/hoop"),
+                join(id, "/hoop"),
                 Point::new(37.0, 0.0),
                 3.0,
                 9.0,
@@ -267,7 +267,7 @@ fn tool(id: &str, look: &Look, pose: &Pose) -> Node {
         }
         Tool::Laptop => vec![
             Node::path(
-                format!("{id}/lid"),
+                join(id, "/lid"),
                 polygon_path(&[
                     Point::new(-3.0, -1.0),
                     Point::new(15.0, -1.0),
@@ -277,7 +277,7 @@ fn tool(id: &str, look: &Look, pose: &Pose) -> Node {
                 Paint::both(Colour::Laptop, Colour::Ink, 1.0),
             ),
             Node::path(
-                format!("{id}/screen"),
+                join(id, "/screen"),
                 polygon_path(&[
                     Point::new(-1.0, -2.8),
                     Point::new(13.0, -2.8),
@@ -286,14 +286,14 @@ fn tool(id: &str, look: &Look, pose: &Pose) -> Node {
                 ]),
                 Paint::fill(Colour::Screen),
             ),
-            bug(&format!("{id}/bug"), Point::new(6.8, -7.4), 2.6, 20.0).with_role(Role::Detail),
+            bug(&join(id, "/bug"), Point::new(6.8, -7.4), 2.6, 20.0).with_role(Role::Detail),
             Node::path(
-                format!("{id}/code"),
+                join(id, "/code"),
                 "M1.5 -10.5L4 -10.5M1.2 -8.5L3.2 -8.5M10 -5L12.2 -5".to_string(),
                 Paint::stroke(Colour::Lens, 0.8),
             ),
             Node::path(
-                format!("{id}/base"),
+                join(id, "/base"),
                 polygon_path(&[
                     Point::new(-5.0, -1.0),
                     Point::new(17.0, -1.0),
@@ -314,12 +314,12 @@ fn piping_bag(id: &str) -> Node {
         Role::Tool,
         vec![
             Node::path(
-                format!("{id}/cone"),
+                join(id, "/cone"),
                 "M-5 -5L5 -6L11 10L8 11Z".to_string(),
                 Paint::both(Colour::GoldLight, Colour::Gold, 1.2),
             ),
             Node::circle(
-                format!("{id}/drop"),
+                join(id, "/drop"),
                 Point::new(10.5, 14.0),
                 1.8,
                 Paint::fill(Colour::Gold),
@@ -335,17 +335,17 @@ fn mug(id: &str) -> Node {
         Role::Detail,
         vec![
             Node::path(
-                format!("{id}/cup"),
+                join(id, "/cup"),
                 "M-3 -6L5 -6L4.5 2Q4.5 3 3.5 3L-2 3Q-3 3 -3 2Z".to_string(),
                 Paint::both(Colour::Mug, Colour::Ink, 1.0),
             ),
             Node::path(
-                format!("{id}/handle"),
+                join(id, "/handle"),
                 "M5 -4Q8 -3.5 7.5 -1Q7 1 4.7 0.5".to_string(),
                 ink(1.0),
             ),
             Node::path(
-                format!("{id}/steam"),
+                join(id, "/steam"),
                 "M0 -9Q-2 -12 0 -14Q2 -16 0 -19M3 -9Q1.5 -11.5 3 -13.5".to_string(),
                 Paint::stroke(Colour::Steam, 1.2),
             ),
@@ -358,10 +358,10 @@ fn arm(id: &str, look: &Look, shoulder: Point, hand: Point) -> Vec<Node> {
     let bend = Point::new(mid.x - 2.0, mid.y + 3.0);
     let d = curve_path(shoulder, bend, hand);
     vec![
-        Node::path(format!("{id}-outline"), d.clone(), ink(5.6)),
-        Node::path(format!("{id}-sleeve"), d, Paint::stroke(look.shirt, 3.6)),
+        Node::path(join(id, "-outline"), d.clone(), ink(5.6)),
+        Node::path(join(id, "-sleeve"), d, Paint::stroke(look.shirt, 3.6)),
         Node::circle(
-            format!("{id}-hand"),
+            join(id, "-hand"),
             hand,
             2.4,
             Paint::both(look.skin, Colour::Ink, 0.9),
@@ -372,14 +372,14 @@ fn arm(id: &str, look: &Look, shoulder: Point, hand: Point) -> Vec<Node> {
 fn leg(id: &str, hip: Point, swing: f64) -> Vec<Node> {
     let foot = hip.plus(Point::new(swing.sin() * 18.0, swing.cos() * 18.0));
     vec![
-        Node::path(format!("{id}-outline"), line_path(hip, foot), ink(6.8)),
+        Node::path(join(id, "-outline"), line_path(hip, foot), ink(6.8)),
         Node::path(
-            format!("{id}-trouser"),
+            join(id, "-trouser"),
             line_path(hip, foot),
             Paint::stroke(Colour::Pants, 4.8),
         ),
         Node::ellipse(
-            format!("{id}-shoe"),
+            join(id, "-shoe"),
             foot.plus(Point::new(2.0, 0.2)),
             4.3,
             2.5,
@@ -393,19 +393,19 @@ fn hair(id: &str, look: &Look) -> Vec<Node> {
     let cap = "M-8.7 -46.5Q-9.8 -58.8 1 -58.4Q11.2 -58.6 10.6 -47.8Q7 -53.6 1.5 -53Q-4.5 -52.6 -8.7 -46.5Z";
     match look.hair {
         Hair::Short => vec![Node::path(
-            format!("{id}/hair"),
+            join(id, "/hair"),
             cap.to_string(),
             Paint::both(colour, Colour::Ink, 1.0),
         )],
         Hair::Bun => vec![
             Node::circle(
-                format!("{id}/bun"),
+                join(id, "/bun"),
                 Point::new(-5.5, -58.0),
                 4.2,
                 Paint::both(colour, Colour::Ink, 1.0),
             ),
             Node::path(
-                format!("{id}/hair"),
+                join(id, "/hair"),
                 cap.to_string(),
                 Paint::both(colour, Colour::Ink, 1.0),
             ),
@@ -431,40 +431,40 @@ fn hair(id: &str, look: &Look) -> Vec<Node> {
         .collect(),
         Hair::HardHat => vec![
             Node::path(
-                format!("{id}/hat"),
+                join(id, "/hat"),
                 "M-9.4 -52Q-9.4 -63.5 1.2 -63.5Q11.8 -63.5 11.8 -52Z".to_string(),
                 Paint::both(Colour::Helmet, Colour::Ink, 1.0),
             ),
             Node::path(
-                format!("{id}/ridge"),
+                join(id, "/ridge"),
                 "M1.2 -63.5L1.2 -55".to_string(),
                 Paint::stroke(Colour::Ink, 0.8),
             )
             .with_opacity(0.35),
             Node::path(
-                format!("{id}/brim"),
+                join(id, "/brim"),
                 "M-11 -52L15 -52".to_string(),
                 Paint::stroke(Colour::Ink, 4.2),
             ),
             Node::path(
-                format!("{id}/brim-fill"),
+                join(id, "/brim-fill"),
                 "M-11 -52L15 -52".to_string(),
                 Paint::stroke(Colour::Helmet, 2.4),
             ),
         ],
         Hair::Beanie => vec![
             Node::path(
-                format!("{id}/beanie"),
+                join(id, "/beanie"),
                 "M-9.2 -53Q-9.5 -64 1 -64Q11.5 -64 11.2 -53Z".to_string(),
                 Paint::both(Colour::Bug, Colour::Ink, 1.0),
             ),
             Node::path(
-                format!("{id}/fold"),
+                join(id, "/fold"),
                 "M-9.8 -54.5L11.8 -54.5L11.8 -51.2L-9.8 -51.2Z".to_string(),
                 Paint::both(Colour::Mug, Colour::Ink, 1.0),
             ),
             Node::circle(
-                format!("{id}/pompom"),
+                join(id, "/pompom"),
                 Point::new(1.0, -65.5),
                 2.8,
                 Paint::both(Colour::Mug, Colour::Ink, 0.9),
@@ -478,26 +478,26 @@ fn face(id: &str, pose: &Pose) -> Vec<Node> {
     let eye_y = -48.2;
     let mut parts = vec![
         Node::circle(
-            format!("{id}/eye-l"),
+            join(id, "/eye-l"),
             Point::new(-2.4 + shift, eye_y),
             1.3,
             Paint::fill(Colour::Ink),
         ),
         Node::circle(
-            format!("{id}/eye-r"),
+            join(id, "/eye-r"),
             Point::new(4.4 + shift, eye_y),
             1.3,
             Paint::fill(Colour::Ink),
         ),
         Node::circle(
-            format!("{id}/blush-l"),
+            join(id, "/blush-l"),
             Point::new(-4.4 + shift, -44.8),
             1.7,
             Paint::fill(Colour::Blush),
         )
         .with_opacity(0.55),
         Node::circle(
-            format!("{id}/blush-r"),
+            join(id, "/blush-r"),
             Point::new(6.6 + shift, -44.8),
             1.7,
             Paint::fill(Colour::Blush),
@@ -507,7 +507,7 @@ fn face(id: &str, pose: &Pose) -> Vec<Node> {
     let x = 1.0 + shift;
     let mouth = match pose.mood {
         Mood::Calm => Node::path(
-            format!("{id}/mouth"),
+            join(id, "/mouth"),
             curve_path(
                 Point::new(x - 2.2, -44.2),
                 Point::new(x, -42.2),
@@ -516,7 +516,7 @@ fn face(id: &str, pose: &Pose) -> Vec<Node> {
             ink(1.1),
         ),
         Mood::Worried => Node::path(
-            format!("{id}/mouth"),
+            join(id, "/mouth"),
             curve_path(
                 Point::new(x - 2.2, -42.6),
                 Point::new(x, -44.4),
@@ -525,19 +525,19 @@ fn face(id: &str, pose: &Pose) -> Vec<Node> {
             ink(1.1),
         ),
         Mood::Surprised => Node::ellipse(
-            format!("{id}/mouth"),
+            join(id, "/mouth"),
             Point::new(x, -43.2),
             1.3,
             1.7,
             Paint::fill(Colour::Ink),
         ),
         Mood::Focused => Node::path(
-            format!("{id}/mouth"),
+            join(id, "/mouth"),
             line_path(Point::new(x - 1.6, -43.4), Point::new(x + 1.8, -43.8)),
             ink(1.1),
         ),
         Mood::Happy => Node::path(
-            format!("{id}/mouth"),
+            join(id, "/mouth"),
             format!("M{} -44.6Q{} -39.6 {} -44.6Z", x - 3.0, x, x + 3.0),
             Paint::both(Colour::Ink, Colour::Ink, 0.8),
         ),
@@ -580,8 +580,8 @@ pub fn engineer(id: &str, look: &Look, pose: &Pose) -> Node {
         (Activity::Cheer, _) => (Point::new(12.0, -58.0), Point::new(-10.0, -57.0), -70.0),
     };
     let carried = match pose.activity {
-        Activity::Relax => mug(&format!("{id}/mug")),
-        Activity::Mend => piping_bag(&format!("{id}/icing")),
+        Activity::Relax => mug(&join(id, "/mug")),
+        Activity::Mend => piping_bag(&join(id, "/icing")),
         _ => tool(&format!("{id}/{}", look.tool.name()), look, pose),
     };
     let tool_turn = if look.tool == Tool::Laptop && pose.activity == Activity::Cheer {
@@ -591,35 +591,27 @@ pub fn engineer(id: &str, look: &Look, pose: &Pose) -> Node {
     };
 
     let mut body = Vec::new();
-    body.extend(leg(
-        &format!("{id}/leg-back"),
-        Point::new(-2.6, -19.0),
-        -swing,
-    ));
-    body.extend(leg(
-        &format!("{id}/leg-front"),
-        Point::new(2.6, -19.0),
-        swing,
-    ));
+    body.extend(leg(&join(id, "/leg-back"), Point::new(-2.6, -19.0), -swing));
+    body.extend(leg(&join(id, "/leg-front"), Point::new(2.6, -19.0), swing));
     body.extend(arm(
-        &format!("{id}/arm-back"),
+        &join(id, "/arm-back"),
         look,
         Point::new(-5.0, -35.0),
         back_hand,
     ));
     body.push(Node::path(
-        format!("{id}/torso"),
+        join(id, "/torso"),
         "M-7.6 -36.5Q-7.8 -39.2 -4.6 -39.2L5.4 -39.2Q8.6 -39.2 8.4 -36.5L8.8 -18Q8.8 -15.6 6.3 -15.6L-6 -15.6Q-8.4 -15.6 -8.4 -18Z"
             .to_string(),
         Paint::both(look.shirt, Colour::Ink, 1.2),
     ));
     body.push(Node::path(
-        format!("{id}/collar"),
+        join(id, "/collar"),
         "M-2.5 -39L0.6 -35.8L3.8 -39".to_string(),
         ink(1.0),
     ));
     body.push(Node::circle(
-        format!("{id}/head"),
+        join(id, "/head"),
         Point::new(1.0, -48.0),
         9.6,
         Paint::both(look.skin, Colour::Ink, 1.2),
@@ -627,7 +619,7 @@ pub fn engineer(id: &str, look: &Look, pose: &Pose) -> Node {
     body.extend(face(id, pose));
     body.extend(hair(id, look));
     body.extend(arm(
-        &format!("{id}/arm-front"),
+        &join(id, "/arm-front"),
         look,
         Point::new(6.0, -35.0),
         front_hand,
@@ -644,14 +636,14 @@ pub fn engineer(id: &str, look: &Look, pose: &Pose) -> Node {
         Role::Engineer,
         vec![
             Node::ellipse(
-                format!("{id}/shadow"),
+                join(id, "/shadow"),
                 Point::default(),
                 12.0 - pose.lift.min(30.0) * 0.15,
                 3.2,
                 Paint::fill(Colour::Shadow),
             )
             .with_opacity(0.28),
-            Node::group(format!("{id}/figure"), Role::Detail, body).with_transform(Transform {
+            Node::group(join(id, "/figure"), Role::Detail, body).with_transform(Transform {
                 translate: Point::new(0.0, bob - pose.lift),
                 scale: Point::new(if pose.facing < 0.0 { -1.0 } else { 1.0 }, 1.0),
                 ..Transform::default()

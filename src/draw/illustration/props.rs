@@ -6,7 +6,7 @@ use std::f64::consts::TAU;
 use super::cookie::{Crumb, CENTRE};
 use super::geometry::{blob_path, curve_path, fmt_num, line_path, polygon_path, Point};
 use super::palette::Colour;
-use super::scene::{Anchor, Node, Paint, Role, Shape, Transform};
+use super::scene::{join, Anchor, Node, Paint, Role, Shape, Transform};
 
 /// The stage's width.
 pub const WIDTH: f64 = 960.0;
@@ -151,12 +151,12 @@ pub fn crumb(id: String, crumb: &Crumb, at: Point, opacity: f64) -> Node {
         Role::Crumb,
         vec![
             Node::path(
-                format!("{id}/under"),
+                join(&id, "/under"),
                 blob_path(&under),
                 Paint::fill(Colour::DoughSide),
             ),
             Node::path(
-                format!("{id}/top"),
+                join(&id, "/top"),
                 blob_path(&shape),
                 Paint::both(Colour::Dough, Colour::DoughEdge, 0.7),
             ),

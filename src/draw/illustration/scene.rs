@@ -427,6 +427,14 @@ impl Scene {
     }
 }
 
+/// A child's id: `id` followed by `suffix` (e.g. `engineer-3` + `/head`).
+pub fn join(id: &str, suffix: &str) -> String {
+    let mut out = String::with_capacity(id.len() + suffix.len());
+    out.push_str(id);
+    out.push_str(suffix);
+    out
+}
+
 /// The clip id a clipped node with `id` uses: letters, digits and `-` only.
 pub fn clip_id(id: &str) -> String {
     let safe: String = id
