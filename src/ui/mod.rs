@@ -7,7 +7,7 @@
 mod app;
 mod chart;
 mod diagnostics;
-mod illustration;
+pub mod illustration;
 mod measures;
 mod rich_text;
 pub mod state;
