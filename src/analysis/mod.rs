@@ -3,6 +3,7 @@
 //! Pure functions of a [`model::Incident`](crate::model::Incident); the views draw from these
 //! rather than computing anything themselves.
 
+pub mod catalogue;
 pub mod durations;
 pub mod format;
 pub mod kinds;

@@ -11,9 +11,33 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.split_first() {
         Some((command, files)) if command == "lint" && !files.is_empty() => lint(files),
+        Some((command, [dir])) if command == "index" => index(dir),
         _ => {
-            eprintln!("usage: postmortem lint FILE...");
+            eprintln!("usage: postmortem lint FILE... | postmortem index DIR");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// `postmortem index DIR`: validates every postmortem in DIR and writes DIR/index.json.
+fn index(dir: &str) -> ExitCode {
+    match postmortem_explorer::analysis::catalogue::index_dir(std::path::Path::new(dir)) {
+        Ok(reports) => {
+            for report in &reports {
+                for diagnostic in &report.diagnostics {
+                    println!("{dir}/{}:{diagnostic}", report.src);
+                }
+            }
+            println!("{dir}/index.json: {} incidents", reports.len());
+            if reports.iter().any(|r| r.has_errors()) {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(error) => {
+            eprintln!("{dir}: error: {error}");
+            ExitCode::FAILURE
         }
     }
 }
