@@ -17,6 +17,7 @@
 
 pub mod analysis;
 pub mod draw;
+pub mod loading;
 pub mod model;
 pub mod parse;
 pub mod sample;
