@@ -93,7 +93,11 @@ fn IncidentPage() -> impl IntoView {
         <header class="page-header">
             <nav class="top-nav" aria-label="Views">
                 <p class="eyebrow">"Postmortem Explorer · " <span data-testid="source-name">{source_name}</span></p>
-                <a href="?view=catalogue" class="nav-link" data-testid="catalogue-link">"All incidents"</a>
+                // A button, not a link: the page's only links are the incident's own (http(s) only).
+                <button type="button" class="nav-link link-button" data-testid="catalogue-link"
+                    on:click=|_| { let _ = window().location().set_search("?view=catalogue"); }>
+                    "All incidents"
+                </button>
             </nav>
             <h1 data-testid="incident-title">{move || incident.with(|i| i.title.clone())}</h1>
             <LoadControls />

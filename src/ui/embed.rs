@@ -8,7 +8,7 @@
 //! ```
 //!
 //! `src` is the `?src=` the frame was opened with (empty for the sample); `height` is the
-//! document's scroll height in CSS pixels. `public/embed.js` listens for it.
+//! height of the page's body in CSS pixels, rounded up. `public/embed.js` listens for it.
 
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
@@ -29,7 +29,8 @@ pub const HEIGHT_MESSAGE: &str = "postmortem-explorer:height";
 
 /// Posts the document's height to the parent page.
 fn post_height(view: EmbedView) {
-    let Some(root) = document().document_element() else {
+    // The body's own height: the document's scroll height never drops below the frame's.
+    let Some(body) = document().body() else {
         return;
     };
     let message = js_sys::Object::new();
@@ -38,7 +39,10 @@ fn post_height(view: EmbedView) {
     };
     set("type", HEIGHT_MESSAGE.into());
     set("view", view.name().into());
-    set("height", f64::from(root.scroll_height()).into());
+    set(
+        "height",
+        body.get_bounding_client_rect().height().ceil().into(),
+    );
     set("src", page_url::request().src.unwrap_or_default().into());
     if let Ok(Some(parent)) = window().parent() {
         let _ = parent.post_message(&message, "*");
