@@ -42,7 +42,6 @@ pub fn App() -> impl IntoView {
         }
         src
     });
-    listen_for_drops_and_pastes(state, loader);
 
     let incident: Signal<Incident> = state.incident.into();
     Effect::new(move |_| {
@@ -82,6 +81,7 @@ fn IncidentPage() -> impl IntoView {
     let incident: Signal<Incident> = state.incident.into();
     let diagnostics = Signal::derive(move || state.document.with(|d| d.diagnostics.clone()));
     let source_name = move || state.document.with(|d| d.source_name.clone());
+    listen_for_drops_and_pastes(state, loader);
     // While the first `?src=` is on its way, the sample is not worth showing.
     let waiting_for_src = move || {
         loader.src.with(Option::is_none)

@@ -156,7 +156,10 @@ pub fn open_text(state: AppState, loader: Loader, name: &str, text: &str, src: O
                 incident: parsed.incident,
                 diagnostics: parsed.diagnostics,
             });
-            prefs::remember_last(name, src.as_deref(), text);
+            // A documentation page's embeds are not what the reader opened.
+            if super::page_url::request().embed.is_none() {
+                prefs::remember_last(name, src.as_deref(), text);
+            }
             loader.src.set(src);
             loader
                 .status

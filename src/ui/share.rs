@@ -10,6 +10,7 @@ use super::page_url::{self, EmbedView};
 use super::prefs;
 use super::state::app_state;
 use crate::model::Incident;
+use crate::sample::SAMPLE_NAME;
 
 /// Copies `text` to the clipboard; false when the browser refuses (no permission, insecure page).
 async fn copy_to_clipboard(text: &str) -> bool {
@@ -81,12 +82,25 @@ pub fn ShareBar() -> impl IntoView {
             let message = if copy_to_clipboard(&text).await {
                 format!("{what} copied to the clipboard.")
             } else {
-                format!("Copy the {} below.", what.to_lowercase())
+                format!("{what}: copy it from the box below.")
             };
             loader.status.set(LoadStatus::Done(message));
         });
     };
-    let copy_link = move |_| copy(page_url::permalink(), "Link");
+    let copy_link = move |_| {
+        let from_file = loader.src.with_untracked(Option::is_none)
+            && state
+                .document
+                .with_untracked(|d| d.source_name != SAMPLE_NAME);
+        copy(
+            page_url::permalink(),
+            if from_file {
+                "Link (to the sample: a file from your computer cannot be linked)"
+            } else {
+                "Link"
+            },
+        );
+    };
     let copy_embed = move |_| {
         let src = loader.src.get_untracked();
         copy(
