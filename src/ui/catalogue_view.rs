@@ -32,7 +32,7 @@ pub fn CatalogueView(
     {
         let index_url = index_url.clone();
         leptos::task::spawn_local(async move {
-            let result = match fetch_text(&index_url).await {
+            let result = match fetch_text(&index_url, |_, _| {}).await {
                 Ok(text) => serde_json::from_str::<CatalogueIndex>(&text)
                     .map_err(|error| format!("{index_url} is not a catalogue index: {error}")),
                 Err(error) => Err(error.to_string()),

@@ -86,8 +86,12 @@ pub fn loader() -> Loader {
 }
 
 /// Fetches `src` (relative URLs resolve against the page, so sub-paths work) and returns
-/// its text.
-pub async fn fetch_text(src: &str) -> Result<String, LoadError> {
+/// its text, reporting `(done, total)` bytes as the body streams in. The size limit holds
+/// whether or not the server states a length.
+pub async fn fetch_text(
+    src: &str,
+    progress: impl Fn(u64, Option<u64>),
+) -> Result<String, LoadError> {
     let url = src.to_string();
     let response = gloo_net::http::Request::get(src)
         .send()
@@ -98,20 +102,39 @@ pub async fn fetch_text(src: &str) -> Result<String, LoadError> {
         404 => return Err(LoadError::NotFound { url }),
         status => return Err(LoadError::HttpStatus { url, status }),
     }
-    let declared = response
+    let total = response
         .headers()
         .get("content-length")
         .and_then(|length| length.trim().parse::<u64>().ok());
-    if let Some(bytes) = declared {
+    if let Some(bytes) = total {
         check_size(&url, bytes)?;
     }
-    let bytes = response
-        .binary()
-        .await
-        .map_err(|error| LoadError::Unreadable {
-            name: url.clone(),
-            reason: error.to_string(),
-        })?;
+    let unreadable = |error: wasm_bindgen::JsValue| LoadError::Unreadable {
+        name: url.clone(),
+        reason: error
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|| "the connection broke off".to_string()),
+    };
+    let Some(body) = response.body() else {
+        return decode(&display_name(&url), Vec::new());
+    };
+    let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+    let mut bytes = Vec::with_capacity(usize::try_from(total.unwrap_or(0)).unwrap_or(0));
+    loop {
+        let chunk = JsFuture::from(reader.read()).await.map_err(unreadable)?;
+        let done = js_sys::Reflect::get(&chunk, &"done".into()).map_err(unreadable)?;
+        if done.as_bool().unwrap_or(true) {
+            break;
+        }
+        let value = js_sys::Reflect::get(&chunk, &"value".into()).map_err(unreadable)?;
+        bytes.extend(js_sys::Uint8Array::new(&value).to_vec());
+        if let Err(error) = check_size(&url, bytes.len() as u64) {
+            let _ = reader.cancel();
+            return Err(error);
+        }
+        progress(bytes.len() as u64, total);
+    }
     decode(&display_name(&url), bytes)
 }
 
@@ -190,7 +213,16 @@ pub fn open_text(state: AppState, loader: Loader, name: &str, text: &str, src: O
 pub fn load_url(state: AppState, loader: Loader, src: String) {
     let generation = loader.begin(&src, None);
     leptos::task::spawn_local(async move {
-        let result = fetch_text(&src).await;
+        let progress = |done, total| {
+            if loader.is_current(generation) {
+                loader.status.set(LoadStatus::Loading {
+                    name: src.clone(),
+                    done,
+                    total,
+                });
+            }
+        };
+        let result = fetch_text(&src, progress).await;
         if !loader.is_current(generation) {
             return;
         }
@@ -363,9 +395,13 @@ pub fn LoadControls() -> impl IntoView {
                     LoadStatus::Idle => ().into_any(),
                     LoadStatus::Loading { name, done, total } => view! {
                         <span>{format!("Loading {name}…")}</span>
-                        <progress max=total.map(|t| t as f64) value=move || total.map(|_| done as f64)></progress>
+                        <progress max=total.map(|t| t as f64) value=total.map(|_| done as f64)></progress>
                         <span class="load-bytes">
-                            {total.map(|t| format!("{} of {}", megabytes(done), megabytes(t)))}
+                            {match total {
+                                Some(t) => format!("{} of {}", megabytes(done), megabytes(t)),
+                                None if done > 0 => megabytes(done),
+                                None => String::new(),
+                            }}
                         </span>
                     }
                     .into_any(),

@@ -141,6 +141,47 @@ test('a large file shows progress while it is read', async () => {
   await context.close();
 });
 
+test('a large download from a server that allows CORS shows its progress as it streams', async () => {
+  const big = Buffer.from((await read('queue-backlog.txt')) + '\nNotes:\n' + 'The broker kept every dead letter. '.repeat(150000));
+  const slices = 10;
+  const remote = createServer(async (req, res) => {
+    res.writeHead(200, {
+      'content-type': 'text/plain', 'content-length': big.length, 'access-control-allow-origin': '*',
+    });
+    for (let i = 0; i < slices; i++) {
+      res.write(big.subarray(Math.floor((i * big.length) / slices), Math.floor(((i + 1) * big.length) / slices)));
+      await new Promise((ok) => setTimeout(ok, 40));
+    }
+    res.end();
+  });
+  await new Promise((ok) => remote.listen(0, '127.0.0.1', ok));
+  try {
+    const url = `http://localhost:${remote.address().port}/big-remote.txt`;
+    const { page, context } = await openPage(browser, server.url);
+    await page.getByTestId('incident-title').waitFor();
+    await page.evaluate(() => {
+      window.__seen = [];
+      new MutationObserver(() => {
+        const bar = document.querySelector('[data-testid="load-status"] progress');
+        if (bar) window.__seen.push([bar.getAttribute('value'), bar.getAttribute('max')]);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    await page.evaluate((url) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', url);
+      document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, url);
+    assert.equal((await status(page, 'done')).text, 'Opened big-remote.txt.');
+    assert.equal(await title(page), 'The Silent Queue Backlog');
+    const seen = await page.evaluate(() => window.__seen);
+    const partial = seen.filter(([value, max]) => Number(max) === big.length && Number(value) > 0 && Number(value) < big.length);
+    assert.ok(partial.length >= 3, `progress moved while streaming: ${JSON.stringify(seen)}`);
+    await context.close();
+  } finally {
+    await new Promise((ok) => remote.close(ok));
+  }
+});
+
 test('a 404 says nothing was found and the open incident stays', async () => {
   const { page, errors, context } = await openPage(browser, `${server.url}?src=public/incidents/missing.txt`);
   const { text, error } = await status(page, 'failed');
