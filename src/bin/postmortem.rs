@@ -28,8 +28,12 @@ fn index(dir: &str) -> ExitCode {
                     println!("{dir}/{}:{diagnostic}", report.src);
                 }
             }
-            println!("{dir}/index.json: {} incidents", reports.len());
-            if reports.iter().any(|r| r.has_errors()) {
+            let failed = reports.iter().filter(|r| r.has_errors()).count();
+            println!(
+                "{dir}/index.json: {} files checked, {failed} with errors",
+                reports.len()
+            );
+            if failed > 0 {
                 ExitCode::FAILURE
             } else {
                 ExitCode::SUCCESS
