@@ -19,6 +19,7 @@
 pub mod analysis;
 pub mod draw;
 pub mod export;
+pub mod loading;
 pub mod model;
 pub mod parse;
 pub mod sample;

@@ -4,6 +4,7 @@
 //! rather than computing anything themselves.
 
 pub mod anomalies;
+pub mod catalogue;
 pub mod decimate;
 pub mod derived_impact;
 pub mod durations;

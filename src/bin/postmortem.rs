@@ -4,6 +4,8 @@
 //!   and exits 1 when any file has an error (or cannot be read).
 //! * `postmortem convert FILE --to json|toml|yaml|md` prints the normalized incident; the
 //!   diagnostics go to standard error, and it exits 1 when the file has an error.
+//! * `postmortem index DIR` validates every postmortem in DIR and writes DIR/index.json for
+//!   the catalogue; it exits 1 when any file has an error.
 //!
 //! The format of each input is picked by its extension, else by its content. Exit codes:
 //! 0 success, 1 an input has an error, 2 the command line is wrong.
@@ -16,9 +18,11 @@ use postmortem_explorer::parse::{parse_document, Parsed, Syntax};
 
 const USAGE: &str = "usage: postmortem lint FILE...
        postmortem convert FILE --to json|toml|yaml|md
+       postmortem index DIR
 
   lint     print every diagnostic as file:line:col: severity: message; exit 1 on errors
   convert  print the incident in another format (diagnostics go to stderr)
+  index    validate every postmortem in DIR and write DIR/index.json for the catalogue
 
 FILE is plain text, Markdown, JSON, TOML or YAML (by extension, else by content); `-` reads stdin.
 Exit codes: 0 ok, 1 an input has errors, 2 usage error.";
@@ -29,6 +33,7 @@ enum Command {
     Help,
     Lint(Vec<String>),
     Convert { file: String, to: Target },
+    Index(String),
 }
 
 /// An output format of `convert`.
@@ -47,6 +52,7 @@ fn main() -> ExitCode {
         }
         Ok(Command::Lint(files)) => lint(&files),
         Ok(Command::Convert { file, to }) => convert(&file, to),
+        Ok(Command::Index(dir)) => index(&dir),
         Err(message) => {
             eprintln!("postmortem: {message}\n\n{USAGE}");
             ExitCode::from(2)
@@ -56,7 +62,7 @@ fn main() -> ExitCode {
 
 fn parse_args(args: &[String]) -> Result<Command, String> {
     let Some((command, rest)) = args.split_first() else {
-        return Err("expected a command: lint or convert".into());
+        return Err("expected a command: lint, convert or index".into());
     };
     match command.as_str() {
         "-h" | "--help" | "help" => Ok(Command::Help),
@@ -70,8 +76,12 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
             Ok(Command::Lint(rest.to_vec()))
         }
         "convert" => parse_convert(rest),
+        "index" => match rest {
+            [dir] if !dir.starts_with("--") => Ok(Command::Index(dir.clone())),
+            _ => Err("index expects exactly one DIR".into()),
+        },
         other => Err(format!(
-            "unknown command `{other}`; expected lint or convert"
+            "unknown command `{other}`; expected lint, convert or index"
         )),
     }
 }
@@ -183,6 +193,33 @@ fn convert(file: &str, to: Target) -> ExitCode {
         }
         Err(error) => {
             eprintln!("{file}: error: cannot write: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `postmortem index DIR`: validates every postmortem in DIR and writes DIR/index.json.
+fn index(dir: &str) -> ExitCode {
+    match postmortem_explorer::analysis::catalogue::index_dir(std::path::Path::new(dir)) {
+        Ok(reports) => {
+            for report in &reports {
+                for diagnostic in &report.diagnostics {
+                    println!("{dir}/{}:{diagnostic}", report.src);
+                }
+            }
+            let failed = reports.iter().filter(|r| r.has_errors()).count();
+            println!(
+                "{dir}/index.json: {} files checked, {failed} with errors",
+                reports.len()
+            );
+            if failed > 0 {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(error) => {
+            eprintln!("{dir}: error: {error}");
             ExitCode::FAILURE
         }
     }

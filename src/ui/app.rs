@@ -1,12 +1,18 @@
-//! The root component: provides the shared state and lays out the views.
+//! The root component: provides the shared state, reads the page's URL, and shows the
+//! incident page, the catalogue (`?view=catalogue`) or one embedded view (`?embed=…`).
 
 use leptos::prelude::*;
 
+use super::catalogue_view::{index_url, CatalogueView};
 use super::chart::MetricsChart;
 use super::diagnostics::DiagnosticList;
+use super::embed::EmbeddedView;
 use super::illustration::CookieIllustration;
+use super::loader::{listen_for_drops_and_pastes, load_url, LoadControls, LoadStatus, Loader};
 use super::measures::Measures;
+use super::page_url;
 use super::rich_text::Paragraphs;
+use super::share::{apply_stored_theme, ShareBar};
 use super::state::{AppState, OpenDocument};
 use super::summary::SummaryCard;
 use super::timeline_list::TimelineList;
@@ -14,18 +20,35 @@ use super::timeline_view::TimelineView;
 use crate::model::Incident;
 
 /// The whole page, opened on the embedded sample (or a synthetic incident, see
-/// [`OpenDocument::initial`]).
+/// [`OpenDocument::initial`]), then on `?src=` once it has loaded.
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::new(OpenDocument::initial());
     provide_context(state);
-    let incident: Signal<Incident> = state.incident.into();
-    let diagnostics = Signal::derive(move || state.document.with(|d| d.diagnostics.clone()));
-    let source_name = move || state.document.with(|d| d.source_name.clone());
+    let loader = Loader::new();
+    provide_context(loader);
+    apply_stored_theme();
 
+    let request = page_url::request();
+    if let Some(src) = request.src.clone() {
+        load_url(state, loader, src);
+    }
+    // Keep the address bar a permalink: `src` follows the open document.
+    let catalogue = request.catalogue;
+    Effect::new(move |previous: Option<Option<String>>| {
+        let src = loader.src.get();
+        if previous.is_some() && previous.as_ref() != Some(&src) {
+            page_url::replace(src.as_deref(), catalogue);
+        }
+        src
+    });
+
+    let incident: Signal<Incident> = state.incident.into();
     Effect::new(move |_| {
         let title = incident.with(|i| i.title.clone());
-        let page_title = if title.is_empty() {
+        let page_title = if catalogue {
+            "Incident catalogue · Postmortem Explorer".to_string()
+        } else if title.is_empty() {
             "Postmortem Explorer".to_string()
         } else {
             format!("{title} · Postmortem Explorer")
@@ -33,12 +56,54 @@ pub fn App() -> impl IntoView {
         document().set_title(&page_title);
     });
 
+    match (request.embed, request.catalogue) {
+        (Some(view), _) => view! { <EmbeddedView view=view /> }.into_any(),
+        (None, true) => view! {
+            <header class="page-header">
+                <nav class="top-nav" aria-label="Views">
+                    <span class="eyebrow">"Postmortem Explorer"</span>
+                    <a href="./" class="nav-link">"Open the sample incident"</a>
+                </nav>
+                <h1 data-testid="catalogue-title">"Incident catalogue"</h1>
+            </header>
+            <CatalogueView index_url=index_url() />
+        }
+        .into_any(),
+        (None, false) => view! { <IncidentPage /> }.into_any(),
+    }
+}
+
+/// The full incident page: header with loading and sharing, then every view.
+#[component]
+fn IncidentPage() -> impl IntoView {
+    let state = super::state::app_state();
+    let loader = super::loader::loader();
+    let incident: Signal<Incident> = state.incident.into();
+    let diagnostics = Signal::derive(move || state.document.with(|d| d.diagnostics.clone()));
+    let source_name = move || state.document.with(|d| d.source_name.clone());
+    listen_for_drops_and_pastes(state, loader);
+    // While the first `?src=` is on its way, the sample is not worth showing.
+    let waiting_for_src = move || {
+        loader.src.with(Option::is_none)
+            && page_url::request().src.is_some()
+            && matches!(loader.status.get(), LoadStatus::Loading { .. })
+    };
+
     view! {
         <header class="page-header">
-            <p class="eyebrow">"Postmortem Explorer · " {source_name}</p>
+            <nav class="top-nav" aria-label="Views">
+                <p class="eyebrow">"Postmortem Explorer · " <span data-testid="source-name">{source_name}</span></p>
+                // A button, not a link: the page's only links are the incident's own (http(s) only).
+                <button type="button" class="nav-link link-button" data-testid="catalogue-link"
+                    on:click=|_| { let _ = window().location().set_search("?view=catalogue"); }>
+                    "All incidents"
+                </button>
+            </nav>
             <h1 data-testid="incident-title">{move || incident.with(|i| i.title.clone())}</h1>
+            <LoadControls />
+            <ShareBar />
         </header>
-        <main class="page">
+        <main class="page" aria-busy=move || waiting_for_src().to_string() class:waiting=waiting_for_src>
             <SummaryCard incident=incident />
             <TimelineView />
             <MetricsChart />

@@ -5,11 +5,17 @@
 //! them. Text from the incident is always rendered as text nodes, never as HTML.
 
 mod app;
+mod catalogue_view;
 mod chart;
 mod diagnostics;
+mod embed;
 pub mod illustration;
+pub mod loader;
 mod measures;
+pub mod page_url;
+pub mod prefs;
 mod rich_text;
+mod share;
 pub mod state;
 mod summary;
 mod timeline;

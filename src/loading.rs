@@ -1,0 +1,369 @@
+//! What happens to loaded bytes before the views see them, without the browser: the size
+//! limit, text decoding, the error messages a reader sees, and the choice between "a new
+//! incident" and "metric series for the open incident".
+//!
+//! Metric files go to [`crate::parse::parse_metrics`] (CSV, Prometheus `query_range` JSON);
+//! Prometheus text exposition (`# HELP` / `# TYPE` dumps) is read here as well.
+
+use std::fmt;
+
+use crate::model::MetricSeries;
+use crate::parse::{parse_document, parse_metrics, Diagnostic, Parsed};
+
+/// The largest file the app opens, in bytes (20 MB).
+pub const MAX_BYTES: u64 = 20 * 1024 * 1024;
+
+/// Why a file or URL could not be opened. Each case has its own message; the open incident
+/// stays as it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// Larger than [`MAX_BYTES`].
+    TooLarge {
+        /// File name or URL.
+        name: String,
+        /// Its size in bytes.
+        bytes: u64,
+    },
+    /// The server answered 404.
+    NotFound {
+        /// The URL asked for.
+        url: String,
+    },
+    /// The server answered with another non-success status.
+    HttpStatus {
+        /// The URL asked for.
+        url: String,
+        /// The HTTP status code.
+        status: u16,
+    },
+    /// No answer at all: offline, DNS, or the server does not allow cross-origin reads (CORS).
+    Network {
+        /// The URL asked for.
+        url: String,
+    },
+    /// The browser could not read the file.
+    Unreadable {
+        /// File name.
+        name: String,
+        /// What the browser said.
+        reason: String,
+    },
+    /// The bytes are not UTF-8 text.
+    NotText {
+        /// File name or URL.
+        name: String,
+    },
+    /// The clipboard or drop held no file and no text.
+    Empty,
+}
+
+impl LoadError {
+    /// A short machine-readable name, used as `data-error` in the page (and by tests).
+    pub fn code(&self) -> &'static str {
+        match self {
+            LoadError::TooLarge { .. } => "too-large",
+            LoadError::NotFound { .. } => "not-found",
+            LoadError::HttpStatus { .. } => "http-status",
+            LoadError::Network { .. } => "network",
+            LoadError::Unreadable { .. } => "unreadable",
+            LoadError::NotText { .. } => "not-text",
+            LoadError::Empty => "empty",
+        }
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::TooLarge { name, bytes } => write!(
+                f,
+                "{name} is {}; the limit is {}. Split the file or trim its metrics.",
+                megabytes(*bytes),
+                megabytes(MAX_BYTES)
+            ),
+            LoadError::NotFound { url } => {
+                write!(f, "Nothing was found at {url} (404). Check the address.")
+            }
+            LoadError::HttpStatus { url, status } => {
+                write!(f, "The server answered {status} for {url}.")
+            }
+            LoadError::Network { url } => write!(
+                f,
+                "Could not reach {url}: the network failed, or the server does not allow this \
+                 page to read it (CORS). Download the file and open it here instead."
+            ),
+            LoadError::Unreadable { name, reason } => {
+                write!(f, "Could not read {name}: {reason}.")
+            }
+            LoadError::NotText { name } => {
+                write!(f, "{name} is not a text file (it is not valid UTF-8).")
+            }
+            LoadError::Empty => f.write_str("There was no file or text to open."),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// `bytes` as megabytes with one decimal, e.g. "20.0 MB".
+pub fn megabytes(bytes: u64) -> String {
+    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+}
+
+/// Refuses sizes over [`MAX_BYTES`].
+pub fn check_size(name: &str, bytes: u64) -> Result<(), LoadError> {
+    if bytes > MAX_BYTES {
+        Err(LoadError::TooLarge {
+            name: name.to_string(),
+            bytes,
+        })
+    } else {
+        Ok(())
+    }
+}
+
+/// The bytes as text, without a leading byte-order mark.
+pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
+    check_size(name, bytes.len() as u64)?;
+    let text = String::from_utf8(bytes).map_err(|_| LoadError::NotText {
+        name: name.to_string(),
+    })?;
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
+}
+
+/// The last path segment of a URL or path, without query or fragment: the name shown for it.
+pub fn display_name(src: &str) -> String {
+    let path = src.split(['?', '#']).next().unwrap_or(src);
+    path.trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .filter(|name| !name.is_empty())
+        .unwrap_or(src)
+        .to_string()
+}
+
+/// What a loaded file turned out to be.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded {
+    /// A postmortem: open it instead of the current one.
+    Incident(Box<Parsed>),
+    /// Metric series: attach them to the open incident.
+    Metrics {
+        /// The series read.
+        series: Vec<MetricSeries>,
+        /// Lines skipped.
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+/// Reads loaded text: metric files become series, anything else a postmortem.
+pub fn read_loaded(name: &str, text: &str) -> Loaded {
+    if is_metrics_file(name, text) {
+        let (series, diagnostics) = read_metrics(name, text);
+        Loaded::Metrics {
+            series,
+            diagnostics,
+        }
+    } else {
+        Loaded::Incident(Box::new(parse_document(name, text)))
+    }
+}
+
+/// True for `.csv` and `.prom` files, Prometheus `query_range` JSON, and text that looks like
+/// Prometheus exposition.
+pub fn is_metrics_file(name: &str, text: &str) -> bool {
+    let lower = display_name(name).to_lowercase();
+    lower.ends_with(".csv")
+        || lower.ends_with(".prom")
+        || is_exposition(text)
+        || (text.trim_start().starts_with('{') && text.contains("\"resultType\""))
+}
+
+/// True for Prometheus text exposition (`# HELP` / `# TYPE` first).
+fn is_exposition(text: &str) -> bool {
+    let start = text.trim_start();
+    start.starts_with("# HELP") || start.starts_with("# TYPE")
+}
+
+/// Reads metric series: Prometheus text exposition (`name{labels} value timestamp_ms`) here,
+/// CSV and `query_range` JSON through [`parse_metrics`]. Lines that cannot be read get a warning.
+pub fn read_metrics(name: &str, text: &str) -> (Vec<MetricSeries>, Vec<Diagnostic>) {
+    if is_exposition(text) || display_name(name).to_lowercase().ends_with(".prom") {
+        read_prometheus(text)
+    } else {
+        parse_metrics(name, text)
+    }
+}
+
+/// A time as epoch milliseconds: an integer, or an RFC 3339 date-time.
+fn epoch_ms(text: &str) -> Option<i64> {
+    let text = text.trim();
+    if let Ok(ms) = text.parse::<i64>() {
+        return Some(ms);
+    }
+    chrono::DateTime::parse_from_rfc3339(text)
+        .ok()
+        .map(|t| t.timestamp_millis())
+}
+
+fn line_number(index: usize) -> u32 {
+    u32::try_from(index + 1).unwrap_or(u32::MAX)
+}
+
+fn read_prometheus(text: &str) -> (Vec<MetricSeries>, Vec<Diagnostic>) {
+    let mut series: Vec<MetricSeries> = Vec::new();
+    let mut diagnostics = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        // The name with its labels runs to the closing brace (labels may hold spaces).
+        let name_end = match trimmed.find('{') {
+            Some(open) => trimmed[open..].find('}').map(|close| open + close + 1),
+            None => trimmed.find(char::is_whitespace),
+        };
+        let parsed = name_end.and_then(|end| {
+            let mut rest = trimmed[end..].split_whitespace();
+            let value = rest.next()?.parse::<f64>().ok().filter(|v| v.is_finite())?;
+            let at = rest.next().and_then(epoch_ms)?;
+            Some((&trimmed[..end], at, value))
+        });
+        let Some((name, at, value)) = parsed else {
+            diagnostics.push(Diagnostic::warning(
+                line_number(index),
+                1,
+                "expected `name{labels} value timestamp_ms`",
+                line,
+            ));
+            continue;
+        };
+        match series.iter_mut().find(|s| s.name == name) {
+            Some(existing) => existing.points.push((at, value)),
+            None => series.push(MetricSeries {
+                name: name.to_string(),
+                points: vec![(at, value)],
+                ..MetricSeries::default()
+            }),
+        }
+    }
+    for s in &mut series {
+        s.points.sort_by_key(|&(at, _)| at);
+    }
+    (series, diagnostics)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_files_over_the_limit_with_their_size_in_the_message() {
+        assert_eq!(check_size("a.txt", MAX_BYTES), Ok(()));
+        let error = check_size("big.txt", MAX_BYTES + 1).unwrap_err();
+        assert_eq!(error.code(), "too-large");
+        assert_eq!(
+            error.to_string(),
+            "big.txt is 20.0 MB; the limit is 20.0 MB. Split the file or trim its metrics."
+        );
+    }
+
+    #[test]
+    fn decodes_utf8_and_refuses_binary() {
+        assert_eq!(
+            decode("a", b"\xEF\xBB\xBFhi".to_vec()),
+            Ok("hi".to_string())
+        );
+        assert_eq!(
+            decode("pic.png", vec![0x89, 0x50, 0xff, 0xfe])
+                .unwrap_err()
+                .code(),
+            "not-text"
+        );
+    }
+
+    #[test]
+    fn each_failure_has_its_own_message() {
+        let url = "https://example.com/x.txt".to_string();
+        let messages = [
+            LoadError::NotFound { url: url.clone() },
+            LoadError::HttpStatus {
+                url: url.clone(),
+                status: 500,
+            },
+            LoadError::Network { url },
+        ]
+        .map(|e| e.to_string());
+        assert!(messages[0].contains("404"));
+        assert!(messages[1].contains("500"));
+        assert!(messages[2].contains("CORS"));
+    }
+
+    #[test]
+    fn names_come_from_the_last_path_segment() {
+        assert_eq!(display_name("incidents/dns-typo.txt?x=1#y"), "dns-typo.txt");
+        assert_eq!(display_name("https://example.com/a/b.md"), "b.md");
+        assert_eq!(display_name("https://example.com/"), "example.com");
+    }
+
+    #[test]
+    fn csv_and_query_range_json_go_through_parse_metrics() {
+        let csv = "timestamp,value,series\n\
+                   2024-01-15T15:00:00Z,1.5,errors\n\
+                   1705331400,2.5,errors\n\
+                   yesterday,3,errors\n";
+        let Loaded::Metrics {
+            series,
+            diagnostics,
+        } = read_loaded("m.csv", csv)
+        else {
+            panic!("a CSV file is metrics");
+        };
+        assert_eq!(series.len(), 1);
+        assert_eq!(series[0].name, "errors");
+        assert_eq!(
+            series[0].points,
+            [(1_705_330_800_000, 1.5), (1_705_331_400_000, 2.5)]
+        );
+        let lines: Vec<u32> = diagnostics.iter().map(|d| d.line).collect();
+        assert_eq!(lines, [4]);
+        let json = r#"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"__name__":"up"},"values":[[1705330800,"1"]]}]}}"#;
+        assert!(is_metrics_file("query.json", json));
+        let Loaded::Metrics { series, .. } = read_loaded("query.json", json) else {
+            panic!("query_range JSON is metrics");
+        };
+        assert_eq!(series[0].points, [(1_705_330_800_000, 1.0)]);
+    }
+
+    #[test]
+    fn reads_prometheus_exposition_grouped_by_series() {
+        let text = "# HELP http_errors Errors\n# TYPE http_errors gauge\n\
+                    http_errors{code=\"500\", path=\"/login\"} 3 1705330800000\n\
+                    http_errors{code=\"500\", path=\"/login\"} 5 1705330860000\n\
+                    up 1 1705330800000\n\
+                    broken line\n";
+        let Loaded::Metrics {
+            series,
+            diagnostics,
+        } = read_loaded("dump.txt", text)
+        else {
+            panic!("exposition text is metrics");
+        };
+        assert_eq!(series.len(), 2);
+        assert_eq!(series[0].name, "http_errors{code=\"500\", path=\"/login\"}");
+        assert_eq!(series[0].points.len(), 2);
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(diagnostics[0].line, 6);
+    }
+
+    #[test]
+    fn anything_else_is_a_postmortem() {
+        let Loaded::Incident(parsed) = read_loaded("x.txt", "Title: Hello\n") else {
+            panic!("text is an incident");
+        };
+        assert_eq!(parsed.incident.title, "Hello");
+    }
+}

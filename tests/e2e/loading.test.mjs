@@ -1,0 +1,246 @@
+// Every way of opening a postmortem (URL, file picker, drop, paste), metrics attaching to the
+// open incident, progress, and each failure message with the open incident kept.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ROOT, serveStatic, launchBrowser, openPage } from './support.mjs';
+
+let server;
+let browser;
+const read = (name) => readFile(join(ROOT, 'public/incidents', name), 'utf8');
+const METRICS_CSV = 'time,error rate,latency ms\n2024-01-15T15:00:00Z,1.5,120\n2024-01-15T15:10:00Z,9.5,480\n';
+
+before(async () => {
+  server = await serveStatic();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Console errors other than the browser's own note about a failed request we asked for. */
+const unexpected = (errors) => errors.filter((e) => !/Failed to load resource|request failed|CORS|Access-Control/.test(e));
+
+async function status(page, state) {
+  const line = page.getByTestId('load-status');
+  await page.waitForSelector(`[data-testid="load-status"][data-state="${state}"]`);
+  return { text: (await line.textContent()).trim(), error: await line.getAttribute('data-error') };
+}
+
+const title = (page) => page.getByTestId('incident-title').textContent();
+
+test('?src= with a relative URL opens that incident and keeps the permalink', async () => {
+  const { page, errors, context } = await openPage(browser, `${server.url}?src=public/incidents/dns-typo.txt`);
+  assert.equal((await status(page, 'done')).text, 'Opened dns-typo.txt.');
+  assert.equal(await title(page), 'The One-Character DNS Outage');
+  assert.equal(await page.getByTestId('source-name').textContent(), 'dns-typo.txt');
+  assert.equal(await page.getByTestId('event').count(), 6);
+  assert.equal(new URL(page.url()).searchParams.get('src'), 'public/incidents/dns-typo.txt');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('?src= with an absolute URL works too', async () => {
+  const absolute = new URL('public/incidents/retry-storm.txt', server.url).href;
+  const { page, context } = await openPage(browser, `${server.url}?src=${encodeURIComponent(absolute)}`);
+  await status(page, 'done');
+  assert.equal(await title(page), 'The Runaway Retry Storm');
+  await context.close();
+});
+
+test('the file picker opens a file, then a CSV adds metric series to it (seen in the JSON export)', async () => {
+  const { page, errors, context } = await openPage(browser, server.url);
+  await page.getByTestId('incident-title').waitFor();
+  await page.getByTestId('file-input').setInputFiles({
+    name: 'queue-backlog.txt', mimeType: 'text/plain', buffer: Buffer.from(await read('queue-backlog.txt')),
+  });
+  assert.equal((await status(page, 'done')).text, 'Opened queue-backlog.txt.');
+  assert.equal(await title(page), 'The Silent Queue Backlog');
+  // A file has no URL: the permalink drops `src`.
+  assert.equal(new URL(page.url()).searchParams.get('src'), null);
+
+  await page.getByTestId('file-input').setInputFiles({
+    name: 'metrics.csv', mimeType: 'text/csv', buffer: Buffer.from(METRICS_CSV),
+  });
+  await page.waitForFunction(() => /metric series/.test(document.querySelector('[data-testid="load-status"]').textContent));
+  assert.equal(
+    (await page.getByTestId('load-status').textContent()).trim(),
+    'Added 2 metric series from metrics.csv to the open incident.',
+  );
+  assert.equal(await title(page), 'The Silent Queue Backlog', 'metrics do not replace the incident');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-json').click()]);
+  assert.equal(download.suggestedFilename(), 'the-silent-queue-backlog.json');
+  const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(exported.title, 'The Silent Queue Backlog');
+  assert.equal(exported.timeline.length, 6);
+  assert.deepEqual(exported.metrics.map((m) => m.name), ['error rate', 'latency ms']);
+  assert.deepEqual(exported.metrics[0].points, [[1705330800000, 1.5], [1705331400000, 9.5]]);
+  assert.deepEqual(unexpected(errors), []);
+  await context.close();
+});
+
+test('dropping a file anywhere on the page opens it', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await page.getByTestId('incident-title').waitFor();
+  const text = await read('certificate-midnight.txt');
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'certificate-midnight.txt', { type: 'text/plain' }));
+    const target = document.querySelector('[data-testid="summary"]');
+    target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, text);
+  assert.equal((await status(page, 'done')).text, 'Opened certificate-midnight.txt.');
+  assert.equal(await title(page), 'The Midnight Certificate Expiry');
+  assert.equal(await page.locator('.drop-overlay').count(), 0, 'the drop overlay goes away');
+  await context.close();
+});
+
+test('pasting postmortem text opens it; pasting into a text field does not', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await page.getByTestId('incident-title').waitFor();
+  const paste = (selector, text) => page.evaluate(([selector, text]) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.querySelector(selector).dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, [selector, text]);
+
+  await page.getByTestId('copy-embed').click(); // shows a text field to paste into
+  await paste('[data-testid="share-output"]', 'Title: Not this one');
+  assert.equal(await title(page), 'The Great Cookie Catastrophe');
+
+  await paste('body', await read('retry-storm.txt'));
+  assert.equal((await status(page, 'done')).text, 'Opened pasted text.');
+  assert.equal(await title(page), 'The Runaway Retry Storm');
+  await context.close();
+});
+
+test('a large file shows progress while it is read', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await page.getByTestId('incident-title').waitFor();
+  await page.evaluate(() => {
+    window.__seen = [];
+    new MutationObserver(() => {
+      const bar = document.querySelector('[data-testid="load-status"] progress');
+      if (bar) window.__seen.push([bar.getAttribute('value'), bar.getAttribute('max')]);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  const big = (await read('dns-typo.txt')) + '\nNotes:\n' + 'The resolver cache kept the broken answer. '.repeat(140000);
+  await page.getByTestId('file-input').setInputFiles({ name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.from(big) });
+  await status(page, 'done');
+  assert.equal(await title(page), 'The One-Character DNS Outage');
+  const seen = await page.evaluate(() => window.__seen);
+  assert.ok(seen.length >= 2, `progress was shown: ${JSON.stringify(seen)}`);
+  assert.equal(Number(seen.at(-1)[1]), Buffer.byteLength(big));
+  assert.ok(seen.some(([value, max]) => Number(value) > 0 && Number(value) < Number(max)), JSON.stringify(seen));
+  await context.close();
+});
+
+test('a large download from a server that allows CORS shows its progress as it streams', async () => {
+  const big = Buffer.from((await read('queue-backlog.txt')) + '\nNotes:\n' + 'The broker kept every dead letter. '.repeat(150000));
+  const slices = 10;
+  const remote = createServer(async (req, res) => {
+    res.writeHead(200, {
+      'content-type': 'text/plain', 'content-length': big.length, 'access-control-allow-origin': '*',
+    });
+    for (let i = 0; i < slices; i++) {
+      res.write(big.subarray(Math.floor((i * big.length) / slices), Math.floor(((i + 1) * big.length) / slices)));
+      await new Promise((ok) => setTimeout(ok, 40));
+    }
+    res.end();
+  });
+  await new Promise((ok) => remote.listen(0, '127.0.0.1', ok));
+  try {
+    const url = `http://localhost:${remote.address().port}/big-remote.txt`;
+    const { page, context } = await openPage(browser, server.url);
+    await page.getByTestId('incident-title').waitFor();
+    await page.evaluate(() => {
+      window.__seen = [];
+      new MutationObserver(() => {
+        const bar = document.querySelector('[data-testid="load-status"] progress');
+        if (bar) window.__seen.push([bar.getAttribute('value'), bar.getAttribute('max')]);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    });
+    await page.evaluate((url) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', url);
+      document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, url);
+    assert.equal((await status(page, 'done')).text, 'Opened big-remote.txt.');
+    assert.equal(await title(page), 'The Silent Queue Backlog');
+    const seen = await page.evaluate(() => window.__seen);
+    const partial = seen.filter(([value, max]) => Number(max) === big.length && Number(value) > 0 && Number(value) < big.length);
+    assert.ok(partial.length >= 3, `progress moved while streaming: ${JSON.stringify(seen)}`);
+    await context.close();
+  } finally {
+    await new Promise((ok) => remote.close(ok));
+  }
+});
+
+test('a 404 says nothing was found and the open incident stays', async () => {
+  const { page, errors, context } = await openPage(browser, `${server.url}?src=public/incidents/missing.txt`);
+  const { text, error } = await status(page, 'failed');
+  assert.equal(error, 'not-found');
+  assert.equal(text, 'Nothing was found at public/incidents/missing.txt (404). Check the address.');
+  assert.equal(await title(page), 'The Great Cookie Catastrophe');
+  assert.equal(await page.getByTestId('event').count(), 9);
+  assert.deepEqual(unexpected(errors), []);
+  await context.close();
+});
+
+test('a server that refuses cross-origin reads (CORS) gets the network message', async () => {
+  const other = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('Title: Secret'));
+  await new Promise((ok) => other.listen(0, '127.0.0.1', ok));
+  const url = `http://localhost:${other.address().port}/incident.txt`;
+  try {
+    const { page, context } = await openPage(browser, server.url);
+    await page.getByTestId('incident-title').waitFor();
+    await page.getByTestId('file-input').setInputFiles({
+      name: 'dns-typo.txt', mimeType: 'text/plain', buffer: Buffer.from(await read('dns-typo.txt')),
+    });
+    await status(page, 'done');
+    await page.evaluate((url) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', url);
+      document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, url);
+    const { text, error } = await status(page, 'failed');
+    assert.equal(error, 'network');
+    assert.match(text, /^Could not reach http:\/\/localhost:\d+\/incident\.txt: .*CORS/);
+    assert.equal(await title(page), 'The One-Character DNS Outage', 'the open incident stays');
+    await context.close();
+  } finally {
+    await new Promise((ok) => other.close(ok));
+  }
+});
+
+test('files over 20 MB are refused with their size', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await page.getByTestId('incident-title').waitFor();
+  await page.getByTestId('file-input').setInputFiles({
+    name: 'huge.txt', mimeType: 'text/plain', buffer: Buffer.alloc(21 * 1024 * 1024, 'a'),
+  });
+  const { text, error } = await status(page, 'failed');
+  assert.equal(error, 'too-large');
+  assert.equal(text, 'huge.txt is 21.0 MB; the limit is 20.0 MB. Split the file or trim its metrics.');
+  assert.equal(await title(page), 'The Great Cookie Catastrophe');
+  await context.close();
+});
+
+test('a file that is not text is refused as unreadable', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await page.getByTestId('incident-title').waitFor();
+  await page.getByTestId('file-input').setInputFiles({
+    name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0xff, 0xfe, 0x00]),
+  });
+  const { text, error } = await status(page, 'failed');
+  assert.equal(error, 'not-text');
+  assert.equal(text, 'photo.png is not a text file (it is not valid UTF-8).');
+  assert.equal(await title(page), 'The Great Cookie Catastrophe');
+  await context.close();
+});

@@ -1,0 +1,183 @@
+// Sharing and embedding: embed modes (one view, no chrome, height posted to the parent),
+// embed.js in the example docs page, permalinks, the print layout, the dark theme, and a
+// sub-path deployment.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ROOT, serveStatic, launchBrowser, openPage } from './support.mjs';
+
+let server;
+let browser;
+const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
+
+before(async () => {
+  server = await serveStatic();
+  browser = await launchBrowser();
+  await mkdir(ARTIFACTS, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A host page (same origin) with one iframe of `frameUrl`, recording the messages it posts. */
+async function hostFrame(frameUrl, width = 360) {
+  const { page, errors, context } = await openPage(browser, `${server.url}public/favicon.svg`);
+  await page.goto(`${server.url}public/incidents/index.json`); // any same-origin page to host the frame
+  await page.evaluate(([frameUrl, width]) => {
+    document.documentElement.innerHTML = '<body></body>';
+    window.__messages = [];
+    window.addEventListener('message', (e) => window.__messages.push(e.data));
+    const frame = document.createElement('iframe');
+    frame.style.width = `${width}px`;
+    frame.style.height = '200px';
+    frame.src = frameUrl;
+    document.body.appendChild(frame);
+  }, [frameUrl, width]);
+  const frame = page.frameLocator('iframe');
+  return { page, errors, context, frame };
+}
+
+for (const view of ['timeline', 'chart', 'illustration', 'summary']) {
+  test(`?embed=${view} shows one view without page chrome and posts its height`, async () => {
+    const src = 'public/incidents/dns-typo.txt';
+    const { page, frame, context } = await hostFrame(`${server.url}?embed=${view}&src=${encodeURIComponent(src)}`);
+    await frame.getByTestId('embed').waitFor();
+    await page.waitForFunction(() => window.__messages.some((m) => m.type === 'postmortem-explorer:height'));
+    // The title link shows the incident loaded from `src`.
+    await frame.locator('.embed-title a', { hasText: 'The One-Character DNS Outage' }).waitFor();
+    assert.equal(await frame.getByTestId('embed').getAttribute('data-view'), view);
+    for (const chrome of ['.page-header', '[data-testid="share-bar"]', '[data-testid="file-input"]', '[data-testid="diagnostics"]']) {
+      assert.equal(await frame.locator(chrome).count(), 0, `${chrome} is not in the embed`);
+    }
+    if (view === 'summary') assert.equal((await frame.getByTestId('duration').textContent()).trim().slice(0, 6), '46 min');
+    if (view === 'timeline') assert.equal(await frame.getByTestId('event').count(), 6);
+    const sizes = await frame.locator('html').evaluate((html) => ({
+      height: Math.ceil(document.body.getBoundingClientRect().height), width: html.scrollWidth }));
+    assert.ok(sizes.width <= 360, `fits the frame's width: ${sizes.width}`);
+    await page.waitForFunction((h) => window.__messages.at(-1).height === h, sizes.height);
+    const last = await page.evaluate(() => window.__messages.at(-1));
+    assert.deepEqual(Object.keys(last).sort(), ['height', 'src', 'type', 'view']);
+    assert.equal(last.view, view);
+    assert.equal(last.src, src);
+    assert.ok(last.height > 0);
+    await context.close();
+  });
+}
+
+test('embed.js turns each div of the example docs page into an iframe sized to its content', async () => {
+  const { page, errors, context } = await openPage(browser, `${server.url}public/docs-example.html`, { viewport: { width: 900, height: 900 } });
+  const frames = page.locator('iframe');
+  await page.waitForFunction(() => document.querySelectorAll('iframe').length === 5);
+  assert.deepEqual(
+    await frames.evaluateAll((fs) => fs.map((f) => new URL(f.src).searchParams.get('embed'))),
+    ['summary', 'timeline', 'chart', 'illustration', 'summary'],
+  );
+  // The summary frame grows from its 320 px default to its content's height.
+  const summary = page.frameLocator('iframe').first();
+  await summary.getByTestId('summary').waitFor();
+  const content = await summary.locator('body').evaluate((b) => Math.ceil(b.getBoundingClientRect().height));
+  await page.waitForFunction((h) => document.querySelector('iframe').getBoundingClientRect().height === h, content);
+  assert.ok(content > 320 && content < 900, `the summary is taller than the default: ${content}`);
+  const last = page.frameLocator('iframe').nth(4);
+  await last.locator('.embed-title a', { hasText: 'The Midnight Certificate Expiry' }).waitFor();
+  await page.locator('iframe').nth(1).scrollIntoViewIfNeeded();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(ARTIFACTS, 'docs-example.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Copy link gives a permalink that reopens the same incident', async () => {
+  const { page, context } = await openPage(browser, `${server.url}?src=public/incidents/queue-backlog.txt`);
+  await page.waitForFunction(() => document.querySelector('[data-testid="incident-title"]').textContent === 'The Silent Queue Backlog');
+  await page.getByTestId('copy-link').click();
+  const link = await page.getByTestId('share-output').inputValue();
+  assert.equal(new URL(link).searchParams.get('src'), 'public/incidents/queue-backlog.txt');
+
+  const again = await context.newPage();
+  await again.goto(link);
+  await again.waitForFunction(() => document.querySelector('[data-testid="incident-title"]')?.textContent === 'The Silent Queue Backlog');
+  assert.equal(await again.getByTestId('event').count(), 6);
+
+  await page.getByTestId('embed-view').selectOption('chart');
+  await page.getByTestId('copy-embed').click();
+  const code = await page.getByTestId('share-output').inputValue();
+  assert.equal(
+    code,
+    `<div data-postmortem-src="${server.url}public/incidents/queue-backlog.txt" data-view="chart"></div>\n` +
+      `<script src="${server.url}public/embed.js" defer></script>`,
+  );
+  await context.close();
+});
+
+test('the print layout is a clean report: summary, timeline and tasks, no controls', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await page.getByTestId('incident-title').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['share-bar', 'file-input', 'diagnostics']) {
+    assert.equal(await page.getByTestId(hidden).isVisible(), false, `${hidden} is hidden in print`);
+  }
+  for (const shown of ['incident-title', 'summary', 'tasks']) {
+    assert.equal(await page.getByTestId(shown).isVisible(), true, `${shown} is printed`);
+  }
+  assert.equal(await page.getByTestId('event').count(), 9);
+  assert.equal(await page.getByTestId('event').first().isVisible(), true);
+  const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  assert.equal(background, 'rgb(255, 255, 255)');
+  await page.screenshot({ path: join(ARTIFACTS, 'print.png'), fullPage: true });
+  await context.close();
+});
+
+test('the theme follows the system, toggles to dark, and is remembered', async () => {
+  const { page, context } = await openPage(browser, server.url, { colorScheme: 'light' });
+  await page.getByTestId('incident-title').waitFor();
+  const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  assert.equal(await background(), 'rgb(250, 247, 242)');
+  await page.getByTestId('theme-toggle').click();
+  assert.equal(await page.getByTestId('theme-toggle').textContent(), 'Theme: dark');
+  assert.equal(await background(), 'rgb(22, 18, 15)');
+  await page.reload();
+  await page.getByTestId('incident-title').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  assert.equal(await background(), 'rgb(22, 18, 15)');
+  await page.screenshot({ path: join(ARTIFACTS, 'dark.png'), fullPage: true });
+  await context.close();
+
+  const dark = await openPage(browser, `${server.url}?view=catalogue`, { colorScheme: 'dark' });
+  await dark.page.getByTestId('catalogue-row').first().waitFor();
+  assert.equal(await dark.page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), 'rgb(22, 18, 15)');
+  await dark.page.screenshot({ path: join(ARTIFACTS, 'catalogue-dark.png'), fullPage: true });
+  await dark.context.close();
+});
+
+test('the last opened incident can be reopened after a reload', async () => {
+  const { page, context } = await openPage(browser, `${server.url}?src=public/incidents/dns-typo.txt`);
+  await page.waitForFunction(() => document.querySelector('[data-testid="incident-title"]').textContent === 'The One-Character DNS Outage');
+  await page.goto(server.url);
+  await page.getByTestId('incident-title').waitFor();
+  assert.equal(await page.getByTestId('incident-title').textContent(), 'The Great Cookie Catastrophe', 'the default stays the sample');
+  assert.equal(await page.getByTestId('reopen').textContent(), 'Reopen dns-typo.txt');
+  await page.getByTestId('reopen').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="incident-title"]').textContent === 'The One-Character DNS Outage');
+  await context.close();
+});
+
+test('under a sub-path, ?src=, the catalogue and the docs page all resolve relative to the page', async () => {
+  const sub = await serveStatic(undefined, '/postmortems/');
+  try {
+    const { page, errors, context } = await openPage(browser, `${sub.url}?src=public/incidents/retry-storm.txt`);
+    await page.waitForFunction(() => document.querySelector('[data-testid="incident-title"]').textContent === 'The Runaway Retry Storm');
+    await page.goto(`${sub.url}?view=catalogue`);
+    await page.getByTestId('catalogue-row').first().waitFor();
+    assert.equal(await page.getByTestId('catalogue-row').count(), 5);
+    await page.goto(`${sub.url}public/docs-example.html`);
+    await page.frameLocator('iframe').first().getByTestId('summary').waitFor();
+    assert.match(await page.locator('iframe').first().getAttribute('src'), /^http:\/\/127\.0\.0\.1:\d+\/postmortems\/\?embed=summary&src=/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  } finally {
+    await sub.close();
+  }
+});

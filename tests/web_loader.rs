@@ -1,0 +1,69 @@
+//! Browser tests for the loader: text opens as an incident, metric files join the open one,
+//! failures leave it as it was, and the status line says what happened.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use postmortem_explorer::loading::LoadError;
+use postmortem_explorer::ui::loader::{load_pasted_text, open_text, LoadStatus, Loader};
+use postmortem_explorer::ui::state::{AppState, OpenDocument};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fresh() -> (Owner, AppState, Loader) {
+    let owner = Owner::new();
+    let (state, loader) = owner.with(|| (AppState::new(OpenDocument::sample()), Loader::new()));
+    (owner, state, loader)
+}
+
+#[wasm_bindgen_test]
+fn a_postmortem_replaces_the_document_and_resets_the_view() {
+    let (owner, state, loader) = fresh();
+    owner.with(|| {
+        state.view.selected.set(Some(3));
+        open_text(state, loader, "x.txt", "Title: Pasted incident\n", None);
+        assert_eq!(state.incident.get_untracked().title, "Pasted incident");
+        assert_eq!(state.document.get_untracked().source_name, "x.txt");
+        assert_eq!(state.view.selected.get_untracked(), None);
+        assert_eq!(
+            loader.status.get_untracked(),
+            LoadStatus::Done("Opened x.txt.".into())
+        );
+        assert_eq!(loader.src.get_untracked(), None);
+    });
+}
+
+#[wasm_bindgen_test]
+fn a_metrics_file_attaches_to_the_open_incident_with_its_notes() {
+    let (owner, state, loader) = fresh();
+    owner.with(|| {
+        let csv = "time,errors\n2024-01-15T15:00:00Z,3\nnot a time,4\n";
+        open_text(state, loader, "errors.csv", csv, None);
+        let document = state.document.get_untracked();
+        assert_eq!(document.incident.title, "The Great Cookie Catastrophe");
+        assert_eq!(document.incident.metrics.len(), 1);
+        assert_eq!(
+            document.incident.metrics[0].points,
+            [(1_705_330_800_000, 3.0)]
+        );
+        let last = document.diagnostics.last().expect("the bad row is noted");
+        assert_eq!(last.line, 3);
+        assert!(last.message.starts_with("errors.csv: "), "{}", last.message);
+    });
+}
+
+#[wasm_bindgen_test]
+fn pasting_nothing_fails_and_keeps_the_incident() {
+    let (owner, state, loader) = fresh();
+    owner.with(|| {
+        load_pasted_text(state, loader, "   \n");
+        assert_eq!(
+            loader.status.get_untracked(),
+            LoadStatus::Failed(LoadError::Empty)
+        );
+        assert_eq!(
+            state.incident.get_untracked().title,
+            "The Great Cookie Catastrophe"
+        );
+    });
+}
