@@ -37,15 +37,20 @@ fn a_postmortem_replaces_the_document_and_resets_the_view() {
 fn a_metrics_file_attaches_to_the_open_incident_with_its_notes() {
     let (owner, state, loader) = fresh();
     owner.with(|| {
+        // The sample already carries its illustrative series; the file adds one more.
+        let before = state.document.get_untracked().incident.metrics.len();
         let csv = "time,errors\n2024-01-15T15:00:00Z,3\nnot a time,4\n";
         open_text(state, loader, "errors.csv", csv, None);
         let document = state.document.get_untracked();
         assert_eq!(document.incident.title, "The Great Cookie Catastrophe");
-        assert_eq!(document.incident.metrics.len(), 1);
-        assert_eq!(
-            document.incident.metrics[0].points,
-            [(1_705_330_800_000, 3.0)]
-        );
+        assert_eq!(document.incident.metrics.len(), before + 1);
+        let added = document
+            .incident
+            .metrics
+            .last()
+            .expect("a series was added");
+        assert_eq!(added.name, "errors");
+        assert_eq!(added.points, [(1_705_330_800_000, 3.0)]);
         let last = document.diagnostics.last().expect("the bad row is noted");
         assert_eq!(last.line, 3);
         assert!(last.message.starts_with("errors.csv: "), "{}", last.message);

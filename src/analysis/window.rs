@@ -42,8 +42,10 @@ pub fn axis_ms(moment: &crate::model::Moment) -> f64 {
     moment.axis_seconds() as f64 * 1000.0
 }
 
-/// The whole incident on the axis: stated start/end, every event and every metric sample,
-/// with 5% margin on each side. `None` when nothing in the incident has a time.
+/// The whole incident on the axis: its stated start and end and every event, with 5% margin
+/// on each side. Metric samples only set the extent of an incident that states no time at all,
+/// so a long metrics file does not shrink the incident in the default view (zooming out still
+/// reaches every sample). `None` when nothing has a time.
 pub fn incident_extent(incident: &Incident) -> Option<TimeWindow> {
     let moments = incident
         .start
@@ -56,11 +58,15 @@ pub fn incident_extent(incident: &Incident) -> Option<TimeWindow> {
         .iter()
         .flat_map(|m| m.points.first().into_iter().chain(m.points.last()))
         .map(|&(ms, _)| ms as f64);
-    let (lo, hi) = moments
-        .chain(samples)
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), t| {
+    let bounds = |times: &mut dyn Iterator<Item = f64>| {
+        times.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), t| {
             (lo.min(t), hi.max(t))
-        });
+        })
+    };
+    let (mut lo, mut hi) = bounds(&mut moments.into_iter());
+    if !lo.is_finite() {
+        (lo, hi) = bounds(&mut samples.into_iter());
+    }
     if !lo.is_finite() {
         return None;
     }
@@ -81,6 +87,23 @@ mod tests {
         let start = axis_ms(incident.start.as_ref().unwrap());
         assert_eq!(window.start, start - 12.0 * 60_000.0);
         assert_eq!(window.span(), 15_840_000.0); // 4 h + 2 × 12 min
+    }
+
+    #[test]
+    fn metrics_set_the_extent_only_of_an_incident_without_times() {
+        let mut incident = parse_text(SAMPLE_TEXT).incident;
+        let stated = incident_extent(&incident);
+        incident.metrics.push(crate::model::MetricSeries {
+            points: vec![(0, 1.0), (1_800_000_000_000, 2.0)],
+            ..Default::default()
+        });
+        assert_eq!(incident_extent(&incident), stated);
+        let only_metrics = Incident {
+            metrics: incident.metrics.clone(),
+            ..Incident::default()
+        };
+        let window = incident_extent(&only_metrics).unwrap();
+        assert!(window.start < 0.0 && window.end > 1_800_000_000_000.0);
     }
 
     #[test]

@@ -10,7 +10,9 @@ import { ROOT, serveStatic, launchBrowser, openPage } from './support.mjs';
 let server;
 let browser;
 const read = (name) => readFile(join(ROOT, 'public/incidents', name), 'utf8');
-const METRICS_CSV = 'time,error rate,latency ms\n2024-01-15T15:00:00Z,1.5,120\n2024-01-15T15:10:00Z,9.5,480\n';
+// `timestamp,value,series`, the CSV shape `parse_metrics` documents.
+const METRICS_CSV = 'timestamp,value,series\n2024-01-15T15:00:00Z,1.5,error rate\n2024-01-15T15:00:00Z,120,latency ms\n'
+  + '2024-01-15T15:10:00Z,9.5,error rate\n2024-01-15T15:10:00Z,480,latency ms\n';
 
 before(async () => {
   server = await serveStatic();

@@ -70,7 +70,10 @@ export async function openPage(browser, url, options = {}) {
   const errors = [];
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
   page.on('pageerror', (err) => errors.push(String(err)));
-  page.on('requestfailed', (req) => errors.push(`request failed: ${req.url()}`));
+  // A request cancelled because the test navigated away (net::ERR_ABORTED) is not a failure.
+  page.on('requestfailed', (req) => {
+    if (req.failure()?.errorText !== 'net::ERR_ABORTED') errors.push(`request failed: ${req.url()}`);
+  });
   await page.goto(url);
   return { page, errors, context };
 }
