@@ -1,6 +1,6 @@
 //! The one entry point for loaded bytes: picks the reader by file name and content.
 
-use super::structured::{parse_structured, Syntax};
+use super::structured::{parse_structured, Syntax, INCIDENT_KEYS};
 use super::{parse_text, Parsed};
 
 /// Input formats the app reads.
@@ -31,25 +31,6 @@ impl Format {
         }
     }
 }
-
-/// Top-level keys of the structured schema, for telling YAML and TOML from prose.
-const SCHEMA_KEYS: [&str; 15] = [
-    "title",
-    "summary",
-    "start",
-    "end",
-    "impact",
-    "root_cause",
-    "detection",
-    "resolution",
-    "timeline",
-    "improvements",
-    "action_items",
-    "addendum",
-    "links",
-    "other_sections",
-    "metrics",
-];
 
 /// The format of a file: by its extension when it has a known one, otherwise by its content.
 ///
@@ -89,13 +70,13 @@ pub fn detect_format(name: &str, text: &str) -> Format {
 /// `title = "..."`, `[impact]` or `[[timeline]]` with a schema key.
 fn is_toml_line(line: &str) -> bool {
     if let Some(rest) = line.strip_prefix("[[").and_then(|r| r.strip_suffix("]]")) {
-        return SCHEMA_KEYS.contains(&rest.trim());
+        return INCIDENT_KEYS.contains(&rest.trim());
     }
     if let Some(rest) = line.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
-        return SCHEMA_KEYS.contains(&rest.trim());
+        return INCIDENT_KEYS.contains(&rest.trim());
     }
     match line.split_once('=') {
-        Some((key, _)) => SCHEMA_KEYS.contains(&key.trim()),
+        Some((key, _)) => INCIDENT_KEYS.contains(&key.trim()),
         None => false,
     }
 }
@@ -111,7 +92,7 @@ fn looks_like_yaml(text: &str) -> bool {
             continue;
         }
         match line.split_once(':') {
-            Some((key, _)) if SCHEMA_KEYS.contains(&key) => keys += 1,
+            Some((key, _)) if INCIDENT_KEYS.contains(&key) => keys += 1,
             _ => return false,
         }
     }

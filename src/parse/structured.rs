@@ -192,8 +192,8 @@ fn not_built_in(format: &str, feature: &str) -> Located {
     }
 }
 
-/// Keys the schema allows in each kind of object.
-const INCIDENT_KEYS: &[&str] = &[
+/// Top-level keys of the structured schema (also used to tell YAML and TOML from prose).
+pub(super) const INCIDENT_KEYS: &[&str] = &[
     "title",
     "summary",
     "start",
@@ -205,6 +205,7 @@ const INCIDENT_KEYS: &[&str] = &[
     "timeline",
     "improvements",
     "action_items",
+    "lessons",
     "addendum",
     "links",
     "other_sections",
@@ -217,8 +218,9 @@ const NESTED_KEYS: &[(&str, &[&str])] = &[
     ("timeline", &["at", "text", "inferred", "kind"]),
     (
         "action_items",
-        &["text", "owner", "priority", "status", "link"],
+        &["text", "owner", "priority", "status", "link", "due"],
     ),
+    ("lessons", &["text", "went_well", "went_wrong", "lucky"]),
     ("links", &["text", "url"]),
     ("other_sections", &["title", "body"]),
     ("metrics", &["name", "unit", "illustrative", "points"]),
@@ -440,6 +442,20 @@ mod tests {
         let d = &parsed.diagnostics[0];
         assert_eq!((d.severity, d.line), (Severity::Error, 3), "{d:?}");
         assert!(d.message.contains("ISO 8601"), "{}", d.message);
+    }
+
+    #[test]
+    fn lessons_and_due_dates_are_schema_keys_not_unknown_ones() {
+        let json = r#"{"title":"T","lessons":{"went_well":["paging"],"lucky":["low traffic"]},
+            "action_items":[{"text":"Add a canary","due":"June 28"}]}"#;
+        let parsed = parse_json(json);
+        assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+        assert_eq!(parsed.incident.lessons.went_well, ["paging"]);
+        assert_eq!(parsed.incident.lessons.lucky, ["low traffic"]);
+        assert_eq!(
+            parsed.incident.action_items[0].due.as_deref(),
+            Some("June 28")
+        );
     }
 
     #[test]
