@@ -1,41 +1,18 @@
 //! Browser tests: mount the app in headless Chromium and assert on the rendered DOM.
 #![cfg(target_arch = "wasm32")]
 
-use leptos::prelude::*;
-use postmortem_explorer::ui::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::HtmlElement;
+
+mod browser;
+
+use browser::{mount_app, texts};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts the app into a fresh container and returns the container.
-async fn mount_app() -> HtmlElement {
-    let container: HtmlElement = document()
-        .create_element("div")
-        .expect("a div can be created")
-        .unchecked_into();
-    document()
-        .body()
-        .expect("the test page has a body")
-        .append_child(&container)
-        .expect("append");
-    leptos::mount::mount_to(container.clone(), App).forget();
-    leptos::task::tick().await;
-    container
-}
-
-fn texts(root: &HtmlElement, selector: &str) -> Vec<String> {
-    let list = root.query_selector_all(selector).expect("a valid selector");
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .map(|node| node.text_content().unwrap_or_default().trim().to_string())
-        .collect()
-}
-
 #[wasm_bindgen_test]
 async fn renders_the_sample_title_summary_and_timeline() {
-    let root = mount_app().await;
+    let root = mount_app(None).await;
     assert_eq!(
         texts(&root, "[data-testid=incident-title]"),
         ["The Great Cookie Catastrophe"]
@@ -51,7 +28,7 @@ async fn renders_the_sample_title_summary_and_timeline() {
 
 #[wasm_bindgen_test]
 async fn shows_the_reading_note_with_its_line() {
-    let root = mount_app().await;
+    let root = mount_app(None).await;
     let notes = texts(&root, "[data-testid=diagnostics] li");
     assert_eq!(notes.len(), 1);
     assert!(notes[0].contains("line 2, column 1"), "{}", notes[0]);
@@ -64,7 +41,7 @@ async fn shows_the_reading_note_with_its_line() {
 
 #[wasm_bindgen_test]
 async fn links_only_to_http_targets_and_as_anchors() {
-    let root = mount_app().await;
+    let root = mount_app(None).await;
     let anchors = root.query_selector_all("a[href]").expect("selector");
     assert_eq!(anchors.length(), 1);
     let href = anchors

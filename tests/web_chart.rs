@@ -3,43 +3,15 @@
 //! drives what it shows.
 #![cfg(target_arch = "wasm32")]
 
-use leptos::prelude::*;
-use postmortem_explorer::ui::App;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlCanvasElement, HtmlElement, PointerEvent, PointerEventInit};
 
+mod browser;
+
+use browser::{mount_app, settle};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-async fn mount_app() -> HtmlElement {
-    let container: HtmlElement = document()
-        .create_element("div")
-        .expect("a div can be created")
-        .unchecked_into();
-    container
-        .style()
-        .set_property("width", "960px")
-        .expect("style");
-    document()
-        .body()
-        .expect("the test page has a body")
-        .append_child(&container)
-        .expect("append");
-    leptos::mount::mount_to(container.clone(), App).forget();
-    settle().await;
-    container
-}
-
-/// Lets effects run and the browser lay out.
-async fn settle() {
-    for _ in 0..3 {
-        leptos::task::tick().await;
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            let _ = window().request_animation_frame(&resolve);
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-    }
-}
 
 fn find(root: &HtmlElement, selector: &str) -> Option<HtmlElement> {
     root.query_selector(selector)
@@ -49,7 +21,7 @@ fn find(root: &HtmlElement, selector: &str) -> Option<HtmlElement> {
 
 #[wasm_bindgen_test]
 async fn draws_the_sample_metrics_and_says_they_are_illustrative() {
-    let root = mount_app().await;
+    let root = mount_app(Some(960)).await;
     let chart = find(&root, "[data-testid=metrics-chart]").expect("the chart section");
     assert_eq!(
         chart.get_attribute("data-origin").as_deref(),
@@ -103,7 +75,7 @@ async fn draws_the_sample_metrics_and_says_they_are_illustrative() {
 
 #[wasm_bindgen_test]
 async fn hovering_shows_the_values_and_highlights_the_event_under_the_pointer() {
-    let root = mount_app().await;
+    let root = mount_app(Some(960)).await;
     assert!(find(&root, "[data-testid=chart-tooltip]").is_none());
     let canvas = find(&root, "[data-testid=chart-canvas]").expect("a canvas");
     let rect = canvas.get_bounding_client_rect();

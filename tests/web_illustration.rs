@@ -9,19 +9,13 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
+mod browser;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Mounts the illustration alone, on a document read from `text`.
 async fn mount(text: &'static str) -> HtmlElement {
-    let container: HtmlElement = document()
-        .create_element("div")
-        .expect("a div can be created")
-        .unchecked_into();
-    document()
-        .body()
-        .expect("the test page has a body")
-        .append_child(&container)
-        .expect("append");
+    let container = browser::container(None);
     leptos::mount::mount_to(container.clone(), move || {
         provide_context(AppState::new(OpenDocument::read("test.txt", text)));
         view! { <CookieIllustration /> }

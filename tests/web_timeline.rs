@@ -2,49 +2,17 @@
 //! assertions on the rendered DOM and on the canvas pixels.
 #![cfg(target_arch = "wasm32")]
 
-use leptos::prelude::*;
-use postmortem_explorer::ui::App;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{
     CanvasRenderingContext2d, HtmlCanvasElement, HtmlElement, KeyboardEvent, KeyboardEventInit,
 };
 
+mod browser;
+
+use browser::{mount_app, texts};
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// Mounts the app with a clean URL (the timeline reads its view from it).
-async fn mount_app() -> HtmlElement {
-    let path = window().location().pathname().expect("a path");
-    window()
-        .history()
-        .expect("history")
-        .replace_state_with_url(&JsValue::NULL, "", Some(&path))
-        .expect("replace the URL");
-    let container: HtmlElement = document()
-        .create_element("div")
-        .expect("a div can be created")
-        .unchecked_into();
-    container
-        .set_attribute("style", "width:1000px")
-        .expect("style");
-    document()
-        .body()
-        .expect("a body")
-        .append_child(&container)
-        .expect("append");
-    leptos::mount::mount_to(container.clone(), App).forget();
-    leptos::task::tick().await;
-    leptos::task::tick().await;
-    container
-}
-
-fn texts(root: &HtmlElement, selector: &str) -> Vec<String> {
-    let list = root.query_selector_all(selector).expect("a valid selector");
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .map(|node| node.text_content().unwrap_or_default().trim().to_string())
-        .collect()
-}
 
 fn find(root: &HtmlElement, selector: &str) -> HtmlElement {
     root.query_selector(selector)
@@ -64,7 +32,7 @@ fn press(target: &HtmlElement, key: &str) {
 
 #[wasm_bindgen_test]
 async fn shows_the_key_durations_and_an_axis_in_the_incident_zone() {
-    let root = mount_app().await;
+    let root = mount_app(Some(1000)).await;
     assert_eq!(
         texts(&root, "[data-testid=key-duration-value]"),
         ["0 s", "10 min", "2 h", "3 h", "4 h", "4 h"]
@@ -79,7 +47,7 @@ async fn shows_the_key_durations_and_an_axis_in_the_incident_zone() {
 
 #[wasm_bindgen_test]
 async fn the_keyboard_selects_an_event_and_opens_its_details() {
-    let root = mount_app().await;
+    let root = mount_app(Some(1000)).await;
     let stage = find(&root, "[data-testid=timeline-stage]");
     press(&stage, "ArrowDown");
     press(&stage, "ArrowDown");
@@ -107,7 +75,7 @@ async fn the_keyboard_selects_an_event_and_opens_its_details() {
 
 #[wasm_bindgen_test]
 async fn the_canvas_paints_each_kind_in_its_colour() {
-    let root = mount_app().await;
+    let root = mount_app(Some(1000)).await;
     leptos::task::tick().await;
     let canvas: HtmlCanvasElement = find(&root, ".tl-canvas").unchecked_into();
     let ctx: CanvasRenderingContext2d = canvas
