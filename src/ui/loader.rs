@@ -109,13 +109,7 @@ pub async fn fetch_text(
     if let Some(bytes) = total {
         check_size(&url, bytes)?;
     }
-    let unreadable = |error: wasm_bindgen::JsValue| LoadError::Unreadable {
-        name: url.clone(),
-        reason: error
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_else(|| "the connection broke off".to_string()),
-    };
+    let unreadable = |error| unreadable_error(&url, &error, "the connection broke off");
     let Some(body) = response.body() else {
         return decode(&display_name(&url), Vec::new());
     };
@@ -138,6 +132,17 @@ pub async fn fetch_text(
     decode(&display_name(&url), bytes)
 }
 
+/// The error for a source the browser could not finish reading: the JS error's message, or
+/// `fallback` when it gave none.
+fn unreadable_error(name: &str, error: &wasm_bindgen::JsValue, fallback: &str) -> LoadError {
+    LoadError::Unreadable {
+        name: name.to_string(),
+        reason: error
+            .dyn_ref::<js_sys::Error>()
+            .map_or_else(|| fallback.to_string(), |e| String::from(e.message())),
+    }
+}
+
 /// Reads a picked or dropped file slice by slice, reporting `(done, total)` bytes.
 pub async fn read_file(
     file: &web_sys::File,
@@ -146,13 +151,7 @@ pub async fn read_file(
     let name = file.name();
     let total = file.size() as u64;
     check_size(&name, total)?;
-    let unreadable = |error: wasm_bindgen::JsValue| LoadError::Unreadable {
-        name: name.clone(),
-        reason: error
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_else(|| "the browser refused to read it".to_string()),
-    };
+    let unreadable = |error| unreadable_error(&name, &error, "the browser refused to read it");
     let mut bytes = Vec::with_capacity(usize::try_from(total).unwrap_or(0));
     let mut offset = 0;
     while offset < total {

@@ -1,6 +1,8 @@
 //! The scene model against the incident's data: the share that crumbles, the crew's size,
 //! determinism, and the picture before the impact, mid-outage and after the recovery.
 
+#![cfg(test)]
+
 use super::*;
 use crate::model::{Impact, Moment, TimelineEvent};
 use crate::parse::parse_text;
