@@ -1,9 +1,117 @@
-//! Calendar dates found inside a line: `2024-01-15`, `January 15, 2024`, `Jan. 15 2024`,
-//! `15 January 2024`, `01-15-2024` and `01/15/2024` (month first, as US postmortems write).
+//! Calendar dates found inside a line: `2024-01-15`, `2024/01/15`, `January 15, 2024`,
+//! `Jan. 15 2024`, `15 January 2024`, `3rd Feb 2022`, `01-15-2024`, `15.01.2024`, `03–14–2022`,
+//! and, when the document's year is known, `15 Jan` and `Jan 15`.
+//!
+//! Numeric dates are read in the document's [`DateOrder`], which [`date_order`] settles once
+//! from every numeric date in the text: a field over 12 decides; without one the reader
+//! assumes month first and says so.
 
 use std::ops::Range;
 
 use chrono::NaiveDate;
+
+/// Which field of a numeric date (`05/01/2024`) is the month.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum DateOrder {
+    /// `05/01/2024` is May 1 (US style).
+    #[default]
+    MonthFirst,
+    /// `05/01/2024` is 5 January.
+    DayFirst,
+}
+
+/// What a date needs from the rest of the document.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DateContext {
+    /// How numeric dates are ordered.
+    pub order: DateOrder,
+    /// The incident's year, for dates written without one (`15 Jan`).
+    pub year: Option<i32>,
+}
+
+/// How the document's numeric dates settled the [`DateOrder`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrderEvidence {
+    /// The order used.
+    pub order: DateOrder,
+    /// True when some date had a field over 12 (the order is certain).
+    pub decided: bool,
+    /// The first numeric date that reads differently in the two orders (byte span), if any.
+    pub first_ambiguous: Option<Range<usize>>,
+}
+
+/// Settles the order of numeric dates from every `a/b/yyyy` (or `-`, `.`, `–`) in `source`:
+/// the first date with a field over 12 decides; otherwise month first.
+pub fn date_order(source: &str) -> OrderEvidence {
+    let bytes = source.as_bytes();
+    let mut first_ambiguous = None;
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_digit() || (at > 0 && bytes[at - 1].is_ascii_alphanumeric()) {
+            at += 1;
+            continue;
+        }
+        match numeric_triple(source, at) {
+            Some((a, b, end)) => {
+                if a > 12 && b <= 12 {
+                    return decided(DateOrder::DayFirst, first_ambiguous);
+                }
+                if b > 12 && a <= 12 {
+                    return decided(DateOrder::MonthFirst, first_ambiguous);
+                }
+                if a != b && a <= 12 && b <= 12 && first_ambiguous.is_none() {
+                    first_ambiguous = Some(at..end);
+                }
+                at = end;
+            }
+            None => at += 1,
+        }
+    }
+    OrderEvidence {
+        order: DateOrder::MonthFirst,
+        decided: false,
+        first_ambiguous,
+    }
+}
+
+fn decided(order: DateOrder, first_ambiguous: Option<Range<usize>>) -> OrderEvidence {
+    OrderEvidence {
+        order,
+        decided: true,
+        first_ambiguous,
+    }
+}
+
+/// `a<sep>b<sep>yyyy` at byte `at` with one- or two-digit fields: (a, b, end).
+fn numeric_triple(text: &str, at: usize) -> Option<(u32, u32, usize)> {
+    let (a, rest) = leading_number(text.get(at..)?, 2)?;
+    let sep = separator(rest)?;
+    let rest = &rest[sep.len()..];
+    let (b, rest) = leading_number(rest, 2)?;
+    let rest = rest.strip_prefix(sep)?;
+    let year_len = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if year_len != 4 || rest[4..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let end = text.len() - rest.len() + 4;
+    (a >= 1 && b >= 1 && a <= 31 && b <= 31).then_some((a, b, end))
+}
+
+/// One or two leading digits (at most `max`), not followed by another digit.
+fn leading_number(text: &str, max: usize) -> Option<(u32, &str)> {
+    let len = text.bytes().take_while(u8::is_ascii_digit).count();
+    if len == 0 || len > max {
+        return None;
+    }
+    Some((text[..len].parse().ok()?, &text[len..]))
+}
+
+/// The separator of a numeric date at the start of `text`.
+fn separator(text: &str) -> Option<&'static str> {
+    ["-", "/", ".", "–"]
+        .into_iter()
+        .find(|sep| text.starts_with(sep))
+}
 
 /// A date found in a text, and the bytes it spans.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,6 +120,8 @@ pub struct FoundDate {
     pub date: NaiveDate,
     /// Where it was written.
     pub span: Range<usize>,
+    /// True when the year was written (not taken from the document).
+    pub has_year: bool,
 }
 
 /// A word or number of the text, with its byte span.
@@ -30,15 +140,47 @@ impl Token<'_> {
         }
         digits.parse().ok()
     }
+
+    /// A day of the month (`15`, `3rd`), at most two digits.
+    fn day(&self) -> Option<u32> {
+        let digits = self.text.trim_end_matches(['s', 't', 'n', 'd', 'r', 'h']);
+        (digits.len() <= 2 && (digits.len() == self.text.len() || is_ordinal(self.text)))
+            .then(|| self.number())
+            .flatten()
+            .filter(|d| (1..=31).contains(d))
+    }
+
+    fn is_year(&self) -> bool {
+        self.text.len() == 4
+            && self.text.bytes().all(|b| b.is_ascii_digit())
+            && matches!(self.number(), Some(1900..=2199))
+    }
+
+    fn is_capitalised(&self) -> bool {
+        self.text.starts_with(|c: char| c.is_ascii_uppercase())
+    }
 }
 
-/// Finds the first date written in `text`.
+/// `1st`, `2nd`, `3rd`, `15th`.
+fn is_ordinal(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    ["st", "nd", "rd", "th"]
+        .iter()
+        .any(|s| lower.ends_with(s) && lower[..lower.len() - 2].bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Finds the first date written in `text`, month first and with no year known.
 pub fn find_date(text: &str) -> Option<FoundDate> {
+    find_date_in(text, DateContext::default())
+}
+
+/// Finds the first date written in `text`, reading it as `context` says.
+pub fn find_date_in(text: &str, context: DateContext) -> Option<FoundDate> {
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return None; // every date has a number: most prose lines stop here
     }
     let tokens = tokens(text);
-    (0..tokens.len()).find_map(|i| date_at(text, &tokens, i))
+    (0..tokens.len()).find_map(|i| date_at(text, &tokens, i, context))
 }
 
 /// Splits `text` into runs of ASCII letters and digits.
@@ -72,64 +214,104 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
 }
 
 /// Tries every date pattern that starts at token `i`.
-fn date_at(text: &str, tokens: &[Token<'_>], i: usize) -> Option<FoundDate> {
+fn date_at(text: &str, tokens: &[Token<'_>], i: usize, context: DateContext) -> Option<FoundDate> {
     let first = tokens[i];
     let next = |k: usize| tokens.get(i + k).copied();
     let between = |a: Token<'_>, b: Token<'_>| text.get(a.end..b.start).unwrap_or("?");
-    let found = |date: NaiveDate, last: Token<'_>| FoundDate {
+    let found = |date: NaiveDate, last: Token<'_>, has_year: bool| FoundDate {
         date,
         span: first.start..last.end,
+        has_year,
     };
+    let numeric_sep = |sep: &str| matches!(sep, "-" | "/" | "." | "–");
 
-    // 2024-01-15, 2024/01/15
-    if first.text.len() == 4 {
+    // 2024-01-15, 2024/01/15, 2024.01.15
+    if first.text.len() == 4 && first.text.bytes().all(|b| b.is_ascii_digit()) {
         if let (Some(m), Some(d)) = (next(1), next(2)) {
             let sep = between(first, m);
-            if (sep == "-" || sep == "/") && between(m, d) == sep && d.text.len() <= 2 {
+            if numeric_sep(sep) && between(m, d) == sep && d.text.len() <= 2 && m.text.len() <= 2 {
                 let date = ymd(first.number()?, m.number()?, d.number()?)?;
-                return Some(found(date, d));
+                return Some(found(date, d, true));
             }
-        }
-    }
-    // January 15, 2024 / Jan. 15 2024
-    if let Some(month) = month_number(first.text) {
-        let (day, year) = (next(1)?, next(2)?);
-        let gap1 = between(first, day).trim();
-        let gap2 = between(day, year).trim();
-        if (gap1.is_empty() || gap1 == ".")
-            && (gap2.is_empty() || gap2 == ",")
-            && year.text.len() == 4
-        {
-            return Some(found(ymd(year.number()?, month, day.number()?)?, year));
         }
         return None;
     }
-    // 15 January 2024
-    if let (Some(month), Some(year)) = (next(1), next(2)) {
-        if let Some(month_no) = month_number(month.text) {
-            let gap = between(month, year).trim();
-            if between(first, month).trim().is_empty()
-                && (gap.is_empty() || gap == ",")
-                && year.text.len() == 4
-            {
-                return Some(found(ymd(year.number()?, month_no, first.number()?)?, year));
+    // January 15, 2024 / Jan. 15 2024 / Jan 15th, 2024 / Jan 15 (year from the document)
+    if let Some(month) = month_number(first.text) {
+        let day = next(1)?;
+        let gap1 = between(first, day).trim();
+        if !(gap1.is_empty() || gap1 == ".") {
+            return None;
+        }
+        let day_no = day.day()?;
+        if let Some(year) = next(2) {
+            let gap2 = between(day, year).trim();
+            if (gap2.is_empty() || gap2 == ",") && year.is_year() {
+                return Some(found(ymd(year.number()?, month, day_no)?, year, true));
+            }
+        }
+        let year = context.year.filter(|_| first.is_capitalised())?;
+        let date = NaiveDate::from_ymd_opt(year, month, day_no)?;
+        return Some(found(date, day, false));
+    }
+    // 15 January 2024 / 3rd Feb 2022 / 15th of March 2023 / 15 Jan (year from the document)
+    if let Some(day_no) = first.day() {
+        let mut k = 1;
+        if next(1).is_some_and(|t| t.text.eq_ignore_ascii_case("of")) {
+            k = 2;
+        }
+        if let Some(month) = next(k) {
+            if let Some(month_no) = month_number(month.text) {
+                if between(tokens[i + k - 1], month).trim().is_empty() {
+                    if let Some(year) = next(k + 1) {
+                        let gap = between(month, year).trim();
+                        if (gap.is_empty() || gap == ",") && year.is_year() {
+                            return Some(found(ymd(year.number()?, month_no, day_no)?, year, true));
+                        }
+                    }
+                    let year = context.year.filter(|_| month.is_capitalised())?;
+                    let date = NaiveDate::from_ymd_opt(year, month_no, day_no)?;
+                    return Some(found(date, month, false));
+                }
             }
         }
     }
-    // 01-15-2024, 01/15/2024 (month first)
+    // 01-15-2024, 15/01/2024, 15.01.2024, 03–14–2022: in the document's order
     if first.text.len() <= 2 {
-        if let (Some(d), Some(y)) = (next(1), next(2)) {
-            let sep = between(first, d);
-            if (sep == "-" || sep == "/")
-                && between(d, y) == sep
-                && y.text.len() == 4
-                && d.text.len() <= 2
-            {
-                return Some(found(ymd(y.number()?, first.number()?, d.number()?)?, y));
+        if let (Some(b), Some(y)) = (next(1), next(2)) {
+            let sep = between(first, b);
+            if numeric_sep(sep) && between(b, y) == sep && y.is_year() && b.text.len() <= 2 {
+                let (a, b_no, year) = (first.number()?, b.number()?, y.number()?);
+                let (month, day) = match context.order {
+                    DateOrder::MonthFirst if a > 12 => (b_no, a),
+                    DateOrder::MonthFirst => (a, b_no),
+                    DateOrder::DayFirst if b_no > 12 => (a, b_no),
+                    DateOrder::DayFirst => (b_no, a),
+                };
+                return Some(found(ymd(year, month, day)?, y, true));
             }
         }
     }
     None
+}
+
+/// A year-less numeric date `MM-DD` (or `DD-MM`, in the document's order) at the very start of
+/// `text`, as chat-style stamps write it (`[11-02 07:45]`): the date and the bytes it took.
+/// Only read when the document's year is known and a time follows.
+pub fn leading_month_day(text: &str, context: DateContext) -> Option<(NaiveDate, usize)> {
+    let year = context.year?;
+    let (a, rest) = leading_number(text, 2)?;
+    let sep = ["-", "/"].into_iter().find(|s| rest.starts_with(s))?;
+    let (b, after) = leading_number(&rest[sep.len()..], 2)?;
+    if !after.starts_with([' ', 'T']) {
+        return None;
+    }
+    let (month, day) = match context.order {
+        DateOrder::MonthFirst => (a, b),
+        DateOrder::DayFirst => (b, a),
+    };
+    let date = NaiveDate::from_ymd_opt(year, month, day)?;
+    Some((date, text.len() - after.len()))
 }
 
 fn ymd(year: u32, month: u32, day: u32) -> Option<NaiveDate> {

@@ -1,7 +1,7 @@
 //! The one entry point for loaded bytes: picks the reader by file name and content.
 
 use super::structured::{parse_structured, Syntax, INCIDENT_KEYS};
-use super::{parse_text, Parsed};
+use super::{parse_text_named, Parsed};
 
 /// Input formats the app reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,7 +108,7 @@ pub fn names_a_section(label: &str) -> bool {
 /// Reads an incident from a loaded file of any supported format.
 pub fn parse_document(name: &str, text: &str) -> Parsed {
     match detect_format(name, text) {
-        Format::Text | Format::Markdown => parse_text(text),
+        Format::Text | Format::Markdown => parse_text_named(text, name),
         Format::Json => parse_structured(text, Syntax::Json),
         Format::Toml => parse_structured(text, Syntax::Toml),
         Format::Yaml => parse_structured(text, Syntax::Yaml),

@@ -5,10 +5,10 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
-use super::calendar::{find_date, FoundDate};
+use super::calendar::{find_date_in, leading_month_day, DateContext, FoundDate};
 use super::clock::leading_clock;
 use super::infer::head;
-use super::zone::{attached_offset, find_zone, FoundZone};
+use super::zone::{attached_offset, find_zone, short_us_zone, FoundZone};
 
 /// A timeline entry's time, read from the start of a line.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,16 +60,18 @@ pub fn strip_list_marker(line: &str) -> (&str, usize, bool) {
     (rest, at, is_item)
 }
 
-/// Reads `[date] time [zone] separator` at the start of `content`.
-pub fn timeline_entry(content: &str) -> Option<Entry> {
+/// Reads `[date] time [zone] separator` at the start of `content`. Also reads a range
+/// (`01:00-03:15`, the entry is at its start) and a date written after the time
+/// (`16:20 3rd Feb 2022 - text`).
+pub fn timeline_entry(content: &str, context: DateContext) -> Option<Entry> {
     let mut at = skip_while(content, |c| {
         matches!(c, '[' | '*' | '`' | '_' | '(' | ' ' | '\t' | '~' | '#') || is_symbol(c)
     });
     at += skip_word(&content[at..], &["at ", "around ", "about ", "approx. "]);
     let mut date = None;
-    if let Some(found) = date_here(&content[at..]) {
-        date = Some(found.date);
-        at += found.span.end;
+    if let Some((found, len)) = date_here(&content[at..], context) {
+        date = Some(found);
+        at += len;
         at += skip_while(&content[at..], |c| {
             matches!(
                 c,
@@ -91,14 +93,32 @@ pub fn timeline_entry(content: &str) -> Option<Entry> {
         });
         at += len;
     }
+    at += range_end(&content[at..]);
     let rest = &content[at..];
     let trimmed = rest.trim_start_matches([' ', '(']);
     if zone.is_none() {
         if let Some(found) = find_zone(head(trimmed, 24)).filter(|z| z.at == 0) {
             at += rest.len() - trimmed.len() + found.label.len();
             zone = Some(found);
-        } else if let Some(len) = short_zone(trimmed) {
-            at += rest.len() - trimmed.len() + len;
+        } else if let Some(found) = short_us_zone(trimmed) {
+            at += rest.len() - trimmed.len() + found.label.len();
+            zone = Some(found);
+        }
+    }
+    if date.is_none() {
+        // `16:20 3rd Feb 2022 - text`: a date right after the time belongs to the entry.
+        let rest = &content[at..];
+        let trimmed = rest.trim_start_matches([' ', ',', '(', '\t']);
+        if let Some((found, len)) = date_here(trimmed, context) {
+            let after = &trimmed[len..];
+            if after
+                .trim_start()
+                .starts_with(['-', '–', '—', ':', '|', ')', ']', '*'])
+                || after.trim().is_empty()
+            {
+                date = Some(found);
+                at += rest.len() - trimmed.len() + len;
+            }
         }
     }
     at += skip_while(&content[at..], |c| matches!(c, ']' | '*' | '`' | '_' | ')'));
@@ -125,6 +145,22 @@ pub fn timeline_entry(content: &str) -> Option<Entry> {
         zone,
         text_at: at,
     })
+}
+
+/// Bytes of the end of a range right after a time: `-03:15`, ` – 3:15 PM`, ` to 10:20`.
+fn range_end(rest: &str) -> usize {
+    let trimmed = rest.trim_start();
+    let Some(after) = ["-", "–", "—", "to "]
+        .iter()
+        .find_map(|sep| trimmed.strip_prefix(sep))
+    else {
+        return 0;
+    };
+    let after_trimmed = after.trim_start();
+    match leading_clock(after_trimmed) {
+        Some(clock) => rest.len() - after_trimmed.len() + clock.len,
+        None => 0,
+    }
 }
 
 /// True for a quoted chat message such as `[1:26 PM] alice: restarting now`.
@@ -159,8 +195,8 @@ pub fn is_chat_line(content: &str) -> bool {
 
 /// The date when `content` is nothing but a date (a date heading or line): `### 2016-11-08`,
 /// `**July 15, 2024**`, `January 15, 2024`, `Monday, January 15, 2024 (all times UTC)`.
-pub fn date_line(content: &str) -> Option<NaiveDate> {
-    let found = find_date(content)?;
+pub fn date_line(content: &str, context: DateContext) -> Option<NaiveDate> {
+    let found = find_date_in(content, context)?;
     let before = &content[..found.span.start];
     let after = &content[found.span.end..];
     let words_before = before
@@ -172,22 +208,19 @@ pub fn date_line(content: &str) -> Option<NaiveDate> {
     (words_before <= 2 && after_ok).then_some(found.date)
 }
 
-/// A date at the very start of `text` (after at most two bytes of markup).
-fn date_here(text: &str) -> Option<FoundDate> {
-    find_date(text).filter(|found| {
+/// A date at the very start of `text` (after at most two bytes of markup): the date and the
+/// bytes it took. Year-less `MM-DD` stamps count here when the document's year is known.
+fn date_here(text: &str, context: DateContext) -> Option<(NaiveDate, usize)> {
+    let found: Option<FoundDate> = find_date_in(text, context).filter(|found| {
         found.span.start <= 2
             && text[..found.span.start]
                 .chars()
                 .all(|c| !c.is_alphanumeric())
-    })
-}
-
-/// `PT`, `ET`, `CT`, `MT` right after a clock: zones too short to look for in prose.
-fn short_zone(text: &str) -> Option<usize> {
-    ["PT", "ET", "CT", "MT"].iter().find_map(|abbr| {
-        let after = text.strip_prefix(abbr)?;
-        (!after.starts_with(|c: char| c.is_alphanumeric())).then_some(abbr.len())
-    })
+    });
+    match found {
+        Some(found) => Some((found.date, found.span.end)),
+        None => leading_month_day(text, context),
+    }
 }
 
 /// True for pictographs and other symbols people put before an entry (emoji, arrows, bullets).
@@ -216,7 +249,7 @@ mod tests {
     use super::*;
 
     fn read(content: &str) -> Option<(Option<String>, String, Option<i32>, String)> {
-        timeline_entry(content).map(|e| {
+        timeline_entry(content, DateContext::default()).map(|e| {
             (
                 e.date.map(|d| d.to_string()),
                 e.time.format("%H:%M:%S").to_string(),
@@ -320,7 +353,7 @@ mod tests {
 
     #[test]
     fn finds_date_lines() {
-        let date = |t: &str| date_line(t).map(|d| d.to_string());
+        let date = |t: &str| date_line(t, DateContext::default()).map(|d| d.to_string());
         assert_eq!(date("**July 15, 2024**").as_deref(), Some("2024-07-15"));
         assert_eq!(
             date("2015-10-21 (*all times UTC*)").as_deref(),

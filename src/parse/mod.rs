@@ -9,6 +9,7 @@ mod diagnostic;
 mod document;
 mod entry;
 mod front_matter;
+mod html_blocks;
 mod impact;
 mod infer;
 pub mod inline;
@@ -26,7 +27,7 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use document::{detect_format, names_a_section, parse_document, Format};
 pub use metrics::parse_metrics;
 pub use structured::{parse_json, parse_structured, parse_toml, parse_yaml, Syntax};
-pub use text::parse_text;
+pub use text::{parse_text, parse_text_named};
 
 use crate::model::Incident;
 

@@ -11,13 +11,14 @@
 //! Every step is linear in the input, and every non-empty line ends up in a field of the
 //! incident or in a warning.
 
-use chrono::{Duration, NaiveDate, NaiveTime, Timelike};
+use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Timelike};
 
-use super::calendar::find_date;
+use super::calendar::{date_order, find_date_in, DateContext, DateOrder, OrderEvidence};
 use super::clock::leading_clock;
 use super::diagnostic::{column_of, Diagnostic};
 use super::entry::{date_line, is_chat_line, strip_list_marker, timeline_entry};
 use super::front_matter::front_matter;
+use super::html_blocks::HtmlBlocks;
 use super::impact::affected_users_percent;
 use super::infer::inferred_times;
 use super::inline::{segments, unsafe_link_targets, Inline};
@@ -125,6 +126,8 @@ struct Dates {
     front_matter: Option<NaiveDate>,
     title: Option<NaiveDate>,
     loose: Option<NaiveDate>,
+    /// From the file's name or path (`2024-10-05-outage.md`).
+    path: Option<NaiveDate>,
 }
 
 /// A moment found in prose: (date, time, zone, byte offset, the text of its event).
@@ -179,12 +182,26 @@ struct Reader<'a> {
     prose: Vec<ProseLine>,
     /// True after an entry written as a heading: the next paragraph is its text.
     heading_event_open: bool,
+    /// How dates are read: the document's numeric order and year.
+    context: DateContext,
 }
 
 /// Reads a plain-text or Markdown postmortem.
 pub fn parse_text(source: &str) -> Parsed {
+    parse_text_named(source, "")
+}
+
+/// Reads a plain-text or Markdown postmortem whose file name or path (which may hold its date,
+/// as in `2024/10/05-outage.md`) is `name`.
+pub fn parse_text_named(source: &str, name: &str) -> Parsed {
     let raw: Vec<_> = source_lines(source).collect();
     let raw_texts: Vec<&str> = raw.iter().map(|l| l.text).collect();
+    let order = date_order(source);
+    let (path_date, path_year) = date_in_name(name, order.order);
+    let context = DateContext {
+        order: order.order,
+        year: first_year(&raw_texts, order.order).or(path_year),
+    };
     let mut reader = Reader {
         lines: Vec::with_capacity(raw.len()),
         incident: Incident::default(),
@@ -198,22 +215,43 @@ pub fn parse_text(source: &str) -> Parsed {
         timeline_date: None,
         zone: None,
         stated_zone: None,
-        dates: Dates::default(),
+        dates: Dates {
+            path: path_date,
+            ..Dates::default()
+        },
         table: None,
         fence: None,
         wrapping_fence_end: None,
         prose: Vec::new(),
         heading_event_open: false,
+        context,
     };
+    reader.report_assumed_order(source, &order);
     let skip = reader.read_front_matter(&raw_texts, &raw);
+    let mut html = HtmlBlocks::default();
+    let mut in_fence = false;
     for line in raw.iter().skip(skip) {
-        for (offset, piece) in split_breaks(line.text) {
+        if is_fence(line.text) {
+            in_fence = !in_fence;
+        }
+        if in_fence || is_fence(line.text) {
             reader.lines.push(Line {
                 number: line.number,
                 raw: line.text,
-                text: clean(piece),
-                offset,
+                text: line.text.to_string(),
+                offset: 0,
             });
+            continue;
+        }
+        for (block_at, block) in html.feed(line.text) {
+            for (offset, piece) in split_breaks(&block) {
+                reader.lines.push(Line {
+                    number: line.number,
+                    raw: line.text,
+                    text: clean(piece),
+                    offset: block_at + offset,
+                });
+            }
         }
     }
     let first = reader.skip_preamble();
@@ -224,6 +262,31 @@ pub fn parse_text(source: &str) -> Parsed {
 }
 
 impl<'a> Reader<'a> {
+    /// Says which order was assumed for numeric dates that read two ways (`05/01/2024`) when
+    /// no date in the document settles it.
+    fn report_assumed_order(&mut self, source: &str, order: &OrderEvidence) {
+        let Some(span) = order.first_ambiguous.clone().filter(|_| !order.decided) else {
+            return;
+        };
+        let line_start = source[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = source[span.start..]
+            .find('\n')
+            .map_or(source.len(), |i| span.start + i);
+        let line_text = &source[line_start..line_end];
+        let number = 1 + source[..line_start].bytes().filter(|&b| b == b'\n').count();
+        let written = &source[span.clone()];
+        let read = find_date_in(written, self.context)
+            .map_or_else(String::new, |d| d.date.format(" (%B %-d, %Y)").to_string());
+        self.diagnostics.push(Diagnostic::warning(
+            u32::try_from(number).unwrap_or(u32::MAX),
+            column_of(line_text, span.start - line_start),
+            format!(
+                "read `{written}` month first{read}: no date in the text has a day over 12 to settle the order; expected an unambiguous date such as 2024-01-31"
+            ),
+            excerpt(line_text.trim_end_matches('\r')),
+        ));
+    }
+
     /// Reads YAML/TOML front matter: its title and date; other keys are kept as a section.
     fn read_front_matter(
         &mut self,
@@ -239,7 +302,7 @@ impl<'a> Reader<'a> {
             let line_text = texts.get(entry.index).copied().unwrap_or("");
             match entry.key.to_ascii_lowercase().as_str() {
                 "title" if !entry.value.is_empty() => self.incident.title = clean(entry.value),
-                "date" => match find_date(entry.value) {
+                "date" => match find_date_in(entry.value, self.context) {
                     Some(date) => self.dates.front_matter = Some(date.date),
                     None => {
                         self.diagnostics.push(Diagnostic::warning(
@@ -403,7 +466,7 @@ impl<'a> Reader<'a> {
             let repeats = labelled(&text)
                 .is_some_and(|l| l.markdown_heading && l.label == self.incident.title);
             if repeats {
-                self.dates.title = find_date(&self.incident.title).map(|d| d.date);
+                self.dates.title = find_date_in(&self.incident.title, self.context).map(|d| d.date);
             }
             return repeats;
         }
@@ -439,7 +502,7 @@ impl<'a> Reader<'a> {
 
     fn set_title(&mut self, title: &str) {
         self.incident.title = title.to_string();
-        self.dates.title = find_date(title).map(|d| d.date);
+        self.dates.title = find_date_in(title, self.context).map(|d| d.date);
     }
 
     /// Handles a heading, a bold label line or a `Label: value` line; false when it is neither.
@@ -452,6 +515,11 @@ impl<'a> Reader<'a> {
         }
         let (content, content_at, is_item) = strip_list_marker(&text);
         let Some(label) = labelled(content) else {
+            // `Timeline (all times in EAT)` alone on its line after a blank: a plain-text heading.
+            let bare = content.trim().trim_end_matches(':').trim();
+            if !is_item && self.after_blank && bare.len() <= 80 && field_for(bare).is_some() {
+                return self.read_labelled(index, bare, "", text.len(), true);
+            }
             return false;
         };
         if is_item && label.markdown_heading {
@@ -476,13 +544,16 @@ impl<'a> Reader<'a> {
         heading: bool,
     ) -> bool {
         let in_timeline = self.section == Some(Target::Timeline);
-        if in_timeline && heading && (leading_clock_anywhere(label) || date_line(label).is_some()) {
+        if in_timeline
+            && heading
+            && (leading_clock_anywhere(label) || date_line(label, self.context).is_some())
+        {
             // `### 10:00 AM` or `### 2016-11-08` inside a timeline: an entry or a day, not a section.
             return false;
         }
         let Some(field) = field_for(label) else {
-            if heading && date_line(label).is_some() && self.dates.loose.is_none() {
-                self.dates.loose = date_line(label);
+            if heading && date_line(label, self.context).is_some() && self.dates.loose.is_none() {
+                self.dates.loose = date_line(label, self.context);
             }
             // An unknown label alone on its line (or a Markdown heading) starts a kept section.
             if heading || (value.is_empty() && !in_timeline) {
@@ -553,7 +624,7 @@ impl<'a> Reader<'a> {
             if let Some(zone) = find_zone(&line_text) {
                 self.stated_zone = Some(zone);
             }
-            if let Some(date) = find_date(label) {
+            if let Some(date) = find_date_in(label, self.context) {
                 self.timeline_date = Some(date.date);
             }
         }
@@ -610,7 +681,7 @@ impl<'a> Reader<'a> {
                     _ => list.push(content.to_string()),
                 }
             }
-            Target::Date => match date_line(content) {
+            Target::Date => match date_line(content, self.context) {
                 Some(date) => {
                     self.dates.field.get_or_insert(date);
                 }
@@ -624,7 +695,7 @@ impl<'a> Reader<'a> {
                 }
             }
             _ => {
-                if let Some(date) = date_line(content) {
+                if let Some(date) = date_line(content, self.context) {
                     if self.dates.loose.is_none() && content.len() < 60 {
                         self.dates.loose = Some(date);
                     }
@@ -678,14 +749,14 @@ impl<'a> Reader<'a> {
             );
             return;
         }
-        if let Some(entry) = timeline_entry(content) {
+        if let Some(entry) = timeline_entry(content, self.context) {
             self.heading_event_open = content.starts_with('#');
             let text = tidy_entry_text(&content[entry.text_at..]);
             // An entry with no text yet (`### 10:00 AM`) takes the next paragraph as its text.
             self.push_event(index, content_at, entry.date, entry.time, entry.zone, text);
             return;
         }
-        if let Some(date) = date_line(content) {
+        if let Some(date) = date_line(content, self.context) {
             self.timeline_date = Some(date);
             if let Some(zone) = find_zone(content) {
                 self.stated_zone = Some(zone);
@@ -850,9 +921,9 @@ impl<'a> Reader<'a> {
         };
         let date = date_column
             .and_then(|i| cells.get(i))
-            .and_then(|(_, cell)| find_date(cell).map(|d| d.date));
-        let Some(entry) = timeline_entry(time_cell) else {
-            if let Some(day) = date_line(time_cell) {
+            .and_then(|(_, cell)| find_date_in(cell, self.context).map(|d| d.date));
+        let Some(entry) = timeline_entry(time_cell, self.context) else {
+            if let Some(day) = date_line(time_cell, self.context) {
                 self.timeline_date = Some(day); // a row that only names the day
                 return;
             }
@@ -919,7 +990,7 @@ impl<'a> Reader<'a> {
 
     /// Reads a `Date:` value.
     fn read_date_field(&mut self, index: usize, value: &str, value_at: usize) {
-        match find_date(value) {
+        match find_date_in(value, self.context) {
             Some(found) => {
                 self.dates.field.get_or_insert(found.date);
             }
@@ -937,7 +1008,7 @@ impl<'a> Reader<'a> {
 
     /// Reads a `Start:` or `End:` value.
     fn read_boundary(&mut self, index: usize, is_start: bool, value: &str, value_at: usize) {
-        match moment_in(value) {
+        match moment_in(value, self.context) {
             Some((date, time)) => {
                 let zone = zone_after_time(value).or_else(|| find_zone(value));
                 let moment = Moment::new(date, time, zone.map(|z| z.offset_on(date, time)));
@@ -962,7 +1033,9 @@ impl<'a> Reader<'a> {
     /// Reads `January 15, 2024, 10:00 AM - January 15, 2024, 2:00 PM (UTC-5)`.
     fn read_duration(&mut self, index: usize, value: &str, value_at: usize) {
         let halves = split_range(value);
-        let parsed = halves.and_then(|(from, to)| Some((moment_in(from)?, moment_in(to)?)));
+        let parsed = halves.and_then(|(from, to)| {
+            Some((moment_in(from, self.context)?, moment_in(to, self.context)?))
+        });
         match parsed {
             Some(((start_date, start), (end_date, end))) => {
                 let start_date = start_date.or(end_date);
@@ -1107,6 +1180,7 @@ impl<'a> Reader<'a> {
     /// Finds timestamped sentences in the prose when the postmortem has no timeline.
     fn infer_events(&mut self) {
         let prose = std::mem::take(&mut self.prose);
+        let context = self.context;
         // A date written in the prose before the first event ("On March 5, 2024 we ...")
         // dates the times after it; later dates only count when written with a time.
         let mut running_date = None;
@@ -1115,7 +1189,7 @@ impl<'a> Reader<'a> {
         for prose_line in &prose {
             let text = self.lines[prose_line.raw_index].text.clone();
             let (content, _, _) = strip_list_marker(&text);
-            if in_entry && prose_line.continues {
+            if in_entry && prose_line.continues && timeline_entry(content, context).is_none() {
                 if let Some(event) = self.incident.timeline.last_mut() {
                     event.text.push(' ');
                     event.text.push_str(content.trim());
@@ -1123,7 +1197,7 @@ impl<'a> Reader<'a> {
                 continue;
             }
             in_entry = false;
-            let found_times: Vec<FoundTime> = match timeline_entry(content) {
+            let found_times: Vec<FoundTime> = match timeline_entry(content, self.context) {
                 // A line shaped like a timeline entry, outside a timeline section.
                 Some(entry) => {
                     in_entry = true;
@@ -1146,7 +1220,10 @@ impl<'a> Reader<'a> {
             let mut scanned = 0;
             for (date, time, zone, at, sentence) in found_times {
                 // "On March 5, 2024 ... at 14:02": a date earlier on the line (each byte read once).
-                if let Some(before) = content.get(scanned..at).and_then(find_date) {
+                if let Some(before) = content
+                    .get(scanned..at)
+                    .and_then(|t| find_date_in(t, context))
+                {
                     running_date = Some(before.date);
                 }
                 scanned = scanned.max(at);
@@ -1168,7 +1245,7 @@ impl<'a> Reader<'a> {
                 });
             }
             if self.incident.timeline.is_empty() {
-                if let Some(date) = find_date(content) {
+                if let Some(date) = find_date_in(content, self.context) {
                     running_date.get_or_insert(date.date);
                 }
             }
@@ -1205,7 +1282,8 @@ impl<'a> Reader<'a> {
             .or(self.dates.field)
             .or(self.dates.front_matter)
             .or(self.dates.title)
-            .or(self.dates.loose);
+            .or(self.dates.loose)
+            .or(self.dates.path);
         self.settle_timeline(first_date, start.and_then(|s| s.offset));
         self.incident.impact.affected_users_percent =
             affected_users_percent(&self.incident.impact.text);
@@ -1270,6 +1348,44 @@ impl<'a> Reader<'a> {
             event.at = Moment::new(date, raw.time, offset);
         }
     }
+}
+
+/// The year of the first date written with one, for dates written without (`15 Jan`);
+/// failing that, a year named near the top (`Outage of November 2021`, `(2019)`).
+fn first_year(lines: &[&str], order: DateOrder) -> Option<i32> {
+    let context = DateContext { order, year: None };
+    lines
+        .iter()
+        .find_map(|line| find_date_in(line, context).filter(|d| d.has_year))
+        .map(|d| d.date.year())
+        .or_else(|| {
+            lines
+                .iter()
+                .filter(|l| !l.trim().is_empty())
+                .take(8)
+                .find_map(|line| bare_year(line))
+        })
+}
+
+/// A year (1990–2100) written as a word of its own.
+fn bare_year(text: &str) -> Option<i32> {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<i32>().ok())
+        .find(|y| (1990..=2100).contains(y))
+}
+
+/// A date in a file name or path (`2024-10-05-outage.md`, `2024/10/05/`), and failing that a
+/// year (`incidents/2019/dns.md`).
+fn date_in_name(name: &str, order: DateOrder) -> (Option<NaiveDate>, Option<i32>) {
+    if name.is_empty() {
+        return (None, None);
+    }
+    let context = DateContext { order, year: None };
+    if let Some(found) = find_date_in(name, context) {
+        return (Some(found.date), Some(found.date.year()));
+    }
+    (None, bare_year(name))
 }
 
 /// At most the first [`MAX_EXCERPT`] bytes of `text` (on a character boundary), so that
@@ -1401,8 +1517,8 @@ fn split_range(value: &str) -> Option<(&str, &str)> {
 }
 
 /// The date (if any) and time of day written in one half of a range.
-fn moment_in(text: &str) -> Option<(Option<NaiveDate>, NaiveTime)> {
-    let date = find_date(text);
+fn moment_in(text: &str, context: DateContext) -> Option<(Option<NaiveDate>, NaiveTime)> {
+    let date = find_date_in(text, context);
     let span = date.as_ref().map_or(0..0, |d| d.span.clone());
     let time = text
         .char_indices()

@@ -224,6 +224,27 @@ fn ruled_zone(text: &str, start: usize) -> Option<FoundZone> {
     })
 }
 
+/// `PT`, `ET`, `CT`, `MT` at the start of `text` (as written right after a clock): the US zone
+/// each stands for, following daylight saving time. Too short to look for in prose.
+pub fn short_us_zone(text: &str) -> Option<FoundZone> {
+    let (abbr, name) = [
+        ("PT", "US/Pacific"),
+        ("ET", "US/Eastern"),
+        ("CT", "US/Central"),
+        ("MT", "US/Mountain"),
+    ]
+    .into_iter()
+    .find(|(abbr, _)| {
+        text.strip_prefix(abbr)
+            .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+    })?;
+    let zone = ruled_zone(name, 0)?;
+    Some(FoundZone {
+        label: abbr.to_string(),
+        ..zone
+    })
+}
+
 /// Reads a numeric offset or `Z` written right after a clock (`+05:30`, `-0500`, `Z`):
 /// (offset, bytes taken).
 pub fn attached_offset(rest: &str) -> Option<(UtcOffset, usize)> {
