@@ -81,10 +81,11 @@ fn real_corpus() {
         }
     }
     println!(
-        "\n{split}: {files} files, {}/{} entries right ({:.1}%), {} wrong date, {} extra ({:.1}%), {} files below 80%",
+        "\n{split}: {files} files, {}/{} entries right ({:.1}%; {} of them in prose), {} wrong date, {} extra ({:.1}%), {} files below 80%",
         total.right,
         total.expected,
         total.percent(),
+        total.prose,
         total.wrong_date,
         total.extra,
         total.extra_percent(),

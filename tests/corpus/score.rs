@@ -55,6 +55,8 @@ pub struct Score {
     pub extra: usize,
     /// Read events in all.
     pub read: usize,
+    /// Expected entries that sit in prose rather than in a timeline.
+    pub prose: usize,
     /// Warnings and errors the reader gave.
     pub notes: usize,
     /// What went wrong, one line each.
@@ -68,6 +70,7 @@ impl Score {
         self.wrong_date += other.wrong_date;
         self.extra += other.extra;
         self.read += other.read;
+        self.prose += other.prose;
         self.notes += other.notes;
     }
 
@@ -116,6 +119,7 @@ pub fn score(record: &Record, name: &str, text: &str) -> (Score, Parsed) {
     for want in &record.timeline {
         let Some(time) = &want.time else { continue };
         out.expected += 1;
+        out.prose += usize::from(want.prose);
         let same_time = |got: &str| {
             if time.len() == 5 {
                 got.starts_with(time.as_str())
