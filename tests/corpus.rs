@@ -50,6 +50,13 @@ fn real_corpus() {
     let mut files = 0;
     let mut below_80 = 0;
     let mut rows = Vec::new();
+    for record in &records {
+        assert!(
+            record.source.contains(':') && record.source.contains('@'),
+            "{}: source must be owner/repo:path@commit",
+            record.id
+        );
+    }
     for record in records
         .iter()
         .filter(|r| split == "all" || r.split == split)
