@@ -18,6 +18,9 @@ pub struct Clock {
 /// minutes needs an `AM`/`PM` marker (`10 AM`), otherwise any number would be a time.
 pub fn leading_clock(text: &str) -> Option<Clock> {
     let bytes = text.as_bytes();
+    if let Some(clock) = military(text).or_else(|| french(text)) {
+        return Some(clock);
+    }
     let (hour, mut at) = digits(bytes, 0, 1, 2)?;
     let mut minute = None;
     let mut second = 0;
@@ -49,6 +52,44 @@ pub fn leading_clock(text: &str) -> Option<Clock> {
         None => hour,
     };
     let time = NaiveTime::from_hms_opt(hour, minute.unwrap_or(0), second)?;
+    Some(Clock { time, len: after })
+}
+
+/// `2306HRS`, `2306 hrs`, `0900h`: four digits with an hours marker.
+fn military(text: &str) -> Option<Clock> {
+    let bytes = text.as_bytes();
+    let (_, end) = digits(bytes, 0, 4, 4)?;
+    let rest = &text[end..];
+    let trimmed = rest.trim_start_matches(' ');
+    let marker = ["hrs", "hr", "h"].iter().find(|m| {
+        trimmed
+            .get(..m.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(m))
+    })?;
+    let after = end + (rest.len() - trimmed.len()) + marker.len();
+    if bytes.get(after).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    let hour = u32::from(bytes[0] - b'0') * 10 + u32::from(bytes[1] - b'0');
+    let minute = u32::from(bytes[2] - b'0') * 10 + u32::from(bytes[3] - b'0');
+    let time = NaiveTime::from_hms_opt(hour, minute, 0)?;
+    Some(Clock { time, len: after })
+}
+
+/// `9h21`, `9 h 21`, `14h05`: French and German style, minutes required.
+fn french(text: &str) -> Option<Clock> {
+    let bytes = text.as_bytes();
+    let (hour, end) = digits(bytes, 0, 1, 2)?;
+    let rest = &text[end..];
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    let rest = rest.strip_prefix('h')?;
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    let from = text.len() - rest.len();
+    let (minute, after) = digits(bytes, from, 2, 2)?;
+    if bytes.get(after).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    let time = NaiveTime::from_hms_opt(hour, minute, 0)?;
     Some(Clock { time, len: after })
 }
 
@@ -112,6 +153,10 @@ mod tests {
         assert_eq!(read("14:05 x"), Some(("14:05:00".into(), 5)));
         assert_eq!(read("14:05:33"), Some(("14:05:33".into(), 8)));
         assert_eq!(read("07:32:16 GMT"), Some(("07:32:16".into(), 8)));
+        assert_eq!(read("2306HRS - x"), Some(("23:06:00".into(), 7)));
+        assert_eq!(read("0029 hrs x"), Some(("00:29:00".into(), 8)));
+        assert_eq!(read("9 h 21 x"), Some(("09:21:00".into(), 6)));
+        assert_eq!(read("14h05"), Some(("14:05:00".into(), 5)));
     }
 
     #[test]
@@ -126,6 +171,10 @@ mod tests {
             "",
             "ab",
             "0 AM",
+            "2460 hrs",
+            "3 hours",
+            "2306",
+            "9 h",
         ] {
             assert_eq!(read(text), None, "{text:?}");
         }

@@ -204,8 +204,36 @@ pub fn date_line(content: &str, context: DateContext) -> Option<NaiveDate> {
         .filter(|w| !w.is_empty())
         .count();
     let after_core = after.trim_matches(|c: char| !c.is_alphanumeric());
-    let after_ok = after_core.is_empty() || after.trim_start().starts_with('(');
+    let after_ok = after_core.is_empty()
+        || after.trim_start().starts_with('(')
+        || after_core
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| is_weekday(w) || is_zone_word(w));
     (words_before <= 2 && after_ok).then_some(found.date)
+}
+
+/// `Monday`, `mon`, `Tue.` in any case.
+fn is_weekday(word: &str) -> bool {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let lower = word.to_ascii_lowercase();
+    lower.len() >= 3
+        && DAYS
+            .iter()
+            .any(|d| *d == lower || (lower.len() == 3 && d.starts_with(&lower)))
+}
+
+/// A zone written after a date heading (`2024-01-15 UTC`).
+fn is_zone_word(word: &str) -> bool {
+    find_zone(word).is_some_and(|z| z.at == 0 && z.label.len() == word.len())
 }
 
 /// A date at the very start of `text` (after at most two bytes of markup): the date and the

@@ -128,6 +128,8 @@ struct Dates {
     loose: Option<NaiveDate>,
     /// From the file's name or path (`2024-10-05-outage.md`).
     path: Option<NaiveDate>,
+    /// The first full date anywhere in the text, the last resort.
+    first_in_text: Option<NaiveDate>,
 }
 
 /// A moment found in prose: (date, time, zone, byte offset, the text of its event).
@@ -198,9 +200,13 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
     let raw_texts: Vec<&str> = raw.iter().map(|l| l.text).collect();
     let order = date_order(source);
     let (path_date, path_year) = date_in_name(name, order.order);
+    let first_in_text = first_full_date(&raw_texts, order.order);
     let context = DateContext {
         order: order.order,
-        year: first_year(&raw_texts, order.order).or(path_year),
+        year: first_in_text
+            .map(|d| d.year())
+            .or_else(|| bare_year_near_top(&raw_texts))
+            .or(path_year),
     };
     let mut reader = Reader {
         lines: Vec::with_capacity(raw.len()),
@@ -217,6 +223,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         stated_zone: None,
         dates: Dates {
             path: path_date,
+            first_in_text,
             ..Dates::default()
         },
         table: None,
@@ -1283,7 +1290,8 @@ impl<'a> Reader<'a> {
             .or(self.dates.front_matter)
             .or(self.dates.title)
             .or(self.dates.loose)
-            .or(self.dates.path);
+            .or(self.dates.path)
+            .or(self.dates.first_in_text);
         self.settle_timeline(first_date, start.and_then(|s| s.offset));
         self.incident.impact.affected_users_percent =
             affected_users_percent(&self.incident.impact.text);
@@ -1350,21 +1358,23 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// The year of the first date written with one, for dates written without (`15 Jan`);
-/// failing that, a year named near the top (`Outage of November 2021`, `(2019)`).
-fn first_year(lines: &[&str], order: DateOrder) -> Option<i32> {
+/// The first date written with its year, for dates written without one (`15 Jan`) and as
+/// the incident's day when nothing better says it.
+fn first_full_date(lines: &[&str], order: DateOrder) -> Option<NaiveDate> {
     let context = DateContext { order, year: None };
     lines
         .iter()
         .find_map(|line| find_date_in(line, context).filter(|d| d.has_year))
-        .map(|d| d.date.year())
-        .or_else(|| {
-            lines
-                .iter()
-                .filter(|l| !l.trim().is_empty())
-                .take(8)
-                .find_map(|line| bare_year(line))
-        })
+        .map(|d| d.date)
+}
+
+/// A year named near the top (`Outage of November 2021`, `(2019)`).
+fn bare_year_near_top(lines: &[&str]) -> Option<i32> {
+    lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .take(8)
+        .find_map(|line| bare_year(line))
 }
 
 /// A year (1990–2100) written as a word of its own.
