@@ -81,8 +81,13 @@ pub fn timeline_entry(content: &str, context: DateContext) -> Option<Entry> {
         at += skip_word(&content[at..], &["at "]);
     }
     let clock = leading_clock(&content[at..])?;
+    let has_seconds = content[at..at + clock.len].matches(':').count() == 2;
     at += clock.len;
     let mut zone = None;
+    // `03:00-04:48` is a range, `10:00:00-05:00` and `2024-01-15T10:00-05:00` an offset.
+    if date.is_none() && !has_seconds {
+        at += range_end(&content[at..]);
+    }
     if let Some((offset, len)) = attached_offset(&content[at..]) {
         zone = Some(FoundZone {
             offset,
@@ -120,6 +125,12 @@ pub fn timeline_entry(content: &str, context: DateContext) -> Option<Entry> {
                 at += rest.len() - trimmed.len() + len;
             }
         }
+    }
+    // `11:27+`: from then on.
+    if content[at..].starts_with('+')
+        && !content[at + 1..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        at += 1;
     }
     at += skip_while(&content[at..], |c| matches!(c, ']' | '*' | '`' | '_' | ')'));
     let rest = &content[at..];
@@ -211,6 +222,17 @@ pub fn date_line(content: &str, context: DateContext) -> Option<NaiveDate> {
             .filter(|w| !w.is_empty())
             .all(|w| is_weekday(w) || is_zone_word(w));
     (words_before <= 2 && after_ok).then_some(found.date)
+}
+
+/// The date a heading starts with, whatever follows it: `### October 21, 2025 - Redis
+/// overload` or `**Day 2 – 2024-03-05**` names the day of the entries under it.
+pub fn heading_date(content: &str, context: DateContext) -> Option<NaiveDate> {
+    let found = find_date_in(content, context)?;
+    let words_before = content[..found.span.start]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count();
+    (words_before <= 2).then_some(found.date)
 }
 
 /// `Monday`, `mon`, `Tue.` in any case.

@@ -16,7 +16,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Timelike};
 use super::calendar::{date_order, find_date_in, DateContext, DateOrder, OrderEvidence};
 use super::clock::leading_clock;
 use super::diagnostic::{column_of, Diagnostic};
-use super::entry::{date_line, is_chat_line, strip_list_marker, timeline_entry};
+use super::entry::{date_line, heading_date, is_chat_line, strip_list_marker, timeline_entry};
 use super::front_matter::front_matter;
 use super::html_blocks::HtmlBlocks;
 use super::impact::affected_users_percent;
@@ -186,6 +186,9 @@ struct Reader<'a> {
     heading_event_open: bool,
     /// How dates are read: the document's numeric order and year.
     context: DateContext,
+    /// The open Markdown headings (level, the date each starts with): a heading such as
+    /// `### October 21, 2025 - Redis overload` dates the entries under it.
+    heading_dates: Vec<(usize, Option<NaiveDate>)>,
 }
 
 /// Reads a plain-text or Markdown postmortem.
@@ -232,6 +235,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         prose: Vec::new(),
         heading_event_open: false,
         context,
+        heading_dates: Vec::new(),
     };
     reader.report_assumed_order(source, &order);
     let skip = reader.read_front_matter(&raw_texts, &raw);
@@ -428,6 +432,7 @@ impl<'a> Reader<'a> {
         }
         self.collect_links(index);
         self.notice_zone(index);
+        self.notice_heading_date(index);
         if table::is_separator(&text) && text.contains('|') {
             return; // the line under a table header: structure only
         }
@@ -553,7 +558,7 @@ impl<'a> Reader<'a> {
         let in_timeline = self.section == Some(Target::Timeline);
         if in_timeline
             && heading
-            && (leading_clock_anywhere(label) || date_line(label, self.context).is_some())
+            && (leading_clock_anywhere(label) || heading_date(label, self.context).is_some())
         {
             // `### 10:00 AM` or `### 2016-11-08` inside a timeline: an entry or a day, not a section.
             return false;
@@ -763,7 +768,11 @@ impl<'a> Reader<'a> {
             self.push_event(index, content_at, entry.date, entry.time, entry.zone, text);
             return;
         }
-        if let Some(date) = date_line(content, self.context) {
+        let day = match content.starts_with('#') || bold_heading(content).is_some() {
+            true => heading_date(content, self.context),
+            false => date_line(content, self.context),
+        };
+        if let Some(date) = day {
             self.timeline_date = Some(date);
             if let Some(zone) = find_zone(content) {
                 self.stated_zone = Some(zone);
@@ -818,7 +827,9 @@ impl<'a> Reader<'a> {
             line: line.number,
             at,
             line_index: index,
-            date: date.or(self.timeline_date),
+            date: date
+                .or(self.timeline_date)
+                .or_else(|| self.heading_dates.iter().rev().find_map(|(_, d)| *d)),
             time,
             zone,
         });
@@ -1145,6 +1156,20 @@ impl<'a> Reader<'a> {
                 ),
             );
         }
+    }
+
+    /// Keeps the stack of open Markdown headings and the dates they start with.
+    fn notice_heading_date(&mut self, index: usize) {
+        let text = self.lines[index].text.trim_start();
+        let level = text.bytes().take_while(|&b| b == b'#').count();
+        if level == 0 || level > 6 || !text[level..].starts_with(' ') {
+            return;
+        }
+        while self.heading_dates.last().is_some_and(|(l, _)| *l >= level) {
+            self.heading_dates.pop();
+        }
+        let date = heading_date(&text[level..], self.context);
+        self.heading_dates.push((level, date));
     }
 
     /// Remembers the first time zone the text states, and any zone stated for all times.
