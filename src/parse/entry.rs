@@ -75,7 +75,7 @@ pub fn timeline_entry(content: &str, context: DateContext) -> Option<Entry> {
         at += skip_while(&content[at..], |c| {
             matches!(
                 c,
-                ',' | ' ' | 'T' | '\t' | '@' | '*' | '`' | '_' | ']' | '['
+                ',' | ' ' | 'T' | '\t' | '@' | '*' | '`' | '_' | ']' | '[' | '~'
             )
         });
         at += skip_word(&content[at..], &["at "]);
@@ -261,6 +261,13 @@ fn is_zone_word(word: &str) -> bool {
 /// A date at the very start of `text` (after at most two bytes of markup): the date and the
 /// bytes it took. Year-less `MM-DD` stamps count here when the document's year is known.
 fn date_here(text: &str, context: DateContext) -> Option<(NaiveDate, usize)> {
+    // `Tuesday Aug 28`, `Mon, 2024-01-15`: a weekday before the date is part of it.
+    let word_len = text.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if word_len >= 3 && is_weekday(&text[..word_len]) {
+        let rest = text[word_len..].trim_start_matches(['.', ',', ' ']);
+        let skipped = text.len() - rest.len();
+        return date_here(rest, context).map(|(date, len)| (date, skipped + len));
+    }
     let found: Option<FoundDate> = find_date_in(text, context).filter(|found| {
         found.span.start <= 2
             && text[..found.span.start]

@@ -198,10 +198,16 @@ pub fn field_for(label: &str) -> Option<Field> {
         .skip_while(|w| w.chars().all(|c| c.is_ascii_digit()) || is_roman_numeral(w))
         .collect::<Vec<_>>()
         .join(" ");
-    SPELLINGS
+    let known = SPELLINGS
         .iter()
         .find(|(spelling, _)| *spelling == key)
-        .map(|&(_, field)| field)
+        .map(|&(_, field)| field);
+    // `Follow-up timeline`, `Detailed incident timeline`, `Timeline of the outage`.
+    known.or_else(|| {
+        let words: Vec<&str> = key.split(' ').collect();
+        (words.len() <= 5 && words.iter().any(|w| *w == "timeline" || *w == "chronology"))
+            .then_some(Field::Timeline)
+    })
 }
 
 /// The label with `( ... )` parts removed.

@@ -1254,7 +1254,7 @@ impl<'a> Reader<'a> {
                 // "On March 5, 2024 ... at 14:02": a date earlier on the line (each byte read once).
                 if let Some(before) = content
                     .get(scanned..at)
-                    .and_then(|t| find_date_in(t, context))
+                    .and_then(|t| find_date_in(t, context).filter(|d| d.has_year))
                 {
                     running_date = Some(before.date);
                 }
