@@ -158,6 +158,32 @@ pub fn timeline_entry(content: &str, context: DateContext) -> Option<Entry> {
     })
 }
 
+/// An entry whose stamp ends the line: `First detected: 2020-08-14 10:43`, `Resolved 11:38
+/// UTC`. Returns the entry and the label before the stamp (at most six words).
+pub fn trailing_entry(content: &str, context: DateContext) -> Option<(Entry, &str)> {
+    let bytes = content.as_bytes();
+    let starts = (1..content.len().min(200)).filter(|&i| {
+        bytes[i].is_ascii_digit()
+            && !bytes[i - 1].is_ascii_alphanumeric()
+            && content.is_char_boundary(i)
+    });
+    for start in starts {
+        let Some(entry) = timeline_entry(&content[start..], context) else {
+            continue;
+        };
+        let rest = content[start + entry.text_at..].trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '*' | '_' | '`' | ')' | '.' | ']')
+        });
+        let label = content[..start].trim_end_matches(['*', '_', '`', '(', '[', ' ']);
+        let words = label.split_whitespace().count();
+        if rest.is_empty() && (1..=6).contains(&words) && label.chars().any(char::is_alphabetic) {
+            return Some((entry, label));
+        }
+        return None; // the first stamp decides: an earlier time is not a label
+    }
+    None
+}
+
 /// Bytes of the end of a range right after a time: `-03:15`, ` – 3:15 PM`, ` to 10:20`.
 fn range_end(rest: &str) -> usize {
     let trimmed = rest.trim_start();

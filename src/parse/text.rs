@@ -16,7 +16,9 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Timelike};
 use super::calendar::{date_order, find_date_in, DateContext, DateOrder, OrderEvidence};
 use super::clock::leading_clock;
 use super::diagnostic::{column_of, Diagnostic};
-use super::entry::{date_line, heading_date, is_chat_line, strip_list_marker, timeline_entry};
+use super::entry::{
+    date_line, heading_date, is_chat_line, strip_list_marker, timeline_entry, trailing_entry,
+};
 use super::front_matter::front_matter;
 use super::html_blocks::HtmlBlocks;
 use super::impact::affected_users_percent;
@@ -779,7 +781,24 @@ impl<'a> Reader<'a> {
             }
             return;
         }
-        if content.to_ascii_lowercase().contains("all times") {
+        if let Some((entry, label)) = trailing_entry(content, self.context) {
+            let text = tidy_entry_text(label.trim_end_matches([':', '-', '–', ' ', '*', '_']));
+            let at = label.len();
+            self.push_event(index, content_at + at, entry.date, entry.time, entry.zone, text);
+            return;
+        }
+        let lower = content.to_lowercase();
+        if lower.contains("all ") || lower.contains("unless") {
+            // `Unless otherwise noted all events happened on 2019-10-21 (UTC)`.
+            if let Some(found) = find_date_in(content, self.context).filter(|d| d.has_year) {
+                self.timeline_date = Some(found.date);
+                if let Some(zone) = find_zone(content) {
+                    self.stated_zone = Some(zone);
+                }
+                return;
+            }
+        }
+        if lower.contains("all times") {
             if let Some(zone) = find_zone(content) {
                 self.stated_zone = Some(zone);
                 return;
@@ -1277,7 +1296,7 @@ impl<'a> Reader<'a> {
                 });
             }
             if self.incident.timeline.is_empty() {
-                if let Some(date) = find_date_in(content, self.context) {
+                if let Some(date) = find_date_in(content, self.context).filter(|d| d.has_year) {
                     running_date.get_or_insert(date.date);
                 }
             }
