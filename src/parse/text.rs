@@ -530,8 +530,11 @@ impl<'a> Reader<'a> {
         let (content, content_at, is_item) = strip_list_marker(&text);
         let Some(label) = labelled(content) else {
             // `Timeline (all times in EAT)` alone on its line after a blank: a plain-text heading.
-            let bare = content.trim().trim_end_matches(':').trim();
-            if !is_item && self.after_blank && bare.len() <= 80 && field_for(bare).is_some() {
+            // `- **Key events**` alone: a bold list item naming a section.
+            let bold = bold_heading(content);
+            let bare = bold.unwrap_or_else(|| content.trim().trim_end_matches(':').trim());
+            let stands_alone = (!is_item && self.after_blank) || bold.is_some();
+            if stands_alone && bare.len() <= 80 && field_for(bare).is_some() {
                 return self.read_labelled(index, bare, "", text.len(), true);
             }
             return false;
