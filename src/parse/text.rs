@@ -191,6 +191,22 @@ struct Reader<'a> {
     /// The open Markdown headings (level, the date each starts with): a heading such as
     /// `### October 21, 2025 - Redis overload` dates the entries under it.
     heading_dates: Vec<(usize, Option<NaiveDate>)>,
+    /// Lines shaped like timeline entries outside the timeline section.
+    strays: Vec<Stray>,
+    /// True while the line being read is a list item.
+    line_is_item: bool,
+}
+
+/// A line shaped like a timeline entry found outside the timeline section.
+struct Stray {
+    index: usize,
+    content_at: usize,
+    date: Option<NaiveDate>,
+    time: NaiveTime,
+    zone: Option<FoundZone>,
+    text: String,
+    /// The date of the heading it sits under, if that heading starts with one.
+    heading_date: Option<NaiveDate>,
 }
 
 /// Reads a plain-text or Markdown postmortem.
@@ -238,6 +254,8 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         heading_event_open: false,
         context,
         heading_dates: Vec::new(),
+        strays: Vec::new(),
+        line_is_item: false,
     };
     reader.report_assumed_order(source, &order);
     let skip = reader.read_front_matter(&raw_texts, &raw);
@@ -668,6 +686,7 @@ impl<'a> Reader<'a> {
         let target = self.target.unwrap_or(Target::Summary);
         let text = self.lines[index].text.clone();
         let (content, content_at, is_item) = strip_list_marker(&text);
+        self.line_is_item = is_item;
         match target {
             Target::Timeline => self.read_timeline_text(index, content, content_at),
             Target::ActionItems if is_item => self.push_action_item(content),
@@ -715,6 +734,19 @@ impl<'a> Reader<'a> {
                 if let Some(date) = date_line(content, self.context) {
                     if self.dates.loose.is_none() && content.len() < 60 {
                         self.dates.loose = Some(date);
+                    }
+                }
+                if !is_chat_line(content) {
+                    if let Some(entry) = timeline_entry(content, self.context) {
+                        self.strays.push(Stray {
+                            index,
+                            content_at,
+                            date: entry.date,
+                            time: entry.time,
+                            zone: entry.zone,
+                            text: tidy_entry_text(&content[entry.text_at..]),
+                            heading_date: self.heading_dates.iter().rev().find_map(|(_, d)| *d),
+                        });
                     }
                 }
                 if target.is_narrative() && !is_chat_line(content) {
@@ -787,7 +819,14 @@ impl<'a> Reader<'a> {
         if let Some((entry, label)) = trailing_entry(content, self.context) {
             let text = tidy_entry_text(label.trim_end_matches([':', '-', '–', ' ', '*', '_']));
             let at = label.len();
-            self.push_event(index, content_at + at, entry.date, entry.time, entry.zone, text);
+            self.push_event(
+                index,
+                content_at + at,
+                entry.date,
+                entry.time,
+                entry.zone,
+                text,
+            );
             return;
         }
         let lower = content.to_lowercase();
@@ -819,6 +858,15 @@ impl<'a> Reader<'a> {
                 event.text.push(' ');
             }
             event.text.push_str(content.trim());
+            let nested = self.lines[index].raw.starts_with([' ', '\t']);
+            if self.line_is_item && !waiting && !self.heading_event_open && !nested {
+                let time = event.at.time.format("%H:%M").to_string();
+                self.warn(
+                    index,
+                    content_at,
+                    format!("this list item has no time; it was added to the entry before it ({time}); expected an entry such as `10:00 - what happened`"),
+                );
+            }
             return;
         }
         self.warn(
@@ -1306,6 +1354,99 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Entry-shaped lines outside the timeline section: a run of two or more (blank lines
+    /// between them allowed) is a timeline too and joins it in written order; a single one
+    /// stays prose, with a note saying so.
+    fn place_strays(&mut self) {
+        let strays = std::mem::take(&mut self.strays);
+        let mut runs: Vec<Vec<Stray>> = Vec::new();
+        let mut last_index = None;
+        for stray in strays {
+            let adjacent = last_index.is_some_and(|last: usize| {
+                (last + 1..stray.index).all(|i| self.lines[i].text.trim().is_empty())
+            });
+            last_index = Some(stray.index);
+            match runs.last_mut() {
+                Some(run) if adjacent => run.push(stray),
+                _ => runs.push(vec![stray]),
+            }
+        }
+        let mut placed = false;
+        for run in runs {
+            if run.len() < 2 {
+                for stray in run {
+                    self.warn(
+                        stray.index,
+                        stray.content_at,
+                        "this line starts with a time but sits outside the timeline; it was kept as text there, not placed on the timeline (expected it under the `Timeline` heading)",
+                    );
+                }
+                continue;
+            }
+            placed = true;
+            for stray in run {
+                let line = &self.lines[stray.index];
+                self.incident.timeline.push(TimelineEvent {
+                    at: Moment::new(stray.date, stray.time, None),
+                    text: stray.text,
+                    inferred: false,
+                    kind: None,
+                });
+                self.raw_events.push(RawEvent {
+                    line: line.number,
+                    at: stray.content_at,
+                    line_index: stray.index,
+                    date: stray.date.or(stray.heading_date),
+                    time: stray.time,
+                    zone: stray.zone,
+                });
+            }
+        }
+        if placed {
+            // Keep written order: events and their raw parts sorted together by line.
+            let mut pairs: Vec<(TimelineEvent, RawEvent)> =
+                std::mem::take(&mut self.incident.timeline)
+                    .into_iter()
+                    .zip(std::mem::take(&mut self.raw_events))
+                    .collect();
+            pairs.sort_by_key(|(_, raw)| (raw.line_index, raw.at));
+            let (events, raws): (Vec<_>, Vec<_>) = pairs.into_iter().unzip();
+            self.incident.timeline = events;
+            self.raw_events = raws;
+        }
+    }
+
+    /// A text with times in it that gave no timeline entry gets an error, so that nobody
+    /// mistakes an empty timeline for an incident without one.
+    fn report_unread_stamps(&mut self) {
+        if !self.incident.timeline.is_empty() {
+            return;
+        }
+        let mut fence = false;
+        let mut with_times = self.lines.iter().enumerate().filter(|(_, line)| {
+            if is_fence(&line.text) {
+                fence = !fence;
+                return false;
+            }
+            !fence && has_clock_with_minutes(&line.text)
+        });
+        let Some((first, _)) = with_times.next() else {
+            return;
+        };
+        let count = 1 + with_times.count();
+        let line = &self.lines[first];
+        self.diagnostics.push(Diagnostic::error(
+            line.number,
+            line.column(0),
+            format!(
+                "no timeline entry could be read, although {count} line{} hold{} a time; expected entries such as `10:00 UTC - what happened` under a `Timeline` heading",
+                if count == 1 { "" } else { "s" },
+                if count == 1 { "s" } else { "" },
+            ),
+            excerpt(line.raw),
+        ));
+    }
+
     /// Settles dates and offsets, reads the impact share, and returns the result.
     fn finish(mut self) -> Parsed {
         if self.fence.is_some() {
@@ -1319,7 +1460,10 @@ impl<'a> Reader<'a> {
         }
         if !self.saw_timeline && self.incident.timeline.is_empty() {
             self.infer_events();
+        } else {
+            self.place_strays();
         }
+        self.report_unread_stamps();
         for (event, raw) in self.incident.timeline.iter().zip(&self.raw_events) {
             if event.text.is_empty() {
                 self.diagnostics.push(Diagnostic::warning(
@@ -1527,6 +1671,17 @@ fn bold_heading(text: &str) -> Option<&str> {
     let inner = inner.trim().trim_end_matches(':').trim();
     (!inner.is_empty() && !inner.contains("**") && inner.split_whitespace().count() <= 8)
         .then_some(inner)
+}
+
+/// True when `text` holds a time with minutes (`10:32`, `9:05 PM`) at a word boundary.
+fn has_clock_with_minutes(text: &str) -> bool {
+    text.contains(':')
+        && text.char_indices().any(|(i, c)| {
+            c.is_ascii_digit()
+                && (i == 0 || !text.as_bytes()[i - 1].is_ascii_alphanumeric())
+                && leading_clock(&text[i..])
+                    .is_some_and(|clock| text[i..i + clock.len].contains(':'))
+        })
 }
 
 /// True when a time of day starts at some word boundary of `text`.
