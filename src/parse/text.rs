@@ -736,7 +736,15 @@ impl<'a> Reader<'a> {
                         self.dates.loose = Some(date);
                     }
                 }
-                if !is_chat_line(content) {
+                // `At 8:22 am, the staff ...` narrates; `08:22 - staff call` is an entry.
+                let narrates = ["at ", "around ", "about ", "approx", "by "]
+                    .iter()
+                    .any(|w| {
+                        content
+                            .get(..w.len())
+                            .is_some_and(|head| head.eq_ignore_ascii_case(w))
+                    });
+                if !is_chat_line(content) && !narrates {
                     if let Some(entry) = timeline_entry(content, self.context) {
                         self.strays.push(Stray {
                             index,
