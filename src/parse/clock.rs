@@ -18,7 +18,10 @@ pub struct Clock {
 /// minutes needs an `AM`/`PM` marker (`10 AM`), otherwise any number would be a time.
 pub fn leading_clock(text: &str) -> Option<Clock> {
     let bytes = text.as_bytes();
-    if let Some(clock) = military(text).or_else(|| french(text)) {
+    if let Some(clock) = military(text)
+        .or_else(|| french(text))
+        .or_else(|| hour_range(text))
+    {
         return Some(clock);
     }
     let (hour, mut at) = digits(bytes, 0, 1, 2)?;
@@ -93,6 +96,44 @@ fn french(text: &str) -> Option<Clock> {
     Some(Clock { time, len: after })
 }
 
+/// `2-7 pm`, `9–11am`: a range of bare hours sharing one marker; the time is its start.
+fn hour_range(text: &str) -> Option<Clock> {
+    let bytes = text.as_bytes();
+    let (first, end) = digits(bytes, 0, 1, 2)?;
+    let dash = ["-", "–"]
+        .into_iter()
+        .find(|d| text[end..].starts_with(d))?;
+    let (second, end) = digits(bytes, end + dash.len(), 1, 2)?;
+    let (pm, after) = match meridiem(text, end) {
+        (Some(pm), after) => (pm, after),
+        (None, _) => return None,
+    };
+    if bytes.get(after).is_some_and(u8::is_ascii_alphanumeric)
+        || !(1..=12).contains(&first)
+        || !(1..=12).contains(&second)
+    {
+        return None;
+    }
+    // `11-1 pm` starts in the morning; `2-7 pm` in the afternoon.
+    let first_pm = if first % 12 <= second % 12 { pm } else { !pm };
+    let hour = first % 12 + if first_pm { 12 } else { 0 };
+    let time = NaiveTime::from_hms_opt(hour, 0, 0)?;
+    Some(Clock { time, len: after })
+}
+
+/// `0915` right after a date (`2022-06-09 0915 text`): four digits read as hours and minutes.
+pub fn bare_hhmm(text: &str) -> Option<Clock> {
+    let bytes = text.as_bytes();
+    let (_, end) = digits(bytes, 0, 4, 4)?;
+    if !text[end..].starts_with([' ', '\t']) {
+        return None;
+    }
+    let hour = u32::from(bytes[0] - b'0') * 10 + u32::from(bytes[1] - b'0');
+    let minute = u32::from(bytes[2] - b'0') * 10 + u32::from(bytes[3] - b'0');
+    let time = NaiveTime::from_hms_opt(hour, minute, 0)?;
+    Some(Clock { time, len: end })
+}
+
 /// Reads `min..=max` ASCII digits at `at`; returns their value and where they end.
 fn digits(bytes: &[u8], at: usize, min: usize, max: usize) -> Option<(u32, usize)> {
     let run = bytes
@@ -157,6 +198,8 @@ mod tests {
         assert_eq!(read("0029 hrs x"), Some(("00:29:00".into(), 8)));
         assert_eq!(read("9 h 21 x"), Some(("09:21:00".into(), 6)));
         assert_eq!(read("14h05"), Some(("14:05:00".into(), 5)));
+        assert_eq!(read("2-7 pm: x"), Some(("14:00:00".into(), 6)));
+        assert_eq!(read("11-1 pm"), Some(("11:00:00".into(), 7)));
     }
 
     #[test]
@@ -175,6 +218,8 @@ mod tests {
             "3 hours",
             "2306",
             "9 h",
+            "2-7",
+            "1-2 apples",
         ] {
             assert_eq!(read(text), None, "{text:?}");
         }

@@ -6,7 +6,7 @@
 use chrono::{NaiveDate, NaiveTime};
 
 use super::calendar::{find_date_in, leading_month_day, DateContext, FoundDate};
-use super::clock::leading_clock;
+use super::clock::{bare_hhmm, leading_clock};
 use super::infer::head;
 use super::zone::{attached_offset, find_zone, short_us_zone, FoundZone};
 
@@ -68,6 +68,7 @@ pub fn timeline_entry(content: &str, context: DateContext) -> Option<Entry> {
         matches!(c, '[' | '*' | '`' | '_' | '(' | ' ' | '\t' | '~' | '#') || is_symbol(c)
     });
     at += skip_word(&content[at..], &["at ", "around ", "about ", "approx. "]);
+    let before_date = at;
     let mut date = None;
     if let Some((found, len)) = date_here(&content[at..], context) {
         date = Some(found);
@@ -80,7 +81,15 @@ pub fn timeline_entry(content: &str, context: DateContext) -> Option<Entry> {
         });
         at += skip_word(&content[at..], &["at "]);
     }
-    let clock = leading_clock(&content[at..])?;
+    let mut clock =
+        leading_clock(&content[at..]).or_else(|| date.and_then(|_| bare_hhmm(&content[at..])));
+    if clock.is_none() && date.is_some() {
+        // `2-7 pm` read as a date leaves no time: read it as a time instead.
+        at = before_date;
+        date = None;
+        clock = leading_clock(&content[at..]);
+    }
+    let clock = clock?;
     let has_seconds = content[at..at + clock.len].matches(':').count() == 2;
     at += clock.len;
     let mut zone = None;
@@ -155,6 +164,53 @@ pub fn timeline_entry(content: &str, context: DateContext) -> Option<Entry> {
         time: clock.time,
         zone,
         text_at: at,
+    })
+}
+
+/// A line holding nothing but a full date and a time, maybe wrapped by a site generator's
+/// shortcode or one word: `{{< track "2020-01-01 12:00:00" >}}`, `Posted 2020-01-01 12:00 UTC`.
+/// Status pages write one under each update; it dates the paragraph above it.
+pub fn stamp_only(content: &str, context: DateContext) -> Option<Entry> {
+    let found = find_date_in(content, context).filter(|d| d.has_year)?;
+    let words_before = content[..found.span.start]
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .count();
+    if words_before > 1 {
+        return None;
+    }
+    let after = &content[found.span.end..];
+    let skipped = after.len()
+        - after
+            .trim_start_matches(|c: char| matches!(c, ' ' | 'T' | ',' | '-' | '–' | '@' | '\t'))
+            .len();
+    let at = found.span.end + skipped;
+    let clock = leading_clock(&content[at..])?;
+    let mut end = at + clock.len;
+    let mut zone = None;
+    if let Some((offset, len)) = attached_offset(&content[end..]) {
+        zone = Some(FoundZone {
+            offset,
+            label: content[end..end + len].to_string(),
+            at: end,
+            ambiguity: None,
+            rule: None,
+        });
+        end += len;
+    } else if let Some(found) =
+        find_zone(head(content[end..].trim_start(), 24)).filter(|z| z.at == 0)
+    {
+        end += content[end..].len() - content[end..].trim_start().len() + found.label.len();
+        zone = Some(found);
+    }
+    if content[end..].chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    Some(Entry {
+        date: Some(found.date),
+        time: clock.time,
+        zone,
+        text_at: content.len(),
     })
 }
 

@@ -17,7 +17,8 @@ use super::calendar::{date_order, find_date_in, DateContext, DateOrder, OrderEvi
 use super::clock::leading_clock;
 use super::diagnostic::{column_of, Diagnostic};
 use super::entry::{
-    date_line, heading_date, is_chat_line, strip_list_marker, timeline_entry, trailing_entry,
+    date_line, heading_date, is_chat_line, stamp_only, strip_list_marker, timeline_entry,
+    trailing_entry,
 };
 use super::front_matter::front_matter;
 use super::html_blocks::HtmlBlocks;
@@ -193,6 +194,8 @@ struct Reader<'a> {
     heading_dates: Vec<(usize, Option<NaiveDate>)>,
     /// Lines shaped like timeline entries outside the timeline section.
     strays: Vec<Stray>,
+    /// The lines of the paragraph being read (for a status update's stamp under it).
+    paragraph: Vec<usize>,
     /// True while the line being read is a list item.
     line_is_item: bool,
 }
@@ -255,6 +258,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         context,
         heading_dates: Vec::new(),
         strays: Vec::new(),
+        paragraph: Vec::new(),
         line_is_item: false,
     };
     reader.report_assumed_order(source, &order);
@@ -443,6 +447,7 @@ impl<'a> Reader<'a> {
             return;
         }
         if text.trim().is_empty() {
+            self.paragraph.clear();
             self.after_blank = true;
             self.table = None;
             if self.section.is_some() {
@@ -483,6 +488,7 @@ impl<'a> Reader<'a> {
             }
         }
         if self.read_heading_or_label(index) {
+            self.paragraph.clear();
             self.after_blank = false;
             return;
         }
@@ -687,6 +693,13 @@ impl<'a> Reader<'a> {
         let text = self.lines[index].text.clone();
         let (content, content_at, is_item) = strip_list_marker(&text);
         self.line_is_item = is_item;
+        if target != Target::Timeline && !self.paragraph.is_empty() {
+            if let Some(stamp) = stamp_only(content, self.context) {
+                self.read_status_stamp(index, content_at, stamp);
+                return;
+            }
+        }
+        self.paragraph.push(index);
         match target {
             Target::Timeline => self.read_timeline_text(index, content, content_at),
             Target::ActionItems if is_item => self.push_action_item(content),
@@ -769,6 +782,18 @@ impl<'a> Reader<'a> {
                 self.append_prose(target, prose, self.after_blank || is_item);
             }
         }
+    }
+
+    /// A stamp alone under a paragraph (a status page's update): an entry for that paragraph.
+    fn read_status_stamp(&mut self, index: usize, at: usize, stamp: super::entry::Entry) {
+        let text = self
+            .paragraph
+            .iter()
+            .map(|&i| strip_list_marker(&self.lines[i].text).0.to_string())
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.paragraph.clear();
+        self.push_event(index, at, stamp.date, stamp.time, stamp.zone, text);
     }
 
     /// A line inside a fenced code block: prose of the part the reader is in, never an entry.
