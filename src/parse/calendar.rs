@@ -233,6 +233,12 @@ fn date_at(text: &str, tokens: &[Token<'_>], i: usize, context: DateContext) -> 
                 let date = ymd(first.number()?, m.number()?, d.number()?)?;
                 return Some(found(date, d, true));
             }
+            // 2025년 11월 18일, 2025年11月18日
+            let (year_mark, month_mark) = (sep.trim(), between(m, d).trim());
+            if matches!(year_mark, "년" | "年") && matches!(month_mark, "월" | "月") {
+                let date = ymd(first.number()?, m.number()?, d.number()?)?;
+                return Some(found(date, d, true));
+            }
         }
         return None;
     }
@@ -384,6 +390,10 @@ mod tests {
         assert_eq!(
             date("2024-01-15T10:00:00Z"),
             Some("2024-01-15 \"2024-01-15\"".into())
+        );
+        assert_eq!(
+            date("2025년 11월 18일 18:30"),
+            Some("2025-11-18 \"2025년 11월 18\"".into())
         );
         assert_eq!(
             date("Sept 3rd, 2023"),

@@ -44,6 +44,21 @@ pub enum Field {
     Lucky,
 }
 
+/// Words that make any short heading a timeline's (`Follow-up timeline`, `장애 타임라인`).
+const TIMELINE_WORDS: &[&str] = &[
+    "timeline",
+    "chronology",
+    "chronologie",
+    "cronología",
+    "cronologia",
+    "zeitleiste",
+    "타임라인",
+    "タイムライン",
+    "時系列",
+    "经过",
+    "时间线",
+];
+
 /// Label spellings, already normalised (lower case, `&` as "and", no punctuation).
 const SPELLINGS: &[(&str, Field)] = &[
     ("title", Field::Title),
@@ -205,7 +220,7 @@ pub fn field_for(label: &str) -> Option<Field> {
     // `Follow-up timeline`, `Detailed incident timeline`, `Timeline of the outage`.
     known.or_else(|| {
         let words: Vec<&str> = key.split(' ').collect();
-        (words.len() <= 5 && words.iter().any(|w| *w == "timeline" || *w == "chronology"))
+        (words.len() <= 5 && words.iter().any(|w| TIMELINE_WORDS.iter().any(|t| w == t)))
             .then_some(Field::Timeline)
     })
 }

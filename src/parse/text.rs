@@ -336,7 +336,11 @@ impl<'a> Reader<'a> {
             let number = raw.get(entry.index).map_or(1, |l| l.number);
             let line_text = texts.get(entry.index).copied().unwrap_or("");
             match entry.key.to_ascii_lowercase().as_str() {
-                "title" if !entry.value.is_empty() => self.incident.title = clean(entry.value),
+                "title" if !entry.value.is_empty() => {
+                    self.incident.title = clean(entry.value);
+                    self.dates.title =
+                        find_date_in(&self.incident.title, self.context).map(|d| d.date);
+                }
                 "date" => match find_date_in(entry.value, self.context) {
                     Some(date) => self.dates.front_matter = Some(date.date),
                     None => {
@@ -947,7 +951,7 @@ impl<'a> Reader<'a> {
             .get(index + 1)
             .is_some_and(|l| table::is_separator(&l.text));
         if self.table.is_none() && next_is_separator {
-            self.table = Some(self.table_kind(&cells));
+            self.table = Some(self.table_kind(index, &cells));
             if self.table == Some(Table::Plain) {
                 self.append_table_prose(&text);
             }
@@ -993,7 +997,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Decides from a header row whether a table is a timeline, a list of actions or neither.
-    fn table_kind(&self, header: &[(usize, String)]) -> Table {
+    fn table_kind(&self, index: usize, header: &[(usize, String)]) -> Table {
         let names: Vec<String> = header
             .iter()
             .map(|(_, h)| h.trim_matches(['*', '_', '`', ' ']).to_string())
@@ -1003,7 +1007,14 @@ impl<'a> Reader<'a> {
             h.starts_with("when")
                 || h == "hour"
                 || h.split(|c: char| !c.is_alphanumeric())
-                    .any(|w| w == "time" || w == "timestamp" || w == "utc")
+                    .any(|w| TIME_HEADERS.contains(&w))
+        });
+        // No header names the time, but the first row starts with one: a timeline all the same.
+        let time = time.or_else(|| {
+            let first_row = self.lines.get(index + 2)?;
+            let cells = table::cells(&first_row.text);
+            let (_, cell) = cells.first()?;
+            timeline_entry(cell, self.context).map(|_| 0)
         });
         let target = self.target.unwrap_or(Target::Summary);
         let columns: Vec<(Column, String)> = names
@@ -1511,8 +1522,10 @@ impl<'a> Reader<'a> {
         let first_date = start
             .and_then(|s| s.date)
             .or(self.dates.field)
-            .or(self.dates.front_matter)
+            // A blog's front-matter date is when it was published; a date in the title is
+            // the incident's.
             .or(self.dates.title)
+            .or(self.dates.front_matter)
             .or(self.dates.loose)
             .or(self.dates.path)
             .or(self.dates.first_in_text);
@@ -1621,6 +1634,25 @@ fn date_in_name(name: &str, order: DateOrder) -> (Option<NaiveDate>, Option<i32>
     }
     (None, bare_year(name))
 }
+
+/// Words that name a table's time column, in the languages postmortems are written in.
+const TIME_HEADERS: &[&str] = &[
+    "time",
+    "timestamp",
+    "utc",
+    "hora",
+    "heure",
+    "horaire",
+    "zeit",
+    "uhrzeit",
+    "tijd",
+    "ora",
+    "horário",
+    "시간",
+    "時刻",
+    "時間",
+    "时间",
+];
 
 /// At most the first [`MAX_EXCERPT`] bytes of `text` (on a character boundary), so that
 /// excerpts and inferred sentences stay small however long a line is.
