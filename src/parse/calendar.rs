@@ -169,11 +169,6 @@ fn is_ordinal(word: &str) -> bool {
         .any(|s| lower.ends_with(s) && lower[..lower.len() - 2].bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// Finds the first date written in `text`, month first and with no year known.
-pub fn find_date(text: &str) -> Option<FoundDate> {
-    find_date_in(text, DateContext::default())
-}
-
 /// Finds the first date written in `text`, reading it as `context` says.
 pub fn find_date_in(text: &str, context: DateContext) -> Option<FoundDate> {
     if !text.bytes().any(|b| b.is_ascii_digit()) {
@@ -358,7 +353,8 @@ mod tests {
     use super::*;
 
     fn date(text: &str) -> Option<String> {
-        find_date(text).map(|f| format!("{} {:?}", f.date, &text[f.span]))
+        find_date_in(text, DateContext::default())
+            .map(|f| format!("{} {:?}", f.date, &text[f.span]))
     }
 
     #[test]

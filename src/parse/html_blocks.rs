@@ -106,10 +106,16 @@ fn collapse_spaces(text: &str) -> String {
 }
 
 impl HtmlBlocks {
+    /// True when `line` needs [`HtmlBlocks::feed`]: it holds a block tag or continues a row.
+    /// Most lines do not, and are read as they are without a copy.
+    pub fn wants(&self, line: &str) -> bool {
+        self.row.is_some() || has_block_tag(line)
+    }
+
     /// The logical lines of one source line (none when it only holds structure such as
     /// `<ul>`; the line itself when it holds no block tag).
     pub fn feed(&mut self, line: &str) -> Vec<Piece> {
-        if self.row.is_none() && !has_block_tag(line) {
+        if !self.wants(line) {
             return vec![(0, line.to_string())];
         }
         let mut pieces = Vec::new();

@@ -6,7 +6,7 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
-use super::calendar::find_date;
+use super::calendar::{find_date_in, DateContext};
 use super::clock::leading_clock;
 use super::zone::{find_zone, FoundZone};
 
@@ -41,7 +41,7 @@ pub struct Inferred<'a> {
 }
 
 /// The moments `text` states, in order.
-pub fn inferred_times(text: &str) -> Vec<Inferred<'_>> {
+pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let ends = sentence_ends(text);
@@ -64,8 +64,11 @@ pub fn inferred_times(text: &str) -> Vec<Inferred<'_>> {
             window += 1;
         }
         let before = &text[window..at];
-        let date =
-            find_date(before).filter(|d| before[d.span.end..].trim_matches([' ', ',']).is_empty());
+        // `On Apr 4th at 12:32`, `2024-01-15, 10:00`: the date, then at most a linking word.
+        let date = find_date_in(before, context).filter(|d| {
+            let gap = before[d.span.end..].trim_matches([' ', ',']);
+            gap.is_empty() || ["at", "around", "about", "by", "um", "à", "a las"].contains(&gap)
+        });
         let lead_end = window + date.as_ref().map_or(before.len(), |d| d.span.start);
         // Only the last words before the time matter; a bounded look keeps this linear.
         let mut lead_start = start.max(lead_end.saturating_sub(40));
@@ -81,8 +84,10 @@ pub fn inferred_times(text: &str) -> Vec<Inferred<'_>> {
                     .to_lowercase()
             });
         let opens_sentence = lead_start == start && !lead.chars().any(char::is_alphanumeric);
-        let introduced =
-            opens_sentence || previous.as_deref().is_some_and(|w| TRIGGERS.contains(&w));
+        // `On March 29th, 2024, at 18:07`: a date introduced by "on" introduces its time.
+        let introduced = opens_sentence
+            || previous.as_deref().is_some_and(|w| TRIGGERS.contains(&w))
+            || (date.is_some() && previous.as_deref() == Some("on"));
         let after = &text[at + clock.len..];
         let range = after
             .trim_start()
@@ -91,8 +96,16 @@ pub fn inferred_times(text: &str) -> Vec<Inferred<'_>> {
         if introduced && !range {
             let trimmed = after.trim_start_matches([' ', '(']);
             let zone = find_zone(head(trimmed, 24)).filter(|z| z.at == 0);
+            // `at 09:41 UTC on March 2, 2022`: a date right after the time and its zone.
+            let after_zone = zone.as_ref().map_or(trimmed, |z| &trimmed[z.label.len()..]);
+            let date_after = after_zone
+                .trim_start_matches([' ', ','])
+                .strip_prefix("on ")
+                .and_then(|rest| {
+                    find_date_in(head(rest, 32), context).filter(|d| d.span.start == 0)
+                });
             found.push(Inferred {
-                date: date.as_ref().map(|d| d.date),
+                date: date.as_ref().map(|d| d.date).or(date_after.map(|d| d.date)),
                 time: clock.time,
                 zone,
                 at: date.as_ref().map_or(at, |d| window + d.span.start),
@@ -132,7 +145,7 @@ mod tests {
     use super::*;
 
     fn times(text: &str) -> Vec<(Option<String>, String, &str)> {
-        inferred_times(text)
+        inferred_times(text, DateContext::default())
             .into_iter()
             .map(|f| {
                 (

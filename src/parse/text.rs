@@ -278,6 +278,17 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
             });
             continue;
         }
+        if !html.wants(line.text) {
+            for (offset, piece) in split_breaks(line.text) {
+                reader.lines.push(Line {
+                    number: line.number,
+                    raw: line.text,
+                    text: clean(piece),
+                    offset,
+                });
+            }
+            continue;
+        }
         for (block_at, block) in html.feed(line.text) {
             for (offset, piece) in split_breaks(&block) {
                 reader.lines.push(Line {
@@ -1350,7 +1361,7 @@ impl<'a> Reader<'a> {
                     let text = tidy_entry_text(&content[entry.text_at..]);
                     vec![(entry.date, entry.time, entry.zone, 0, text)]
                 }
-                None => inferred_times(content)
+                None => inferred_times(content, context)
                     .into_iter()
                     .map(|f| {
                         (
