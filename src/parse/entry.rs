@@ -182,7 +182,7 @@ pub fn stamp_only(content: &str, context: DateContext) -> Option<Entry> {
     let after = &content[found.span.end..];
     let skipped = after.len()
         - after
-            .trim_start_matches(|c: char| matches!(c, ' ' | 'T' | ',' | '-' | '–' | '@' | '\t'))
+            .trim_start_matches([' ', 'T', ',', '-', '–', '@', '\t'])
             .len();
     let at = found.span.end + skipped;
     let clock = leading_clock(&content[at..])?;

@@ -139,6 +139,12 @@ const SPELLINGS: &[(&str, Field)] = &[
     ("sequence of events", Field::Timeline),
     ("chronology", Field::Timeline),
     ("key events", Field::Timeline),
+    ("log", Field::Timeline),
+    ("incident log", Field::Timeline),
+    ("event log", Field::Timeline),
+    ("status log", Field::Timeline),
+    ("status updates", Field::Timeline),
+    ("updates", Field::Timeline),
     ("timeline summary", Field::Timeline),
     ("detailed timeline", Field::Timeline),
     ("incident chronology", Field::Timeline),
@@ -299,7 +305,9 @@ pub fn labelled(line: &str) -> Option<Labelled<'_>> {
     let lead = line.len() - line.trim_start().len();
     if let Some(rest) = trimmed.strip_prefix('#') {
         let text = rest.trim_start_matches('#');
-        if text.starts_with(' ') || text.is_empty() {
+        // `##2024-01-23 22:00`: a heading written without its space, as some editors allow.
+        let glued_stamp = rest.starts_with('#') && text.starts_with(|c: char| c.is_ascii_digit());
+        if text.starts_with(' ') || text.is_empty() || glued_stamp {
             let label = strip_markup(text.trim());
             return Some(Labelled {
                 label,

@@ -581,6 +581,11 @@ impl<'a> Reader<'a> {
         if is_item && label.markdown_heading {
             return false;
         }
+        // `  - Summary: ...` nested under a timeline entry describes that entry.
+        let nested = self.lines[index].raw.starts_with([' ', '\t']);
+        if is_item && nested && self.section == Some(Target::Timeline) {
+            return false;
+        }
         self.read_labelled(
             index,
             label.label,
@@ -605,6 +610,14 @@ impl<'a> Reader<'a> {
             && (leading_clock_anywhere(label) || heading_date(label, self.context).is_some())
         {
             // `### 10:00 AM` or `### 2016-11-08` inside a timeline: an entry or a day, not a section.
+            return false;
+        }
+        if heading && !in_timeline && timeline_entry(label, self.context).is_some() {
+            // `## 2024-01-23 13:21` outside any timeline: headings that carry stamps are a
+            // timeline of their own (a status page's updates); the entry reads it.
+            self.section = Some(Target::Timeline);
+            self.target = Some(Target::Timeline);
+            self.saw_timeline = true;
             return false;
         }
         let Some(field) = field_for(label) else {
