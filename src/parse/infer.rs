@@ -23,6 +23,11 @@ const TRIGGERS: &[&str] = &[
     "update",
     "updated",
     "since",
+    "à",
+    "vers",
+    "um",
+    "gegen",
+    "las",
 ];
 
 /// A moment found in prose.
