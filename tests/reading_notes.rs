@@ -1,0 +1,90 @@
+//! Every stamped line is accounted for: read as an entry, or named in a located note.
+
+use postmortem_explorer::parse::{parse_document, Severity};
+
+fn notes(name: &str, text: &str) -> Vec<(Severity, u32, String)> {
+    parse_document(name, text)
+        .diagnostics
+        .into_iter()
+        .map(|d| (d.severity, d.line, d.message))
+        .collect()
+}
+
+#[test]
+fn a_list_item_without_a_time_glued_to_an_entry_is_noted() {
+    let text = std::fs::read_to_string("tests/fixtures/shapes/timeless-item-note.md").unwrap();
+    let found = notes("timeless-item-note.md", &text);
+    assert!(
+        found
+            .iter()
+            .any(|(s, line, m)| *s == Severity::Warning && *line == 6 && m.contains("no time")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn an_unsettled_numeric_date_order_is_noted() {
+    let found = notes(
+        "a.md",
+        "# Outage\n\n## Timeline\n\n- 05/01/2024 10:00 start\n",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(_, line, m)| *line == 5 && m.contains("month first")),
+        "{found:?}"
+    );
+    let settled = notes(
+        "a.md",
+        "# Outage\n\n## Timeline\n\n- 05/01/2024 10:00 a\n- 25/01/2024 10:00 b\n",
+    );
+    assert!(
+        !settled.iter().any(|(_, _, m)| m.contains("month first")),
+        "{settled:?}"
+    );
+}
+
+#[test]
+fn times_that_give_no_entry_are_an_error() {
+    let found = notes("a.md", "# Outage\n\nSomething broke.\n\n```\n10:00 log line\n```\n\nThe graph showed 14:30 as its last sample\n");
+    let errors: Vec<_> = found
+        .iter()
+        .filter(|(s, _, _)| *s == Severity::Error)
+        .collect();
+    assert_eq!(errors.len(), 1, "{found:?}");
+    assert_eq!(errors[0].1, 9, "the first line with a time outside code");
+    assert!(errors[0].2.contains("no timeline entry"));
+    let none = notes("a.md", "# Outage\n\nNo clock times here at all.\n");
+    assert!(
+        none.iter().all(|(s, _, _)| *s != Severity::Error),
+        "{none:?}"
+    );
+}
+
+#[test]
+fn a_single_stamped_line_outside_the_timeline_is_noted() {
+    let text = "# Outage\n\n## Timeline\n\n- 10:00 start\n- 11:00 end\n\n## Root cause\n\n09:30 config pushed\n";
+    let parsed = parse_document("a.md", text);
+    assert_eq!(parsed.incident.timeline.len(), 2);
+    assert!(
+        parsed
+            .diagnostics
+            .iter()
+            .any(|d| d.line == 10 && d.message.contains("outside the timeline")),
+        "{:?}",
+        parsed.diagnostics
+    );
+}
+
+#[test]
+fn short_us_zones_are_kept() {
+    let text = std::fs::read_to_string("tests/fixtures/shapes/pt-zone.md").unwrap();
+    let parsed = parse_document("pt-zone.md", &text);
+    let offsets: Vec<_> = parsed
+        .incident
+        .timeline
+        .iter()
+        .map(|e| e.at.offset.map(|o| o.minutes()))
+        .collect();
+    assert_eq!(offsets, vec![Some(-420); 3], "PT in July is UTC-7");
+}
