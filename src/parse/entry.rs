@@ -328,11 +328,10 @@ fn is_weekday(word: &str) -> bool {
         "saturday",
         "sunday",
     ];
-    let lower = word.to_ascii_lowercase();
-    lower.len() >= 3
-        && DAYS
-            .iter()
-            .any(|d| *d == lower || (lower.len() == 3 && d.starts_with(&lower)))
+    word.len() >= 3
+        && DAYS.iter().any(|d| {
+            d.eq_ignore_ascii_case(word) || (word.len() == 3 && d[..3].eq_ignore_ascii_case(word))
+        })
 }
 
 /// A zone written after a date heading (`2024-01-15 UTC`).
@@ -350,7 +349,8 @@ fn date_here(text: &str, context: DateContext) -> Option<(NaiveDate, usize)> {
         let skipped = text.len() - rest.len();
         return date_here(rest, context).map(|(date, len)| (date, skipped + len));
     }
-    let found: Option<FoundDate> = find_date_in(text, context).filter(|found| {
+    // Only a date at the start counts: tokenising more of a long line would be wasted work.
+    let found: Option<FoundDate> = find_date_in(head(text, 48), context).filter(|found| {
         found.span.start <= 2
             && text[..found.span.start]
                 .chars()

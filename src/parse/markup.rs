@@ -6,6 +6,9 @@
 //! Other HTML (`<script>`, `<div>`) is kept as literal text: the page shows it as text, never
 //! as markup. Every function here runs in time linear in its input.
 
+
+use std::borrow::Cow;
+
 /// Tags whose markup is dropped while their text is kept.
 const INLINE_TAGS: &[&str] = &[
     "b", "strong", "i", "em", "u", "s", "del", "ins", "mark", "small", "span", "font", "code",
@@ -74,12 +77,12 @@ fn break_tag_len(text: &str) -> Option<usize> {
 
 /// The line with entities decoded, inline formatting tags dropped, unusual hyphens and spaces
 /// made plain, and a trailing hard-break backslash removed.
-pub fn clean(line: &str) -> String {
+pub fn clean(line: &str) -> Cow<'_, str> {
     let plain = !line
         .bytes()
         .any(|b| b == b'&' || b == b'<' || b == b'\\' || b >= 0x80);
     if plain {
-        return line.to_string(); // the common case: nothing to clean
+        return Cow::Borrowed(line); // the common case: nothing to clean, nothing copied
     }
     let mut out = String::with_capacity(line.len());
     let mut at = 0;
@@ -116,7 +119,7 @@ pub fn clean(line: &str) -> String {
             out.truncate(len);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Reads an entity at the start of `text`: (its characters, bytes taken).

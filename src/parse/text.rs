@@ -11,6 +11,8 @@
 //! Every step is linear in the input, and every non-empty line ends up in a field of the
 //! incident or in a warning.
 
+use std::borrow::Cow;
+
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Timelike};
 
 use super::calendar::{date_order, find_date_in, DateContext, DateOrder, OrderEvidence};
@@ -81,8 +83,8 @@ struct Line<'a> {
     number: u32,
     /// The source line as written (for excerpts).
     raw: &'a str,
-    /// The cleaned text of this piece.
-    text: String,
+    /// The cleaned text of this piece (borrowed from the source when nothing was cleaned).
+    text: Cow<'a, str>,
     /// Byte offset of this piece in `raw`.
     offset: usize,
 }
@@ -273,7 +275,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
             reader.lines.push(Line {
                 number: line.number,
                 raw: line.text,
-                text: line.text.to_string(),
+                text: Cow::Borrowed(line.text),
                 offset: 0,
             });
             continue;
@@ -294,7 +296,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
                 reader.lines.push(Line {
                     number: line.number,
                     raw: line.text,
-                    text: clean(piece),
+                    text: Cow::Owned(clean(piece).into_owned()),
                     offset: block_at + offset,
                 });
             }
@@ -348,7 +350,7 @@ impl<'a> Reader<'a> {
             let line_text = texts.get(entry.index).copied().unwrap_or("");
             match entry.key.to_ascii_lowercase().as_str() {
                 "title" if !entry.value.is_empty() => {
-                    self.incident.title = clean(entry.value);
+                    self.incident.title = clean(entry.value).into_owned();
                     self.dates.title =
                         find_date_in(&self.incident.title, self.context).map(|d| d.date);
                 }
