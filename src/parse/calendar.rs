@@ -338,6 +338,13 @@ pub fn month_number(word: &str) -> Option<u32> {
     if word.len() < 3 || word.len() > 9 || !word.is_ascii() {
         return None;
     }
+    // Every month starts with one of these letters: most words stop here.
+    if !matches!(
+        word.as_bytes()[0].to_ascii_lowercase(),
+        b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+    ) {
+        return None;
+    }
     let word = word.as_bytes();
     let index = MONTHS.iter().position(|name| {
         let name = name.as_bytes();

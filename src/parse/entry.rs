@@ -218,6 +218,9 @@ pub fn stamp_only(content: &str, context: DateContext) -> Option<Entry> {
 /// UTC`. Returns the entry and the label before the stamp (at most six words).
 pub fn trailing_entry(content: &str, context: DateContext) -> Option<(Entry, &str)> {
     let bytes = content.as_bytes();
+    if !bytes.iter().any(u8::is_ascii_digit) {
+        return None;
+    }
     let starts = (1..content.len().min(200)).filter(|&i| {
         bytes[i].is_ascii_digit()
             && !bytes[i - 1].is_ascii_alphanumeric()
@@ -342,6 +345,11 @@ fn is_zone_word(word: &str) -> bool {
 /// A date at the very start of `text` (after at most two bytes of markup): the date and the
 /// bytes it took. Year-less `MM-DD` stamps count here when the document's year is known.
 fn date_here(text: &str, context: DateContext) -> Option<(NaiveDate, usize)> {
+    // `10:00 AM`: digits then a colon start a time, never a date (the common case).
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && text.as_bytes().get(digits) == Some(&b':') {
+        return None;
+    }
     // `Tuesday Aug 28`, `Mon, 2024-01-15`: a weekday before the date is part of it.
     let word_len = text.bytes().take_while(u8::is_ascii_alphabetic).count();
     if word_len >= 3 && is_weekday(&text[..word_len]) {

@@ -6,7 +6,6 @@
 //! Other HTML (`<script>`, `<div>`) is kept as literal text: the page shows it as text, never
 //! as markup. Every function here runs in time linear in its input.
 
-
 use std::borrow::Cow;
 
 /// Tags whose markup is dropped while their text is kept.

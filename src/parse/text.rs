@@ -1740,12 +1740,18 @@ fn is_fence(text: &str) -> bool {
 
 /// True for a thematic break: `---`, `***`, `___` (three or more, spaces allowed).
 fn is_rule(text: &str) -> bool {
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    compact.len() >= 3
-        && (compact.chars().all(|c| c == '-')
-            || compact.chars().all(|c| c == '*')
-            || compact.chars().all(|c| c == '_')
-            || compact.chars().all(|c| c == '='))
+    let mut marks = text.bytes().filter(|b| !b.is_ascii_whitespace());
+    let Some(mark @ (b'-' | b'*' | b'_' | b'=')) = marks.next() else {
+        return false;
+    };
+    let mut count = 1;
+    for b in marks {
+        if b != mark {
+            return false;
+        }
+        count += 1;
+    }
+    count >= 3
 }
 
 /// `**Timeline**` or `__Root Cause:__` alone on a line: the label inside.

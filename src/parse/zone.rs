@@ -205,8 +205,10 @@ pub fn find_zone(text: &str) -> Option<FoundZone> {
 fn ruled_zone(text: &str, start: usize) -> Option<FoundZone> {
     let rest = &text[start..];
     let first = rest.as_bytes().first()?.to_ascii_uppercase();
+    let second = rest.as_bytes().get(1)?.to_ascii_lowercase();
     let &(name, minutes, rule) = RULED.iter().find(|(name, ..)| {
         name.as_bytes()[0] == first
+            && name.as_bytes()[1].to_ascii_lowercase() == second
             && rest
                 .get(..name.len())
                 .is_some_and(|head| head.eq_ignore_ascii_case(name))
