@@ -40,7 +40,7 @@ pub fn strip_list_marker(line: &str) -> (&str, usize, bool) {
             }
         }
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        if (1..=3).contains(&digits) {
+        if (1..=9).contains(&digits) {
             let after = &rest[digits..];
             if let Some(r) = after
                 .strip_prefix(". ")
