@@ -17,7 +17,8 @@ pub fn source_lines(source: &str) -> impl Iterator<Item = SourceLine<'_>> {
     std::iter::from_fn(move || {
         let text = rest?;
         number = number.saturating_add(1);
-        match text.find(['\n', '\r']) {
+        // A byte search: both endings are ASCII, so the position is a character boundary.
+        match text.bytes().position(|b| b == b'\n' || b == b'\r') {
             Some(end) => {
                 let after = if text[end..].starts_with("\r\n") {
                     end + 2
