@@ -88,3 +88,27 @@ fn short_us_zones_are_kept() {
         .collect();
     assert_eq!(offsets, vec![Some(-420); 3], "PT in July is UTC-7");
 }
+
+#[test]
+fn spelled_out_and_city_zones_give_offsets() {
+    let text = std::fs::read_to_string("tests/fixtures/shapes/spelled-zone.md").unwrap();
+    let parsed = parse_document("spelled-zone.md", &text);
+    assert!(parsed
+        .incident
+        .timeline
+        .iter()
+        .all(|e| e.at.offset.map(|o| o.minutes()) == Some(60)));
+    let text = std::fs::read_to_string("tests/fixtures/shapes/city-zone.txt").unwrap();
+    let parsed = parse_document("city-zone.txt", &text);
+    let offsets: Vec<_> = parsed
+        .incident
+        .timeline
+        .iter()
+        .map(|e| e.at.offset.map(|o| o.minutes()))
+        .collect();
+    assert_eq!(
+        offsets,
+        vec![Some(180), Some(180), Some(0)],
+        "Nairobi, Nairobi, UTC"
+    );
+}

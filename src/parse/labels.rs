@@ -210,25 +210,38 @@ const SPELLINGS: &[(&str, Field)] = &[
     ("appendix", Field::Addendum),
 ];
 
-/// The field a label names, if any. Parenthesised notes (`Timeline (all times UTC)`) and
-/// leading section numbers (`2. Timeline`, `## 3  Root Cause`) do not count.
+/// The field a label names, if any: a known spelling, or a short label with a timeline word
+/// in it (`Follow-up timeline`, `장애 타임라인`). Parenthesised notes (`Timeline (all times
+/// UTC)`) and leading section numbers (`2. Timeline`, `## 3  Root Cause`) do not count.
 pub fn field_for(label: &str) -> Option<Field> {
-    let key = normalise(&without_parentheses(label));
-    let key = key
-        .split(' ')
-        .skip_while(|w| w.chars().all(|c| c.is_ascii_digit()) || is_roman_numeral(w))
-        .collect::<Vec<_>>()
-        .join(" ");
-    let known = SPELLINGS
-        .iter()
-        .find(|(spelling, _)| *spelling == key)
-        .map(|&(_, field)| field);
-    // `Follow-up timeline`, `Detailed incident timeline`, `Timeline of the outage`.
-    known.or_else(|| {
+    let key = key_of(label);
+    spelled(&key).or_else(|| {
         let words: Vec<&str> = key.split(' ').collect();
-        (words.len() <= 5 && words.iter().any(|w| TIMELINE_WORDS.iter().any(|t| w == t)))
+        (words.len() <= 5 && words.iter().any(|w| TIMELINE_WORDS.contains(w)))
             .then_some(Field::Timeline)
     })
+}
+
+/// The field a label names when it is one of the known spellings exactly (a document's
+/// `# Noisy timeline` title is not a timeline heading).
+pub fn spelled_field(label: &str) -> Option<Field> {
+    spelled(&key_of(label))
+}
+
+/// The label normalised, without parenthesised notes and leading section numbers.
+fn key_of(label: &str) -> String {
+    let key = normalise(&without_parentheses(label));
+    key.split(' ')
+        .skip_while(|w| w.chars().all(|c| c.is_ascii_digit()) || is_roman_numeral(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn spelled(key: &str) -> Option<Field> {
+    SPELLINGS
+        .iter()
+        .find(|(spelling, _)| *spelling == key)
+        .map(|&(_, field)| field)
 }
 
 /// The label with `( ... )` parts removed.

@@ -28,7 +28,7 @@ use super::impact::affected_users_percent;
 use super::infer::inferred_times;
 use super::inline::{segments, unsafe_link_targets, Inline};
 use super::items::{self, Column};
-use super::labels::{field_for, is_truncated_postmortem, labelled, Field};
+use super::labels::{field_for, is_truncated_postmortem, labelled, spelled_field, Field};
 use super::lines::source_lines;
 use super::markup::{clean, split_breaks};
 use super::table;
@@ -530,7 +530,7 @@ impl<'a> Reader<'a> {
             self.set_title(title);
             return true;
         };
-        if label.markdown_heading && field_for(label.label).is_none() {
+        if label.markdown_heading && spelled_field(label.label).is_none() {
             self.set_title(label.label);
             return true;
         }
@@ -1624,6 +1624,13 @@ fn first_full_date(lines: &[&str], order: DateOrder) -> Option<NaiveDate> {
     let context = DateContext { order, year: None };
     lines
         .iter()
+        .filter(|line| {
+            // A date inside an entry's text (`03:48 — PR merged 2026-02-07`) is about that
+            // entry, not the incident's day.
+            let (content, _, _) = strip_list_marker(line);
+            content.starts_with(|c: char| !c.is_ascii_digit() && c != '*' && c != '[')
+                || timeline_entry(content, context).is_none_or(|e| e.date.is_some())
+        })
         .find_map(|line| find_date_in(line, context).filter(|d| d.has_year))
         .map(|d| d.date)
 }
