@@ -13,6 +13,7 @@ pub mod kinds;
 pub mod layout;
 pub mod milestones;
 pub mod phases;
+pub mod reading;
 pub mod ticks;
 pub mod view_query;
 pub mod viewport;

@@ -11,12 +11,14 @@ use super::illustration::CookieIllustration;
 use super::loader::{listen_for_drops_and_pastes, load_url, LoadControls, LoadStatus, Loader};
 use super::measures::Measures;
 use super::page_url;
+use super::reading_banner::ReadingBanner;
 use super::rich_text::Paragraphs;
 use super::share::{apply_stored_theme, ShareBar};
 use super::state::{AppState, OpenDocument};
 use super::summary::SummaryCard;
 use super::timeline_list::TimelineList;
 use super::timeline_view::TimelineView;
+use crate::analysis::reading::reading_problems;
 use crate::model::Incident;
 
 /// The whole page, opened on the embedded sample (or a synthetic incident, see
@@ -80,6 +82,8 @@ fn IncidentPage() -> impl IntoView {
     let loader = super::loader::loader();
     let incident: Signal<Incident> = state.incident.into();
     let diagnostics = Signal::derive(move || state.document.with(|d| d.diagnostics.clone()));
+    let problems =
+        Signal::derive(move || incident.with(|i| diagnostics.with(|d| reading_problems(i, d))));
     let source_name = move || state.document.with(|d| d.source_name.clone());
     listen_for_drops_and_pastes(state, loader);
     // While the first `?src=` is on its way, the sample is not worth showing.
@@ -103,6 +107,7 @@ fn IncidentPage() -> impl IntoView {
             <LoadControls />
             <ShareBar />
         </header>
+        <ReadingBanner problems=problems />
         <main class="page" aria-busy=move || waiting_for_src().to_string() class:waiting=waiting_for_src>
             <SummaryCard incident=incident />
             <TimelineView />

@@ -14,6 +14,7 @@ pub mod loader;
 mod measures;
 pub mod page_url;
 pub mod prefs;
+mod reading_banner;
 mod rich_text;
 mod share;
 pub mod state;

@@ -122,6 +122,23 @@ test('pasting postmortem text opens it; pasting into a text field does not', asy
   await context.close();
 });
 
+test('text with times but no readable timeline opens with a banner pointing at the notes', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await page.getByTestId('incident-title').waitFor();
+  assert.equal(await page.getByTestId('reading-banner').count(), 0, 'the sample reads well');
+  const text = 'Checkout notes\n\nThe graph showed 14:30 as its last sample and 15:10 as the first after.\n';
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+  const banner = page.getByTestId('reading-banner');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /No timeline could be read, although the text holds times/);
+  assert.match(await page.getByTestId('diagnostics').textContent(), /no timeline entry could be read, although 1 line holds a time/);
+  await context.close();
+});
+
 test('a large file shows progress while it is read', async () => {
   const { page, context } = await openPage(browser, server.url);
   await page.getByTestId('incident-title').waitFor();
