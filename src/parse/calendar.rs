@@ -192,7 +192,10 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
             && index > 0
             && bytes[index - 1].is_ascii_digit()
             && bytes.get(index + 1).is_some_and(u8::is_ascii_digit);
-        match (start, ch.is_ascii_alphanumeric() && !iso_t) {
+        // Letters of Latin and Cyrillic scripts join words (`février`); CJK and Hangul do not, so
+        // `2025년` stays the number 2025.
+        let word_char = ch.is_ascii_alphanumeric() || (ch.is_alphabetic() && u32::from(ch) < 0x2E80);
+        match (start, word_char && !iso_t) {
             (None, true) => start = Some(index),
             (Some(from), false) => {
                 out.push(Token {
@@ -263,7 +266,8 @@ fn date_at(text: &str, tokens: &[Token<'_>], i: usize, context: DateContext) -> 
         }
         if let Some(month) = next(k) {
             if let Some(month_no) = month_number(month.text) {
-                if between(tokens[i + k - 1], month).trim().is_empty() {
+                // `3. März 2024`: German writes the day as an ordinal with a dot.
+                if matches!(between(tokens[i + k - 1], month).trim(), "" | ".") {
                     if let Some(year) = next(k + 1) {
                         let gap = between(month, year).trim();
                         if (gap.is_empty() || gap == ",") && year.is_year() {
@@ -335,24 +339,55 @@ pub fn month_number(word: &str) -> Option<u32> {
         "november",
         "december",
     ];
-    if word.len() < 3 || word.len() > 9 || !word.is_ascii() {
+    if word.len() < 3 || word.len() > 10 {
         return None;
     }
-    // Every month starts with one of these letters: most words stop here.
+    // Every month starts with one of these letters, in the languages below: most words stop here.
     if !matches!(
         word.as_bytes()[0].to_ascii_lowercase(),
-        b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+        b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd' | b'e' | b'g' | b'l'
     ) {
         return None;
     }
-    let word = word.as_bytes();
+    if !word.is_ascii() || word.len() > 9 {
+        return foreign_month(word);
+    }
+    let bytes = word.as_bytes();
     let index = MONTHS.iter().position(|name| {
         let name = name.as_bytes();
-        name.eq_ignore_ascii_case(word)
-            || (word.len() == 3 && name[..3].eq_ignore_ascii_case(word))
-            || (word.eq_ignore_ascii_case(b"sept") && name == b"september")
-    })?;
-    u32::try_from(index + 1).ok()
+        name.eq_ignore_ascii_case(bytes)
+            || (bytes.len() == 3 && name[..3].eq_ignore_ascii_case(bytes))
+            || (bytes.eq_ignore_ascii_case(b"sept") && name == b"september")
+    });
+    match index {
+        Some(index) => u32::try_from(index + 1).ok(),
+        None => foreign_month(word),
+    }
+}
+
+/// Month names in the other languages postmortems are written in (French, Spanish, German,
+/// Portuguese, Italian, Dutch), written in full.
+fn foreign_month(word: &str) -> Option<u32> {
+    const NAMES: &[(&str, u32)] = &[
+        ("janvier", 1), ("février", 2), ("fevrier", 2), ("mars", 3), ("avril", 4), ("mai", 5),
+        ("juin", 6), ("juillet", 7), ("août", 8), ("aout", 8), ("septembre", 9), ("octobre", 10),
+        ("novembre", 11), ("décembre", 12), ("decembre", 12),
+        ("enero", 1), ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6),
+        ("julio", 7), ("agosto", 8), ("septiembre", 9), ("setiembre", 9), ("octubre", 10),
+        ("noviembre", 11), ("diciembre", 12),
+        ("januar", 1), ("februar", 2), ("märz", 3), ("maerz", 3), ("juni", 6), ("juli", 7),
+        ("oktober", 10), ("dezember", 12),
+        ("janeiro", 1), ("fevereiro", 2), ("março", 3), ("marco", 3), ("maio", 5), ("junho", 6),
+        ("julho", 7), ("setembro", 9), ("outubro", 10), ("novembro", 11), ("dezembro", 12),
+        ("gennaio", 1), ("febbraio", 2), ("aprile", 4), ("maggio", 5), ("giugno", 6),
+        ("luglio", 7), ("settembre", 9), ("ottobre", 10), ("dicembre", 12),
+        ("januari", 1), ("februari", 2), ("maart", 3), ("mei", 5), ("augustus", 8),
+    ];
+    let lower = word.to_lowercase();
+    NAMES
+        .iter()
+        .find(|(name, _)| *name == lower)
+        .map(|&(_, month)| month)
 }
 
 #[cfg(test)]
@@ -397,6 +432,14 @@ mod tests {
         assert_eq!(
             date("2025년 11월 18일 18:30"),
             Some("2025-11-18 \"2025년 11월 18\"".into())
+        );
+        assert_eq!(
+            date("Incident du 7 septembre 2021"),
+            Some("2021-09-07 \"7 septembre 2021\"".into())
+        );
+        assert_eq!(
+            date("am 3. März 2024"),
+            Some("2024-03-03 \"3. März 2024\"".into())
         );
         assert_eq!(
             date("Sept 3rd, 2023"),
