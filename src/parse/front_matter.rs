@@ -24,6 +24,9 @@ pub struct FrontMatter<'a> {
     pub entries: Vec<Entry<'a>>,
     /// Indexes of lines inside it that are not `key: value` (list items, nested values).
     pub other_lines: Vec<usize>,
+    /// False for a `---` block of `key: value` lines that no fence closes (it ends at the
+    /// first blank line).
+    pub closed: bool,
 }
 
 /// Reads front matter when the first line is `---` or `+++` and a matching fence closes it.
@@ -33,12 +36,15 @@ pub fn front_matter<'a>(lines: &[&'a str]) -> Option<FrontMatter<'a>> {
         return None;
     }
     let toml = fence == "+++";
-    let close = lines
+    let closing = lines
         .iter()
         .skip(1)
         .take(200)
-        .position(|line| line.trim_end() == fence)?
-        + 1;
+        .position(|line| line.trim_end() == fence)
+        .map(|at| at + 1);
+    let Some(close) = closing else {
+        return unclosed(lines, toml);
+    };
     let mut entries = Vec::new();
     let mut other_lines = Vec::new();
     for (index, line) in lines.iter().enumerate().take(close).skip(1) {
@@ -59,6 +65,33 @@ pub fn front_matter<'a>(lines: &[&'a str]) -> Option<FrontMatter<'a>> {
         len: close + 1,
         entries,
         other_lines,
+        closed: true,
+    })
+}
+
+/// A `---` block with no closing fence whose lines up to the first blank one are all
+/// `key: value`: metadata all the same (`Status: resolved`), read up to that blank line.
+fn unclosed<'a>(lines: &[&'a str], toml: bool) -> Option<FrontMatter<'a>> {
+    let end = lines
+        .iter()
+        .skip(1)
+        .position(|line| line.trim().is_empty())
+        .map_or(lines.len(), |at| at + 1);
+    let mut entries = Vec::new();
+    for (index, line) in lines.iter().enumerate().take(end).skip(1) {
+        let (key, value, value_at) = key_value(line, toml)?;
+        entries.push(Entry {
+            index,
+            key,
+            value,
+            value_at,
+        });
+    }
+    (!entries.is_empty() && entries.len() <= 30).then_some(FrontMatter {
+        len: end,
+        entries,
+        other_lines: Vec::new(),
+        closed: false,
     })
 }
 
@@ -130,8 +163,12 @@ mod tests {
     }
 
     #[test]
-    fn needs_both_fences() {
-        assert_eq!(front_matter(&["---", "title: x"]), None);
+    fn an_unclosed_block_counts_only_when_every_line_is_key_value() {
+        let found = front_matter(&["---", "Status: resolved", "", "# Title"]).unwrap();
+        assert!(!found.closed);
+        assert_eq!(found.len, 2);
+        assert_eq!(found.entries[0].key, "Status");
+        assert_eq!(front_matter(&["---", "Some prose here.", "", "x"]), None);
         assert_eq!(front_matter(&["# Title", "---"]), None);
         assert_eq!(front_matter(&[]), None);
     }

@@ -344,6 +344,15 @@ impl<'a> Reader<'a> {
         let Some(found) = front_matter(texts) else {
             return 0;
         };
+        if !found.closed {
+            let first = texts.first().copied().unwrap_or("");
+            self.diagnostics.push(Diagnostic::warning(
+                raw.first().map_or(1, |l| l.number),
+                1,
+                "expected a closing `---` for the block of `key: value` lines at the top; read them as details up to the blank line",
+                first,
+            ));
+        }
         let mut kept = Vec::new();
         for entry in &found.entries {
             let number = raw.get(entry.index).map_or(1, |l| l.number);
