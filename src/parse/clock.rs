@@ -27,7 +27,8 @@ pub fn leading_clock(text: &str) -> Option<Clock> {
     let (hour, mut at) = digits(bytes, 0, 1, 2)?;
     let mut minute = None;
     let mut second = 0;
-    if bytes.get(at) == Some(&b':') || (bytes.get(at) == Some(&b'.') && hour <= 12) {
+    // `14:05`, and `14.05` as European texts write it.
+    if bytes.get(at) == Some(&b':') || (bytes.get(at) == Some(&b'.') && hour <= 23) {
         if let Some((value, end)) = digits(bytes, at + 1, 2, 2) {
             minute = Some(value);
             at = end;
@@ -35,8 +36,22 @@ pub fn leading_clock(text: &str) -> Option<Clock> {
                 if let Some((value, end)) = digits(bytes, at + 1, 2, 2) {
                     second = value;
                     at = end;
+                    // `10:00:00.123`: fractions of a second are read past, not kept.
+                    if bytes.get(at) == Some(&b'.') {
+                        if let Some((_, end)) = digits(bytes, at + 1, 1, 9) {
+                            at = end;
+                        }
+                    }
                 }
             }
+        }
+    }
+    // `14:05 Uhr`: the German hour word belongs to the time.
+    if minute.is_some() {
+        let rest = &text[at..];
+        let trimmed = rest.trim_start_matches(' ');
+        if trimmed.starts_with("Uhr") && !trimmed[3..].starts_with(|c: char| c.is_alphanumeric()) {
+            at += rest.len() - trimmed.len() + 3;
         }
     }
     let (meridiem, after) = meridiem(text, at);
@@ -198,6 +213,8 @@ mod tests {
         assert_eq!(read("0029 hrs x"), Some(("00:29:00".into(), 8)));
         assert_eq!(read("9 h 21 x"), Some(("09:21:00".into(), 6)));
         assert_eq!(read("14h05"), Some(("14:05:00".into(), 5)));
+        assert_eq!(read("14.30 Uhr: x"), Some(("14:30:00".into(), 9)));
+        assert_eq!(read("10:00:00.123Z x"), Some(("10:00:00".into(), 12)));
         assert_eq!(read("2-7 pm: x"), Some(("14:00:00".into(), 6)));
         assert_eq!(read("11-1 pm"), Some(("11:00:00".into(), 7)));
     }
