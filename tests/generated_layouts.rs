@@ -162,6 +162,22 @@ fn layouts() -> Vec<(&'static str, &'static str, String)> {
             "incidents/2023-03-17-checkout.md",
             format!("# Checkout outage\n\n## Timeline\n\n{}", lines(|_, t, x| format!("- {}: {x}", t.format("%H:%M")))),
         ),
+        (
+            "German dotted times with day-first dates",
+            "a.md",
+            format!(
+                "# Ausfall im Checkout\n\n## Zeitablauf\n\n{}",
+                lines(|d, t, x| format!("- {} {} Uhr: {x}", d.format("%d.%m.%Y"), t.format("%H.%M")))
+            ),
+        ),
+        (
+            "ISO stamps with milliseconds in a table",
+            "a.md",
+            format!(
+                "# Checkout outage\n\n| Timestamp | Event |\n|---|---|\n{}",
+                lines(|d, t, x| format!("| {}T{}:00.250Z | {x} |", d, t.format("%H:%M")))
+            ),
+        ),
     ];
     out.retain(|(_, _, text)| !text.is_empty());
     out
