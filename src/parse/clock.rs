@@ -73,11 +73,22 @@ pub fn leading_clock(text: &str) -> Option<Clock> {
     Some(Clock { time, len: after })
 }
 
-/// `2306HRS`, `2306 hrs`, `0900h`: four digits with an hours marker.
+/// `2306HRS`, `2306 hrs`, `0900h`: four digits with an hours marker; `0930Z` and `1000 UTC`:
+/// four digits with a zone (the zone is left for the caller to read).
 fn military(text: &str) -> Option<Clock> {
     let bytes = text.as_bytes();
     let (_, end) = digits(bytes, 0, 4, 4)?;
     let rest = &text[end..];
+    let zoned = ["Z", " UTC", " GMT", " Z"].iter().any(|zone| {
+        rest.strip_prefix(zone)
+            .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+    });
+    if zoned {
+        let hour = u32::from(bytes[0] - b'0') * 10 + u32::from(bytes[1] - b'0');
+        let minute = u32::from(bytes[2] - b'0') * 10 + u32::from(bytes[3] - b'0');
+        let time = NaiveTime::from_hms_opt(hour, minute, 0)?;
+        return Some(Clock { time, len: end });
+    }
     let trimmed = rest.trim_start_matches(' ');
     let marker = ["hrs", "hr", "h"].iter().find(|m| {
         trimmed
@@ -213,6 +224,8 @@ mod tests {
         assert_eq!(read("0029 hrs x"), Some(("00:29:00".into(), 8)));
         assert_eq!(read("9 h 21 x"), Some(("09:21:00".into(), 6)));
         assert_eq!(read("14h05"), Some(("14:05:00".into(), 5)));
+        assert_eq!(read("0930Z alert"), Some(("09:30:00".into(), 4)));
+        assert_eq!(read("1000 UTC fix"), Some(("10:00:00".into(), 4)));
         assert_eq!(read("14.30 Uhr: x"), Some(("14:30:00".into(), 9)));
         assert_eq!(read("10:00:00.123Z x"), Some(("10:00:00".into(), 12)));
         assert_eq!(read("2-7 pm: x"), Some(("14:00:00".into(), 6)));
@@ -234,6 +247,8 @@ mod tests {
             "2460 hrs",
             "3 hours",
             "2306",
+            "2024 UTCx",
+            "2460Z",
             "9 h",
             "2-7",
             "1-2 apples",

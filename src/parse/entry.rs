@@ -68,6 +68,22 @@ pub fn timeline_entry(content: &str, context: DateContext) -> Option<Entry> {
         matches!(c, '[' | '*' | '`' | '_' | '(' | ' ' | '\t' | '~' | '#') || is_symbol(c)
     });
     at += skip_word(&content[at..], &["at ", "around ", "about ", "approx. "]);
+    // `UTC 10:30 text`: a zone written before the time.
+    let mut zone_before = None;
+    for word in ["UTC ", "GMT "] {
+        if content[at..].starts_with(word)
+            && content[at + word.len()..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            zone_before = Some(FoundZone {
+                offset: crate::model::UtcOffset::UTC,
+                label: word.trim().to_string(),
+                at,
+                ambiguity: None,
+                rule: None,
+            });
+            at += word.len();
+        }
+    }
     let before_date = at;
     let mut date = None;
     if let Some((found, len)) = date_here(&content[at..], context) {
@@ -92,7 +108,7 @@ pub fn timeline_entry(content: &str, context: DateContext) -> Option<Entry> {
     let clock = clock?;
     let has_seconds = content[at..at + clock.len].matches(':').count() == 2;
     at += clock.len;
-    let mut zone = None;
+    let mut zone = zone_before;
     // `03:00-04:48` is a range, `10:00:00-05:00` and `2024-01-15T10:00-05:00` an offset.
     if date.is_none() && !has_seconds {
         at += range_end(&content[at..]);
