@@ -64,6 +64,12 @@ pub fn strip_list_marker(line: &str) -> (&str, usize, bool) {
 /// (`01:00-03:15`, the entry is at its start) and a date written after the time
 /// (`16:20 3rd Feb 2022 - text`).
 pub fn timeline_entry(content: &str, context: DateContext) -> Option<Entry> {
+    entry_at(content, context, true)
+}
+
+/// [`timeline_entry`], reading the end of a range only when `with_range` (so a line of
+/// `1:00-1:00-1:00-…` never recurses more than once).
+fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Entry> {
     let mut at = skip_while(content, |c| {
         matches!(c, '[' | '*' | '`' | '_' | '(' | ' ' | '\t' | '~' | '#') || is_symbol(c)
     });
@@ -133,6 +139,28 @@ pub fn timeline_entry(content: &str, context: DateContext) -> Option<Entry> {
         } else if let Some(found) = short_us_zone(trimmed) {
             at += rest.len() - trimmed.len() + found.label.len();
             zone = Some(found);
+        }
+    }
+    // `22:20 EDT to 2018-09-23 00:05 EDT: text`, `10:00 UTC - 11:00 UTC: text`: a range whose
+    // end has its own zone or date; the entry is at its start, its text after the end.
+    if with_range {
+        let rest = &content[at..];
+        let trimmed = rest.trim_start();
+        let end = ["-", "–", "—", "to ", "until "].iter().find_map(|sep| {
+            let after = trimmed.strip_prefix(sep)?.trim_start();
+            if !after.starts_with(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
+            let end = entry_at(after, context, false)?;
+            Some(content.len() - after.len() + end.text_at)
+        });
+        if let Some(text_at) = end {
+            return Some(Entry {
+                date,
+                time: clock.time,
+                zone,
+                text_at,
+            });
         }
     }
     if date.is_none() {
@@ -371,8 +399,13 @@ fn date_here(text: &str, context: DateContext) -> Option<(NaiveDate, usize)> {
     if word_len >= 3 && is_weekday(&text[..word_len]) {
         let rest = text[word_len..].trim_start_matches(['.', ',', ' ']);
         let skipped = text.len() - rest.len();
-        return date_here(rest, context).map(|(date, len)| (date, skipped + len));
+        return date_at_start(rest, context).map(|(date, len)| (date, skipped + len));
     }
+    date_at_start(text, context)
+}
+
+/// A date at the very start of `text`, with no weekday before it.
+fn date_at_start(text: &str, context: DateContext) -> Option<(NaiveDate, usize)> {
     // Only a date at the start counts: tokenising more of a long line would be wasted work.
     let found: Option<FoundDate> = find_date_in(head(text, 48), context).filter(|found| {
         found.span.start <= 2
@@ -503,6 +536,27 @@ mod tests {
         ] {
             assert_eq!(read(content), None, "{content:?}");
         }
+    }
+
+    #[test]
+    fn reads_ranges_whose_end_has_a_zone_or_date() {
+        assert_eq!(
+            text_of("22:20 EDT to 2018-09-23 00:05 EDT: queue drained"),
+            Some("queue drained".into())
+        );
+        assert_eq!(
+            text_of("10:00 UTC - 11:00 UTC: window"),
+            Some("window".into())
+        );
+        assert_eq!(
+            text_of("10:00 - 5 servers died"),
+            Some("5 servers died".into())
+        );
+        // A long chain of ranges is read once, without deep recursion.
+        let chain = "1:00-".repeat(50_000);
+        assert!(timeline_entry(&chain, DateContext::default()).is_some());
+        let weekdays = "Monday ".repeat(50_000);
+        assert!(timeline_entry(&weekdays, DateContext::default()).is_none());
     }
 
     #[test]
