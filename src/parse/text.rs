@@ -888,7 +888,13 @@ impl<'a> Reader<'a> {
             }
             return;
         }
-        if let Some((entry, label)) = trailing_entry(content, self.context) {
+        // A wrapped line of an entry ("... restored by 11:38") belongs to that entry; only a
+        // list item or a line of its own can be an entry whose stamp ends it.
+        let wrapped = !self.after_blank && !self.line_is_item && !self.incident.timeline.is_empty();
+        let trailing = (!wrapped)
+            .then(|| trailing_entry(content, self.context))
+            .flatten();
+        if let Some((entry, label)) = trailing {
             let text = tidy_entry_text(label.trim_end_matches([':', '-', '–', ' ', '*', '_']));
             let at = label.len();
             self.push_event(
