@@ -76,38 +76,35 @@ fn a_single_stamped_line_outside_the_timeline_is_noted() {
     );
 }
 
-#[test]
-fn short_us_zones_are_kept() {
-    let text = std::fs::read_to_string("tests/fixtures/shapes/pt-zone.md").unwrap();
-    let parsed = parse_document("pt-zone.md", &text);
-    let offsets: Vec<_> = parsed
+/// The UTC offset of each event read from a shape fixture, in minutes.
+fn offsets(file: &str) -> Vec<Option<i32>> {
+    let text = std::fs::read_to_string(format!("tests/fixtures/shapes/{file}")).unwrap();
+    parse_document(file, &text)
         .incident
         .timeline
         .iter()
         .map(|e| e.at.offset.map(|o| o.minutes()))
-        .collect();
-    assert_eq!(offsets, vec![Some(-420); 3], "PT in July is UTC-7");
+        .collect()
+}
+
+#[test]
+fn short_us_zones_are_kept() {
+    assert_eq!(
+        offsets("pt-zone.md"),
+        vec![Some(-420); 3],
+        "PT in July is UTC-7"
+    );
 }
 
 #[test]
 fn spelled_out_and_city_zones_give_offsets() {
-    let text = std::fs::read_to_string("tests/fixtures/shapes/spelled-zone.md").unwrap();
-    let parsed = parse_document("spelled-zone.md", &text);
-    assert!(parsed
-        .incident
-        .timeline
-        .iter()
-        .all(|e| e.at.offset.map(|o| o.minutes()) == Some(60)));
-    let text = std::fs::read_to_string("tests/fixtures/shapes/city-zone.txt").unwrap();
-    let parsed = parse_document("city-zone.txt", &text);
-    let offsets: Vec<_> = parsed
-        .incident
-        .timeline
-        .iter()
-        .map(|e| e.at.offset.map(|o| o.minutes()))
-        .collect();
     assert_eq!(
-        offsets,
+        offsets("spelled-zone.md"),
+        vec![Some(60); 3],
+        "West African Time"
+    );
+    assert_eq!(
+        offsets("city-zone.txt"),
         vec![Some(180), Some(180), Some(0)],
         "Nairobi, Nairobi, UTC"
     );

@@ -249,15 +249,16 @@ fn date_at(text: &str, tokens: &[Token<'_>], i: usize, context: DateContext) -> 
             return None;
         }
         let day_no = day.day()?;
-        if let Some(year) = next(2) {
-            let gap2 = between(day, year).trim();
-            if (gap2.is_empty() || gap2 == ",") && year.is_year() {
-                return Some(found(ymd(year.number()?, month, day_no)?, year, true));
-            }
-        }
-        let year = context.year.filter(|_| first.is_capitalised())?;
-        let date = NaiveDate::from_ymd_opt(year, month, day_no)?;
-        return Some(found(date, day, false));
+        let (date, last, has_year) = with_year(
+            text,
+            day,
+            next(2),
+            month,
+            day_no,
+            context,
+            first.is_capitalised(),
+        )?;
+        return Some(found(date, last, has_year));
     }
     // 15 January 2024 / 3rd Feb 2022 / 15th of March 2023 / 15 Jan (year from the document)
     if let Some(day_no) = first.day() {
@@ -269,15 +270,16 @@ fn date_at(text: &str, tokens: &[Token<'_>], i: usize, context: DateContext) -> 
             if let Some(month_no) = month_number(month.text) {
                 // `3. März 2024`: German writes the day as an ordinal with a dot.
                 if matches!(between(tokens[i + k - 1], month).trim(), "" | ".") {
-                    if let Some(year) = next(k + 1) {
-                        let gap = between(month, year).trim();
-                        if (gap.is_empty() || gap == ",") && year.is_year() {
-                            return Some(found(ymd(year.number()?, month_no, day_no)?, year, true));
-                        }
-                    }
-                    let year = context.year.filter(|_| month.is_capitalised())?;
-                    let date = NaiveDate::from_ymd_opt(year, month_no, day_no)?;
-                    return Some(found(date, month, false));
+                    let (date, last, has_year) = with_year(
+                        text,
+                        month,
+                        next(k + 1),
+                        month_no,
+                        day_no,
+                        context,
+                        month.is_capitalised(),
+                    )?;
+                    return Some(found(date, last, has_year));
                 }
             }
         }
@@ -318,6 +320,28 @@ pub fn leading_month_day(text: &str, context: DateContext) -> Option<(NaiveDate,
     };
     let date = NaiveDate::from_ymd_opt(year, month, day)?;
     Some((date, text.len() - after.len()))
+}
+
+/// The year after a day and month (`January 15, 2024`, `15 January 2024`), or else the
+/// document's year when the month is written capitalised (`Jan 15`, `15 Jan`): the date, the
+/// last token it took, and whether its year was written.
+fn with_year<'a>(
+    text: &str,
+    last: Token<'a>,
+    year: Option<Token<'a>>,
+    month: u32,
+    day: u32,
+    context: DateContext,
+    capitalised: bool,
+) -> Option<(NaiveDate, Token<'a>, bool)> {
+    if let Some(year) = year {
+        let gap = text.get(last.end..year.start).unwrap_or("?").trim();
+        if (gap.is_empty() || gap == ",") && year.is_year() {
+            return Some((ymd(year.number()?, month, day)?, year, true));
+        }
+    }
+    let year = context.year.filter(|_| capitalised)?;
+    Some((NaiveDate::from_ymd_opt(year, month, day)?, last, false))
 }
 
 fn ymd(year: u32, month: u32, day: u32) -> Option<NaiveDate> {

@@ -84,10 +84,10 @@ fn military(text: &str) -> Option<Clock> {
             .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
     });
     if zoned {
-        let hour = u32::from(bytes[0] - b'0') * 10 + u32::from(bytes[1] - b'0');
-        let minute = u32::from(bytes[2] - b'0') * 10 + u32::from(bytes[3] - b'0');
-        let time = NaiveTime::from_hms_opt(hour, minute, 0)?;
-        return Some(Clock { time, len: end });
+        return Some(Clock {
+            time: hhmm(bytes)?,
+            len: end,
+        });
     }
     let trimmed = rest.trim_start_matches(' ');
     let marker = ["hrs", "hr", "h"].iter().find(|m| {
@@ -99,10 +99,10 @@ fn military(text: &str) -> Option<Clock> {
     if bytes.get(after).is_some_and(u8::is_ascii_alphanumeric) {
         return None;
     }
-    let hour = u32::from(bytes[0] - b'0') * 10 + u32::from(bytes[1] - b'0');
-    let minute = u32::from(bytes[2] - b'0') * 10 + u32::from(bytes[3] - b'0');
-    let time = NaiveTime::from_hms_opt(hour, minute, 0)?;
-    Some(Clock { time, len: after })
+    Some(Clock {
+        time: hhmm(bytes)?,
+        len: after,
+    })
 }
 
 /// `9h21`, `9 h 21`, `14h05`: French and German style, minutes required.
@@ -154,10 +154,16 @@ pub fn bare_hhmm(text: &str) -> Option<Clock> {
     if !text[end..].starts_with([' ', '\t']) {
         return None;
     }
-    let hour = u32::from(bytes[0] - b'0') * 10 + u32::from(bytes[1] - b'0');
-    let minute = u32::from(bytes[2] - b'0') * 10 + u32::from(bytes[3] - b'0');
-    let time = NaiveTime::from_hms_opt(hour, minute, 0)?;
-    Some(Clock { time, len: end })
+    Some(Clock {
+        time: hhmm(bytes)?,
+        len: end,
+    })
+}
+
+/// The time written as four digits `HHMM` at the start of `bytes` (already known to be digits).
+fn hhmm(bytes: &[u8]) -> Option<NaiveTime> {
+    let two = |at: usize| u32::from(bytes[at] - b'0') * 10 + u32::from(bytes[at + 1] - b'0');
+    NaiveTime::from_hms_opt(two(0), two(2), 0)
 }
 
 /// Reads `min..=max` ASCII digits at `at`; returns their value and where they end.
