@@ -229,6 +229,22 @@ const ABBREVIATIONS: &[(&str, i32, &str)] = &[
     ("AWST", 8 * 60, ""),
     ("NZST", 12 * 60, ""),
     ("NZDT", 13 * 60, ""),
+    ("WAT", 60, ""),
+    ("CAT", 2 * 60, ""),
+    ("EAT", 3 * 60, ""),
+    ("SAST", 2 * 60, ""),
+    ("TRT", 3 * 60, ""),
+    ("GST", 4 * 60, "South Georgia Time (UTC-02:00)"),
+    ("PKT", 5 * 60, ""),
+    ("NPT", 5 * 60 + 45, ""),
+    ("ICT", 7 * 60, ""),
+    ("WIB", 7 * 60, ""),
+    ("PHT", 8 * 60, ""),
+    ("BRT", -3 * 60, ""),
+    ("ART", -3 * 60, ""),
+    ("CLT", -4 * 60, ""),
+    ("NST", -(3 * 60 + 30), ""),
+    ("AST", -4 * 60, "Arabia Standard Time (UTC+03:00)"),
 ];
 
 /// Finds the first time zone written in `text`: an abbreviation as a whole upper-case word,
@@ -403,6 +419,11 @@ mod tests {
             Some((-480, "PST/PDT".into(), false))
         );
         assert_eq!(zone("at 9:00 IST"), Some((330, "IST".into(), true)));
+        assert_eq!(
+            zone("Timeline (all time in WAT)"),
+            Some((60, "WAT".into(), false))
+        );
+        assert_eq!(zone("2305HRS EAT"), Some((180, "EAT".into(), false)));
         assert_eq!(zone("UTC+0530"), Some((330, "UTC+0530".into(), false)));
     }
 
