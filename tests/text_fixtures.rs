@@ -740,3 +740,17 @@ fn a_table_row_naming_only_the_day_dates_the_rows_after_it() {
         (9, 3)
     );
 }
+
+#[test]
+fn several_stated_windows_widen_to_cover_them_all() {
+    let text = "# Two outages\n\n## Timeline\n\n### October 21, 2025 - Redis\n\n**Duration:** 21:45 to 23:28 UTC\n\n- 21:45 UTC deploy\n\n### October 24, 2025 - Rate limits\n\n**Duration:** 18:00 to 19:10 UTC\n\n- 18:00 UTC deploy\n";
+    let incident = parse_text(text).incident;
+    assert_eq!(
+        incident.start.map(|m| m.to_string()).as_deref(),
+        Some("2025-10-21T21:45:00+00:00")
+    );
+    assert_eq!(
+        incident.end.map(|m| m.to_string()).as_deref(),
+        Some("2025-10-24T19:10:00+00:00")
+    );
+}

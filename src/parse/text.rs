@@ -1211,7 +1211,9 @@ impl<'a> Reader<'a> {
         });
         match parsed {
             Some(((start_date, start), (end_date, end))) => {
-                let start_date = start_date.or(end_date);
+                // Under `### October 21, 2025 - Redis overload`, `Duration: 21:45 to 23:28` is that day's.
+                let scoped = self.heading_dates.iter().rev().find_map(|(_, d)| *d);
+                let start_date = start_date.or(end_date).or(scoped);
                 let mut end_date = end_date.or(start_date);
                 if end < start && end_date == start_date {
                     end_date = end_date.and_then(|d| d.checked_add_signed(Duration::days(1)));
@@ -1220,9 +1222,9 @@ impl<'a> Reader<'a> {
                 let offset_on = |date: Option<NaiveDate>, time: NaiveTime| {
                     zone.as_ref().map(|z| z.offset_on(date, time))
                 };
-                self.incident.start =
-                    Some(Moment::new(start_date, start, offset_on(start_date, start)));
-                self.incident.end = Some(Moment::new(end_date, end, offset_on(end_date, end)));
+                let from = Moment::new(start_date, start, offset_on(start_date, start));
+                let to = Moment::new(end_date, end, offset_on(end_date, end));
+                self.widen_window(from, to);
             }
             None if is_length(value) => {
                 let text = self.lines[index].text.trim().to_string();
@@ -1237,6 +1239,30 @@ impl<'a> Reader<'a> {
                 let text = self.lines[index].text.trim().to_string();
                 self.append_prose(Target::Summary, &text, true);
             }
+        }
+    }
+
+    /// Sets the incident's window, or, when a document states several (one per incident of a
+    /// multi-incident report), widens it to cover them all: the earliest start, the latest end.
+    fn widen_window(&mut self, from: Moment, to: Moment) {
+        let dated = |m: &Moment| m.date.is_some();
+        let earlier = match self.incident.start {
+            Some(start) if dated(&start) && dated(&from) => {
+                from.axis_seconds() < start.axis_seconds()
+            }
+            Some(_) => false,
+            None => true,
+        };
+        if earlier {
+            self.incident.start = Some(from);
+        }
+        let later = match self.incident.end {
+            Some(end) if dated(&end) && dated(&to) => to.axis_seconds() > end.axis_seconds(),
+            Some(_) => false,
+            None => true,
+        };
+        if later {
+            self.incident.end = Some(to);
         }
     }
 
