@@ -305,13 +305,14 @@ fn date_at(text: &str, tokens: &[Token<'_>], i: usize, context: DateContext) -> 
 
 /// A year-less numeric date `MM-DD` (or `DD-MM`, in the document's order) at the very start of
 /// `text`, as chat-style stamps write it (`[11-02 07:45]`): the date and the bytes it took.
-/// Only read when the document's year is known and a time follows.
+/// Only read when the document's year is known, and followed by a space (a time comes next)
+/// or by nothing (a day row such as `1/28 |` in a table).
 pub fn leading_month_day(text: &str, context: DateContext) -> Option<(NaiveDate, usize)> {
     let year = context.year?;
     let (a, rest) = leading_number(text, 2)?;
     let sep = ["-", "/"].into_iter().find(|s| rest.starts_with(s))?;
     let (b, after) = leading_number(&rest[sep.len()..], 2)?;
-    if !after.starts_with([' ', 'T']) {
+    if !(after.starts_with([' ', 'T']) || after.is_empty()) {
         return None;
     }
     let (month, day) = match context.order {

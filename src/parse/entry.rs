@@ -336,6 +336,14 @@ pub fn is_chat_line(content: &str) -> bool {
 /// The date when `content` is nothing but a date (a date heading or line): `### 2016-11-08`,
 /// `**July 15, 2024**`, `January 15, 2024`, `Monday, January 15, 2024 (all times UTC)`.
 pub fn date_line(content: &str, context: DateContext) -> Option<NaiveDate> {
+    // `1/28` alone (a day row of a table, the year known from the document).
+    let bare = content.trim().trim_matches(['*', '_', ':']);
+    if let Some((date, len)) =
+        leading_month_day(bare, context).filter(|(_, len)| *len == bare.len())
+    {
+        let _ = len;
+        return Some(date);
+    }
     let found = find_date_in(content, context)?;
     let before = &content[..found.span.start];
     let after = &content[found.span.end..];

@@ -8,7 +8,7 @@ use chrono::{NaiveDate, NaiveTime};
 
 use super::calendar::{find_date_in, DateContext};
 use super::clock::leading_clock;
-use super::zone::{find_zone, FoundZone};
+use super::zone::{find_zone, short_us_zone, FoundZone};
 
 /// Words that introduce a moment.
 const TRIGGERS: &[&str] = &[
@@ -100,7 +100,9 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
             .is_some_and(|rest| leading_clock(rest.trim_start()).is_some());
         if introduced && !range {
             let trimmed = after.trim_start_matches([' ', '(']);
-            let zone = find_zone(head(trimmed, 24)).filter(|z| z.at == 0);
+            let zone = find_zone(head(trimmed, 24))
+                .filter(|z| z.at == 0)
+                .or_else(|| short_us_zone(trimmed));
             // `at 09:41 UTC on March 2, 2022`: a date right after the time and its zone.
             let after_zone = zone.as_ref().map_or(trimmed, |z| &trimmed[z.label.len()..]);
             let date_after = after_zone

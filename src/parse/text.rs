@@ -487,7 +487,14 @@ impl<'a> Reader<'a> {
         if table::is_separator(&text) && text.contains('|') {
             return; // the line under a table header: structure only
         }
-        if table::is_row(&text) {
+        // GitHub tables may leave out the outer pipes: `Time | Event` over `--- | ---`.
+        let pipeless_row = text.contains('|')
+            && (self.table.is_some()
+                || self
+                    .lines
+                    .get(index + 1)
+                    .is_some_and(|next| table::is_separator(&next.text)));
+        if table::is_row(&text) || pipeless_row {
             self.read_table_row(index);
             self.after_blank = false;
             return;
@@ -906,6 +913,16 @@ impl<'a> Reader<'a> {
                 text,
             );
             return;
+        }
+        // `- DEPO notified OCC at 12:16 ET on June 16, 2020.`: a list item of the timeline
+        // whose time sits inside its sentence.
+        if self.line_is_item && !wrapped {
+            if let Some(moment) = inferred_times(content, self.context).into_iter().next() {
+                let (date, time, zone, at) = (moment.date, moment.time, moment.zone, moment.at);
+                let text = content.trim().to_string();
+                self.push_event(index, content_at + at, date, time, zone, text);
+                return;
+            }
         }
         let lower = content.to_lowercase();
         if lower.contains("all ") || lower.contains("unless") {
