@@ -27,6 +27,12 @@ pub struct Entry {
 /// (`[ ]`, `[x]`): (content, its byte offset, was it a list item).
 pub fn strip_list_marker(line: &str) -> (&str, usize, bool) {
     let mut rest = line.trim_start();
+    // Most lines start with a letter: no marker to look for.
+    if rest.starts_with(|c: char| c.is_alphabetic() || matches!(c, '#' | '|' | '[' | '`')) {
+        let rest = rest.trim_end();
+        let at = line.len() - line.trim_start().len();
+        return (rest, at, false);
+    }
     let mut is_item = false;
     loop {
         let before = rest;

@@ -1327,7 +1327,7 @@ impl<'a> Reader<'a> {
     fn collect_links(&mut self, index: usize) {
         let line = &self.lines[index].text;
         // Every link has a `[` or a scheme's `:`; substring search keeps most lines cheap.
-        let has_link = line.contains('[') || line.contains(':') && line.contains("//");
+        let has_link = line.contains("](") || line.contains(':') && line.contains("//");
         if !has_link {
             return; // most lines: nothing to look at
         }

@@ -276,13 +276,32 @@ pub fn find_zone(text: &str) -> Option<FoundZone> {
 }
 
 /// Reads a zone name or summer-time pair (`US/Pacific`, `PST/PDT`) starting at `start`.
+/// Indexes into [`RULED`] by the name's first letter (`A`..=`Z`), built once: the reader
+/// looks up every capitalised word, and most start no zone name.
+fn ruled_by_initial() -> &'static [Vec<usize>; 26] {
+    static INDEX: std::sync::OnceLock<[Vec<usize>; 26]> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: [Vec<usize>; 26] = Default::default();
+        for (i, (name, ..)) in RULED.iter().enumerate() {
+            if let Some(slot) = name.as_bytes()[0]
+                .to_ascii_uppercase()
+                .checked_sub(b'A')
+                .and_then(|letter| index.get_mut(usize::from(letter)))
+            {
+                slot.push(i);
+            }
+        }
+        index
+    })
+}
+
 fn ruled_zone(text: &str, start: usize) -> Option<FoundZone> {
     let rest = &text[start..];
     let first = rest.as_bytes().first()?.to_ascii_uppercase();
     let second = rest.as_bytes().get(1)?.to_ascii_lowercase();
-    let &(name, minutes, rule) = RULED.iter().find(|(name, ..)| {
-        name.as_bytes()[0] == first
-            && name.as_bytes()[1].to_ascii_lowercase() == second
+    let candidates = ruled_by_initial().get(usize::from(first.checked_sub(b'A')?))?;
+    let &(name, minutes, rule) = candidates.iter().map(|&i| &RULED[i]).find(|(name, ..)| {
+        name.as_bytes()[1].to_ascii_lowercase() == second
             && rest
                 .get(..name.len())
                 .is_some_and(|head| head.eq_ignore_ascii_case(name))
