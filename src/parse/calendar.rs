@@ -108,9 +108,13 @@ fn leading_number(text: &str, max: usize) -> Option<(u32, &str)> {
 
 /// The separator of a numeric date at the start of `text`.
 fn separator(text: &str) -> Option<&'static str> {
-    ["-", "/", ".", "–"]
-        .into_iter()
-        .find(|sep| text.starts_with(sep))
+    match text.as_bytes() {
+        [b'-', ..] => Some("-"),
+        [b'/', ..] => Some("/"),
+        [b'.', ..] => Some("."),
+        [0xE2, 0x80, 0x93, ..] => Some("–"),
+        _ => None,
+    }
 }
 
 /// A date found in a text, and the bytes it spans.

@@ -35,28 +35,23 @@ pub fn strip_list_marker(line: &str) -> (&str, usize, bool) {
     }
     let mut is_item = false;
     loop {
-        let before = rest;
+        let before = rest.len();
         if let Some(r) = rest.strip_prefix('>') {
             rest = r.trim_start();
         }
-        for marker in ["- ", "* ", "• ", "+ ", "– ", "· "] {
-            if let Some(r) = rest.strip_prefix(marker) {
-                rest = r.trim_start();
-                is_item = true;
-            }
+        if let Some(len) = bullet_len(rest) {
+            rest = rest[len..].trim_start();
+            is_item = true;
         }
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         if (1..=9).contains(&digits) {
-            let after = &rest[digits..];
-            if let Some(r) = after
-                .strip_prefix(". ")
-                .or_else(|| after.strip_prefix(") "))
-            {
-                rest = r.trim_start();
+            let after = rest.as_bytes().get(digits..digits + 2);
+            if matches!(after, Some([b'.' | b')', b' '])) {
+                rest = rest[digits + 2..].trim_start();
                 is_item = true;
             }
         }
-        if rest == before {
+        if rest.len() == before {
             break;
         }
     }
@@ -64,6 +59,18 @@ pub fn strip_list_marker(line: &str) -> (&str, usize, bool) {
     // `rest` is a slice of `line`, so the difference of their starts is its byte offset.
     let at = (rest.as_ptr() as usize).saturating_sub(line.as_ptr() as usize);
     (rest, at, is_item)
+}
+
+/// Bytes of a bullet (`- `, `* `, `+ `, `• `, `– `, `· `) at the start of `text`.
+fn bullet_len(text: &str) -> Option<usize> {
+    match text.as_bytes() {
+        [b'-' | b'*' | b'+', b' ', ..] => Some(2),
+        [first, ..] if *first >= 0x80 => ["• ", "– ", "· "]
+            .iter()
+            .find(|marker| text.starts_with(**marker))
+            .map(|marker| marker.len()),
+        _ => None,
+    }
 }
 
 /// Reads `[date] time [zone] separator` at the start of `content`. Also reads a range
