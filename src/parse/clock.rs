@@ -161,7 +161,7 @@ pub fn bare_hhmm(text: &str) -> Option<Clock> {
 }
 
 /// The time written as four digits `HHMM` at the start of `bytes` (already known to be digits).
-fn hhmm(bytes: &[u8]) -> Option<NaiveTime> {
+pub fn hhmm(bytes: &[u8]) -> Option<NaiveTime> {
     let two = |at: usize| u32::from(bytes[at] - b'0') * 10 + u32::from(bytes[at + 1] - b'0');
     NaiveTime::from_hms_opt(two(0), two(2), 0)
 }

@@ -6,7 +6,7 @@
 use chrono::{NaiveDate, NaiveTime};
 
 use super::calendar::{find_date_in, leading_month_day, DateContext, FoundDate};
-use super::clock::{bare_hhmm, leading_clock};
+use super::clock::{bare_hhmm, hhmm, leading_clock};
 use super::infer::head;
 use super::zone::{attached_offset, find_zone, short_us_zone, FoundZone};
 
@@ -269,6 +269,53 @@ pub fn stamp_only(content: &str, context: DateContext) -> Option<Entry> {
         zone,
         text_at: content.len(),
     })
+}
+
+/// A status page's update whose stamp sits in a site generator's shortcode at the end of the
+/// line: `*Identified* - Power is back. {{< track "2023-06-29 19:59:10" >}}`. Returns the entry
+/// and the text before the shortcode.
+pub fn shortcode_stamp(content: &str, context: DateContext) -> Option<(Entry, &str)> {
+    let open = content.rfind("{{<").or_else(|| content.rfind("{{%"))?;
+    let inside = &content[open + 3..];
+    let close = inside.find(">}}").or_else(|| inside.find("%}}"))?;
+    if !inside[close + 3..].trim().is_empty() {
+        return None;
+    }
+    let quoted = inside[..close].split('"').nth(1)?;
+    let entry = stamp_only(quoted, context)?;
+    Some((entry, content[..open].trim_end()))
+}
+
+/// The opening line of a Statusfy update block, `::: update Resolved | 2020-08-31T13:36:00Z`:
+/// the entry and its label.
+pub fn update_block(content: &str, context: DateContext) -> Option<(Entry, &str)> {
+    let rest = content.strip_prefix(":::")?.trim_start();
+    let rest = rest.strip_prefix("update").unwrap_or(rest).trim_start();
+    let (label, stamp) = rest.rsplit_once('|')?;
+    let entry = stamp_only(stamp.trim(), context)?;
+    Some((entry, label.trim()))
+}
+
+/// `1738: text`, `~1940: text`, `[1923](https://chat/...): text`: four-digit times with a
+/// colon, as some teams write their logs. Read only where a date is in force (under a date
+/// heading or in the timeline), since `2019: moved to AWS` is a year. The time and the byte
+/// where the text starts.
+pub fn colon_hhmm(content: &str) -> Option<(NaiveTime, usize)> {
+    let mut at = usize::from(content.starts_with('~'));
+    let linked = content[at..].starts_with('[');
+    at += usize::from(linked);
+    let digits = content.as_bytes().get(at..at + 4)?;
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let time = hhmm(digits)?;
+    at += 4;
+    if linked {
+        let rest = content[at..].strip_prefix("](")?;
+        at += 2 + rest.find(')')? + 1;
+    }
+    let rest = content[at..].strip_prefix(": ")?;
+    Some((time, content.len() - rest.len()))
 }
 
 /// An entry whose stamp ends the line: `First detected: 2020-08-14 10:43`, `Resolved 11:38

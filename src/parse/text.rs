@@ -19,8 +19,8 @@ use super::calendar::{date_order, find_date_in, DateContext, DateOrder, OrderEvi
 use super::clock::leading_clock;
 use super::diagnostic::{column_of, Diagnostic};
 use super::entry::{
-    date_line, heading_date, is_chat_line, stamp_only, strip_list_marker, timeline_entry,
-    trailing_entry,
+    colon_hhmm, date_line, heading_date, is_chat_line, shortcode_stamp, stamp_only,
+    strip_list_marker, timeline_entry, trailing_entry, update_block,
 };
 use super::front_matter::front_matter;
 use super::html_blocks::HtmlBlocks;
@@ -200,6 +200,8 @@ struct Reader<'a> {
     paragraph: Vec<usize>,
     /// True while the line being read is a list item.
     line_is_item: bool,
+    /// True inside a Statusfy update block, whose lines are its entry's text.
+    update_open: bool,
 }
 
 /// A line shaped like a timeline entry found outside the timeline section.
@@ -262,6 +264,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         strays: Vec::new(),
         paragraph: Vec::new(),
         line_is_item: false,
+        update_open: false,
     };
     reader.report_assumed_order(source, &order);
     let skip = reader.read_front_matter(&raw_texts, &raw);
@@ -739,6 +742,17 @@ impl<'a> Reader<'a> {
         let text = self.lines[index].text.clone();
         let (content, content_at, is_item) = strip_list_marker(&text);
         self.line_is_item = is_item;
+        if self.read_status_update(index, content, content_at) {
+            return;
+        }
+        let dated = target == Target::Timeline
+            || self.timeline_date.is_some()
+            || self.heading_dates.iter().any(|(_, d)| d.is_some());
+        if let Some((time, text_at)) = colon_hhmm(content).filter(|_| dated) {
+            let text = tidy_entry_text(&content[text_at..]);
+            self.push_event(index, content_at, None, time, None, text);
+            return;
+        }
         if target != Target::Timeline && !self.paragraph.is_empty() {
             if let Some(stamp) = stamp_only(content, self.context) {
                 self.read_status_stamp(index, content_at, stamp);
@@ -828,6 +842,34 @@ impl<'a> Reader<'a> {
                 self.append_prose(target, prose, self.after_blank || is_item);
             }
         }
+    }
+
+    /// Status-page updates: a shortcode stamp ending the line, or a Statusfy block (`::: update
+    /// Label | stamp`, its text on the lines below, `:::` closing it). True when the line was one.
+    fn read_status_update(&mut self, index: usize, content: &str, at: usize) -> bool {
+        if self.update_open {
+            if content.trim() == ":::" {
+                self.update_open = false;
+            } else if let Some(event) = self.incident.timeline.last_mut() {
+                if !event.text.is_empty() {
+                    event.text.push(' ');
+                }
+                event.text.push_str(content.trim());
+            }
+            return true;
+        }
+        if let Some((entry, label)) = update_block(content, self.context) {
+            let text = format!("{label}:");
+            self.push_event(index, at, entry.date, entry.time, entry.zone, text);
+            self.update_open = true;
+            return true;
+        }
+        if let Some((entry, text)) = shortcode_stamp(content, self.context) {
+            let text = tidy_entry_text(text);
+            self.push_event(index, at, entry.date, entry.time, entry.zone, text);
+            return true;
+        }
+        false
     }
 
     /// A stamp alone under a paragraph (a status page's update): an entry for that paragraph.
