@@ -18,6 +18,7 @@ mod labels;
 mod lines;
 mod markup;
 mod metrics;
+mod status_page;
 mod structured;
 mod table;
 mod text;

@@ -19,8 +19,8 @@ use super::calendar::{date_order, find_date_in, DateContext, DateOrder, OrderEvi
 use super::clock::leading_clock;
 use super::diagnostic::{column_of, Diagnostic};
 use super::entry::{
-    colon_hhmm, date_line, heading_date, is_chat_line, shortcode_stamp, stamp_only,
-    strip_list_marker, timeline_entry, trailing_entry, update_block,
+    colon_hhmm, date_line, heading_date, is_chat_line, strip_list_marker, timeline_entry,
+    trailing_entry,
 };
 use super::front_matter::front_matter;
 use super::html_blocks::HtmlBlocks;
@@ -31,10 +31,19 @@ use super::items::{self, Column};
 use super::labels::{field_for, is_truncated_postmortem, labelled, spelled_field, Field};
 use super::lines::source_lines;
 use super::markup::{clean, split_breaks};
+use super::status_page::{shortcode_stamp, stamp_only, update_block};
 use super::table;
 use super::zone::{find_zone, FoundZone};
 use super::Parsed;
 use crate::model::{Incident, Link, Moment, Section, TimelineEvent};
+
+mod accounting;
+mod dates;
+mod prose;
+mod status;
+mod tables;
+
+use dates::*;
 
 /// Where prose and list items go at the reader's current position.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -313,36 +322,11 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
 }
 
 impl<'a> Reader<'a> {
-    /// Says which order was assumed for numeric dates that read two ways (`05/01/2024`) when
-    /// no date in the document settles it.
-    fn report_assumed_order(&mut self, source: &str, order: &OrderEvidence) {
-        let Some(span) = order.first_ambiguous.clone().filter(|_| !order.decided) else {
-            return;
-        };
-        let line_start = source[..span.start].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = source[span.start..]
-            .find('\n')
-            .map_or(source.len(), |i| span.start + i);
-        let line_text = &source[line_start..line_end];
-        let number = 1 + source[..line_start].bytes().filter(|&b| b == b'\n').count();
-        let written = &source[span.clone()];
-        let read = find_date_in(written, self.context)
-            .map_or_else(String::new, |d| d.date.format(" (%B %-d, %Y)").to_string());
-        self.diagnostics.push(Diagnostic::warning(
-            u32::try_from(number).unwrap_or(u32::MAX),
-            column_of(line_text, span.start - line_start),
-            format!(
-                "read `{written}` month first{read}: no date in the text has a day over 12 to settle the order; expected an unambiguous date such as 2024-01-31"
-            ),
-            excerpt(line_text.trim_end_matches('\r')),
-        ));
-    }
-
     /// Reads YAML/TOML front matter: its title and date; other keys are kept as a section.
     fn read_front_matter(
         &mut self,
         texts: &[&'a str],
-        raw: &[super::lines::SourceLine<'a>],
+        raw: &[crate::parse::lines::SourceLine<'a>],
     ) -> usize {
         let Some(found) = front_matter(texts) else {
             return 0;
@@ -844,46 +828,6 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Status-page updates: a shortcode stamp ending the line, or a Statusfy block (`::: update
-    /// Label | stamp`, its text on the lines below, `:::` closing it). True when the line was one.
-    fn read_status_update(&mut self, index: usize, content: &str, at: usize) -> bool {
-        if self.update_open {
-            if content.trim() == ":::" {
-                self.update_open = false;
-            } else if let Some(event) = self.incident.timeline.last_mut() {
-                if !event.text.is_empty() {
-                    event.text.push(' ');
-                }
-                event.text.push_str(content.trim());
-            }
-            return true;
-        }
-        if let Some((entry, label)) = update_block(content, self.context) {
-            let text = format!("{label}:");
-            self.push_event(index, at, entry.date, entry.time, entry.zone, text);
-            self.update_open = true;
-            return true;
-        }
-        if let Some((entry, text)) = shortcode_stamp(content, self.context) {
-            let text = tidy_entry_text(text);
-            self.push_event(index, at, entry.date, entry.time, entry.zone, text);
-            return true;
-        }
-        false
-    }
-
-    /// A stamp alone under a paragraph (a status page's update): an entry for that paragraph.
-    fn read_status_stamp(&mut self, index: usize, at: usize, stamp: super::entry::Entry) {
-        let text = self
-            .paragraph
-            .iter()
-            .map(|&i| strip_list_marker(&self.lines[i].text).0.to_string())
-            .collect::<Vec<_>>()
-            .join(" ");
-        self.paragraph.clear();
-        self.push_event(index, at, stamp.date, stamp.time, stamp.zone, text);
-    }
-
     /// A line inside a fenced code block: prose of the part the reader is in, never an entry.
     fn read_code_line(&mut self, index: usize) {
         let text = self.lines[index].text.clone();
@@ -1042,286 +986,12 @@ impl<'a> Reader<'a> {
         });
     }
 
-    /// Reads one row of a Markdown table, deciding what the table holds from its header.
-    fn read_table_row(&mut self, index: usize) {
-        let text = self.lines[index].text.clone();
-        let cells = table::cells(&text);
-        let next_is_separator = self
-            .lines
-            .get(index + 1)
-            .is_some_and(|l| table::is_separator(&l.text));
-        if self.table.is_none() && next_is_separator {
-            self.table = Some(self.table_kind(index, &cells));
-            if self.table == Some(Table::Plain) {
-                self.append_table_prose(&text);
-            }
-            return;
-        }
-        let target = self.target.unwrap_or(Target::Summary);
-        // The table is taken out while its row is read (no copy of its header per row).
-        let current = self.table.take();
-        let fallback = if target == Target::Timeline {
-            Table::Timeline {
-                time: 0,
-                date: None,
-                headers: Vec::new(),
-            }
-        } else {
-            Table::Plain
-        };
-        match current.as_ref().unwrap_or(&fallback) {
-            Table::Timeline {
-                time,
-                date,
-                headers,
-            } => self.read_timeline_row(index, &cells, *time, *date, headers),
-            Table::Actions { columns } => {
-                let row: Vec<(Column, &str, &str)> = cells
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (_, cell))| {
-                        let (column, header) = columns
-                            .get(i)
-                            .map_or((Column::Other, ""), |(c, h)| (*c, h.as_str()));
-                        (column, header, cell.as_str())
-                    })
-                    .collect();
-                let item = items::from_row(&row);
-                if !item.text.is_empty() || item.owner.is_some() {
-                    self.incident.action_items.push(item);
-                }
-            }
-            Table::Plain => self.append_table_prose(&text),
-        }
-        self.table = current;
-    }
-
-    /// Decides from a header row whether a table is a timeline, a list of actions or neither.
-    fn table_kind(&self, index: usize, header: &[(usize, String)]) -> Table {
-        let names: Vec<String> = header
-            .iter()
-            .map(|(_, h)| h.trim_matches(['*', '_', '`', ' ']).to_string())
-            .collect();
-        let lower: Vec<String> = names.iter().map(|h| h.to_lowercase()).collect();
-        let time = lower.iter().position(|h| {
-            h.starts_with("when")
-                || h == "hour"
-                || h.split(|c: char| !c.is_alphanumeric())
-                    .any(|w| TIME_HEADERS.contains(&w))
-        });
-        // No header names the time, but the first row starts with one: a timeline all the same.
-        let time = time.or_else(|| {
-            let first_row = self.lines.get(index + 2)?;
-            let cells = table::cells(&first_row.text);
-            let (_, cell) = cells.first()?;
-            timeline_entry(cell, self.context).map(|_| 0)
-        });
-        let target = self.target.unwrap_or(Target::Summary);
-        let columns: Vec<(Column, String)> = names
-            .iter()
-            .map(|h| (items::column_for(h), h.clone()))
-            .collect();
-        let has_task = columns.iter().any(|(c, _)| *c == Column::Text);
-        let has_owner = columns.iter().any(|(c, _)| *c == Column::Owner);
-        if let Some(time) = time {
-            if target == Target::Timeline || !(has_task && has_owner) {
-                let date = lower.iter().position(|h| h == "date" || h == "day");
-                return Table::Timeline {
-                    time,
-                    date,
-                    headers: names,
-                };
-            }
-        }
-        if target == Target::ActionItems || (has_task && has_owner) {
-            return Table::Actions { columns };
-        }
-        Table::Plain
-    }
-
-    fn read_timeline_row(
-        &mut self,
-        index: usize,
-        cells: &[(usize, String)],
-        time_column: usize,
-        date_column: Option<usize>,
-        headers: &[String],
-    ) {
-        let Some((time_at, time_cell)) = cells.get(time_column) else {
-            self.warn(index, 0, "expected a table row with a time cell");
-            return;
-        };
-        let date = date_column
-            .and_then(|i| cells.get(i))
-            .and_then(|(_, cell)| find_date_in(cell, self.context).map(|d| d.date));
-        let Some(entry) = timeline_entry(time_cell, self.context) else {
-            if let Some(day) = date_line(time_cell, self.context) {
-                self.timeline_date = Some(day); // a row that only names the day
-                return;
-            }
-            if cells.iter().all(|(_, c)| c.is_empty()) {
-                return; // an empty row, as templates leave
-            }
-            self.warn(
-                index,
-                *time_at,
-                "expected a time such as `14:05` or `2:05 PM` in this timeline row's time column; the row was not placed on the timeline",
-            );
-            return;
-        };
-        let mut parts = Vec::new();
-        let own_text = tidy_entry_text(&time_cell[entry.text_at..]);
-        if !own_text.is_empty() {
-            parts.push(own_text);
-        }
-        for (i, (_, cell)) in cells.iter().enumerate() {
-            if i == time_column || Some(i) == date_column || cell.is_empty() {
-                continue;
-            }
-            if parts.is_empty() {
-                parts.push(cell.clone());
-            } else {
-                let header = headers.get(i).map_or("", String::as_str);
-                if header.is_empty() {
-                    parts.push(cell.clone());
-                } else {
-                    parts.push(format!("{header}: {cell}"));
-                }
-            }
-        }
-        let text = parts.join(" — ");
-        self.push_event(
-            index,
-            *time_at,
-            entry.date.or(date),
-            entry.time,
-            entry.zone,
-            text,
-        );
-    }
-
-    /// A table row kept as prose in the part the reader is in.
-    fn append_table_prose(&mut self, text: &str) {
-        let target = self.target.unwrap_or(Target::Summary);
-        let row = text.trim().to_string();
-        match target {
-            Target::ActionItems | Target::Improvements => self.incident.improvements.push(row),
-            Target::Timeline => self.append_prose(Target::Summary, &row, true),
-            _ => self.append_prose(target, &row, false),
-        }
-    }
-
     fn push_action_item(&mut self, text: &str) {
         let item = items::from_text(text);
         if item.text.is_empty() && item.link.is_none() {
             self.incident.improvements.push(text.to_string());
         } else {
             self.incident.action_items.push(item);
-        }
-    }
-
-    /// Reads a `Date:` value.
-    fn read_date_field(&mut self, index: usize, value: &str, value_at: usize) {
-        match find_date_in(value, self.context) {
-            Some(found) => {
-                self.dates.field.get_or_insert(found.date);
-            }
-            None => {
-                self.warn(
-                    index,
-                    value_at,
-                    "expected a date such as `January 15, 2024` or `2024-01-15`; kept the line as summary text",
-                );
-                let text = self.lines[index].text.trim().to_string();
-                self.append_prose(Target::Summary, &text, true);
-            }
-        }
-    }
-
-    /// Reads a `Start:` or `End:` value.
-    fn read_boundary(&mut self, index: usize, is_start: bool, value: &str, value_at: usize) {
-        match moment_in(value, self.context) {
-            Some((date, time)) => {
-                let zone = zone_after_time(value).or_else(|| find_zone(value));
-                let moment = Moment::new(date, time, zone.map(|z| z.offset_on(date, time)));
-                if is_start {
-                    self.incident.start = Some(moment);
-                } else {
-                    self.incident.end = Some(moment);
-                }
-            }
-            None => {
-                self.warn(
-                    index,
-                    value_at,
-                    "expected a time such as `2024-01-15 10:00 UTC` or `10:00 AM`; kept the line as summary text",
-                );
-                let text = self.lines[index].text.trim().to_string();
-                self.append_prose(Target::Summary, &text, true);
-            }
-        }
-    }
-
-    /// Reads `January 15, 2024, 10:00 AM - January 15, 2024, 2:00 PM (UTC-5)`.
-    fn read_duration(&mut self, index: usize, value: &str, value_at: usize) {
-        let halves = split_range(value);
-        let parsed = halves.and_then(|(from, to)| {
-            Some((moment_in(from, self.context)?, moment_in(to, self.context)?))
-        });
-        match parsed {
-            Some(((start_date, start), (end_date, end))) => {
-                // Under `### October 21, 2025 - Redis overload`, `Duration: 21:45 to 23:28` is that day's.
-                let scoped = self.heading_dates.iter().rev().find_map(|(_, d)| *d);
-                let start_date = start_date.or(end_date).or(scoped);
-                let mut end_date = end_date.or(start_date);
-                if end < start && end_date == start_date {
-                    end_date = end_date.and_then(|d| d.checked_add_signed(Duration::days(1)));
-                }
-                let zone = find_zone(value);
-                let offset_on = |date: Option<NaiveDate>, time: NaiveTime| {
-                    zone.as_ref().map(|z| z.offset_on(date, time))
-                };
-                let from = Moment::new(start_date, start, offset_on(start_date, start));
-                let to = Moment::new(end_date, end, offset_on(end_date, end));
-                self.widen_window(from, to);
-            }
-            None if is_length(value) => {
-                let text = self.lines[index].text.trim().to_string();
-                self.append_prose(Target::Summary, &text, true);
-            }
-            None => {
-                self.warn(
-                    index,
-                    value_at,
-                    "expected a time range such as `January 15, 2024, 10:00 AM - 2:00 PM`; kept the duration as summary text",
-                );
-                let text = self.lines[index].text.trim().to_string();
-                self.append_prose(Target::Summary, &text, true);
-            }
-        }
-    }
-
-    /// Sets the incident's window, or, when a document states several (one per incident of a
-    /// multi-incident report), widens it to cover them all: the earliest start, the latest end.
-    fn widen_window(&mut self, from: Moment, to: Moment) {
-        let dated = |m: &Moment| m.date.is_some();
-        let earlier = match self.incident.start {
-            Some(start) if dated(&start) && dated(&from) => {
-                from.axis_seconds() < start.axis_seconds()
-            }
-            Some(_) => false,
-            None => true,
-        };
-        if earlier {
-            self.incident.start = Some(from);
-        }
-        let later = match self.incident.end {
-            Some(end) if dated(&end) && dated(&to) => to.axis_seconds() > end.axis_seconds(),
-            Some(_) => false,
-            None => true,
-        };
-        if later {
-            self.incident.end = Some(to);
         }
     }
 
@@ -1446,174 +1116,6 @@ impl<'a> Reader<'a> {
         ));
     }
 
-    /// Finds timestamped sentences in the prose when the postmortem has no timeline.
-    fn infer_events(&mut self) {
-        let prose = std::mem::take(&mut self.prose);
-        let context = self.context;
-        // A date written in the prose before the first event ("On March 5, 2024 we ...")
-        // dates the times after it; later dates only count when written with a time.
-        let mut running_date = None;
-        // True while the lines continue an entry-shaped line (`- **03:17** — text`).
-        let mut in_entry = false;
-        for prose_line in &prose {
-            let text = self.lines[prose_line.raw_index].text.clone();
-            let (content, _, _) = strip_list_marker(&text);
-            if in_entry && prose_line.continues && timeline_entry(content, context).is_none() {
-                if let Some(event) = self.incident.timeline.last_mut() {
-                    event.text.push(' ');
-                    event.text.push_str(content.trim());
-                }
-                continue;
-            }
-            in_entry = false;
-            let found_times: Vec<FoundTime> = match timeline_entry(content, self.context) {
-                // A line shaped like a timeline entry, outside a timeline section.
-                Some(entry) => {
-                    in_entry = true;
-                    let text = tidy_entry_text(&content[entry.text_at..]);
-                    vec![(entry.date, entry.time, entry.zone, 0, text)]
-                }
-                None => inferred_times(content, context)
-                    .into_iter()
-                    .map(|f| {
-                        (
-                            f.date,
-                            f.time,
-                            f.zone,
-                            f.at,
-                            excerpt(f.sentence).to_string(),
-                        )
-                    })
-                    .collect(),
-            };
-            let mut scanned = 0;
-            for (date, time, zone, at, sentence) in found_times {
-                // "On March 5, 2024 ... at 14:02": a date earlier on the line (each byte read once).
-                if let Some(before) = content
-                    .get(scanned..at)
-                    .and_then(|t| find_date_in(t, context).filter(|d| d.has_year))
-                {
-                    running_date = Some(before.date);
-                }
-                scanned = scanned.max(at);
-                let date = date.or(running_date);
-                running_date = date;
-                self.incident.timeline.push(TimelineEvent {
-                    at: Moment::new(date, time, None),
-                    text: sentence,
-                    inferred: true,
-                    kind: None,
-                });
-                self.raw_events.push(RawEvent {
-                    line: prose_line.line,
-                    at: prose_line.column_base + at,
-                    line_index: prose_line.raw_index,
-                    date,
-                    time,
-                    zone,
-                });
-            }
-            if self.incident.timeline.is_empty() {
-                if let Some(date) = find_date_in(content, self.context).filter(|d| d.has_year) {
-                    running_date.get_or_insert(date.date);
-                }
-            }
-        }
-    }
-
-    /// Entry-shaped lines outside the timeline section: a run of two or more (blank lines
-    /// between them allowed) is a timeline too and joins it in written order; a single one
-    /// stays prose, with a note saying so.
-    fn place_strays(&mut self) {
-        let strays = std::mem::take(&mut self.strays);
-        let mut runs: Vec<Vec<Stray>> = Vec::new();
-        let mut last_index = None;
-        for stray in strays {
-            let adjacent = last_index.is_some_and(|last: usize| {
-                (last + 1..stray.index).all(|i| self.lines[i].text.trim().is_empty())
-            });
-            last_index = Some(stray.index);
-            match runs.last_mut() {
-                Some(run) if adjacent => run.push(stray),
-                _ => runs.push(vec![stray]),
-            }
-        }
-        let mut placed = false;
-        for run in runs {
-            if run.len() < 2 {
-                for stray in run {
-                    self.warn(
-                        stray.index,
-                        stray.content_at,
-                        "this line starts with a time but sits outside the timeline; it was kept as text there, not placed on the timeline (expected it under the `Timeline` heading)",
-                    );
-                }
-                continue;
-            }
-            placed = true;
-            for stray in run {
-                let line = &self.lines[stray.index];
-                self.incident.timeline.push(TimelineEvent {
-                    at: Moment::new(stray.date, stray.time, None),
-                    text: stray.text,
-                    inferred: false,
-                    kind: None,
-                });
-                self.raw_events.push(RawEvent {
-                    line: line.number,
-                    at: stray.content_at,
-                    line_index: stray.index,
-                    date: stray.date.or(stray.heading_date),
-                    time: stray.time,
-                    zone: stray.zone,
-                });
-            }
-        }
-        if placed {
-            // Keep written order: events and their raw parts sorted together by line.
-            let mut pairs: Vec<(TimelineEvent, RawEvent)> =
-                std::mem::take(&mut self.incident.timeline)
-                    .into_iter()
-                    .zip(std::mem::take(&mut self.raw_events))
-                    .collect();
-            pairs.sort_by_key(|(_, raw)| (raw.line_index, raw.at));
-            let (events, raws): (Vec<_>, Vec<_>) = pairs.into_iter().unzip();
-            self.incident.timeline = events;
-            self.raw_events = raws;
-        }
-    }
-
-    /// A text with times in it that gave no timeline entry gets an error, so that nobody
-    /// mistakes an empty timeline for an incident without one.
-    fn report_unread_stamps(&mut self) {
-        if !self.incident.timeline.is_empty() {
-            return;
-        }
-        let mut fence = false;
-        let mut with_times = self.lines.iter().enumerate().filter(|(_, line)| {
-            if is_fence(&line.text) {
-                fence = !fence;
-                return false;
-            }
-            !fence && has_clock_with_minutes(&line.text)
-        });
-        let Some((first, _)) = with_times.next() else {
-            return;
-        };
-        let count = 1 + with_times.count();
-        let line = &self.lines[first];
-        self.diagnostics.push(Diagnostic::error(
-            line.number,
-            line.column(0),
-            format!(
-                "no timeline entry could be read, although {count} line{} hold{} a time; expected entries such as `10:00 UTC - what happened` under a `Timeline` heading",
-                if count == 1 { "" } else { "s" },
-                if count == 1 { "s" } else { "" },
-            ),
-            excerpt(line.raw),
-        ));
-    }
-
     /// Settles dates and offsets, reads the impact share, and returns the result.
     fn finish(mut self) -> Parsed {
         if self.fence.is_some() {
@@ -1671,118 +1173,7 @@ impl<'a> Reader<'a> {
             diagnostics: self.diagnostics,
         }
     }
-
-    /// Gives each entry a date and offset: its own, else the day it follows, rolling over to
-    /// the next day after late evening; other backward steps are kept in order and flagged.
-    fn settle_timeline(
-        &mut self,
-        first_date: Option<NaiveDate>,
-        start_offset: Option<crate::model::UtcOffset>,
-    ) {
-        let mut date = first_date;
-        let mut previous: Option<NaiveTime> = None;
-        let mut out_of_order = 0;
-        let fallback_zone = self.stated_zone.clone().or_else(|| self.zone.clone());
-        for (event, raw) in self.incident.timeline.iter_mut().zip(&self.raw_events) {
-            if raw.date.is_some() && raw.date != date {
-                date = raw.date;
-                previous = None;
-            }
-            if let Some(before) = previous {
-                if raw.time < before {
-                    if before.hour() >= 18 && raw.time.hour() < 6 {
-                        date = date.and_then(|d| d.checked_add_signed(Duration::days(1)));
-                    } else if out_of_order < MAX_ORDER_WARNINGS {
-                        out_of_order += 1;
-                        self.diagnostics.push(Diagnostic::warning(
-                            raw.line,
-                            self.lines[raw.line_index].column(raw.at),
-                            format!(
-                                "this entry ({}) is earlier than the one before it ({}); it is kept in written order, expected entries in time order",
-                                raw.time.format("%H:%M"),
-                                before.format("%H:%M")
-                            ),
-                            excerpt(self.lines[raw.line_index].raw),
-                        ));
-                    }
-                }
-            }
-            previous = Some(raw.time);
-            let offset = match (&raw.zone, &self.stated_zone) {
-                (Some(zone), _) | (None, Some(zone)) => Some(zone.offset_on(date, raw.time)),
-                (None, None) => start_offset
-                    .or_else(|| fallback_zone.as_ref().map(|z| z.offset_on(date, raw.time))),
-            };
-            event.at = Moment::new(date, raw.time, offset);
-        }
-    }
 }
-
-/// The first date written with its year, for dates written without one (`15 Jan`) and as
-/// the incident's day when nothing better says it.
-fn first_full_date(lines: &[&str], order: DateOrder) -> Option<NaiveDate> {
-    let context = DateContext { order, year: None };
-    lines
-        .iter()
-        .filter(|line| {
-            // A date inside an entry's text (`03:48 — PR merged 2026-02-07`) is about that
-            // entry, not the incident's day.
-            let (content, _, _) = strip_list_marker(line);
-            content.starts_with(|c: char| !c.is_ascii_digit() && c != '*' && c != '[')
-                || timeline_entry(content, context).is_none_or(|e| e.date.is_some())
-        })
-        .find_map(|line| find_date_in(line, context).filter(|d| d.has_year))
-        .map(|d| d.date)
-}
-
-/// A year named near the top (`Outage of November 2021`, `(2019)`).
-fn bare_year_near_top(lines: &[&str]) -> Option<i32> {
-    lines
-        .iter()
-        .filter(|l| !l.trim().is_empty())
-        .take(8)
-        .find_map(|line| bare_year(line))
-}
-
-/// A year (1990–2100) written as a word of its own.
-fn bare_year(text: &str) -> Option<i32> {
-    text.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| w.len() == 4)
-        .filter_map(|w| w.parse::<i32>().ok())
-        .find(|y| (1990..=2100).contains(y))
-}
-
-/// A date in a file name or path (`2024-10-05-outage.md`, `2024/10/05/`), and failing that a
-/// year (`incidents/2019/dns.md`).
-fn date_in_name(name: &str, order: DateOrder) -> (Option<NaiveDate>, Option<i32>) {
-    if name.is_empty() {
-        return (None, None);
-    }
-    let context = DateContext { order, year: None };
-    if let Some(found) = find_date_in(name, context) {
-        return (Some(found.date), Some(found.date.year()));
-    }
-    (None, bare_year(name))
-}
-
-/// Words that name a table's time column, in the languages postmortems are written in.
-const TIME_HEADERS: &[&str] = &[
-    "time",
-    "timestamp",
-    "utc",
-    "hora",
-    "heure",
-    "horaire",
-    "zeit",
-    "uhrzeit",
-    "tijd",
-    "ora",
-    "horário",
-    "시간",
-    "時刻",
-    "時間",
-    "时间",
-];
 
 /// At most the first [`MAX_EXCERPT`] bytes of `text` (on a character boundary), so that
 /// excerpts and inferred sentences stay small however long a line is.
@@ -1874,17 +1265,6 @@ fn bold_heading(text: &str) -> Option<&str> {
         .then_some(inner)
 }
 
-/// True when `text` holds a time with minutes (`10:32`, `9:05 PM`) at a word boundary.
-fn has_clock_with_minutes(text: &str) -> bool {
-    text.contains(':')
-        && text.char_indices().any(|(i, c)| {
-            c.is_ascii_digit()
-                && (i == 0 || !text.as_bytes()[i - 1].is_ascii_alphanumeric())
-                && leading_clock(&text[i..])
-                    .is_some_and(|clock| text[i..i + clock.len].contains(':'))
-        })
-}
-
 /// True when a time of day starts at some word boundary of `text`.
 fn leading_clock_anywhere(text: &str) -> bool {
     text.char_indices()
@@ -1899,63 +1279,4 @@ fn tidy_entry_text(text: &str) -> String {
     let trimmed = text.trim();
     let trimmed = trimmed.strip_suffix('|').unwrap_or(trimmed).trim_end();
     trimmed.to_string()
-}
-
-/// True when a duration value is a length (`4 hours`, `1 h 13 m`, `42 minutes 17 seconds`).
-fn is_length(value: &str) -> bool {
-    let lower = value.to_ascii_lowercase();
-    if !lower.is_empty() && lower.bytes().all(|b| b.is_ascii_digit()) {
-        return true; // `Duration (minutes): 55`
-    }
-    lower.starts_with(|c: char| c.is_ascii_digit() || c == '~')
-        && ["min", "hour", "hr", "sec", "day", "h ", "m", "h"]
-            .iter()
-            .any(|unit| lower.contains(unit))
-}
-
-/// Splits a range written `A - B`, `A – B`, `A to B`, `08:41–09:54`.
-fn split_range(value: &str) -> Option<(&str, &str)> {
-    if let Some(found) = [" - ", " – ", " — ", " to ", " until ", " through "]
-        .iter()
-        .find_map(|sep| value.split_once(sep))
-    {
-        return Some(found);
-    }
-    // `08:41–09:54`: a dash between two clocks.
-    let at = value.find(['–', '—'])?;
-    let dash = value[at..].chars().next()?.len_utf8();
-    let (left, right) = (&value[..at], &value[at + dash..]);
-    (leading_clock_anywhere(left) && leading_clock(right.trim_start()).is_some())
-        .then_some((left, right))
-}
-
-/// The date (if any) and time of day written in one half of a range.
-fn moment_in(text: &str, context: DateContext) -> Option<(Option<NaiveDate>, NaiveTime)> {
-    let date = find_date_in(text, context);
-    let span = date.as_ref().map_or(0..0, |d| d.span.clone());
-    let time = text
-        .char_indices()
-        .filter(|(i, _)| {
-            (*i < span.start || *i >= span.end)
-                && (*i == 0 || !text.as_bytes()[i - 1].is_ascii_alphanumeric())
-        })
-        .find_map(|(i, _)| leading_clock(&text[i..]))?;
-    Some((date.map(|d| d.date), time.time))
-}
-
-/// A zone written right after the time in a value such as `2024-08-20 14:00 UTC`.
-fn zone_after_time(value: &str) -> Option<FoundZone> {
-    let (_, rest) = value.split_once(':')?;
-    let at = rest.find(|c: char| !c.is_ascii_digit() && c != ':')?;
-    let rest = &rest[at..];
-    if let Some((offset, len)) = super::zone::attached_offset(rest) {
-        return Some(FoundZone {
-            offset,
-            label: rest[..len].to_string(),
-            at: 0,
-            ambiguity: None,
-            rule: None,
-        });
-    }
-    None
 }

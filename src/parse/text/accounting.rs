@@ -1,0 +1,110 @@
+//! Every stamped line accounted for: entry-shaped lines outside the timeline join it or get a
+//! note, and a text with times but no entry gets an error.
+
+use super::*;
+
+impl Reader<'_> {
+    /// Entry-shaped lines outside the timeline section: a run of two or more (blank lines
+    /// between them allowed) is a timeline too and joins it in written order; a single one
+    /// stays prose, with a note saying so.
+    pub(super) fn place_strays(&mut self) {
+        let strays = std::mem::take(&mut self.strays);
+        let mut runs: Vec<Vec<Stray>> = Vec::new();
+        let mut last_index = None;
+        for stray in strays {
+            let adjacent = last_index.is_some_and(|last: usize| {
+                (last + 1..stray.index).all(|i| self.lines[i].text.trim().is_empty())
+            });
+            last_index = Some(stray.index);
+            match runs.last_mut() {
+                Some(run) if adjacent => run.push(stray),
+                _ => runs.push(vec![stray]),
+            }
+        }
+        let mut placed = false;
+        for run in runs {
+            if run.len() < 2 {
+                for stray in run {
+                    self.warn(
+                        stray.index,
+                        stray.content_at,
+                        "this line starts with a time but sits outside the timeline; it was kept as text there, not placed on the timeline (expected it under the `Timeline` heading)",
+                    );
+                }
+                continue;
+            }
+            placed = true;
+            for stray in run {
+                let line = &self.lines[stray.index];
+                self.incident.timeline.push(TimelineEvent {
+                    at: Moment::new(stray.date, stray.time, None),
+                    text: stray.text,
+                    inferred: false,
+                    kind: None,
+                });
+                self.raw_events.push(RawEvent {
+                    line: line.number,
+                    at: stray.content_at,
+                    line_index: stray.index,
+                    date: stray.date.or(stray.heading_date),
+                    time: stray.time,
+                    zone: stray.zone,
+                });
+            }
+        }
+        if placed {
+            // Keep written order: events and their raw parts sorted together by line.
+            let mut pairs: Vec<(TimelineEvent, RawEvent)> =
+                std::mem::take(&mut self.incident.timeline)
+                    .into_iter()
+                    .zip(std::mem::take(&mut self.raw_events))
+                    .collect();
+            pairs.sort_by_key(|(_, raw)| (raw.line_index, raw.at));
+            let (events, raws): (Vec<_>, Vec<_>) = pairs.into_iter().unzip();
+            self.incident.timeline = events;
+            self.raw_events = raws;
+        }
+    }
+
+    /// A text with times in it that gave no timeline entry gets an error, so that nobody
+    /// mistakes an empty timeline for an incident without one.
+    pub(super) fn report_unread_stamps(&mut self) {
+        if !self.incident.timeline.is_empty() {
+            return;
+        }
+        let mut fence = false;
+        let mut with_times = self.lines.iter().enumerate().filter(|(_, line)| {
+            if is_fence(&line.text) {
+                fence = !fence;
+                return false;
+            }
+            !fence && has_clock_with_minutes(&line.text)
+        });
+        let Some((first, _)) = with_times.next() else {
+            return;
+        };
+        let count = 1 + with_times.count();
+        let line = &self.lines[first];
+        self.diagnostics.push(Diagnostic::error(
+            line.number,
+            line.column(0),
+            format!(
+                "no timeline entry could be read, although {count} line{} hold{} a time; expected entries such as `10:00 UTC - what happened` under a `Timeline` heading",
+                if count == 1 { "" } else { "s" },
+                if count == 1 { "s" } else { "" },
+            ),
+            excerpt(line.raw),
+        ));
+    }
+}
+
+/// True when `text` holds a time with minutes (`10:32`, `9:05 PM`) at a word boundary.
+pub(super) fn has_clock_with_minutes(text: &str) -> bool {
+    text.contains(':')
+        && text.char_indices().any(|(i, c)| {
+            c.is_ascii_digit()
+                && (i == 0 || !text.as_bytes()[i - 1].is_ascii_alphanumeric())
+                && leading_clock(&text[i..])
+                    .is_some_and(|clock| text[i..i + clock.len].contains(':'))
+        })
+}

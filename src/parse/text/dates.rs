@@ -1,0 +1,296 @@
+//! Dates and windows: the document's numeric date order, the incident's day and year, the
+//! `Date`/`Start`/`End`/`Duration` fields, and the dates and offsets every entry is given at the end.
+
+use super::*;
+
+impl Reader<'_> {
+    /// Says which order was assumed for numeric dates that read two ways (`05/01/2024`) when
+    /// no date in the document settles it.
+    pub(super) fn report_assumed_order(&mut self, source: &str, order: &OrderEvidence) {
+        let Some(span) = order.first_ambiguous.clone().filter(|_| !order.decided) else {
+            return;
+        };
+        let line_start = source[..span.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = source[span.start..]
+            .find('\n')
+            .map_or(source.len(), |i| span.start + i);
+        let line_text = &source[line_start..line_end];
+        let number = 1 + source[..line_start].bytes().filter(|&b| b == b'\n').count();
+        let written = &source[span.clone()];
+        let read = find_date_in(written, self.context)
+            .map_or_else(String::new, |d| d.date.format(" (%B %-d, %Y)").to_string());
+        self.diagnostics.push(Diagnostic::warning(
+            u32::try_from(number).unwrap_or(u32::MAX),
+            column_of(line_text, span.start - line_start),
+            format!(
+                "read `{written}` month first{read}: no date in the text has a day over 12 to settle the order; expected an unambiguous date such as 2024-01-31"
+            ),
+            excerpt(line_text.trim_end_matches('\r')),
+        ));
+    }
+
+    /// Reads a `Date:` value.
+    pub(super) fn read_date_field(&mut self, index: usize, value: &str, value_at: usize) {
+        match find_date_in(value, self.context) {
+            Some(found) => {
+                self.dates.field.get_or_insert(found.date);
+            }
+            None => {
+                self.warn(
+                    index,
+                    value_at,
+                    "expected a date such as `January 15, 2024` or `2024-01-15`; kept the line as summary text",
+                );
+                let text = self.lines[index].text.trim().to_string();
+                self.append_prose(Target::Summary, &text, true);
+            }
+        }
+    }
+
+    /// Reads a `Start:` or `End:` value.
+    pub(super) fn read_boundary(
+        &mut self,
+        index: usize,
+        is_start: bool,
+        value: &str,
+        value_at: usize,
+    ) {
+        match moment_in(value, self.context) {
+            Some((date, time)) => {
+                let zone = zone_after_time(value).or_else(|| find_zone(value));
+                let moment = Moment::new(date, time, zone.map(|z| z.offset_on(date, time)));
+                if is_start {
+                    self.incident.start = Some(moment);
+                } else {
+                    self.incident.end = Some(moment);
+                }
+            }
+            None => {
+                self.warn(
+                    index,
+                    value_at,
+                    "expected a time such as `2024-01-15 10:00 UTC` or `10:00 AM`; kept the line as summary text",
+                );
+                let text = self.lines[index].text.trim().to_string();
+                self.append_prose(Target::Summary, &text, true);
+            }
+        }
+    }
+
+    /// Reads `January 15, 2024, 10:00 AM - January 15, 2024, 2:00 PM (UTC-5)`.
+    pub(super) fn read_duration(&mut self, index: usize, value: &str, value_at: usize) {
+        let halves = split_range(value);
+        let parsed = halves.and_then(|(from, to)| {
+            Some((moment_in(from, self.context)?, moment_in(to, self.context)?))
+        });
+        match parsed {
+            Some(((start_date, start), (end_date, end))) => {
+                // Under `### October 21, 2025 - Redis overload`, `Duration: 21:45 to 23:28` is that day's.
+                let scoped = self.heading_dates.iter().rev().find_map(|(_, d)| *d);
+                let start_date = start_date.or(end_date).or(scoped);
+                let mut end_date = end_date.or(start_date);
+                if end < start && end_date == start_date {
+                    end_date = end_date.and_then(|d| d.checked_add_signed(Duration::days(1)));
+                }
+                let zone = find_zone(value);
+                let offset_on = |date: Option<NaiveDate>, time: NaiveTime| {
+                    zone.as_ref().map(|z| z.offset_on(date, time))
+                };
+                let from = Moment::new(start_date, start, offset_on(start_date, start));
+                let to = Moment::new(end_date, end, offset_on(end_date, end));
+                self.widen_window(from, to);
+            }
+            None if is_length(value) => {
+                let text = self.lines[index].text.trim().to_string();
+                self.append_prose(Target::Summary, &text, true);
+            }
+            None => {
+                self.warn(
+                    index,
+                    value_at,
+                    "expected a time range such as `January 15, 2024, 10:00 AM - 2:00 PM`; kept the duration as summary text",
+                );
+                let text = self.lines[index].text.trim().to_string();
+                self.append_prose(Target::Summary, &text, true);
+            }
+        }
+    }
+
+    /// Sets the incident's window, or, when a document states several (one per incident of a
+    /// multi-incident report), widens it to cover them all: the earliest start, the latest end.
+    pub(super) fn widen_window(&mut self, from: Moment, to: Moment) {
+        let dated = |m: &Moment| m.date.is_some();
+        let earlier = match self.incident.start {
+            Some(start) if dated(&start) && dated(&from) => {
+                from.axis_seconds() < start.axis_seconds()
+            }
+            Some(_) => false,
+            None => true,
+        };
+        if earlier {
+            self.incident.start = Some(from);
+        }
+        let later = match self.incident.end {
+            Some(end) if dated(&end) && dated(&to) => to.axis_seconds() > end.axis_seconds(),
+            Some(_) => false,
+            None => true,
+        };
+        if later {
+            self.incident.end = Some(to);
+        }
+    }
+
+    /// Gives each entry a date and offset: its own, else the day it follows, rolling over to
+    /// the next day after late evening; other backward steps are kept in order and flagged.
+    pub(super) fn settle_timeline(
+        &mut self,
+        first_date: Option<NaiveDate>,
+        start_offset: Option<crate::model::UtcOffset>,
+    ) {
+        let mut date = first_date;
+        let mut previous: Option<NaiveTime> = None;
+        let mut out_of_order = 0;
+        let fallback_zone = self.stated_zone.clone().or_else(|| self.zone.clone());
+        for (event, raw) in self.incident.timeline.iter_mut().zip(&self.raw_events) {
+            if raw.date.is_some() && raw.date != date {
+                date = raw.date;
+                previous = None;
+            }
+            if let Some(before) = previous {
+                if raw.time < before {
+                    if before.hour() >= 18 && raw.time.hour() < 6 {
+                        date = date.and_then(|d| d.checked_add_signed(Duration::days(1)));
+                    } else if out_of_order < MAX_ORDER_WARNINGS {
+                        out_of_order += 1;
+                        self.diagnostics.push(Diagnostic::warning(
+                            raw.line,
+                            self.lines[raw.line_index].column(raw.at),
+                            format!(
+                                "this entry ({}) is earlier than the one before it ({}); it is kept in written order, expected entries in time order",
+                                raw.time.format("%H:%M"),
+                                before.format("%H:%M")
+                            ),
+                            excerpt(self.lines[raw.line_index].raw),
+                        ));
+                    }
+                }
+            }
+            previous = Some(raw.time);
+            let offset = match (&raw.zone, &self.stated_zone) {
+                (Some(zone), _) | (None, Some(zone)) => Some(zone.offset_on(date, raw.time)),
+                (None, None) => start_offset
+                    .or_else(|| fallback_zone.as_ref().map(|z| z.offset_on(date, raw.time))),
+            };
+            event.at = Moment::new(date, raw.time, offset);
+        }
+    }
+}
+
+/// The first date written with its year, for dates written without one (`15 Jan`) and as
+/// the incident's day when nothing better says it.
+pub(super) fn first_full_date(lines: &[&str], order: DateOrder) -> Option<NaiveDate> {
+    let context = DateContext { order, year: None };
+    lines
+        .iter()
+        .filter(|line| {
+            // A date inside an entry's text (`03:48 — PR merged 2026-02-07`) is about that
+            // entry, not the incident's day.
+            let (content, _, _) = strip_list_marker(line);
+            content.starts_with(|c: char| !c.is_ascii_digit() && c != '*' && c != '[')
+                || timeline_entry(content, context).is_none_or(|e| e.date.is_some())
+        })
+        .find_map(|line| find_date_in(line, context).filter(|d| d.has_year))
+        .map(|d| d.date)
+}
+
+/// A year named near the top (`Outage of November 2021`, `(2019)`).
+pub(super) fn bare_year_near_top(lines: &[&str]) -> Option<i32> {
+    lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .take(8)
+        .find_map(|line| bare_year(line))
+}
+
+/// A year (1990–2100) written as a word of its own.
+pub(super) fn bare_year(text: &str) -> Option<i32> {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<i32>().ok())
+        .find(|y| (1990..=2100).contains(y))
+}
+
+/// A date in a file name or path (`2024-10-05-outage.md`, `2024/10/05/`), and failing that a
+/// year (`incidents/2019/dns.md`).
+pub(super) fn date_in_name(name: &str, order: DateOrder) -> (Option<NaiveDate>, Option<i32>) {
+    if name.is_empty() {
+        return (None, None);
+    }
+    let context = DateContext { order, year: None };
+    if let Some(found) = find_date_in(name, context) {
+        return (Some(found.date), Some(found.date.year()));
+    }
+    (None, bare_year(name))
+}
+
+/// True when a duration value is a length (`4 hours`, `1 h 13 m`, `42 minutes 17 seconds`).
+pub(super) fn is_length(value: &str) -> bool {
+    let lower = value.to_ascii_lowercase();
+    if !lower.is_empty() && lower.bytes().all(|b| b.is_ascii_digit()) {
+        return true; // `Duration (minutes): 55`
+    }
+    lower.starts_with(|c: char| c.is_ascii_digit() || c == '~')
+        && ["min", "hour", "hr", "sec", "day", "h ", "m", "h"]
+            .iter()
+            .any(|unit| lower.contains(unit))
+}
+
+/// Splits a range written `A - B`, `A – B`, `A to B`, `08:41–09:54`.
+pub(super) fn split_range(value: &str) -> Option<(&str, &str)> {
+    if let Some(found) = [" - ", " – ", " — ", " to ", " until ", " through "]
+        .iter()
+        .find_map(|sep| value.split_once(sep))
+    {
+        return Some(found);
+    }
+    // `08:41–09:54`: a dash between two clocks.
+    let at = value.find(['–', '—'])?;
+    let dash = value[at..].chars().next()?.len_utf8();
+    let (left, right) = (&value[..at], &value[at + dash..]);
+    (leading_clock_anywhere(left) && leading_clock(right.trim_start()).is_some())
+        .then_some((left, right))
+}
+
+/// The date (if any) and time of day written in one half of a range.
+pub(super) fn moment_in(
+    text: &str,
+    context: DateContext,
+) -> Option<(Option<NaiveDate>, NaiveTime)> {
+    let date = find_date_in(text, context);
+    let span = date.as_ref().map_or(0..0, |d| d.span.clone());
+    let time = text
+        .char_indices()
+        .filter(|(i, _)| {
+            (*i < span.start || *i >= span.end)
+                && (*i == 0 || !text.as_bytes()[i - 1].is_ascii_alphanumeric())
+        })
+        .find_map(|(i, _)| leading_clock(&text[i..]))?;
+    Some((date.map(|d| d.date), time.time))
+}
+
+/// A zone written right after the time in a value such as `2024-08-20 14:00 UTC`.
+pub(super) fn zone_after_time(value: &str) -> Option<FoundZone> {
+    let (_, rest) = value.split_once(':')?;
+    let at = rest.find(|c: char| !c.is_ascii_digit() && c != ':')?;
+    let rest = &rest[at..];
+    if let Some((offset, len)) = crate::parse::zone::attached_offset(rest) {
+        return Some(FoundZone {
+            offset,
+            label: rest[..len].to_string(),
+            at: 0,
+            ambiguity: None,
+            rule: None,
+        });
+    }
+    None
+}

@@ -1,0 +1,80 @@
+//! Events found in prose when a postmortem has no timeline section.
+
+use super::*;
+
+impl Reader<'_> {
+    /// Finds timestamped sentences in the prose when the postmortem has no timeline.
+    pub(super) fn infer_events(&mut self) {
+        let prose = std::mem::take(&mut self.prose);
+        let context = self.context;
+        // A date written in the prose before the first event ("On March 5, 2024 we ...")
+        // dates the times after it; later dates only count when written with a time.
+        let mut running_date = None;
+        // True while the lines continue an entry-shaped line (`- **03:17** — text`).
+        let mut in_entry = false;
+        for prose_line in &prose {
+            let text = self.lines[prose_line.raw_index].text.clone();
+            let (content, _, _) = strip_list_marker(&text);
+            if in_entry && prose_line.continues && timeline_entry(content, context).is_none() {
+                if let Some(event) = self.incident.timeline.last_mut() {
+                    event.text.push(' ');
+                    event.text.push_str(content.trim());
+                }
+                continue;
+            }
+            in_entry = false;
+            let found_times: Vec<FoundTime> = match timeline_entry(content, self.context) {
+                // A line shaped like a timeline entry, outside a timeline section.
+                Some(entry) => {
+                    in_entry = true;
+                    let text = tidy_entry_text(&content[entry.text_at..]);
+                    vec![(entry.date, entry.time, entry.zone, 0, text)]
+                }
+                None => inferred_times(content, context)
+                    .into_iter()
+                    .map(|f| {
+                        (
+                            f.date,
+                            f.time,
+                            f.zone,
+                            f.at,
+                            excerpt(f.sentence).to_string(),
+                        )
+                    })
+                    .collect(),
+            };
+            let mut scanned = 0;
+            for (date, time, zone, at, sentence) in found_times {
+                // "On March 5, 2024 ... at 14:02": a date earlier on the line (each byte read once).
+                if let Some(before) = content
+                    .get(scanned..at)
+                    .and_then(|t| find_date_in(t, context).filter(|d| d.has_year))
+                {
+                    running_date = Some(before.date);
+                }
+                scanned = scanned.max(at);
+                let date = date.or(running_date);
+                running_date = date;
+                self.incident.timeline.push(TimelineEvent {
+                    at: Moment::new(date, time, None),
+                    text: sentence,
+                    inferred: true,
+                    kind: None,
+                });
+                self.raw_events.push(RawEvent {
+                    line: prose_line.line,
+                    at: prose_line.column_base + at,
+                    line_index: prose_line.raw_index,
+                    date,
+                    time,
+                    zone,
+                });
+            }
+            if self.incident.timeline.is_empty() {
+                if let Some(date) = find_date_in(content, self.context).filter(|d| d.has_year) {
+                    running_date.get_or_insert(date.date);
+                }
+            }
+        }
+    }
+}

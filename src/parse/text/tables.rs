@@ -1,0 +1,194 @@
+//! Markdown tables: what a table holds (timeline, action items, prose) decided from its header
+//! or its first row, and each row read accordingly.
+
+use super::*;
+
+impl Reader<'_> {
+    /// Reads one row of a Markdown table, deciding what the table holds from its header.
+    pub(super) fn read_table_row(&mut self, index: usize) {
+        let text = self.lines[index].text.clone();
+        let cells = table::cells(&text);
+        let next_is_separator = self
+            .lines
+            .get(index + 1)
+            .is_some_and(|l| table::is_separator(&l.text));
+        if self.table.is_none() && next_is_separator {
+            self.table = Some(self.table_kind(index, &cells));
+            if self.table == Some(Table::Plain) {
+                self.append_table_prose(&text);
+            }
+            return;
+        }
+        let target = self.target.unwrap_or(Target::Summary);
+        // The table is taken out while its row is read (no copy of its header per row).
+        let current = self.table.take();
+        let fallback = if target == Target::Timeline {
+            Table::Timeline {
+                time: 0,
+                date: None,
+                headers: Vec::new(),
+            }
+        } else {
+            Table::Plain
+        };
+        match current.as_ref().unwrap_or(&fallback) {
+            Table::Timeline {
+                time,
+                date,
+                headers,
+            } => self.read_timeline_row(index, &cells, *time, *date, headers),
+            Table::Actions { columns } => {
+                let row: Vec<(Column, &str, &str)> = cells
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (_, cell))| {
+                        let (column, header) = columns
+                            .get(i)
+                            .map_or((Column::Other, ""), |(c, h)| (*c, h.as_str()));
+                        (column, header, cell.as_str())
+                    })
+                    .collect();
+                let item = items::from_row(&row);
+                if !item.text.is_empty() || item.owner.is_some() {
+                    self.incident.action_items.push(item);
+                }
+            }
+            Table::Plain => self.append_table_prose(&text),
+        }
+        self.table = current;
+    }
+
+    /// Decides from a header row whether a table is a timeline, a list of actions or neither.
+    pub(super) fn table_kind(&self, index: usize, header: &[(usize, String)]) -> Table {
+        let names: Vec<String> = header
+            .iter()
+            .map(|(_, h)| h.trim_matches(['*', '_', '`', ' ']).to_string())
+            .collect();
+        let lower: Vec<String> = names.iter().map(|h| h.to_lowercase()).collect();
+        let time = lower.iter().position(|h| {
+            h.starts_with("when")
+                || h == "hour"
+                || h.split(|c: char| !c.is_alphanumeric())
+                    .any(|w| TIME_HEADERS.contains(&w))
+        });
+        // No header names the time, but the first row starts with one: a timeline all the same.
+        let time = time.or_else(|| {
+            let first_row = self.lines.get(index + 2)?;
+            let cells = table::cells(&first_row.text);
+            let (_, cell) = cells.first()?;
+            timeline_entry(cell, self.context).map(|_| 0)
+        });
+        let target = self.target.unwrap_or(Target::Summary);
+        let columns: Vec<(Column, String)> = names
+            .iter()
+            .map(|h| (items::column_for(h), h.clone()))
+            .collect();
+        let has_task = columns.iter().any(|(c, _)| *c == Column::Text);
+        let has_owner = columns.iter().any(|(c, _)| *c == Column::Owner);
+        if let Some(time) = time {
+            if target == Target::Timeline || !(has_task && has_owner) {
+                let date = lower.iter().position(|h| h == "date" || h == "day");
+                return Table::Timeline {
+                    time,
+                    date,
+                    headers: names,
+                };
+            }
+        }
+        if target == Target::ActionItems || (has_task && has_owner) {
+            return Table::Actions { columns };
+        }
+        Table::Plain
+    }
+
+    pub(super) fn read_timeline_row(
+        &mut self,
+        index: usize,
+        cells: &[(usize, String)],
+        time_column: usize,
+        date_column: Option<usize>,
+        headers: &[String],
+    ) {
+        let Some((time_at, time_cell)) = cells.get(time_column) else {
+            self.warn(index, 0, "expected a table row with a time cell");
+            return;
+        };
+        let date = date_column
+            .and_then(|i| cells.get(i))
+            .and_then(|(_, cell)| find_date_in(cell, self.context).map(|d| d.date));
+        let Some(entry) = timeline_entry(time_cell, self.context) else {
+            if let Some(day) = date_line(time_cell, self.context) {
+                self.timeline_date = Some(day); // a row that only names the day
+                return;
+            }
+            if cells.iter().all(|(_, c)| c.is_empty()) {
+                return; // an empty row, as templates leave
+            }
+            self.warn(
+                index,
+                *time_at,
+                "expected a time such as `14:05` or `2:05 PM` in this timeline row's time column; the row was not placed on the timeline",
+            );
+            return;
+        };
+        let mut parts = Vec::new();
+        let own_text = tidy_entry_text(&time_cell[entry.text_at..]);
+        if !own_text.is_empty() {
+            parts.push(own_text);
+        }
+        for (i, (_, cell)) in cells.iter().enumerate() {
+            if i == time_column || Some(i) == date_column || cell.is_empty() {
+                continue;
+            }
+            if parts.is_empty() {
+                parts.push(cell.clone());
+            } else {
+                let header = headers.get(i).map_or("", String::as_str);
+                if header.is_empty() {
+                    parts.push(cell.clone());
+                } else {
+                    parts.push(format!("{header}: {cell}"));
+                }
+            }
+        }
+        let text = parts.join(" — ");
+        self.push_event(
+            index,
+            *time_at,
+            entry.date.or(date),
+            entry.time,
+            entry.zone,
+            text,
+        );
+    }
+
+    /// A table row kept as prose in the part the reader is in.
+    pub(super) fn append_table_prose(&mut self, text: &str) {
+        let target = self.target.unwrap_or(Target::Summary);
+        let row = text.trim().to_string();
+        match target {
+            Target::ActionItems | Target::Improvements => self.incident.improvements.push(row),
+            Target::Timeline => self.append_prose(Target::Summary, &row, true),
+            _ => self.append_prose(target, &row, false),
+        }
+    }
+}
+
+/// Words that name a table's time column, in the languages postmortems are written in.
+pub(super) const TIME_HEADERS: &[&str] = &[
+    "time",
+    "timestamp",
+    "utc",
+    "hora",
+    "heure",
+    "horaire",
+    "zeit",
+    "uhrzeit",
+    "tijd",
+    "ora",
+    "horário",
+    "시간",
+    "時刻",
+    "時間",
+    "时间",
+];
