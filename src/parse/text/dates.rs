@@ -29,6 +29,13 @@ impl Reader<'_> {
         ));
     }
 
+    /// Warns that a field's value could not be read, and keeps its line as summary text.
+    fn keep_as_summary(&mut self, index: usize, at: usize, message: &str) {
+        self.warn(index, at, message);
+        let text = self.lines[index].text.trim().to_string();
+        self.append_prose(Target::Summary, &text, true);
+    }
+
     /// Reads a `Date:` value.
     pub(super) fn read_date_field(&mut self, index: usize, value: &str, value_at: usize) {
         match find_date_in(value, self.context) {
@@ -36,13 +43,7 @@ impl Reader<'_> {
                 self.dates.field.get_or_insert(found.date);
             }
             None => {
-                self.warn(
-                    index,
-                    value_at,
-                    "expected a date such as `January 15, 2024` or `2024-01-15`; kept the line as summary text",
-                );
-                let text = self.lines[index].text.trim().to_string();
-                self.append_prose(Target::Summary, &text, true);
+                self.keep_as_summary(index, value_at, "expected a date such as `January 15, 2024` or `2024-01-15`; kept the line as summary text");
             }
         }
     }
@@ -66,13 +67,7 @@ impl Reader<'_> {
                 }
             }
             None => {
-                self.warn(
-                    index,
-                    value_at,
-                    "expected a time such as `2024-01-15 10:00 UTC` or `10:00 AM`; kept the line as summary text",
-                );
-                let text = self.lines[index].text.trim().to_string();
-                self.append_prose(Target::Summary, &text, true);
+                self.keep_as_summary(index, value_at, "expected a time such as `2024-01-15 10:00 UTC` or `10:00 AM`; kept the line as summary text");
             }
         }
     }
@@ -105,13 +100,7 @@ impl Reader<'_> {
                 self.append_prose(Target::Summary, &text, true);
             }
             None => {
-                self.warn(
-                    index,
-                    value_at,
-                    "expected a time range such as `January 15, 2024, 10:00 AM - 2:00 PM`; kept the duration as summary text",
-                );
-                let text = self.lines[index].text.trim().to_string();
-                self.append_prose(Target::Summary, &text, true);
+                self.keep_as_summary(index, value_at, "expected a time range such as `January 15, 2024, 10:00 AM - 2:00 PM`; kept the duration as summary text");
             }
         }
     }
