@@ -509,7 +509,8 @@ impl<'a> Reader<'a> {
         }
         if self.read_heading_or_label(index) {
             self.paragraph.clear();
-            self.after_blank = false;
+            // A Markdown heading ends the paragraph before it, as a blank line does.
+            self.after_blank = text.trim_start().starts_with('#');
             return;
         }
         self.read_content(index);
