@@ -160,9 +160,14 @@ pub fn bare_hhmm(text: &str) -> Option<Clock> {
     })
 }
 
-/// The time written as four digits `HHMM` at the start of `bytes` (already known to be digits).
+/// The time written as four digits `HHMM` at the start of `bytes`; `None` when they are not
+/// four digits or not a time of day.
 pub fn hhmm(bytes: &[u8]) -> Option<NaiveTime> {
-    let two = |at: usize| u32::from(bytes[at] - b'0') * 10 + u32::from(bytes[at + 1] - b'0');
+    let digits = bytes.get(..4)?;
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let two = |at: usize| u32::from(digits[at] - b'0') * 10 + u32::from(digits[at + 1] - b'0');
     NaiveTime::from_hms_opt(two(0), two(2), 0)
 }
 
@@ -236,6 +241,14 @@ mod tests {
         assert_eq!(read("10:00:00.123Z x"), Some(("10:00:00".into(), 12)));
         assert_eq!(read("2-7 pm: x"), Some(("14:00:00".into(), 6)));
         assert_eq!(read("11-1 pm"), Some(("11:00:00".into(), 7)));
+    }
+
+    #[test]
+    fn four_digit_times_need_four_digits() {
+        assert_eq!(hhmm(b"0930"), NaiveTime::from_hms_opt(9, 30, 0));
+        assert_eq!(hhmm(b"093"), None);
+        assert_eq!(hhmm(b"09:3"), None);
+        assert_eq!(hhmm(b"2460"), None);
     }
 
     #[test]

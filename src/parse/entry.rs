@@ -232,11 +232,7 @@ pub fn colon_hhmm(content: &str) -> Option<(NaiveTime, usize)> {
     let mut at = usize::from(content.starts_with('~'));
     let linked = content[at..].starts_with('[');
     at += usize::from(linked);
-    let digits = content.as_bytes().get(at..at + 4)?;
-    if !digits.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    let time = hhmm(digits)?;
+    let time = hhmm(content.as_bytes().get(at..)?)?;
     at += 4;
     if linked {
         let rest = content[at..].strip_prefix("](")?;
@@ -326,10 +322,8 @@ pub fn is_chat_line(content: &str) -> bool {
 pub fn date_line(content: &str, context: DateContext) -> Option<NaiveDate> {
     // `1/28` alone (a day row of a table, the year known from the document).
     let bare = content.trim().trim_matches(['*', '_', ':']);
-    if let Some((date, len)) =
-        leading_month_day(bare, context).filter(|(_, len)| *len == bare.len())
+    if let Some((date, _)) = leading_month_day(bare, context).filter(|(_, len)| *len == bare.len())
     {
-        let _ = len;
         return Some(date);
     }
     let found = find_date_in(content, context)?;

@@ -1,5 +1,8 @@
 //! The scene model against the incident's data: the share that crumbles, the crew's size,
 //! determinism, and the picture before the impact, mid-outage and after the recovery.
+//!
+//! Test code only (`#![cfg(test)]`, and `#[cfg(test)] mod tests;` in `illustration.rs`): its
+//! `expect`s are assertions that fail a test, never code the page runs.
 
 #![cfg(test)]
 
