@@ -93,13 +93,11 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
         if content[at..].starts_with(word)
             && content[at + word.len()..].starts_with(|c: char| c.is_ascii_digit())
         {
-            zone_before = Some(FoundZone {
-                offset: crate::model::UtcOffset::UTC,
-                label: word.trim().to_string(),
+            zone_before = Some(FoundZone::fixed(
+                crate::model::UtcOffset::UTC,
+                word.trim(),
                 at,
-                ambiguity: None,
-                rule: None,
-            });
+            ));
             at += word.len();
         }
     }
@@ -133,13 +131,7 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
         at += range_end(&content[at..]);
     }
     if let Some((offset, len)) = attached_offset(&content[at..]) {
-        zone = Some(FoundZone {
-            offset,
-            label: content[at..at + len].to_string(),
-            at,
-            ambiguity: None,
-            rule: None,
-        });
+        zone = Some(FoundZone::fixed(offset, &content[at..at + len], at));
         at += len;
     }
     at += range_end(&content[at..]);

@@ -30,13 +30,7 @@ pub fn stamp_only(content: &str, context: DateContext) -> Option<Entry> {
     let mut end = at + clock.len;
     let mut zone = None;
     if let Some((offset, len)) = attached_offset(&content[end..]) {
-        zone = Some(FoundZone {
-            offset,
-            label: content[end..end + len].to_string(),
-            at: end,
-            ambiguity: None,
-            rule: None,
-        });
+        zone = Some(FoundZone::fixed(offset, &content[end..end + len], end));
         end += len;
     } else if let Some(found) =
         find_zone(head(content[end..].trim_start(), 24)).filter(|z| z.at == 0)

@@ -148,6 +148,18 @@ pub struct FoundZone {
 }
 
 impl FoundZone {
+    /// A fixed offset written as `label` at byte `at` (`+05:30`, `Z`, `UTC`): no summer time,
+    /// nothing ambiguous about it.
+    pub fn fixed(offset: UtcOffset, label: &str, at: usize) -> FoundZone {
+        FoundZone {
+            offset,
+            label: label.to_string(),
+            at,
+            ambiguity: None,
+            rule: None,
+        }
+    }
+
     /// The offset in force at a local `date` and `time`: summer time when the rule says so.
     pub fn offset_on(&self, date: Option<NaiveDate>, time: NaiveTime) -> UtcOffset {
         let (Some(rule), Some(date)) = (self.rule, date) else {

@@ -9,7 +9,7 @@ impl Reader<'_> {
     /// stays prose, with a note saying so.
     pub(super) fn place_strays(&mut self) {
         let strays = std::mem::take(&mut self.strays);
-        let mut runs: Vec<Vec<Stray>> = Vec::new();
+        let mut runs: Vec<Vec<PendingEntry>> = Vec::new();
         let mut last_index = None;
         for stray in strays {
             let adjacent = last_index.is_some_and(|last: usize| {
@@ -27,7 +27,7 @@ impl Reader<'_> {
                 for stray in run {
                     self.warn(
                         stray.index,
-                        stray.content_at,
+                        stray.at,
                         "this line starts with a time but sits outside the timeline; it was kept as text there, not placed on the timeline (expected it under the `Timeline` heading)",
                     );
                 }
@@ -35,21 +35,7 @@ impl Reader<'_> {
             }
             placed = true;
             for stray in run {
-                let line = &self.lines[stray.index];
-                self.incident.timeline.push(TimelineEvent {
-                    at: Moment::new(stray.date, stray.time, None),
-                    text: stray.text,
-                    inferred: false,
-                    kind: None,
-                });
-                self.raw_events.push(RawEvent {
-                    line: line.number,
-                    at: stray.content_at,
-                    line_index: stray.index,
-                    date: stray.date.or(stray.heading_date),
-                    time: stray.time,
-                    zone: stray.zone,
-                });
+                self.record_event(stray);
             }
         }
         if placed {

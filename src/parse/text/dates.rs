@@ -81,7 +81,7 @@ impl Reader<'_> {
         match parsed {
             Some(((start_date, start), (end_date, end))) => {
                 // Under `### October 21, 2025 - Redis overload`, `Duration: 21:45 to 23:28` is that day's.
-                let scoped = self.heading_dates.iter().rev().find_map(|(_, d)| *d);
+                let scoped = self.heading_date_in_force();
                 let start_date = start_date.or(end_date).or(scoped);
                 let mut end_date = end_date.or(start_date);
                 if end < start && end_date == start_date {
@@ -273,13 +273,7 @@ pub(super) fn zone_after_time(value: &str) -> Option<FoundZone> {
     let at = rest.find(|c: char| !c.is_ascii_digit() && c != ':')?;
     let rest = &rest[at..];
     if let Some((offset, len)) = crate::parse::zone::attached_offset(rest) {
-        return Some(FoundZone {
-            offset,
-            label: rest[..len].to_string(),
-            at: 0,
-            ambiguity: None,
-            rule: None,
-        });
+        return Some(FoundZone::fixed(offset, &rest[..len], 0));
     }
     None
 }

@@ -204,7 +204,7 @@ struct Reader<'a> {
     /// `### October 21, 2025 - Redis overload` dates the entries under it.
     heading_dates: Vec<(usize, Option<NaiveDate>)>,
     /// Lines shaped like timeline entries outside the timeline section.
-    strays: Vec<Stray>,
+    strays: Vec<PendingEntry>,
     /// The lines of the paragraph being read (for a status update's stamp under it).
     paragraph: Vec<usize>,
     /// True while the line being read is a list item.
@@ -213,16 +213,19 @@ struct Reader<'a> {
     update_open: bool,
 }
 
-/// A line shaped like a timeline entry found outside the timeline section.
-struct Stray {
+/// An entry as read, before its final date and offset are settled.
+struct PendingEntry {
+    /// Index into `lines` of the line it was read from.
     index: usize,
-    content_at: usize,
+    /// Byte offset of its time in that line's cleaned text.
+    at: usize,
+    /// The date written on the entry itself.
     date: Option<NaiveDate>,
+    /// The day it is read on: its own date, else the one in force where it was written.
+    day: Option<NaiveDate>,
     time: NaiveTime,
     zone: Option<FoundZone>,
     text: String,
-    /// The date of the heading it sits under, if that heading starts with one.
-    heading_date: Option<NaiveDate>,
 }
 
 /// Reads a plain-text or Markdown postmortem.
@@ -804,14 +807,14 @@ impl<'a> Reader<'a> {
                     });
                 if !is_chat_line(content) && !narrates {
                     if let Some(entry) = timeline_entry(content, self.context) {
-                        self.strays.push(Stray {
+                        self.strays.push(PendingEntry {
                             index,
-                            content_at,
+                            at: content_at,
                             date: entry.date,
+                            day: entry.date.or_else(|| self.heading_date_in_force()),
                             time: entry.time,
                             zone: entry.zone,
                             text: tidy_entry_text(&content[entry.text_at..]),
-                            heading_date: self.heading_dates.iter().rev().find_map(|(_, d)| *d),
                         });
                     }
                 }
@@ -968,23 +971,45 @@ impl<'a> Reader<'a> {
         text: String,
     ) {
         // An ambiguous zone on the entry was already reported by `notice_zone`.
-        let line = &self.lines[index];
-        self.incident.timeline.push(TimelineEvent {
-            at: Moment::new(date, time, zone.as_ref().map(|z| z.offset)),
+        let day = date
+            .or(self.timeline_date)
+            .or_else(|| self.heading_date_in_force());
+        self.record_event(PendingEntry {
+            index,
+            at,
+            date,
+            day,
+            time,
+            zone,
             text,
+        });
+    }
+
+    /// Adds an event and the raw parts `settle_timeline` gives its final moment from.
+    fn record_event(&mut self, entry: PendingEntry) {
+        self.incident.timeline.push(TimelineEvent {
+            at: Moment::new(
+                entry.date,
+                entry.time,
+                entry.zone.as_ref().map(|z| z.offset),
+            ),
+            text: entry.text,
             inferred: false,
             kind: None,
         });
         self.raw_events.push(RawEvent {
-            line: line.number,
-            at,
-            line_index: index,
-            date: date
-                .or(self.timeline_date)
-                .or_else(|| self.heading_dates.iter().rev().find_map(|(_, d)| *d)),
-            time,
-            zone,
+            line: self.lines[entry.index].number,
+            at: entry.at,
+            line_index: entry.index,
+            date: entry.day,
+            time: entry.time,
+            zone: entry.zone,
         });
+    }
+
+    /// The date of the innermost open heading that starts with one (`### 15 Jan`).
+    fn heading_date_in_force(&self) -> Option<NaiveDate> {
+        self.heading_dates.iter().rev().find_map(|(_, d)| *d)
     }
 
     fn push_action_item(&mut self, text: &str) {
