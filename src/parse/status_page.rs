@@ -53,6 +53,10 @@ pub fn stamp_only(content: &str, context: DateContext) -> Option<Entry> {
 /// line: `*Identified* - Power is back. {{< track "2023-06-29 19:59:10" >}}`. Returns the entry
 /// and the text before the shortcode.
 pub fn shortcode_stamp(content: &str, context: DateContext) -> Option<(Entry, &str)> {
+    // Read for every line of prose: the closing braces rule out most lines at once.
+    if !content.trim_end().ends_with("}}") {
+        return None;
+    }
     let open = content.rfind("{{<").or_else(|| content.rfind("{{%"))?;
     let inside = &content[open + 3..];
     let close = inside.find(">}}").or_else(|| inside.find("%}}"))?;

@@ -87,10 +87,5 @@ impl Reader<'_> {
 /// True when `text` holds a time with minutes (`10:32`, `9:05 PM`) at a word boundary.
 pub(super) fn has_clock_with_minutes(text: &str) -> bool {
     text.contains(':')
-        && text.char_indices().any(|(i, c)| {
-            c.is_ascii_digit()
-                && (i == 0 || !text.as_bytes()[i - 1].is_ascii_alphanumeric())
-                && leading_clock(&text[i..])
-                    .is_some_and(|clock| text[i..i + clock.len].contains(':'))
-        })
+        && clocks_at_word_starts(text).any(|(i, clock)| text[i..i + clock.len].contains(':'))
 }

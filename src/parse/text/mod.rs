@@ -16,7 +16,7 @@ use std::borrow::Cow;
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Timelike};
 
 use super::calendar::{date_order, find_date_in, DateContext, DateOrder, OrderEvidence};
-use super::clock::leading_clock;
+use super::clock::{leading_clock, Clock};
 use super::diagnostic::{column_of, Diagnostic};
 use super::entry::{
     colon_hhmm, date_line, heading_date, is_chat_line, strip_list_marker, timeline_entry,
@@ -733,10 +733,13 @@ impl<'a> Reader<'a> {
         if self.read_status_update(index, content, content_at) {
             return;
         }
-        let dated = target == Target::Timeline
-            || self.timeline_date.is_some()
-            || self.heading_dates.iter().any(|(_, d)| d.is_some());
-        if let Some((time, text_at)) = colon_hhmm(content).filter(|_| dated) {
+        // Only where a date is in force: elsewhere `2019: moved to AWS` is a year.
+        let dated = || {
+            target == Target::Timeline
+                || self.timeline_date.is_some()
+                || self.heading_date_in_force().is_some()
+        };
+        if let Some((time, text_at)) = colon_hhmm(content).filter(|_| dated()) {
             let text = tidy_entry_text(&content[text_at..]);
             self.push_event(index, content_at, None, time, None, text);
             return;
@@ -1293,11 +1296,16 @@ fn bold_heading(text: &str) -> Option<&str> {
 
 /// True when a time of day starts at some word boundary of `text`.
 fn leading_clock_anywhere(text: &str) -> bool {
+    clocks_at_word_starts(text).next().is_some()
+}
+
+/// The times of day that start at a word boundary of `text`: (byte offset, the time read).
+fn clocks_at_word_starts(text: &str) -> impl Iterator<Item = (usize, Clock)> + '_ {
     text.char_indices()
         .filter(|(i, c)| {
             c.is_ascii_digit() && (*i == 0 || !text.as_bytes()[i - 1].is_ascii_alphanumeric())
         })
-        .any(|(i, _)| leading_clock(&text[i..]).is_some())
+        .filter_map(|(i, _)| leading_clock(&text[i..]).map(|clock| (i, clock)))
 }
 
 /// An entry's text without leftover markup at its ends.
