@@ -107,6 +107,36 @@ fn markdown_link(rest: &str) -> Option<(Inline<'_>, usize)> {
 }
 
 /// Where a link target ends: at `)` or white space, looking at most [`MAX_URL`] bytes ahead.
+/// Splits `text` at bare http(s) URLs only (Markdown link syntax is left as text), for prose
+/// whose Markdown was already read.
+pub fn bare_links(text: &str) -> Vec<Inline<'_>> {
+    let mut out = Vec::new();
+    let mut plain_from = 0;
+    let mut at = 0;
+    while let Some(found) = text[at..].find(['h', 'H']) {
+        at += found;
+        let rest = &text[at..];
+        let word_start = at == 0 || !text[..at].ends_with(|c: char| c.is_alphanumeric());
+        if word_start && starts_with_web_scheme(rest) {
+            let (link, len) = bare_url(rest);
+            if len > 0 {
+                if plain_from < at {
+                    out.push(Inline::Text(&text[plain_from..at]));
+                }
+                out.push(link);
+                at += len;
+                plain_from = at;
+                continue;
+            }
+        }
+        at += 1;
+    }
+    if plain_from < text.len() {
+        out.push(Inline::Text(&text[plain_from..]));
+    }
+    out
+}
+
 fn target_end(after: &str) -> Option<usize> {
     after
         .bytes()

@@ -121,6 +121,31 @@ pub fn clean(line: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `text` with its HTML entities (`&amp;`, `&#8212;`) decoded; unknown ones stay as written.
+pub fn decode_entities(text: &str) -> Cow<'_, str> {
+    if !text.contains('&') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while let Some(found) = text[at..].find('&') {
+        let amp = at + found;
+        out.push_str(&text[at..amp]);
+        match entity(&text[amp..]) {
+            Some((decoded, len)) => {
+                out.push_str(&decoded);
+                at = amp + len;
+            }
+            None => {
+                out.push('&');
+                at = amp + 1;
+            }
+        }
+    }
+    out.push_str(&text[at..]);
+    Cow::Owned(out)
+}
+
 /// Reads an entity at the start of `text`: (its characters, bytes taken).
 fn entity(text: &str) -> Option<(String, usize)> {
     // Entities are short: looking 12 bytes ahead keeps lines full of `&` linear.

@@ -12,7 +12,7 @@ use super::loader::{listen_for_drops_and_pastes, load_url, LoadControls, LoadSta
 use super::measures::Measures;
 use super::page_url;
 use super::reading_banner::ReadingBanner;
-use super::rich_text::Paragraphs;
+use super::rich_text::Markdown;
 use super::share::{apply_stored_theme, ShareBar};
 use super::state::{AppState, OpenDocument};
 use super::summary::SummaryCard;
@@ -118,7 +118,7 @@ fn IncidentPage() -> impl IntoView {
             <Show when=move || incident.with(|i| !i.addendum.is_empty())>
                 <section class="card addendum" aria-labelledby="addendum-heading">
                     <h2 id="addendum-heading">"Addendum"</h2>
-                    <Paragraphs text=Signal::derive(move || incident.with(|i| i.addendum.clone())) />
+                    <Markdown text=Signal::derive(move || incident.with(|i| i.addendum.clone())) />
                 </section>
             </Show>
             <DiagnosticList diagnostics=diagnostics />

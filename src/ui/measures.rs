@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::rich_text::RichText;
+use super::rich_text::InlineMarkdown;
 use crate::model::Incident;
 
 /// Improvements as prose and tasks as a checklist.
@@ -23,7 +23,7 @@ pub fn Measures(
                         {move || incident.with(|i| {
                             i.improvements
                                 .iter()
-                                .map(|text| view! { <li><RichText text=text.clone() /></li> })
+                                .map(|text| view! { <li><InlineMarkdown text=text.clone() /></li> })
                                 .collect_view()
                         })}
                     </ul>
@@ -42,7 +42,7 @@ pub fn Measures(
                                         .collect();
                                     view! {
                                         <li>
-                                            <RichText text=item.text.clone() />
+                                            <InlineMarkdown text=item.text.clone() />
                                             <Show when={
                                                 let empty = meta.is_empty();
                                                 move || !empty

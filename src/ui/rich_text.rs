@@ -1,41 +1,105 @@
-//! Incident text as safe inline content: paragraphs, and http(s) links as real anchors.
+//! Incident text on the page: the safe tree of [`crate::parse::rich`] drawn element by
+//! element (never through `inner_html`), with links resolved against the open document's URL.
 
 use leptos::prelude::*;
 
-use crate::parse::inline::{segments, Inline};
+use super::loader::Loader;
+use crate::parse::rich::{render, Element, LinkBase, Node};
 
-/// One paragraph's worth of text, with its http(s) links made clickable.
-#[component]
-pub fn RichText(
-    /// The text as written, with Markdown links.
-    #[prop(into)]
-    text: String,
-) -> impl IntoView {
-    segments(&text)
-        .into_iter()
-        .map(|segment| match segment {
-            Inline::Text(words) => words.to_string().into_any(),
-            Inline::Link { text, url } => view! {
-                <a href=url.to_string() rel="noopener noreferrer" target="_blank">{text.to_string()}</a>
-            }
-            .into_any(),
-        })
-        .collect_view()
+/// The base for relative links: the page's address and the open document's `?src=`.
+fn link_base() -> Memo<LinkBase> {
+    let src = use_context::<Loader>().map(|loader| loader.src);
+    let page = window().location().href().ok();
+    Memo::new(move |_| {
+        let src = src.and_then(|s| s.get());
+        LinkBase::new(page.as_deref(), src.as_deref())
+    })
 }
 
-/// Text split into `<p>` paragraphs at blank lines.
+/// Markdown as written by the author (paragraphs, lists, tables, code, links), drawn safely.
 #[component]
-pub fn Paragraphs(
-    /// The text; paragraphs are separated by a blank line.
+pub fn Markdown(
+    /// The text, Markdown with inline HTML.
     #[prop(into)]
     text: Signal<String>,
 ) -> impl IntoView {
+    let links = link_base();
     move || {
-        text.with(|text| {
-            text.split("\n\n")
-                .filter(|p| !p.trim().is_empty())
-                .map(|p| view! { <p><RichText text=p.to_string() /></p> })
-                .collect_view()
-        })
+        let nodes = text.with(|text| links.with(|links| render(text, links)));
+        view! { <div class="md">{nodes.iter().map(node_view).collect::<Vec<_>>()}</div> }
+    }
+}
+
+/// One line of Markdown (an event, a task): a lone paragraph is drawn without its `<p>`.
+#[component]
+pub fn InlineMarkdown(
+    /// The text, Markdown with inline HTML.
+    #[prop(into)]
+    text: String,
+) -> impl IntoView {
+    let links = link_base();
+    move || {
+        let mut nodes = links.with(|links| render(&text, links));
+        if let [Node::Element(Element::Paragraph, children)] = nodes.as_mut_slice() {
+            nodes = std::mem::take(children);
+        }
+        nodes.iter().map(node_view).collect::<Vec<_>>()
+    }
+}
+
+/// The page element for one node. Depth is bounded by the tree builder.
+fn node_view(node: &Node) -> AnyView {
+    let (element, children) = match node {
+        Node::Text(text) => return text.clone().into_any(),
+        Node::Element(element, children) => (element, children),
+    };
+    let kids: Vec<AnyView> = children.iter().map(node_view).collect();
+    match element {
+        Element::Paragraph => view! { <p>{kids}</p> }.into_any(),
+        // Headings inside a section sit under the section's own `<h2>`.
+        Element::Heading(level) => match level {
+            1 => view! { <h3 class="md-heading">{kids}</h3> }.into_any(),
+            2 => view! { <h4 class="md-heading">{kids}</h4> }.into_any(),
+            3 => view! { <h5 class="md-heading">{kids}</h5> }.into_any(),
+            _ => view! { <h6 class="md-heading">{kids}</h6> }.into_any(),
+        },
+        Element::Quote => view! { <blockquote>{kids}</blockquote> }.into_any(),
+        Element::CodeBlock => view! { <pre class="md-code"><code>{kids}</code></pre> }.into_any(),
+        Element::List(None) => view! { <ul>{kids}</ul> }.into_any(),
+        Element::List(Some(start)) => {
+            let start = i32::try_from(*start).unwrap_or(1);
+            view! { <ol start=start>{kids}</ol> }.into_any()
+        }
+        Element::Item => view! { <li>{kids}</li> }.into_any(),
+        Element::Task(done) => {
+            let label = if *done { "done" } else { "to do" };
+            view! { <input type="checkbox" disabled=true checked=*done aria-label=label /> }
+                .into_any()
+        }
+        Element::Table => view! {
+            <div class="md-table-wrap"><table class="md-table">{kids}</table></div>
+        }
+        .into_any(),
+        Element::TableHead => view! { <thead><tr>{kids}</tr></thead> }.into_any(),
+        Element::Row => view! { <tr>{kids}</tr> }.into_any(),
+        Element::HeaderCell => view! { <th>{kids}</th> }.into_any(),
+        Element::Cell => view! { <td>{kids}</td> }.into_any(),
+        Element::Rule => view! { <hr /> }.into_any(),
+        Element::Break => view! { <br /> }.into_any(),
+        Element::Strong => view! { <strong>{kids}</strong> }.into_any(),
+        Element::Emphasis => view! { <em>{kids}</em> }.into_any(),
+        Element::Strike => view! { <s>{kids}</s> }.into_any(),
+        Element::Code => view! { <code>{kids}</code> }.into_any(),
+        Element::Superscript => view! { <sup>{kids}</sup> }.into_any(),
+        Element::Subscript => view! { <sub>{kids}</sub> }.into_any(),
+        Element::Division => view! { <div class="md-block">{kids}</div> }.into_any(),
+        Element::Link(url) => view! {
+            <a href=url.clone() rel="noopener noreferrer nofollow" target="_blank">{kids}</a>
+        }
+        .into_any(),
+        Element::Image { url, alt } => view! {
+            <img class="md-image" src=url.clone() alt=alt.clone() loading="lazy" />
+        }
+        .into_any(),
     }
 }

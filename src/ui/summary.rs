@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::rich_text::Paragraphs;
+use super::rich_text::Markdown;
 use crate::analysis::{durations, format};
 use crate::model::Incident;
 
@@ -33,7 +33,7 @@ pub fn SummaryCard(
         <section class="card summary" aria-labelledby="summary-heading" data-testid="summary">
             <h2 id="summary-heading">"Summary"</h2>
             <Show when=move || incident.with(|i| !i.summary.is_empty())>
-                <Paragraphs text=text(|i| &i.summary) />
+                <Markdown text=text(|i| &i.summary) />
             </Show>
             <dl class="facts">
                 <div class="fact">
@@ -53,19 +53,19 @@ pub fn SummaryCard(
             <dl class="prose-facts">
                 <Show when=move || incident.with(|i| !i.impact.text.is_empty())>
                     <dt>"Impact"</dt>
-                    <dd><Paragraphs text=text(|i| &i.impact.text) /></dd>
+                    <dd><Markdown text=text(|i| &i.impact.text) /></dd>
                 </Show>
                 <Show when=move || incident.with(|i| !i.root_cause.is_empty())>
                     <dt>"Root cause"</dt>
-                    <dd data-testid="root-cause"><Paragraphs text=text(|i| &i.root_cause) /></dd>
+                    <dd data-testid="root-cause"><Markdown text=text(|i| &i.root_cause) /></dd>
                 </Show>
                 <Show when=move || incident.with(|i| !i.detection.is_empty())>
                     <dt>"Detection"</dt>
-                    <dd><Paragraphs text=text(|i| &i.detection) /></dd>
+                    <dd><Markdown text=text(|i| &i.detection) /></dd>
                 </Show>
                 <Show when=move || incident.with(|i| !i.resolution.is_empty())>
                     <dt>"Resolution"</dt>
-                    <dd data-testid="resolution"><Paragraphs text=text(|i| &i.resolution) /></dd>
+                    <dd data-testid="resolution"><Markdown text=text(|i| &i.resolution) /></dd>
                 </Show>
             </dl>
         </section>

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::rich_text::RichText;
+use super::rich_text::InlineMarkdown;
 use super::state::app_state;
 use super::timeline::zone::offset_minutes;
 use crate::analysis::format::{clock_at, date_time_at};
@@ -76,7 +76,7 @@ pub fn TimelineList(
                             </time>
                             <span class="event-text">
                                 <span class="visually-hidden">{format!("{}, {}: ", date_time_at(at, offset), kind.label())}</span>
-                                <RichText text=event.text.clone() />
+                                <InlineMarkdown text=event.text.clone() />
                             </span>
                         </li>
                     }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::context::timeline_context;
 use super::legend::KindIcon;
 use crate::analysis::format::{date_time_at, relative};
-use crate::ui::rich_text::RichText;
+use crate::ui::rich_text::InlineMarkdown;
 
 /// Details of the selected event, or a hint when nothing is selected.
 #[component]
@@ -59,7 +59,7 @@ pub fn EventDetails() -> impl IntoView {
                 <time data-testid="details-time">{date_time_at(at, offset)}</time>
                 {since.map(|s| view! { <span class="tl-since">{format!(" · {s} from impact start")}</span> })}
             </p>
-            <p class="tl-details-text" data-testid="details-text"><RichText text=text /></p>
+            <p class="tl-details-text" data-testid="details-text"><InlineMarkdown text=text /></p>
             {(!notes.is_empty()).then(|| view! {
                 <ul class="tl-notes">
                     {notes.into_iter().map(|n| view! { <li>"⚠ " {n}</li> }).collect_view()}
