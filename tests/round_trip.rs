@@ -70,7 +70,7 @@ fn an_incident_without_date_or_zone() {
     assert_eq!(incident.title, "Checkout slowdown");
     assert_eq!(
         incident.summary,
-        "Checkout was slow. It recovered by itself.\n\nA second paragraph."
+        "Checkout was slow.\nIt recovered by itself.\n\nA second paragraph."
     );
     let times: Vec<String> = incident.timeline.iter().map(|e| e.at.to_string()).collect();
     assert_eq!(times, ["09:05:00", "09:20:00", "09:45:00"]);

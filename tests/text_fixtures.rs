@@ -12,7 +12,7 @@
 use std::path::{Path, PathBuf};
 
 use postmortem_explorer::model::{Incident, Moment};
-use postmortem_explorer::parse::{parse_text, Parsed, Severity};
+use postmortem_explorer::parse::{parse_text, rich, Parsed, Severity};
 use serde_json::{json, Value};
 
 fn fixture_dir() -> PathBuf {
@@ -524,9 +524,16 @@ fn noise_around_the_postmortem() {
 
     let html = incident("30-html-and-emoji.md");
     assert_eq!(html.title, "Cookies & cream 🍪 outage");
+    // The summary keeps the author's Markdown; what the page shows is its rendered text,
+    // where the `<script>` tag is visible text and entities are decoded.
     assert_eq!(
         html.summary,
-        "Users saw <error> pages — and <script>alert(1)</script> text in one banner."
+        "Users saw &lt;error&gt; pages &mdash; and <script>alert(1)</script> text in one banner."
+    );
+    let shown = rich::plain_text(&rich::render(&html.summary, &rich::LinkBase::none()));
+    assert_eq!(
+        shown,
+        "Users saw <error> pages — and <script>alert(1)</script> text in one banner.\n"
     );
     assert_eq!(html.timeline[0].text, "Banner deploy with unescaped HTML.");
     assert_eq!(ats(&html), ["10:00:00", "10:20:00"]);

@@ -77,13 +77,13 @@ fn write_prose(out: &mut String, heading: &str, text: &str) {
     }
 }
 
-/// A `##` heading and its paragraphs, one line each, blank lines between.
+/// A `##` heading and its Markdown as written, paragraphs separated by blank lines.
 fn write_prose_always(out: &mut String, heading: &str, text: &str) {
     let _ = write!(out, "## {heading}\n\n");
     for paragraph in text.split("\n\n") {
-        let one_line = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
-        if !one_line.is_empty() {
-            let _ = write!(out, "{one_line}\n\n");
+        let paragraph = paragraph.trim_end();
+        if !paragraph.trim().is_empty() {
+            let _ = write!(out, "{paragraph}\n\n");
         }
     }
 }

@@ -231,7 +231,9 @@ mod tests {
 
     #[test]
     fn reads_tags_attributes_comments_and_text() {
-        let got = tokens(r#"a <b>bold</b> <a href="https://x.test/?a=1&amp;b=2" class='c'>x</a><!-- note --> <br/>"#);
+        let got = tokens(
+            r#"a <b>bold</b> <a href="https://x.test/?a=1&amp;b=2" class='c'>x</a><!-- note --> <br/>"#,
+        );
         assert_eq!(
             got,
             [

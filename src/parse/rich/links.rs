@@ -42,10 +42,8 @@ impl LinkBase {
             (Some(doc), None) => Url::parse(doc).ok(),
             (None, _) => None,
         }
-        .filter(|url| is_web(url));
-        let origin = page
-            .filter(is_web)
-            .and_then(|p| p.join("/").ok());
+        .filter(is_web);
+        let origin = page.filter(is_web).and_then(|p| p.join("/").ok());
         LinkBase { document, origin }
     }
 

@@ -45,7 +45,9 @@ fn depth(nodes: &[Node]) -> usize {
 #[test]
 fn inline_markdown_becomes_elements() {
     assert_eq!(
-        plain("The **cache** was *cold*, see `cfg.yml` and [the PR](https://github.com/a/b/pull/1)."),
+        plain(
+            "The **cache** was *cold*, see `cfg.yml` and [the PR](https://github.com/a/b/pull/1)."
+        ),
         [el(
             Element::Paragraph,
             vec![
@@ -95,10 +97,7 @@ fn nested_lists_tasks_and_quotes() {
                 Element::Quote,
                 vec![el(
                     Element::Paragraph,
-                    vec![
-                        text("quoted "),
-                        el(Element::Emphasis, vec![text("words")])
-                    ]
+                    vec![text("quoted "), el(Element::Emphasis, vec![text("words")])]
                 )]
             ),
         ]
@@ -123,10 +122,7 @@ fn tables_have_a_header_row_and_data_rows() {
                 el(
                     Element::Row,
                     vec![
-                        el(
-                            Element::Cell,
-                            vec![el(Element::Strong, vec![text("ana")])]
-                        ),
+                        el(Element::Cell, vec![el(Element::Strong, vec![text("ana")])]),
                         el(Element::Cell, vec![text("rotate keys")]),
                     ]
                 ),

@@ -54,16 +54,18 @@ impl<'l> Builder<'l> {
     }
 
     pub fn build(mut self, markdown: &str) -> Vec<Node> {
-        let options = Options::ENABLE_TABLES
-            | Options::ENABLE_STRIKETHROUGH
-            | Options::ENABLE_TASKLISTS;
+        let options =
+            Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
         for event in Parser::new_ext(markdown, options) {
             self.event(event);
         }
         while self.frames.len() > 1 {
             self.close_top();
         }
-        self.frames.pop().map(|root| root.children).unwrap_or_default()
+        self.frames
+            .pop()
+            .map(|root| root.children)
+            .unwrap_or_default()
     }
 
     fn event(&mut self, event: Event<'_>) {

@@ -42,6 +42,7 @@ mod dates;
 mod prose;
 mod status;
 mod tables;
+mod verbatim;
 
 use dates::*;
 
@@ -211,6 +212,10 @@ struct Reader<'a> {
     line_is_item: bool,
     /// True inside a Statusfy update block, whose lines are its entry's text.
     update_open: bool,
+    /// Index of the line being read.
+    current: usize,
+    /// Which lines went into each prose part, to keep the author's Markdown.
+    verbatim: verbatim::Verbatim,
 }
 
 /// An entry as read, before its final date and offset are settled.
@@ -277,6 +282,8 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         paragraph: Vec::new(),
         line_is_item: false,
         update_open: false,
+        current: 0,
+        verbatim: verbatim::Verbatim::default(),
     };
     reader.report_assumed_order(source, &order);
     let skip = reader.read_front_matter(&raw_texts, &raw);
@@ -441,6 +448,7 @@ impl<'a> Reader<'a> {
     }
 
     fn read_line(&mut self, index: usize) {
+        self.current = index;
         let text = self.lines[index].text.clone();
         let number = self.lines[index].number;
         if Some(index) == self.wrapping_fence_end {
@@ -448,6 +456,9 @@ impl<'a> Reader<'a> {
         }
         if is_fence(&text) {
             self.table = None;
+            if let Some(target) = self.target.filter(|t| t.is_narrative()) {
+                self.verbatim.line(target, index);
+            }
             match &self.fence {
                 Some(open) if text.trim_start().starts_with(open.as_str()) => self.fence = None,
                 Some(_) => self.read_code_line(index),
@@ -463,6 +474,9 @@ impl<'a> Reader<'a> {
             return;
         }
         if text.trim().is_empty() {
+            if let Some(target) = self.target.filter(|t| t.is_narrative()) {
+                self.verbatim.blank(target);
+            }
             self.paragraph.clear();
             self.after_blank = true;
             self.table = None;
@@ -475,6 +489,11 @@ impl<'a> Reader<'a> {
         self.notice_zone(index);
         self.notice_heading_date(index);
         if table::is_separator(&text) && text.contains('|') {
+            if let (Some(target), Some(Table::Plain)) =
+                (self.target.filter(|t| t.is_narrative()), &self.table)
+            {
+                self.verbatim.line(target, index);
+            }
             return; // the line under a table header: structure only
         }
         // GitHub tables may leave out the outer pipes: `Time | Event` over `--- | ---`.
@@ -491,6 +510,9 @@ impl<'a> Reader<'a> {
         }
         self.table = None;
         if is_rule(&text) {
+            if let Some(target) = self.target.filter(|t| t.is_narrative()) {
+                self.verbatim.line(target, index);
+            }
             return;
         }
         if text.trim_start().starts_with("{:") && text.trim_end().ends_with('}') {
@@ -839,6 +861,9 @@ impl<'a> Reader<'a> {
     fn read_code_line(&mut self, index: usize) {
         let text = self.lines[index].text.clone();
         if text.trim().is_empty() {
+            if let Some(target) = self.target.filter(|t| t.is_narrative()) {
+                self.verbatim.line(target, index);
+            }
             return;
         }
         match self.target.unwrap_or(Target::Summary) {
@@ -1024,9 +1049,9 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Adds prose to a field: a new paragraph, or a wrapped line joined with a space.
-    fn append_prose(&mut self, target: Target, text: &str, new_paragraph: bool) {
-        let field = match target {
+    /// The text field of a prose part; `None` for parts that are lists.
+    fn prose_field(&mut self, target: Target) -> Option<&mut String> {
+        Some(match target {
             Target::Summary | Target::Date | Target::Duration | Target::Timeline => {
                 &mut self.incident.summary
             }
@@ -1040,6 +1065,14 @@ impl<'a> Reader<'a> {
                 Some(section) => &mut section.body,
                 None => &mut self.incident.summary,
             },
+            _ => return None,
+        })
+    }
+
+    /// Adds prose to a field: a new paragraph, or a wrapped line joined with a space.
+    fn append_prose(&mut self, target: Target, text: &str, new_paragraph: bool) {
+        let current = self.current;
+        let field = match target {
             Target::Improvements | Target::ActionItems => {
                 self.incident.improvements.push(text.to_string());
                 return;
@@ -1055,6 +1088,13 @@ impl<'a> Reader<'a> {
             Target::Lucky => {
                 self.incident.lessons.lucky.push(text.to_string());
                 return;
+            }
+            _ => {
+                self.verbatim.note(&self.lines, current, target, text);
+                match self.prose_field(target) {
+                    Some(field) => field,
+                    None => return,
+                }
             }
         };
         if !field.is_empty() {
@@ -1184,6 +1224,7 @@ impl<'a> Reader<'a> {
             .or(self.dates.path)
             .or(self.dates.first_in_text);
         self.settle_timeline(first_date, start.and_then(|s| s.offset));
+        self.restore_verbatim_prose();
         self.incident.impact.affected_users_percent =
             affected_users_percent(&self.incident.impact.text);
         if self.incident.title.is_empty() {

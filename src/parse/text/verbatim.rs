@@ -1,0 +1,160 @@
+//! The author's own Markdown for each prose part (summary, impact, root cause, unknown
+//! sections, …), kept line for line so that the page can render lists, tables, code blocks
+//! and inline formatting as written rather than a flattened, cleaned copy.
+//!
+//! While the reader walks the lines it notes, for each prose part, which source lines went
+//! into it (or, for a value read after a label, the value's text). At the end each part is
+//! rebuilt from those notes: consecutive source lines stay together; anything else starts a
+//! new paragraph.
+
+use super::{Line, Reader, Target};
+use crate::parse::entry::strip_list_marker;
+
+/// One note: what went into a prose part.
+#[derive(Debug)]
+pub(super) enum Piece {
+    /// A whole source line, by index into the reader's lines.
+    Line(usize),
+    /// Text that is not a whole line (a value after `Summary:`, a piece of an HTML line).
+    Text(String),
+    /// A blank line: the paragraph ends.
+    Break,
+}
+
+/// The notes, in reading order.
+#[derive(Debug, Default)]
+pub(super) struct Verbatim {
+    pieces: Vec<(Target, Piece)>,
+}
+
+/// The part that prose read under `target` lands in.
+pub(super) fn prose_part(target: Target) -> Target {
+    match target {
+        Target::Date | Target::Duration | Target::Timeline => Target::Summary,
+        other => other,
+    }
+}
+
+impl Verbatim {
+    /// Notes that `text` went into `target` while the line at `index` was read.
+    pub(super) fn note(&mut self, lines: &[Line<'_>], index: usize, target: Target, text: &str) {
+        let target = prose_part(target);
+        let Some(line) = lines.get(index) else {
+            self.pieces.push((target, Piece::Text(text.to_string())));
+            return;
+        };
+        let whole = {
+            let (content, _, _) = strip_list_marker(&line.text);
+            content == text || line.text.trim() == text.trim()
+        };
+        let own_line = |i: Option<usize>| {
+            i.and_then(|i| lines.get(i))
+                .is_none_or(|other| other.number != line.number)
+        };
+        let single_piece = own_line(index.checked_sub(1)) && own_line(Some(index + 1));
+        if whole && single_piece {
+            let repeated = self
+                .pieces
+                .iter()
+                .rev()
+                .find(|(t, _)| *t == target)
+                .is_some_and(
+                    |(_, piece)| matches!(piece, Piece::Line(i) if lines[*i].number == line.number),
+                );
+            if !repeated {
+                self.pieces.push((target, Piece::Line(index)));
+            }
+        } else {
+            self.pieces.push((target, Piece::Text(text.to_string())));
+        }
+    }
+
+    /// Notes a source line that belongs to `target` as written (a fence, a table's rule line).
+    pub(super) fn line(&mut self, target: Target, index: usize) {
+        self.pieces.push((prose_part(target), Piece::Line(index)));
+    }
+
+    /// Notes a blank line in `target`.
+    pub(super) fn blank(&mut self, target: Target) {
+        let target = prose_part(target);
+        if self
+            .pieces
+            .iter()
+            .rev()
+            .find(|(t, _)| *t == target)
+            .is_some_and(|(_, p)| !matches!(p, Piece::Break))
+        {
+            self.pieces.push((target, Piece::Break));
+        }
+    }
+
+    /// The prose parts noted, each with its Markdown rebuilt from the notes.
+    pub(super) fn parts(&self, lines: &[Line<'_>]) -> Vec<(Target, String)> {
+        let mut parts: Vec<(Target, String, Option<u32>)> = Vec::new();
+        for (target, piece) in &self.pieces {
+            let at = match parts.iter().position(|(t, _, _)| t == target) {
+                Some(at) => at,
+                None => {
+                    parts.push((*target, String::new(), None));
+                    parts.len() - 1
+                }
+            };
+            let (_, text, last_line) = &mut parts[at];
+            match piece {
+                Piece::Line(index) => {
+                    let Some(line) = lines.get(*index) else {
+                        continue;
+                    };
+                    if !text.is_empty() {
+                        let next = last_line.is_some_and(|n| n + 1 == line.number);
+                        text.push_str(if next { "\n" } else { "\n\n" });
+                    }
+                    text.push_str(line.raw.trim_end());
+                    *last_line = Some(line.number);
+                }
+                Piece::Text(words) => {
+                    if !text.is_empty() {
+                        text.push_str("\n\n");
+                    }
+                    text.push_str(words);
+                    *last_line = None;
+                }
+                Piece::Break => *last_line = None,
+            }
+        }
+        parts
+            .into_iter()
+            .map(|(target, text, _)| (target, dedent(&text)))
+            .collect()
+    }
+}
+
+/// Removes the indentation every non-blank line shares, so a part written inside a list
+/// item is not read as a code block.
+fn dedent(text: &str) -> String {
+    let common = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
+        .min()
+        .unwrap_or(0);
+    if common == 0 {
+        return text.to_string();
+    }
+    text.lines()
+        .map(|l| l.get(common..).unwrap_or(l.trim_start()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl Reader<'_> {
+    /// Rebuilds every prose part from the author's lines.
+    pub(super) fn restore_verbatim_prose(&mut self) {
+        let parts = self.verbatim.parts(&self.lines);
+        for (target, text) in parts {
+            if let Some(field) = self.prose_field(target) {
+                *field = text;
+            }
+        }
+    }
+}
