@@ -1,7 +1,7 @@
 //! The incident's milestones (impact start, detection, acknowledgement, root cause, mitigation,
 //! resolution) and the key durations between them, each with the basis it was computed from.
 
-use super::kinds::kind_of;
+use super::kinds::kinds_of;
 use super::window::axis_ms;
 use crate::model::{EventKind, Incident};
 
@@ -45,25 +45,18 @@ pub struct Milestones {
 impl Milestones {
     /// Finds the milestones of `incident`.
     pub fn of(incident: &Incident) -> Milestones {
+        let kinds = kinds_of(incident);
         let first = |kind: EventKind| {
-            incident
-                .timeline
-                .iter()
-                .position(|e| kind_of(e) == kind)
-                .map(|i| Milestone {
-                    at: axis_ms(&incident.timeline[i].at),
-                    basis: Basis::Event(i),
-                })
+            kinds.iter().position(|k| *k == kind).map(|i| Milestone {
+                at: axis_ms(&incident.timeline[i].at),
+                basis: Basis::Event(i),
+            })
         };
         let last = |kind: EventKind| {
-            incident
-                .timeline
-                .iter()
-                .rposition(|e| kind_of(e) == kind)
-                .map(|i| Milestone {
-                    at: axis_ms(&incident.timeline[i].at),
-                    basis: Basis::Event(i),
-                })
+            kinds.iter().rposition(|k| *k == kind).map(|i| Milestone {
+                at: axis_ms(&incident.timeline[i].at),
+                basis: Basis::Event(i),
+            })
         };
         let stated = |moment: &Option<crate::model::Moment>| {
             moment.as_ref().map(|m| Milestone {

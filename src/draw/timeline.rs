@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::analysis::kinds::kind_of;
+use crate::analysis::kinds::kinds_of;
 use crate::analysis::layout::{layout, LabelBox, LayoutOptions};
 use crate::analysis::phases::{Phase, PhaseKind};
 use crate::analysis::ticks::{ticks, Tick};
@@ -59,7 +59,7 @@ impl EventIndex {
             times: order.iter().map(|&i| at[i]).collect(),
             order,
             rank,
-            kinds: incident.timeline.iter().map(kind_of).collect(),
+            kinds: kinds_of(incident),
             texts: incident
                 .timeline
                 .iter()

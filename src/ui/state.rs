@@ -7,6 +7,9 @@
 
 use leptos::prelude::*;
 
+use crate::analysis::kinds::kinds_of;
+use crate::model::EventKind;
+
 use crate::analysis::window::TimeWindow;
 use crate::model::Incident;
 use crate::parse::{parse_document, parse_metrics, Diagnostic};
@@ -116,6 +119,8 @@ pub struct AppState {
     pub document: RwSignal<OpenDocument>,
     /// Its incident, recomputed only when the document changes.
     pub incident: Memo<Incident>,
+    /// The kind of each timeline event, classified once for every view.
+    pub kinds: Memo<Vec<EventKind>>,
     /// What the reader is looking at.
     pub view: ViewState,
 }
@@ -125,9 +130,11 @@ impl AppState {
     pub fn new(document: OpenDocument) -> AppState {
         let document = RwSignal::new(document);
         let incident = Memo::new(move |_| document.with(|d| d.incident.clone()));
+        let kinds = Memo::new(move |_| incident.with(kinds_of));
         AppState {
             document,
             incident,
+            kinds,
             view: ViewState::new(),
         }
     }

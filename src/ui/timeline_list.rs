@@ -8,8 +8,8 @@ use super::rich_text::InlineMarkdown;
 use super::state::app_state;
 use super::timeline::zone::offset_minutes;
 use crate::analysis::format::{clock_at, date_time_at};
-use crate::analysis::kinds::kind_of;
 use crate::analysis::window::axis_ms;
+use crate::model::EventKind;
 use crate::model::Incident;
 
 /// Timelines up to this long are listed whole.
@@ -23,6 +23,7 @@ pub fn TimelineList(
     /// The open incident.
     incident: Signal<Incident>,
 ) -> impl IntoView {
+    let kinds = app_state().kinds;
     let view = app_state().view;
     let page_start = RwSignal::new(0usize);
     // Keep the selected event on the listed page.
@@ -60,7 +61,7 @@ pub fn TimelineList(
                 .zip(range.clone())
                 .map(|(event, index)| {
                     let at = axis_ms(&event.at);
-                    let kind = kind_of(event);
+                    let kind = kinds.with(|k| k.get(index).copied().unwrap_or(EventKind::Other));
                     let selected = move || view.selected.get() == Some(index);
                     view! {
                         <li

@@ -9,7 +9,7 @@ use plotters::style::RGBColor;
 use super::render::plot_width;
 use crate::analysis::decimate::m4;
 use crate::analysis::derived_impact::derived_impact_series;
-use crate::analysis::kinds::kind_of;
+use crate::analysis::kinds::kinds_of;
 use crate::analysis::milestones::Milestones;
 use crate::analysis::window::{axis_ms, TimeWindow};
 use crate::model::{EventKind, Incident, MetricSeries};
@@ -247,6 +247,7 @@ fn y_range(series: &[ChartSeries], window: TimeWindow) -> (f64, f64) {
 fn markers(incident: &Incident, window: TimeWindow, columns: usize) -> Vec<Marker> {
     let scale = columns as f64 / window.span();
     let mut taken = vec![false; columns + 1];
+    let kinds = kinds_of(incident);
     incident
         .timeline
         .iter()
@@ -263,7 +264,7 @@ fn markers(incident: &Incident, window: TimeWindow, columns: usize) -> Vec<Marke
             Some(Marker {
                 at,
                 index,
-                kind: kind_of(event),
+                kind: kinds.get(index).copied().unwrap_or(EventKind::Other),
             })
         })
         .collect()

@@ -158,13 +158,13 @@ fn arrivals(event_times: &[f64], engineers: usize, chapters: Option<&Chapters>) 
 
 /// The culprit's name for the flag, from the root cause (or the root-cause entry).
 fn culprit_of(incident: &Incident) -> String {
+    let kinds = crate::analysis::kinds::kinds_of(incident);
     let root_event = incident
         .timeline
         .iter()
-        .find(|e| {
-            crate::analysis::kinds::kind_of(e) == crate::model::EventKind::RootCauseIdentified
-        })
-        .map(|e| e.text.as_str())
+        .zip(&kinds)
+        .find(|(_, kind)| **kind == crate::model::EventKind::RootCauseIdentified)
+        .map(|(e, _)| e.text.as_str())
         .unwrap_or("");
     [incident.root_cause.as_str(), root_event]
         .iter()

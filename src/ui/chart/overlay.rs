@@ -5,13 +5,13 @@
 use leptos::prelude::*;
 
 use crate::analysis::format::clock_24h;
-use crate::analysis::kinds::kind_of;
 use crate::analysis::window::axis_ms;
 use crate::draw::chart::readout::Reading;
 use crate::draw::chart::render::format_value;
 use crate::draw::chart::scene::{css_color, kind_color};
 use crate::draw::chart::ticks::full_label;
 use crate::draw::chart::ChartLayout;
+use crate::model::EventKind;
 use crate::ui::state::app_state;
 
 /// What is under the pointer.
@@ -115,9 +115,12 @@ pub fn ChartOverlay(
     let event_mark = move |index: Option<usize>, class: &'static str| {
         let index = index?;
         let (at, kind, text, clock) = state.incident.with(|i| {
-            i.timeline
-                .get(index)
-                .map(|e| (axis_ms(&e.at), kind_of(e), e.text.clone(), clock_24h(&e.at)))
+            i.timeline.get(index).map(|e| {
+                let kind = state
+                    .kinds
+                    .with(|k| k.get(index).copied().unwrap_or(EventKind::Other));
+                (axis_ms(&e.at), kind, e.text.clone(), clock_24h(&e.at))
+            })
         })?;
         let (x, top, bottom, right) = layout.with(|l| {
             let l = l.as_ref()?;
