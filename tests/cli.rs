@@ -74,11 +74,11 @@ fn lint_exits_1_when_a_file_cannot_be_read() {
 
 #[test]
 fn lint_warns_about_unknown_keys() {
-    let file = scratch("unknown.toml", "title = \"x\"\nseverity = \"SEV1\"\n");
+    let file = scratch("unknown.toml", "title = \"x\"\ncolour = \"red\"\n");
     let output = run(&["lint", &file.to_string_lossy()]);
     assert_eq!(output.status.code(), Some(0));
     let expected = format!(
-        "{}:2:1: warning: unknown key `severity` was ignored;",
+        "{}:2:1: warning: unknown key `colour` was ignored;",
         file.to_string_lossy()
     );
     assert!(

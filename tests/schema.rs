@@ -92,7 +92,7 @@ fn the_schema_rejects_what_the_reader_rejects_or_warns_about() {
     let validator = validator();
     for (bad, what) in [
         (json!({"title": 5}), "a number as title"),
-        (json!({"severity": "SEV1"}), "an unknown key"),
+        (json!({"colour": "red"}), "an unknown key"),
         (
             json!({"timeline": [{"text": "no time"}]}),
             "an event without `at`",

@@ -190,31 +190,6 @@ pub fn classify_root_cause(text: &str) -> RootCauseKind {
         .map_or(RootCauseKind::Other, |&(kind, _)| kind)
 }
 
-/// A metadata field (`Severity`, `Services`, `Tags`) as a kept section or a `Label: value`
-/// line in the summary.
-fn metadata<'a>(incident: &'a Incident, label: &str) -> Option<&'a str> {
-    let section = incident
-        .other_sections
-        .iter()
-        .find(|s| s.title.trim().eq_ignore_ascii_case(label))
-        .map(|s| s.body.trim());
-    section.or_else(|| {
-        incident.summary.lines().find_map(|line| {
-            let (key, value) = line.split_once(':')?;
-            key.trim().eq_ignore_ascii_case(label).then(|| value.trim())
-        })
-    })
-}
-
-/// A comma- or line-separated list, trimmed, empty items dropped.
-fn list(text: &str) -> Vec<String> {
-    text.split([',', '\n'])
-        .map(|item| item.trim().trim_start_matches(['-', '*']).trim())
-        .filter(|item| !item.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
 /// The catalogue row for an incident found at `src`.
 pub fn entry_for(src: &str, incident: &Incident) -> CatalogueEntry {
     let date = incident
@@ -228,11 +203,9 @@ pub fn entry_for(src: &str, incident: &Incident) -> CatalogueEntry {
         duration_seconds: impact_duration_seconds(incident),
         impact: incident.impact.text.clone(),
         affected_users_percent: incident.impact.affected_users_percent,
-        severity: metadata(incident, "severity")
-            .unwrap_or_default()
-            .to_string(),
-        services: metadata(incident, "services").map(list).unwrap_or_default(),
-        tags: metadata(incident, "tags").map(list).unwrap_or_default(),
+        severity: incident.severity.clone(),
+        services: incident.services.clone(),
+        tags: incident.tags.clone(),
         root_cause_kind: classify_root_cause(&incident.root_cause),
     }
 }

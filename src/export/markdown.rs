@@ -30,6 +30,7 @@ pub fn to_markdown(incident: &Incident) -> String {
         }
         out.push_str("\n\n");
     }
+    write_details(&mut out, incident);
     write_prose(&mut out, "Summary", &incident.summary);
     write_prose(&mut out, "Impact", &incident.impact.text);
     write_prose(&mut out, "Root Cause", &incident.root_cause);
@@ -48,11 +49,30 @@ pub fn to_markdown(incident: &Incident) -> String {
     for section in &incident.other_sections {
         write_prose_always(&mut out, &section.title, &section.body);
     }
+    write_list(&mut out, "Responders", incident.responders.iter());
     write_prose(&mut out, "Addendum", &incident.addendum);
     while out.ends_with("\n\n") {
         out.pop();
     }
     out
+}
+
+/// `Severity:`, `Services:` and `Tags:` lines, as the reader takes them back.
+fn write_details(out: &mut String, incident: &Incident) {
+    let mut any = false;
+    if !incident.severity.is_empty() {
+        let _ = writeln!(out, "Severity: {}", incident.severity);
+        any = true;
+    }
+    for (label, items) in [("Services", &incident.services), ("Tags", &incident.tags)] {
+        if !items.is_empty() {
+            let _ = writeln!(out, "{label}: {}", items.join(", "));
+            any = true;
+        }
+    }
+    if any {
+        out.push('\n');
+    }
 }
 
 /// `# Title` when the reader would take it back verbatim, otherwise `Title: ...`.

@@ -63,6 +63,54 @@ pub struct Incident {
     /// Measured series (error rate, latency, ...) attached to the incident.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub metrics: Vec<MetricSeries>,
+    /// How severe it was, as written ("SEV-2", "P1", "Major").
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub severity: String,
+    /// The services or components affected, each as written.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<String>,
+    /// Free-form tags.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    /// Who responded, each as written, with a role when the text gives one
+    /// ("Ana (incident commander)").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub responders: Vec<String>,
+}
+
+/// A part of the postmortem shown after the page's fixed cards, in the author's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Lessons learned (prose and the three lists).
+    Lessons,
+    /// Improvements and action items.
+    Measures,
+    /// The responders.
+    Responders,
+    /// The addendum.
+    Addendum,
+    /// An unrecognised section, by index into `other_sections`.
+    Section(usize),
+}
+
+impl Incident {
+    /// The parts to show after the fixed cards: first as `outline` orders them (the order
+    /// the author wrote them in, see [`crate::parse::Parsed::outline`]), then any it does
+    /// not name (structured data has no outline) in the default order.
+    pub fn parts_in_order(&self, outline: &[Part]) -> Vec<Part> {
+        let mut parts: Vec<Part> = Vec::new();
+        let defaults = [Part::Lessons, Part::Measures, Part::Responders]
+            .into_iter()
+            .chain((0..self.other_sections.len()).map(Part::Section))
+            .chain([Part::Addendum]);
+        for part in outline.iter().copied().chain(defaults) {
+            let valid = !matches!(part, Part::Section(i) if i >= self.other_sections.len());
+            if valid && !parts.contains(&part) {
+                parts.push(part);
+            }
+        }
+        parts
+    }
 }
 
 /// Who or what was affected.

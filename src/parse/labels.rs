@@ -42,6 +42,14 @@ pub enum Field {
     WentWrong,
     /// "Where we got lucky".
     Lucky,
+    /// How severe it was (`Severity: SEV-2`).
+    Severity,
+    /// The services affected.
+    Services,
+    /// Tags.
+    Tags,
+    /// Who responded.
+    Responders,
 }
 
 /// Words that make any short heading a timeline's (`Follow-up timeline`, `장애 타임라인`).
@@ -61,6 +69,51 @@ const TIMELINE_WORDS: &[&str] = &[
 
 /// Label spellings, already normalised (lower case, `&` as "and", no punctuation).
 const SPELLINGS: &[(&str, Field)] = &[
+    ("severity", Field::Severity),
+    ("sev", Field::Severity),
+    ("severity level", Field::Severity),
+    ("incident severity", Field::Severity),
+    ("incident priority", Field::Severity),
+    ("impact level", Field::Severity),
+    ("schweregrad", Field::Severity),
+    ("gravedad", Field::Severity),
+    ("sévérité", Field::Severity),
+    ("gravité", Field::Severity),
+    ("services", Field::Services),
+    ("service", Field::Services),
+    ("services affected", Field::Services),
+    ("affected services", Field::Services),
+    ("affected service", Field::Services),
+    ("services impacted", Field::Services),
+    ("impacted services", Field::Services),
+    ("systems affected", Field::Services),
+    ("affected systems", Field::Services),
+    ("components", Field::Services),
+    ("affected components", Field::Services),
+    ("components affected", Field::Services),
+    ("products affected", Field::Services),
+    ("affected products", Field::Services),
+    ("tags", Field::Tags),
+    ("labels", Field::Tags),
+    ("keywords", Field::Tags),
+    ("categories", Field::Tags),
+    ("responders", Field::Responders),
+    ("incident responders", Field::Responders),
+    ("people involved", Field::Responders),
+    ("participants", Field::Responders),
+    ("response team", Field::Responders),
+    ("responding team", Field::Responders),
+    ("teams involved", Field::Responders),
+    ("team involved", Field::Responders),
+    ("attendees", Field::Responders),
+    ("incident commander", Field::Responders),
+    ("incident lead", Field::Responders),
+    ("incident manager", Field::Responders),
+    ("on call", Field::Responders),
+    ("oncall", Field::Responders),
+    ("on call engineer", Field::Responders),
+    ("communications lead", Field::Responders),
+    ("ops lead", Field::Responders),
     ("title", Field::Title),
     ("postmortem", Field::Title),
     ("post mortem", Field::Title),

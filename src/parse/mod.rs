@@ -31,7 +31,7 @@ pub use metrics::parse_metrics;
 pub use structured::{parse_json, parse_structured, parse_toml, parse_yaml, Syntax};
 pub use text::{parse_text, parse_text_named};
 
-use crate::model::Incident;
+use crate::model::{Incident, Part};
 
 /// What a reader made of its input.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -40,6 +40,10 @@ pub struct Parsed {
     pub incident: Incident,
     /// Errors and warnings, in line order.
     pub diagnostics: Vec<Diagnostic>,
+    /// The order the author wrote the parts in that the page shows after its fixed cards
+    /// (lessons, measures, responders, unknown sections, addendum). A fact about the source
+    /// text, like the diagnostics, so it is not part of the incident's data.
+    pub outline: Vec<Part>,
 }
 
 impl Parsed {

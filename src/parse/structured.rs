@@ -61,6 +61,7 @@ pub fn parse_structured(source: &str, syntax: Syntax) -> Parsed {
     let mut parsed = Parsed {
         incident,
         diagnostics,
+        outline: Vec::new(),
     };
     drop_unsafe_links(text, &mut parsed);
     parsed.diagnostics.sort_by_key(|d| (d.line, d.column));
@@ -210,6 +211,10 @@ pub(super) const INCIDENT_KEYS: &[&str] = &[
     "links",
     "other_sections",
     "metrics",
+    "severity",
+    "services",
+    "tags",
+    "responders",
 ];
 
 /// The allowed keys of the objects under each top-level key (directly, or as array items).
@@ -461,7 +466,7 @@ mod tests {
     #[test]
     fn unknown_keys_are_warned_about_where_they_are() {
         let parsed = parse_yaml(
-            "title: T\nseverity: high\ntimeline:\n  - at: 10:00:00\n    text: a\n    owner: bob\n",
+            "title: T\ncolour: high\ntimeline:\n  - at: 10:00:00\n    text: a\n    owner: bob\n",
         );
         let found: Vec<(u32, u32, &str)> = parsed
             .diagnostics
@@ -471,7 +476,7 @@ mod tests {
         assert_eq!(found.len(), 2, "{found:?}");
         assert_eq!((found[0].0, found[0].1), (2, 1));
         assert!(
-            found[0].2.starts_with("unknown key `severity`"),
+            found[0].2.starts_with("unknown key `colour`"),
             "{}",
             found[0].2
         );

@@ -41,8 +41,11 @@ mod accounting;
 mod dates;
 mod prose;
 mod status;
+mod details;
 mod tables;
 mod verbatim;
+
+use details::responder_role;
 
 use dates::*;
 
@@ -68,6 +71,14 @@ enum Target {
     Duration,
     /// An unrecognised section, by index into `other_sections`.
     Other(usize),
+    /// The severity.
+    Severity,
+    /// The list of services affected.
+    Services,
+    /// The list of tags.
+    Tags,
+    /// The list of responders.
+    Responders,
 }
 
 impl Target {
@@ -216,6 +227,10 @@ struct Reader<'a> {
     current: usize,
     /// Which lines went into each prose part, to keep the author's Markdown.
     verbatim: verbatim::Verbatim,
+    /// The role a responders label names (`Incident commander:`), given to each name under it.
+    responder_role: Option<String>,
+    /// The parts after the fixed cards, in the order they were written.
+    outline: Vec<crate::model::Part>,
 }
 
 /// An entry as read, before its final date and offset are settled.
@@ -284,6 +299,8 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         update_open: false,
         current: 0,
         verbatim: verbatim::Verbatim::default(),
+        responder_role: None,
+        outline: Vec::new(),
     };
     reader.report_assumed_order(source, &order);
     let skip = reader.read_front_matter(&raw_texts, &raw);
@@ -664,6 +681,7 @@ impl<'a> Reader<'a> {
                 let target = Target::Other(self.incident.other_sections.len() - 1);
                 self.section = Some(target);
                 self.target = Some(target);
+                self.note_part(target);
                 return true;
             }
             return false;
@@ -716,7 +734,15 @@ impl<'a> Reader<'a> {
             Field::WentWell => Target::WentWell,
             Field::WentWrong => Target::WentWrong,
             Field::Lucky => Target::Lucky,
+            Field::Severity => Target::Severity,
+            Field::Services => Target::Services,
+            Field::Tags => Target::Tags,
+            Field::Responders => {
+                self.responder_role = responder_role(label);
+                Target::Responders
+            }
         };
+        self.note_part(target);
         if target == Target::Timeline {
             self.saw_timeline = true;
             self.timeline_date = None;
@@ -740,6 +766,9 @@ impl<'a> Reader<'a> {
             match target {
                 Target::Timeline => self.read_timeline_text(index, value, value_at),
                 Target::ActionItems => self.push_action_item(value),
+                Target::Severity | Target::Services | Target::Tags | Target::Responders => {
+                    self.read_detail(target, value)
+                }
                 _ => self.append_prose(target, value, true),
             }
         }
@@ -775,6 +804,9 @@ impl<'a> Reader<'a> {
         self.paragraph.push(index);
         match target {
             Target::Timeline => self.read_timeline_text(index, content, content_at),
+            Target::Severity | Target::Services | Target::Tags | Target::Responders => {
+                self.read_detail(target, content)
+            }
             Target::ActionItems if is_item => self.push_action_item(content),
             Target::ActionItems | Target::Improvements => {
                 let after_blank = self.after_blank;
@@ -1241,6 +1273,7 @@ impl<'a> Reader<'a> {
         Parsed {
             incident: self.incident,
             diagnostics: self.diagnostics,
+            outline: self.outline,
         }
     }
 }
