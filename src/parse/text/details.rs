@@ -4,6 +4,7 @@
 
 use super::{Reader, Target};
 use crate::model::Part;
+use crate::parse::labels::Field;
 use crate::parse::markup::clean;
 
 /// Labels that are a list of responders rather than one role (`Responders:`, `Participants:`).
@@ -69,6 +70,23 @@ impl Reader<'_> {
         if !self.outline.contains(&part) {
             self.outline.push(part);
         }
+    }
+
+    /// Reads `severity`, `services`, `tags` or `responders` from front matter (inline values:
+    /// `tags: [db, cache]`); false for other keys.
+    pub(super) fn read_front_matter_detail(&mut self, key: &str, value: &str) -> bool {
+        let target = match crate::parse::labels::spelled_field(key) {
+            Some(Field::Severity) => Target::Severity,
+            Some(Field::Services) => Target::Services,
+            Some(Field::Tags) => Target::Tags,
+            Some(Field::Responders) => Target::Responders,
+            _ => return false,
+        };
+        let value = value.trim().trim_start_matches('[').trim_end_matches(']');
+        let value = value.replace(['"', '\''], "");
+        self.responder_role = None;
+        self.read_detail(target, &value);
+        true
     }
 
     /// Reads a detail's value (after its label) or a line under its heading: lists are

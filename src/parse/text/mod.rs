@@ -391,6 +391,7 @@ impl<'a> Reader<'a> {
                         ));
                     }
                 },
+                key if !entry.value.is_empty() && self.read_front_matter_detail(key, entry.value) => {}
                 _ => kept.push(line_text.trim_end().to_string()),
             }
         }
