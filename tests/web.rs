@@ -23,7 +23,7 @@ async fn renders_the_sample_title_summary_and_timeline() {
     );
     assert_eq!(texts(&root, "[data-testid=impact-share]"), ["30%"]);
     assert!(texts(&root, "[data-testid=duration]")[0].starts_with("4 h"));
-    assert_eq!(texts(&root, "[data-testid=tasks] li").len(), 3);
+    assert_eq!(texts(&root, "[data-testid=tasks] tbody tr").len(), 3);
 }
 
 #[wasm_bindgen_test]

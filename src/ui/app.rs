@@ -9,10 +9,9 @@ use super::diagnostics::DiagnosticList;
 use super::embed::EmbeddedView;
 use super::illustration::CookieIllustration;
 use super::loader::{listen_for_drops_and_pastes, load_url, LoadControls, LoadStatus, Loader};
-use super::measures::Measures;
 use super::page_url;
+use super::parts::AuthorParts;
 use super::reading_banner::ReadingBanner;
-use super::rich_text::Markdown;
 use super::share::{apply_stored_theme, ShareBar};
 use super::state::{AppState, OpenDocument};
 use super::summary::SummaryCard;
@@ -114,13 +113,7 @@ fn IncidentPage() -> impl IntoView {
             <MetricsChart />
             <CookieIllustration />
             <TimelineList incident=incident />
-            <Measures incident=incident />
-            <Show when=move || incident.with(|i| !i.addendum.is_empty())>
-                <section class="card addendum" aria-labelledby="addendum-heading">
-                    <h2 id="addendum-heading">"Addendum"</h2>
-                    <Markdown text=Signal::derive(move || incident.with(|i| i.addendum.clone())) />
-                </section>
-            </Show>
+            <AuthorParts />
             <DiagnosticList diagnostics=diagnostics />
         </main>
     }

@@ -177,6 +177,7 @@ pub fn open_text(state: AppState, loader: Loader, name: &str, text: &str, src: O
                 source_name: name.to_string(),
                 incident: parsed.incident,
                 diagnostics: parsed.diagnostics,
+                outline: parsed.outline,
             });
             // A documentation page's embeds are not what the reader opened.
             if super::page_url::request().embed.is_none() {

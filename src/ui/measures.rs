@@ -1,11 +1,37 @@
-//! Corrective measures and follow-up tasks.
+//! Corrective measures and follow-up tasks: improvements as a list, action items as a
+//! table with the columns the author filled in (owner, priority, status, due, link).
 
 use leptos::prelude::*;
 
 use super::rich_text::InlineMarkdown;
-use crate::model::Incident;
+use crate::model::{ActionItem, Incident};
 
-/// Improvements as prose and tasks as a checklist.
+/// One optional column of the action-item table.
+struct Column {
+    heading: &'static str,
+    value: fn(&ActionItem) -> Option<&String>,
+}
+
+const COLUMNS: [Column; 4] = [
+    Column {
+        heading: "Owner",
+        value: |item| item.owner.as_ref(),
+    },
+    Column {
+        heading: "Priority",
+        value: |item| item.priority.as_ref(),
+    },
+    Column {
+        heading: "Status",
+        value: |item| item.status.as_ref(),
+    },
+    Column {
+        heading: "Due",
+        value: |item| item.due.as_ref(),
+    },
+];
+
+/// Improvements as prose and tasks as a table.
 #[component]
 pub fn Measures(
     /// The open incident.
@@ -29,34 +55,60 @@ pub fn Measures(
                     </ul>
                 </Show>
                 <Show when=move || incident.with(|i| !i.action_items.is_empty())>
-                    <h3>"Tasks"</h3>
-                    <ul class="tasks" data-testid="tasks">
-                        {move || incident.with(|i| {
-                            i.action_items
-                                .iter()
-                                .map(|item| {
-                                    let meta: Vec<String> = [&item.owner, &item.priority, &item.status]
-                                        .into_iter()
-                                        .flatten()
-                                        .cloned()
-                                        .collect();
-                                    view! {
-                                        <li>
-                                            <InlineMarkdown text=item.text.clone() />
-                                            <Show when={
-                                                let empty = meta.is_empty();
-                                                move || !empty
-                                            }>
-                                                <span class="task-meta">{meta.join(" · ")}</span>
-                                            </Show>
-                                        </li>
-                                    }
-                                })
-                                .collect_view()
-                        })}
-                    </ul>
+                    <h3>"Action items"</h3>
+                    {move || incident.with(|i| task_table(&i.action_items))}
                 </Show>
             </section>
         </Show>
+    }
+}
+
+/// The action items as a table; a column shows only when some item fills it in.
+fn task_table(items: &[ActionItem]) -> impl IntoView {
+    let columns: Vec<&Column> = COLUMNS
+        .iter()
+        .filter(|c| items.iter().any(|item| (c.value)(item).is_some()))
+        .collect();
+    let with_links = items.iter().any(|item| item.link.is_some());
+    let head = columns
+        .iter()
+        .map(|c| view! { <th scope="col">{c.heading}</th> })
+        .collect::<Vec<_>>();
+    let rows = items
+        .iter()
+        .map(|item| {
+            let cells = columns
+                .iter()
+                .map(|c| view! { <td>{(c.value)(item).cloned().unwrap_or_default()}</td> })
+                .collect::<Vec<_>>();
+            // The model keeps only http(s) links.
+            let link = with_links.then(|| {
+                let cell = item.link.clone().map(|url| {
+                    view! { <a href=url rel="noopener noreferrer nofollow" target="_blank">"Tracking"</a> }
+                });
+                view! { <td>{cell}</td> }
+            });
+            view! {
+                <tr>
+                    <td><InlineMarkdown text=item.text.clone() /></td>
+                    {cells}
+                    {link}
+                </tr>
+            }
+        })
+        .collect::<Vec<_>>();
+    view! {
+        <div class="md-table-wrap">
+            <table class="tasks" data-testid="tasks">
+                <thead>
+                    <tr>
+                        <th scope="col">"Task"</th>
+                        {head}
+                        {with_links.then(|| view! { <th scope="col">"Link"</th> })}
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
     }
 }

@@ -8,10 +8,8 @@
 use leptos::prelude::*;
 
 use crate::analysis::kinds::kinds_of;
-use crate::model::EventKind;
-
 use crate::analysis::window::TimeWindow;
-use crate::model::Incident;
+use crate::model::{EventKind, Incident, Part};
 use crate::parse::{parse_document, parse_metrics, Diagnostic};
 use crate::sample::{
     synthetic_incident, SAMPLE_METRICS, SAMPLE_METRICS_NAME, SAMPLE_NAME, SAMPLE_TEXT,
@@ -26,6 +24,8 @@ pub struct OpenDocument {
     pub incident: Incident,
     /// What the reader skipped or guessed.
     pub diagnostics: Vec<Diagnostic>,
+    /// The parts after the page's fixed cards, in the order the author wrote them.
+    pub outline: Vec<Part>,
 }
 
 impl OpenDocument {
@@ -36,6 +36,7 @@ impl OpenDocument {
             source_name: source_name.to_string(),
             incident: parsed.incident,
             diagnostics: parsed.diagnostics,
+            outline: parsed.outline,
         }
     }
 
@@ -59,6 +60,7 @@ impl OpenDocument {
                 source_name: format!("synthetic ({events} events, {points} samples)"),
                 incident: synthetic_incident(events, points),
                 diagnostics: Vec::new(),
+                outline: Vec::new(),
             },
             None => OpenDocument::sample(),
         }

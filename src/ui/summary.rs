@@ -49,7 +49,15 @@ pub fn SummaryCard(
                         {move || share().unwrap_or_else(|| "not stated".to_string())}
                     </dd>
                 </div>
+                <Show when=move || incident.with(|i| !i.severity.is_empty())>
+                    <div class="fact">
+                        <dt>"Severity"</dt>
+                        <dd data-testid="severity">{move || incident.with(|i| i.severity.clone())}</dd>
+                    </div>
+                </Show>
             </dl>
+            {move || chips("Services", incident.with(|i| i.services.clone()), "services")}
+            {move || chips("Tags", incident.with(|i| i.tags.clone()), "tags")}
             <dl class="prose-facts">
                 <Show when=move || incident.with(|i| !i.impact.text.is_empty())>
                     <dt>"Impact"</dt>
@@ -70,4 +78,20 @@ pub fn SummaryCard(
             </dl>
         </section>
     }
+}
+
+/// A labelled row of short items (services, tags), or nothing when there are none.
+fn chips(label: &'static str, items: Vec<String>, test_id: &'static str) -> AnyView {
+    if items.is_empty() {
+        return ().into_any();
+    }
+    view! {
+        <div class="chip-row">
+            <span class="chip-label">{label}</span>
+            <ul class="chips" data-testid=test_id>
+                {items.into_iter().map(|item| view! { <li>{item}</li> }).collect::<Vec<_>>()}
+            </ul>
+        </div>
+    }
+    .into_any()
 }

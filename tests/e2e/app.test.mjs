@@ -40,7 +40,7 @@ test('the sample opens with its title, nine events in order, 30% impact and no c
   assert.equal((await page.getByTestId('impact-share').textContent()).trim(), '30%');
   assert.match(await page.getByTestId('duration').textContent(), /^4 h/);
   assert.match(await page.getByTestId('root-cause').textContent(), /misconfigured caching layer/);
-  assert.equal(await page.locator('[data-testid="tasks"] li').count(), 3);
+  assert.equal(await page.locator('[data-testid="tasks"] tbody tr').count(), 3);
 
   const link = page.getByRole('link', { name: 'The Great Cookie Catastrophe' });
   assert.equal(await link.getAttribute('href'), 'https://github.com/alx-system_engineering-devops/0x19-postmortem');

@@ -58,9 +58,7 @@ impl Reader<'_> {
     /// Remembers that the author wrote the part `target` belongs to here (first time only).
     pub(super) fn note_part(&mut self, target: Target) {
         let part = match target {
-            Target::Lessons | Target::WentWell | Target::WentWrong | Target::Lucky => {
-                Part::Lessons
-            }
+            Target::Lessons | Target::WentWell | Target::WentWrong | Target::Lucky => Part::Lessons,
             Target::Improvements | Target::ActionItems => Part::Measures,
             Target::Responders => Part::Responders,
             Target::Addendum => Part::Addendum,
@@ -99,10 +97,8 @@ impl Reader<'_> {
         }
         let items = split_list(text);
         match target {
-            Target::Severity => {
-                if self.incident.severity.is_empty() {
-                    self.incident.severity = text.trim_matches(['*', '_', '`']).trim().to_string();
-                }
+            Target::Severity if self.incident.severity.is_empty() => {
+                self.incident.severity = text.trim_matches(['*', '_', '`']).trim().to_string();
             }
             Target::Services => self.incident.services.extend(items),
             Target::Tags => self.incident.tags.extend(items),
@@ -130,7 +126,10 @@ mod tests {
             split_list("Ana (IC, ops), **Bo**; `cache`"),
             ["Ana (IC, ops)", "Bo", "cache"]
         );
-        assert_eq!(responder_role("**Incident commander**"), Some("Incident commander".into()));
+        assert_eq!(
+            responder_role("**Incident commander**"),
+            Some("Incident commander".into())
+        );
         assert_eq!(responder_role("Responders"), None);
     }
 }

@@ -39,9 +39,9 @@ use crate::model::{Incident, Link, Moment, Section, TimelineEvent};
 
 mod accounting;
 mod dates;
+mod details;
 mod prose;
 mod status;
-mod details;
 mod tables;
 mod verbatim;
 
@@ -391,7 +391,8 @@ impl<'a> Reader<'a> {
                         ));
                     }
                 },
-                key if !entry.value.is_empty() && self.read_front_matter_detail(key, entry.value) => {}
+                key if !entry.value.is_empty()
+                    && self.read_front_matter_detail(key, entry.value) => {}
                 _ => kept.push(line_text.trim_end().to_string()),
             }
         }
