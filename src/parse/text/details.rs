@@ -3,7 +3,8 @@
 //! shows after its fixed cards.
 
 use super::{Reader, Target};
-use crate::model::Part;
+use crate::model::{Part, Section};
+use crate::parse::entry::{strip_list_marker, timeline_entry};
 use crate::parse::labels::Field;
 use crate::parse::markup::clean;
 
@@ -55,6 +56,80 @@ fn split_list(text: &str) -> Vec<String> {
 }
 
 impl Reader<'_> {
+    /// Starts a section the reader keeps without mapping it, titled `title`.
+    pub(super) fn start_kept_section(&mut self, title: &str) {
+        self.incident.other_sections.push(Section {
+            title: title.to_string(),
+            body: String::new(),
+        });
+        let target = Target::Other(self.incident.other_sections.len() - 1);
+        self.section = Some(target);
+        self.target = Some(target);
+        self.note_part(target);
+    }
+
+    /// Leaves the timeline for a kept section titled by a heading-shaped line in it; a later
+    /// line that is a timeline entry returns to the timeline, until a known part begins.
+    pub(super) fn leave_timeline(&mut self, title: &str) {
+        self.start_kept_section(title);
+        self.left_timeline = self.incident.other_sections.len().checked_sub(1);
+    }
+
+    /// True in a section entered by [`Self::leave_timeline`] when `content` is an entry:
+    /// the timeline goes on.
+    pub(super) fn returns_to_timeline(&mut self, target: Target, content: &str) -> bool {
+        let left = matches!(target, Target::Other(i) if self.left_timeline.is_some_and(|l| i >= l));
+        if left && timeline_entry(content, self.context).is_some() {
+            self.left_timeline = None;
+            self.section = Some(Target::Timeline);
+            self.target = Some(Target::Timeline);
+            return true;
+        }
+        false
+    }
+
+    /// True for a line inside a timeline that is the heading of a new, unknown part: a short
+    /// line of its own shaped like a heading (`😱 The Culprit`, `Broken config:`, `Next
+    /// Steps`) whose next line is not a timeline entry either. Plain-text postmortems have
+    /// no `#` to say where the timeline ends.
+    pub(super) fn leaves_timeline(&self, index: usize, content: &str) -> bool {
+        let text = content.trim();
+        if self.line_is_item || self.incident.timeline.is_empty() || text.chars().count() > 60 {
+            return false;
+        }
+        if text.ends_with(['.', ',', ';']) || text.contains("](") {
+            return false;
+        }
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let title_case = words.len() <= 6
+            && words
+                .iter()
+                .filter(|w| w.chars().count() >= 4)
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+        let symbol_first =
+            text.starts_with(|c: char| !c.is_alphanumeric() && !"(\"'[<*_`-".contains(c));
+        let capital_first = text.starts_with(char::is_uppercase);
+        let shaped = symbol_first || (capital_first && (text.ends_with([':', '?']) || title_case));
+        // Not the middle of a sentence: a blank line or a finished sentence comes before it.
+        let previous = index
+            .checked_sub(1)
+            .and_then(|i| self.lines.get(i))
+            .map_or("", |l| l.text.trim_end());
+        let after_sentence =
+            self.after_blank || previous.is_empty() || previous.ends_with(['.', '!', '?', ')']);
+        if !shaped || !after_sentence {
+            return false;
+        }
+        let next = self.lines[index + 1..]
+            .iter()
+            .map(|l| l.text.trim())
+            .find(|t| !t.is_empty());
+        next.is_some_and(|next| {
+            let (next, _, _) = strip_list_marker(next);
+            timeline_entry(next, self.context).is_none()
+        })
+    }
+
     /// Remembers that the author wrote the part `target` belongs to here (first time only).
     pub(super) fn note_part(&mut self, target: Target) {
         let part = match target {

@@ -231,6 +231,10 @@ struct Reader<'a> {
     responder_role: Option<String>,
     /// The parts after the fixed cards, in the order they were written.
     outline: Vec<crate::model::Part>,
+    /// The kept section for timeline lines that are neither entries nor their text.
+    timeline_notes: Option<usize>,
+    /// The kept section a heading-shaped line inside the timeline started, if still open.
+    left_timeline: Option<usize>,
 }
 
 /// An entry as read, before its final date and offset are settled.
@@ -301,6 +305,8 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         verbatim: verbatim::Verbatim::default(),
         responder_role: None,
         outline: Vec::new(),
+        timeline_notes: None,
+        left_timeline: None,
     };
     reader.report_assumed_order(source, &order);
     let skip = reader.read_front_matter(&raw_texts, &raw);
@@ -676,14 +682,7 @@ impl<'a> Reader<'a> {
             }
             // An unknown label alone on its line (or a Markdown heading) starts a kept section.
             if heading || (value.is_empty() && !in_timeline) {
-                self.incident.other_sections.push(Section {
-                    title: label.to_string(),
-                    body: String::new(),
-                });
-                let target = Target::Other(self.incident.other_sections.len() - 1);
-                self.section = Some(target);
-                self.target = Some(target);
-                self.note_part(target);
+                self.start_kept_section(label);
                 return true;
             }
             return false;
@@ -745,6 +744,7 @@ impl<'a> Reader<'a> {
             }
         };
         self.note_part(target);
+        self.left_timeline = None;
         if target == Target::Timeline {
             self.saw_timeline = true;
             self.timeline_date = None;
@@ -779,9 +779,13 @@ impl<'a> Reader<'a> {
 
     /// Reads a line that is neither heading nor field: a list item, a timeline entry or prose.
     fn read_content(&mut self, index: usize) {
-        let target = self.target.unwrap_or(Target::Summary);
         let text = self.lines[index].text.clone();
         let (content, content_at, is_item) = strip_list_marker(&text);
+        let target = self.target.unwrap_or(Target::Summary);
+        let target = match self.returns_to_timeline(target, content) {
+            true => Target::Timeline,
+            false => target,
+        };
         self.line_is_item = is_item;
         if self.read_status_update(index, content, content_at) {
             return;
@@ -993,6 +997,10 @@ impl<'a> Reader<'a> {
                 return;
             }
         }
+        if self.leaves_timeline(index, content) {
+            self.leave_timeline(content.trim().trim_end_matches(':').trim());
+            return;
+        }
         let waiting = self
             .incident
             .timeline
@@ -1019,8 +1027,23 @@ impl<'a> Reader<'a> {
         self.warn(
             index,
             content_at,
-            "expected a timeline entry starting with a time such as `10:00 AM:`; the line was not placed on the timeline",
+            "expected a timeline entry starting with a time such as `10:00 AM:`; the line was not placed on the timeline but kept under \"Notes in the timeline\"",
         );
+        let notes = match self.timeline_notes {
+            Some(notes) => notes,
+            None => {
+                self.incident.other_sections.push(Section {
+                    title: "Notes in the timeline".to_string(),
+                    body: String::new(),
+                });
+                let notes = self.incident.other_sections.len() - 1;
+                self.timeline_notes = Some(notes);
+                self.note_part(Target::Other(notes));
+                notes
+            }
+        };
+        let new_paragraph = self.after_blank;
+        self.append_prose(Target::Other(notes), content, new_paragraph);
     }
 
     fn push_event(

@@ -1,0 +1,143 @@
+// How much of what authors wrote reaches the page: loads each postmortem of the corpus with
+// `?src=` in headless Chromium and measures the share of its source lines (markup stripped)
+// that can be found in the page's visible text, and counts Markdown or HTML markup shown as
+// text outside code blocks.
+//
+//   CORPUS_DIR=/path/to/texts SPLIT=heldout node bench/visible_lines.mjs [DIST]
+//
+// DIST defaults to dist/. SPLIT is dev, heldout, heldout2 or all. For held-out splits only the
+// figures are printed (file names and scores, never text); DETAILS=1 prints the lines missed
+// on dev files. The texts are not in the repository (see tests/corpus/README.md).
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { launchBrowser, openPage, ROOT, serveStatic } from '../tests/e2e/support.mjs';
+
+const corpusDir = process.env.CORPUS_DIR;
+if (!corpusDir) throw new Error('set CORPUS_DIR to the folder of corpus texts');
+const split = process.env.SPLIT ?? 'heldout';
+const dist = resolve(process.argv[2] ?? join(ROOT, 'dist'));
+const manifest = JSON.parse(await readFile(join(ROOT, 'tests/corpus/manifest.json'), 'utf8'));
+const files = manifest.filter((r) => split === 'all' || r.split === split);
+
+const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–', hellip: '…', rarr: '→' };
+
+/** A source line with its Markdown and HTML markup stripped, or '' when it is markup only. */
+export function stripMarkup(line) {
+  let text = line;
+  if (/^\s*(```|~~~)/.test(text)) return '';
+  if (/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(text)) return ''; // table rule
+  if (/^\s*([-*_]\s*){3,}$/.test(text)) return ''; // thematic break
+  if (/^\s*\{:.*\}\s*$/.test(text)) return ''; // kramdown attributes
+  text = text.replace(/<!--.*?-->/g, ' ');
+  text = text.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1');
+  text = text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
+  text = text.replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1');
+  text = text.replace(/<\/?[a-zA-Z][^>]*>/g, ' ');
+  text = text.replace(/&(#x?[0-9a-fA-F]+|[a-z]+);/g, (m, name) => {
+    if (name.startsWith('#x')) return String.fromCodePoint(parseInt(name.slice(2), 16));
+    if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10));
+    return ENTITIES[name] ?? m;
+  });
+  text = text.replace(/^\s*(#{1,6}\s|>\s?|[-*+]\s(\[[ xX]\]\s)?|\d+[.)]\s)+/, '');
+  text = text.replace(/[*_`~|\\]/g, ' ');
+  return text;
+}
+
+/** Lower case, letters and digits only, single spaces. */
+export function normalise(text) {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** The source lines worth finding: non-blank, not front matter delimiters, not markup only. */
+function sourceLines(text) {
+  const lines = text.replace(/\r/g, '').split('\n');
+  const out = [];
+  let inComment = false;
+  for (const line of lines) {
+    if (inComment) { if (line.includes('-->')) inComment = false; continue; }
+    if (line.includes('<!--') && !line.includes('-->')) { inComment = true; continue; }
+    if (/^---\s*$/.test(line) || /^\+\+\+\s*$/.test(line)) continue;
+    const words = normalise(stripMarkup(line));
+    if (words) out.push({ line, words });
+  }
+  return out;
+}
+
+/** True when the line's words are on the page: as a run, or with numbers (dates, times) set aside. */
+function visible(words, page) {
+  if (page.includes(words)) return true;
+  const noNumbers = words.split(' ').filter((w) => !/^\d+$/.test(w)).join(' ');
+  if (noNumbers.length >= 3 && page.includes(noNumbers)) return true;
+  // A line the page shows across elements (a table row, an entry and its time): every word.
+  const set = new Set(page.split(' '));
+  const tokens = words.split(' ');
+  return tokens.length > 0 && tokens.every((w) => set.has(w));
+}
+
+/** Markup shown as text outside code: Markdown emphasis, links, headings, tables, safe HTML tags. */
+const RAW_MARKUP = [
+  /\*\*[^*\n]+\*\*/, /\]\(https?:/, /^#{1,6} \S/m, /^\s*\|.*\|\s*$/m, /<\/?(b|strong|i|em|br|p|ul|ol|li|table|tr|td|th|code|a)\b[^>]*>/i,
+];
+
+const site = await mkdtemp(join(tmpdir(), 'visible-lines-'));
+await cp(dist, site, { recursive: true });
+await cp(corpusDir, join(site, 'corpus'), { recursive: true });
+const server = await serveStatic(site, '/');
+const browser = await launchBrowser();
+let total = 0;
+let seen = 0;
+let rawTotal = 0;
+const perFile = [];
+try {
+  for (const record of files) {
+    const text = await readFile(join(corpusDir, record.file), 'utf8');
+    const lines = sourceLines(text);
+    const src = `corpus/${encodeURIComponent(record.file)}`;
+    const { page, context } = await openPage(browser, `${server.url}?src=${src}`);
+    await page.waitForFunction(
+      (name) => document.querySelector('[data-testid="source-name"]')?.textContent?.includes(name),
+      record.file,
+      { timeout: 15000 },
+    ).catch(() => {});
+    const shown = await page.evaluate(() => {
+      const main = document.querySelector('main');
+      const clone = main.cloneNode(true);
+      // The diagnostics quote source lines; they are not the postmortem shown.
+      clone.querySelectorAll('[data-testid="diagnostics"]').forEach((n) => n.remove());
+      const header = document.querySelector('[data-testid="incident-title"]')?.innerText ?? '';
+      document.body.appendChild(clone);
+      clone.style.position = 'absolute';
+      // Cards off screen skip rendering (content-visibility: auto); measure them all.
+      clone.querySelectorAll('*').forEach((n) => { n.style.contentVisibility = 'visible'; });
+      const all = header + '\n' + clone.innerText;
+      clone.querySelectorAll('pre, code').forEach((n) => n.remove());
+      const outsideCode = clone.innerText;
+      clone.remove();
+      return { all, outsideCode };
+    });
+    await context.close();
+    const pageWords = ' ' + normalise(shown.all) + ' ';
+    const missed = lines.filter((l) => !visible(l.words, pageWords));
+    const raw = RAW_MARKUP.reduce((n, re) => n + (re.test(shown.outsideCode) ? 1 : 0), 0);
+    total += lines.length;
+    seen += lines.length - missed.length;
+    rawTotal += raw;
+    const share = lines.length ? (100 * (lines.length - missed.length)) / lines.length : 100;
+    perFile.push({ file: record.file, share, lines: lines.length, raw });
+    if (process.env.DETAILS && record.split === 'dev') {
+      for (const m of missed.slice(0, 15)) console.log(`  ${record.file}: ${m.line.slice(0, 110)}`);
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  await rm(site, { recursive: true, force: true });
+}
+perFile.sort((a, b) => a.share - b.share);
+const below = perFile.filter((f) => f.share < 85);
+console.log(`${split}: ${files.length} files, ${seen}/${total} source lines visible (${(100 * seen / Math.max(total, 1)).toFixed(1)}%), ` +
+  `${below.length} files below 85%, raw markup patterns shown in ${perFile.filter((f) => f.raw > 0).length} files (${rawTotal} pattern hits)`);
+for (const f of perFile.slice(0, 10)) {
+  console.log(`  ${f.share.toFixed(1).padStart(5)}%  ${String(f.lines).padStart(4)} lines  raw ${f.raw}  ${split === 'dev' ? f.file : '(held out)'}`);
+}
