@@ -30,6 +30,7 @@ export function stripMarkup(line) {
   if (/^\s*([-*_]\s*){3,}$/.test(text)) return ''; // thematic break
   if (/^\s*\{:.*\}\s*$/.test(text)) return ''; // kramdown attributes
   text = text.replace(/<!--.*?-->/g, ' ');
+  text = text.replace(/\{\{[<%].*?[>%]\}\}/g, ' '); // Hugo shortcodes
   text = text.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1');
   text = text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
   text = text.replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1');
@@ -54,25 +55,42 @@ function sourceLines(text) {
   const lines = text.replace(/\r/g, '').split('\n');
   const out = [];
   let inComment = false;
-  for (const line of lines) {
-    if (inComment) { if (line.includes('-->')) inComment = false; continue; }
-    if (line.includes('<!--') && !line.includes('-->')) { inComment = true; continue; }
-    if (/^---\s*$/.test(line) || /^\+\+\+\s*$/.test(line)) continue;
-    const words = normalise(stripMarkup(line));
+  // Front matter (`---` or `+++` fenced at the top): its keys are markup, its values text.
+  const fence = /^(---|\+\+\+)\s*$/.test(lines[0] ?? '') ? lines[0].trim() : null;
+  let frontMatter = fence !== null;
+  lines.forEach((line, i) => {
+    if (frontMatter) {
+      if (i > 0 && line.trim() === fence) { frontMatter = false; return; }
+      line = line.replace(/^\s*[\w-]+\s*[:=]\s*/, '');
+    }
+    if (inComment) { if (line.includes('-->')) inComment = false; return; }
+    if (line.includes('<!--') && !line.includes('-->')) { inComment = true; return; }
+    if (/^---\s*$/.test(line) || /^\+\+\+\s*$/.test(line)) return;
+    const words = contentWords(normalise(stripMarkup(line)));
     if (words) out.push({ line, words });
-  }
+  });
   return out;
 }
 
-/** True when the line's words are on the page: as a run, or with numbers (dates, times) set aside. */
-function visible(words, page) {
-  if (page.includes(words)) return true;
-  const noNumbers = words.split(' ').filter((w) => !/^\d+$/.test(w)).join(' ');
-  if (noNumbers.length >= 3 && page.includes(noNumbers)) return true;
-  // A line the page shows across elements (a table row, an entry and its time): every word.
-  const set = new Set(page.split(' '));
-  const tokens = words.split(' ');
-  return tokens.length > 0 && tokens.every((w) => set.has(w));
+const MONTHS = 'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december';
+const WEEKDAYS = 'mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday';
+const ZONES = 'utc gmt z bst cet cest eet eest wet pst pdt est edt cst cdt mst mdt ist jst kst aest aedt hkt sgt akst akdt hst et pt ct mt';
+const STAMP_WORDS = new Set(`${MONTHS} ${WEEKDAYS} ${ZONES} am pm a m p`.split(' '));
+
+/** The words of a line without its stamps (numbers, months, weekdays, zones, am/pm): the page
+ * writes dates and times in its own format, so they are not what is looked for. */
+function contentWords(words) {
+  return words
+    .split(' ')
+    .filter((w) => w && !/^\d+(st|nd|rd|th|h|z|am|pm)?$/.test(w) && !STAMP_WORDS.has(w))
+    .join(' ');
+}
+
+/** True when the line's words (stamps set aside) are on the page as a run, or, for a table
+ * row (which the page may show across cells or as an entry), when every word is. */
+function visible(line, page, pageSet) {
+  if (page.includes(` ${line.words} `)) return true;
+  return line.line.includes('|') && line.words.split(' ').every((w) => pageSet.has(w));
 }
 
 /** Markup shown as text outside code: Markdown emphasis, links, headings, tables, safe HTML tags. */
@@ -110,15 +128,18 @@ try {
       clone.style.position = 'absolute';
       // Cards off screen skip rendering (content-visibility: auto); measure them all.
       clone.querySelectorAll('*').forEach((n) => { n.style.contentVisibility = 'visible'; });
-      const all = header + '\n' + clone.innerText;
+      // An image stands for its description.
+      const alts = [...clone.querySelectorAll('img[alt]')].map((img) => img.alt).join('\n');
+      const all = header + '\n' + clone.innerText + '\n' + alts;
       clone.querySelectorAll('pre, code').forEach((n) => n.remove());
       const outsideCode = clone.innerText;
       clone.remove();
       return { all, outsideCode };
     });
     await context.close();
-    const pageWords = ' ' + normalise(shown.all) + ' ';
-    const missed = lines.filter((l) => !visible(l.words, pageWords));
+    const pageWords = ' ' + contentWords(normalise(shown.all)) + ' ';
+    const pageSet = new Set(pageWords.split(' '));
+    const missed = lines.filter((l) => !visible(l, pageWords, pageSet));
     const raw = RAW_MARKUP.reduce((n, re) => n + (re.test(shown.outsideCode) ? 1 : 0), 0);
     total += lines.length;
     seen += lines.length - missed.length;

@@ -68,6 +68,25 @@ impl Reader<'_> {
         self.note_part(target);
     }
 
+    /// Keeps a line of the timeline that is not an entry (a note, a row with a date but no
+    /// time) in the "Notes in the timeline" section, so that it still reaches the page.
+    pub(super) fn keep_timeline_note(&mut self, text: &str, new_paragraph: bool) {
+        let notes = match self.timeline_notes {
+            Some(notes) => notes,
+            None => {
+                self.incident.other_sections.push(Section {
+                    title: "Notes in the timeline".to_string(),
+                    body: String::new(),
+                });
+                let notes = self.incident.other_sections.len() - 1;
+                self.timeline_notes = Some(notes);
+                self.note_part(Target::Other(notes));
+                notes
+            }
+        };
+        self.append_prose(Target::Other(notes), text, new_paragraph);
+    }
+
     /// Leaves the timeline for a kept section titled by a heading-shaped line in it; a later
     /// line that is a timeline entry returns to the timeline, until a known part begins.
     pub(super) fn leave_timeline(&mut self, title: &str) {

@@ -1029,21 +1029,8 @@ impl<'a> Reader<'a> {
             content_at,
             "expected a timeline entry starting with a time such as `10:00 AM:`; the line was not placed on the timeline but kept under \"Notes in the timeline\"",
         );
-        let notes = match self.timeline_notes {
-            Some(notes) => notes,
-            None => {
-                self.incident.other_sections.push(Section {
-                    title: "Notes in the timeline".to_string(),
-                    body: String::new(),
-                });
-                let notes = self.incident.other_sections.len() - 1;
-                self.timeline_notes = Some(notes);
-                self.note_part(Target::Other(notes));
-                notes
-            }
-        };
         let new_paragraph = self.after_blank;
-        self.append_prose(Target::Other(notes), content, new_paragraph);
+        self.keep_timeline_note(content, new_paragraph);
     }
 
     fn push_event(

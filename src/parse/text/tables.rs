@@ -117,8 +117,20 @@ impl Reader<'_> {
             .and_then(|i| cells.get(i))
             .and_then(|(_, cell)| find_date_in(cell, self.context).map(|d| d.date));
         let Some(entry) = timeline_entry(time_cell, self.context) else {
+            let others: Vec<&str> = cells
+                .iter()
+                .enumerate()
+                .filter(|(i, (_, c))| *i != time_column && !c.is_empty())
+                .map(|(_, (_, c))| c.as_str())
+                .collect();
             if let Some(day) = date_line(time_cell, self.context) {
-                self.timeline_date = Some(day); // a row that only names the day
+                self.timeline_date = Some(day); // a row that names the day, for the rows under it
+                if !others.is_empty() {
+                    // ... and says what happened that day: not an event without a time,
+                    // but kept for the page.
+                    let note = format!("**{}** — {}", time_cell.trim(), others.join(" — "));
+                    self.keep_timeline_note(&note, true);
+                }
                 return;
             }
             if cells.iter().all(|(_, c)| c.is_empty()) {
@@ -127,8 +139,14 @@ impl Reader<'_> {
             self.warn(
                 index,
                 *time_at,
-                "expected a time such as `14:05` or `2:05 PM` in this timeline row's time column; the row was not placed on the timeline",
+                "expected a time such as `14:05` or `2:05 PM` in this timeline row's time column; the row was not placed on the timeline but kept under \"Notes in the timeline\"",
             );
+            let row: Vec<&str> = cells
+                .iter()
+                .map(|(_, c)| c.as_str())
+                .filter(|c| !c.is_empty())
+                .collect();
+            self.keep_timeline_note(&row.join(" — "), true);
             return;
         };
         let mut parts = Vec::new();
