@@ -18,3 +18,4 @@ pub mod ticks;
 pub mod view_query;
 pub mod viewport;
 pub mod window;
+pub mod zones;

@@ -7,6 +7,14 @@ use super::window::TimeWindow;
 /// The narrowest window one can zoom to: one second.
 pub const MIN_SPAN_MS: f64 = 1000.0;
 
+/// How much one zoom step (a button, a `+`/`-` key, a double click) zooms, in every view.
+pub const ZOOM_STEP: f64 = 1.5;
+
+/// The shared window state for `window`: `None` when it shows all of `bounds`.
+pub fn as_view(window: TimeWindow, bounds: TimeWindow) -> Option<TimeWindow> {
+    (window.span() < bounds.span()).then_some(window)
+}
+
 /// `window` moved and shrunk as little as possible to lie inside `bounds`.
 pub fn clamp(window: TimeWindow, bounds: TimeWindow) -> TimeWindow {
     let span = window

@@ -15,7 +15,6 @@ pub mod render;
 pub mod scene;
 pub mod text_metrics;
 pub mod ticks;
-pub mod zoom;
 
 pub use render::{draw_chart, ChartLayout, PanelLayout};
 pub use scene::{chart_scene, chart_series, ChartScene, ChartSeries, SceneOptions, SeriesOrigin};

@@ -12,22 +12,21 @@ mod replay;
 use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, PointerEvent, WheelEvent};
 
 use self::overlay::{ChartOverlay, Hover};
-use super::state::{app_state, ZoneChoice};
+use super::state::app_state;
+use crate::analysis::viewport::{self, as_view, ZOOM_STEP};
 use crate::analysis::window::{incident_extent, TimeWindow};
 use crate::draw::chart::export::{chart_svg, visible_csv};
 use crate::draw::chart::picture::Picture;
 use crate::draw::chart::readout::{readout, Between};
 use crate::draw::chart::render::{NOTE_ROW, PANEL_GAP, PHASE_STRIP, X_LABELS};
 use crate::draw::chart::scene::{Marker, SeriesOrigin};
-use crate::draw::chart::zoom::{pan, zoom};
 use crate::draw::chart::{
     chart_scene, chart_series, draw_chart, ChartLayout, ChartScene, SceneOptions,
 };
-use crate::model::Incident;
 
 /// Height of one panel's plot, in CSS pixels.
 const PANEL_HEIGHT: u32 = 170;
@@ -40,21 +39,6 @@ fn chart_height(panels: usize, note: bool) -> u32 {
     let panels = panels.max(1) as u32;
     let note = if note { NOTE_ROW } else { 0 };
     PHASE_STRIP + X_LABELS + note + panels * PANEL_HEIGHT + (panels - 1) * PANEL_GAP
-}
-
-/// Minutes east of UTC of the zone times are shown in.
-fn zone_offset(incident: &Incident, zone: ZoneChoice, at: f64) -> i32 {
-    match zone {
-        ZoneChoice::Utc => 0,
-        ZoneChoice::Local => {
-            -(js_sys::Date::new(&JsValue::from_f64(at)).get_timezone_offset() as i32)
-        }
-        ZoneChoice::Incident => incident
-            .start
-            .and_then(|m| m.offset)
-            .or_else(|| incident.timeline.iter().find_map(|e| e.at.offset))
-            .map_or(0, |o| o.minutes()),
-    }
 }
 
 fn now_ms() -> f64 {
@@ -122,7 +106,7 @@ pub fn MetricsChart() -> impl IntoView {
     let offset = Memo::new(move |_| {
         let zone = state.view.zone.get();
         let at = extent.get().map_or(0.0, |w| w.start);
-        incident.with(|i| zone_offset(i, zone, at))
+        incident.with(|i| crate::ui::timeline::zone::offset_minutes(zone, i, at))
     });
     let stem = move || {
         state.document.with(|d| {
@@ -222,7 +206,10 @@ pub fn MetricsChart() -> impl IntoView {
                 let plot_px = layout.with_untracked(|l| l.as_ref().map(ChartLayout::plot_width));
                 if let (Some(px), Some(bounds)) = (plot_px, extent.get_untracked()) {
                     let delta = -dx / px.max(1.0) * started.window.span();
-                    view_window.set(pan(started.window, delta, bounds));
+                    view_window.set(as_view(
+                        viewport::pan(started.window, delta, bounds),
+                        bounds,
+                    ));
                 }
                 return;
             }
@@ -289,22 +276,25 @@ pub fn MetricsChart() -> impl IntoView {
             return;
         };
         event.prevent_default();
-        let factor = (event.delta_y() * 0.002).clamp(-0.5, 0.5).exp();
-        view_window.set(zoom(window, anchor, factor, bounds));
+        let factor = viewport::wheel_factor(event.delta_y());
+        view_window.set(as_view(
+            viewport::zoom_about(window, anchor, factor, bounds),
+            bounds,
+        ));
     };
     let on_key = move |event: web_sys::KeyboardEvent| {
         let (Some(window), Some(bounds)) = (shown.get_untracked(), extent.get_untracked()) else {
             return;
         };
-        let centre = (window.start + window.end) / 2.0;
         let next = match event.key().as_str() {
-            "+" | "=" => zoom(window, centre, 0.5, bounds),
-            "-" | "_" => zoom(window, centre, 2.0, bounds),
-            "ArrowLeft" => pan(window, -window.span() * 0.1, bounds),
-            "ArrowRight" => pan(window, window.span() * 0.1, bounds),
-            "0" | "Escape" => None,
+            "+" | "=" => viewport::zoom_centre(window, ZOOM_STEP, bounds),
+            "-" | "_" => viewport::zoom_centre(window, 1.0 / ZOOM_STEP, bounds),
+            "ArrowLeft" => viewport::pan(window, -window.span() * 0.1, bounds),
+            "ArrowRight" => viewport::pan(window, window.span() * 0.1, bounds),
+            "0" | "Escape" => bounds,
             _ => return,
         };
+        let next = as_view(next, bounds);
         event.prevent_default();
         view_window.set(next);
     };

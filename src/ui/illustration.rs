@@ -11,7 +11,8 @@ mod render;
 
 use leptos::prelude::*;
 
-use super::state::{app_state, ZoneChoice};
+use super::state::app_state;
+use super::timeline::zone::offset_minutes;
 use crate::draw::illustration::{clock, Illustration};
 
 /// The illustration card: the scene at `view.playhead` (the end when `None`), its text
@@ -21,10 +22,15 @@ pub fn CookieIllustration() -> impl IntoView {
     let state = app_state();
     let playhead = state.view.playhead;
     let illustration = Memo::new(move |_| state.incident.with(Illustration::new));
-    let offset = Memo::new(move |_| match state.view.zone.get() {
-        ZoneChoice::Incident => illustration.with(|i| i.story().offset_minutes),
-        ZoneChoice::Utc => 0,
-        ZoneChoice::Local => -(js_sys::Date::new_0().get_timezone_offset() as i32),
+    // The offset at the playhead (the story's end when it is `None`), as every view asks it.
+    let offset = Memo::new(move |_| {
+        let zone = state.view.zone.get();
+        let at = playhead
+            .get()
+            .unwrap_or_else(|| illustration.with(|i| i.story().end()));
+        state
+            .incident
+            .with(|incident| offset_minutes(zone, incident, at))
     });
     let scene = Memo::new(move |_| {
         let at = playhead.get();

@@ -75,17 +75,7 @@ fn synthetic_sizes(spec: &str) -> Option<(usize, usize)> {
     Some((events.min(100_000), points.min(10_000_000)))
 }
 
-/// The zone times are shown in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ZoneChoice {
-    /// The offset the postmortem states.
-    #[default]
-    Incident,
-    /// The viewer's own zone.
-    Local,
-    /// UTC.
-    Utc,
-}
+pub use crate::analysis::zones::ZoneChoice;
 
 /// What the reader is looking at; shared by every view.
 #[derive(Debug, Clone, Copy)]

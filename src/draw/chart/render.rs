@@ -11,7 +11,6 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::scene::{Band, ChartScene, Panel};
 use super::text_metrics::estimate_text_size;
-use super::ticks;
 use crate::analysis::window::TimeWindow;
 
 /// Pixels left of the plots, for the y-axis labels.
@@ -182,8 +181,14 @@ fn draw_panel<DB: DrawingBackend>(
 ) -> DrawResult<PanelLayout, DB> {
     let window = scene.window;
     let offset = scene.options.offset_minutes;
-    let step = ticks::step_for(window, f64::from(plot_width(area.dim_in_pixel().0)), 80.0);
-    let key_points = ticks::ticks(window, step, offset);
+    // The same ticks and labels as the timeline's axis (one generator, in analysis).
+    let axis_ticks = crate::analysis::ticks::ticks(
+        window,
+        f64::from(plot_width(area.dim_in_pixel().0)),
+        offset,
+        80.0,
+    );
+    let key_points: Vec<f64> = axis_ticks.iter().map(|t| t.at).collect();
     let (y0, y1) = panel.y_range;
     let mut chart = ChartBuilder::on(area)
         .margin_right(MARGIN_RIGHT)
@@ -251,18 +256,15 @@ fn draw_panel<DB: DrawingBackend>(
             .color(&MUTED)
             .pos(Pos::new(HPos::Center, VPos::Top));
         let span = f64::from(layout.x.1 - 1 - layout.x.0);
-        for &t in &key_points {
+        for tick in &axis_ticks {
+            let t = tick.at;
             let x = layout.x.0 + ((t - window.start) / window.span() * span).round() as i32;
             let (x, y) = (x - base.0, layout.y.1 - base.1);
             area.draw(&PathElement::new(
                 vec![(x, y), (x, y + 4)],
                 AXIS.stroke_width(1),
             ))?;
-            area.draw(&Text::new(
-                ticks::label(t, step, offset),
-                (x, y + 7),
-                style.clone(),
-            ))?;
+            area.draw(&Text::new(tick.label.clone(), (x, y + 7), style.clone()))?;
         }
     }
     draw_legend(area, panel, &layout)?;

@@ -95,13 +95,7 @@ impl Story {
             culprit: culprit_of(incident),
             chapters,
             extent,
-            offset_minutes: incident
-                .start
-                .iter()
-                .chain(incident.end.iter())
-                .chain(incident.timeline.iter().map(|e| &e.at))
-                .find_map(|m| m.offset)
-                .map_or(0, |o| o.minutes()),
+            offset_minutes: crate::analysis::zones::incident_offset(incident),
         }
     }
 

@@ -164,11 +164,11 @@ pub fn Overview() -> impl IntoView {
                 true
             }
             ("ArrowLeft", true) => {
-                tl.change_window(|w, b| viewport::zoom_centre(w, 1.0 / 1.25, b));
+                tl.change_window(|w, b| viewport::zoom_centre(w, 1.0 / viewport::ZOOM_STEP, b));
                 true
             }
             ("ArrowRight", true) => {
-                tl.change_window(|w, b| viewport::zoom_centre(w, 1.25, b));
+                tl.change_window(|w, b| viewport::zoom_centre(w, viewport::ZOOM_STEP, b));
                 true
             }
             _ => false,

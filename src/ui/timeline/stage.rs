@@ -391,8 +391,10 @@ pub fn on_key(tl: TimelineContext, key: &str, shift: bool) -> bool {
     let pan_share = if shift { 0.5 } else { 0.1 };
     perf::mark_input();
     match key {
-        "+" | "=" => tl.change_window(|w, b| viewport::zoom_centre(w, 1.5, b)),
-        "-" | "_" => tl.change_window(|w, b| viewport::zoom_centre(w, 1.0 / 1.5, b)),
+        "+" | "=" => tl.change_window(|w, b| viewport::zoom_centre(w, viewport::ZOOM_STEP, b)),
+        "-" | "_" => {
+            tl.change_window(|w, b| viewport::zoom_centre(w, 1.0 / viewport::ZOOM_STEP, b))
+        }
         "0" | "f" | "F" => tl.state.view.window.set(None),
         "ArrowLeft" => tl.change_window(|w, b| viewport::pan(w, -w.span() * pan_share, b)),
         "ArrowRight" => tl.change_window(|w, b| viewport::pan(w, w.span() * pan_share, b)),

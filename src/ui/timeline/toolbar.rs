@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use super::context::timeline_context;
 use super::perf;
-use super::zone::{button_label, incident_offset, local_offset, slug};
-use crate::analysis::viewport;
+use super::zone::{button_label, offset_minutes, slug};
+use crate::analysis::viewport::{self, ZOOM_STEP};
 use crate::ui::state::ZoneChoice;
 
 /// Zoom buttons, zone switch and search.
@@ -19,13 +19,8 @@ pub fn Toolbar() -> impl IntoView {
     };
     let zone_button = move |choice: ZoneChoice| {
         let label = move || {
-            let offset = match choice {
-                ZoneChoice::Incident => tl.state.incident.with(incident_offset),
-                ZoneChoice::Local => {
-                    local_offset(tl.extent.get().map_or(0.0, |e| (e.start + e.end) / 2.0))
-                }
-                ZoneChoice::Utc => 0,
-            };
+            let at = tl.extent.get().map_or(0.0, |e| (e.start + e.end) / 2.0);
+            let offset = tl.state.incident.with(|i| offset_minutes(choice, i, at));
             button_label(choice, offset)
         };
         view! {
@@ -71,9 +66,9 @@ pub fn Toolbar() -> impl IntoView {
         <div class="tl-toolbar" role="toolbar" aria-label="Timeline controls">
             <div class="tl-group" role="group" aria-label="Zoom">
                 <button type="button" class="tl-btn" aria-label="Zoom in" title="Zoom in (+)"
-                    data-testid="zoom-in" on:click=move |_| zoom(1.6)>"+"</button>
+                    data-testid="zoom-in" on:click=move |_| zoom(ZOOM_STEP)>"+"</button>
                 <button type="button" class="tl-btn" aria-label="Zoom out" title="Zoom out (−)"
-                    data-testid="zoom-out" on:click=move |_| zoom(1.0 / 1.6)>"−"</button>
+                    data-testid="zoom-out" on:click=move |_| zoom(1.0 / ZOOM_STEP)>"−"</button>
                 <button type="button" class="tl-btn tl-fit" title="Show the whole incident (0)"
                     data-testid="zoom-fit" on:click=move |_| view.window.set(None)>"Fit"</button>
             </div>

@@ -5,18 +5,8 @@ use crate::analysis::format::zone_name;
 use crate::model::Incident;
 use crate::ui::state::ZoneChoice;
 
-/// The offset the incident states: its start's, else the first event's that has one, else UTC.
-pub fn incident_offset(incident: &Incident) -> i32 {
-    incident
-        .start
-        .iter()
-        .chain(incident.timeline.iter().map(|e| &e.at))
-        .find_map(|m| m.offset)
-        .map_or(0, |o| o.minutes())
-}
-
 /// The viewer's offset from UTC at axis milliseconds `at`.
-pub fn local_offset(at: f64) -> i32 {
+fn local_offset(at: f64) -> i32 {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at));
     let west = date.get_timezone_offset();
     if west.is_finite() {
@@ -26,13 +16,10 @@ pub fn local_offset(at: f64) -> i32 {
     }
 }
 
-/// Minutes east of UTC that `choice` means for `incident` around instant `at`.
+/// Minutes east of UTC that `choice` means for `incident` around instant `at`: the one
+/// function every view asks (see [`crate::analysis::zones`]).
 pub fn offset_minutes(choice: ZoneChoice, incident: &Incident, at: f64) -> i32 {
-    match choice {
-        ZoneChoice::Incident => incident_offset(incident),
-        ZoneChoice::Local => local_offset(at),
-        ZoneChoice::Utc => 0,
-    }
+    crate::analysis::zones::offset_minutes(choice, incident, at, local_offset)
 }
 
 /// The URL and test name of a zone choice.
