@@ -44,6 +44,47 @@ pub fn derived_impact_series(incident: &Incident) -> Option<MetricSeries> {
     })
 }
 
+/// Phrases with which a postmortem says nobody outside the team was affected.
+const NO_IMPACT: &[&str] = &[
+    "no user impact",
+    "no customer impact",
+    "no user-facing impact",
+    "no customer-facing impact",
+    "no impact to users",
+    "no impact to customers",
+    "no impact on users",
+    "no impact on customers",
+    "no users were affected",
+    "no customers were affected",
+    "without user impact",
+    "without customer impact",
+    "did not affect users",
+    "did not affect customers",
+    "didn't affect users",
+    "didn't affect customers",
+    "users were not affected",
+    "customers were not affected",
+    "no external impact",
+];
+
+/// True when the impact or summary says there was no user impact (a near miss): the views
+/// then show no outage crumbling away.
+pub fn states_no_user_impact(incident: &Incident) -> bool {
+    if incident
+        .impact
+        .affected_users_percent
+        .is_some_and(|p| p > 0.0)
+    {
+        return false;
+    }
+    [&incident.impact.text, &incident.summary]
+        .iter()
+        .any(|text| {
+            let lower = text.to_lowercase();
+            NO_IMPACT.iter().any(|phrase| lower.contains(phrase))
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,5 +124,16 @@ mod tests {
         assert!(!has_measured_metrics(&synthetic_incident(50, 0)));
         assert!(has_measured_metrics(&synthetic_incident(0, 10)));
         assert!(derived_impact_series(&synthetic_incident(50, 0)).is_some());
+    }
+
+    #[test]
+    fn a_near_miss_says_so() {
+        let mut incident = Incident::default();
+        incident.impact.text = "There was **no customer impact**: the canary caught it.".into();
+        assert!(states_no_user_impact(&incident));
+        incident.impact.affected_users_percent = Some(3.0);
+        assert!(!states_no_user_impact(&incident));
+        let sample = crate::parse::parse_text(crate::sample::SAMPLE_TEXT).incident;
+        assert!(!states_no_user_impact(&sample));
     }
 }

@@ -64,18 +64,50 @@ impl Milestones {
                 basis: Basis::Stated,
             })
         };
-        let impact_start = stated(&incident.start)
-            .or_else(|| first(EventKind::ImpactStart))
-            .or_else(|| {
-                incident.timeline.first().map(|e| Milestone {
-                    at: axis_ms(&e.at),
-                    basis: Basis::Event(0),
+        let times: Vec<f64> = incident.timeline.iter().map(|e| axis_ms(&e.at)).collect();
+        let event = |i: usize| Milestone {
+            at: times[i],
+            basis: Basis::Event(i),
+        };
+        let marked = |markers: &[&str]| {
+            incident
+                .timeline
+                .iter()
+                .position(|e| {
+                    let text = e.text.to_lowercase();
+                    markers.iter().any(|m| text.contains(m))
                 })
+                .map(event)
+        };
+        // Stated first; then the author's own marker; then the first impact event that is not
+        // a precondition written long before the rest (a deploy days earlier); then the first
+        // event that is not one.
+        let impact_start = stated(&incident.start)
+            .or_else(|| marked(START_MARKERS))
+            .or_else(|| {
+                (0..times.len())
+                    .find(|&i| kinds[i] == EventKind::ImpactStart && !is_precondition(&times, i))
+                    .map(event)
+            })
+            .or_else(|| {
+                (0..times.len())
+                    .find(|&i| !is_precondition(&times, i))
+                    .map(event)
             });
         let acknowledged = first(EventKind::Alerted);
         let detected = first(EventKind::Detected).or_else(|| acknowledged.clone());
-        let resolved = last(EventKind::Resolved).or_else(|| stated(&incident.end));
-        let impact_end = stated(&incident.end).or_else(|| resolved.clone());
+        // The last event, when it is a fix that says service came back ("rolled back; service
+        // restored"), ends the story too: the illustration does not stay half-mended.
+        let recovering_last = times.len().checked_sub(1).filter(|&i| {
+            let text = incident.timeline[i].text.to_lowercase();
+            kinds[i] == EventKind::Mitigated && RECOVERY_WORDS.iter().any(|w| text.contains(w))
+        });
+        let resolved = last(EventKind::Resolved)
+            .or_else(|| stated(&incident.end))
+            .or_else(|| recovering_last.map(event));
+        let impact_end = stated(&incident.end)
+            .or_else(|| marked(END_MARKERS))
+            .or_else(|| resolved.clone());
         Milestones {
             impact_start,
             detected,
@@ -86,6 +118,51 @@ impl Milestones {
             impact_end,
         }
     }
+}
+
+/// Words with which authors mark the impact's start on a timeline entry.
+const START_MARKERS: &[&str] = &[
+    "start of outage",
+    "outage starts",
+    "outage started",
+    "outage begins",
+    "outage began",
+    "start of impact",
+    "impact starts",
+    "impact started",
+    "impact begins",
+    "impact began",
+];
+
+/// Words with which authors mark the impact's end on a timeline entry.
+const END_MARKERS: &[&str] = &[
+    "end of outage",
+    "outage ends",
+    "outage ended",
+    "outage over",
+    "end of impact",
+    "impact ended",
+    "impact ends",
+];
+
+/// Words that say service came back.
+const RECOVERY_WORDS: &[&str] = &[
+    "restored",
+    "recovered",
+    "back online",
+    "back up",
+    "working again",
+];
+
+/// True when event `i` is a precondition written long before the incident: more than six
+/// hours before the next event, and further from it than the rest of the timeline lasts.
+fn is_precondition(times: &[f64], i: usize) -> bool {
+    let (Some(&at), Some(&next), Some(&last)) = (times.get(i), times.get(i + 1), times.last())
+    else {
+        return false;
+    };
+    let gap = next - at;
+    gap > 6.0 * 3_600_000.0 && gap > last - next
 }
 
 /// A duration from the impact start to a milestone.
@@ -157,5 +234,35 @@ mod tests {
     #[test]
     fn an_empty_incident_has_no_durations() {
         assert!(key_durations(&Incident::default()).is_empty());
+    }
+
+    #[test]
+    fn a_precondition_long_before_is_not_the_impact_start() {
+        let text = "# Cache outage\n\n## Timeline\n\n\
+            - 2024-03-01 09:00 The new cache client was deployed\n\
+            - 2024-03-04 14:00 Errors on checkout began\n\
+            - 2024-03-04 14:10 On-call paged\n\
+            - 2024-03-04 15:00 Service fully restored\n";
+        let incident = crate::parse::parse_text(text).incident;
+        let m = Milestones::of(&incident);
+        assert_eq!(m.impact_start.map(|s| s.basis), Some(Basis::Event(1)));
+        let total = key_durations(&incident)
+            .into_iter()
+            .find(|d| d.name == "Total impact")
+            .map(|d| d.ms);
+        assert_eq!(total, Some(3_600_000.0));
+    }
+
+    #[test]
+    fn the_authors_outage_markers_bound_the_impact() {
+        let text = "# Pub outage\n\n## Timeline\n\n\
+            - 10:00 Tag cut\n\
+            - 10:05 Tag pushed to the registry **<START OF OUTAGE>**\n\
+            - 10:40 Fix pushed **<END OF OUTAGE>**\n\
+            - 11:30 Postmortem meeting; incident resolved\n";
+        let incident = crate::parse::parse_text(text).incident;
+        let m = Milestones::of(&incident);
+        assert_eq!(m.impact_start.map(|s| s.basis), Some(Basis::Event(1)));
+        assert_eq!(m.impact_end.map(|s| s.basis), Some(Basis::Event(2)));
     }
 }

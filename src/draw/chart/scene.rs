@@ -11,6 +11,7 @@ use crate::analysis::decimate::m4;
 use crate::analysis::derived_impact::derived_impact_series;
 use crate::analysis::kinds::kinds_of;
 use crate::analysis::milestones::Milestones;
+use crate::analysis::phases::{phases, PhaseKind};
 use crate::analysis::window::{axis_ms, TimeWindow};
 use crate::model::{EventKind, Incident, MetricSeries};
 
@@ -282,47 +283,23 @@ fn incident_band(m: &Milestones) -> Option<Band> {
     })
 }
 
-/// Detection, diagnosis, mitigation and recovery, between the milestones that bound them.
+/// The phase bands: the same phases the timeline draws (from [`phases`]), in the chart's
+/// colours. The impact phase is left to the impact band drawn under them.
 fn phase_bands(m: &Milestones) -> Vec<Band> {
-    let at = |milestone: &Option<crate::analysis::milestones::Milestone>| {
-        milestone.as_ref().map(|x| x.at)
-    };
-    let spans = [
-        (
-            "Detection",
-            at(&m.impact_start),
-            at(&m.detected),
-            RGBColor(0xfd, 0xf0, 0xdc),
-        ),
-        (
-            "Diagnosis",
-            at(&m.detected),
-            at(&m.root_cause),
-            RGBColor(0xea, 0xf1, 0xfd),
-        ),
-        (
-            "Mitigation",
-            at(&m.root_cause),
-            at(&m.mitigated),
-            RGBColor(0xf8, 0xe9, 0xf3),
-        ),
-        (
-            "Recovery",
-            at(&m.mitigated),
-            at(&m.resolved),
-            RGBColor(0xe3, 0xf4, 0xec),
-        ),
-    ];
-    spans
+    phases(m)
         .into_iter()
-        .filter_map(|(label, start, end, color)| {
-            let (start, end) = (start?, end?);
-            (end > start).then_some(Band {
-                start,
-                end,
-                label,
-                color,
-            })
+        .filter(|p| p.kind != PhaseKind::Impact)
+        .map(|p| Band {
+            start: p.start,
+            end: p.end,
+            label: p.kind.label(),
+            color: match p.kind {
+                PhaseKind::Impact => RGBColor(0xfd, 0xe8, 0xe7),
+                PhaseKind::Detection => RGBColor(0xfd, 0xf0, 0xdc),
+                PhaseKind::Diagnosis => RGBColor(0xea, 0xf1, 0xfd),
+                PhaseKind::Mitigation => RGBColor(0xf8, 0xe9, 0xf3),
+                PhaseKind::Recovery => RGBColor(0xe3, 0xf4, 0xec),
+            },
         })
         .collect()
 }
@@ -359,7 +336,7 @@ mod tests {
         assert_eq!(scene.markers.len(), 9);
         assert_eq!(scene.markers[3].kind, EventKind::MisleadingPath);
         let phases: Vec<&str> = scene.phases.iter().map(|b| b.label).collect();
-        assert_eq!(phases, ["Diagnosis", "Mitigation", "Recovery"]);
+        assert_eq!(phases, ["Detection", "Diagnosis", "Mitigation", "Recovery"]);
         let band = scene.incident.unwrap();
         assert_eq!(band.end - band.start, 4.0 * 3_600_000.0);
     }

@@ -50,6 +50,9 @@ pub fn clock(ms: f64, offset_minutes: i32) -> String {
 pub fn statement(story: &Story) -> String {
     let share = format::percent(story.share * 100.0);
     let lasting = story.duration_seconds.map(duration_words);
+    if story.no_user_impact {
+        return "The cookie stayed whole: the postmortem says no users were affected.".to_string();
+    }
     match (story.share_stated, lasting) {
         (true, Some(lasting)) => {
             format!("{share} of the cookie crumbled: {share} of users affected for {lasting}.")

@@ -1,6 +1,7 @@
 //! The facts the picture tells, read from the incident: how much broke, how many engineers
 //! came, what the culprit was called, and when each chapter begins on the shared time axis.
 
+use crate::analysis::derived_impact::states_no_user_impact;
 use crate::analysis::durations::impact_duration_seconds;
 use crate::analysis::milestones::Milestones;
 use crate::analysis::window::{axis_ms, incident_extent, TimeWindow};
@@ -70,6 +71,8 @@ pub struct Story {
     pub extent: Option<TimeWindow>,
     /// The UTC offset the incident is written in, in minutes.
     pub offset_minutes: i32,
+    /// True when the postmortem says no user was affected.
+    pub no_user_impact: bool,
 }
 
 impl Story {
@@ -79,13 +82,19 @@ impl Story {
             .impact
             .affected_users_percent
             .filter(|p| p.is_finite());
-        let share = stated.map_or(DEFAULT_SHARE, |p| (p / 100.0).clamp(0.0, 1.0));
+        let no_user_impact = states_no_user_impact(incident);
+        // A near miss crumbles nothing: the cookie stays whole while the crew works.
+        let share = match no_user_impact {
+            true => 0.0,
+            false => stated.map_or(DEFAULT_SHARE, |p| (p / 100.0).clamp(0.0, 1.0)),
+        };
         let event_times: Vec<f64> = incident.timeline.iter().map(|e| axis_ms(&e.at)).collect();
         let engineers = incident.timeline.len().clamp(MIN_ENGINEERS, MAX_ENGINEERS);
         let chapters = chapters_of(incident);
         let extent = incident_extent(incident);
         let arrivals = arrivals(&event_times, engineers, chapters.as_ref());
         Story {
+            no_user_impact,
             share,
             share_stated: stated.is_some(),
             duration_seconds: impact_duration_seconds(incident),

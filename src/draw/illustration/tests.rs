@@ -285,3 +285,20 @@ fn odd_inputs_draw_without_panicking() {
     let _ = ill.scene_at(None, 0);
     assert!(!ill.stops().is_empty());
 }
+
+#[test]
+fn a_near_miss_keeps_the_cookie_whole() {
+    let mut incident = sample();
+    incident.impact = Impact {
+        text: "No customer impact: the canary stopped the rollout.".into(),
+        affected_users_percent: None,
+    };
+    let ill = Illustration::new(&incident);
+    let worst = ill.scene_at(Some(impact_start(&ill) + 2.5 * HOUR), -300);
+    assert_eq!(worst.crumbled_share, 0.0);
+    assert!(
+        ill.statement().starts_with("The cookie stayed whole"),
+        "{}",
+        ill.statement()
+    );
+}
