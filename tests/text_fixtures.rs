@@ -759,3 +759,28 @@ fn several_stated_windows_widen_to_cover_them_all() {
         Some("2025-10-24T19:10:00+00:00")
     );
 }
+
+#[test]
+fn code_under_an_entry_stays_a_code_block_in_its_text() {
+    let parsed = parse_text(
+        "# Queue stall\n\n## Timeline\n\n- 10:00 Logs showed:\n  ```\n  ERROR pool exhausted\n  ```\n- 10:05 Restarted the pool\n",
+    );
+    let texts: Vec<&str> = parsed
+        .incident
+        .timeline
+        .iter()
+        .map(|e| e.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Logs showed:\n\n```\n  ERROR pool exhausted\n```",
+            "Restarted the pool"
+        ]
+    );
+    let shown = rich::render(texts[0], &rich::LinkBase::none());
+    assert!(matches!(
+        shown.last(),
+        Some(rich::Node::Element(rich::Element::CodeBlock, _))
+    ));
+}

@@ -11,7 +11,7 @@ use crate::analysis::phases::{Phase, PhaseKind};
 use crate::analysis::ticks::{ticks, Tick};
 use crate::analysis::window::{axis_ms, TimeWindow};
 use crate::model::{EventKind, Incident};
-use crate::parse::inline::{segments, Inline};
+use crate::parse::rich;
 
 /// Height of the strip above the lanes that holds the phase names.
 pub const PHASE_STRIP: f64 = 22.0;
@@ -111,19 +111,26 @@ impl EventIndex {
     }
 }
 
-/// `text` with Markdown links reduced to their visible text.
+/// The first block of `text` (its Markdown rendered) as plain words, for a label: no `**`,
+/// backticks or link syntax, and no code block the entry carries under its words.
 pub fn plain_text(text: &str) -> String {
-    // Most event texts hold no link: skip the link scanner for them.
-    if !text.contains('[') && !text.contains("://") {
+    // Most event texts hold no markup: skip the Markdown reader for them.
+    let marked = text.bytes().any(|b| {
+        matches!(
+            b,
+            b'*' | b'_' | b'`' | b'[' | b'<' | b'&' | b'\n' | b'~' | b'\\'
+        )
+    });
+    if !marked {
         return text.to_string();
     }
-    segments(text)
-        .into_iter()
-        .map(|s| match s {
-            Inline::Text(t) => t,
-            Inline::Link { text, .. } => text,
-        })
-        .collect()
+    let words = rich::plain_text(&rich::render(text, &rich::LinkBase::none()));
+    words
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim()
+        .to_string()
 }
 
 /// A label cut to [`LABEL_CHARS`] characters, with an ellipsis when cut.

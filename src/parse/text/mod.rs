@@ -206,6 +206,8 @@ struct Reader<'a> {
     fence: Option<String>,
     /// Index of a closing fence that only wraps the whole postmortem (skipped silently).
     wrapping_fence_end: Option<usize>,
+    /// True while the open code block's lines go into the last entry's text.
+    code_in_event: bool,
     /// Prose lines, for inferred events.
     prose: Vec<ProseLine>,
     /// True after an entry written as a heading: the next paragraph is its text.
@@ -293,6 +295,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         table: None,
         fence: None,
         wrapping_fence_end: None,
+        code_in_event: false,
         prose: Vec::new(),
         heading_event_open: false,
         context,
@@ -485,7 +488,14 @@ impl<'a> Reader<'a> {
                 self.verbatim.line(target, index);
             }
             match &self.fence {
-                Some(open) if text.trim_start().starts_with(open.as_str()) => self.fence = None,
+                Some(open) if text.trim_start().starts_with(open.as_str()) => {
+                    self.fence = None;
+                    if std::mem::take(&mut self.code_in_event) {
+                        if let Some(event) = self.incident.timeline.last_mut() {
+                            event.text.push_str("\n```");
+                        }
+                    }
+                }
                 Some(_) => self.read_code_line(index),
                 None => {
                     let marker: String = text.trim_start().chars().take(3).collect();
@@ -907,8 +917,13 @@ impl<'a> Reader<'a> {
         match self.target.unwrap_or(Target::Summary) {
             Target::Timeline => {
                 if let Some(event) = self.incident.timeline.last_mut() {
-                    event.text.push(' ');
-                    event.text.push_str(text.trim());
+                    // The code stays a code block in the entry's text, under its words.
+                    if !std::mem::replace(&mut self.code_in_event, true) {
+                        event.text.push_str("\n\n```\n");
+                    } else {
+                        event.text.push('\n');
+                    }
+                    event.text.push_str(text.trim_end());
                 } else {
                     self.warn(
                         index,
