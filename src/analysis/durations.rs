@@ -1,4 +1,4 @@
-//! How long the incident lasted, from what the postmortem states.
+//! How long the incident lasted: the stated window, else the milestones' impact window.
 
 use crate::model::{Incident, Moment};
 
@@ -8,15 +8,16 @@ pub fn seconds_between(from: &Moment, to: &Moment) -> Option<i64> {
     (seconds >= 0).then_some(seconds)
 }
 
-/// How long the impact lasted: from the stated start to the stated end, or else from the
-/// first to the last timeline entry.
+/// How long the impact lasted: from the stated start to the stated end, or else over the
+/// impact window the milestones find (see [`super::milestones::Milestones`]).
 pub fn impact_duration_seconds(incident: &Incident) -> Option<i64> {
     match (&incident.start, &incident.end) {
         (Some(start), Some(end)) => seconds_between(start, end),
+        // The same window the key durations and every view use.
         _ => {
-            let first = incident.timeline.first()?;
-            let last = incident.timeline.last()?;
-            seconds_between(&first.at, &last.at)
+            let m = super::milestones::Milestones::of(incident);
+            let span = m.impact_end?.at - m.impact_start?.at;
+            (span.is_finite() && span >= 0.0).then(|| (span / 1000.0).round() as i64)
         }
     }
 }

@@ -86,12 +86,14 @@ impl Milestones {
             .or_else(|| marked(START_MARKERS))
             .or_else(|| {
                 (0..times.len())
-                    .find(|&i| kinds[i] == EventKind::ImpactStart && !is_precondition(&times, i))
+                    .find(|&i| {
+                        kinds[i] == EventKind::ImpactStart && !is_precondition(&times, &kinds, i)
+                    })
                     .map(event)
             })
             .or_else(|| {
                 (0..times.len())
-                    .find(|&i| !is_precondition(&times, i))
+                    .find(|&i| !is_precondition(&times, &kinds, i))
                     .map(event)
             });
         let acknowledged = first(EventKind::Alerted);
@@ -154,15 +156,20 @@ const RECOVERY_WORDS: &[&str] = &[
     "working again",
 ];
 
-/// True when event `i` is a precondition written long before the incident: more than six
-/// hours before the next event, and further from it than the rest of the timeline lasts.
-fn is_precondition(times: &[f64], i: usize) -> bool {
+/// True when the first event is a precondition written long before the incident (a deploy
+/// days earlier): a change or a note, not a response, more than a day before the next event
+/// and further from it than the rest of the timeline lasts.
+fn is_precondition(times: &[f64], kinds: &[EventKind], i: usize) -> bool {
     let (Some(&at), Some(&next), Some(&last)) = (times.get(i), times.get(i + 1), times.last())
     else {
         return false;
     };
+    let a_change = matches!(
+        kinds.get(i),
+        Some(EventKind::ImpactStart | EventKind::Other)
+    );
     let gap = next - at;
-    gap > 6.0 * 3_600_000.0 && gap > last - next
+    i == 0 && a_change && gap > 24.0 * 3_600_000.0 && gap > last - next
 }
 
 /// A duration from the impact start to a milestone.

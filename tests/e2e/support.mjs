@@ -26,7 +26,13 @@ const TYPES = {
 /** Serves `dir` on 127.0.0.1 under `base` (e.g. '/' or '/postmortems/'), like a plain static host. */
 export async function serveStatic(dir = DIST, base = '/') {
   const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    let path;
+    try {
+      path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    } catch {
+      res.writeHead(400).end('bad request'); // a malformed %-escape, as a static host answers
+      return;
+    }
     if (!path.startsWith(base)) {
       res.writeHead(404).end('not found');
       return;
