@@ -147,6 +147,10 @@ try {
     const share = lines.length ? (100 * (lines.length - missed.length)) / lines.length : 100;
     perFile.push({ file: record.file, share, lines: lines.length, raw });
     if (process.env.DETAILS && record.split === 'dev') {
+      for (const re of RAW_MARKUP) {
+        const m = shown.outsideCode.match(re);
+        if (m) console.log(`  ${record.file}: RAW ${JSON.stringify(shown.outsideCode.slice(Math.max(0, m.index - 60), m.index + 80))}`);
+      }
       for (const m of missed.slice(0, 15)) console.log(`  ${record.file}: ${m.line.slice(0, 110)}`);
     }
   }

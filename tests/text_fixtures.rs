@@ -784,3 +784,15 @@ fn code_under_an_entry_stays_a_code_block_in_its_text() {
         Some(rich::Node::Element(rich::Element::CodeBlock, _))
     ));
 }
+
+#[test]
+fn a_stated_window_without_a_date_takes_the_incidents_day() {
+    let incident = parse_text(
+        "# Sitemap outage\n\nDuration: 21:31 - 01:32 PST\n\n## Timeline\n\n- 2025-11-21 21:31 Last good run\n- 2025-11-22 01:32 Resolved\n",
+    )
+    .incident;
+    let start = incident.start.expect("a stated start");
+    let end = incident.end.expect("a stated end");
+    assert_eq!(start.to_string(), "2025-11-21T21:31:00-08:00");
+    assert_eq!(end.to_string(), "2025-11-22T01:32:00-08:00");
+}

@@ -277,3 +277,34 @@ pub(super) fn zone_after_time(value: &str) -> Option<FoundZone> {
     }
     None
 }
+
+impl Reader<'_> {
+    /// A stated start or end written as a bare time (`Duration: 09:31 - 18:32`) takes the
+    /// incident's day, so that it is never compared with dated entries across 1970: the
+    /// start the first dated entry's day (else the document's), the end the start's, a day
+    /// later when its time is earlier.
+    pub(super) fn date_the_stated_window(&mut self, first_date: Option<NaiveDate>) {
+        let day = self
+            .incident
+            .timeline
+            .iter()
+            .find_map(|e| e.at.date)
+            .or(first_date);
+        let Some(day) = day else {
+            return;
+        };
+        if let Some(start) = self.incident.start.as_mut().filter(|s| s.date.is_none()) {
+            start.date = Some(day);
+        }
+        let start = self.incident.start;
+        if let Some(end) = self.incident.end.as_mut().filter(|e| e.date.is_none()) {
+            let from = start.and_then(|s| s.date).unwrap_or(day);
+            let later = start.is_some_and(|s| end.time < s.time);
+            end.date = Some(if later {
+                from.succ_opt().unwrap_or(from)
+            } else {
+                from
+            });
+        }
+    }
+}

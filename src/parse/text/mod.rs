@@ -1283,6 +1283,7 @@ impl<'a> Reader<'a> {
             .or(self.dates.path)
             .or(self.dates.first_in_text);
         self.settle_timeline(first_date, start.and_then(|s| s.offset));
+        self.date_the_stated_window(first_date);
         self.restore_verbatim_prose();
         self.incident.impact.affected_users_percent =
             affected_users_percent(&self.incident.impact.text);
