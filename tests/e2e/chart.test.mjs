@@ -143,3 +143,28 @@ test('an incident without metrics shows its impact derived from the text, labell
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the chart and the timeline zoom by the same step', async () => {
+  const { page, errors, context, chart } = await openChart();
+  const whole = await chartWindow(chart);
+  await page.getByTestId('chart-plot').focus();
+  await page.keyboard.press('+');
+  await page.waitForFunction(
+    (start) => document.querySelector('[data-testid=metrics-chart]').dataset.windowStart !== String(start),
+    whole.start,
+  );
+  const byKey = await chartWindow(chart);
+  const step = (whole.end - whole.start) / (byKey.end - byKey.start);
+  assert.ok(Math.abs(step - 1.5) < 0.01, `the chart's + key zooms by ${step}`);
+  await page.getByTestId('chart-reset').click();
+  await page.getByTestId('zoom-in').first().click();
+  await page.waitForFunction(
+    (start) => document.querySelector('[data-testid=metrics-chart]').dataset.windowStart !== String(start),
+    whole.start,
+  );
+  const byButton = await chartWindow(chart);
+  const buttonStep = (whole.end - whole.start) / (byButton.end - byButton.start);
+  assert.ok(Math.abs(buttonStep - 1.5) < 0.01, `the timeline's + button zooms by ${buttonStep}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
