@@ -1183,13 +1183,22 @@ impl<'a> Reader<'a> {
         }
         // A handful per line is enough to point at the problem (and keeps columns cheap).
         for (at, target) in unsafe_link_targets(&text).into_iter().take(8) {
-            self.warn(
-                index,
-                at,
+            // No scheme before the first `/`: a path, resolved against the document's URL.
+            let relative = match (target.find(':'), target.find('/')) {
+                (None, _) => true,
+                (Some(colon), Some(slash)) => slash < colon,
+                (Some(_), None) => false,
+            };
+            let message = if relative {
                 format!(
-                    "expected an http:// or https:// link target, found `{target}`; the link is shown as text"
-                ),
-            );
+                    "relative link target `{target}`: followed when the postmortem is opened from its URL (`?src=`), shown as text otherwise"
+                )
+            } else {
+                format!(
+                    "expected an http://, https:// or mailto: link target, found `{target}`; the link is shown as text"
+                )
+            };
+            self.warn(index, at, message);
         }
     }
 

@@ -1,0 +1,156 @@
+// The whole postmortem as written: Markdown rendered safely (never as HTML strings), every
+// section in the author's order, the action-item table, details, and links and images
+// resolved against the document's own URL.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DIST, ROOT, serveStatic, launchBrowser, openPage } from './support.mjs';
+
+const POSTMORTEM = `# Checkout outage
+
+**Severity:** SEV-2
+**Services:** checkout, payments-api
+**Tags:** cache, deploy
+
+## Summary
+
+The **checkout** API failed for *most* users. See [the runbook](../runbook.md) and
+![error graph](img/graph.svg) and ![remote graph](https://cdn.example.com/x.png).
+
+- first cause
+  - nested detail
+- second cause
+
+| Region | Errors |
+|---|---|
+| eu | 41% |
+
+\`\`\`
+ERROR pool exhausted
+\`\`\`
+
+Evil: <script>alert(1)</script> and [click](javascript:alert(1)) and <b>bold html</b>.
+
+## Timeline
+
+- 2024-03-01 10:00 Deploy of \`v2\` started
+- 2024-03-01 10:05 Errors rose; alert fired
+- 2024-03-01 10:30 Rolled back, service fully restored
+
+## Customer communication
+
+1. Status page updated.
+2. Emails sent.
+
+## Lessons learned
+
+### What went well
+- Alerting was fast
+
+## Action items
+
+| Item | Owner | Priority | Status |
+|---|---|---|---|
+| Add a canary stage | Ana | P1 | open |
+
+## Responders
+
+- Ana (incident commander)
+- Bo
+
+## Appendix notes
+
+> Quoted from the vendor.
+`;
+
+let server;
+let browser;
+let site;
+
+before(async () => {
+  site = await mkdtemp(join(tmpdir(), 'prose-'));
+  await cp(DIST, site, { recursive: true });
+  await mkdir(join(site, 'pm/img'), { recursive: true });
+  await writeFile(join(site, 'pm/outage.md'), POSTMORTEM);
+  await cp(join(ROOT, 'public/favicon.svg'), join(site, 'pm/img/graph.svg'));
+  server = await serveStatic(site);
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await rm(site, { recursive: true, force: true });
+});
+
+async function openOutage() {
+  const opened = await openPage(browser, `${server.url}?src=pm/outage.md`);
+  await opened.page.waitForFunction(() => document.querySelector('[data-testid=incident-title]')?.textContent === 'Checkout outage');
+  return opened;
+}
+
+test('Markdown in the summary becomes elements, and hostile markup stays inert text', async () => {
+  const { page, errors, context } = await openOutage();
+  const summary = page.getByTestId('summary');
+  assert.equal(await summary.locator('strong').first().textContent(), 'checkout');
+  assert.equal(await summary.locator('em').first().textContent(), 'most');
+  assert.equal(await summary.locator('ul > li > ul > li').textContent(), 'nested detail');
+  assert.equal(await summary.locator('table td').first().textContent(), 'eu');
+  assert.equal(await summary.locator('pre code').textContent(), 'ERROR pool exhausted\n');
+  assert.equal(await summary.locator('b, strong').filter({ hasText: 'bold html' }).count(), 1);
+  // No script element was made, and the tag is shown as the text it is.
+  assert.equal(await page.locator('main script').count(), 0);
+  assert.match(await summary.innerText(), /Evil: <script>alert\(1\)<\/script> and click and bold html\./);
+  assert.equal(await page.locator('a[href^="javascript"]').count(), 0);
+  // No Markdown syntax is left as text outside code.
+  const shown = await summary.evaluate((el) => {
+    const clone = el.cloneNode(true);
+    clone.querySelectorAll('pre, code').forEach((n) => n.remove());
+    return clone.textContent;
+  });
+  assert.ok(!shown.includes('**') && !shown.includes(']('), shown);
+  assert.deepEqual(errors.filter((e) => !e.includes('cdn.example.com')), []);
+  await context.close();
+});
+
+test('links and images resolve against the document: same-origin images show, remote ones are links', async () => {
+  const { page, context } = await openOutage();
+  const summary = page.getByTestId('summary');
+  assert.equal(await summary.getByRole('link', { name: 'the runbook' }).getAttribute('href'), `${server.url}runbook.md`);
+  const image = summary.locator('img');
+  assert.equal(await image.count(), 1);
+  assert.equal(await image.getAttribute('src'), `${server.url}pm/img/graph.svg`);
+  assert.equal(await image.getAttribute('alt'), 'error graph');
+  await page.waitForFunction(() => document.querySelector('[data-testid=summary] img').naturalWidth > 0);
+  assert.equal(await summary.getByRole('link', { name: 'Image: remote graph' }).getAttribute('href'), 'https://cdn.example.com/x.png');
+  await context.close();
+});
+
+test('every section appears after the fixed cards in the order the author wrote them', async () => {
+  const { page, errors, context } = await openOutage();
+  const headings = await page.locator('main > section > h2').allTextContents();
+  const after = headings.slice(headings.findIndex((h) => h === 'Timeline') + 1);
+  assert.deepEqual(after.filter((h) => !h.startsWith('Reading notes')), [
+    'Customer communication',
+    'Lessons learned',
+    'Corrective and preventative measures',
+    'Responders',
+    'Appendix notes',
+  ]);
+  const sections = page.getByTestId('author-section');
+  assert.deepEqual(await sections.first().locator('ol > li').allTextContents(), ['Status page updated.', 'Emails sent.']);
+  assert.equal(await sections.last().locator('blockquote').innerText(), 'Quoted from the vendor.');
+  assert.deepEqual(await page.getByTestId('went-well').locator('li').allTextContents(), ['Alerting was fast']);
+  const tasks = page.getByTestId('tasks');
+  assert.deepEqual(await tasks.locator('thead th').allTextContents(), ['Task', 'Owner', 'Priority', 'Status']);
+  assert.deepEqual(await tasks.locator('tbody td').allTextContents(), ['Add a canary stage', 'Ana', 'P1', 'open']);
+  assert.deepEqual(await page.getByTestId('responders').locator('li').allTextContents(), ['Ana (incident commander)', 'Bo']);
+  assert.equal(await page.getByTestId('severity').textContent(), 'SEV-2');
+  assert.deepEqual(await page.getByTestId('services').locator('li').allTextContents(), ['checkout', 'payments-api']);
+  assert.deepEqual(await page.getByTestId('tags').locator('li').allTextContents(), ['cache', 'deploy']);
+  // An event's inline code is code on the page too.
+  assert.equal(await page.getByTestId('timeline').locator('code').first().textContent(), 'v2');
+  assert.deepEqual(errors.filter((e) => !e.includes('cdn.example.com')), []);
+  await context.close();
+});
