@@ -5,6 +5,8 @@
 use super::format::duration;
 use super::milestones::{Basis, Milestone, Milestones};
 use super::window::axis_ms;
+use chrono::Datelike;
+
 use crate::model::Incident;
 
 /// Something odd about the incident's times.
@@ -16,10 +18,59 @@ pub struct Anomaly {
     pub message: String,
 }
 
-/// Every anomaly in `incident`: out-of-order events first (in written order), then
-/// milestones that come before a milestone they must follow.
-pub fn anomalies(incident: &Incident) -> Vec<Anomaly> {
-    let mut found: Vec<Anomaly> = incident
+/// The first year a postmortem's date is believed in: anything earlier is a misread (1970 is
+/// what a missing date becomes).
+const FIRST_PLAUSIBLE_YEAR: i32 = 1990;
+
+/// Every anomaly in `incident`: dates outside 1990 to next year (`this_year` + 1), then
+/// out-of-order events (in written order), then milestones that come before a milestone they
+/// must follow.
+pub fn anomalies(incident: &Incident, this_year: i32) -> Vec<Anomaly> {
+    let mut found = implausible_dates(incident, this_year);
+    found.extend(out_of_order(incident));
+    found.extend(milestone_order(incident));
+    found
+}
+
+/// Dates before 1990 or after next year, each said once.
+fn implausible_dates(incident: &Incident, this_year: i32) -> Vec<Anomaly> {
+    let plausible = FIRST_PLAUSIBLE_YEAR..=this_year + 1;
+    let stated = [
+        ("The stated start", &incident.start),
+        ("The stated end", &incident.end),
+    ];
+    let mut found: Vec<Anomaly> = stated
+        .iter()
+        .filter_map(|(what, moment)| {
+            let date = moment.as_ref()?.date?;
+            (!plausible.contains(&date.year())).then(|| Anomaly {
+                event: None,
+                message: format!(
+                    "{what} is dated {date}, outside {} to {}: check the date as written.",
+                    plausible.start(),
+                    plausible.end()
+                ),
+            })
+        })
+        .collect();
+    found.extend(incident.timeline.iter().enumerate().filter_map(|(i, e)| {
+        let date = e.at.date?;
+        (!plausible.contains(&date.year())).then(|| Anomaly {
+            event: Some(i),
+            message: format!(
+                "Event {} is dated {date}, outside {} to {}: check the date as written.",
+                i + 1,
+                plausible.start(),
+                plausible.end()
+            ),
+        })
+    }));
+    found
+}
+
+/// Events written after one they come before.
+fn out_of_order(incident: &Incident) -> Vec<Anomaly> {
+    let found: Vec<Anomaly> = incident
         .timeline
         .windows(2)
         .enumerate()
@@ -36,6 +87,12 @@ pub fn anomalies(incident: &Incident) -> Vec<Anomaly> {
             })
         })
         .collect();
+    found
+}
+
+/// Milestones that come before a milestone they must follow.
+fn milestone_order(incident: &Incident) -> Vec<Anomaly> {
+    let mut found = Vec::new();
     let m = Milestones::of(incident);
     let order: [(&str, &Option<Milestone>); 6] = [
         ("the impact start", &m.impact_start),
@@ -88,7 +145,7 @@ mod tests {
 
     #[test]
     fn the_sample_is_in_order() {
-        assert!(anomalies(&parse_text(SAMPLE_TEXT).incident).is_empty());
+        assert!(anomalies(&parse_text(SAMPLE_TEXT).incident, 2026).is_empty());
     }
 
     #[test]
@@ -96,7 +153,7 @@ mod tests {
         let text = "Timeline:\n10:00 AM: Issue detected by alerts.\n\
                     11:00 AM: Root cause identified in the cache.\n\
                     10:30 AM: Cache configuration corrected.\n";
-        let found = anomalies(&parse_text(text).incident);
+        let found = anomalies(&parse_text(text).incident, 2026);
         let messages: Vec<&str> = found.iter().map(|a| a.message.as_str()).collect();
         assert_eq!(
             messages,
@@ -107,5 +164,17 @@ mod tests {
         );
         assert_eq!(found[0].event, Some(2));
         assert_eq!(found[1].event, Some(2));
+    }
+
+    #[test]
+    fn dates_outside_1990_to_next_year_are_pointed_out() {
+        let text = "# Misdated\n\n## Timeline\n\n- 1970-01-01 10:00 Alert fired\n- 2031-05-01 10:05 Fixed\n- 2026-02-01 10:10 Resolved\n";
+        let found = anomalies(&parse_text(text).incident, 2026);
+        let dated: Vec<(Option<usize>, bool)> = found
+            .iter()
+            .filter(|a| a.message.contains("outside 1990 to 2027"))
+            .map(|a| (a.event, a.message.starts_with("Event")))
+            .collect();
+        assert_eq!(dated, [(Some(0), true), (Some(1), true)]);
     }
 }

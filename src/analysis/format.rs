@@ -126,6 +126,44 @@ pub fn relative(ms: f64) -> String {
     }
 }
 
+/// When the incident happened, for the page header, in the zone it states: `Mon 15 Jan 2024,
+/// 10:00–14:00 UTC-05:00`, or `15 Jan 2024 22:30 – 16 Jan 2024 01:15 UTC+05:30` across days;
+/// `None` when nothing in it carries a date (times alone say nothing about the day).
+pub fn incident_dates(incident: &crate::model::Incident) -> Option<String> {
+    let dated = incident
+        .start
+        .iter()
+        .chain(incident.end.iter())
+        .chain(incident.timeline.iter().map(|e| &e.at))
+        .any(|m| m.date.is_some());
+    if !dated {
+        return None;
+    }
+    let m = super::milestones::Milestones::of(incident);
+    let offset = super::zones::incident_offset(incident);
+    let start = local_at(m.impact_start.as_ref()?.at, offset);
+    let zone = zone_name(offset);
+    let Some(end) = m.impact_end.as_ref().map(|e| local_at(e.at, offset)) else {
+        return Some(format!("{} {zone}", start.format("%a %-d %b %Y, %H:%M")));
+    };
+    if end < start {
+        return Some(format!("{} {zone}", start.format("%a %-d %b %Y, %H:%M")));
+    }
+    if end.date() == start.date() {
+        Some(format!(
+            "{}–{} {zone}",
+            start.format("%a %-d %b %Y, %H:%M"),
+            end.format("%H:%M")
+        ))
+    } else {
+        Some(format!(
+            "{} – {} {zone}",
+            start.format("%-d %b %Y %H:%M"),
+            end.format("%-d %b %Y %H:%M")
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -169,5 +207,17 @@ mod tests {
         assert_eq!(full_moment(&m), "2024-01-15 13:00 UTC-05:00");
         assert_eq!(percent(30.0), "30%");
         assert_eq!(percent(12.54), "12.5%");
+    }
+
+    #[test]
+    fn the_header_dates_are_the_impact_window() {
+        let sample = crate::parse::parse_text(crate::sample::SAMPLE_TEXT).incident;
+        assert_eq!(
+            incident_dates(&sample).as_deref(),
+            Some("Mon 15 Jan 2024, 10:00–14:00 UTC-05:00")
+        );
+        let undated =
+            crate::parse::parse_text("# X\n\n## Timeline\n\n- 10:00 a\n- 11:00 b\n").incident;
+        assert_eq!(incident_dates(&undated), None);
     }
 }

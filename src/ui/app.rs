@@ -103,6 +103,12 @@ fn IncidentPage() -> impl IntoView {
                 </button>
             </nav>
             <h1 data-testid="incident-title">{move || incident.with(|i| i.title.clone())}</h1>
+            <p class="incident-dates" data-testid="incident-dates">
+                {move || incident.with(|i| {
+                    crate::analysis::format::incident_dates(i)
+                        .unwrap_or_else(|| "No date stated".to_string())
+                })}
+            </p>
             <LoadControls />
             <ShareBar />
         </header>

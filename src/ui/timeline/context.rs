@@ -49,7 +49,8 @@ impl TimelineContext {
         let index = Memo::new(move |_| incident.with(|i| Arc::new(EventIndex::new(i))));
         let milestones = Memo::new(move |_| incident.with(Milestones::of));
         let phases = Memo::new(move |_| milestones.with(phases));
-        let anomalies = Memo::new(move |_| incident.with(anomalies));
+        let this_year = js_sys::Date::new_0().get_full_year() as i32;
+        let anomalies = Memo::new(move |_| incident.with(|i| anomalies(i, this_year)));
         let extent = Memo::new(move |_| incident.with(incident_extent));
         let search = RwSignal::new(String::new());
         let matches = Memo::new(move |_| {
