@@ -52,7 +52,8 @@ pub fn full_moment(moment: &Moment) -> String {
 
 /// A percentage without needless decimals: `30%`, `12.5%`.
 pub fn percent(value: f64) -> String {
-    let rounded = (value * 10.0).round() / 10.0;
+    // `+ 0.0` turns a negative zero (a rounded -0.01) into zero: never "-0%".
+    let rounded = (value * 10.0).round() / 10.0 + 0.0;
     if rounded.fract() == 0.0 {
         format!("{rounded:.0}%")
     } else {
@@ -219,5 +220,11 @@ mod tests {
         let undated =
             crate::parse::parse_text("# X\n\n## Timeline\n\n- 10:00 a\n- 11:00 b\n").incident;
         assert_eq!(incident_dates(&undated), None);
+    }
+
+    #[test]
+    fn a_rounded_negative_zero_is_zero() {
+        assert_eq!(percent(-0.01), "0%");
+        assert_eq!(percent(12.54), "12.5%");
     }
 }

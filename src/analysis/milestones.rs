@@ -85,10 +85,16 @@ impl Milestones {
         let impact_start = stated(&incident.start)
             .or_else(|| marked(START_MARKERS))
             .or_else(|| {
+                // An impact event after someone already responded is not where it began.
+                let responded = (0..times.len())
+                    .filter(|&i| RESPONSES.contains(&kinds[i]))
+                    .map(|i| times[i])
+                    .fold(f64::INFINITY, f64::min);
                 (0..times.len())
                     .find(|&i| {
                         kinds[i] == EventKind::ImpactStart && !is_precondition(&times, &kinds, i)
                     })
+                    .filter(|&i| times[i] <= responded)
                     .map(event)
             })
             .or_else(|| {
@@ -102,7 +108,7 @@ impl Milestones {
         // restored"), ends the story too: the illustration does not stay half-mended.
         let recovering_last = times.len().checked_sub(1).filter(|&i| {
             let text = incident.timeline[i].text.to_lowercase();
-            kinds[i] == EventKind::Mitigated && RECOVERY_WORDS.iter().any(|w| text.contains(w))
+            kinds[i] != EventKind::MisleadingPath && RECOVERY_WORDS.iter().any(|w| text.contains(w))
         });
         let resolved = last(EventKind::Resolved)
             .or_else(|| stated(&incident.end))
@@ -147,6 +153,14 @@ const END_MARKERS: &[&str] = &[
     "impact ends",
 ];
 
+/// Kinds that mean someone was already responding.
+const RESPONSES: [EventKind; 4] = [
+    EventKind::Detected,
+    EventKind::Alerted,
+    EventKind::Investigating,
+    EventKind::Escalated,
+];
+
 /// Words that say service came back.
 const RECOVERY_WORDS: &[&str] = &[
     "restored",
@@ -154,6 +168,10 @@ const RECOVERY_WORDS: &[&str] = &[
     "back online",
     "back up",
     "working again",
+    "confirmed working",
+    "working as expected",
+    "working normally",
+    "operational",
 ];
 
 /// True when the first event is a precondition written long before the incident (a deploy
@@ -271,5 +289,19 @@ mod tests {
         let m = Milestones::of(&incident);
         assert_eq!(m.impact_start.map(|s| s.basis), Some(Basis::Event(1)));
         assert_eq!(m.impact_end.map(|s| s.basis), Some(Basis::Event(2)));
+    }
+
+    #[test]
+    fn an_impact_word_after_the_response_began_is_not_the_start() {
+        let text = "# ADFS outage\n\n## Timeline\n\n\
+            - 2021-03-31 12:11 Reports of issues signing in\n\
+            - 2021-03-31 12:21 Issue verified\n\
+            - 2021-03-31 13:02 Identified expired token signing certificates\n\
+            - 2021-03-31 13:18 Certificate rolled over, login confirmed working\n";
+        let incident = crate::parse::parse_text(text).incident;
+        let m = Milestones::of(&incident);
+        assert_eq!(m.impact_start.map(|s| s.basis), Some(Basis::Event(0)));
+        // The closing fix says it works again: the story ends there.
+        assert_eq!(m.resolved.map(|s| s.basis), Some(Basis::Event(3)));
     }
 }
