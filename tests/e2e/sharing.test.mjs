@@ -91,7 +91,7 @@ test('embed.js turns each div of the example docs page into an iframe sized to i
 
 test('Copy link gives a permalink that reopens the same incident', async () => {
   const { page, context } = await openPage(browser, `${server.url}?src=public/incidents/queue-backlog.txt`);
-  await page.waitForFunction(() => document.querySelector('[data-testid="incident-title"]').textContent === 'The Silent Queue Backlog');
+  await page.waitForFunction(() => document.querySelector('[data-testid="incident-title"]')?.textContent === 'The Silent Queue Backlog');
   await page.getByTestId('copy-link').click();
   const link = await page.getByTestId('share-output').inputValue();
   assert.equal(new URL(link).searchParams.get('src'), 'public/incidents/queue-backlog.txt');
@@ -154,13 +154,13 @@ test('the theme follows the system, toggles to dark, and is remembered', async (
 
 test('the last opened incident can be reopened after a reload', async () => {
   const { page, context } = await openPage(browser, `${server.url}?src=public/incidents/dns-typo.txt`);
-  await page.waitForFunction(() => document.querySelector('[data-testid="incident-title"]').textContent === 'The One-Character DNS Outage');
+  await page.waitForFunction(() => document.querySelector('[data-testid="incident-title"]')?.textContent === 'The One-Character DNS Outage');
   await page.goto(server.url);
   await page.getByTestId('incident-title').waitFor();
   assert.equal(await page.getByTestId('incident-title').textContent(), 'The Great Cookie Catastrophe', 'the default stays the sample');
   assert.equal(await page.getByTestId('reopen').textContent(), 'Reopen dns-typo.txt');
   await page.getByTestId('reopen').click();
-  await page.waitForFunction(() => document.querySelector('[data-testid="incident-title"]').textContent === 'The One-Character DNS Outage');
+  await page.waitForFunction(() => document.querySelector('[data-testid="incident-title"]')?.textContent === 'The One-Character DNS Outage');
   await context.close();
 });
 
@@ -168,7 +168,7 @@ test('under a sub-path, ?src=, the catalogue and the docs page all resolve relat
   const sub = await serveStatic(undefined, '/postmortems/');
   try {
     const { page, errors, context } = await openPage(browser, `${sub.url}?src=public/incidents/retry-storm.txt`);
-    await page.waitForFunction(() => document.querySelector('[data-testid="incident-title"]').textContent === 'The Runaway Retry Storm');
+    await page.waitForFunction(() => document.querySelector('[data-testid="incident-title"]')?.textContent === 'The Runaway Retry Storm');
     await page.goto(`${sub.url}?view=catalogue`);
     await page.getByTestId('catalogue-row').first().waitFor();
     assert.equal(await page.getByTestId('catalogue-row').count(), 5);
