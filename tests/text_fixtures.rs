@@ -796,3 +796,14 @@ fn a_stated_window_without_a_date_takes_the_incidents_day() {
     assert_eq!(start.to_string(), "2025-11-21T21:31:00-08:00");
     assert_eq!(end.to_string(), "2025-11-22T01:32:00-08:00");
 }
+
+#[test]
+fn the_authors_headings_are_kept_for_the_parts_the_page_names() {
+    let parsed = parse_text(
+        "# X\n\n## What happened\n\nA thing.\n\n## Chronology\n\n- 10:00 a\n\n## Follow-up actions\n\n- Fix it\n\n## Root Cause Analysis\n\nBecause.\n",
+    );
+    assert_eq!(parsed.heading("summary"), Some("What happened"));
+    assert_eq!(parsed.heading("timeline"), Some("Chronology"));
+    assert_eq!(parsed.heading("root_cause"), Some("Root Cause Analysis"));
+    assert_eq!(parsed.heading("lessons"), None);
+}

@@ -44,6 +44,20 @@ pub struct Parsed {
     /// (lessons, measures, responders, unknown sections, addendum). A fact about the source
     /// text, like the diagnostics, so it is not part of the incident's data.
     pub outline: Vec<Part>,
+    /// The author's own headings for the parts the page shows under fixed names, by part:
+    /// `summary`, `impact`, `root_cause`, `detection`, `resolution`, `timeline`, `lessons`,
+    /// `measures`, `responders`, `addendum` (the first heading of each, as written).
+    pub headings: Vec<(&'static str, String)>,
+}
+
+impl Parsed {
+    /// The author's heading for `part` (a key of [`Parsed::headings`]), if they wrote one.
+    pub fn heading(&self, part: &str) -> Option<&str> {
+        self.headings
+            .iter()
+            .find(|(key, _)| *key == part)
+            .map(|(_, text)| text.as_str())
+    }
 }
 
 impl Parsed {

@@ -62,6 +62,7 @@ pub fn parse_structured(source: &str, syntax: Syntax) -> Parsed {
         incident,
         diagnostics,
         outline: Vec::new(),
+        headings: Vec::new(),
     };
     drop_unsafe_links(text, &mut parsed);
     parsed.diagnostics.sort_by_key(|d| (d.line, d.column));

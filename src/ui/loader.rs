@@ -178,6 +178,7 @@ pub fn open_text(state: AppState, loader: Loader, name: &str, text: &str, src: O
                 incident: parsed.incident,
                 diagnostics: parsed.diagnostics,
                 outline: parsed.outline,
+                headings: parsed.headings,
             });
             // A documentation page's embeds are not what the reader opened.
             if super::page_url::request().embed.is_none() {

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::rich_text::InlineMarkdown;
+use super::state::part_heading;
 use crate::model::{ActionItem, Incident};
 
 /// One optional column of the action-item table.
@@ -39,12 +40,14 @@ pub fn Measures(
 ) -> impl IntoView {
     let has_any =
         move || incident.with(|i| !i.improvements.is_empty() || !i.action_items.is_empty());
+    // Sub-headings only when both lists are there: the card's heading names a lone one.
+    let both = move || incident.with(|i| !i.improvements.is_empty() && !i.action_items.is_empty());
     view! {
         <Show when=has_any>
             <section class="card measures" aria-labelledby="measures-heading">
-                <h2 id="measures-heading">"Corrective and preventative measures"</h2>
+                <h2 id="measures-heading">{part_heading("measures", "Corrective and preventative measures")}</h2>
                 <Show when=move || incident.with(|i| !i.improvements.is_empty())>
-                    <h3>"Improvements"</h3>
+                    <Show when=both><h3>"Improvements"</h3></Show>
                     <ul class="improvements">
                         {move || incident.with(|i| {
                             i.improvements
@@ -55,7 +58,7 @@ pub fn Measures(
                     </ul>
                 </Show>
                 <Show when=move || incident.with(|i| !i.action_items.is_empty())>
-                    <h3>"Action items"</h3>
+                    <Show when=both><h3>"Action items"</h3></Show>
                     {move || incident.with(|i| task_table(&i.action_items))}
                 </Show>
             </section>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::measures::Measures;
 use super::rich_text::{InlineMarkdown, Markdown};
-use super::state::app_state;
+use super::state::{app_state, part_heading};
 use crate::model::{Incident, Part};
 
 /// The parts after the fixed cards, in the order the open document wrote them.
@@ -62,7 +62,7 @@ fn LessonsCard(incident: Signal<Incident>) -> impl IntoView {
         let text = lessons.text.clone();
         view! {
             <section class="card lessons" aria-labelledby="lessons-heading" data-testid="lessons">
-                <h2 id="lessons-heading">"Lessons learned"</h2>
+                <h2 id="lessons-heading">{part_heading("lessons", "Lessons learned")}</h2>
                 <Show when={
                     let empty = text.is_empty();
                     move || !empty
@@ -92,7 +92,7 @@ fn RespondersCard(incident: Signal<Incident>) -> impl IntoView {
         }
         view! {
             <section class="card responders" aria-labelledby="responders-heading">
-                <h2 id="responders-heading">"Responders"</h2>
+                <h2 id="responders-heading">{part_heading("responders", "Responders")}</h2>
                 <ul class="chips" data-testid="responders">
                     {responders.into_iter().map(|name| view! { <li>{name}</li> }).collect::<Vec<_>>()}
                 </ul>
@@ -137,7 +137,7 @@ fn AddendumCard(incident: Signal<Incident>) -> impl IntoView {
     view! {
         <Show when=move || incident.with(|i| !i.addendum.is_empty())>
             <section class="card addendum" aria-labelledby="addendum-heading">
-                <h2 id="addendum-heading">"Addendum"</h2>
+                <h2 id="addendum-heading">{part_heading("addendum", "Addendum")}</h2>
                 <Markdown text=Signal::derive(move || incident.with(|i| i.addendum.clone())) />
             </section>
         </Show>

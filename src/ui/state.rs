@@ -26,6 +26,8 @@ pub struct OpenDocument {
     pub diagnostics: Vec<Diagnostic>,
     /// The parts after the page's fixed cards, in the order the author wrote them.
     pub outline: Vec<Part>,
+    /// The author's own headings for the parts the page names (see `Parsed::headings`).
+    pub headings: Vec<(&'static str, String)>,
 }
 
 impl OpenDocument {
@@ -37,6 +39,7 @@ impl OpenDocument {
             incident: parsed.incident,
             diagnostics: parsed.diagnostics,
             outline: parsed.outline,
+            headings: parsed.headings,
         }
     }
 
@@ -61,6 +64,7 @@ impl OpenDocument {
                 incident: synthetic_incident(events, points),
                 diagnostics: Vec::new(),
                 outline: Vec::new(),
+                headings: Vec::new(),
             },
             None => OpenDocument::sample(),
         }
@@ -144,4 +148,17 @@ impl AppState {
 /// The app's state; every component is rendered inside [`App`](super::App), which provides it.
 pub fn app_state() -> AppState {
     expect_context::<AppState>()
+}
+
+/// The heading of a part: the author's own words when they wrote one, else `default`.
+pub fn part_heading(key: &'static str, default: &'static str) -> Signal<String> {
+    let document = app_state().document;
+    Signal::derive(move || {
+        document.with(|d| {
+            d.headings
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map_or_else(|| default.to_string(), |(_, text)| text.clone())
+        })
+    })
 }

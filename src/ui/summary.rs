@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::rich_text::Markdown;
+use super::state::part_heading;
 use crate::analysis::{durations, format};
 use crate::model::Incident;
 
@@ -60,19 +61,19 @@ pub fn SummaryCard(
             {move || chips("Tags", incident.with(|i| i.tags.clone()), "tags")}
             <dl class="prose-facts">
                 <Show when=move || incident.with(|i| !i.impact.text.is_empty())>
-                    <dt>"Impact"</dt>
+                    <dt>{part_heading("impact", "Impact")}</dt>
                     <dd><Markdown text=text(|i| &i.impact.text) /></dd>
                 </Show>
                 <Show when=move || incident.with(|i| !i.root_cause.is_empty())>
-                    <dt>"Root cause"</dt>
+                    <dt>{part_heading("root_cause", "Root cause")}</dt>
                     <dd data-testid="root-cause"><Markdown text=text(|i| &i.root_cause) /></dd>
                 </Show>
                 <Show when=move || incident.with(|i| !i.detection.is_empty())>
-                    <dt>"Detection"</dt>
+                    <dt>{part_heading("detection", "Detection")}</dt>
                     <dd><Markdown text=text(|i| &i.detection) /></dd>
                 </Show>
                 <Show when=move || incident.with(|i| !i.resolution.is_empty())>
-                    <dt>"Resolution"</dt>
+                    <dt>{part_heading("resolution", "Resolution")}</dt>
                     <dd data-testid="resolution"><Markdown text=text(|i| &i.resolution) /></dd>
                 </Show>
             </dl>

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::rich_text::InlineMarkdown;
-use super::state::app_state;
+use super::state::{app_state, part_heading};
 use super::timeline::zone::offset_minutes;
 use crate::analysis::format::{clock_at, date_time_at};
 use crate::analysis::window::axis_ms;
@@ -103,7 +103,7 @@ pub fn TimelineList(
 
     view! {
         <section class="card timeline" aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">"Timeline"</h2>
+            <h2 id="timeline-heading">{part_heading("timeline", "Timeline")}</h2>
             <Show
                 when=move || incident.with(|i| !i.timeline.is_empty())
                 fallback=|| view! { <p class="empty">"This postmortem has no timeline entries."</p> }

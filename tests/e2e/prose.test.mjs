@@ -134,7 +134,7 @@ test('every section appears after the fixed cards in the order the author wrote 
   assert.deepEqual(after.filter((h) => !h.startsWith('Reading notes')), [
     'Customer communication',
     'Lessons learned',
-    'Corrective and preventative measures',
+    'Action items',
     'Responders',
     'Appendix notes',
   ]);

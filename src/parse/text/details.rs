@@ -164,6 +164,32 @@ impl Reader<'_> {
         }
     }
 
+    /// Remembers the author's heading for the part `target` names (first one only).
+    pub(super) fn note_heading(&mut self, target: Target, label: &str) {
+        let key = match target {
+            Target::Summary => "summary",
+            Target::Impact => "impact",
+            Target::RootCause => "root_cause",
+            Target::Detection => "detection",
+            Target::Resolution => "resolution",
+            Target::Timeline => "timeline",
+            Target::Lessons => "lessons",
+            Target::Improvements | Target::ActionItems => "measures",
+            Target::Responders => "responders",
+            Target::Addendum => "addendum",
+            _ => return,
+        };
+        let text = clean(label);
+        let text = text
+            .trim()
+            .trim_start_matches('#')
+            .trim_matches(['*', '_', ':', ' '])
+            .trim();
+        if !text.is_empty() && !self.headings.iter().any(|(k, _)| *k == key) {
+            self.headings.push((key, text.to_string()));
+        }
+    }
+
     /// Reads `severity`, `services`, `tags` or `responders` from front matter (inline values:
     /// `tags: [db, cache]`); false for other keys.
     pub(super) fn read_front_matter_detail(&mut self, key: &str, value: &str) -> bool {

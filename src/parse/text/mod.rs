@@ -233,6 +233,8 @@ struct Reader<'a> {
     responder_role: Option<String>,
     /// The parts after the fixed cards, in the order they were written.
     outline: Vec<crate::model::Part>,
+    /// The author's headings of the parts the page names itself.
+    headings: Vec<(&'static str, String)>,
     /// The kept section for timeline lines that are neither entries nor their text.
     timeline_notes: Option<usize>,
     /// The kept section a heading-shaped line inside the timeline started, if still open.
@@ -308,6 +310,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         verbatim: verbatim::Verbatim::default(),
         responder_role: None,
         outline: Vec::new(),
+        headings: Vec::new(),
         timeline_notes: None,
         left_timeline: None,
     };
@@ -754,6 +757,7 @@ impl<'a> Reader<'a> {
             }
         };
         self.note_part(target);
+        self.note_heading(target, label);
         self.left_timeline = None;
         if target == Target::Timeline {
             self.saw_timeline = true;
@@ -1311,6 +1315,7 @@ impl<'a> Reader<'a> {
             incident: self.incident,
             diagnostics: self.diagnostics,
             outline: self.outline,
+            headings: self.headings,
         }
     }
 }
