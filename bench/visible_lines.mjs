@@ -29,6 +29,7 @@ export function stripMarkup(line) {
   if (/^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(text)) return ''; // table rule
   if (/^\s*([-*_]\s*){3,}$/.test(text)) return ''; // thematic break
   if (/^\s*\{:.*\}\s*$/.test(text)) return ''; // kramdown attributes
+  text = text.replace(/^\s*:::+\s*(update\b)?/, ' '); // Statusfy / container fences
   text = text.replace(/<!--.*?-->/g, ' ');
   text = text.replace(/\{\{[<%].*?[>%]\}\}/g, ' '); // Hugo shortcodes
   text = text.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1');
@@ -61,6 +62,7 @@ function sourceLines(text) {
   lines.forEach((line, i) => {
     if (frontMatter) {
       if (i > 0 && line.trim() === fence) { frontMatter = false; return; }
+      if (/^\s*#/.test(line)) return; // a comment in the front matter
       line = line.replace(/^\s*[\w-]+\s*[:=]\s*/, '');
     }
     if (inComment) { if (line.includes('-->')) inComment = false; return; }
@@ -75,14 +77,15 @@ function sourceLines(text) {
 const MONTHS = 'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december';
 const WEEKDAYS = 'mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday';
 const ZONES = 'utc gmt z bst cet cest eet eest wet pst pdt est edt cst cdt mst mdt ist jst kst aest aedt hkt sgt akst akdt hst et pt ct mt';
-const STAMP_WORDS = new Set(`${MONTHS} ${WEEKDAYS} ${ZONES} am pm a m p`.split(' '));
+// `h` as in the French `9 h 21`.
+const STAMP_WORDS = new Set(`${MONTHS} ${WEEKDAYS} ${ZONES} am pm a m p h`.split(' '));
 
 /** The words of a line without its stamps (numbers, months, weekdays, zones, am/pm): the page
  * writes dates and times in its own format, so they are not what is looked for. */
 function contentWords(words) {
   return words
     .split(' ')
-    .filter((w) => w && !/^\d+(st|nd|rd|th|h|z|am|pm)?$/.test(w) && !STAMP_WORDS.has(w))
+    .filter((w) => w && !/^\d+(st|nd|rd|th|h|z|am|pm)?$/.test(w) && !/^\d+t\d+$/.test(w) && !STAMP_WORDS.has(w))
     .join(' ');
 }
 

@@ -807,3 +807,19 @@ fn the_authors_headings_are_kept_for_the_parts_the_page_names() {
     assert_eq!(parsed.heading("root_cause"), Some("Root Cause Analysis"));
     assert_eq!(parsed.heading("lessons"), None);
 }
+
+#[test]
+fn reference_links_defined_elsewhere_still_render_as_links() {
+    let incident = parse_text(
+        "# Malware upload\n\n## Summary\n\nWe were told by [Phylum][phylum] of the upload.\n\n## Timeline\n\n- 10:00 Report received\n\n## Links\n\n[phylum]: https://www.phylum.io/\n",
+    )
+    .incident;
+    let nodes = rich::render(&incident.summary, &rich::LinkBase::none());
+    let text = rich::plain_text(&nodes);
+    assert_eq!(text, "We were told by Phylum of the upload.\n");
+    let linked = format!("{nodes:?}");
+    assert!(
+        linked.contains("Link(\"https://www.phylum.io/\")"),
+        "{linked}"
+    );
+}

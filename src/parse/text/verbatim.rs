@@ -129,6 +129,30 @@ impl Verbatim {
     }
 }
 
+/// The document's link reference definitions (`[label]: https://…`): lower-case label and
+/// the line as written.
+fn link_definitions(lines: &[Line<'_>]) -> Vec<(String, String)> {
+    let mut found: Vec<(String, String)> = Vec::new();
+    for line in lines {
+        let raw = line.raw.trim();
+        let indent = line.raw.len() - line.raw.trim_start().len();
+        let Some(rest) = raw.strip_prefix('[').filter(|_| indent <= 3) else {
+            continue;
+        };
+        let Some((label, target)) = rest.split_once("]:") else {
+            continue;
+        };
+        if label.is_empty() || label.starts_with('^') || target.trim().is_empty() {
+            continue;
+        }
+        let label = label.to_lowercase();
+        if !found.iter().any(|(l, _)| *l == label) {
+            found.push((label, raw.to_string()));
+        }
+    }
+    found
+}
+
 /// Removes the indentation every non-blank line shares, so a part written inside a list
 /// item is not read as a code block.
 fn dedent(text: &str) -> String {
@@ -151,7 +175,17 @@ impl Reader<'_> {
     /// Rebuilds every prose part from the author's lines.
     pub(super) fn restore_verbatim_prose(&mut self) {
         let parts = self.verbatim.parts(&self.lines);
-        for (target, text) in parts {
+        let definitions = link_definitions(&self.lines);
+        for (target, mut text) in parts {
+            // A part that uses `[text][label]` carries the definitions it needs (written
+            // anywhere in the document), so that it reads on its own.
+            for (label, line) in &definitions {
+                let used = text.to_lowercase().contains(&format!("[{label}]"));
+                if used && !text.contains(line.as_str()) {
+                    text.push_str("\n\n");
+                    text.push_str(line);
+                }
+            }
             if let Some(field) = self.prose_field(target) {
                 *field = text;
             }
