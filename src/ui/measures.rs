@@ -82,7 +82,10 @@ fn task_table(items: &[ActionItem]) -> impl IntoView {
         .map(|item| {
             let cells = columns
                 .iter()
-                .map(|c| view! { <td>{(c.value)(item).cloned().unwrap_or_default()}</td> })
+                .map(|c| {
+                    let text = (c.value)(item).cloned().unwrap_or_default();
+                    view! { <td><InlineMarkdown text=text /></td> }
+                })
                 .collect::<Vec<_>>();
             // The model keeps only http(s) links.
             let link = with_links.then(|| {

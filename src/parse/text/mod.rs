@@ -1333,6 +1333,30 @@ fn excerpt(text: &str) -> &str {
     &text[..end]
 }
 
+/// An inferred event's text: the sentence, or its first [`MAX_EXCERPT`] bytes cut before any
+/// Markdown link or code span the cut would break, with an ellipsis.
+fn sentence_excerpt(text: &str) -> String {
+    let cut = excerpt(text);
+    if cut.len() == text.len() {
+        return cut.to_string();
+    }
+    let mut end = cut.len();
+    // An open `[` whose link is not finished inside the cut.
+    if let Some(open) = cut.rfind('[') {
+        let rest = &cut[open..];
+        let finished = rest.find("](").is_some_and(|at| rest[at..].contains(')'))
+            || (rest.contains(']') && !rest.contains("]("));
+        if !finished {
+            end = open;
+        }
+    }
+    // An odd number of backticks: a code span left open.
+    if cut[..end].matches('`').count() % 2 == 1 {
+        end = cut[..end].rfind('`').unwrap_or(end);
+    }
+    format!("{}…", cut[..end].trim_end())
+}
+
 /// Out-of-order entries reported one by one; past this many the rest are still kept in
 /// written order but not reported again (their order is already in question).
 const MAX_ORDER_WARNINGS: usize = 200;

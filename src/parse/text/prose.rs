@@ -32,15 +32,7 @@ impl Reader<'_> {
                 }
                 None => inferred_times(content, context)
                     .into_iter()
-                    .map(|f| {
-                        (
-                            f.date,
-                            f.time,
-                            f.zone,
-                            f.at,
-                            excerpt(f.sentence).to_string(),
-                        )
-                    })
+                    .map(|f| (f.date, f.time, f.zone, f.at, sentence_excerpt(f.sentence)))
                     .collect(),
             };
             let mut scanned = 0;
@@ -76,5 +68,30 @@ impl Reader<'_> {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentence_excerpt;
+
+    #[test]
+    fn a_long_sentence_is_cut_before_a_link_it_would_break() {
+        let long = format!(
+            "{} and we published the [security incident blog post](https://example.org/blog/2019/04/11/security-incident/) later.",
+            "word ".repeat(70)
+        );
+        let cut = sentence_excerpt(&long);
+        assert!(cut.ends_with("published the…"), "{cut}");
+        assert!(!cut.contains('['));
+        let code = format!(
+            "{} ran `kubectl get pods --all-namespaces` again",
+            "x".repeat(390)
+        );
+        assert!(!sentence_excerpt(&code).contains('`'));
+        assert_eq!(
+            sentence_excerpt("Short [link](https://a.b)."),
+            "Short [link](https://a.b)."
+        );
     }
 }
