@@ -85,7 +85,7 @@ const STAMP_WORDS = new Set(`${MONTHS} ${WEEKDAYS} ${ZONES} am pm a m p h`.split
 function contentWords(words) {
   return words
     .split(' ')
-    .filter((w) => w && !/^\d+(st|nd|rd|th|h|z|am|pm)?$/.test(w) && !/^\d+t\d+$/.test(w) && !STAMP_WORDS.has(w))
+    .filter((w) => w && !/^\d+(st|nd|rd|th|h|hrs|z|am|pm)?$/.test(w) && !/^\d+t\d+$/.test(w) && !STAMP_WORDS.has(w))
     .join(' ');
 }
 

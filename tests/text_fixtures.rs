@@ -823,3 +823,13 @@ fn reference_links_defined_elsewhere_still_render_as_links() {
         "{linked}"
     );
 }
+
+#[test]
+fn the_action_item_table_keeps_the_authors_column_names() {
+    let parsed = parse_text(
+        "# X\n\n## Action Items\n\n| **Action Item** | Type | **Owner** | Tracking bug |\n|---|---|---|---|\n| Add alerts | mitigate | ana | https://bugs.example.com/1 |\n",
+    );
+    assert_eq!(parsed.heading("task_column"), Some("Action Item"));
+    assert_eq!(parsed.heading("owner_column"), Some("Owner"));
+    assert_eq!(parsed.incident.action_items.len(), 1);
+}

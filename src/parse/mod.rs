@@ -46,7 +46,9 @@ pub struct Parsed {
     pub outline: Vec<Part>,
     /// The author's own headings for the parts the page shows under fixed names, by part:
     /// `summary`, `impact`, `root_cause`, `detection`, `resolution`, `timeline`, `lessons`,
-    /// `measures`, `responders`, `addendum` (the first heading of each, as written).
+    /// `measures`, `responders`, `addendum` (the first heading of each, as written), and the
+    /// action-item table's column names: `task_column`, `owner_column`, `priority_column`,
+    /// `status_column`, `due_column`, `link_column`.
     pub headings: Vec<(&'static str, String)>,
 }
 

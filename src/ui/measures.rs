@@ -9,24 +9,30 @@ use crate::model::{ActionItem, Incident};
 
 /// One optional column of the action-item table.
 struct Column {
+    /// Its key among the author's headings (`Parsed::headings`).
+    key: &'static str,
     heading: &'static str,
     value: fn(&ActionItem) -> Option<&String>,
 }
 
 const COLUMNS: [Column; 4] = [
     Column {
+        key: "owner_column",
         heading: "Owner",
         value: |item| item.owner.as_ref(),
     },
     Column {
+        key: "priority_column",
         heading: "Priority",
         value: |item| item.priority.as_ref(),
     },
     Column {
+        key: "status_column",
         heading: "Status",
         value: |item| item.status.as_ref(),
     },
     Column {
+        key: "due_column",
         heading: "Due",
         value: |item| item.due.as_ref(),
     },
@@ -75,7 +81,7 @@ fn task_table(items: &[ActionItem]) -> impl IntoView {
     let with_links = items.iter().any(|item| item.link.is_some());
     let head = columns
         .iter()
-        .map(|c| view! { <th scope="col">{c.heading}</th> })
+        .map(|c| view! { <th scope="col">{part_heading(c.key, c.heading)}</th> })
         .collect::<Vec<_>>();
     let rows = items
         .iter()
@@ -108,9 +114,9 @@ fn task_table(items: &[ActionItem]) -> impl IntoView {
             <table class="tasks" data-testid="tasks">
                 <thead>
                     <tr>
-                        <th scope="col">"Task"</th>
+                        <th scope="col">{part_heading("task_column", "Task")}</th>
                         {head}
-                        {with_links.then(|| view! { <th scope="col">"Link"</th> })}
+                        {with_links.then(|| view! { <th scope="col">{part_heading("link_column", "Link")}</th> })}
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

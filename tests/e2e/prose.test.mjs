@@ -143,7 +143,7 @@ test('every section appears after the fixed cards in the order the author wrote 
   assert.equal(await sections.last().locator('blockquote').innerText(), 'Quoted from the vendor.');
   assert.deepEqual(await page.getByTestId('went-well').locator('li').allTextContents(), ['Alerting was fast']);
   const tasks = page.getByTestId('tasks');
-  assert.deepEqual(await tasks.locator('thead th').allTextContents(), ['Task', 'Owner', 'Priority', 'Status']);
+  assert.deepEqual(await tasks.locator('thead th').allTextContents(), ['Item', 'Owner', 'Priority', 'Status']);
   assert.deepEqual(await tasks.locator('tbody td').allTextContents(), ['Add a canary stage', 'Ana', 'P1', 'open']);
   assert.deepEqual(await page.getByTestId('responders').locator('li').allTextContents(), ['Ana (incident commander)', 'Bo']);
   assert.equal(await page.getByTestId('severity').textContent(), 'SEV-2');

@@ -14,6 +14,23 @@ impl Reader<'_> {
             .is_some_and(|l| table::is_separator(&l.text));
         if self.table.is_none() && next_is_separator {
             self.table = Some(self.table_kind(index, &cells));
+            if let Some(Table::Actions { columns }) = &self.table {
+                // The page's task table is headed with the author's own column names.
+                for (column, header) in columns.clone() {
+                    let key = match column {
+                        Column::Text => "task_column",
+                        Column::Owner => "owner_column",
+                        Column::Priority => "priority_column",
+                        Column::Status => "status_column",
+                        Column::Due => "due_column",
+                        Column::Link => "link_column",
+                        Column::Other => continue,
+                    };
+                    if !header.is_empty() && !self.headings.iter().any(|(k, _)| *k == key) {
+                        self.headings.push((key, header));
+                    }
+                }
+            }
             if self.table == Some(Table::Plain) {
                 self.append_table_prose(&text);
             }
