@@ -32,7 +32,7 @@ pub fn SummaryCard(
 
     view! {
         <section class="card summary" aria-labelledby="summary-heading" data-testid="summary">
-            <h2 id="summary-heading">"Summary"</h2>
+            <h2 id="summary-heading">{part_heading("summary", "Summary")}</h2>
             <Show when=move || incident.with(|i| !i.summary.is_empty())>
                 <Markdown text=text(|i| &i.summary) />
             </Show>

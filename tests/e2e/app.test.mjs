@@ -27,6 +27,8 @@ test('the sample opens with its title, nine events in order, 30% impact and no c
   assert.equal(await title.textContent(), 'The Great Cookie Catastrophe');
   assert.equal(await page.title(), 'The Great Cookie Catastrophe · Postmortem Explorer');
   assert.equal(await page.getByTestId('incident-dates').textContent(), 'Mon 15 Jan 2024, 10:00–14:00 UTC-05:00');
+  // The summary card is headed with the author's own word for it.
+  assert.equal(await page.locator('#summary-heading').textContent(), 'Issue Summary');
 
   const events = page.getByTestId('event');
   assert.equal(await events.count(), 9);
