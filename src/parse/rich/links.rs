@@ -190,6 +190,29 @@ fn clean_target(raw: &str) -> String {
         .collect()
 }
 
+/// How the page treats a link target written in the text, before any base is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetKind {
+    /// An absolute http, https or mailto target: always a link.
+    Followed,
+    /// A path (`../runbook.md`): a link once the document's URL is known, text otherwise.
+    Relative,
+    /// Anything else (`javascript:`, `data:`, `#anchor`): always text.
+    Refused,
+}
+
+/// How the page treats `raw` as a link target (the same rules [`LinkBase::link`] applies).
+pub fn target_kind(raw: &str) -> TargetKind {
+    let cleaned = clean_target(raw);
+    if LinkBase::none().link(&cleaned).is_some() {
+        TargetKind::Followed
+    } else if !cleaned.is_empty() && !cleaned.starts_with('#') && split_scheme(&cleaned).is_none() {
+        TargetKind::Relative
+    } else {
+        TargetKind::Refused
+    }
+}
+
 /// The document's URL and the page's origin, both absolute; either may be unknown.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LinkBase {
@@ -319,5 +342,16 @@ mod tests {
             Some("https://example.com/A".into())
         );
         assert_eq!(base.link("https:no-authority"), None);
+    }
+
+    #[test]
+    fn target_kinds_follow_the_same_rules_as_links() {
+        assert_eq!(target_kind("mailto:sre@example.com"), TargetKind::Followed);
+        assert_eq!(target_kind("HTTPS://x.test/a"), TargetKind::Followed);
+        assert_eq!(target_kind("../runbook.md"), TargetKind::Relative);
+        assert_eq!(target_kind("img/a b.png"), TargetKind::Relative);
+        assert_eq!(target_kind("java\tscript:alert(1)"), TargetKind::Refused);
+        assert_eq!(target_kind("#timeline"), TargetKind::Refused);
+        assert_eq!(target_kind("data:text/html,x"), TargetKind::Refused);
     }
 }

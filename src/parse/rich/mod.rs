@@ -14,7 +14,7 @@ mod html;
 mod links;
 mod tree;
 
-pub use links::LinkBase;
+pub use links::{target_kind, LinkBase, TargetKind};
 
 /// One node of rendered text.
 #[derive(Debug, Clone, PartialEq)]

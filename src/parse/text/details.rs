@@ -56,16 +56,24 @@ fn split_list(text: &str) -> Vec<String> {
 }
 
 impl Reader<'_> {
-    /// Starts a section the reader keeps without mapping it, titled `title`.
-    pub(super) fn start_kept_section(&mut self, title: &str) {
+    /// Adds an empty kept section titled `title` to the outline; its index.
+    fn push_kept_section(&mut self, title: &str) -> usize {
         self.incident.other_sections.push(Section {
             title: title.to_string(),
             body: String::new(),
         });
-        let target = Target::Other(self.incident.other_sections.len() - 1);
-        self.section = Some(target);
-        self.target = Some(target);
-        self.note_part(target);
+        let index = self.incident.other_sections.len() - 1;
+        self.note_part(Target::Other(index));
+        index
+    }
+
+    /// Starts a section the reader keeps without mapping it, titled `title`: the lines
+    /// after it go there. Its index.
+    pub(super) fn start_kept_section(&mut self, title: &str) -> usize {
+        let index = self.push_kept_section(title);
+        self.section = Some(Target::Other(index));
+        self.target = Some(Target::Other(index));
+        index
     }
 
     /// Keeps a line of the timeline that is not an entry (a note, a row with a date but no
@@ -74,13 +82,8 @@ impl Reader<'_> {
         let notes = match self.timeline_notes {
             Some(notes) => notes,
             None => {
-                self.incident.other_sections.push(Section {
-                    title: "Notes in the timeline".to_string(),
-                    body: String::new(),
-                });
-                let notes = self.incident.other_sections.len() - 1;
+                let notes = self.push_kept_section("Notes in the timeline");
                 self.timeline_notes = Some(notes);
-                self.note_part(Target::Other(notes));
                 notes
             }
         };
@@ -90,8 +93,7 @@ impl Reader<'_> {
     /// Leaves the timeline for a kept section titled by a heading-shaped line in it; a later
     /// line that is a timeline entry returns to the timeline, until a known part begins.
     pub(super) fn leave_timeline(&mut self, title: &str) {
-        self.start_kept_section(title);
-        self.left_timeline = self.incident.other_sections.len().checked_sub(1);
+        self.left_timeline = Some(self.start_kept_section(title));
     }
 
     /// True in a section entered by [`Self::leave_timeline`] when `content` is an entry:
@@ -185,6 +187,11 @@ impl Reader<'_> {
             .trim_start_matches('#')
             .trim_matches(['*', '_', ':', ' '])
             .trim();
+        self.remember_heading(key, text);
+    }
+
+    /// Keeps `text` as the author's heading for `key`, unless one is already kept.
+    pub(super) fn remember_heading(&mut self, key: &'static str, text: &str) {
         if !text.is_empty() && !self.headings.iter().any(|(k, _)| *k == key) {
             self.headings.push((key, text.to_string()));
         }

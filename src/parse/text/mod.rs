@@ -31,6 +31,7 @@ use super::items::{self, Column};
 use super::labels::{field_for, is_truncated_postmortem, labelled, spelled_field, Field};
 use super::lines::source_lines;
 use super::markup::{clean, split_breaks};
+use super::rich::{self, TargetKind};
 use super::status_page::{shortcode_stamp, stamp_only, update_block};
 use super::table;
 use super::zone::{find_zone, FoundZone};
@@ -82,6 +83,14 @@ enum Target {
 }
 
 impl Target {
+    /// True for the parts read as details (severity and the short lists).
+    fn is_detail(self) -> bool {
+        matches!(
+            self,
+            Target::Severity | Target::Services | Target::Tags | Target::Responders
+        )
+    }
+
     /// True for parts whose prose may hold timestamped sentences worth inferring events from.
     fn is_narrative(self) -> bool {
         matches!(
@@ -782,9 +791,7 @@ impl<'a> Reader<'a> {
             match target {
                 Target::Timeline => self.read_timeline_text(index, value, value_at),
                 Target::ActionItems => self.push_action_item(value),
-                Target::Severity | Target::Services | Target::Tags | Target::Responders => {
-                    self.read_detail(target, value)
-                }
+                target if target.is_detail() => self.read_detail(target, value),
                 _ => self.append_prose(target, value, true),
             }
         }
@@ -824,9 +831,7 @@ impl<'a> Reader<'a> {
         self.paragraph.push(index);
         match target {
             Target::Timeline => self.read_timeline_text(index, content, content_at),
-            Target::Severity | Target::Services | Target::Tags | Target::Responders => {
-                self.read_detail(target, content)
-            }
+            target if target.is_detail() => self.read_detail(target, content),
             Target::ActionItems if is_item => self.push_action_item(content),
             Target::ActionItems | Target::Improvements => {
                 let after_blank = self.after_blank;
@@ -1186,21 +1191,16 @@ impl<'a> Reader<'a> {
             }
         }
         // A handful per line is enough to point at the problem (and keeps columns cheap).
+        // Classified by the rules the page renders links with (`rich::target_kind`).
         for (at, target) in unsafe_link_targets(&text).into_iter().take(8) {
-            // No scheme before the first `/`: a path, resolved against the document's URL.
-            let relative = match (target.find(':'), target.find('/')) {
-                (None, _) => true,
-                (Some(colon), Some(slash)) => slash < colon,
-                (Some(_), None) => false,
-            };
-            let message = if relative {
-                format!(
+            let message = match rich::target_kind(target) {
+                TargetKind::Followed => continue, // mailto: a link on the page
+                TargetKind::Relative => format!(
                     "relative link target `{target}`: followed when the postmortem is opened from its URL (`?src=`), shown as text otherwise"
-                )
-            } else {
-                format!(
+                ),
+                TargetKind::Refused => format!(
                     "expected an http://, https:// or mailto: link target, found `{target}`; the link is shown as text"
-                )
+                ),
             };
             self.warn(index, at, message);
         }

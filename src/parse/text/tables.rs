@@ -26,9 +26,7 @@ impl Reader<'_> {
                         Column::Link => "link_column",
                         Column::Other => continue,
                     };
-                    if !header.is_empty() && !self.headings.iter().any(|(k, _)| *k == key) {
-                        self.headings.push((key, header));
-                    }
+                    self.remember_heading(key, &header);
                 }
             }
             if self.table == Some(Table::Plain) {

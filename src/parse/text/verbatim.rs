@@ -53,14 +53,9 @@ impl Verbatim {
         };
         let single_piece = own_line(index.checked_sub(1)) && own_line(Some(index + 1));
         if whole && single_piece {
-            let repeated = self
-                .pieces
-                .iter()
-                .rev()
-                .find(|(t, _)| *t == target)
-                .is_some_and(
-                    |(_, piece)| matches!(piece, Piece::Line(i) if lines[*i].number == line.number),
-                );
+            let repeated = self.last_of(target).is_some_and(
+                |piece| matches!(piece, Piece::Line(i) if lines[*i].number == line.number),
+            );
             if !repeated {
                 self.pieces.push((target, Piece::Line(index)));
             }
@@ -78,14 +73,20 @@ impl Verbatim {
     pub(super) fn blank(&mut self, target: Target) {
         let target = prose_part(target);
         if self
-            .pieces
-            .iter()
-            .rev()
-            .find(|(t, _)| *t == target)
-            .is_some_and(|(_, p)| !matches!(p, Piece::Break))
+            .last_of(target)
+            .is_some_and(|piece| !matches!(piece, Piece::Break))
         {
             self.pieces.push((target, Piece::Break));
         }
+    }
+
+    /// The last note made for `target`.
+    fn last_of(&self, target: Target) -> Option<&Piece> {
+        self.pieces
+            .iter()
+            .rev()
+            .find(|(t, _)| *t == target)
+            .map(|(_, piece)| piece)
     }
 
     /// The prose parts noted, each with its Markdown rebuilt from the notes.
