@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::measures::Measures;
 use super::rich_text::{InlineMarkdown, Markdown};
 use super::state::{app_state, part_heading};
+use super::summary::chip_list;
 use crate::model::{Incident, Part};
 
 /// The parts after the fixed cards, in the order the open document wrote them.
@@ -93,9 +94,7 @@ fn RespondersCard(incident: Signal<Incident>) -> impl IntoView {
         view! {
             <section class="card responders" aria-labelledby="responders-heading">
                 <h2 id="responders-heading">{part_heading("responders", "Responders")}</h2>
-                <ul class="chips" data-testid="responders">
-                    {responders.into_iter().map(|name| view! { <li>{name}</li> }).collect::<Vec<_>>()}
-                </ul>
+                {chip_list(responders, "responders")}
             </section>
         }
         .into_any()

@@ -89,10 +89,17 @@ fn chips(label: &'static str, items: Vec<String>, test_id: &'static str) -> AnyV
     view! {
         <div class="chip-row">
             <span class="chip-label">{label}</span>
-            <ul class="chips" data-testid=test_id>
-                {items.into_iter().map(|item| view! { <li>{item}</li> }).collect::<Vec<_>>()}
-            </ul>
+            {chip_list(items, test_id)}
         </div>
     }
     .into_any()
+}
+
+/// Short items as a row of chips (services, tags, responders).
+pub(super) fn chip_list(items: Vec<String>, test_id: &'static str) -> impl IntoView {
+    view! {
+        <ul class="chips" data-testid=test_id>
+            {items.into_iter().map(|item| view! { <li>{item}</li> }).collect::<Vec<_>>()}
+        </ul>
+    }
 }
