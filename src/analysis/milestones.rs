@@ -45,7 +45,14 @@ pub struct Milestones {
 impl Milestones {
     /// Finds the milestones of `incident`.
     pub fn of(incident: &Incident) -> Milestones {
-        let kinds = kinds_of(incident);
+        Milestones::with_kinds(incident, &kinds_of(incident))
+    }
+
+    /// Finds the milestones of `incident` whose event kinds (from [`kinds_of`]) a caller
+    /// already has, so that they are not classified twice.
+    pub fn with_kinds(incident: &Incident, kinds: &[EventKind]) -> Milestones {
+        // One kind per event: a slice of another length is read only as far as both go.
+        let kinds = &kinds[..kinds.len().min(incident.timeline.len())];
         let first = |kind: EventKind| {
             kinds.iter().position(|k| *k == kind).map(|i| Milestone {
                 at: axis_ms(&incident.timeline[i].at),
@@ -86,30 +93,35 @@ impl Milestones {
             .or_else(|| marked(START_MARKERS))
             .or_else(|| {
                 // An impact event after someone already responded is not where it began.
-                let responded = (0..times.len())
+                let responded = (0..kinds.len())
                     .filter(|&i| RESPONSES.contains(&kinds[i]))
                     .map(|i| times[i])
                     .fold(f64::INFINITY, f64::min);
-                (0..times.len())
+                (0..kinds.len())
                     .find(|&i| {
-                        kinds[i] == EventKind::ImpactStart && !is_precondition(&times, &kinds, i)
+                        kinds[i] == EventKind::ImpactStart && !is_precondition(&times, kinds, i)
                     })
                     .filter(|&i| times[i] <= responded)
                     .map(event)
             })
             .or_else(|| {
-                (0..times.len())
-                    .find(|&i| !is_precondition(&times, &kinds, i))
+                (0..kinds.len())
+                    .find(|&i| !is_precondition(&times, kinds, i))
                     .map(event)
             });
         let acknowledged = first(EventKind::Alerted);
         let detected = first(EventKind::Detected).or_else(|| acknowledged.clone());
         // The last event, when it is a fix that says service came back ("rolled back; service
         // restored"), ends the story too: the illustration does not stay half-mended.
-        let recovering_last = times.len().checked_sub(1).filter(|&i| {
-            let text = incident.timeline[i].text.to_lowercase();
-            kinds[i] != EventKind::MisleadingPath && RECOVERY_WORDS.iter().any(|w| text.contains(w))
-        });
+        let recovering_last = kinds
+            .len()
+            .checked_sub(1)
+            .filter(|&i| i + 1 == times.len())
+            .filter(|&i| {
+                let text = incident.timeline[i].text.to_lowercase();
+                kinds[i] != EventKind::MisleadingPath
+                    && RECOVERY_WORDS.iter().any(|w| text.contains(w))
+            });
         let resolved = last(EventKind::Resolved)
             .or_else(|| stated(&incident.end))
             .or_else(|| recovering_last.map(event));

@@ -217,12 +217,14 @@ pub fn chart_scene(incident: &Incident, window: TimeWindow, options: SceneOption
         panel.y_range = y_range(&panel.series, window);
     }
 
-    let milestones = Milestones::of(incident);
+    // Classified once for the markers and the milestones both.
+    let kinds = kinds_of(incident);
+    let milestones = Milestones::with_kinds(incident, &kinds);
     ChartScene {
         window,
         options,
         panels,
-        markers: markers(incident, window, columns),
+        markers: markers(incident, &kinds, window, columns),
         incident: incident_band(&milestones),
         phases: phase_bands(&milestones),
         origin,
@@ -245,10 +247,14 @@ fn y_range(series: &[ChartSeries], window: TimeWindow) -> (f64, f64) {
 }
 
 /// The visible events, keeping the first of several that fall in one pixel column.
-fn markers(incident: &Incident, window: TimeWindow, columns: usize) -> Vec<Marker> {
+fn markers(
+    incident: &Incident,
+    kinds: &[EventKind],
+    window: TimeWindow,
+    columns: usize,
+) -> Vec<Marker> {
     let scale = columns as f64 / window.span();
     let mut taken = vec![false; columns + 1];
-    let kinds = kinds_of(incident);
     incident
         .timeline
         .iter()
