@@ -12,6 +12,7 @@ use super::loader::{listen_for_drops_and_pastes, load_url, LoadControls, LoadSta
 use super::page_url;
 use super::parts::AuthorParts;
 use super::reading_banner::ReadingBanner;
+use super::rich_text::DocumentLinks;
 use super::share::{apply_stored_theme, ShareBar};
 use super::state::{AppState, OpenDocument};
 use super::summary::SummaryCard;
@@ -28,6 +29,7 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let loader = Loader::new();
     provide_context(loader);
+    provide_context(DocumentLinks::new(Some(loader)));
     apply_stored_theme();
 
     let request = page_url::request();

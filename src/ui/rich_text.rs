@@ -6,14 +6,28 @@ use leptos::prelude::*;
 use super::loader::Loader;
 use crate::parse::rich::{render, Element, LinkBase, Node};
 
-/// The base for relative links: the page's address and the open document's `?src=`.
+/// The base for relative links, made once for the page and shared through the context:
+/// the page's address and the open document's `?src=`.
+#[derive(Debug, Clone, Copy)]
+pub struct DocumentLinks(Memo<LinkBase>);
+
+impl DocumentLinks {
+    /// The base that follows `loader`'s source.
+    pub fn new(loader: Option<Loader>) -> DocumentLinks {
+        let src = loader.map(|loader| loader.src);
+        let page = window().location().href().ok();
+        DocumentLinks(Memo::new(move |_| {
+            let src = src.and_then(|s| s.get());
+            LinkBase::new(page.as_deref(), src.as_deref())
+        }))
+    }
+}
+
+/// The shared base, or (for a component mounted on its own) one of its own.
 fn link_base() -> Memo<LinkBase> {
-    let src = use_context::<Loader>().map(|loader| loader.src);
-    let page = window().location().href().ok();
-    Memo::new(move |_| {
-        let src = src.and_then(|s| s.get());
-        LinkBase::new(page.as_deref(), src.as_deref())
-    })
+    use_context::<DocumentLinks>()
+        .unwrap_or_else(|| DocumentLinks::new(use_context::<Loader>()))
+        .0
 }
 
 /// Markdown as written by the author (paragraphs, lists, tables, code, links), drawn safely.
