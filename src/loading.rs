@@ -55,6 +55,13 @@ pub enum LoadError {
     },
     /// The clipboard or drop held no file and no text.
     Empty,
+    /// The text is plainly not a postmortem (a web page, or nothing in it could be read).
+    NotAPostmortem {
+        /// File name or URL.
+        name: String,
+        /// What it is instead.
+        reason: &'static str,
+    },
 }
 
 impl LoadError {
@@ -68,6 +75,7 @@ impl LoadError {
             LoadError::Unreadable { .. } => "unreadable",
             LoadError::NotText { .. } => "not-text",
             LoadError::Empty => "empty",
+            LoadError::NotAPostmortem { .. } => "not-a-postmortem",
         }
     }
 }
@@ -99,6 +107,9 @@ impl fmt::Display for LoadError {
                 write!(f, "{name} is not a text file (it is not valid UTF-8).")
             }
             LoadError::Empty => f.write_str("There was no file or text to open."),
+            LoadError::NotAPostmortem { name, reason } => {
+                write!(f, "{name} is not a postmortem: {reason}.")
+            }
         }
     }
 }
@@ -157,6 +168,42 @@ pub enum Loaded {
         /// Lines skipped.
         diagnostics: Vec<Diagnostic>,
     },
+}
+
+/// Why `text` plainly is not a postmortem, if it is not: an HTML page (a host's error or index
+/// page answering in its place), or a reading that found nothing at all in it.
+pub fn not_a_postmortem(name: &str, loaded: &Loaded, text: &str) -> Option<LoadError> {
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(15)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let reason = if head.starts_with("<!doctype html") || head.starts_with("<html") {
+        "it is a web page (HTML); the host may have answered with its own page"
+    } else {
+        match loaded {
+            Loaded::Incident(parsed) if nothing_read(&parsed.incident) => {
+                "nothing in it reads as one (no title, no timeline, no sections)"
+            }
+            _ => return None,
+        }
+    };
+    Some(LoadError::NotAPostmortem {
+        name: name.to_string(),
+        reason,
+    })
+}
+
+/// True when a reading found no title, no timeline and no text of any section.
+fn nothing_read(incident: &crate::model::Incident) -> bool {
+    incident.title.trim().is_empty()
+        && incident.timeline.is_empty()
+        && incident.summary.trim().is_empty()
+        && incident.root_cause.trim().is_empty()
+        && incident.resolution.trim().is_empty()
+        && incident.other_sections.is_empty()
+        && incident.action_items.is_empty()
 }
 
 /// Reads loaded text: metric files become series, anything else a postmortem.

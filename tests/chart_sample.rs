@@ -8,6 +8,7 @@ use postmortem_explorer::draw::chart::scene::{css_color, kind_color};
 use postmortem_explorer::draw::chart::text_metrics::EstimatedText;
 use postmortem_explorer::draw::chart::{chart_scene, SceneOptions};
 use postmortem_explorer::draw::chart::{draw_chart, ChartScene};
+use postmortem_explorer::draw::palette::Theme;
 use postmortem_explorer::model::{EventKind, Incident, MetricSeries};
 use postmortem_explorer::parse::{parse_metrics, parse_text};
 use postmortem_explorer::sample::{
@@ -93,6 +94,7 @@ fn the_svg_chart_has_axes_series_and_markers() {
         width: 900,
         height: 400,
         offset_minutes: -300,
+        theme: Theme::Light,
     };
     let scene = chart_scene(&incident, window, options);
     let svg = plotters_svg(&scene);
@@ -135,8 +137,8 @@ fn the_svg_chart_has_axes_series_and_markers() {
         .iter()
         .any(|t| t == "illustrative data — not measured"));
     // Nine event markers in each of the two panels, coloured by kind.
-    let misleading = css_color(kind_color(EventKind::MisleadingPath)).to_uppercase();
-    let resolved = css_color(kind_color(EventKind::Resolved)).to_uppercase();
+    let misleading = css_color(kind_color(EventKind::MisleadingPath, Theme::Light)).to_uppercase();
+    let resolved = css_color(kind_color(EventKind::Resolved, Theme::Light)).to_uppercase();
     assert_eq!(paths.iter().filter(|l| l.contains(&misleading)).count(), 2);
     assert_eq!(paths.iter().filter(|l| l.contains(&resolved)).count(), 2);
     // Phase bands, named.
@@ -154,6 +156,7 @@ fn a_zoomed_window_shows_only_its_part() {
         width: 900,
         height: 300,
         offset_minutes: -300,
+        theme: Theme::Light,
     };
     let svg = chart_svg(&chart_scene(&incident, window, options));
     assert!(texts(&svg).iter().any(|t| t == "13:00") && texts(&svg).iter().any(|t| t == "13:30"));
@@ -168,6 +171,7 @@ fn a_metric_less_incident_gets_the_derived_labelled_step() {
         width: 900,
         height: 300,
         offset_minutes: 0,
+        theme: Theme::Light,
     };
     let svg = chart_svg(&chart_scene(&incident, window, options));
     assert!(texts(&svg)

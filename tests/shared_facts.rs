@@ -54,6 +54,7 @@ fn the_chart_draws_the_phases_and_impact_window_the_analysis_computes() {
             width: 900,
             height: 300,
             offset_minutes: incident_offset(&incident),
+            theme: postmortem_explorer::draw::palette::Theme::Light,
         };
         let scene = chart_scene(&incident, extent, options);
         let milestones = Milestones::of(&incident);

@@ -20,6 +20,15 @@ pub enum PhaseKind {
 }
 
 impl PhaseKind {
+    /// Every phase, in the order an incident goes through them.
+    pub const ALL: [PhaseKind; 5] = [
+        PhaseKind::Impact,
+        PhaseKind::Detection,
+        PhaseKind::Diagnosis,
+        PhaseKind::Mitigation,
+        PhaseKind::Recovery,
+    ];
+
     /// Its name on the band.
     pub fn label(self) -> &'static str {
         match self {

@@ -4,4 +4,5 @@
 
 pub mod chart;
 pub mod illustration;
+pub mod palette;
 pub mod timeline;

@@ -378,33 +378,6 @@ pub fn density(index: &EventIndex, extent: TimeWindow, buckets: usize) -> Vec<u3
     counts
 }
 
-/// The colour of a kind: every one reaches 4.5:1 contrast on white (WCAG AA for text).
-pub fn kind_colour(kind: EventKind) -> &'static str {
-    match kind {
-        EventKind::ImpactStart => "#b42318",
-        EventKind::Detected => "#b54708",
-        EventKind::Alerted => "#8a6100",
-        EventKind::Investigating => "#175cd3",
-        EventKind::Escalated => "#7a2e9e",
-        EventKind::MisleadingPath => "#667085",
-        EventKind::RootCauseIdentified => "#c11574",
-        EventKind::Mitigated => "#0e7490",
-        EventKind::Resolved => "#067647",
-        EventKind::Other => "#475467",
-    }
-}
-
-/// The fill of a phase band (light tints, so labels on them keep their contrast).
-pub fn phase_colour(kind: PhaseKind) -> &'static str {
-    match kind {
-        PhaseKind::Impact => "#fde8e7",
-        PhaseKind::Detection => "#fdf0dc",
-        PhaseKind::Diagnosis => "#eaf1fd",
-        PhaseKind::Mitigation => "#f8e9f3",
-        PhaseKind::Recovery => "#e3f4ec",
-    }
-}
-
 /// An icon: closed polygons or open polylines in a unit box (−1..1), filled or stroked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Icon {

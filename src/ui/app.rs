@@ -13,7 +13,7 @@ use super::page_url;
 use super::parts::AuthorParts;
 use super::reading_banner::ReadingBanner;
 use super::rich_text::DocumentLinks;
-use super::share::{apply_stored_theme, ShareBar};
+use super::share::ShareBar;
 use super::state::{AppState, OpenDocument};
 use super::summary::SummaryCard;
 use super::timeline_list::TimelineList;
@@ -30,12 +30,17 @@ pub fn App() -> impl IntoView {
     let loader = Loader::new();
     provide_context(loader);
     provide_context(DocumentLinks::new(Some(loader)));
-    apply_stored_theme();
-
     let request = page_url::request();
+    super::theme::provide_page_theme(request.embed.map(|_| request.theme.clone()));
     if let Some(src) = request.src.clone() {
         load_url(state, loader, src);
     }
+    attach_metrics_when_ready(
+        state,
+        loader,
+        request.metrics.clone(),
+        request.src.is_some(),
+    );
     // Keep the address bar a permalink: `src` follows the open document.
     let catalogue = request.catalogue;
     Effect::new(move |previous: Option<Option<String>>| {
@@ -125,4 +130,24 @@ fn IncidentPage() -> impl IntoView {
             <DiagnosticList diagnostics=diagnostics />
         </main>
     }
+}
+
+/// `?metrics=`: attaches the metrics file to the incident once it is open (at once when the
+/// page shows the sample, else after `?src=` has loaded).
+fn attach_metrics_when_ready(
+    state: AppState,
+    loader: Loader,
+    metrics: Option<String>,
+    waits_for_src: bool,
+) {
+    let Some(metrics) = metrics else { return };
+    let pending = StoredValue::new(Some(metrics));
+    Effect::new(move |_| {
+        let ready = !waits_for_src || loader.src.with(Option::is_some);
+        if ready {
+            if let Some(url) = pending.try_update_value(Option::take).flatten() {
+                load_url(state, loader, url);
+            }
+        }
+    });
 }

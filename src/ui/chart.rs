@@ -77,6 +77,7 @@ struct Drag {
 #[component]
 pub fn MetricsChart() -> impl IntoView {
     let state = app_state();
+    let theme = crate::ui::theme::drawing_theme();
     let incident = state.incident;
     let view_window = state.view.window;
     let canvas = NodeRef::<html::Canvas>::new();
@@ -140,7 +141,7 @@ pub fn MetricsChart() -> impl IntoView {
 
     // Draw whenever the data, the window, the size or the zone changes.
     Effect::new(move |_| {
-        let (w, h, offset) = (width.get(), height.get(), offset.get());
+        let (w, h, offset, theme) = (width.get(), height.get(), offset.get(), theme.get());
         let (Some(window), Some(canvas)) = (shown.get(), canvas.get()) else {
             layout.set(None);
             return;
@@ -154,6 +155,7 @@ pub fn MetricsChart() -> impl IntoView {
             width: w,
             height: h,
             offset_minutes: offset,
+            theme,
         };
         let scene = incident.with_untracked(|i| chart_scene(i, window, options));
         match paint(&canvas, &scene) {
@@ -224,7 +226,7 @@ pub fn MetricsChart() -> impl IntoView {
             } else {
                 Between::Nearest
             };
-            readout(&series, at, between)
+            readout(&series, at, between, theme.get_untracked())
         });
         let near = marker_near(x);
         if state.view.hovered.get_untracked() != near {
@@ -319,6 +321,7 @@ pub fn MetricsChart() -> impl IntoView {
             width: width.get_untracked().max(640),
             height: height.get_untracked(),
             offset_minutes: offset.get_untracked(),
+            theme: theme.get_untracked(),
         };
         let svg = incident.with_untracked(|i| chart_svg(&chart_scene(i, window, options)));
         let _ = download::download_text(&format!("{}-chart.svg", stem()), "image/svg+xml", &svg);
@@ -351,6 +354,8 @@ pub fn MetricsChart() -> impl IntoView {
             on:pointerleave=on_pointer_leave
             on:pointerdown=on_pointer_down
             on:pointerup=on_pointer_up
+            // The browser took the gesture (a vertical swipe scrolls the page): no drag.
+            on:pointercancel=move |_| drag.set_value(None)
             on:dblclick=move |_| view_window.set(None)
             on:keydown=on_key
             style:height=move || format!("{}px", height.get())

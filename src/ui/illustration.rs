@@ -20,6 +20,7 @@ use crate::draw::illustration::{clock, Illustration};
 #[component]
 pub fn CookieIllustration() -> impl IntoView {
     let state = app_state();
+    let theme = crate::ui::theme::drawing_theme();
     let playhead = state.view.playhead;
     let illustration = Memo::new(move |_| state.incident.with(Illustration::new));
     // The offset at the playhead (the story's end when it is `None`), as every view asks it.
@@ -89,14 +90,14 @@ pub fn CookieIllustration() -> impl IntoView {
                     <button
                         type="button"
                         data-testid="illustration-export-svg"
-                        on:click=move |_| export::download_svg(&scene.get_untracked(), &file_stem(state))
+                        on:click=move |_| export::download_svg(&scene.get_untracked(), &file_stem(state), theme.get_untracked())
                     >
                         "Download SVG"
                     </button>
                     <button
                         type="button"
                         data-testid="illustration-export-png"
-                        on:click=move |_| export::download_png(&scene.get_untracked(), &file_stem(state))
+                        on:click=move |_| export::download_png(&scene.get_untracked(), &file_stem(state), theme.get_untracked())
                     >
                         "Download PNG"
                     </button>

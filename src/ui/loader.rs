@@ -10,7 +10,9 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::prefs;
 use super::state::{AppState, OpenDocument};
-use crate::loading::{check_size, decode, display_name, megabytes, read_loaded, LoadError, Loaded};
+use crate::loading::{
+    check_size, decode, display_name, megabytes, not_a_postmortem, read_loaded, LoadError, Loaded,
+};
 
 /// Files are read in slices of this many bytes, so the progress bar moves.
 const CHUNK_BYTES: u64 = 1 << 20;
@@ -171,7 +173,24 @@ pub async fn read_file(
 
 /// Opens loaded text: a postmortem replaces the document, metric series join the open one.
 pub fn open_text(state: AppState, loader: Loader, name: &str, text: &str, src: Option<String>) {
-    match read_loaded(name, text) {
+    let loaded = read_loaded(name, text);
+    if let Some(error) = not_a_postmortem(name, &loaded, text) {
+        loader.status.set(LoadStatus::Failed(error));
+        return;
+    }
+    let request = super::page_url::request();
+    let is_embedded_src = request.embed.is_some() && src.is_some() && request.src == src;
+    if is_embedded_src && matches!(loaded, Loaded::Metrics { .. }) {
+        // An embed's `?src=` names the incident; metrics alone would show the sample's.
+        loader
+            .status
+            .set(LoadStatus::Failed(LoadError::NotAPostmortem {
+                name: name.to_string(),
+                reason: "it holds metric series; an embed attaches them with ?metrics=",
+            }));
+        return;
+    }
+    match loaded {
         Loaded::Incident(parsed) => {
             state.open(OpenDocument {
                 source_name: name.to_string(),

@@ -20,6 +20,7 @@ mod rich_text;
 mod share;
 pub mod state;
 mod summary;
+pub mod theme;
 mod timeline;
 mod timeline_list;
 mod timeline_view;

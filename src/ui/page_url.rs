@@ -56,6 +56,14 @@ pub struct PageRequest {
     pub embed: Option<EmbedView>,
     /// `?index=`: another catalogue index.
     pub index: Option<String>,
+    /// `?theme=` of an embed: `light`, `dark` or `auto`.
+    pub theme: Option<String>,
+    /// `?metrics=`: a metrics file to attach to the incident.
+    pub metrics: Option<String>,
+    /// `?compact` (any value but `0`/`false`): the embedded timeline's plot and axis only.
+    pub compact: bool,
+    /// `?parts=a,b`: which parts an embedded view shows (empty: its usual ones).
+    pub parts: Vec<String>,
 }
 
 fn params() -> Option<web_sys::UrlSearchParams> {
@@ -77,6 +85,20 @@ pub fn request() -> PageRequest {
             .as_deref()
             .and_then(EmbedView::from_name),
         index: non_empty("index"),
+        theme: non_empty("theme"),
+        metrics: non_empty("metrics"),
+        compact: params
+            .get("compact")
+            .is_some_and(|v| !matches!(v.trim(), "0" | "false" | "no")),
+        parts: params
+            .get("parts")
+            .map(|v| {
+                v.split(',')
+                    .map(|p| p.trim().to_ascii_lowercase())
+                    .filter(|p| !p.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default(),
     }
 }
 

@@ -48,22 +48,10 @@ pub fn theme() -> Theme {
     LocalStorage::get(THEME_KEY).unwrap_or_default()
 }
 
-/// Stores the theme and applies it to the page (`data-theme` on `<html>`).
-pub fn set_theme(theme: Theme) {
+/// Stores the reader's theme choice.
+pub fn store_theme(theme: Theme) {
     // Storage can be full or disabled; the theme still applies to this page.
     let _ = LocalStorage::set(THEME_KEY, theme);
-    apply_theme(theme);
-}
-
-/// Applies the theme to the page without storing it.
-pub fn apply_theme(theme: Theme) {
-    if let Some(root) = leptos::prelude::document().document_element() {
-        let _ = match theme {
-            Theme::System => root.remove_attribute("data-theme"),
-            Theme::Light => root.set_attribute("data-theme", "light"),
-            Theme::Dark => root.set_attribute("data-theme", "dark"),
-        };
-    }
 }
 
 /// The last opened incident: its URL when it had one, else its text (up to 1 MB).

@@ -68,7 +68,7 @@ pub fn ShareBar() -> impl IntoView {
     let loader = loader();
     let embed_view = RwSignal::new(EmbedView::Timeline);
     let shown_code = RwSignal::new(String::new());
-    let theme = RwSignal::new(prefs::theme());
+    let theme = super::theme::page_theme();
     let last = prefs::last_opened();
 
     let copy = move |text: String, what: &'static str| {
@@ -98,6 +98,21 @@ pub fn ShareBar() -> impl IntoView {
     };
     let copy_embed = move |_| {
         let src = loader.src.get_untracked();
+        let from_file = src.is_none()
+            && state
+                .document
+                .with_untracked(|d| d.source_name != SAMPLE_NAME);
+        if from_file {
+            // An embed loads its incident by URL; a file from this computer has none.
+            shown_code.set(String::new());
+            loader.status.set(LoadStatus::Done(
+                "No embed code: this incident was opened from your computer, and an embed \
+                 loads its incident from a URL. Publish the file on your static host and \
+                 open it with ?src= first."
+                    .to_string(),
+            ));
+            return;
+        }
         copy(
             page_url::embed_code(src.as_deref(), embed_view.get_untracked()),
             "Embed code",
@@ -127,11 +142,7 @@ pub fn ShareBar() -> impl IntoView {
     let print = move |_| {
         let _ = window().print();
     };
-    let toggle_theme = move |_| {
-        let next = theme.get_untracked().next();
-        prefs::set_theme(next);
-        theme.set(next);
-    };
+    let toggle_theme = move |_| theme.choose(theme.choice.get_untracked().next());
     let reopen = last.clone().map(|last| {
         let label = format!("Reopen {}", last.name);
         let reopen = move |_| match (&last.src, &last.text) {
@@ -167,7 +178,7 @@ pub fn ShareBar() -> impl IntoView {
             <button type="button" class="button" data-testid="export-markdown" on:click=export_markdown>"Export Markdown"</button>
             <button type="button" class="button" data-testid="print" on:click=print>"Print"</button>
             <button type="button" class="button" data-testid="theme-toggle" on:click=toggle_theme>
-                {move || theme.get().label()}
+                {move || theme.choice.get().label()}
             </button>
             {reopen}
         </div>
@@ -176,9 +187,4 @@ pub fn ShareBar() -> impl IntoView {
                 prop:value=move || shown_code.get()></textarea>
         </Show>
     }
-}
-
-/// The theme toggle's effect at start-up: applies the stored theme.
-pub fn apply_stored_theme() {
-    prefs::apply_theme(prefs::theme());
 }

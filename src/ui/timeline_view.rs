@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use super::embed::EmbedParts;
 use super::state::app_state;
 use super::timeline::context::TimelineContext;
 use super::timeline::details::EventDetails;
@@ -18,7 +19,12 @@ use super::url_state;
 
 /// The interactive timeline card.
 #[component]
-pub fn TimelineView() -> impl IntoView {
+pub fn TimelineView(
+    /// Which parts to show (an embed may show fewer; the page shows all).
+    #[prop(optional)]
+    parts: Option<EmbedParts>,
+) -> impl IntoView {
+    let parts = parts.unwrap_or(EmbedParts::ALL);
     perf::mark_start();
     let tl = TimelineContext::new(app_state());
     provide_context(tl);
@@ -26,36 +32,58 @@ pub fn TimelineView() -> impl IntoView {
     url_state::keep_in_sync(tl);
     let count = move || tl.index.with(|i| i.len());
 
-    view! {
-        <section class="card tl" aria-labelledby="tl-heading" data-testid="timeline-view">
+    let head = (parts.title || parts.toolbar).then(|| {
+        view! {
             <div class="tl-head">
-                <h2 id="tl-heading">
-                    "Timeline explorer "
-                    <span class="tl-count">{move || match count() {
-                        1 => "1 event".to_string(),
-                        n => format!("{n} events"),
-                    }}</span>
-                </h2>
-                <Toolbar />
+                {parts.title.then(|| view! {
+                    <h2 id="tl-heading">
+                        "Timeline explorer "
+                        <span class="tl-count">{move || match count() {
+                            1 => "1 event".to_string(),
+                            n => format!("{n} events"),
+                        }}</span>
+                    </h2>
+                })}
+                {parts.toolbar.then(|| view! { <Toolbar /> })}
             </div>
+        }
+    });
+    let below = move || {
+        (parts.legend || parts.details).then(|| {
+            view! {
+                <div class="tl-below">
+                    {parts.legend.then(|| view! { <Legend /> })}
+                    {parts.details.then(|| view! { <EventDetails /> })}
+                </div>
+            }
+        })
+    };
+    let keys = move || {
+        parts.keys.then(|| {
+        view! {
+            <p class="tl-keys" id="tl-keys">
+                <kbd>"wheel"</kbd>" / "<kbd>"+"</kbd><kbd>"−"</kbd>" zoom · drag / "<kbd>"←"</kbd><kbd>"→"</kbd>
+                " pan · "<kbd>"↑"</kbd><kbd>"↓"</kbd>" step through events · "<kbd>"Enter"</kbd>" select · "
+                <kbd>"Esc"</kbd>" clear · "<kbd>"0"</kbd>" fit · double-click zoom in"
+            </p>
+        }
+        })
+    };
+
+    view! {
+        <section class="card tl" class:tl-compact=parts.compact aria-label="Timeline" data-testid="timeline-view">
+            {head}
             <Show
                 when=move || tl.extent.with(Option::is_some)
                 fallback=|| view! { <p class="empty">"Nothing in this postmortem has a time to place on a timeline."</p> }
             >
-                <KeyDurations />
+                {parts.durations.then(|| view! { <KeyDurations compact=parts.compact /> })}
                 <div class="tl-frame">
                     <Stage />
-                    <Overview />
+                    {parts.overview.then(|| view! { <Overview /> })}
                 </div>
-                <div class="tl-below">
-                    <Legend />
-                    <EventDetails />
-                </div>
-                <p class="tl-keys" id="tl-keys">
-                    <kbd>"wheel"</kbd>" / "<kbd>"+"</kbd><kbd>"−"</kbd>" zoom · drag / "<kbd>"←"</kbd><kbd>"→"</kbd>
-                    " pan · "<kbd>"↑"</kbd><kbd>"↓"</kbd>" step through events · "<kbd>"Enter"</kbd>" select · "
-                    <kbd>"Esc"</kbd>" clear · "<kbd>"0"</kbd>" fit · double-click zoom in"
-                </p>
+                {below}
+                {keys}
             </Show>
         </section>
     }

@@ -5,6 +5,7 @@ use plotters::style::RGBColor;
 
 use super::scene::series_color;
 use crate::analysis::decimate::nearest_index;
+use crate::draw::palette::Theme;
 use crate::model::MetricSeries;
 
 /// One series' value near the pointer.
@@ -35,7 +36,7 @@ pub enum Between {
 
 /// Each series' reading at `at`; series without samples (or, for steps, not yet started)
 /// are left out.
-pub fn readout(series: &[MetricSeries], at: f64, between: Between) -> Vec<Reading> {
+pub fn readout(series: &[MetricSeries], at: f64, between: Between, theme: Theme) -> Vec<Reading> {
     let mut units: Vec<&str> = Vec::new();
     series
         .iter()
@@ -61,7 +62,7 @@ pub fn readout(series: &[MetricSeries], at: f64, between: Between) -> Vec<Readin
             Some(Reading {
                 name: s.name.clone(),
                 unit: s.unit.clone(),
-                color: series_color(index),
+                color: series_color(index, theme),
                 panel,
                 at: t,
                 value,
@@ -91,7 +92,7 @@ mod tests {
             },
             MetricSeries::default(),
         ];
-        let readings = readout(&series, 70_000.0, Between::Nearest);
+        let readings = readout(&series, 70_000.0, Between::Nearest, Theme::Light);
         let values: Vec<(&str, usize, f64, f64)> = readings
             .iter()
             .map(|r| (r.name.as_str(), r.panel, r.at, r.value))

@@ -9,7 +9,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::scene::{Band, ChartScene, Panel};
+use super::scene::{kind_color, plotters_color, Band, ChartScene, Panel};
 use super::text_metrics::estimate_text_size;
 use crate::analysis::window::TimeWindow;
 
@@ -26,14 +26,33 @@ pub const NOTE_ROW: u32 = 18;
 /// Space between panels.
 pub const PANEL_GAP: u32 = 10;
 
-const INK: RGBColor = RGBColor(0x1f, 0x1a, 0x16);
-const MUTED: RGBColor = RGBColor(0x5b, 0x51, 0x49);
-const GRID: RGBColor = RGBColor(0xec, 0xe6, 0xdf);
-const AXIS: RGBColor = RGBColor(0xb9, 0xad, 0xa0);
 const FONT: &str = "sans-serif";
 /// Text sizes in plotters' units (the font is drawn at size / 1.24 pixels, as plotters-svg does).
 const LABEL: f64 = 15.0;
 const SMALL: f64 = 14.0;
+
+/// The palette's colours for plotters, in the scene's theme.
+#[derive(Debug, Clone, Copy)]
+struct Colors {
+    background: RGBColor,
+    ink: RGBColor,
+    muted: RGBColor,
+    grid: RGBColor,
+    axis: RGBColor,
+}
+
+impl Colors {
+    fn of(scene: &ChartScene) -> Colors {
+        let palette = scene.options.theme.palette();
+        Colors {
+            background: plotters_color(palette.background),
+            ink: plotters_color(palette.ink),
+            muted: plotters_color(palette.muted),
+            grid: plotters_color(palette.grid),
+            axis: plotters_color(palette.axis),
+        }
+    }
+}
 
 /// Width in pixels of the plots in a chart `width` pixels wide.
 pub fn plot_width(width: u32) -> u32 {
@@ -123,8 +142,9 @@ pub fn draw_chart<DB: DrawingBackend>(
     backend: DB,
     scene: &ChartScene,
 ) -> DrawResult<ChartLayout, DB> {
+    let colors = Colors::of(scene);
     let root = backend.into_drawing_area();
-    root.fill(&WHITE)?;
+    root.fill(&colors.background)?;
     let (width, height) = root.dim_in_pixel();
     let mut layout = ChartLayout {
         window: scene.window,
@@ -135,7 +155,7 @@ pub fn draw_chart<DB: DrawingBackend>(
         root.draw(&Text::new(
             text,
             (MARGIN_LEFT as i32, 40),
-            (FONT, LABEL).into_font().color(&MUTED),
+            (FONT, LABEL).into_font().color(&colors.muted),
         ))?;
         root.present()?;
         return Ok(layout);
@@ -164,7 +184,7 @@ pub fn draw_chart<DB: DrawingBackend>(
     }
     draw_phase_strip(&root, scene, &layout)?;
     if let (Some(note), Some(first)) = (note, layout.panels.first()) {
-        let style = (FONT, LABEL).into_font().color(&MUTED);
+        let style = (FONT, LABEL).into_font().color(&colors.muted);
         let y = height.saturating_sub(NOTE_ROW) as i32 + 2;
         root.draw(&Text::new(note, (first.x.0, y), style))?;
     }
@@ -181,6 +201,7 @@ fn draw_panel<DB: DrawingBackend>(
 ) -> DrawResult<PanelLayout, DB> {
     let window = scene.window;
     let offset = scene.options.offset_minutes;
+    let colors = Colors::of(scene);
     // The same ticks and labels as the timeline's axis (one generator, in analysis).
     let axis_ticks = crate::analysis::ticks::ticks(
         window,
@@ -213,7 +234,7 @@ fn draw_panel<DB: DrawingBackend>(
     chart.draw_series(
         key_points
             .iter()
-            .map(|&t| PathElement::new(vec![(t, y0), (t, y1)], GRID.stroke_width(1))),
+            .map(|&t| PathElement::new(vec![(t, y0), (t, y1)], colors.grid.stroke_width(1))),
     )?;
     let unit = panel.unit.clone();
     let y_label = move |v: &f64| format_value(*v, &unit);
@@ -223,16 +244,18 @@ fn draw_panel<DB: DrawingBackend>(
         .x_labels(0)
         .y_label_formatter(&y_label)
         .y_labels(5)
-        .label_style((FONT, LABEL).into_font().color(&MUTED))
-        .bold_line_style(GRID)
+        .label_style((FONT, LABEL).into_font().color(&colors.muted))
+        .bold_line_style(colors.grid)
         .light_line_style(TRANSPARENT)
-        .axis_style(AXIS)
+        .axis_style(colors.axis)
         .draw()?;
 
     chart.draw_series(scene.markers.iter().map(|m| {
         PathElement::new(
             vec![(m.at, y0), (m.at, y1)],
-            super::scene::kind_color(m.kind).mix(0.8).stroke_width(1),
+            kind_color(m.kind, scene.options.theme)
+                .mix(0.8)
+                .stroke_width(1),
         )
     }))?;
 
@@ -253,7 +276,7 @@ fn draw_panel<DB: DrawingBackend>(
         let base = area.get_base_pixel();
         let style = (FONT, 12)
             .into_font()
-            .color(&MUTED)
+            .color(&colors.muted)
             .pos(Pos::new(HPos::Center, VPos::Top));
         let span = f64::from(layout.x.1 - 1 - layout.x.0);
         for tick in &axis_ticks {
@@ -262,12 +285,12 @@ fn draw_panel<DB: DrawingBackend>(
             let (x, y) = (x - base.0, layout.y.1 - base.1);
             area.draw(&PathElement::new(
                 vec![(x, y), (x, y + 4)],
-                AXIS.stroke_width(1),
+                colors.axis.stroke_width(1),
             ))?;
             area.draw(&Text::new(tick.label.clone(), (x, y + 7), style.clone()))?;
         }
     }
-    draw_legend(area, panel, &layout)?;
+    draw_legend(area, panel, &layout, colors)?;
     Ok(layout)
 }
 
@@ -276,6 +299,7 @@ fn draw_legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     panel: &Panel,
     layout: &PanelLayout,
+    colors: Colors,
 ) -> DrawResult<(), DB> {
     let base = area.get_base_pixel();
     let (mut x, y) = (layout.x.0 - base.0 + 8, layout.y.0 - base.1 + 6);
@@ -296,7 +320,7 @@ fn draw_legend<DB: DrawingBackend>(
         .sum();
     area.draw(&Rectangle::new(
         [(x - 4, y - 3), (x + total - 8, y + 15)],
-        WHITE.mix(0.85).filled(),
+        colors.background.mix(0.85).filled(),
     ))?;
     for (series, label) in panel.series.iter().zip(&labels) {
         area.draw(&PathElement::new(
@@ -306,7 +330,7 @@ fn draw_legend<DB: DrawingBackend>(
         area.draw(&Text::new(
             label.as_str(),
             (x + 22, y),
-            (FONT, LABEL).into_font().color(&INK),
+            (FONT, LABEL).into_font().color(&colors.ink),
         ))?;
         x += estimate_text_size(label, LABEL).0 as i32 + 34;
     }
@@ -347,7 +371,7 @@ fn draw_phase_strip<DB: DrawingBackend>(
             root.draw(&Text::new(
                 band.label,
                 ((x0 + x1 - w as i32) / 2, top + 3),
-                (FONT, SMALL).into_font().color(&INK),
+                (FONT, SMALL).into_font().color(&Colors::of(scene).ink),
             ))?;
         }
     }

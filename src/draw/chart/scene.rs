@@ -13,6 +13,7 @@ use crate::analysis::kinds::kinds_of;
 use crate::analysis::milestones::Milestones;
 use crate::analysis::phases::{phases, PhaseKind};
 use crate::analysis::window::{axis_ms, TimeWindow};
+use crate::draw::palette::{kind_colour, phase_colour, rgb, series_colour, Theme};
 use crate::model::{EventKind, Incident, MetricSeries};
 
 /// Where the charted series come from.
@@ -74,35 +75,20 @@ pub fn chart_series(incident: &Incident) -> (Cow<'_, [MetricSeries]>, SeriesOrig
     }
 }
 
-/// Colours of the series, in order (all at least 4.5:1 on white).
-pub const SERIES_COLORS: [RGBColor; 6] = [
-    RGBColor(0xc2, 0x41, 0x0c),
-    RGBColor(0x1d, 0x4e, 0xd8),
-    RGBColor(0x04, 0x78, 0x57),
-    RGBColor(0x7c, 0x3a, 0xed),
-    RGBColor(0xa1, 0x62, 0x07),
-    RGBColor(0x0e, 0x74, 0x90),
-];
-
-/// The colour of series number `index`.
-pub fn series_color(index: usize) -> RGBColor {
-    SERIES_COLORS[index % SERIES_COLORS.len()]
+/// The colour of series number `index` in `theme`.
+pub fn series_color(index: usize, theme: Theme) -> RGBColor {
+    plotters_color(series_colour(index, theme))
 }
 
-/// The colour of an event kind's marker (the timeline uses the same ones).
-pub fn kind_color(kind: EventKind) -> RGBColor {
-    match kind {
-        EventKind::ImpactStart => RGBColor(0xb4, 0x23, 0x18),
-        EventKind::Detected => RGBColor(0xb5, 0x47, 0x08),
-        EventKind::Alerted => RGBColor(0x8a, 0x61, 0x00),
-        EventKind::Investigating => RGBColor(0x17, 0x5c, 0xd3),
-        EventKind::Escalated => RGBColor(0x7a, 0x2e, 0x9e),
-        EventKind::MisleadingPath => RGBColor(0x66, 0x70, 0x85),
-        EventKind::RootCauseIdentified => RGBColor(0xc1, 0x15, 0x74),
-        EventKind::Mitigated => RGBColor(0x0e, 0x74, 0x90),
-        EventKind::Resolved => RGBColor(0x06, 0x76, 0x47),
-        EventKind::Other => RGBColor(0x47, 0x54, 0x67),
-    }
+/// The colour of an event kind's marker in `theme` (the timeline uses the same ones).
+pub fn kind_color(kind: EventKind, theme: Theme) -> RGBColor {
+    plotters_color(kind_colour(kind, theme))
+}
+
+/// A palette colour as plotters takes it.
+pub fn plotters_color(hex: &str) -> RGBColor {
+    let (r, g, b) = rgb(hex);
+    RGBColor(r, g, b)
 }
 
 /// `#rrggbb` for a colour, for CSS.
@@ -169,6 +155,8 @@ pub struct SceneOptions {
     pub height: u32,
     /// The displayed zone, minutes east of UTC.
     pub offset_minutes: i32,
+    /// The colours to draw with.
+    pub theme: Theme,
 }
 
 /// Everything the chart draws for one window.
@@ -201,7 +189,7 @@ pub fn chart_scene(incident: &Incident, window: TimeWindow, options: SceneOption
             source,
             name: s.name.clone(),
             unit: s.unit.clone(),
-            color: series_color(source),
+            color: series_color(source, options.theme),
             points: m4(&s.points, window, columns),
         };
         match panels.iter_mut().find(|p| p.unit == s.unit) {
@@ -225,8 +213,8 @@ pub fn chart_scene(incident: &Incident, window: TimeWindow, options: SceneOption
         options,
         panels,
         markers: markers(incident, &kinds, window, columns),
-        incident: incident_band(&milestones),
-        phases: phase_bands(&milestones),
+        incident: incident_band(&milestones, options.theme),
+        phases: phase_bands(&milestones, options.theme),
         origin,
     }
 }
@@ -278,20 +266,20 @@ fn markers(
 }
 
 /// The impact from its start to its end (or recovery).
-fn incident_band(m: &Milestones) -> Option<Band> {
+fn incident_band(m: &Milestones, theme: Theme) -> Option<Band> {
     let start = m.impact_start.as_ref()?.at;
     let end = m.impact_end.as_ref().or(m.resolved.as_ref())?.at;
     (end > start).then_some(Band {
         start,
         end,
         label: "Impact",
-        color: RGBColor(0xfd, 0xe8, 0xe7),
+        color: plotters_color(phase_colour(PhaseKind::Impact, theme)),
     })
 }
 
 /// The phase bands: the same phases the timeline draws (from [`phases`]), in the chart's
 /// colours. The impact phase is left to the impact band drawn under them.
-fn phase_bands(m: &Milestones) -> Vec<Band> {
+fn phase_bands(m: &Milestones, theme: Theme) -> Vec<Band> {
     phases(m)
         .into_iter()
         .filter(|p| p.kind != PhaseKind::Impact)
@@ -299,13 +287,7 @@ fn phase_bands(m: &Milestones) -> Vec<Band> {
             start: p.start,
             end: p.end,
             label: p.kind.label(),
-            color: match p.kind {
-                PhaseKind::Impact => RGBColor(0xfd, 0xe8, 0xe7),
-                PhaseKind::Detection => RGBColor(0xfd, 0xf0, 0xdc),
-                PhaseKind::Diagnosis => RGBColor(0xea, 0xf1, 0xfd),
-                PhaseKind::Mitigation => RGBColor(0xf8, 0xe9, 0xf3),
-                PhaseKind::Recovery => RGBColor(0xe3, 0xf4, 0xec),
-            },
+            color: plotters_color(phase_colour(p.kind, theme)),
         })
         .collect()
 }
@@ -327,6 +309,7 @@ mod tests {
         width: 900,
         height: 360,
         offset_minutes: -300,
+        theme: Theme::Light,
     };
 
     #[test]

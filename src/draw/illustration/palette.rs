@@ -4,15 +4,7 @@
 //! `style/illustration.css`; the SVG and PNG exports write the same colours inline. A test
 //! keeps the stylesheet and this table in step.
 
-/// Which set of colours to use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Theme {
-    /// Daylight: a cream backdrop.
-    #[default]
-    Light,
-    /// Night: a plum backdrop with stars.
-    Dark,
-}
+pub use crate::draw::palette::Theme;
 
 macro_rules! colours {
     ($($variant:ident $name:literal $light:literal $dark:literal;)*) => {
@@ -125,7 +117,7 @@ mod tests {
     fn the_stylesheet_has_every_colour_in_both_themes() {
         let css = include_str!("../../../style/illustration.css");
         let dark_at = css
-            .find("prefers-color-scheme: dark")
+            .find(":root[data-theme=\"dark\"] .cookie-illustration {")
             .expect("a dark block");
         let (light, dark) = css.split_at(dark_at);
         let (light, dark) = (declarations(light), declarations(dark));

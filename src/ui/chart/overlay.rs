@@ -34,6 +34,7 @@ pub fn ChartOverlay(
     offset: Signal<i32>,
 ) -> impl IntoView {
     let state = app_state();
+    let theme = crate::ui::theme::drawing_theme();
     let plot_rows = move || {
         layout.with(|l| {
             l.as_ref()
@@ -132,7 +133,7 @@ pub fn ChartOverlay(
                 l.plot_right(),
             ))
         })?;
-        let color = css_color(kind_color(kind));
+        let color = css_color(kind_color(kind, theme.get()));
         let label = (class == "hovered").then(|| {
             let flip = x > right * 0.6;
             let side = if flip {

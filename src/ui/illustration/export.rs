@@ -13,20 +13,6 @@ use crate::draw::illustration::{to_svg, Scene, Theme};
 /// How much larger than the stage the PNG is.
 const PNG_SCALE: f64 = 2.0;
 
-/// The theme the reader's system asks for.
-fn current_theme() -> Theme {
-    let dark = window()
-        .match_media("(prefers-color-scheme: dark)")
-        .ok()
-        .flatten()
-        .is_some_and(|query| query.matches());
-    if dark {
-        Theme::Dark
-    } else {
-        Theme::Light
-    }
-}
-
 /// An object URL for `text` as a file of `mime` type.
 fn object_url(text: &str, mime: &str) -> Option<String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
@@ -59,9 +45,9 @@ fn revoke_later(url: String) {
     );
 }
 
-/// Downloads the scene as `STEM.svg`.
-pub fn download_svg(scene: &Scene, stem: &str) {
-    let svg = to_svg(scene, current_theme());
+/// Downloads the scene as `STEM.svg`, in `theme`'s colours.
+pub fn download_svg(scene: &Scene, stem: &str, theme: Theme) {
+    let svg = to_svg(scene, theme);
     if let Some(url) = object_url(&svg, "image/svg+xml") {
         save(&url, &format!("{stem}.svg"));
         revoke_later(url);
@@ -69,8 +55,8 @@ pub fn download_svg(scene: &Scene, stem: &str) {
 }
 
 /// Downloads the scene as `STEM.png`: the SVG drawn onto a canvas.
-pub fn download_png(scene: &Scene, stem: &str) {
-    let svg = to_svg(scene, current_theme());
+pub fn download_png(scene: &Scene, stem: &str, theme: Theme) {
+    let svg = to_svg(scene, theme);
     let (width, height) = (scene.width * PNG_SCALE, scene.height * PNG_SCALE);
     let Some(url) = object_url(&svg, "image/svg+xml") else {
         return;

@@ -11,7 +11,11 @@ use crate::draw::timeline::short_label;
 
 /// The key durations and the anomaly list.
 #[component]
-pub fn KeyDurations() -> impl IntoView {
+pub fn KeyDurations(
+    /// One line of values, without their basis or the anomaly list (compact embeds).
+    #[prop(optional)]
+    compact: bool,
+) -> impl IntoView {
     let tl = timeline_context();
     let durations = Memo::new(move |_| tl.state.incident.with(key_durations));
     let describe = move |m: &Milestone| -> (String, Option<usize>) {
@@ -76,6 +80,20 @@ pub fn KeyDurations() -> impl IntoView {
             })
             .collect_view()
     };
+    if compact {
+        let line = move || {
+            durations
+                .get()
+                .iter()
+                .map(|d| format!("{} {}", d.name, duration((d.ms / 1000.0).round() as i64)))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        };
+        return view! {
+            <p class="tl-durations-line" data-testid="key-durations-line">{line}</p>
+        }
+        .into_any();
+    }
     view! {
         <div class="tl-durations-wrap">
             <h3 class="tl-subhead">"Key durations"</h3>
@@ -93,4 +111,5 @@ pub fn KeyDurations() -> impl IntoView {
             </Show>
         </div>
     }
+    .into_any()
 }

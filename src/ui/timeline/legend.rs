@@ -4,7 +4,8 @@
 use leptos::prelude::*;
 
 use super::context::timeline_context;
-use crate::draw::timeline::{is_hidden, kind_colour, kind_icon};
+use crate::draw::palette::kind_colour;
+use crate::draw::timeline::{is_hidden, kind_icon};
 use crate::model::EventKind;
 
 /// An inline SVG of a kind's icon (numbers only, no text from the incident).
@@ -14,7 +15,8 @@ pub fn KindIcon(
     kind: EventKind,
 ) -> impl IntoView {
     let icon = kind_icon(kind);
-    let colour = kind_colour(kind);
+    let theme = crate::ui::theme::drawing_theme();
+    let colour = move || kind_colour(kind, theme.get());
     let paths = icon
         .paths
         .iter()
@@ -26,11 +28,9 @@ pub fn KindIcon(
             if icon.closed {
                 d.push('Z');
             }
-            let (fill, stroke) = if icon.filled {
-                (colour, "none")
-            } else {
-                ("none", colour)
-            };
+            let filled = icon.filled;
+            let fill = move || if filled { colour() } else { "none" };
+            let stroke = move || if filled { "none" } else { colour() };
             view! { <path d=d fill=fill stroke=stroke stroke-width="0.35" stroke-linecap="round" stroke-linejoin="round" /> }
         })
         .collect_view();

@@ -12,7 +12,8 @@ use super::perf;
 use crate::analysis::format::clock_at;
 use crate::analysis::viewport;
 use crate::analysis::window::TimeWindow;
-use crate::draw::timeline::{density, phase_colour, x_of};
+use crate::draw::palette::phase_colour;
+use crate::draw::timeline::{density, x_of};
 
 const HEIGHT: f64 = 44.0;
 
@@ -28,6 +29,7 @@ enum Drag {
 #[component]
 pub fn Overview() -> impl IntoView {
     let tl = timeline_context();
+    let theme = crate::ui::theme::drawing_theme();
     let canvas_ref = NodeRef::<html::Canvas>::new();
     let strip_ref = NodeRef::<html::Div>::new();
     let drag: StoredValue<Option<(Drag, f64, TimeWindow)>> = StoredValue::new(None);
@@ -51,6 +53,7 @@ pub fn Overview() -> impl IntoView {
         else {
             return;
         };
+        let theme = theme.get();
         let bands: Vec<(f64, f64, &'static str)> = tl.phases.with(|phases| {
             phases
                 .iter()
@@ -58,7 +61,7 @@ pub fn Overview() -> impl IntoView {
                     (
                         x_of(extent, width, p.start),
                         x_of(extent, width, p.end),
-                        phase_colour(p.kind),
+                        phase_colour(p.kind, theme),
                     )
                 })
                 .collect()
@@ -72,7 +75,14 @@ pub fn Overview() -> impl IntoView {
             .get()
             .and_then(|e| tl.index.with(|i| i.at.get(e).copied()))
             .map(|at| x_of(extent, width, at));
-        paint_overview(&ctx, &bands, &counts, selected_x, (width, HEIGHT, dpr));
+        paint_overview(
+            &ctx,
+            &bands,
+            &counts,
+            selected_x,
+            (width, HEIGHT, dpr),
+            theme,
+        );
     });
 
     let box_style = move || {

@@ -7,16 +7,10 @@ use std::sync::OnceLock;
 use web_sys::CanvasRenderingContext2d as Ctx;
 
 use crate::analysis::window::TimeWindow;
-use crate::draw::timeline::{
-    kind_colour, kind_icon, phase_colour, x_of, EventIndex, Icon, Scene, CLUSTER_PX, PHASE_STRIP,
-};
+use crate::draw::palette::{kind_colour, phase_colour, Theme};
+use crate::draw::timeline::{kind_icon, x_of, EventIndex, Icon, Scene, CLUSTER_PX, PHASE_STRIP};
 use crate::model::EventKind;
 
-const INK: &str = "#1d2939";
-const MUTED: &str = "#475467";
-const GRID: &str = "#e4e7ec";
-const AXIS: &str = "#98a2b3";
-const MATCH: &str = "#fde272";
 const FONT: &str = "12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 const FONT_BOLD: &str = "600 12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 
@@ -31,6 +25,8 @@ pub struct Highlights<'a> {
     pub matches: &'a [bool],
     /// The reader's playhead on the axis.
     pub playhead: Option<f64>,
+    /// The colours to paint with.
+    pub theme: Theme,
 }
 
 fn icons() -> &'static [Icon] {
@@ -44,9 +40,9 @@ fn icon_of(kind: EventKind) -> Option<&'static Icon> {
 }
 
 /// Draws `kind`'s icon centred at (`x`, `y`) with radius `r`.
-pub fn draw_icon(ctx: &Ctx, kind: EventKind, x: f64, y: f64, r: f64) {
+pub fn draw_icon(ctx: &Ctx, kind: EventKind, theme: Theme, (x, y, r): (f64, f64, f64)) {
     let Some(icon) = icon_of(kind) else { return };
-    let colour = kind_colour(kind);
+    let colour = kind_colour(kind, theme);
     ctx.set_fill_style_str(colour);
     ctx.set_stroke_style_str(colour);
     ctx.set_line_width(if icon.filled { 1.0 } else { 2.0 });
@@ -90,6 +86,8 @@ pub fn paint_stage(
     window: TimeWindow,
 ) {
     let (width, height, dpr) = size;
+    let theme = highlights.theme;
+    let p = theme.palette();
     let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
     ctx.clear_rect(0.0, 0.0, width, height);
 
@@ -97,10 +95,10 @@ pub fn paint_stage(
     ctx.set_font(FONT_BOLD);
     ctx.set_text_baseline("middle");
     for band in &scene.bands {
-        ctx.set_fill_style_str(phase_colour(band.kind));
+        ctx.set_fill_style_str(phase_colour(band.kind, theme));
         ctx.fill_rect(band.x0, 0.0, band.x1 - band.x0, scene.axis_y);
         if band.x1 - band.x0 > 56.0 {
-            ctx.set_fill_style_str(MUTED);
+            ctx.set_fill_style_str(p.muted);
             let _ = ctx.fill_text_with_max_width(
                 &band.kind.label().to_uppercase(),
                 band.x0 + 8.0,
@@ -113,14 +111,14 @@ pub fn paint_stage(
     // Grid and axis.
     ctx.set_line_width(1.0);
     for (x, tick) in &scene.ticks {
-        ctx.set_stroke_style_str(if tick.major { AXIS } else { GRID });
+        ctx.set_stroke_style_str(if tick.major { p.axis } else { p.grid });
         ctx.begin_path();
         let x = x.round() + 0.5;
         ctx.move_to(x, PHASE_STRIP);
         ctx.line_to(x, scene.axis_y + 5.0);
         ctx.stroke();
     }
-    ctx.set_stroke_style_str(AXIS);
+    ctx.set_stroke_style_str(p.axis);
     ctx.begin_path();
     ctx.move_to(0.0, scene.axis_y + 0.5);
     ctx.line_to(width, scene.axis_y + 0.5);
@@ -129,7 +127,7 @@ pub fn paint_stage(
     if let Some(at) = highlights.playhead {
         let x = x_of(window, width, at);
         if (0.0..=width).contains(&x) {
-            ctx.set_stroke_style_str(INK);
+            ctx.set_stroke_style_str(p.ink);
             let _ = ctx.set_line_dash(&js_sys::Array::of2(&4.0.into(), &3.0.into()));
             ctx.begin_path();
             ctx.move_to(x, PHASE_STRIP);
@@ -164,7 +162,7 @@ pub fn paint_stage(
                 .and_then(|e| index.kinds.get(e))
                 .copied()
                 .unwrap_or(EventKind::Other);
-            ctx.set_stroke_style_str(kind_colour(kind));
+            ctx.set_stroke_style_str(kind_colour(kind, theme));
             ctx.set_line_width(2.0);
             ctx.begin_path();
             ctx.move_to(x, PHASE_STRIP);
@@ -175,7 +173,7 @@ pub fn paint_stage(
 
     // Stems, then labels.
     ctx.set_line_width(1.0);
-    ctx.set_stroke_style_str("#c4cad4");
+    ctx.set_stroke_style_str(p.stem);
     ctx.begin_path();
     for marker in &scene.markers {
         if let Some(lane) = marker.lane {
@@ -193,37 +191,37 @@ pub fn paint_stage(
         let is_match = matched(marker);
         let (x, w, h) = (marker.label_x - 8.0, marker.label_width + 6.0, 20.0);
         ctx.set_fill_style_str(if is_match {
-            MATCH
+            p.match_fill
         } else if selected {
-            "#f2f4f7"
+            p.label_selected
         } else {
-            "#ffffff"
+            p.label_fill
         });
         rounded(ctx, x, y - h / 2.0, w, h, 5.0);
         ctx.fill();
         ctx.set_line_width(if selected { 2.0 } else { 1.0 });
         ctx.set_stroke_style_str(if selected {
-            kind_colour(marker.kind)
+            kind_colour(marker.kind, theme)
         } else {
-            "#d0d5dd"
+            p.label_border
         });
         ctx.stroke();
         if cursor {
             ctx.set_line_width(2.0);
-            ctx.set_stroke_style_str(INK);
+            ctx.set_stroke_style_str(p.ink);
             let _ = ctx.set_line_dash(&js_sys::Array::of2(&3.0.into(), &2.0.into()));
             rounded(ctx, x - 3.0, y - h / 2.0 - 3.0, w + 6.0, h + 6.0, 7.0);
             ctx.stroke();
             let _ = ctx.set_line_dash(&js_sys::Array::new());
         }
         if marker.count > 1 {
-            ctx.set_fill_style_str("#344054");
+            ctx.set_fill_style_str(p.cluster);
             rounded(ctx, marker.label_x - 2.5, y - 4.5, 9.0, 9.0, 2.0);
             ctx.fill();
         } else {
-            draw_icon(ctx, marker.kind, marker.label_x + 2.0, y, 5.0);
+            draw_icon(ctx, marker.kind, theme, (marker.label_x + 2.0, y, 5.0));
         }
-        ctx.set_fill_style_str(INK);
+        ctx.set_fill_style_str(p.ink);
         ctx.set_font(if selected || marker.count > 1 {
             FONT_BOLD
         } else {
@@ -248,9 +246,9 @@ pub fn paint_stage(
                 || contains(marker, highlights.selected)
                 || contains(marker, highlights.cursor);
             ctx.set_fill_style_str(if matched(marker) {
-                "#b54708"
+                p.match_cluster
             } else {
-                "#344054"
+                p.cluster
             });
             rounded(
                 ctx,
@@ -262,7 +260,7 @@ pub fn paint_stage(
             );
             ctx.fill();
             if emphasised {
-                ctx.set_stroke_style_str(INK);
+                ctx.set_stroke_style_str(p.ink);
                 ctx.set_line_width(2.0);
                 rounded(
                     ctx,
@@ -276,15 +274,15 @@ pub fn paint_stage(
             }
         } else {
             if contains(marker, highlights.selected) || contains(marker, highlights.cursor) {
-                ctx.set_fill_style_str("#ffffff");
-                ctx.set_stroke_style_str(INK);
+                ctx.set_fill_style_str(p.label_fill);
+                ctx.set_stroke_style_str(p.ink);
                 ctx.set_line_width(2.0);
                 ctx.begin_path();
                 let _ = ctx.arc(marker.x, scene.dot_y, 8.5, 0.0, std::f64::consts::TAU);
                 ctx.fill();
                 ctx.stroke();
             }
-            draw_icon(ctx, marker.kind, marker.x, scene.dot_y, 5.5);
+            draw_icon(ctx, marker.kind, theme, (marker.x, scene.dot_y, 5.5));
         }
     }
     ctx.set_text_align("start");
@@ -297,7 +295,9 @@ pub fn paint_overview(
     density: &[u32],
     selected_x: Option<f64>,
     size: (f64, f64, f64),
+    theme: Theme,
 ) {
+    let p = theme.palette();
     let (width, height, dpr) = size;
     let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
     ctx.clear_rect(0.0, 0.0, width, height);
@@ -307,7 +307,7 @@ pub fn paint_overview(
     }
     let most = density.iter().copied().max().unwrap_or(0).max(1) as f64;
     let bar = width / density.len().max(1) as f64;
-    ctx.set_fill_style_str("#667085");
+    ctx.set_fill_style_str(p.density);
     for (i, &count) in density.iter().enumerate() {
         if count > 0 {
             let h = 4.0 + (height - 10.0) * (f64::from(count) / most).sqrt();
@@ -315,7 +315,7 @@ pub fn paint_overview(
         }
     }
     if let Some(x) = selected_x {
-        ctx.set_fill_style_str(INK);
+        ctx.set_fill_style_str(p.ink);
         ctx.fill_rect(x - 1.0, 0.0, 2.0, height);
     }
 }

@@ -40,6 +40,7 @@ struct Gesture {
 #[component]
 pub fn Stage() -> impl IntoView {
     let tl = timeline_context();
+    let theme = crate::ui::theme::drawing_theme();
     let view = tl.state.view;
     let canvas_ref = NodeRef::<html::Canvas>::new();
     let stage_ref = NodeRef::<html::Div>::new();
@@ -115,6 +116,7 @@ pub fn Stage() -> impl IntoView {
         let playhead = view.playhead.get();
         let matches = tl.matches.get();
         let phases = tl.phases.get();
+        let theme = theme.get();
         tl.index.with(|index| {
             let frame = scene(SceneInput {
                 index,
@@ -135,6 +137,7 @@ pub fn Stage() -> impl IntoView {
                     cursor,
                     matches: &matches,
                     playhead,
+                    theme,
                 },
                 window,
             );
