@@ -8,15 +8,8 @@ use std::process::{Command, Output, Stdio};
 use postmortem_explorer::parse::{parse_json, parse_text, parse_toml, parse_yaml};
 use postmortem_explorer::sample::SAMPLE_TEXT;
 
-const SEED: &str = "public/cookie-catastrophe.txt";
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_postmortem"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the binary runs")
-}
+mod support;
+use support::{run, SEED};
 
 fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()

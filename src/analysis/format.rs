@@ -131,6 +131,20 @@ pub fn relative(ms: f64) -> String {
 /// 10:00–14:00 UTC-05:00`, or `15 Jan 2024 22:30 – 16 Jan 2024 01:15 UTC+05:30` across days;
 /// `None` when nothing in it carries a date (times alone say nothing about the day).
 pub fn incident_dates(incident: &crate::model::Incident) -> Option<String> {
+    incident_dates_from(
+        incident,
+        &super::milestones::Milestones::of(incident),
+        super::zones::incident_offset(incident),
+    )
+}
+
+/// [`incident_dates`] from the milestones and the offset (minutes east of UTC) a caller
+/// already has.
+pub fn incident_dates_from(
+    incident: &crate::model::Incident,
+    m: &super::milestones::Milestones,
+    offset: i32,
+) -> Option<String> {
     let dated = incident
         .start
         .iter()
@@ -140,8 +154,6 @@ pub fn incident_dates(incident: &crate::model::Incident) -> Option<String> {
     if !dated {
         return None;
     }
-    let m = super::milestones::Milestones::of(incident);
-    let offset = super::zones::incident_offset(incident);
     let start = local_at(m.impact_start.as_ref()?.at, offset);
     let zone = zone_name(offset);
     let Some(end) = m.impact_end.as_ref().map(|e| local_at(e.at, offset)) else {

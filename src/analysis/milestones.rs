@@ -216,24 +216,28 @@ pub struct KeyDuration {
 /// Time to detect, acknowledge, identify the root cause, mitigate and resolve, and the total
 /// impact, each from the impact start. Unknown milestones are left out.
 pub fn key_durations(incident: &Incident) -> Vec<KeyDuration> {
-    let m = Milestones::of(incident);
-    let Some(start) = m.impact_start.clone() else {
+    key_durations_from(&Milestones::of(incident))
+}
+
+/// [`key_durations`] from milestones a caller already has.
+pub fn key_durations_from(m: &Milestones) -> Vec<KeyDuration> {
+    let Some(start) = &m.impact_start else {
         return Vec::new();
     };
     [
-        ("Time to detect", m.detected),
-        ("Time to acknowledge", m.acknowledged),
-        ("Time to root cause", m.root_cause),
-        ("Time to mitigate", m.mitigated),
-        ("Time to resolve", m.resolved),
-        ("Total impact", m.impact_end),
+        ("Time to detect", &m.detected),
+        ("Time to acknowledge", &m.acknowledged),
+        ("Time to root cause", &m.root_cause),
+        ("Time to mitigate", &m.mitigated),
+        ("Time to resolve", &m.resolved),
+        ("Total impact", &m.impact_end),
     ]
     .into_iter()
     .filter_map(|(name, to)| {
-        to.map(|to| KeyDuration {
+        to.as_ref().map(|to| KeyDuration {
             name,
             ms: to.at - start.at,
-            to,
+            to: to.clone(),
         })
     })
     .collect()

@@ -4,8 +4,12 @@
 //!   and exits 1 when any file has an error (or cannot be read).
 //! * `postmortem convert FILE --to json|toml|yaml|md` prints the normalized incident; the
 //!   diagnostics go to standard error, and it exits 1 when the file has an error.
-//! * `postmortem index DIR` validates every postmortem in DIR and writes DIR/index.json for
-//!   the catalogue; it exits 1 when any file has an error.
+//! * `postmortem index DIR [--render]` validates every postmortem in DIR and writes
+//!   DIR/index.json for the catalogue (and, with `--render`, FILE.html beside each file); it
+//!   exits 1 when any file has an error.
+//! * `postmortem render FILE [--metrics FILE] [-o OUT.html]` writes a self-contained HTML report
+//!   (no script); with `--svg timeline|chart|illustration [--theme light|dark]`, one picture
+//!   as a standalone SVG. Standard output without `-o`.
 //!
 //! The format of each input is picked by its extension, else by its content. Exit codes:
 //! 0 success, 1 an input has an error, 2 the command line is wrong.
@@ -13,16 +17,24 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use postmortem_explorer::draw::palette::Theme;
+use postmortem_explorer::export::report::{figure_svg, report_html, Figure, ReportOptions};
 use postmortem_explorer::export::{to_markdown, to_structured};
+use postmortem_explorer::loading::read_metrics;
 use postmortem_explorer::parse::{parse_document, Parsed, Syntax};
 
 const USAGE: &str = "usage: postmortem lint FILE...
        postmortem convert FILE --to json|toml|yaml|md
-       postmortem index DIR
+       postmortem index DIR [--render]
+       postmortem render FILE [--metrics FILE] [-o OUT.html]
+       postmortem render FILE --svg timeline|chart|illustration [--theme light|dark] [--metrics FILE] [-o OUT.svg]
 
   lint     print every diagnostic as file:line:col: severity: message; exit 1 on errors
   convert  print the incident in another format (diagnostics go to stderr)
-  index    validate every postmortem in DIR and write DIR/index.json for the catalogue
+  index    validate every postmortem in DIR and write DIR/index.json for the catalogue;
+           --render also writes DIR/FILE.html, the report of each file
+  render   write a self-contained HTML report (inline CSS and SVG, no script), or with --svg
+           one picture as a standalone SVG (light theme unless --theme dark); stdout without -o
 
 FILE is plain text, Markdown, JSON, TOML or YAML (by extension, else by content); `-` reads stdin.
 Exit codes: 0 ok, 1 an input has errors, 2 usage error.";
@@ -33,7 +45,22 @@ enum Command {
     Help,
     Lint(Vec<String>),
     Convert { file: String, to: Target },
-    Index(String),
+    Index { dir: String, render: bool },
+    Render(Render),
+}
+
+/// What `render` is asked to write.
+#[derive(Debug, PartialEq, Eq)]
+struct Render {
+    file: String,
+    /// A metrics file to chart with the incident.
+    metrics: Option<String>,
+    /// Where to write (standard output when `None`).
+    output: Option<String>,
+    /// One picture as SVG instead of the HTML report.
+    figure: Option<Figure>,
+    /// The picture's colours (only with `figure`).
+    theme: Theme,
 }
 
 /// An output format of `convert`.
@@ -52,7 +79,8 @@ fn main() -> ExitCode {
         }
         Ok(Command::Lint(files)) => lint(&files),
         Ok(Command::Convert { file, to }) => convert(&file, to),
-        Ok(Command::Index(dir)) => index(&dir),
+        Ok(Command::Index { dir, render }) => index(&dir, render),
+        Ok(Command::Render(request)) => render(&request),
         Err(message) => {
             eprintln!("postmortem: {message}\n\n{USAGE}");
             ExitCode::from(2)
@@ -62,7 +90,7 @@ fn main() -> ExitCode {
 
 fn parse_args(args: &[String]) -> Result<Command, String> {
     let Some((command, rest)) = args.split_first() else {
-        return Err("expected a command: lint, convert or index".into());
+        return Err("expected a command: lint, convert, index or render".into());
     };
     match command.as_str() {
         "-h" | "--help" | "help" => Ok(Command::Help),
@@ -76,12 +104,10 @@ fn parse_args(args: &[String]) -> Result<Command, String> {
             Ok(Command::Lint(rest.to_vec()))
         }
         "convert" => parse_convert(rest),
-        "index" => match rest {
-            [dir] if !dir.starts_with("--") => Ok(Command::Index(dir.clone())),
-            _ => Err("index expects exactly one DIR".into()),
-        },
+        "index" => parse_index(rest),
+        "render" => parse_render(rest),
         other => Err(format!(
-            "unknown command `{other}`; expected lint, convert or index"
+            "unknown command `{other}`; expected lint, convert, index or render"
         )),
     }
 }
@@ -111,6 +137,98 @@ fn parse_convert(rest: &[String]) -> Result<Command, String> {
         file: file.ok_or("convert expects a FILE")?,
         to: to.ok_or("convert expects `--to json|toml|yaml|md`")?,
     })
+}
+
+fn parse_index(rest: &[String]) -> Result<Command, String> {
+    let mut dir = None;
+    let mut render = false;
+    for arg in rest {
+        match arg.as_str() {
+            "--render" => render = true,
+            flag if flag.starts_with("--") => return Err(format!("unknown option `{flag}`")),
+            _ if dir.is_some() => return Err("index expects exactly one DIR".into()),
+            _ => dir = Some(arg.clone()),
+        }
+    }
+    Ok(Command::Index {
+        dir: dir.ok_or("index expects exactly one DIR")?,
+        render,
+    })
+}
+
+/// The options of `render`, each given once, as `--name VALUE` or `--name=VALUE`.
+fn parse_render(rest: &[String]) -> Result<Command, String> {
+    let mut file = None;
+    let mut metrics = None;
+    let mut output = None;
+    let mut figure = None;
+    let mut theme = None;
+    let mut args = rest.iter();
+    while let Some(arg) = args.next() {
+        let (name, inline) = match arg.split_once('=') {
+            Some((name, value)) if name.starts_with("--") => (name, Some(value.to_string())),
+            _ => (arg.as_str(), None),
+        };
+        let slot = match name {
+            "--metrics" => &mut metrics,
+            "-o" | "--output" => &mut output,
+            "--svg" => &mut figure,
+            "--theme" => &mut theme,
+            "-" => {
+                set_once(&mut file, arg, "render takes exactly one FILE")?;
+                continue;
+            }
+            flag if flag.starts_with('-') => return Err(format!("unknown option `{flag}`")),
+            _ => {
+                set_once(&mut file, arg, "render takes exactly one FILE")?;
+                continue;
+            }
+        };
+        let value = match inline {
+            Some(value) => value,
+            None => args
+                .next()
+                .filter(|v| !v.starts_with("--"))
+                .ok_or_else(|| format!("`{name}` expects a value"))?
+                .clone(),
+        };
+        set_once(slot, &value, &format!("`{name}` is given twice"))?;
+    }
+    let figure = figure
+        .map(|name| {
+            Figure::from_name(&name).ok_or_else(|| {
+                format!("unknown picture `{name}` for `--svg`; expected timeline, chart or illustration")
+            })
+        })
+        .transpose()?;
+    if theme.is_some() && figure.is_none() {
+        return Err("`--theme` goes with `--svg` (the HTML report holds both themes)".into());
+    }
+    let theme = match theme.as_deref().map(str::to_ascii_lowercase).as_deref() {
+        None | Some("light") => Theme::Light,
+        Some("dark") => Theme::Dark,
+        Some(other) => {
+            return Err(format!(
+                "unknown theme `{other}` for `--theme`; expected light or dark"
+            ))
+        }
+    };
+    Ok(Command::Render(Render {
+        file: file.ok_or("render expects a FILE")?,
+        metrics,
+        output,
+        figure,
+        theme,
+    }))
+}
+
+/// Sets `slot` to `value`, or fails with `twice` when it is set already.
+fn set_once(slot: &mut Option<String>, value: &str, twice: &str) -> Result<(), String> {
+    if slot.is_some() {
+        return Err(twice.to_string());
+    }
+    *slot = Some(value.to_string());
+    Ok(())
 }
 
 fn target(value: &str) -> Result<Target, String> {
@@ -163,21 +281,30 @@ fn lint(files: &[String]) -> ExitCode {
     }
 }
 
-fn convert(file: &str, to: Target) -> ExitCode {
+/// Reads `file` and prints its diagnostics on standard error; `None` (with the reason said)
+/// when it cannot be read or has an error, so that nothing is `done` to it.
+fn read_usable(file: &str, done: &str) -> Option<Parsed> {
     let parsed = match read(file) {
         Ok(parsed) => parsed,
         Err(message) => {
             eprintln!("{message}");
-            return ExitCode::FAILURE;
+            return None;
         }
     };
     for diagnostic in &parsed.diagnostics {
         eprintln!("{file}:{diagnostic}");
     }
     if parsed.has_errors() {
-        eprintln!("{file}: not converted: it has errors");
-        return ExitCode::FAILURE;
+        eprintln!("{file}: not {done}: it has errors");
+        return None;
     }
+    Some(parsed)
+}
+
+fn convert(file: &str, to: Target) -> ExitCode {
+    let Some(parsed) = read_usable(file, "converted") else {
+        return ExitCode::FAILURE;
+    };
     let written = match to {
         Target::Structured(syntax) => to_structured(&parsed.incident, syntax),
         Target::Markdown => Ok(to_markdown(&parsed.incident)),
@@ -198,8 +325,75 @@ fn convert(file: &str, to: Target) -> ExitCode {
     }
 }
 
-/// `postmortem index DIR`: validates every postmortem in DIR and writes DIR/index.json.
-fn index(dir: &str) -> ExitCode {
+/// `postmortem render`: the HTML report of one postmortem, or one of its pictures as SVG.
+fn render(request: &Render) -> ExitCode {
+    let file = request.file.as_str();
+    let Some(mut parsed) = read_usable(file, "rendered") else {
+        return ExitCode::FAILURE;
+    };
+    if let Some(metrics) = &request.metrics {
+        let text = match std::fs::read(metrics) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(error) => {
+                eprintln!("{metrics}: error: cannot read: {error}");
+                return ExitCode::FAILURE;
+            }
+        };
+        let (series, diagnostics) = read_metrics(metrics, &text);
+        for diagnostic in &diagnostics {
+            eprintln!("{metrics}:{diagnostic}");
+        }
+        parsed.incident.metrics.extend(series);
+    }
+    let written = match request.figure {
+        Some(figure) => match figure_svg(&parsed, figure, request.theme) {
+            Some(svg) => svg,
+            None => {
+                eprintln!(
+                    "{file}: error: no {} to draw (it needs timed events{})",
+                    figure.name(),
+                    if figure == Figure::Chart {
+                        ", and metrics or a stated impact"
+                    } else {
+                        ""
+                    }
+                );
+                return ExitCode::FAILURE;
+            }
+        },
+        None => report_html(&parsed, &report_options(file)),
+    };
+    match &request.output {
+        Some(path) => match std::fs::write(path, written.as_bytes()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("{path}: error: cannot write: {error}");
+                ExitCode::FAILURE
+            }
+        },
+        None => {
+            let _ = std::io::stdout().lock().write_all(written.as_bytes());
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// The report's options for `file`: its name as given, and this year.
+fn report_options(file: &str) -> ReportOptions<'_> {
+    use chrono::Datelike;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
+    let this_year = chrono::DateTime::from_timestamp(now, 0).map_or(2026, |t| t.year());
+    ReportOptions {
+        source_name: if file == "-" { "" } else { file },
+        this_year,
+    }
+}
+
+/// `postmortem index DIR`: validates every postmortem in DIR and writes DIR/index.json; with
+/// `--render`, also the report of each file without errors beside it (FILE.html).
+fn index(dir: &str, render: bool) -> ExitCode {
     match postmortem_explorer::analysis::catalogue::index_dir(std::path::Path::new(dir)) {
         Ok(reports) => {
             for report in &reports {
@@ -207,12 +401,33 @@ fn index(dir: &str) -> ExitCode {
                     println!("{dir}/{}:{diagnostic}", report.src);
                 }
             }
+            let mut unwritten = 0;
+            if render {
+                for report in reports.iter().filter(|r| !r.has_errors()) {
+                    let path = format!("{dir}/{}", report.src);
+                    let written = read(&path).and_then(|parsed| {
+                        let html = report_html(&parsed, &report_options(&report.src));
+                        std::fs::write(format!("{path}.html"), html)
+                            .map_err(|error| format!("{path}.html: error: cannot write: {error}"))
+                    });
+                    if let Err(message) = written {
+                        eprintln!("{message}");
+                        unwritten += 1;
+                    }
+                }
+            }
             let failed = reports.iter().filter(|r| r.has_errors()).count();
             println!(
                 "{dir}/index.json: {} files checked, {failed} with errors",
                 reports.len()
             );
-            if failed > 0 {
+            if render {
+                println!(
+                    "{dir}: {} reports written",
+                    reports.iter().filter(|r| !r.has_errors()).count() - unwritten
+                );
+            }
+            if failed > 0 || unwritten > 0 {
                 ExitCode::FAILURE
             } else {
                 ExitCode::SUCCESS
@@ -254,6 +469,57 @@ mod tests {
             })
         );
         assert_eq!(parse_args(&args("--help")), Ok(Command::Help));
+        assert_eq!(
+            parse_args(&args("index public/incidents --render")),
+            Ok(Command::Index {
+                dir: "public/incidents".into(),
+                render: true
+            })
+        );
+    }
+
+    #[test]
+    fn reads_the_render_options() {
+        assert_eq!(
+            parse_args(&args("render a.txt")),
+            Ok(Command::Render(Render {
+                file: "a.txt".into(),
+                metrics: None,
+                output: None,
+                figure: None,
+                theme: Theme::Light,
+            }))
+        );
+        assert_eq!(
+            parse_args(&args("render a.md --metrics m.csv -o out.html")),
+            Ok(Command::Render(Render {
+                file: "a.md".into(),
+                metrics: Some("m.csv".into()),
+                output: Some("out.html".into()),
+                figure: None,
+                theme: Theme::Light,
+            }))
+        );
+        assert_eq!(
+            parse_args(&args("render --svg=Chart --theme dark --output=c.svg -")),
+            Ok(Command::Render(Render {
+                file: "-".into(),
+                metrics: None,
+                output: Some("c.svg".into()),
+                figure: Some(Figure::Chart),
+                theme: Theme::Dark,
+            }))
+        );
+        assert_eq!(
+            parse_args(&args("render a --svg illustration --theme light")),
+            Ok(Command::Render(Render {
+                file: "a".into(),
+                metrics: None,
+                output: None,
+                figure: Some(Figure::Illustration),
+                theme: Theme::Light,
+            }))
+        );
     }
 
     #[test]
@@ -268,6 +534,29 @@ mod tests {
             ("convert a b --to json", "exactly one FILE"),
             ("convert a --from x", "unknown option `--from`"),
             ("frobnicate", "unknown command `frobnicate`"),
+            ("index", "exactly one DIR"),
+            ("index a b", "exactly one DIR"),
+            ("index a --html", "unknown option `--html`"),
+            ("render", "render expects a FILE"),
+            ("render a b", "exactly one FILE"),
+            ("render a --svg pie", "unknown picture `pie`"),
+            ("render a --svg", "`--svg` expects a value"),
+            ("render a -o", "`-o` expects a value"),
+            (
+                "render a --metrics --svg chart",
+                "`--metrics` expects a value",
+            ),
+            ("render a --theme dark", "`--theme` goes with `--svg`"),
+            (
+                "render a --svg chart --theme sepia",
+                "unknown theme `sepia`",
+            ),
+            (
+                "render a -o x.html --output y.html",
+                "`--output` is given twice",
+            ),
+            ("render a --to json", "unknown option `--to`"),
+            ("render a -x", "unknown option `-x`"),
         ] {
             let error = parse_args(&args(line)).unwrap_err();
             assert!(error.contains(expected), "{line:?}: {error}");

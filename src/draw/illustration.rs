@@ -29,12 +29,13 @@ mod svg;
 
 use std::f64::consts::PI;
 
+pub use crate::draw::xml::escape_xml;
 pub use caption::{clock, duration_words};
 pub use geometry::{fmt_num, Point};
 pub use palette::{Colour, Theme};
 pub use scene::{clip_id, Anchor, Node, Paint, Role, Scene, Shape, Stage, Transform};
 pub use story::{Chapters, Story, DEFAULT_SHARE, MAX_ENGINEERS, MIN_ENGINEERS};
-pub use svg::{escape_xml, opacity_attribute, to_svg, FONT_FAMILY};
+pub use svg::{opacity_attribute, to_svg, to_svg_with_ids, FONT_FAMILY};
 
 use cookie::{partial_line, Cookie, CookieLook, CENTRE};
 use crew::{ease, Crew};

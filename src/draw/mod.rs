@@ -6,3 +6,5 @@ pub mod chart;
 pub mod illustration;
 pub mod palette;
 pub mod timeline;
+pub mod timeline_svg;
+pub mod xml;

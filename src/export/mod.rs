@@ -1,10 +1,12 @@
 //! From an [`Incident`](crate::model::Incident) back to text: the structured schema (JSON, TOML,
-//! YAML) and the plain-text/Markdown postmortem format the text reader reads.
+//! YAML), the plain-text/Markdown postmortem format the text reader reads, and a
+//! self-contained HTML [`report`] (with its pictures as SVG) for documentation.
 //!
 //! Writing is the inverse of [`crate::parse`]: for an incident read from text, writing it and
 //! reading it back gives the same incident (see `tests/round_trip.rs`).
 
 mod markdown;
+pub mod report;
 mod structured;
 
 pub use markdown::to_markdown;

@@ -197,6 +197,44 @@ pub struct ActionItem {
     pub due: Option<String>,
 }
 
+/// One optional column of an action-item table (the page's and the report's): which of the
+/// author's headings names it, its default heading, and an item's value in it.
+#[derive(Debug, Clone, Copy)]
+pub struct ActionColumn {
+    /// Its key among the author's headings (`Parsed::headings`), e.g. `owner_column`.
+    pub key: &'static str,
+    /// Its heading when the author gave none.
+    pub heading: &'static str,
+    /// An item's value in it.
+    pub value: fn(&ActionItem) -> Option<&String>,
+}
+
+impl ActionItem {
+    /// The optional columns after the task, in table order: owner, priority, status, due.
+    pub const COLUMNS: [ActionColumn; 4] = [
+        ActionColumn {
+            key: "owner_column",
+            heading: "Owner",
+            value: |item| item.owner.as_ref(),
+        },
+        ActionColumn {
+            key: "priority_column",
+            heading: "Priority",
+            value: |item| item.priority.as_ref(),
+        },
+        ActionColumn {
+            key: "status_column",
+            heading: "Status",
+            value: |item| item.status.as_ref(),
+        },
+        ActionColumn {
+            key: "due_column",
+            heading: "Due",
+            value: |item| item.due.as_ref(),
+        },
+    ];
+}
+
 /// A web link: only http and https URLs are ever stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Link {

@@ -15,6 +15,7 @@ use plotters_backend::{
 };
 
 use super::text_metrics::{estimate_text_size, font_pixels};
+use crate::draw::xml::escape_xml;
 
 /// A colour with its opacity.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -161,7 +162,7 @@ impl Picture {
                         at.0,
                         at.1,
                         color.css(),
-                        escape(text)
+                        escape_xml(text)
                     )
                 }
             };
@@ -169,22 +170,6 @@ impl Picture {
         svg.push_str("</svg>\n");
         svg
     }
-}
-
-/// Text made safe for XML content.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 impl DrawingBackend for Picture {

@@ -54,6 +54,14 @@ impl Colors {
     }
 }
 
+/// The chart's height for `panels` panels of `panel_height` pixels each, with a row for the
+/// note about where the data comes from when there is one.
+pub fn chart_height(panels: usize, note: bool, panel_height: u32) -> u32 {
+    let panels = u32::try_from(panels.max(1)).unwrap_or(u32::MAX / 2).min(64);
+    let note = if note { NOTE_ROW } else { 0 };
+    PHASE_STRIP + X_LABELS + note + panels * panel_height + (panels - 1) * PANEL_GAP
+}
+
 /// Width in pixels of the plots in a chart `width` pixels wide.
 pub fn plot_width(width: u32) -> u32 {
     width.saturating_sub(MARGIN_LEFT + MARGIN_RIGHT)

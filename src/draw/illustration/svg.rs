@@ -6,25 +6,7 @@ use std::fmt::Write;
 use super::geometry::fmt_num;
 use super::palette::Theme;
 use super::scene::{clip_id, Node, Paint, Scene, Shape};
-
-/// `text` made safe inside XML text and attribute values: the five special characters become
-/// entities, and characters XML 1.0 forbids (most control characters) are dropped.
-pub fn escape_xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::draw::xml::escape_xml;
 
 /// The fonts the scene's texts ask for.
 pub const FONT_FAMILY: &str =
@@ -32,23 +14,41 @@ pub const FONT_FAMILY: &str =
 
 /// The whole scene as an SVG document in `theme`'s colours.
 pub fn to_svg(scene: &Scene, theme: Theme) -> String {
+    to_svg_with_ids(scene, theme, "")
+}
+
+/// [`to_svg`] with every `id` (and every reference to one) starting with `id_prefix`, so that
+/// several copies of the picture can sit in one HTML page (the report's light and dark ones)
+/// without their clip paths and titles colliding.
+pub fn to_svg_with_ids(scene: &Scene, theme: Theme, id_prefix: &str) -> String {
     let mut out = String::with_capacity(64 * 1024);
     let (w, h) = (fmt_num(scene.width), fmt_num(scene.height));
+    let prefix = escape_xml(id_prefix);
     let _ = write!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" \
-         viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"ci-title ci-desc\">\
-         <title id=\"ci-title\">{}</title><desc id=\"ci-desc\">{}</desc>\
+         viewBox=\"0 0 {w} {h}\" role=\"img\" aria-labelledby=\"{prefix}ci-title {prefix}ci-desc\">\
+         <title id=\"{prefix}ci-title\">{}</title><desc id=\"{prefix}ci-desc\">{}</desc>\
          <g stroke-linecap=\"round\" stroke-linejoin=\"round\" font-family=\"{}\">",
         escape_xml(&scene.title),
         escape_xml(&scene.description),
         escape_xml(FONT_FAMILY),
     );
+    let writer = Writer {
+        theme,
+        prefix: &prefix,
+    };
     for node in &scene.nodes {
-        write_node(&mut out, node, theme);
+        writer.node(&mut out, node);
     }
     out.push_str("</g></svg>");
     out
+}
+
+/// What every node is written with: the theme's colours and the id prefix (escaped).
+struct Writer<'a> {
+    theme: Theme,
+    prefix: &'a str,
 }
 
 fn write_common(out: &mut String, node: &Node) {
@@ -95,64 +95,65 @@ fn write_paint(out: &mut String, paint: &Paint, theme: Theme) {
     }
 }
 
-fn write_node(out: &mut String, node: &Node, theme: Theme) {
-    match &node.shape {
-        Shape::Group(children) => {
-            out.push_str("<g");
-            write_common(out, node);
-            out.push('>');
-            for child in children {
-                write_node(out, child, theme);
+impl Writer<'_> {
+    fn node(&self, out: &mut String, node: &Node) {
+        match &node.shape {
+            Shape::Group(children) => {
+                out.push_str("<g");
+                write_common(out, node);
+                out.push('>');
+                for child in children {
+                    self.node(out, child);
+                }
+                out.push_str("</g>");
             }
-            out.push_str("</g>");
-        }
-        Shape::Clipped { clip, children } => {
-            let id = escape_xml(&clip_id(&node.id));
-            out.push_str("<g");
-            write_common(out, node);
-            let _ = write!(
+            Shape::Clipped { clip, children } => {
+                let id = format!("{}{}", self.prefix, escape_xml(&clip_id(&node.id)));
+                out.push_str("<g");
+                write_common(out, node);
+                let _ = write!(
                 out,
                 "><clipPath id=\"{id}\"><path d=\"{}\"/></clipPath><g clip-path=\"url(#{id})\">",
                 escape_xml(clip)
             );
-            for child in children {
-                write_node(out, child, theme);
+                for child in children {
+                    self.node(out, child);
+                }
+                out.push_str("</g></g>");
             }
-            out.push_str("</g></g>");
-        }
-        Shape::Path { d, paint } => {
-            let _ = write!(out, "<path d=\"{}\"", escape_xml(d));
-            write_paint(out, paint, theme);
-            write_common(out, node);
-            out.push_str("/>");
-        }
-        Shape::Ellipse {
-            centre,
-            rx,
-            ry,
-            paint,
-        } => {
-            let _ = write!(
-                out,
-                "<ellipse cx=\"{}\" cy=\"{}\" rx=\"{}\" ry=\"{}\"",
-                fmt_num(centre.x),
-                fmt_num(centre.y),
-                fmt_num(*rx),
-                fmt_num(*ry)
-            );
-            write_paint(out, paint, theme);
-            write_common(out, node);
-            out.push_str("/>");
-        }
-        Shape::Text {
-            at,
-            text,
-            size,
-            weight,
-            anchor,
-            paint,
-        } => {
-            let _ = write!(
+            Shape::Path { d, paint } => {
+                let _ = write!(out, "<path d=\"{}\"", escape_xml(d));
+                write_paint(out, paint, self.theme);
+                write_common(out, node);
+                out.push_str("/>");
+            }
+            Shape::Ellipse {
+                centre,
+                rx,
+                ry,
+                paint,
+            } => {
+                let _ = write!(
+                    out,
+                    "<ellipse cx=\"{}\" cy=\"{}\" rx=\"{}\" ry=\"{}\"",
+                    fmt_num(centre.x),
+                    fmt_num(centre.y),
+                    fmt_num(*rx),
+                    fmt_num(*ry)
+                );
+                write_paint(out, paint, self.theme);
+                write_common(out, node);
+                out.push_str("/>");
+            }
+            Shape::Text {
+                at,
+                text,
+                size,
+                weight,
+                anchor,
+                paint,
+            } => {
+                let _ = write!(
                 out,
                 "<text x=\"{}\" y=\"{}\" font-size=\"{}\" font-weight=\"{weight}\" text-anchor=\"{}\"",
                 fmt_num(at.x),
@@ -160,24 +161,10 @@ fn write_node(out: &mut String, node: &Node, theme: Theme) {
                 fmt_num(*size),
                 anchor.name()
             );
-            write_paint(out, paint, theme);
-            write_common(out, node);
-            let _ = write!(out, ">{}</text>", escape_xml(text));
+                write_paint(out, paint, self.theme);
+                write_common(out, node);
+                let _ = write!(out, ">{}</text>", escape_xml(text));
+            }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn hostile_text_is_escaped() {
-        assert_eq!(
-            escape_xml("</title><script>alert('x')</script> & \"q\""),
-            "&lt;/title&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"
-        );
-        assert_eq!(escape_xml("a\u{0}b\u{1b}c\u{ffff}\td"), "abc\td");
-        assert_eq!(escape_xml("café ☕"), "café ☕");
     }
 }

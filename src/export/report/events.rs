@@ -1,0 +1,77 @@
+//! The timeline section: the picture, then every event in written order with its time (in
+//! the zone the postmortem states), its kind and its text, as the page's list shows them.
+
+use super::facts::Facts;
+use super::figures::{themed_figure, Drawings, Figure};
+use super::html::Html;
+use super::rich::inline_markdown;
+use crate::analysis::format::{clock_at, date_time_at, day_at};
+use crate::analysis::window::axis_ms;
+use crate::model::EventKind;
+
+/// The timeline: its picture and the list of its events.
+pub fn timeline(html: &mut Html, facts: &Facts<'_>, drawings: &Drawings<'_, '_>, heading: &str) {
+    html.open_section("card timeline", "timeline-heading", heading);
+    let events = &facts.incident.timeline;
+    if events.is_empty() {
+        html.element_class("p", "empty", "This postmortem has no timeline entries.");
+        return html.close("section");
+    }
+    themed_figure(html, drawings, Figure::Timeline);
+    // Across days, each time says its day too.
+    let days: Vec<String> = events
+        .iter()
+        .map(|e| day_at(axis_ms(&e.at), facts.offset))
+        .collect();
+    let many_days = days.windows(2).any(|w| w[0] != w[1]);
+    html.open_class("ol", "events");
+    for (i, event) in events.iter().enumerate() {
+        let at = axis_ms(&event.at);
+        let kind = facts
+            .index
+            .kinds
+            .get(i)
+            .copied()
+            .unwrap_or(EventKind::Other);
+        let seconds = event.at.time.format("%S").to_string() != "00";
+        let clock = clock_at(at, facts.offset, seconds);
+        let shown = match days.get(i) {
+            Some(day) if many_days => format!("{day} {clock}"),
+            _ => clock,
+        };
+        let class = if event.inferred {
+            "event inferred"
+        } else {
+            "event"
+        };
+        html.open(
+            "li",
+            &[("class", Some(class)), ("data-kind", Some(kind.slug()))],
+        );
+        let full = date_time_at(at, facts.offset);
+        html.open(
+            "time",
+            &[
+                ("datetime", Some(&event.at.to_string())),
+                ("title", Some(&full)),
+            ],
+        );
+        html.text(&shown);
+        html.close("time");
+        html.open(
+            "span",
+            &[("class", Some("kind")), ("data-kind", Some(kind.slug()))],
+        );
+        html.text(kind.label());
+        html.close("span");
+        html.open_class("span", "event-text");
+        inline_markdown(html, &event.text);
+        if event.inferred {
+            html.element_class("span", "inferred-note", " (found in the prose)");
+        }
+        html.close("span");
+        html.close("li");
+    }
+    html.close("ol");
+    html.close("section");
+}

@@ -1,0 +1,111 @@
+//! The no-JavaScript report (`postmortem render`): one self-contained HTML page for
+//! documentation, with inline CSS and inline SVG, no script and nothing loaded from anywhere.
+//!
+//! In order: the title and dates, the summary with the facts at a glance, the key durations
+//! with their basis, the timeline (its picture and every event), the metrics chart, the
+//! illustration's last frame, then everything else the author wrote, under the author's
+//! headings and in the author's order. Each picture is written twice, in the light and the dark palette, and the
+//! stylesheet shows the one that matches `prefers-color-scheme`.
+//!
+//! Safety: the page is written through [`html::Html`], which escapes every text and attribute
+//! value; the author's Markdown comes from the safe tree of [`crate::parse::rich`] (links to
+//! http(s) and mailto only, images as links); the pictures come from this crate's SVG writers,
+//! which escape their texts too.
+
+mod events;
+mod facts;
+mod figures;
+mod html;
+mod overview;
+mod parts;
+mod rich;
+mod style;
+
+pub use facts::Facts;
+pub use figures::{Drawings, Figure};
+
+use crate::draw::palette::Theme;
+use crate::parse::Parsed;
+use figures::{display_title, themed_figure};
+use html::Html;
+
+/// What the report says about itself.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportOptions<'a> {
+    /// The file it was made from, shown above the title (empty: not shown).
+    pub source_name: &'a str,
+    /// The current year, for flagging implausible dates (next year is still plausible).
+    pub this_year: i32,
+}
+
+/// The report of a parsed postmortem (with any metrics already attached to its incident).
+pub fn report_html(parsed: &Parsed, options: &ReportOptions<'_>) -> String {
+    let facts = Facts::of(&parsed.incident);
+    let drawings = Drawings::new(&facts);
+    let mut html = Html::new();
+    html.literal("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
+    html.literal("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+    html.literal("<meta name=\"color-scheme\" content=\"light dark\">");
+    html.open("title", &[]);
+    html.text(display_title(&facts));
+    html.text(" · Postmortem report");
+    html.close("title");
+    html.open("style", &[]);
+    // The stylesheet is written in this crate; nothing in it comes from the postmortem.
+    html.own_markup(&style::stylesheet());
+    html.close("style");
+    html.literal("</head><body><main class=\"report\">");
+
+    overview::header(&mut html, &facts, options.source_name);
+    overview::summary(
+        &mut html,
+        &facts,
+        parts::heading(parsed, "summary", "Summary"),
+    );
+    overview::key_durations(&mut html, &facts, options.this_year);
+    let timeline_heading = parts::heading(parsed, "timeline", "Timeline");
+    events::timeline(&mut html, &facts, &drawings, timeline_heading);
+    chart(&mut html, &drawings);
+    illustration(&mut html, &drawings);
+    parts::prose(&mut html, parsed);
+    parts::author_parts(&mut html, parsed);
+
+    html.open_class("footer", "report-footer");
+    html.text("Made by postmortem render");
+    if !options.source_name.is_empty() {
+        html.text(" from ");
+        html.text(options.source_name);
+    }
+    html.text(". No script, nothing loaded from elsewhere.");
+    html.close("footer");
+    html.literal("</main></body></html>\n");
+    html.finish()
+}
+
+/// One figure of the incident as a standalone SVG document (`postmortem render --svg`);
+/// `None` when there is nothing to draw.
+pub fn figure_svg(parsed: &Parsed, figure: Figure, theme: Theme) -> Option<String> {
+    let facts = Facts::of(&parsed.incident);
+    Drawings::new(&facts).svg(figure, theme, "")
+}
+
+/// The metrics chart, with the note on where its data comes from.
+fn chart(html: &mut Html, drawings: &Drawings<'_, '_>) {
+    html.open_section("card chart", "chart-heading", "Metrics");
+    if !themed_figure(html, drawings, Figure::Chart) {
+        html.element_class(
+            "p",
+            "empty",
+            "Nothing to chart: no metrics are attached and the text states no impact over time.",
+        );
+    }
+    html.close("section");
+}
+
+/// The illustration at the end of its story, with the statement of what it shows.
+fn illustration(html: &mut Html, drawings: &Drawings<'_, '_>) {
+    html.open_section("card illustration", "illustration-heading", "Illustration");
+    themed_figure(html, drawings, Figure::Illustration);
+    html.element_class("p", "figure-note", drawings.statement());
+    html.close("section");
+}

@@ -1,0 +1,156 @@
+//! The top of the report: the title and dates, the summary card (the summary as written and
+//! the facts at a glance: duration, users affected, severity, services, tags), and the key
+//! durations with the moments each runs between, as the page's summary card and duration list
+//! show them.
+
+use super::facts::Facts;
+use super::figures::display_title;
+use super::html::Html;
+use super::rich::markdown;
+use crate::analysis::anomalies::anomalies;
+use crate::analysis::durations::impact_duration_seconds;
+use crate::analysis::format::{clock_at, duration, full_moment, incident_dates_from, percent};
+use crate::analysis::milestones::{key_durations_from, Basis, Milestone};
+use crate::draw::timeline::short_label;
+
+/// The header: where the report comes from, the title and the dates.
+pub fn header(html: &mut Html, facts: &Facts<'_>, source_name: &str) {
+    html.open_class("header", "page-header");
+    html.open_class("p", "eyebrow");
+    html.element_class("span", "eyebrow-label", "Postmortem report");
+    if !source_name.is_empty() {
+        html.text(" · ");
+        html.element_class("span", "source-name", source_name);
+    }
+    html.close("p");
+    html.element("h1", display_title(facts));
+    let dates = incident_dates_from(facts.incident, &facts.milestones, facts.offset);
+    html.element_class(
+        "p",
+        "incident-dates",
+        dates.as_deref().unwrap_or("No date stated"),
+    );
+    html.close("header");
+}
+
+/// The summary card, under the author's heading for it: the summary as written, then the
+/// facts at a glance.
+pub fn summary(html: &mut Html, facts: &Facts<'_>, heading: &str) {
+    let incident = facts.incident;
+    html.open_section("card summary", "summary-heading", heading);
+    if !incident.summary.trim().is_empty() {
+        markdown(html, &incident.summary);
+    }
+    html.open_class("dl", "facts");
+    let window = match (&incident.start, &incident.end) {
+        (Some(start), Some(end)) => Some(format!("{} → {}", full_moment(start), full_moment(end))),
+        _ => None,
+    };
+    let lasted = impact_duration_seconds(incident).map(duration);
+    fact(html, "Duration", lasted.as_deref(), window.as_deref());
+    let share = incident.impact.affected_users_percent.map(percent);
+    fact(html, "Users affected", share.as_deref(), None);
+    if !incident.severity.is_empty() {
+        fact(html, "Severity", Some(&incident.severity), None);
+    }
+    html.close("dl");
+    chips(html, "Services", &incident.services);
+    chips(html, "Tags", &incident.tags);
+    html.close("section");
+}
+
+/// One fact: its name, its value (or "not stated") and a detail under it.
+fn fact(html: &mut Html, name: &str, value: Option<&str>, detail: Option<&str>) {
+    html.open_class("div", "fact");
+    html.element("dt", name);
+    html.open("dd", &[]);
+    html.text(value.unwrap_or("not stated"));
+    if let Some(detail) = detail {
+        html.element_class("span", "fact-detail", detail);
+    }
+    html.close("dd");
+    html.close("div");
+}
+
+/// A labelled row of short items, or nothing when there are none.
+fn chips(html: &mut Html, label: &str, items: &[String]) {
+    if items.is_empty() {
+        return;
+    }
+    html.open_class("div", "chip-row");
+    html.element_class("span", "chip-label", label);
+    chip_list(html, items);
+    html.close("div");
+}
+
+/// Short items as a row of chips (services, tags, responders).
+pub fn chip_list(html: &mut Html, items: &[String]) {
+    html.open_class("ul", "chips");
+    for item in items {
+        html.element("li", item);
+    }
+    html.close("ul");
+}
+
+/// The key durations, each with its basis, then the times that do not add up.
+pub fn key_durations(html: &mut Html, facts: &Facts<'_>, this_year: i32) {
+    html.open_section("card durations", "durations-heading", "Key durations");
+    let durations = key_durations_from(&facts.milestones);
+    if durations.is_empty() {
+        html.element_class("p", "empty", "No durations: the timeline states no times.");
+    } else {
+        html.open_class("dl", "key-durations");
+        let from = facts
+            .milestones
+            .impact_start
+            .as_ref()
+            .map(|m| basis(facts, m))
+            .unwrap_or_default();
+        for d in &durations {
+            html.open_class(
+                "div",
+                if d.ms < 0.0 {
+                    "key-duration negative"
+                } else {
+                    "key-duration"
+                },
+            );
+            html.element("dt", d.name);
+            html.open("dd", &[]);
+            html.element("strong", &duration((d.ms / 1000.0).round() as i64));
+            let words = format!("from impact start ({from}) to {}", basis(facts, &d.to));
+            html.element_class("span", "basis", &words);
+            html.close("dd");
+            html.close("div");
+        }
+        html.close("dl");
+    }
+    let odd = anomalies(facts.incident, this_year);
+    if !odd.is_empty() {
+        html.open(
+            "div",
+            &[("class", Some("anomalies")), ("role", Some("note"))],
+        );
+        html.element("h3", "Times that do not add up");
+        html.open("ul", &[]);
+        for anomaly in &odd {
+            html.element("li", &anomaly.message);
+        }
+        html.close("ul");
+        html.close("div");
+    }
+    html.close("section");
+}
+
+/// Where a milestone's time comes from, as the page says it: `stated 10:00`, or
+/// `event 7 at 12:00: “Root cause identified as…”`.
+fn basis(facts: &Facts<'_>, milestone: &Milestone) -> String {
+    let clock = clock_at(milestone.at, facts.offset, false);
+    match milestone.basis {
+        Basis::Stated => format!("stated {clock}"),
+        Basis::Event(i) => {
+            let text = facts.index.texts.get(i).map(|t| short_label(t));
+            format!("event {} at {clock}: “{}”", i + 1, text.unwrap_or_default())
+        }
+    }
+}
