@@ -7,6 +7,12 @@
  * The explorer is found next to this script (embed.js lives in the app's public/ folder);
  * data-postmortem-app="https://host/postmortems/" on the div overrides that.
  *
+ * Optional attributes are passed on to the frame: data-theme="light|dark|auto" (default auto:
+ * the reader's system setting), data-compact (the timeline's plot and one line of durations),
+ * data-parts="title,durations,toolbar,overview,legend,details,keys,list", data-metrics="URL of
+ * a metrics file", and the view itself: data-from, data-to (ISO times), data-event (number),
+ * data-zone.
+ *
  * The frame posts its height whenever it changes:
  *   { type: "postmortem-explorer:height", view: "timeline", height: 412, src: "…" }
  * Messages are only accepted from the explorer's origin and from the frame they size.
@@ -17,6 +23,7 @@
 (function () {
   'use strict';
   var VIEWS = ['timeline', 'chart', 'illustration', 'summary'];
+  var PASSED = ['theme', 'parts', 'from', 'to', 'event', 'zone'];
   var script = document.currentScript;
   var defaultApp = script ? new URL('../', script.src).href : new URL('./', location.href).href;
 
@@ -30,6 +37,13 @@
     frameUrl.searchParams.set('embed', view);
     var src = div.getAttribute('data-postmortem-src');
     if (src) frameUrl.searchParams.set('src', new URL(src, location.href).href);
+    var metrics = div.getAttribute('data-metrics');
+    if (metrics) frameUrl.searchParams.set('metrics', new URL(metrics, location.href).href);
+    if (div.hasAttribute('data-compact')) frameUrl.searchParams.set('compact', '1');
+    PASSED.forEach(function (name) {
+      var value = div.getAttribute('data-' + name);
+      if (value) frameUrl.searchParams.set(name, value);
+    });
 
     var frame = document.createElement('iframe');
     frame.src = frameUrl.href;

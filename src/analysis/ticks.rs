@@ -35,6 +35,14 @@ const STEPS: [f64; 21] = [
     14.0 * DAY,
 ];
 
+/// How far from either end of the axis a tick label must be to be shown whole.
+pub const LABEL_EDGE_PX: f64 = 16.0;
+
+/// Ticks an axis gets when labels fit: fewer say too little about the scale.
+const MIN_TICKS: f64 = 3.0;
+/// How much closer than the asked spacing ticks may be, to reach [`MIN_TICKS`].
+const CLOSEST: f64 = 0.55;
+
 /// One tick on the axis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tick {
@@ -57,17 +65,34 @@ pub fn step_for(window: TimeWindow, width_px: f64, min_spacing_px: f64) -> f64 {
         .unwrap_or_else(|| (wanted / (7.0 * DAY)).ceil() * 7.0 * DAY)
 }
 
-/// Ticks for `window` on a `width_px` axis, at least `min_spacing_px` apart, aligned to round
-/// times at `offset_minutes` east of UTC (so local midnights and hours fall on ticks).
+/// Ticks for `window` on a `width_px` axis, at least `min_spacing_px` apart (or down to 55% of
+/// that when it takes that to show three), aligned to round times at `offset_minutes` east of
+/// UTC (so local midnights and hours fall on ticks).
 pub fn ticks(
     window: TimeWindow,
     width_px: f64,
     offset_minutes: i32,
     min_spacing_px: f64,
 ) -> Vec<Tick> {
-    let step = step_for(window, width_px, min_spacing_px);
     let offset = f64::from(offset_minutes) * MINUTE;
-    let first = ((window.start + offset) / step).ceil() * step - offset;
+    let first_at = |step: f64| ((window.start + offset) / step).ceil() * step - offset;
+    let px_per_ms = width_px.max(1.0) / window.span();
+    // Ticks whose labels are not cut by an edge.
+    let count_of = |step: f64| {
+        let inset = LABEL_EDGE_PX / px_per_ms;
+        let first =
+            first_at(step).max(((window.start + inset + offset) / step).ceil() * step - offset);
+        ((window.end - inset - first) / step).floor() + 1.0
+    };
+    let mut step = step_for(window, width_px, min_spacing_px);
+    // A narrow axis (a phone) still gets three labelled ticks when labels fit closer together.
+    while count_of(step) < MIN_TICKS {
+        match STEPS.iter().rev().find(|&&s| s < step) {
+            Some(&finer) if finer * px_per_ms >= min_spacing_px * CLOSEST => step = finer,
+            _ => break,
+        }
+    }
+    let first = first_at(step);
     let count = ((window.end - first) / step).floor();
     if !(count.is_finite() && count >= 0.0) {
         return Vec::new();
@@ -114,6 +139,36 @@ mod tests {
             ["10:00", "10:30", "11:00", "11:30", "12:00", "12:30", "13:00", "13:30", "14:00"]
         );
         assert_eq!(labels(window, 1000.0, 0)[0], "15:00");
+    }
+
+    #[test]
+    fn a_phone_wide_axis_still_gets_three_ticks() {
+        // 4 h 20 min on 150 px: 84 px apart would mean 3-hour steps, and one tick (12:00).
+        let window = TimeWindow::new(T0 - 10.0 * MINUTE, T0 + 4.0 * HOUR + 10.0 * MINUTE);
+        assert_eq!(step_for(window, 150.0, 84.0), 3.0 * HOUR);
+        let ticks = ticks(window, 150.0, -300, 84.0);
+        assert_eq!(
+            ticks.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(),
+            ["10:00", "12:00", "14:00"]
+        );
+        // Never closer than 55% of the asked spacing.
+        let too_narrow = TimeWindow::new(T0, T0 + 4.0 * HOUR);
+        assert!(super::ticks(too_narrow, 60.0, -300, 84.0).len() < 3);
+    }
+
+    #[test]
+    fn ticks_on_the_edges_do_not_count_towards_three() {
+        // 10:00 and 14:00 sit on the edges of a 4-hour window, where no label fits.
+        let window = TimeWindow::new(T0, T0 + 4.0 * HOUR);
+        let shown: Vec<String> = ticks(window, 294.0, -300, 84.0)
+            .into_iter()
+            .filter(|t| {
+                let x = (t.at - window.start) / window.span() * 294.0;
+                (LABEL_EDGE_PX..=294.0 - LABEL_EDGE_PX).contains(&x)
+            })
+            .map(|t| t.label)
+            .collect();
+        assert_eq!(shown, ["11:00", "12:00", "13:00"]);
     }
 
     #[test]

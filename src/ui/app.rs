@@ -32,8 +32,12 @@ pub fn App() -> impl IntoView {
     provide_context(DocumentLinks::new(Some(loader)));
     let request = page_url::request();
     super::theme::provide_page_theme(request.embed.map(|_| request.theme.clone()));
-    if let Some(src) = request.src.clone() {
-        load_url(state, loader, src);
+    match request.src.clone() {
+        Some(src) => load_url(state, loader, src),
+        // The sample is open already: the URL's view (window, event, zone) applies to it now.
+        None => {
+            super::url_state::restore_view(state);
+        }
     }
     attach_metrics_when_ready(
         state,

@@ -199,6 +199,10 @@ pub fn open_text(state: AppState, loader: Loader, name: &str, text: &str, src: O
                 outline: parsed.outline,
                 headings: parsed.headings,
             });
+            // The incident the URL names: its view (window, event, zone) is in the URL too.
+            if src.is_some() && request.src == src {
+                super::url_state::restore_view(state);
+            }
             // A documentation page's embeds are not what the reader opened.
             if super::page_url::request().embed.is_none() {
                 prefs::remember_last(name, src.as_deref(), text);

@@ -12,9 +12,10 @@ use super::timeline::context::TimelineContext;
 use super::timeline::zone::{from_slug, slug};
 use crate::analysis::view_query::{ViewQuery, KEYS};
 use crate::analysis::viewport;
+use crate::analysis::window::incident_extent;
 use crate::draw::timeline::is_hidden;
 use crate::model::EventKind;
-use crate::ui::state::ZoneChoice;
+use crate::ui::state::{AppState, ZoneChoice};
 
 fn current_params() -> Option<UrlSearchParams> {
     let search = window().location().search().ok()?;
@@ -35,17 +36,33 @@ fn read() -> ViewQuery {
 
 /// Applies the view in the URL to the signals (missing parts reset to their defaults).
 pub fn restore(tl: TimelineContext) {
+    let query = restore_view(tl.state);
+    let mask = query.hidden.iter().fold(0u16, |mask, kind| {
+        let bit = EventKind::ALL.iter().position(|k| k == kind).unwrap_or(0);
+        mask | 1 << bit
+    });
+    tl.hidden.set(mask);
+    tl.search.set(query.search);
+}
+
+/// Applies the shared part of the URL's view (window, selected event, zone) to the open
+/// incident, for every view: the page's timeline and chart, and any embed. Called when the
+/// incident the URL names (`?src=`) has opened, so a permalink reproduces the view.
+pub fn restore_view(state: AppState) -> ViewQuery {
     let query = read();
-    let view = tl.state.view;
-    let events = tl.index.with_untracked(|i| i.len());
-    let window = match (query.window, tl.extent.get_untracked()) {
+    let view = state.view;
+    let (events, extent) = state
+        .incident
+        .with_untracked(|i| (i.timeline.len(), incident_extent(i)));
+    let window = match (query.window, extent) {
         (Some(window), Some(bounds)) => Some(viewport::clamp(window, bounds)),
         _ => None,
     };
     view.window.set(window);
-    view.selected.set(query.event.filter(|&e| e < events));
-    if let Some(event) = query.event.filter(|&e| e < events) {
-        view.hovered.set(Some(event));
+    let event = query.event.filter(|&e| e < events);
+    view.selected.set(event);
+    if event.is_some() {
+        view.hovered.set(event);
     }
     view.zone.set(
         query
@@ -54,12 +71,7 @@ pub fn restore(tl: TimelineContext) {
             .and_then(from_slug)
             .unwrap_or_default(),
     );
-    let mask = query.hidden.iter().fold(0u16, |mask, kind| {
-        let bit = EventKind::ALL.iter().position(|k| k == kind).unwrap_or(0);
-        mask | 1 << bit
-    });
-    tl.hidden.set(mask);
-    tl.search.set(query.search);
+    query
 }
 
 /// The view as it is now.

@@ -52,7 +52,7 @@ for (const view of ['timeline', 'chart', 'illustration', 'summary']) {
       assert.equal(await frame.locator(chrome).count(), 0, `${chrome} is not in the embed`);
     }
     if (view === 'summary') assert.equal((await frame.getByTestId('duration').textContent()).trim().slice(0, 6), '46 min');
-    if (view === 'timeline') assert.equal(await frame.getByTestId('event').count(), 6);
+    if (view === 'timeline') assert.equal(await frame.getByTestId('event').count(), 0, 'the full list is a part to ask for');
     const sizes = await frame.locator('html').evaluate((html) => ({
       height: Math.ceil(document.body.getBoundingClientRect().height), width: html.scrollWidth }));
     assert.ok(sizes.width <= 360, `fits the frame's width: ${sizes.width}`);

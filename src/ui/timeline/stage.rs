@@ -16,7 +16,7 @@ use super::context::{timeline_context, TimelineContext};
 use super::paint::{paint_stage, Highlights};
 use super::perf;
 use crate::analysis::format::{axis_context_at, date_time_at};
-use crate::analysis::ticks::ticks;
+use crate::analysis::ticks::{ticks, LABEL_EDGE_PX};
 use crate::analysis::viewport::{self, wheel_factor};
 use crate::analysis::window::TimeWindow;
 use crate::draw::timeline::{ms_at, scene, x_of, Scene, SceneInput};
@@ -258,7 +258,7 @@ pub fn Stage() -> impl IntoView {
                 .into_iter()
                 .map(|t| (x_of(window, width, t.at), t))
                 // A label centred on the very edge would be cut in half.
-                .filter(|(x, _)| *x >= 16.0 && *x <= width - 16.0)
+                .filter(|(x, _)| *x >= LABEL_EDGE_PX && *x <= width - LABEL_EDGE_PX)
                 .map(|(x, t)| {
                     let style = format!("left:{x:.1}px");
                     view! {
