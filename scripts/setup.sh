@@ -44,10 +44,12 @@ if ! node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q 'version 132' \
 fi
 
 if $want_test; then
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    step "installing Debian's chromium and chromium-driver"
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+    || ! command -v pdftoppm >/dev/null; then
+    # poppler-utils: pdftoppm turns the printed report (page.pdf) into PNGs to look at.
+    step "installing Debian's chromium, chromium-driver and poppler-utils"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver poppler-utils
   fi
 fi
 

@@ -3,7 +3,8 @@
 // sub-path deployment.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT, serveStatic, launchBrowser, openPage } from './support.mjs';
 
@@ -112,21 +113,41 @@ test('Copy link gives a permalink that reopens the same incident', async () => {
   await context.close();
 });
 
-test('the print layout is a clean report: summary, timeline and tasks, no controls', async () => {
-  const { page, context } = await openPage(browser, server.url);
+test('the print layout is a clean report: every part, a still illustration, no controls, drawn light', async () => {
+  const { page, context } = await openPage(browser, server.url, { colorScheme: 'dark' });
   await page.getByTestId('incident-title').waitFor();
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   await page.emulateMedia({ media: 'print' });
   for (const hidden of ['share-bar', 'file-input', 'diagnostics']) {
     assert.equal(await page.getByTestId(hidden).isVisible(), false, `${hidden} is hidden in print`);
   }
-  for (const shown of ['incident-title', 'summary', 'tasks']) {
+  // No control prints: buttons, inputs, the illustration's player.
+  const controls = await page.locator('.button, .tl-btn, select, input, textarea, .ci-play, .ci-controls, .chart-actions')
+    .evaluateAll((els) => els.filter((el) => el.getClientRects().length > 0).map((el) => el.outerHTML.slice(0, 80)));
+  assert.deepEqual(controls, []);
+  for (const shown of ['incident-title', 'summary', 'key-durations', 'timeline-stage', 'chart-canvas', 'tasks']) {
     assert.equal(await page.getByTestId(shown).isVisible(), true, `${shown} is printed`);
+  }
+  for (const shown of ['.cookie-illustration .ci-stage', '.addendum']) {
+    assert.equal(await page.locator(shown).first().isVisible(), true, `${shown} is printed`);
   }
   assert.equal(await page.getByTestId('event').count(), 9);
   assert.equal(await page.getByTestId('event').first().isVisible(), true);
   const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   assert.equal(background, 'rgb(255, 255, 255)');
+  // The canvases are repainted light for paper, though the reader's system is dark.
+  await page.waitForFunction(() => {
+    const [r] = document.querySelector('[data-testid="chart-canvas"]').getContext('2d').getImageData(2, 2, 1, 1).data;
+    return r > 200;
+  });
   await page.screenshot({ path: join(ARTIFACTS, 'print.png'), fullPage: true });
+  const pdf = join(ARTIFACTS, 'print.pdf');
+  await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+  // The report's pages as PNGs, to look at (poppler's pdftoppm, installed by setup.sh).
+  const pages = spawnSync('pdftoppm', ['-r', '60', '-png', pdf, join(ARTIFACTS, 'print-page')]);
+  assert.equal(pages.status, 0, String(pages.stderr));
+  const printed = (await readdir(ARTIFACTS)).filter((f) => f.startsWith('print-page'));
+  assert.ok(printed.length >= 2 && printed.length <= 5, `pages: ${printed.length}`);
   await context.close();
 });
 
