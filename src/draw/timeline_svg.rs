@@ -8,6 +8,7 @@
 
 use std::fmt::Write;
 
+use crate::analysis::ticks::LABEL_EDGE_PX;
 use crate::draw::chart::text_metrics::estimate_text_size;
 use crate::draw::illustration::{fmt_num, FONT_FAMILY};
 use crate::draw::palette::{kind_colour, phase_colour, Palette, Theme};
@@ -192,7 +193,7 @@ fn grid(out: &mut String, scene: &Scene, width: f64, p: &Palette) {
     for (x, tick) in scene
         .ticks
         .iter()
-        .filter(|(x, _)| *x >= 16.0 && *x <= width - 16.0)
+        .filter(|(x, _)| (LABEL_EDGE_PX..=width - LABEL_EDGE_PX).contains(x))
     {
         let _ = write!(
             out,
