@@ -307,6 +307,37 @@ pub enum SortKey {
 }
 
 impl SortKey {
+    /// Every key, in the order the sort menu lists them.
+    pub const ALL: [SortKey; 5] = [
+        SortKey::Date,
+        SortKey::Title,
+        SortKey::Duration,
+        SortKey::Impact,
+        SortKey::Severity,
+    ];
+
+    /// Its name in the URL (`sort=`).
+    pub fn name(self) -> &'static str {
+        match self {
+            SortKey::Date => "date",
+            SortKey::Title => "title",
+            SortKey::Duration => "duration",
+            SortKey::Impact => "impact",
+            SortKey::Severity => "severity",
+        }
+    }
+
+    /// Its name in the sort menu.
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::Date => "Date",
+            SortKey::Title => "Title",
+            SortKey::Duration => "Duration",
+            SortKey::Impact => "Users affected",
+            SortKey::Severity => "Severity",
+        }
+    }
+
     /// The key named `name` (as used in the URL), if any.
     pub fn from_name(name: &str) -> Option<SortKey> {
         Some(match name {
@@ -348,6 +379,61 @@ pub struct CatalogueQuery {
     pub sort: SortKey,
     /// Largest/newest first.
     pub descending: bool,
+}
+
+/// The URL parameters of the catalogue's query, so a filtered list can be linked.
+pub const QUERY_KEYS: [&str; 5] = ["q", "severity", "service", "sort", "order"];
+
+impl CatalogueQuery {
+    /// The list as it opens: newest first, nothing filtered.
+    pub fn newest_first() -> CatalogueQuery {
+        CatalogueQuery {
+            descending: true,
+            ..CatalogueQuery::default()
+        }
+    }
+
+    /// The query written in URL parameters ([`QUERY_KEYS`]); unknown values are ignored.
+    pub fn from_params<'a>(params: impl IntoIterator<Item = (&'a str, &'a str)>) -> CatalogueQuery {
+        let mut query = CatalogueQuery::newest_first();
+        for (key, value) in params {
+            match key {
+                "q" => query.text = value.to_string(),
+                "severity" => query.severity = value.to_string(),
+                "service" => query.service = value.to_string(),
+                "sort" => query.sort = SortKey::from_name(value).unwrap_or(query.sort),
+                "order" => query.descending = value != "asc",
+                _ => {}
+            }
+        }
+        query
+    }
+
+    /// The parameters that differ from [`CatalogueQuery::newest_first`], for the URL.
+    pub fn to_params(&self) -> Vec<(&'static str, String)> {
+        let mut params = Vec::new();
+        for (key, value) in [
+            ("q", &self.text),
+            ("severity", &self.severity),
+            ("service", &self.service),
+        ] {
+            if !value.trim().is_empty() {
+                params.push((key, value.clone()));
+            }
+        }
+        if self.sort != SortKey::Date {
+            params.push(("sort", self.sort.name().to_string()));
+        }
+        if !self.descending {
+            params.push(("order", "asc".to_string()));
+        }
+        params
+    }
+
+    /// True when anything narrows the list.
+    pub fn filters(&self) -> bool {
+        !(self.text.trim().is_empty() && self.severity.is_empty() && self.service.is_empty())
+    }
 }
 
 /// True when `entry` matches every word of `text`.
@@ -682,5 +768,37 @@ mod tests {
             serde_json::from_str::<CatalogueIndex>(&json).unwrap(),
             index
         );
+    }
+
+    #[test]
+    fn the_query_round_trips_through_the_url() {
+        let query = CatalogueQuery {
+            text: "dns cache".into(),
+            severity: "SEV1".into(),
+            service: "auth".into(),
+            sort: SortKey::Duration,
+            descending: false,
+        };
+        let params = query.to_params();
+        assert_eq!(
+            params,
+            [
+                ("q", "dns cache".to_string()),
+                ("severity", "SEV1".to_string()),
+                ("service", "auth".to_string()),
+                ("sort", "duration".to_string()),
+                ("order", "asc".to_string()),
+            ]
+        );
+        let read = CatalogueQuery::from_params(params.iter().map(|(k, v)| (*k, v.as_str())));
+        assert_eq!(read, query);
+        assert!(CatalogueQuery::newest_first().to_params().is_empty());
+        assert_eq!(
+            CatalogueQuery::from_params([("sort", "nonsense"), ("view", "catalogue")]),
+            CatalogueQuery::newest_first()
+        );
+        for key in SortKey::ALL {
+            assert_eq!(SortKey::from_name(key.name()), Some(key));
+        }
     }
 }

@@ -18,6 +18,7 @@ use super::state::{AppState, OpenDocument};
 use super::summary::SummaryCard;
 use super::timeline_list::TimelineList;
 use super::timeline_view::TimelineView;
+use super::welcome::Welcome;
 use crate::analysis::reading::reading_problems;
 use crate::model::Incident;
 
@@ -125,6 +126,7 @@ fn IncidentPage() -> impl IntoView {
         </header>
         <ReadingBanner problems=problems />
         <main class="page" aria-busy=move || waiting_for_src().to_string() class:waiting=waiting_for_src>
+            <Welcome />
             <SummaryCard incident=incident />
             <TimelineView />
             <MetricsChart />

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::loader::fetch_text;
 use super::page_url;
 use crate::analysis::catalogue::{
-    distinct, select, stats, CatalogueIndex, CatalogueQuery, CatalogueStats, SortKey,
+    distinct, select, stats, CatalogueIndex, CatalogueQuery, CatalogueStats, SortKey, QUERY_KEYS,
 };
 use crate::analysis::format;
 
@@ -40,10 +40,9 @@ pub fn CatalogueView(
             loaded.set(Some(result));
         });
     }
-    let query = RwSignal::new(CatalogueQuery {
-        descending: true,
-        ..CatalogueQuery::default()
-    });
+    // The filters live in the URL, so a filtered list can be linked and survives a reload.
+    let query = RwSignal::new(query_from_url());
+    Effect::new(move |_| query.with(write_query_to_url));
     let index = Memo::new(move |_| match loaded.get() {
         Some(Ok(index)) => index,
         _ => CatalogueIndex::default(),
@@ -110,17 +109,46 @@ pub fn CatalogueView(
                 <div class="cat-controls">
                     <input type="search" placeholder="Search title, impact, service, tag…" aria-label="Search incidents"
                         data-testid="catalogue-search"
+                        prop:value=move || query.with(|q| q.text.clone())
                         on:input=move |event| { let text = event_target_value(&event); query.update(|q| q.text = text) } />
                     <select aria-label="Severity" data-testid="catalogue-severity"
+                        prop:value=move || query.with(|q| q.severity.clone())
                         on:change=move |event| { let value = event_target_value(&event); query.update(|q| q.severity = value) }>
                         <option value="">"Any severity"</option>
-                        {move || severities.get().into_iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
+                        {move || severities.get().into_iter().map(|s| {
+                            // The options arrive with the index, after the URL's choice was read.
+                            let chosen = query.with_untracked(|q| q.severity == s);
+                            view! { <option value=s.clone() selected=chosen>{s.clone()}</option> }
+                        }).collect_view()}
                     </select>
                     <select aria-label="Service" data-testid="catalogue-service"
+                        prop:value=move || query.with(|q| q.service.clone())
                         on:change=move |event| { let value = event_target_value(&event); query.update(|q| q.service = value) }>
                         <option value="">"Any service"</option>
-                        {move || services.get().into_iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
+                        {move || services.get().into_iter().map(|s| {
+                            let chosen = query.with_untracked(|q| q.service == s);
+                            view! { <option value=s.clone() selected=chosen>{s.clone()}</option> }
+                        }).collect_view()}
                     </select>
+                    // The column headers sort too; this menu is for small screens and keyboards.
+                    <label class="cat-sort">
+                        "Sort by "
+                        <select data-testid="catalogue-sort"
+                            prop:value=move || query.with(|q| format!("{}-{}", q.sort.name(), if q.descending { "desc" } else { "asc" }))
+                            on:change=move |event| {
+                                let value = event_target_value(&event);
+                                let (name, order) = value.split_once('-').unwrap_or((value.as_str(), "desc"));
+                                if let Some(key) = SortKey::from_name(name) {
+                                    query.update(|q| { q.sort = key; q.descending = order != "asc"; });
+                                }
+                            }>
+                            {SortKey::ALL.into_iter().flat_map(|key| {
+                                [("desc", "↓"), ("asc", "↑")].map(|(order, arrow)| view! {
+                                    <option value=format!("{}-{order}", key.name())>{format!("{} {arrow}", key.label())}</option>
+                                })
+                            }).collect_view()}
+                        </select>
+                    </label>
                 </div>
                 <p class="cat-count" data-testid="catalogue-count">
                     {move || format!("{} of {} incidents", chosen.with(Vec::len), index.with(|i| i.incidents.len()))}
@@ -138,6 +166,21 @@ pub fn CatalogueView(
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
+                <Show when=move || loaded.with(|l| matches!(l, Some(Ok(_)))) && chosen.with(Vec::is_empty)>
+                    <div class="cat-empty" role="status" data-testid="catalogue-empty">
+                        <p>{move || if index.with(|i| i.incidents.is_empty()) {
+                            "The catalogue has no incidents yet: `postmortem index DIR` writes its index.json."
+                        } else {
+                            "No incident matches these filters."
+                        }}</p>
+                        <Show when=move || query.with(CatalogueQuery::filters)>
+                            <button type="button" class="button" data-testid="catalogue-clear"
+                                on:click=move |_| query.set(CatalogueQuery::newest_first())>
+                                "Clear the filters"
+                            </button>
+                        </Show>
+                    </div>
+                </Show>
             </section>
             <Figures figures=figures.into() />
         </main>
@@ -214,4 +257,43 @@ pub fn index_url() -> String {
     page_url::request()
         .index
         .unwrap_or_else(|| page_url::DEFAULT_INDEX.to_string())
+}
+
+/// The catalogue's query from the page's URL.
+fn query_from_url() -> CatalogueQuery {
+    let search = window().location().search().unwrap_or_default();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return CatalogueQuery::newest_first();
+    };
+    let values: Vec<(&str, String)> = QUERY_KEYS
+        .iter()
+        .filter_map(|&key| params.get(key).map(|value| (key, value)))
+        .collect();
+    CatalogueQuery::from_params(values.iter().map(|(k, v)| (*k, v.as_str())))
+}
+
+/// Writes the query into the URL (replacing the entry: typing is not history), keeping the
+/// other parameters (`view`, `index`).
+fn write_query_to_url(query: &CatalogueQuery) {
+    let location = window().location();
+    let search = location.search().unwrap_or_default();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return;
+    };
+    for key in QUERY_KEYS {
+        params.delete(key);
+    }
+    for (key, value) in query.to_params() {
+        params.append(key, &value);
+    }
+    let url = format!(
+        "{}?{}",
+        location.pathname().unwrap_or_default(),
+        String::from(params.to_string())
+    );
+    if url != format!("{}{search}", location.pathname().unwrap_or_default()) {
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
 }

@@ -25,5 +25,6 @@ mod timeline;
 mod timeline_list;
 mod timeline_view;
 mod url_state;
+mod welcome;
 
 pub use app::App;

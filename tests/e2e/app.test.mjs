@@ -29,6 +29,11 @@ test('the sample opens with its title, nine events in order, 30% impact and no c
   assert.equal(await page.getByTestId('incident-dates').textContent(), 'Mon 15 Jan 2024, 10:00–14:00 UTC-05:00');
   // The summary card is headed with the author's own word for it.
   assert.equal(await page.locator('#summary-heading').textContent(), 'Issue Summary');
+  // The first screen says what this is, that it is a sample, and how to open and publish your own.
+  const welcome = await page.getByTestId('welcome').textContent();
+  for (const said of [/sample postmortem/, /Open file…/, /\?src=path\/to\/postmortem\.md/, /Copy embed code/, /postmortem render FILE/]) {
+    assert.match(welcome, said);
+  }
 
   const events = page.getByTestId('event');
   assert.equal(await events.count(), 9);

@@ -66,6 +66,35 @@ test('lists every incident newest first with figures, and searches, filters and 
   await context.close();
 });
 
+test('the filters and the sort live in the URL; no match says so and clears; the sort menu works on a phone', async () => {
+  const { page, context } = await openPage(browser, `${server.url}?view=catalogue`, { viewport: { width: 360, height: 740 } });
+  await page.getByTestId('catalogue-row').first().waitFor();
+  await page.getByTestId('catalogue-severity').selectOption('SEV1');
+  await page.getByTestId('catalogue-sort').selectOption('title-asc');
+  assert.deepEqual(await titles(page), ['The Midnight Certificate Expiry', 'The One-Character DNS Outage']);
+  const url = new URL(page.url());
+  assert.equal(url.searchParams.get('severity'), 'SEV1');
+  assert.equal(url.searchParams.get('sort'), 'title');
+  assert.equal(url.searchParams.get('order'), 'asc');
+  assert.equal(url.searchParams.get('view'), 'catalogue');
+
+  // The link reproduces the list.
+  await page.goto(url.href);
+  await page.getByTestId('catalogue-row').first().waitFor();
+  assert.deepEqual(await titles(page), ['The Midnight Certificate Expiry', 'The One-Character DNS Outage']);
+  assert.equal(await page.getByTestId('catalogue-severity').inputValue(), 'SEV1');
+  assert.equal(await page.getByTestId('catalogue-sort').inputValue(), 'title-asc');
+
+  await page.getByTestId('catalogue-search').fill('no such incident anywhere');
+  await page.getByTestId('catalogue-empty').waitFor();
+  assert.match(await page.getByTestId('catalogue-empty').textContent(), /No incident matches these filters/);
+  await page.getByTestId('catalogue-clear').click();
+  assert.equal((await titles(page)).length, 5);
+  assert.equal(await page.getByTestId('catalogue-empty').count(), 0);
+  assert.equal(new URL(page.url()).search, '?view=catalogue');
+  await context.close();
+});
+
 test('a missing index says so', async () => {
   const { page, context } = await openPage(browser, `${server.url}?view=catalogue&index=public/nope.json`);
   const message = page.getByTestId('catalogue-error');
