@@ -641,3 +641,19 @@ fn index_render_writes_a_report_beside_each_postmortem() {
     }
     assert!(dir.join("index.json").exists());
 }
+
+/// The docs example page shows a rendered timeline (`public/cookie-catastrophe.timeline.svg`);
+/// it must be what `render --svg timeline` writes today, not a stale picture.
+#[test]
+fn the_docs_pages_timeline_picture_is_up_to_date() {
+    let output = run(&["render", SEED, "--svg", "timeline"]);
+    assert!(output.status.success(), "{output:?}");
+    let committed = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("public/cookie-catastrophe.timeline.svg"),
+    )
+    .expect("the committed picture");
+    assert!(
+        committed == String::from_utf8_lossy(&output.stdout),
+        "regenerate it: cargo run --bin postmortem -- render {SEED} --svg timeline -o public/cookie-catastrophe.timeline.svg"
+    );
+}

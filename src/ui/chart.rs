@@ -22,7 +22,7 @@ use crate::analysis::window::{incident_extent, TimeWindow};
 use crate::draw::chart::export::{chart_svg, visible_csv};
 use crate::draw::chart::picture::Picture;
 use crate::draw::chart::readout::{readout, Between};
-use crate::draw::chart::render::{NOTE_ROW, PANEL_GAP, PHASE_STRIP, X_LABELS};
+use crate::draw::chart::render::chart_height;
 use crate::draw::chart::scene::{Marker, SeriesOrigin};
 use crate::draw::chart::{
     chart_scene, chart_series, draw_chart, ChartLayout, ChartScene, SceneOptions,
@@ -32,14 +32,6 @@ use crate::draw::chart::{
 const PANEL_HEIGHT: u32 = 170;
 /// How close (pixels) the pointer must be to an event marker to hover it.
 const MARKER_REACH: f64 = 5.0;
-
-/// The chart's height for `panels` panels, with a row for the note about where the data
-/// comes from when there is one.
-fn chart_height(panels: usize, note: bool) -> u32 {
-    let panels = panels.max(1) as u32;
-    let note = if note { NOTE_ROW } else { 0 };
-    PHASE_STRIP + X_LABELS + note + panels * PANEL_HEIGHT + (panels - 1) * PANEL_GAP
-}
 
 fn now_ms() -> f64 {
     window().performance().map_or(0.0, |p| p.now())
@@ -101,7 +93,7 @@ pub fn MetricsChart() -> impl IntoView {
             units.len()
         })
     });
-    let height = Memo::new(move |_| chart_height(panels.get(), origin.get().note().is_some()));
+    let height = Memo::new(move |_| chart_height(panels.get(), origin.get().note().is_some(), PANEL_HEIGHT));
     let extent = Memo::new(move |_| incident.with(incident_extent));
     let shown = Memo::new(move |_| view_window.get().or(extent.get()));
     let offset = Memo::new(move |_| {

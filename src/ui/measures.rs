@@ -5,38 +5,7 @@ use leptos::prelude::*;
 
 use super::rich_text::InlineMarkdown;
 use super::state::part_heading;
-use crate::model::{ActionItem, Incident};
-
-/// One optional column of the action-item table.
-struct Column {
-    /// Its key among the author's headings (`Parsed::headings`).
-    key: &'static str,
-    heading: &'static str,
-    value: fn(&ActionItem) -> Option<&String>,
-}
-
-const COLUMNS: [Column; 4] = [
-    Column {
-        key: "owner_column",
-        heading: "Owner",
-        value: |item| item.owner.as_ref(),
-    },
-    Column {
-        key: "priority_column",
-        heading: "Priority",
-        value: |item| item.priority.as_ref(),
-    },
-    Column {
-        key: "status_column",
-        heading: "Status",
-        value: |item| item.status.as_ref(),
-    },
-    Column {
-        key: "due_column",
-        heading: "Due",
-        value: |item| item.due.as_ref(),
-    },
-];
+use crate::model::{ActionColumn, ActionItem, Incident};
 
 /// Improvements as prose and tasks as a table.
 #[component]
@@ -74,7 +43,7 @@ pub fn Measures(
 
 /// The action items as a table; a column shows only when some item fills it in.
 fn task_table(items: &[ActionItem]) -> impl IntoView {
-    let columns: Vec<&Column> = COLUMNS
+    let columns: Vec<&ActionColumn> = ActionItem::COLUMNS
         .iter()
         .filter(|c| items.iter().any(|item| (c.value)(item).is_some()))
         .collect();
