@@ -261,6 +261,19 @@ test('event, from, to and zone in the URL apply to an embed of a src, and Copy l
   await context.close();
 });
 
+test('metrics= attaches a metrics file to the embedded incident once it has loaded', async () => {
+  const src = encodeURIComponent('public/cookie-catastrophe.txt');
+  const metrics = encodeURIComponent('public/cookie-catastrophe.metrics.csv');
+  const { page, context } = await openPage(browser, `${server.url}?embed=chart&src=${src}`);
+  await page.getByTestId('chart-note').waitFor();
+  assert.match(await page.getByTestId('chart-note').textContent(), /derived from the postmortem text/);
+  await page.goto(`${server.url}?embed=chart&src=${src}&metrics=${metrics}`);
+  await page.locator('h2', { hasText: 'Error rate and metrics' }).waitFor();
+  assert.match(await page.getByTestId('chart-plot').getAttribute('aria-label'), /error rate/);
+  assert.equal(await page.getByTestId('load-status').textContent(), '', 'no error');
+  await context.close();
+});
+
 test('Copy embed code for a file from this computer says why it cannot', async () => {
   const { page, context } = await openPage(browser, server.url);
   await page.getByTestId('incident-title').waitFor();
