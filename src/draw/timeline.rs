@@ -21,6 +21,8 @@ pub const LANE_HEIGHT: f64 = 24.0;
 pub const AXIS_SPACE: f64 = 26.0;
 /// Longest label, in characters, before it is cut with an ellipsis.
 pub const LABEL_CHARS: usize = 38;
+/// Longest label when zoomed in far enough for every visible event to have its own lane.
+pub const LONG_LABEL_CHARS: usize = 140;
 /// Estimated width of one label character at the 12 px label font.
 const CHAR_WIDTH: f64 = 6.6;
 /// Events closer than this (in pixels) are drawn as one cluster; also the cluster glyph's room.
@@ -135,17 +137,37 @@ pub fn plain_text(text: &str) -> String {
 
 /// A label cut to [`LABEL_CHARS`] characters, with an ellipsis when cut.
 pub fn short_label(text: &str) -> String {
-    if text.chars().count() <= LABEL_CHARS {
+    label_within(text, LABEL_CHARS)
+}
+
+/// `text` cut to at most `max_chars` characters, with an ellipsis, at a word when one is near.
+pub fn label_within(text: &str, max_chars: usize) -> String {
+    let max_chars = max_chars.max(2);
+    if text.chars().count() <= max_chars {
         text.to_string()
     } else {
-        let cut: String = text.chars().take(LABEL_CHARS - 1).collect();
+        let cut: String = text.chars().take(max_chars - 1).collect();
         // Cut at a word boundary when one is not too far back.
         let at_word = match cut.rfind(' ') {
-            Some(space) if space > LABEL_CHARS / 2 => &cut[..space],
+            Some(space) if space > max_chars / 2 => &cut[..space],
             _ => cut.as_str(),
         };
         format!("{}…", at_word.trim_end_matches([' ', ',', ';', ':']))
     }
+}
+
+/// How many characters the label of an event at `x` may show: [`LABEL_CHARS`] when the view
+/// is busy; when every visible event can have a lane of its own (zoomed in), as many as fit
+/// between the event and the right edge (up to [`LONG_LABEL_CHARS`]), so labels say all there
+/// is room for.
+pub fn label_budget(visible: usize, lanes: usize, x: f64, width: f64) -> usize {
+    if visible > lanes {
+        return LABEL_CHARS;
+    }
+    let fits = ((width - x.max(0.0) - LABEL_LEAD - 8.0) / CHAR_WIDTH)
+        .floor()
+        .max(0.0) as usize;
+    fits.clamp(LABEL_CHARS, LONG_LABEL_CHARS)
 }
 
 /// Where x positions and instants meet on an axis `width` pixels wide showing `window`.
@@ -300,14 +322,23 @@ pub fn scene(input: SceneInput<'_>) -> Scene {
     let shown: Vec<usize> = range
         .filter(|&r| !is_hidden(input.hidden_kinds, index.kinds[index.order[r]]))
         .collect();
-    let label_width = |event: usize| {
-        LABEL_LEAD + CHAR_WIDTH * index.texts[event].chars().count().min(LABEL_CHARS) as f64
+    let budget = |rank: usize| {
+        label_budget(
+            shown.len(),
+            lanes,
+            x_of(window, width, index.times[rank]),
+            width,
+        )
+    };
+    let label_width = |rank: usize| {
+        let event = index.order[rank];
+        LABEL_LEAD + CHAR_WIDTH * index.texts[event].chars().count().min(budget(rank)) as f64
     };
     let boxes: Vec<LabelBox> = shown
         .iter()
         .map(|&r| {
             let x = x_of(window, width, index.times[r]);
-            let w = label_width(index.order[r]);
+            let w = label_width(r);
             LabelBox {
                 x,
                 // Pull labels left at the right edge so they are not cut off.
@@ -334,7 +365,10 @@ pub fn scene(input: SceneInput<'_>) -> Scene {
             let last_rank = shown[g.first + g.len - 1];
             let event = index.order[first_rank];
             let (label, label_width) = if g.len == 1 {
-                (short_label(&index.texts[event]), label_width(event))
+                (
+                    label_within(&index.texts[event], budget(first_rank)),
+                    label_width(first_rank),
+                )
             } else {
                 (format!("{} events", g.len), cluster_width)
             };
@@ -486,7 +520,12 @@ mod tests {
             .markers
             .iter()
             .all(|m| m.lane.is_some() && m.count == 1));
-        assert_eq!(scene.markers[6].label, "Root cause identified as…");
+        // Every event has a lane of its own, so labels say as much as fits before the edge.
+        assert_eq!(
+            scene.markers[6].label,
+            "Root cause identified as misconfigured cache serving stale session data."
+        );
+        assert_eq!(scene.markers[8].label, "Full service recovery confirmed.");
         assert_eq!(scene.bands.len(), 4);
         assert_eq!(scene.ticks[0].1.label, "10:00");
         // Markers sit at their times: 10:00 is 12 minutes into the 264-minute window.
@@ -503,6 +542,19 @@ mod tests {
             Some(8)
         );
         assert_eq!(scene.hit(-50.0, 0.0), None);
+    }
+
+    #[test]
+    fn labels_grow_only_when_every_event_has_a_lane() {
+        // Busy: more events in view than lanes.
+        assert_eq!(label_budget(20, 8, 0.0, 1200.0), LABEL_CHARS);
+        // Zoomed in: as much as fits before the right edge, within bounds.
+        assert_eq!(label_budget(3, 8, 0.0, 1200.0), LONG_LABEL_CHARS);
+        assert_eq!(label_budget(3, 8, 600.0, 1200.0), 86);
+        assert_eq!(label_budget(3, 8, 1150.0, 1200.0), LABEL_CHARS);
+        let long = "word ".repeat(40);
+        assert_eq!(label_within(&long, 20), "word word word…");
+        assert_eq!(label_within("short", 20), "short");
     }
 
     #[test]

@@ -274,6 +274,29 @@ test('metrics= attaches a metrics file to the embedded incident once it has load
   await context.close();
 });
 
+test('a cut label is shown whole for the hovered or focused event, and a tap on a phone selects it', async () => {
+  const { page, context } = await openPage(browser, server.url, { viewport: { width: 360, height: 700 }, hasTouch: true, isMobile: true });
+  await page.getByTestId('incident-title').waitFor();
+  const stage = page.getByTestId('timeline-stage');
+  await stage.focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(
+    await page.getByTestId('hovered-label').textContent(),
+    'Issue detected by monitoring alerts showing increased error rates in authentication service.',
+  );
+  await page.keyboard.press('Escape');
+  // Tap the last marker on the axis: its event is selected and its whole text shown.
+  const box = await stage.boundingBox();
+  await page.evaluate(() => document.querySelector('[data-testid="timeline-stage"]').scrollIntoView({ block: 'center' }));
+  const moved = await stage.boundingBox();
+  const ticks = await page.locator('.tl-tick').count();
+  assert.ok(ticks >= 3);
+  await page.touchscreen.tap(moved.x + moved.width - 16, moved.y + box.height - 36);
+  await page.waitForFunction(() => /Event \d of 9/.test(document.querySelector('[data-testid="event-details"]')?.textContent ?? ''));
+  assert.match(await page.getByTestId('event-details').textContent(), /Full service recovery confirmed\./);
+  await context.close();
+});
+
 test('Copy embed code for a file from this computer says why it cannot', async () => {
   const { page, context } = await openPage(browser, server.url);
   await page.getByTestId('incident-title').waitFor();

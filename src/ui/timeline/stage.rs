@@ -298,9 +298,16 @@ pub fn Stage() -> impl IntoView {
         n => format!("{n} events in view"),
     };
 
+    // The hovered (or keyboard-focused) event's whole text: labels on the plot may be cut.
+    let hovered_text = move || {
+        let event = view.hovered.get()?;
+        tl.index.with(|i| i.texts.get(event).cloned())
+    };
+
     view! {
         <div class="tl-frame-head">
             <span data-testid="axis-context">{axis_context}</span>
+            <span class="tl-hovered" data-testid="hovered-label" aria-hidden="true">{hovered_text}</span>
             <span data-testid="in-view">{in_view_text}</span>
         </div>
         <div
