@@ -26,7 +26,7 @@ pub fn Welcome() -> impl IntoView {
                 <ul>
                     <li>"Use " <strong>"Open file…"</strong> ", drop a file on the page, or paste its text (Ctrl+V / ⌘V)."</li>
                     <li>"Formats: plain text or Markdown postmortems (SRE-book and Google templates and their variants), "
-                        "structured JSON, TOML or YAML (" <a href="public/incident.schema.json">"the schema"</a> "), and metrics as CSV "
+                        "structured JSON, TOML or YAML (schema: " <code>"public/incident.schema.json"</code> "), and metrics as CSV "
                         "or Prometheus " <code>"query_range"</code> " JSON, added to the open incident."</li>
                 </ul>
                 <h2 class="welcome-head">"Publish it"</h2>
