@@ -16,6 +16,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, PointerEvent, WheelEvent};
 
 use self::overlay::{ChartOverlay, Hover};
+use super::embed::{EmbedPart, EmbedParts};
 use super::state::app_state;
 use crate::analysis::viewport::{self, as_view, ZOOM_STEP};
 use crate::analysis::window::{incident_extent, TimeWindow};
@@ -67,7 +68,12 @@ struct Drag {
 
 /// The metrics chart, or the impact derived from the text when there are no metrics.
 #[component]
-pub fn MetricsChart() -> impl IntoView {
+pub fn MetricsChart(
+    /// Which parts to show (an embed may show fewer; the page shows all).
+    #[prop(optional)]
+    parts: Option<EmbedParts>,
+) -> impl IntoView {
+    let parts = parts.unwrap_or(EmbedParts::ALL);
     let state = app_state();
     let theme = crate::ui::theme::drawing_theme();
     let incident = state.incident;
@@ -93,7 +99,8 @@ pub fn MetricsChart() -> impl IntoView {
             units.len()
         })
     });
-    let height = Memo::new(move |_| chart_height(panels.get(), origin.get().note().is_some(), PANEL_HEIGHT));
+    let height =
+        Memo::new(move |_| chart_height(panels.get(), origin.get().note().is_some(), PANEL_HEIGHT));
     let extent = Memo::new(move |_| incident.with(incident_extent));
     let shown = Memo::new(move |_| view_window.get().or(extent.get()));
     let offset = Memo::new(move |_| {
@@ -376,9 +383,11 @@ pub fn MetricsChart() -> impl IntoView {
             data-window-end=move || layout.with(|l| l.as_ref().map(|l| format!("{}", l.window.end)))
         >
             <header class="chart-header">
-                <h2 id="chart-heading">
+                // Without its heading part the name stays for screen readers.
+                <h2 id="chart-heading" class:visually-hidden=!parts.has(EmbedPart::Heading)>
                     {move || if origin.get() == SeriesOrigin::Derived { "Impact over time" } else { "Error rate and metrics" }}
                 </h2>
+                {parts.has(EmbedPart::Actions).then(|| view! {
                 <div class="chart-actions" role="group" aria-label="Chart view and export">
                     <button
                         type="button"
@@ -392,6 +401,7 @@ pub fn MetricsChart() -> impl IntoView {
                     <button type="button" data-testid="export-svg" on:click=export_svg>"SVG"</button>
                     <button type="button" data-testid="export-csv" on:click=export_csv>"CSV"</button>
                 </div>
+                })}
             </header>
             {move || note().map(|text| view! { <p class="chart-note" data-testid="chart-note">{text}</p> })}
             {move || (origin.get() == SeriesOrigin::None).then(|| view! {
@@ -400,7 +410,9 @@ pub fn MetricsChart() -> impl IntoView {
                 </p>
             })}
             {plot_view}
-            <p class="chart-help">"Scroll to zoom, drag to pan, double-click to show all. Hover a line to see its event; click to select it."</p>
+            {parts.has(EmbedPart::Help).then(|| view! {
+                <p class="chart-help">"Scroll to zoom, drag to pan, double-click to show all. Hover a line to see its event; click to select it."</p>
+            })}
         </section>
     }
 }

@@ -98,18 +98,18 @@ pub fn EmbeddedView(
     let body = move || match view {
         EmbedView::Timeline => {
             let list = parts
-                .list
+                .has(EmbedPart::List)
                 .then(|| view! { <TimelineList incident=incident /> });
             view! { <TimelineView parts=parts /> {list} }.into_any()
         }
-        EmbedView::Chart => view! { <MetricsChart /> }.into_any(),
-        EmbedView::Illustration => view! { <CookieIllustration /> }.into_any(),
-        EmbedView::Summary => view! { <SummaryCard incident=incident /> }.into_any(),
+        EmbedView::Chart => view! { <MetricsChart parts=parts /> }.into_any(),
+        EmbedView::Illustration => view! { <CookieIllustration parts=parts /> }.into_any(),
+        EmbedView::Summary => view! { <SummaryCard incident=incident parts=parts /> }.into_any(),
     };
     // With `?src=`, only that incident may be shown: never the sample it replaces.
     let wants_src = request.src.is_some();
     let ready = move || !wants_src || loader.src.with(Option::is_some);
-    let title = parts.title.then(|| {
+    let title = parts.has(EmbedPart::Title).then(|| {
         view! {
             <p class="embed-title">
                 <a href=full target="_blank" rel="noopener">
@@ -171,78 +171,130 @@ fn EmbedWaiting(
     }
 }
 
-/// The parts of an embedded view to show: `?parts=` names them (comma-separated), `?compact`
-/// keeps the timeline's plot and one line of durations.
+/// A part of a view that `?parts=` can name (comma-separated). Each view has its own:
+///
+/// * every view: `title` (the incident's title, linking to the full page), `heading` (the
+///   card's heading);
+/// * timeline: `durations`, `toolbar`, `overview`, `legend`, `details`, `keys`, `list`;
+/// * chart: `actions` (show all and the exports), `help`;
+/// * illustration: `exports`, `caption`, `controls` (play and the scrubber);
+/// * summary: `text`, `facts`, `sections` (impact, root cause, detection, resolution).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmbedPart {
+    Title,
+    Heading,
+    Durations,
+    Toolbar,
+    Overview,
+    Legend,
+    Details,
+    Keys,
+    List,
+    Actions,
+    Help,
+    Exports,
+    Caption,
+    Controls,
+    Text,
+    Facts,
+    Sections,
+}
+
+impl EmbedPart {
+    /// Every part.
+    pub const ALL: [EmbedPart; 17] = [
+        EmbedPart::Title,
+        EmbedPart::Heading,
+        EmbedPart::Durations,
+        EmbedPart::Toolbar,
+        EmbedPart::Overview,
+        EmbedPart::Legend,
+        EmbedPart::Details,
+        EmbedPart::Keys,
+        EmbedPart::List,
+        EmbedPart::Actions,
+        EmbedPart::Help,
+        EmbedPart::Exports,
+        EmbedPart::Caption,
+        EmbedPart::Controls,
+        EmbedPart::Text,
+        EmbedPart::Facts,
+        EmbedPart::Sections,
+    ];
+
+    /// Its name in `?parts=`.
+    pub fn name(self) -> &'static str {
+        match self {
+            EmbedPart::Title => "title",
+            EmbedPart::Heading => "heading",
+            EmbedPart::Durations => "durations",
+            EmbedPart::Toolbar => "toolbar",
+            EmbedPart::Overview => "overview",
+            EmbedPart::Legend => "legend",
+            EmbedPart::Details => "details",
+            EmbedPart::Keys => "keys",
+            EmbedPart::List => "list",
+            EmbedPart::Actions => "actions",
+            EmbedPart::Help => "help",
+            EmbedPart::Exports => "exports",
+            EmbedPart::Caption => "caption",
+            EmbedPart::Controls => "controls",
+            EmbedPart::Text => "text",
+            EmbedPart::Facts => "facts",
+            EmbedPart::Sections => "sections",
+        }
+    }
+
+    fn bit(self) -> u32 {
+        1 << (self as u32)
+    }
+}
+
+/// The parts of a view to show, and whether the timeline's durations are one line
+/// (`?compact`). The full page shows everything.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EmbedParts {
-    /// The incident's title, linking to the full page.
-    pub title: bool,
-    /// The timeline's key durations.
-    pub durations: bool,
-    /// The durations as one line instead of cards.
+    shown: u32,
+    /// Key durations as one line of values (compact embeds).
     pub compact: bool,
-    /// The timeline's toolbar (zoom, search, zone).
-    pub toolbar: bool,
-    /// The overview strip under the plot.
-    pub overview: bool,
-    /// The legend and filter.
-    pub legend: bool,
-    /// The selected event's details.
-    pub details: bool,
-    /// The keyboard help.
-    pub keys: bool,
-    /// The full list of events under the timeline.
-    pub list: bool,
 }
 
 impl EmbedParts {
-    /// The full page's timeline: everything.
+    /// Everything: the full page.
     pub const ALL: EmbedParts = EmbedParts {
-        title: true,
-        durations: true,
+        shown: u32::MAX,
         compact: false,
-        toolbar: true,
-        overview: true,
-        legend: true,
-        details: true,
-        keys: true,
-        list: true,
     };
 
-    /// The parts of `view` to show, from `?compact` and `?parts=`.
+    /// True when `part` is shown.
+    pub fn has(self, part: EmbedPart) -> bool {
+        self.shown & part.bit() != 0
+    }
+
+    /// The parts of `view` to show, from `?compact` and `?parts=` (names it does not know are
+    /// left out, and listed on the console).
     pub fn of(view: EmbedView, compact: bool, named: &[String]) -> EmbedParts {
-        let has = |name: &str| named.iter().any(|n| n == name);
-        if !named.is_empty() {
-            return EmbedParts {
-                title: has("title"),
-                durations: has("durations"),
-                compact,
-                toolbar: has("toolbar"),
-                overview: has("overview"),
-                legend: has("legend"),
-                details: has("details"),
-                keys: has("keys"),
-                list: has("list"),
-            };
-        }
-        if compact {
-            return EmbedParts {
-                title: false,
-                durations: true,
-                compact: true,
-                toolbar: false,
-                overview: false,
-                legend: false,
-                details: false,
-                keys: false,
-                list: false,
-            };
-        }
-        // An embedded timeline: the plot and what explains it, not the page's help and list.
-        EmbedParts {
-            keys: false,
-            list: view != EmbedView::Timeline,
-            ..EmbedParts::ALL
-        }
+        let set = |parts: &[EmbedPart]| parts.iter().fold(0, |bits, p| bits | p.bit());
+        let shown = if !named.is_empty() {
+            let mut bits = 0;
+            for name in named {
+                match EmbedPart::ALL.iter().find(|p| p.name() == name) {
+                    Some(part) => bits |= part.bit(),
+                    None => leptos::logging::warn!(
+                        "parts={name}: not a part; the parts are {}",
+                        EmbedPart::ALL.map(EmbedPart::name).join(", ")
+                    ),
+                }
+            }
+            bits
+        } else if compact && view == EmbedView::Timeline {
+            set(&[EmbedPart::Durations])
+        } else if view == EmbedView::Timeline {
+            // The plot and what explains it, not the page's keyboard help and full list.
+            !set(&[EmbedPart::Keys, EmbedPart::List])
+        } else {
+            u32::MAX
+        };
+        EmbedParts { shown, compact }
     }
 }

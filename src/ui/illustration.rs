@@ -11,6 +11,7 @@ mod render;
 
 use leptos::prelude::*;
 
+use super::embed::{EmbedPart, EmbedParts};
 use super::state::app_state;
 use super::timeline::zone::offset_minutes;
 use crate::draw::illustration::{clock, Illustration};
@@ -18,7 +19,12 @@ use crate::draw::illustration::{clock, Illustration};
 /// The illustration card: the scene at `view.playhead` (the end when `None`), its text
 /// alternative, a play button and a scrubber that move the playhead, and export buttons.
 #[component]
-pub fn CookieIllustration() -> impl IntoView {
+pub fn CookieIllustration(
+    /// Which parts to show (an embed may show fewer; the page shows all).
+    #[prop(optional)]
+    parts: Option<EmbedParts>,
+) -> impl IntoView {
+    let parts = parts.unwrap_or(EmbedParts::ALL);
     let state = app_state();
     let theme = crate::ui::theme::drawing_theme();
     let playhead = state.view.playhead;
@@ -85,7 +91,8 @@ pub fn CookieIllustration() -> impl IntoView {
             data-testid="illustration"
         >
             <div class="ci-head">
-                <h2 id="ci-heading">"The incident as a cookie"</h2>
+                <h2 id="ci-heading" class:visually-hidden=!parts.has(EmbedPart::Heading)>"The incident as a cookie"</h2>
+                {parts.has(EmbedPart::Exports).then(|| view! {
                 <div class="ci-exports">
                     <button
                         type="button"
@@ -102,6 +109,7 @@ pub fn CookieIllustration() -> impl IntoView {
                         "Download PNG"
                     </button>
                 </div>
+                })}
             </div>
             <figure>
                 <svg
@@ -118,12 +126,12 @@ pub fn CookieIllustration() -> impl IntoView {
                         {move || scene.with(|s| s.nodes.iter().map(render::node).collect_view())}
                     </g>
                 </svg>
-                <figcaption data-testid="illustration-caption">
+                <figcaption data-testid="illustration-caption" class:visually-hidden=!parts.has(EmbedPart::Caption)>
                     <span class="ci-statement">{move || scene.with(|s| s.title.clone())}</span>
                     <span class="ci-moment">{move || scene.with(|s| s.description.clone())}</span>
                 </figcaption>
             </figure>
-            <Show when=move || extent.get().is_some()>
+            <Show when=move || parts.has(EmbedPart::Controls) && extent.get().is_some()>
                 <div class="ci-controls">
                     <button
                         type="button"

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::embed::{EmbedPart, EmbedParts};
 use super::rich_text::Markdown;
 use super::state::part_heading;
 use crate::analysis::{durations, format};
@@ -12,7 +13,16 @@ use crate::model::Incident;
 pub fn SummaryCard(
     /// The open incident.
     incident: Signal<Incident>,
+    /// Which parts to show (an embed may show fewer; the page shows all).
+    #[prop(optional)]
+    parts: Option<EmbedParts>,
 ) -> impl IntoView {
+    let parts = parts.unwrap_or(EmbedParts::ALL);
+    let (text_part, facts_part, sections_part) = (
+        parts.has(EmbedPart::Text),
+        parts.has(EmbedPart::Facts),
+        parts.has(EmbedPart::Sections),
+    );
     let duration =
         move || incident.with(|i| durations::impact_duration_seconds(i).map(format::duration));
     let window = move || {
@@ -32,11 +42,11 @@ pub fn SummaryCard(
 
     view! {
         <section class="card summary" aria-labelledby="summary-heading" data-testid="summary">
-            <h2 id="summary-heading">{part_heading("summary", "Summary")}</h2>
-            <Show when=move || incident.with(|i| !i.summary.is_empty())>
+            <h2 id="summary-heading" class:visually-hidden=!parts.has(EmbedPart::Heading)>{part_heading("summary", "Summary")}</h2>
+            <Show when=move || text_part && incident.with(|i| !i.summary.is_empty())>
                 <Markdown text=text(|i| &i.summary) />
             </Show>
-            <dl class="facts">
+            <dl class="facts" hidden=!facts_part>
                 <div class="fact">
                     <dt>"Duration"</dt>
                     <dd data-testid="duration">
@@ -57,9 +67,9 @@ pub fn SummaryCard(
                     </div>
                 </Show>
             </dl>
-            {move || chips("Services", incident.with(|i| i.services.clone()), "services")}
-            {move || chips("Tags", incident.with(|i| i.tags.clone()), "tags")}
-            <dl class="prose-facts">
+            {move || facts_part.then(|| chips("Services", incident.with(|i| i.services.clone()), "services"))}
+            {move || facts_part.then(|| chips("Tags", incident.with(|i| i.tags.clone()), "tags"))}
+            <dl class="prose-facts" hidden=!sections_part>
                 <Show when=move || incident.with(|i| !i.impact.text.is_empty())>
                     <dt>{part_heading("impact", "Impact")}</dt>
                     <dd><Markdown text=text(|i| &i.impact.text) /></dd>

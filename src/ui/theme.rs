@@ -101,7 +101,8 @@ pub fn page_theme() -> PageTheme {
     expect_context::<PageTheme>()
 }
 
-/// The theme views draw in, for code that runs inside the component tree.
-pub fn drawing_theme() -> Memo<Theme> {
-    page_theme().resolved
+/// The theme views draw in, for code that runs inside the component tree: the page's, or
+/// light for a component mounted on its own (as the browser tests do).
+pub fn drawing_theme() -> Signal<Theme> {
+    use_context::<PageTheme>().map_or_else(|| Signal::stored(Theme::Light), |t| t.resolved.into())
 }

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::embed::EmbedParts;
+use super::embed::{EmbedPart, EmbedParts};
 use super::state::app_state;
 use super::timeline::context::TimelineContext;
 use super::timeline::details::EventDetails;
@@ -32,10 +32,10 @@ pub fn TimelineView(
     url_state::keep_in_sync(tl);
     let count = move || tl.index.with(|i| i.len());
 
-    let head = (parts.title || parts.toolbar).then(|| {
+    let head = (parts.has(EmbedPart::Heading) || parts.has(EmbedPart::Toolbar)).then(|| {
         view! {
             <div class="tl-head">
-                {parts.title.then(|| view! {
+                {parts.has(EmbedPart::Heading).then(|| view! {
                     <h2 id="tl-heading">
                         "Timeline explorer "
                         <span class="tl-count">{move || match count() {
@@ -44,22 +44,22 @@ pub fn TimelineView(
                         }}</span>
                     </h2>
                 })}
-                {parts.toolbar.then(|| view! { <Toolbar /> })}
+                {parts.has(EmbedPart::Toolbar).then(|| view! { <Toolbar /> })}
             </div>
         }
     });
     let below = move || {
-        (parts.legend || parts.details).then(|| {
+        (parts.has(EmbedPart::Legend) || parts.has(EmbedPart::Details)).then(|| {
             view! {
                 <div class="tl-below">
-                    {parts.legend.then(|| view! { <Legend /> })}
-                    {parts.details.then(|| view! { <EventDetails /> })}
+                    {parts.has(EmbedPart::Legend).then(|| view! { <Legend /> })}
+                    {parts.has(EmbedPart::Details).then(|| view! { <EventDetails /> })}
                 </div>
             }
         })
     };
     let keys = move || {
-        parts.keys.then(|| {
+        parts.has(EmbedPart::Keys).then(|| {
         view! {
             <p class="tl-keys" id="tl-keys">
                 <kbd>"wheel"</kbd>" / "<kbd>"+"</kbd><kbd>"−"</kbd>" zoom · drag / "<kbd>"←"</kbd><kbd>"→"</kbd>
@@ -77,10 +77,10 @@ pub fn TimelineView(
                 when=move || tl.extent.with(Option::is_some)
                 fallback=|| view! { <p class="empty">"Nothing in this postmortem has a time to place on a timeline."</p> }
             >
-                {parts.durations.then(|| view! { <KeyDurations compact=parts.compact /> })}
+                {parts.has(EmbedPart::Durations).then(|| view! { <KeyDurations compact=parts.compact /> })}
                 <div class="tl-frame">
                     <Stage />
-                    {parts.overview.then(|| view! { <Overview /> })}
+                    {parts.has(EmbedPart::Overview).then(|| view! { <Overview /> })}
                 </div>
                 {below}
                 {keys}

@@ -261,6 +261,27 @@ test('event, from, to and zone in the URL apply to an embed of a src, and Copy l
   await context.close();
 });
 
+test('parts= picks what the chart, illustration and summary embeds show', async () => {
+  const { page, context } = await openPage(browser, `${server.url}?embed=chart&parts=title`);
+  await page.getByTestId('chart-canvas').waitFor();
+  assert.equal(await page.locator('.embed-title').count(), 1);
+  assert.equal(await page.locator('.chart-actions, .chart-help').count(), 0);
+  const width = (selector) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().width);
+  assert.ok(await width('#chart-heading') <= 1, 'the heading is left to screen readers');
+
+  await page.goto(`${server.url}?embed=illustration&parts=controls`);
+  await page.getByTestId('illustration-play').waitFor();
+  assert.equal(await page.locator('.embed-title, .ci-exports').count(), 0);
+  assert.ok(await width('[data-testid="illustration-caption"]') <= 1, 'the caption is left to screen readers');
+
+  await page.goto(`${server.url}?embed=summary&parts=facts`);
+  await page.getByTestId('duration').waitFor();
+  assert.equal(await page.getByTestId('duration').isVisible(), true);
+  assert.equal(await page.getByTestId('root-cause').isVisible(), false);
+  assert.equal(await page.locator('.embed-title').count(), 0);
+  await context.close();
+});
+
 test('metrics= attaches a metrics file to the embedded incident once it has loaded', async () => {
   const src = encodeURIComponent('public/cookie-catastrophe.txt');
   const metrics = encodeURIComponent('public/cookie-catastrophe.metrics.csv');
