@@ -1,11 +1,17 @@
 //! What happens to loaded bytes before the views see them, without the browser: the size
-//! limit, text decoding, the error messages a reader sees, and the choice between "a new
-//! incident" and "metric series for the open incident".
+//! limit, text decoding (see [`encoding`]), the error messages a reader sees, and the choice
+//! between "a new incident" and "metric series for the open incident". The browser and the
+//! `postmortem` CLI both go through [`decode`]; the CLI reads files with [`read_path`].
 //!
 //! Metric files go to [`crate::parse::parse_metrics`] (CSV, Prometheus `query_range` JSON);
 //! Prometheus text exposition (`# HELP` / `# TYPE` dumps) is read here as well.
 
 use std::fmt;
+use std::io::Read;
+
+pub mod encoding;
+
+pub use encoding::Decoded;
 
 use crate::model::MetricSeries;
 use crate::parse::{parse_document, parse_metrics, Diagnostic, Parsed};
@@ -48,10 +54,12 @@ pub enum LoadError {
         /// What the browser said.
         reason: String,
     },
-    /// The bytes are not UTF-8 text.
+    /// The bytes are not text in any encoding read (see [`encoding`]).
     NotText {
         /// File name or URL.
         name: String,
+        /// What the bytes look like instead, e.g. "a PNG image".
+        looks_like: &'static str,
     },
     /// The clipboard or drop held no file and no text.
     Empty,
@@ -83,6 +91,14 @@ impl LoadError {
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            // A stream cut off one byte past the limit has no size of its own to tell.
+            LoadError::TooLarge { name, bytes } if megabytes(*bytes) == megabytes(MAX_BYTES) => {
+                write!(
+                    f,
+                    "{name} is over the limit of {}. Split the file or trim its metrics.",
+                    megabytes(MAX_BYTES)
+                )
+            }
             LoadError::TooLarge { name, bytes } => write!(
                 f,
                 "{name} is {}; the limit is {}. Split the file or trim its metrics.",
@@ -103,8 +119,8 @@ impl fmt::Display for LoadError {
             LoadError::Unreadable { name, reason } => {
                 write!(f, "Could not read {name}: {reason}.")
             }
-            LoadError::NotText { name } => {
-                write!(f, "{name} is not a text file (it is not valid UTF-8).")
+            LoadError::NotText { name, looks_like } => {
+                write!(f, "{name} is not a text file: it looks like {looks_like}.")
             }
             LoadError::Empty => f.write_str("There was no file or text to open."),
             LoadError::NotAPostmortem { name, reason } => {
@@ -133,16 +149,50 @@ pub fn check_size(name: &str, bytes: u64) -> Result<(), LoadError> {
     }
 }
 
-/// The bytes as text, without a leading byte-order mark.
-pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, LoadError> {
+/// The bytes as text, without a byte-order mark: UTF-8, UTF-16 or Windows-1252 (see
+/// [`encoding`]). The [`Decoded::note`] says when anything but UTF-8 was assumed; the caller
+/// shows it with the file. Binary data is refused with [`LoadError::NotText`], naming what it
+/// looks like.
+pub fn decode(name: &str, bytes: Vec<u8>) -> Result<Decoded, LoadError> {
     check_size(name, bytes.len() as u64)?;
-    let text = String::from_utf8(bytes).map_err(|_| LoadError::NotText {
+    encoding::decode_bytes(bytes).map_err(|looks_like| LoadError::NotText {
         name: name.to_string(),
-    })?;
-    Ok(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
+        looks_like,
     })
+}
+
+/// Reads at most [`MAX_BYTES`] from `reader` (one byte more, to tell that there is more) and
+/// decodes it: a stream that goes on (a pipe, `/dev/urandom`) stops at the limit.
+pub fn read_stream(name: &str, reader: impl Read) -> Result<Decoded, LoadError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|error| LoadError::Unreadable {
+            name: name.to_string(),
+            reason: error.to_string(),
+        })?;
+    decode(name, bytes)
+}
+
+/// Reads and decodes the file at `path`, refusing it by its size before reading when the
+/// file system states one, and never reading more than one byte past [`MAX_BYTES`].
+pub fn read_path(path: &std::path::Path) -> Result<Decoded, LoadError> {
+    read_path_named(path, &path.display().to_string())
+}
+
+/// [`read_path`], calling the file `name` in messages.
+pub fn read_path_named(path: &std::path::Path, name: &str) -> Result<Decoded, LoadError> {
+    let unreadable = |error: std::io::Error| LoadError::Unreadable {
+        name: name.to_string(),
+        reason: error.to_string(),
+    };
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let metadata = file.metadata().map_err(unreadable)?;
+    if metadata.is_file() {
+        check_size(name, metadata.len())?;
+    }
+    read_stream(name, file)
 }
 
 /// The last path segment of a URL or path, without query or fragment: the name shown for it.
@@ -314,7 +364,12 @@ mod tests {
         assert_eq!(error.code(), "too-large");
         assert_eq!(
             error.to_string(),
-            "big.txt is 20.0 MB; the limit is 20.0 MB. Split the file or trim its metrics."
+            "big.txt is over the limit of 20.0 MB. Split the file or trim its metrics."
+        );
+        let error = check_size("huge.txt", 21 * 1024 * 1024).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "huge.txt is 21.0 MB; the limit is 20.0 MB. Split the file or trim its metrics."
         );
     }
 
@@ -322,14 +377,55 @@ mod tests {
     fn decodes_utf8_and_refuses_binary() {
         assert_eq!(
             decode("a", b"\xEF\xBB\xBFhi".to_vec()),
-            Ok("hi".to_string())
+            Ok(Decoded {
+                text: "hi".to_string(),
+                note: None
+            })
         );
+        let error = decode("pic.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec()).unwrap_err();
+        assert_eq!(error.code(), "not-text");
         assert_eq!(
-            decode("pic.png", vec![0x89, 0x50, 0xff, 0xfe])
-                .unwrap_err()
-                .code(),
-            "not-text"
+            error.to_string(),
+            "pic.png is not a text file: it looks like a PNG image."
         );
+        let error = decode("data.bin", vec![0, 1, 2, 3, 0, 0, 9, 0, 0, 7]).unwrap_err();
+        assert!(error.to_string().contains("binary data"), "{error}");
+    }
+
+    #[test]
+    fn decoding_notes_what_was_assumed() {
+        let utf16: Vec<u8> = [0xFEFF_u16]
+            .into_iter()
+            .chain("Title: Hello\n".encode_utf16())
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let decoded = decode("a.txt", utf16).unwrap();
+        assert_eq!(decoded.text, "Title: Hello\n");
+        assert_eq!(
+            decoded.note.as_deref(),
+            Some("read as UTF-16 LE (byte-order mark)")
+        );
+        let decoded = decode("b.txt", b"Caf\xE9\n".to_vec()).unwrap();
+        assert_eq!(decoded.text, "Café\n");
+        assert!(decoded.note.unwrap().contains("Windows-1252"));
+    }
+
+    #[test]
+    fn streams_stop_one_byte_past_the_limit() {
+        // An endless stream of text: read stops after the limit and is refused.
+        let endless = std::io::repeat(b'a');
+        let error = read_stream("-", endless).unwrap_err();
+        assert_eq!(
+            error,
+            LoadError::TooLarge {
+                name: "-".to_string(),
+                bytes: MAX_BYTES + 1
+            }
+        );
+        let small = read_stream("-", &b"Title: x\n"[..]).unwrap();
+        assert_eq!(small.text, "Title: x\n");
+        let missing = read_path(std::path::Path::new("no/such/file.txt")).unwrap_err();
+        assert_eq!(missing.code(), "unreadable");
     }
 
     #[test]

@@ -271,17 +271,30 @@ pub fn index_dir(dir: &std::path::Path) -> std::io::Result<Vec<FileReport>> {
     names.sort();
     let mut files = Vec::with_capacity(names.len());
     let mut unreadable = Vec::new();
+    let mut notes = Vec::new();
     for name in names {
-        match std::fs::read(dir.join(&name)).map(String::from_utf8) {
-            Ok(Ok(text)) => files.push((name, text)),
-            Ok(Err(_)) => unreadable.push((name, "is not UTF-8 text".to_string())),
-            Err(error) => unreadable.push((name, format!("cannot be read: {error}"))),
+        // The size limit and decoding of the page (UTF-16, Windows-1252, binary refused).
+        match crate::loading::read_path_named(&dir.join(&name), &name) {
+            Ok(decoded) => {
+                if let Some(note) = decoded.note {
+                    notes.push((name.clone(), note));
+                }
+                files.push((name, decoded.text));
+            }
+            Err(error) => unreadable.push((name, error.to_string())),
         }
     }
     let (index, mut reports) = build_index(&files);
+    for (name, note) in notes {
+        if let Some(report) = reports.iter_mut().find(|r| r.src == name) {
+            report
+                .diagnostics
+                .insert(0, Diagnostic::warning(1, 1, note, ""));
+        }
+    }
     for (name, why) in unreadable {
         reports.push(FileReport {
-            diagnostics: vec![Diagnostic::error(1, 1, format!("the file {why}"), "")],
+            diagnostics: vec![Diagnostic::error(1, 1, why, "")],
             src: name,
         });
     }

@@ -11,17 +11,25 @@
 //!   (no script); with `--svg timeline|chart|illustration [--theme light|dark]`, one picture
 //!   as a standalone SVG. Standard output without `-o`.
 //!
-//! The format of each input is picked by its extension, else by its content. Exit codes:
-//! 0 success, 1 an input has an error, 2 the command line is wrong.
+//! The format of each input is picked by its extension, else by its content. Inputs are read
+//! as the page reads them: at most [`MAX_BYTES`](postmortem_explorer::loading::MAX_BYTES),
+//! UTF-8, UTF-16 or Windows-1252 (a note says which, as a warning at 1:1), binary files
+//! refused. Everything printed for a person
+//! (diagnostics, file names, and `convert`/`render` output when standard output is a terminal)
+//! has its control characters escaped ([`escape_controls`]), so a file cannot drive the
+//! terminal. Exit codes: 0 success, 1 an input has an error, 2 the command line is wrong.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use postmortem_explorer::draw::palette::Theme;
 use postmortem_explorer::export::report::{figure_svg, report_html, Figure, ReportOptions};
+use postmortem_explorer::export::terminal::escape_controls;
 use postmortem_explorer::export::{to_markdown, to_structured};
-use postmortem_explorer::loading::read_metrics;
-use postmortem_explorer::parse::{parse_document, Parsed, Syntax};
+use postmortem_explorer::loading::{
+    read_metrics, read_path_named, read_stream, Decoded, LoadError,
+};
+use postmortem_explorer::parse::{parse_document, Diagnostic, Parsed, Syntax};
 
 const USAGE: &str = "usage: postmortem lint FILE...
        postmortem convert FILE --to json|toml|yaml|md
@@ -37,6 +45,7 @@ const USAGE: &str = "usage: postmortem lint FILE...
            one picture as a standalone SVG (light theme unless --theme dark); stdout without -o
 
 FILE is plain text, Markdown, JSON, TOML or YAML (by extension, else by content); `-` reads stdin.
+Files are limited to 20 MB; UTF-8, UTF-16 and Windows-1252 are read (a warning names any but UTF-8).
 Exit codes: 0 ok, 1 an input has errors, 2 usage error.";
 
 /// What the command line asks for.
@@ -82,7 +91,7 @@ fn main() -> ExitCode {
         Ok(Command::Index { dir, render }) => index(&dir, render),
         Ok(Command::Render(request)) => render(&request),
         Err(message) => {
-            eprintln!("postmortem: {message}\n\n{USAGE}");
+            eprintln!("postmortem: {}\n\n{USAGE}", shown(&message));
             ExitCode::from(2)
         }
     }
@@ -243,17 +252,61 @@ fn target(value: &str) -> Result<Target, String> {
     }
 }
 
-/// Reads and parses one file (`-` is standard input).
-fn read(file: &str) -> Result<Parsed, String> {
-    let bytes = if file == "-" {
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes).map(|_| bytes)
+/// `text` with control characters escaped, for one line meant for a person.
+fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    escape_controls(text, false)
+}
+
+/// One diagnostic of `file` as a line: `file:line:col: severity: message`, escaped.
+fn diagnostic_line(file: &str, diagnostic: &Diagnostic) -> String {
+    shown(&format!("{file}:{diagnostic}")).into_owned()
+}
+
+/// Reads and decodes one file (`-` is standard input) as the page does: the size limit (by
+/// the file's stated size before reading, and never more than one byte past it) and the
+/// decoding with its note. The error is a line ready to print.
+fn read_text(file: &str) -> Result<Decoded, String> {
+    let result = if file == "-" {
+        read_stream("the input", std::io::stdin().lock())
     } else {
-        std::fs::read(file)
+        read_path_named(std::path::Path::new(file), "the file")
+    };
+    result.map_err(|error| match error {
+        LoadError::Unreadable { reason, .. } => {
+            shown(&format!("{file}: error: cannot read: {reason}")).into_owned()
+        }
+        other => shown(&format!("{file}: error: {other}")).into_owned(),
+    })
+}
+
+/// Reads and parses one file (`-` is standard input); a decoding note becomes the first
+/// diagnostic, a warning at 1:1.
+fn read(file: &str) -> Result<Parsed, String> {
+    let decoded = read_text(file)?;
+    let mut parsed = parse_document(file, &decoded.text);
+    if let Some(note) = decoded.note {
+        parsed
+            .diagnostics
+            .insert(0, Diagnostic::warning(1, 1, note, ""));
     }
-    .map_err(|error| format!("{file}: error: cannot read: {error}"))?;
-    let text = String::from_utf8_lossy(&bytes);
-    Ok(parse_document(file, &text))
+    Ok(parsed)
+}
+
+/// Writes `text` to standard output, ending with a newline when `newline`: as it is into a
+/// file or pipe (it is data there), with control characters escaped on a terminal.
+fn write_output(text: &str, newline: bool) {
+    let stdout = std::io::stdout();
+    let terminal = stdout.is_terminal();
+    let mut out = stdout.lock();
+    let text = if terminal {
+        escape_controls(text, true)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
+    let _ = out.write_all(text.as_bytes());
+    if newline && !text.ends_with('\n') {
+        let _ = out.write_all(b"\n");
+    }
 }
 
 fn lint(files: &[String]) -> ExitCode {
@@ -264,7 +317,7 @@ fn lint(files: &[String]) -> ExitCode {
         match read(file) {
             Ok(parsed) => {
                 for diagnostic in &parsed.diagnostics {
-                    let _ = writeln!(out, "{file}:{diagnostic}");
+                    let _ = writeln!(out, "{}", diagnostic_line(file, diagnostic));
                 }
                 failed |= parsed.has_errors();
             }
@@ -292,10 +345,10 @@ fn read_usable(file: &str, done: &str) -> Option<Parsed> {
         }
     };
     for diagnostic in &parsed.diagnostics {
-        eprintln!("{file}:{diagnostic}");
+        eprintln!("{}", diagnostic_line(file, diagnostic));
     }
     if parsed.has_errors() {
-        eprintln!("{file}: not {done}: it has errors");
+        eprintln!("{}: not {done}: it has errors", shown(file));
         return None;
     }
     Some(parsed)
@@ -311,15 +364,14 @@ fn convert(file: &str, to: Target) -> ExitCode {
     };
     match written {
         Ok(text) => {
-            let mut out = std::io::stdout().lock();
-            let _ = out.write_all(text.as_bytes());
-            if !text.ends_with('\n') {
-                let _ = out.write_all(b"\n");
-            }
+            write_output(&text, true);
             ExitCode::SUCCESS
         }
         Err(error) => {
-            eprintln!("{file}: error: cannot write: {error}");
+            eprintln!(
+                "{}",
+                shown(&format!("{file}: error: cannot write: {error}"))
+            );
             ExitCode::FAILURE
         }
     }
@@ -332,16 +384,20 @@ fn render(request: &Render) -> ExitCode {
         return ExitCode::FAILURE;
     };
     if let Some(metrics) = &request.metrics {
-        let text = match std::fs::read(metrics) {
-            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-            Err(error) => {
-                eprintln!("{metrics}: error: cannot read: {error}");
+        let decoded = match read_text(metrics) {
+            Ok(decoded) => decoded,
+            Err(message) => {
+                eprintln!("{message}");
                 return ExitCode::FAILURE;
             }
         };
-        let (series, diagnostics) = read_metrics(metrics, &text);
+        if let Some(note) = &decoded.note {
+            let note = Diagnostic::warning(1, 1, note.as_str(), "");
+            eprintln!("{}", diagnostic_line(metrics, &note));
+        }
+        let (series, diagnostics) = read_metrics(metrics, &decoded.text);
         for diagnostic in &diagnostics {
-            eprintln!("{metrics}:{diagnostic}");
+            eprintln!("{}", diagnostic_line(metrics, diagnostic));
         }
         parsed.incident.metrics.extend(series);
     }
@@ -350,7 +406,8 @@ fn render(request: &Render) -> ExitCode {
             Some(svg) => svg,
             None => {
                 eprintln!(
-                    "{file}: error: no {} to draw (it needs timed events{})",
+                    "{}: error: no {} to draw (it needs timed events{})",
+                    shown(file),
                     figure.name(),
                     if figure == Figure::Chart {
                         ", and metrics or a stated impact"
@@ -367,12 +424,15 @@ fn render(request: &Render) -> ExitCode {
         Some(path) => match std::fs::write(path, written.as_bytes()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
-                eprintln!("{path}: error: cannot write: {error}");
+                eprintln!(
+                    "{}",
+                    shown(&format!("{path}: error: cannot write: {error}"))
+                );
                 ExitCode::FAILURE
             }
         },
         None => {
-            let _ = std::io::stdout().lock().write_all(written.as_bytes());
+            write_output(&written, false);
             ExitCode::SUCCESS
         }
     }
@@ -398,7 +458,10 @@ fn index(dir: &str, render: bool) -> ExitCode {
         Ok(reports) => {
             for report in &reports {
                 for diagnostic in &report.diagnostics {
-                    println!("{dir}/{}:{diagnostic}", report.src);
+                    println!(
+                        "{}",
+                        diagnostic_line(&format!("{dir}/{}", report.src), diagnostic)
+                    );
                 }
             }
             let mut unwritten = 0;
@@ -411,12 +474,13 @@ fn index(dir: &str, render: bool) -> ExitCode {
                             .map_err(|error| format!("{path}.html: error: cannot write: {error}"))
                     });
                     if let Err(message) = written {
-                        eprintln!("{message}");
+                        eprintln!("{}", shown(&message));
                         unwritten += 1;
                     }
                 }
             }
             let failed = reports.iter().filter(|r| r.has_errors()).count();
+            let dir = shown(dir);
             println!(
                 "{dir}/index.json: {} files checked, {failed} with errors",
                 reports.len()
@@ -434,7 +498,7 @@ fn index(dir: &str, render: bool) -> ExitCode {
             }
         }
         Err(error) => {
-            eprintln!("{dir}: error: {error}");
+            eprintln!("{}", shown(&format!("{dir}: error: {error}")));
             ExitCode::FAILURE
         }
     }

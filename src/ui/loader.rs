@@ -113,7 +113,7 @@ pub async fn fetch_text(
     }
     let unreadable = |error| unreadable_error(&url, &error, "the connection broke off");
     let Some(body) = response.body() else {
-        return decode(&display_name(&url), Vec::new());
+        return decode(&display_name(&url), Vec::new()).map(|d| d.text);
     };
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
     let mut bytes = Vec::with_capacity(usize::try_from(total.unwrap_or(0)).unwrap_or(0));
@@ -131,7 +131,7 @@ pub async fn fetch_text(
         }
         progress(bytes.len() as u64, total);
     }
-    decode(&display_name(&url), bytes)
+    decode(&display_name(&url), bytes).map(|d| d.text)
 }
 
 /// The error for a source the browser could not finish reading: the JS error's message, or
@@ -168,7 +168,7 @@ pub async fn read_file(
         offset = end;
         progress(offset, total);
     }
-    decode(&name, bytes)
+    decode(&name, bytes).map(|d| d.text)
 }
 
 /// Opens loaded text: a postmortem replaces the document, metric series join the open one.
