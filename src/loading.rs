@@ -14,7 +14,10 @@ pub mod encoding;
 pub use encoding::Decoded;
 
 use crate::model::MetricSeries;
-use crate::parse::{parse_document, parse_metrics, Diagnostic, Parsed};
+use crate::parse::{
+    duplicate_warning, parse_document, parse_metrics, settle_points, value_out_of_range,
+    Diagnostic, Parsed, MAX_TIME_MS,
+};
 
 /// The largest file the app opens, in bytes (20 MB).
 pub const MAX_BYTES: u64 = 20 * 1024 * 1024;
@@ -312,6 +315,9 @@ fn line_number(index: usize) -> u32 {
 
 fn read_prometheus(text: &str) -> (Vec<MetricSeries>, Vec<Diagnostic>) {
     let mut series: Vec<MetricSeries> = Vec::new();
+    // Each series' index in `series` by name, and the line of each of its samples.
+    let mut by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut sample_lines: Vec<Vec<u32>> = Vec::new();
     let mut diagnostics = Vec::new();
     for (index, line) in text.lines().enumerate() {
         let trimmed = line.trim();
@@ -325,11 +331,12 @@ fn read_prometheus(text: &str) -> (Vec<MetricSeries>, Vec<Diagnostic>) {
         };
         let parsed = name_end.and_then(|end| {
             let mut rest = trimmed[end..].split_whitespace();
-            let value = rest.next()?.parse::<f64>().ok().filter(|v| v.is_finite())?;
+            let value_text = rest.next()?;
+            let value = value_text.parse::<f64>().ok().filter(|v| v.is_finite())?;
             let at = rest.next().and_then(epoch_ms)?;
-            Some((&trimmed[..end], at, value))
+            Some((&trimmed[..end], at, value, value_text))
         });
-        let Some((name, at, value)) = parsed else {
+        let Some((name, at, value, value_text)) = parsed else {
             diagnostics.push(Diagnostic::warning(
                 line_number(index),
                 1,
@@ -338,18 +345,47 @@ fn read_prometheus(text: &str) -> (Vec<MetricSeries>, Vec<Diagnostic>) {
             ));
             continue;
         };
-        match series.iter_mut().find(|s| s.name == name) {
-            Some(existing) => existing.points.push((at, value)),
-            None => series.push(MetricSeries {
+        let column = || {
+            let offset = value_text.as_ptr() as usize - line.as_ptr() as usize;
+            crate::parse::column_of(line, offset)
+        };
+        if let Some(why) = value_out_of_range(value) {
+            diagnostics.push(Diagnostic::warning(line_number(index), column(), why, line));
+            continue;
+        }
+        if at.unsigned_abs() as f64 >= MAX_TIME_MS {
+            diagnostics.push(Diagnostic::warning(
+                line_number(index),
+                column(),
+                "the timestamp is beyond ±1e16 ms; the sample is left out",
+                line,
+            ));
+            continue;
+        }
+        let slot = *by_name.entry(name.to_string()).or_insert_with(|| {
+            series.push(MetricSeries {
                 name: name.to_string(),
-                points: vec![(at, value)],
                 ..MetricSeries::default()
-            }),
+            });
+            sample_lines.push(Vec::new());
+            series.len() - 1
+        });
+        series[slot].points.push((at, value));
+        sample_lines[slot].push(line_number(index));
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    for (s, written) in series.iter_mut().zip(&sample_lines) {
+        let (_, dropped) = settle_points(&mut s.points);
+        for i in dropped {
+            let line = written.get(i).copied().unwrap_or(1);
+            let excerpt = lines
+                .get((line as usize).saturating_sub(1))
+                .copied()
+                .unwrap_or("");
+            diagnostics.push(duplicate_warning(&s.name, line, 1, excerpt));
         }
     }
-    for s in &mut series {
-        s.points.sort_by_key(|&(at, _)| at);
-    }
+    diagnostics.sort_by_key(|d| (d.line, d.column));
     (series, diagnostics)
 }
 

@@ -18,7 +18,12 @@ pub fn has_measured_metrics(incident: &Incident) -> bool {
 /// back to 0 at the recovery (or the stated end), over the whole incident extent. `None` when
 /// the postmortem states no share, or no start and end to place it between.
 pub fn derived_impact_series(incident: &Incident) -> Option<MetricSeries> {
-    let share = incident.impact.affected_users_percent?;
+    // The readers keep shares within 0–100; one set elsewhere is held to that too.
+    let share = incident
+        .impact
+        .affected_users_percent
+        .filter(|p| p.is_finite())?
+        .clamp(0.0, 100.0);
     let milestones = Milestones::of(incident);
     let start = milestones.impact_start?.at;
     let end = milestones

@@ -50,8 +50,11 @@ pub fn full_moment(moment: &Moment) -> String {
     out
 }
 
-/// A percentage without needless decimals: `30%`, `12.5%`.
+/// A percentage without needless decimals: `30%`, `12.5%` (`?%` for a value that is not a number).
 pub fn percent(value: f64) -> String {
+    if !value.is_finite() {
+        return "?%".to_string();
+    }
     // `+ 0.0` turns a negative zero (a rounded -0.01) into zero: never "-0%".
     let rounded = (value * 10.0).round() / 10.0 + 0.0;
     if rounded.fract() == 0.0 {

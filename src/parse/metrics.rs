@@ -14,6 +14,10 @@
 //! suffix (`_seconds`, `_bytes`, `_percent`, `_ratio`).
 //!
 //! Every skipped line or sample gets a located diagnostic; samples are returned in time order.
+//! Values beyond ±[`MAX_VALUE`] (10¹⁵) and times beyond ±[`MAX_TIME_MS`] are left out with a
+//! warning: nothing measured is that large, and a chart axis over such a range is no chart. Of
+//! several samples of one series at the same instant, the first written is kept (a warning
+//! names each one left out).
 
 use std::collections::HashMap;
 
@@ -22,6 +26,51 @@ use serde::Deserialize;
 
 use super::diagnostic::{column_of, Diagnostic};
 use crate::model::MetricSeries;
+
+/// The largest magnitude a sample value may have (10¹⁵); larger ones are left out.
+pub const MAX_VALUE: f64 = 1e15;
+
+/// The largest magnitude a sample time may have, in epoch milliseconds (10¹⁶, about the
+/// year 318,857); later or earlier ones are left out.
+pub const MAX_TIME_MS: f64 = 1e16;
+
+/// Why a finite value is left out, if it is: it is beyond ±[`MAX_VALUE`].
+pub fn value_out_of_range(value: f64) -> Option<String> {
+    (value.abs() > MAX_VALUE).then(|| {
+        format!("value {value:e} is beyond ±1e15; the sample is left out (expected a measurement a chart can show)")
+    })
+}
+
+/// Orders `points` by time, keeping the written order of equal times, and drops every sample
+/// at the same time as an earlier-written one. Returns the index (in written order) of the
+/// first sample that is earlier than the one before it, and the written indices of the
+/// samples dropped.
+pub(crate) fn settle_points(points: &mut Vec<(i64, f64)>) -> (Option<usize>, Vec<usize>) {
+    let unsorted = points
+        .windows(2)
+        .position(|w| w[1].0 < w[0].0)
+        .map(|i| i + 1);
+    let mut order: Vec<usize> = (0..points.len()).collect();
+    if unsorted.is_some() {
+        // Stable: equal times stay in written order, so the first written comes first.
+        order.sort_by_key(|&i| points[i].0);
+    }
+    let mut kept = Vec::with_capacity(points.len());
+    let mut dropped = Vec::new();
+    for i in order {
+        if kept
+            .last()
+            .is_some_and(|&(t, _): &(i64, f64)| t == points[i].0)
+        {
+            dropped.push(i);
+        } else {
+            kept.push(points[i]);
+        }
+    }
+    dropped.sort_unstable();
+    *points = kept;
+    (unsorted, dropped)
+}
 
 /// Reads the metric series in `text`, the contents of the file called `name`.
 pub fn parse_metrics(name: &str, text: &str) -> (Vec<MetricSeries>, Vec<Diagnostic>) {
@@ -88,28 +137,42 @@ impl Collector {
     }
 
     /// The series, each sorted by time; a series written out of order gets a warning at its
-    /// first sample earlier than the one before it.
+    /// first sample earlier than the one before it, and each sample at the same time as an
+    /// earlier-written one is left out with a warning.
     fn finish(self, lines: &[&str], diagnostics: &mut Vec<Diagnostic>) -> Vec<MetricSeries> {
         self.series
             .into_iter()
             .map(|(mut series, sample_lines)| {
-                if let Some(i) = series.points.windows(2).position(|w| w[1].0 < w[0].0) {
-                    let line = sample_lines.get(i + 1).copied().unwrap_or(1);
+                let line_of = |i: usize| sample_lines.get(i).copied().unwrap_or(1);
+                let (unsorted, dropped) = settle_points(&mut series.points);
+                if let Some(i) = unsorted {
                     diagnostics.push(Diagnostic::warning(
-                        line,
+                        line_of(i),
                         1,
                         format!(
                             "sample of `{}` is earlier than the one before it; the series was sorted by time",
                             series.name
                         ),
-                        excerpt(lines, line),
+                        excerpt(lines, line_of(i)),
                     ));
-                    series.points.sort_by_key(|&(t, _)| t);
+                }
+                for i in dropped {
+                    diagnostics.push(duplicate_warning(&series.name, line_of(i), 1, excerpt(lines, line_of(i))));
                 }
                 series
             })
             .collect()
     }
+}
+
+/// The warning for a sample left out because its series has one at that time already.
+pub(crate) fn duplicate_warning(series: &str, line: u32, column: u32, excerpt: &str) -> Diagnostic {
+    Diagnostic::warning(
+        line,
+        column,
+        format!("`{series}` already has a sample at this time; this one is left out (the first written is kept)"),
+        excerpt,
+    )
 }
 
 fn excerpt<'a>(lines: &[&'a str], line: u32) -> &'a str {
@@ -176,7 +239,7 @@ fn parse_timestamp(text: &str) -> Option<(i64, bool)> {
         } else {
             number * 1000.0
         };
-        return (ms.abs() < 1e16).then_some((ms.round() as i64, false));
+        return (ms.abs() < MAX_TIME_MS).then_some((ms.round() as i64, false));
     }
     let (date, rest) = text.split_once(['T', 't', ' '])?;
     let date = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
@@ -193,6 +256,9 @@ fn parse_timestamp(text: &str) -> Option<(i64, bool)> {
         .or_else(|_| NaiveTime::parse_from_str(clock, "%H:%M"))
         .ok()?;
     let local_ms = NaiveDateTime::new(date, time).and_utc().timestamp_millis();
+    if local_ms.unsigned_abs() as f64 >= MAX_TIME_MS {
+        return None;
+    }
     Some((
         local_ms - offset_seconds.unwrap_or(0) * 1000,
         offset_seconds.is_none(),
@@ -334,6 +400,15 @@ fn parse_csv(name: &str, text: &str) -> (Vec<MetricSeries>, Vec<Diagnostic>) {
             ));
             continue;
         };
+        if let Some(why) = value_out_of_range(value) {
+            diagnostics.push(Diagnostic::warning(
+                number,
+                column_of(line, value_field.at),
+                why,
+                line,
+            ));
+            continue;
+        }
         if let Some(extra) = fields.get(3) {
             diagnostics.push(Diagnostic::warning(
                 number,
@@ -435,6 +510,35 @@ fn prometheus_unit(name: &str) -> &'static str {
         .iter()
         .find(|(suffix, _)| base.ends_with(suffix))
         .map_or("", |&(_, unit)| unit)
+}
+
+/// Where `needle` is next written in `text`, after where it was last found (remembered in
+/// `searched_from`), so that repeated values are located one after the other.
+fn next_occurrence(
+    text: &str,
+    needle: &str,
+    searched_from: &mut HashMap<String, usize>,
+) -> Option<usize> {
+    if needle.is_empty() {
+        return None;
+    }
+    let from = searched_from
+        .get(needle)
+        .copied()
+        .unwrap_or(0)
+        .min(text.len());
+    let at = text.get(from..)?.find(needle).map(|i| from + i)?;
+    searched_from.insert(needle.to_string(), at + needle.len());
+    Some(at)
+}
+
+/// A Prometheus sample time as it is usually written: `1705330800` or `1705330815.5`.
+fn time_text(seconds: f64) -> String {
+    if seconds.fract() == 0.0 && seconds.abs() < 1e15 {
+        format!("{}", seconds as i64)
+    } else {
+        format!("{seconds}")
+    }
 }
 
 /// Line, column and excerpt of byte `at` in `text`.
@@ -547,29 +651,44 @@ fn parse_prometheus(name: &str, text: &str) -> (Vec<MetricSeries>, Vec<Diagnosti
             format!("{base}{{{}}}", labels.join(","))
         };
         let mut points = Vec::with_capacity(prom.values.len());
+        // The written text of each kept sample's time, to locate a duplicate.
+        let mut times = Vec::with_capacity(prom.values.len());
         for (seconds, raw_value) in prom.values {
-            match raw_value.trim().parse::<f64>() {
-                Ok(value) if value.is_finite() && seconds.is_finite() => {
-                    points.push(((seconds * 1000.0).round() as i64, value));
-                }
-                _ => {
-                    let needle = format!("\"{raw_value}\"");
-                    let from = searched_from.get(&needle).copied().unwrap_or(0);
-                    let found = text[from.min(text.len())..].find(&needle).map(|i| from + i);
-                    if let Some(at) = found {
-                        searched_from.insert(needle.clone(), at + needle.len());
+            let ms = seconds * 1000.0;
+            let problem = match raw_value.trim().parse::<f64>() {
+                Ok(value) if value.is_finite() && ms.is_finite() && ms.abs() < MAX_TIME_MS => {
+                    match value_out_of_range(value) {
+                        None => {
+                            points.push((ms.round() as i64, value));
+                            times.push(seconds);
+                            continue;
+                        }
+                        Some(why) => format!("sample \"{raw_value}\" of `{full_name}`: {why}"),
                     }
-                    let (line, column, excerpt) = locate(text, found.unwrap_or(0));
-                    diagnostics.push(Diagnostic::warning(
-                        line,
-                        column,
-                        format!("sample {needle} of `{full_name}` is not a finite number; it is left out (a gap)"),
-                        excerpt,
-                    ));
                 }
-            }
+                Ok(value) if value.is_finite() => format!(
+                    "sample \"{raw_value}\" of `{full_name}` has a time ({seconds}) beyond ±1e13 seconds; it is left out (a gap)"
+                ),
+                _ => format!(
+                    "sample \"{raw_value}\" of `{full_name}` is not a finite number; it is left out (a gap)"
+                ),
+            };
+            let needle = format!("\"{raw_value}\"");
+            let at = next_occurrence(text, &needle, &mut searched_from);
+            let (line, column, excerpt) = locate(text, at.unwrap_or(0));
+            diagnostics.push(Diagnostic::warning(line, column, problem, excerpt));
         }
-        points.sort_by_key(|&(t, _)| t);
+        let (_, dropped) = settle_points(&mut points);
+        for i in dropped {
+            // A duplicate is written after the first sample at its time, which is kept.
+            let needle = times.get(i).map_or_else(String::new, |&t| time_text(t));
+            if !searched_from.contains_key(&needle) {
+                next_occurrence(text, &needle, &mut searched_from);
+            }
+            let at = next_occurrence(text, &needle, &mut searched_from);
+            let (line, column, excerpt) = locate(text, at.unwrap_or(0));
+            diagnostics.push(duplicate_warning(&full_name, line, column, excerpt));
+        }
         series.push(MetricSeries {
             unit: prometheus_unit(&metric_name).into(),
             name: full_name,

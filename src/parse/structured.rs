@@ -4,12 +4,16 @@
 //! The data goes through serde, so the shape is exactly the model's. Around that, this module
 //! keeps the project's promises: a syntax or type error becomes an error [`Diagnostic`] at the
 //! line and column the crate reports, an unknown key becomes a warning (nothing is dropped
-//! silently), and links that are not http(s) are removed with a warning.
+//! silently), and links that are not http(s) are removed with a warning. Numbers the views
+//! cannot draw are left out with a warning at their key: a share of users outside 0–100, metric
+//! samples beyond ±10¹⁵ (or at a time beyond ±10¹⁶ ms), repeated sample times (the first is
+//! kept). An `end` before the `start` is kept as written, with a warning.
 
 use serde::de::DeserializeOwned;
 
 use super::diagnostic::{column_of, Diagnostic};
 use super::lines::source_lines;
+use super::metrics::{settle_points, MAX_TIME_MS, MAX_VALUE};
 use super::Parsed;
 use crate::model::Incident;
 
@@ -65,6 +69,7 @@ pub fn parse_structured(source: &str, syntax: Syntax) -> Parsed {
         headings: Vec::new(),
     };
     drop_unsafe_links(text, &mut parsed);
+    check_numbers(text, &mut parsed);
     parsed.diagnostics.sort_by_key(|d| (d.line, d.column));
     parsed
 }
@@ -329,6 +334,25 @@ fn find_key(text: &str, key: &str, from: usize) -> Option<usize> {
     None
 }
 
+/// Byte offset of the first `key` at or after `from` that is written as a key: followed
+/// (after an optional closing quote and spaces) by `:` (JSON, YAML) or `=` (TOML), so that the
+/// same word in a text value is passed over. Falls back to the first whole-word match.
+fn key_at(text: &str, key: &str, from: usize) -> Option<usize> {
+    let mut search = from;
+    while let Some(at) = find_key(text, key, search) {
+        let after = text.get(at + key.len()..).unwrap_or("");
+        let after = after.strip_prefix(['"', '\'']).unwrap_or(after);
+        if after
+            .trim_start_matches([' ', '\t'])
+            .starts_with([':', '='])
+        {
+            return Some(at);
+        }
+        search = at + key.len();
+    }
+    find_key(text, key, from)
+}
+
 /// Removes links that are not http(s): from `links` and from action items.
 fn drop_unsafe_links(text: &str, parsed: &mut Parsed) {
     let mut dropped = Vec::new();
@@ -357,6 +381,91 @@ fn drop_unsafe_links(text: &str, parsed: &mut Parsed) {
                 "link `{url}` is not an http(s) URL; it was removed (expected http:// or https://)"
             ),
         ));
+    }
+}
+
+/// Leaves out what the views cannot draw, each with a warning at its key: a share of users
+/// outside 0–100, metric samples that are not finite or beyond ±[`MAX_VALUE`] (or at a time
+/// beyond ±[`MAX_TIME_MS`]), and samples at a time a series has already (the first written is
+/// kept; an unordered series is sorted). Warns when the `end` is before the `start`.
+fn check_numbers(text: &str, parsed: &mut Parsed) {
+    let at_key = |key: &str, from: usize| key_at(text, key, from).unwrap_or(0);
+    let incident = &mut parsed.incident;
+    let diagnostics = &mut parsed.diagnostics;
+    if let Some(share) = incident.impact.affected_users_percent {
+        if !(0.0..=100.0).contains(&share) {
+            incident.impact.affected_users_percent = None;
+            diagnostics.push(warning_at(
+                text,
+                at_key("affected_users_percent", 0),
+                format!("affected_users_percent {} is not a share of users; it was left out (expected 0 to 100)", short_number(share)),
+            ));
+        }
+    }
+    if let (Some(start), Some(end)) = (incident.start, incident.end) {
+        let comparable = start.date.is_some() == end.date.is_some();
+        if comparable && end.axis_seconds() < start.axis_seconds() {
+            diagnostics.push(warning_at(
+                text,
+                at_key("end", 0),
+                format!("the end ({end}) is before the start ({start}); it is kept as written, expected an end after the start"),
+            ));
+        }
+    }
+    // Each series' `points` key, in order, after the `metrics` key.
+    let mut from = at_key("metrics", 0);
+    for series in &mut incident.metrics {
+        let at = key_at(text, "points", from).unwrap_or(from);
+        from = at + 1;
+        let before = series.points.len();
+        series.points.retain(|&(t, v)| {
+            v.is_finite() && v.abs() <= MAX_VALUE && (t.unsigned_abs() as f64) < MAX_TIME_MS
+        });
+        let left_out = before - series.points.len();
+        if left_out > 0 {
+            diagnostics.push(warning_at(
+                text,
+                at,
+                format!(
+                    "{left_out} sample{} of `{}` {} left out: values must be finite and within ±1e15, times within ±1e16 ms",
+                    if left_out == 1 { "" } else { "s" },
+                    series.name,
+                    if left_out == 1 { "was" } else { "were" },
+                ),
+            ));
+        }
+        let (unsorted, dropped) = settle_points(&mut series.points);
+        if unsorted.is_some() {
+            diagnostics.push(warning_at(
+                text,
+                at,
+                format!(
+                    "the samples of `{}` are not in time order; they were sorted by time",
+                    series.name
+                ),
+            ));
+        }
+        if !dropped.is_empty() {
+            diagnostics.push(warning_at(
+                text,
+                at,
+                format!(
+                    "{} sample{} of `{}` at a time it has a sample already left out (the first written is kept)",
+                    dropped.len(),
+                    if dropped.len() == 1 { "" } else { "s" },
+                    series.name
+                ),
+            ));
+        }
+    }
+}
+
+/// `value` for a message: as written for everyday sizes, in scientific notation beyond.
+fn short_number(value: f64) -> String {
+    if value.abs() < 1e9 {
+        format!("{value}")
+    } else {
+        format!("{value:e}")
     }
 }
 

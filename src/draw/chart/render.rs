@@ -123,10 +123,15 @@ impl ChartLayout {
     }
 }
 
-/// A value for an axis label or tooltip, with sensible decimals and its unit.
+/// A value for an axis label or tooltip, with sensible decimals and its unit (in scientific
+/// notation from 10¹⁵ on, so no label runs to hundreds of digits).
 pub fn format_value(value: f64, unit: &str) -> String {
     let abs = value.abs();
-    let number = if abs >= 100.0 || value == value.trunc() && abs < 1e15 {
+    let number = if !value.is_finite() {
+        "–".to_string()
+    } else if abs >= 1e15 {
+        format!("{value:.2e}")
+    } else if abs >= 100.0 || value == value.trunc() {
         format!("{value:.0}")
     } else if abs >= 10.0 {
         format!("{value:.1}")
@@ -267,9 +272,15 @@ fn draw_panel<DB: DrawingBackend>(
         )
     }))?;
 
+    // A value far outside the range (a series not from the readers) is drawn at the edge of
+    // a band around the plot, keeping every coordinate small.
+    let (low, high) = (y0 - (y1 - y0), y1 + (y1 - y0));
     for series in &panel.series {
         chart.draw_series(LineSeries::new(
-            series.points.iter().map(|&(t, v)| (t as f64, v)),
+            series
+                .points
+                .iter()
+                .map(|&(t, v)| (t as f64, v.max(low).min(high))),
             series.color.stroke_width(2),
         ))?;
     }
@@ -397,5 +408,8 @@ mod tests {
         assert_eq!(format_value(1234.6, "ms"), "1235 ms");
         assert_eq!(format_value(0.25, "s"), "0.25 s");
         assert_eq!(format_value(0.0125, ""), "0.013");
+        assert_eq!(format_value(1.7e308, ""), "1.70e308");
+        assert_eq!(format_value(-2e15, "ms"), "-2.00e15 ms");
+        assert_eq!(format_value(f64::NAN, "%"), "–%");
     }
 }

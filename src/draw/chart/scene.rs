@@ -15,6 +15,7 @@ use crate::analysis::phases::{phases, PhaseKind};
 use crate::analysis::window::{axis_ms, TimeWindow};
 use crate::draw::palette::{kind_colour, phase_colour, rgb, series_colour, Theme};
 use crate::model::{EventKind, Incident, MetricSeries};
+use crate::parse::MAX_VALUE;
 
 /// Where the charted series come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -182,7 +183,8 @@ pub struct ChartScene {
 /// most four per pixel column are kept.
 pub fn chart_scene(incident: &Incident, window: TimeWindow, options: SceneOptions) -> ChartScene {
     let (series, origin) = chart_series(incident);
-    let columns = plot_width(options.width).max(1) as usize;
+    // However wide the picture is asked to be, the decimation and markers stay bounded.
+    let columns = plot_width(options.width).clamp(1, MAX_COLUMNS) as usize;
     let mut panels: Vec<Panel> = Vec::new();
     for (source, s) in series.iter().enumerate() {
         let drawn = ChartSeries {
@@ -219,16 +221,22 @@ pub fn chart_scene(incident: &Incident, window: TimeWindow, options: SceneOption
     }
 }
 
-/// From 0 (or the lowest value, if negative) to 10% above the highest visible value.
+/// The most pixel columns a scene decimates to (wider pictures share columns).
+pub const MAX_COLUMNS: u32 = 8192;
+
+/// From 0 (or the lowest value, if negative) to 10% above the highest visible value (or 0).
+/// Values are read only when finite and within ±[`MAX_VALUE`] (clamped to it otherwise: the
+/// readers leave such samples out, but a series built elsewhere may hold them), so the range
+/// is always finite, contains 0, and is at most a few times 10¹⁵ wide: the axis' tick loop
+/// stays short.
 fn y_range(series: &[ChartSeries], window: TimeWindow) -> (f64, f64) {
     let (lo, hi) = series
         .iter()
         .flat_map(|s| s.points.iter())
-        .filter(|&&(t, _)| (t as f64) >= window.start && (t as f64) <= window.end)
-        .fold((0.0f64, f64::NEG_INFINITY), |(lo, hi), &(_, v)| {
-            (lo.min(v), hi.max(v))
-        });
-    if !hi.is_finite() || hi <= lo {
+        .filter(|&&(t, v)| (t as f64) >= window.start && (t as f64) <= window.end && !v.is_nan())
+        .map(|&(_, v)| v.clamp(-MAX_VALUE, MAX_VALUE))
+        .fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    if hi <= lo {
         return (lo, lo + 1.0);
     }
     (lo, hi + (hi - lo) * 0.1)

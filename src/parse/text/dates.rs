@@ -64,6 +64,7 @@ impl Reader<'_> {
                     self.incident.start = Some(moment);
                 } else {
                     self.incident.end = Some(moment);
+                    self.dates.end_at = Some((index, value_at));
                 }
             }
             None => {
@@ -86,6 +87,7 @@ impl Reader<'_> {
                 let mut end_date = end_date.or(start_date);
                 if end < start && end_date == start_date {
                     end_date = end_date.and_then(|d| d.checked_add_signed(Duration::days(1)));
+                    self.warn(index, value_at, next_day_message(start, end));
                 }
                 let zone = find_zone(value);
                 let offset_on = |date: Option<NaiveDate>, time: NaiveTime| {
@@ -93,7 +95,11 @@ impl Reader<'_> {
                 };
                 let from = Moment::new(start_date, start, offset_on(start_date, start));
                 let to = Moment::new(end_date, end, offset_on(end_date, end));
+                let end_before = self.incident.end;
                 self.widen_window(from, to);
+                if self.incident.end != end_before {
+                    self.dates.end_at = Some((index, value_at));
+                }
             }
             None if is_length(value) => {
                 let text = self.lines[index].text.trim().to_string();
@@ -297,14 +303,50 @@ impl Reader<'_> {
             start.date = Some(day);
         }
         let start = self.incident.start;
+        let mut moved = None;
         if let Some(end) = self.incident.end.as_mut().filter(|e| e.date.is_none()) {
             let from = start.and_then(|s| s.date).unwrap_or(day);
-            let later = start.is_some_and(|s| end.time < s.time);
-            end.date = Some(if later {
+            let later = start.filter(|s| end.time < s.time);
+            end.date = Some(if later.is_some() {
                 from.succ_opt().unwrap_or(from)
             } else {
                 from
             });
+            moved = later.map(|s| (s.time, end.time));
+        }
+        if let Some((start, end)) = moved {
+            self.warn_at_end(next_day_message(start, end));
         }
     }
+
+    /// Warns when the incident's end, dated, is still before its start.
+    pub(super) fn check_window_order(&mut self) {
+        let (Some(start), Some(end)) = (self.incident.start, self.incident.end) else {
+            return;
+        };
+        if start.date.is_some() && end.date.is_some() && end.axis_seconds() < start.axis_seconds() {
+            self.warn_at_end(format!(
+                "the end ({end}) is before the start ({start}); it is kept as written, expected an end after the start"
+            ));
+        }
+    }
+
+    /// A warning at where the incident's end was written (the first line when not known).
+    fn warn_at_end(&mut self, message: String) {
+        match self.dates.end_at {
+            Some((index, at)) if index < self.lines.len() => self.warn(index, at, message),
+            _ => self
+                .diagnostics
+                .push(Diagnostic::warning(1, 1, message, "")),
+        }
+    }
+}
+
+/// The warning for an end read on the day after its start because its time is earlier.
+fn next_day_message(start: NaiveTime, end: NaiveTime) -> String {
+    format!(
+        "the end ({}) is earlier in the day than the start ({}); it is read as the next day (write its date if that is wrong)",
+        end.format("%H:%M"),
+        start.format("%H:%M")
+    )
 }

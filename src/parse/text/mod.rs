@@ -165,6 +165,9 @@ struct Dates {
     path: Option<NaiveDate>,
     /// The first full date anywhere in the text, the last resort.
     first_in_text: Option<NaiveDate>,
+    /// Where the incident's end was written (line index, byte offset of the value), for
+    /// warnings about it.
+    end_at: Option<(usize, usize)>,
 }
 
 /// A moment found in prose: (date, time, zone, byte offset, the text of its event).
@@ -1297,6 +1300,7 @@ impl<'a> Reader<'a> {
             .or(self.dates.first_in_text);
         self.settle_timeline(first_date, start.and_then(|s| s.offset));
         self.date_the_stated_window(first_date);
+        self.check_window_order();
         self.restore_verbatim_prose();
         self.incident.impact.affected_users_percent =
             affected_users_percent(&self.incident.impact.text);
