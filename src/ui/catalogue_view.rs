@@ -199,11 +199,11 @@ fn Figures(
         per_month
             .into_iter()
             .map(|(month, count)| {
-                let height = format!("height: {}%", count * 100 / most);
+                let height = format!("{}%", count * 100 / most);
                 let label = format!("{month}: {count}");
                 view! {
                     <li class="month" title=label.clone() aria-label=label>
-                        <span class="bar" style=height></span>
+                        <span class="bar" style:height=height></span>
                         <span class="month-count">{count}</span>
                         <span class="month-label">{month[2..].replace('-', "/")}</span>
                     </li>
@@ -217,11 +217,11 @@ fn Figures(
         causes
             .into_iter()
             .map(|(kind, count)| {
-                let width = format!("width: {}%", count * 100 / most);
+                let width = format!("{}%", count * 100 / most);
                 view! {
                     <li data-testid="cause">
                         <span class="cause-label">{kind.label()}</span>
-                        <span class="cause-bar"><span class="bar" style=width></span></span>
+                        <span class="cause-bar"><span class="bar" style:width=width></span></span>
                         <span class="cause-count">{count}</span>
                     </li>
                 }

@@ -282,6 +282,36 @@ test('parts= picks what the chart, illustration and summary embeds show', async 
   await context.close();
 });
 
+test('embed.js follows only http(s) URLs of its own origin and takes sizes as numbers', async () => {
+  const { page, context } = await openPage(browser, `${server.url}public/incidents/index.json`);
+  await page.evaluate((base) => {
+    window.__pwned = false;
+    document.documentElement.innerHTML = `<body>
+      <div id="js" data-postmortem-src="cookie-catastrophe.txt" data-postmortem-app="javascript:window.parent.__pwned=true//"></div>
+      <div id="data" data-postmortem-src="data:text/plain,Title: Rotate your SSO password now" data-view="summary"></div>
+      <div id="far" data-postmortem-src="cookie-catastrophe.txt" data-postmortem-app="https://evil.example/"></div>
+      <div id="tall" data-postmortem-src="${base}public/cookie-catastrophe.txt" data-view="summary"
+        data-height="100%;position:fixed;top:0;left:0;width:100vw;height:100vh;z-index:99"></div>
+    </body>`;
+    const script = document.createElement('script');
+    script.src = `${base}public/embed.js`;
+    document.body.appendChild(script);
+  }, server.url);
+  await page.waitForFunction(() => document.querySelectorAll('[data-postmortem-embedded]').length === 4);
+  for (const id of ['js', 'data', 'far']) {
+    assert.equal(await page.locator(`#${id}`).getAttribute('data-postmortem-embedded'), 'refused', id);
+    assert.equal(await page.locator(`#${id} iframe`).count(), 0, id);
+  }
+  assert.match(await page.locator('#far').textContent(), /not this script's origin/);
+  const frame = page.locator('#tall iframe');
+  assert.equal(await frame.evaluate((f) => getComputedStyle(f).position), 'static');
+  assert.match(await frame.evaluate((f) => f.style.height), /^\d+px$/, 'the height is a number of pixels');
+  assert.equal(await frame.evaluate((f) => f.getAttribute('style').includes('fixed')), false);
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__pwned), false);
+  await context.close();
+});
+
 test('metrics= attaches a metrics file to the embedded incident once it has loaded', async () => {
   const src = encodeURIComponent('public/cookie-catastrophe.txt');
   const metrics = encodeURIComponent('public/cookie-catastrophe.metrics.csv');

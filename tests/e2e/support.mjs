@@ -23,8 +23,11 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serves `dir` on 127.0.0.1 under `base` (e.g. '/' or '/postmortems/'), like a plain static host. */
-export async function serveStatic(dir = DIST, base = '/') {
+/**
+ * Serves `dir` on 127.0.0.1 under `base` (e.g. '/' or '/postmortems/'), like a plain static host,
+ * adding `headers` to every answer (e.g. a Content-Security-Policy).
+ */
+export async function serveStatic(dir = DIST, base = '/', headers = {}) {
   const server = createServer(async (req, res) => {
     let path;
     try {
@@ -45,7 +48,7 @@ export async function serveStatic(dir = DIST, base = '/') {
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

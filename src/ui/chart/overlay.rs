@@ -85,10 +85,10 @@ pub fn ChartOverlay(
             let first = h.readings.first()?;
             let width = layout.with(|l| l.as_ref().map(ChartLayout::plot_right))?;
             let flip = h.x > width * 0.6;
-            let style = if flip {
-                format!("right: {}px", width - h.x + 14.0)
+            let (left, right) = if flip {
+                (None, Some(format!("{}px", width - h.x + 14.0)))
             } else {
-                format!("left: {}px", h.x + 14.0)
+                (Some(format!("{}px", h.x + 14.0)), None)
             };
             let rows = h
                 .readings
@@ -104,7 +104,7 @@ pub fn ChartOverlay(
                 })
                 .collect_view();
             Some(view! {
-                <div class="chart-tooltip" role="status" data-testid="chart-tooltip" style=style>
+                <div class="chart-tooltip" role="status" data-testid="chart-tooltip" style:left=left style:right=right>
                     <p class="time">{full_label(first.at, offset.get())}</p>
                     <ul>{rows}</ul>
                 </div>
@@ -136,13 +136,14 @@ pub fn ChartOverlay(
         let color = css_color(kind_color(kind, theme.get()));
         let label = (class == "hovered").then(|| {
             let flip = x > right * 0.6;
-            let side = if flip {
-                format!("right: {}px", right - x + 6.0)
+            // Positions go through CSSOM (`style:`): no style attributes under the CSP.
+            let (left, right_edge) = if flip {
+                (None, Some(format!("{}px", right - x + 6.0)))
             } else {
-                format!("left: {}px", x + 6.0)
+                (Some(format!("{}px", x + 6.0)), None)
             };
             view! {
-                <p class="chart-event-label" data-testid="chart-event-label" style=side style:border-color=color.clone()>
+                <p class="chart-event-label" data-testid="chart-event-label" style:left=left style:right=right_edge style:border-color=color.clone()>
                     <time>{clock}</time>" "{text}
                 </p>
             }

@@ -85,13 +85,14 @@ pub fn Overview() -> impl IntoView {
         );
     });
 
-    let box_style = move || {
+    // The visible window's box, in percent of the strip (`None` hides it).
+    let window_box = move || {
         let (Some(extent), Some(window)) = (tl.extent.get(), tl.window()) else {
-            return "display:none".to_string();
+            return None;
         };
         let left = (window.start - extent.start) / extent.span() * 100.0;
         let width = window.span() / extent.span() * 100.0;
-        format!("left:{left:.3}%;width:{width:.3}%")
+        Some((format!("{left:.3}%"), format!("{width:.3}%")))
     };
     let ms_per_px = move || {
         let width = tl.width.get_untracked().max(1.0);
@@ -208,10 +209,12 @@ pub fn Overview() -> impl IntoView {
             on:pointerup=up
             on:pointercancel=up
         >
-            <canvas node_ref=canvas_ref class="tl-overview-canvas" style=format!("height:{HEIGHT}px") aria-hidden="true"></canvas>
+            <canvas node_ref=canvas_ref class="tl-overview-canvas" style:height=format!("{HEIGHT}px") aria-hidden="true"></canvas>
             <div
                 class="tl-overview-window"
-                style=box_style
+                hidden=move || window_box().is_none()
+                style:left=move || window_box().map(|b| b.0)
+                style:width=move || window_box().map(|b| b.1)
                 data-drag="move"
                 tabindex="0"
                 role="group"

@@ -260,9 +260,10 @@ pub fn Stage() -> impl IntoView {
                 // A label centred on the very edge would be cut in half.
                 .filter(|(x, _)| *x >= LABEL_EDGE_PX && *x <= width - LABEL_EDGE_PX)
                 .map(|(x, t)| {
-                    let style = format!("left:{x:.1}px");
+                    // Set through CSSOM (`style:`), not a style attribute: the page runs under a
+                    // CSP without 'unsafe-inline' styles.
                     view! {
-                        <span class="tl-tick" class:major=t.major style=style data-testid="tick">
+                        <span class="tl-tick" class:major=t.major style:left=format!("{x:.1}px") data-testid="tick">
                             {t.label}
                         </span>
                     }
@@ -334,7 +335,7 @@ pub fn Stage() -> impl IntoView {
             on:dblclick=double_click
             on:keydown=key_down
         >
-            <canvas node_ref=canvas_ref class="tl-canvas" style=format!("height:{HEIGHT}px") aria-hidden="true"></canvas>
+            <canvas node_ref=canvas_ref class="tl-canvas" style:height=format!("{HEIGHT}px") aria-hidden="true"></canvas>
             <div class="tl-ticks" aria-hidden="true">{tick_labels}</div>
         </div>
         <p class="visually-hidden" aria-live="polite" data-testid="timeline-announcement">{announcement}</p>
