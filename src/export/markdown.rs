@@ -6,6 +6,13 @@
 //! carry their full date, time and offset (`- 2024-01-15 10:00:00 UTC-05:00: ...`) so nothing
 //! depends on the reader's guessing. What plain text cannot say (event kinds set by structured
 //! data, metric series, action-item owners) is left out; `docs/FORMAT.md` lists it.
+//!
+//! The text is the author's Markdown, but a docs site renders it with raw HTML on, and the page
+//! does not: [`inert`] escapes the HTML the page shows as text (`<script>`, `<img onerror>`)
+//! and turns links the page refuses (`javascript:`) into their text, so the export means what
+//! the page shows.
+
+mod inert;
 
 use std::fmt::Write as _;
 
@@ -54,7 +61,7 @@ pub fn to_markdown(incident: &Incident) -> String {
     while out.ends_with("\n\n") {
         out.pop();
     }
-    out
+    inert::inert(out)
 }
 
 /// `Severity:`, `Services:` and `Tags:` lines, as the reader takes them back.

@@ -125,6 +125,79 @@ pub fn tokens(html: &str) -> Vec<Token<'_>> {
     out
 }
 
+/// How the Markdown export writes an HTML tag so that it means what the page shows (see
+/// `export::markdown`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportTag {
+    /// A tag the page draws, written without the attributes the page drops: `<b>`, `</b>`,
+    /// `<br>`, `<ol start="3">`, `<a href="https://…">` (a link the page follows).
+    Tag(String),
+    /// Text in place of the tag (empty for a see-through tag such as `<a>` without a link);
+    /// an image becomes its description, as the page shows it when it cannot show the image.
+    Text(String),
+    /// A remote image, which the page offers as a link: its URL and label.
+    Link(String, String),
+    /// A tag the page shows as the text it is (`<script>`), or hides (a comment).
+    Literal,
+}
+
+/// The tag at the start of `text` (which starts with `<`) as the export writes it, and its
+/// length; `None` when no tag starts here.
+pub fn export_tag(text: &str) -> Option<(usize, ExportTag)> {
+    let (token, len) = markup_at(text)?;
+    let plain = |name: &str, attributes: &Attributes| match role(name, attributes) {
+        TagRole::Container(_) | TagRole::Void(_) | TagRole::SeeThrough => true,
+        TagRole::Anchor | TagRole::Image | TagRole::Literal => false,
+    };
+    let link = |target: &Option<String>| {
+        target
+            .as_deref()
+            .filter(|t| super::target_kind(t) != super::TargetKind::Refused)
+            .map(str::to_string)
+    };
+    let written = match token {
+        Token::Open(name, attributes, _) if plain(&name, &attributes) => {
+            ExportTag::Tag(match attributes.start.filter(|_| name == "ol") {
+                Some(start) => format!("<ol start=\"{start}\">"),
+                None => format!("<{name}>"),
+            })
+        }
+        Token::Close(name, _) if plain(&name, &Attributes::default()) || name == "a" => {
+            ExportTag::Tag(format!("</{name}>"))
+        }
+        Token::Open(name, attributes, _) if name == "a" => match link(&attributes.href) {
+            Some(href) => ExportTag::Tag(format!("<a href=\"{}\">", attribute_value(&href))),
+            None => ExportTag::Text(String::new()),
+        },
+        Token::Open(name, attributes, _) if name == "img" => {
+            let src = attributes.src.unwrap_or_default();
+            let alt = attributes.alt.unwrap_or_default();
+            match super::target_kind(&src) {
+                super::TargetKind::Followed if !src.starts_with("mailto:") => {
+                    let label = if alt.trim().is_empty() {
+                        src.clone()
+                    } else {
+                        format!("Image: {alt}")
+                    };
+                    ExportTag::Link(src, label)
+                }
+                _ => ExportTag::Text(if alt.is_empty() { src } else { alt }),
+            }
+        }
+        _ => ExportTag::Literal,
+    };
+    Some((len, written))
+}
+
+/// `value` for a double-quoted HTML attribute.
+pub fn attribute_value(value: &str) -> String {
+    value
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// The longest tag read; a `<` with no `>` within this many bytes is text.
 const MAX_TAG: usize = 2048;
 

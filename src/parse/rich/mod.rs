@@ -14,6 +14,7 @@ mod html;
 mod links;
 mod tree;
 
+pub(crate) use html::{attribute_value, export_tag, ExportTag};
 pub use links::{target_kind, LinkBase, TargetKind};
 
 /// One node of rendered text.
