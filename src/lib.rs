@@ -23,6 +23,7 @@ pub mod loading;
 pub mod model;
 pub mod parse;
 pub mod sample;
+pub mod source;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

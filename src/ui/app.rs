@@ -8,7 +8,9 @@ use super::chart::MetricsChart;
 use super::diagnostics::DiagnosticList;
 use super::embed::EmbeddedView;
 use super::illustration::CookieIllustration;
-use super::loader::{listen_for_drops_and_pastes, load_url, LoadControls, LoadStatus, Loader};
+use super::loader::{
+    listen_for_drops_and_pastes, load_url, ForeignSource, LoadControls, LoadStatus, Loader,
+};
 use super::page_url;
 use super::parts::AuthorParts;
 use super::reading_banner::ReadingBanner;
@@ -114,6 +116,7 @@ fn IncidentPage() -> impl IntoView {
                     "All incidents"
                 </button>
             </nav>
+            <ForeignSource />
             <h1 data-testid="incident-title">{move || incident.with(|i| i.title.clone())}</h1>
             <p class="incident-dates" data-testid="incident-dates">
                 {move || incident.with(|i| {

@@ -32,7 +32,19 @@ pub fn CatalogueView(
     {
         let index_url = index_url.clone();
         leptos::task::spawn_local(async move {
-            let result = match fetch_text(&index_url, |_, _| {}).await {
+            let allowed = crate::source::check_source(
+                &index_url,
+                &page_url::page_base(),
+                &super::loader::source_policy(),
+            );
+            let fetched = match allowed {
+                Ok(_) => fetch_text(&index_url, |_, _| {}).await,
+                Err(reason) => Err(crate::loading::LoadError::Unreadable {
+                    name: index_url.clone(),
+                    reason,
+                }),
+            };
+            let result = match fetched {
                 Ok(text) => serde_json::from_str::<CatalogueIndex>(&text)
                     .map_err(|error| format!("{index_url} is not a catalogue index: {error}")),
                 Err(error) => Err(error.to_string()),

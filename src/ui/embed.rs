@@ -122,6 +122,7 @@ pub fn EmbeddedView(
     view! {
         <main class="embed" class:compact=parts.compact data-testid="embed" data-view=view.name()>
             <Show when=ready fallback=move || view! { <EmbedWaiting src=request.src.clone() /> }>
+                <super::loader::ForeignSource />
                 {title.clone()}
                 {body}
                 <p class="load-status embed-status" data-testid="load-status" role="status">

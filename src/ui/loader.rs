@@ -13,6 +13,7 @@ use super::state::{AppState, OpenDocument};
 use crate::loading::{
     check_size, decode, display_name, megabytes, not_a_postmortem, read_loaded, LoadError, Loaded,
 };
+use crate::source::{check_source, SourcePolicy};
 
 /// Files are read in slices of this many bytes, so the progress bar moves.
 const CHUNK_BYTES: u64 = 1 << 20;
@@ -235,6 +236,14 @@ pub fn open_text(state: AppState, loader: Loader, name: &str, text: &str, src: O
 
 /// Fetches `src` and opens it; on failure the status shows why and nothing else changes.
 pub fn load_url(state: AppState, loader: Loader, src: String) {
+    // Only http(s), and only from the origins the deployment allows (see `crate::source`).
+    if let Err(reason) = check_source(&src, &super::page_url::page_base(), &source_policy()) {
+        loader.status.set(LoadStatus::Failed(LoadError::Unreadable {
+            name: src,
+            reason,
+        }));
+        return;
+    }
     let generation = loader.begin(&src, None);
     leptos::task::spawn_local(async move {
         let progress = |done, total| {
@@ -439,5 +448,41 @@ pub fn LoadControls() -> impl IntoView {
         <Show when=move || loader.dragging.get()>
             <div class="drop-overlay" aria-hidden="true">"Drop to open"</div>
         </Show>
+    }
+}
+
+/// The deployment's source policy: `<meta name="postmortem-explorer:sources" content="…">`
+/// in `index.html` (see [`crate::source`]); any http(s) address without it.
+pub fn source_policy() -> SourcePolicy {
+    document()
+        .query_selector(r#"meta[name="postmortem-explorer:sources"]"#)
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .map_or_else(SourcePolicy::default, |setting| {
+            SourcePolicy::from_setting(&setting)
+        })
+}
+
+/// Names the origin the open incident came from when it is not this site's: text fetched
+/// from elsewhere must not pass for the site's own.
+#[component]
+pub fn ForeignSource() -> impl IntoView {
+    let loader = loader();
+    let foreign = move || {
+        let src = loader.src.get()?;
+        check_source(&src, &super::page_url::page_base(), &SourcePolicy::AnyWeb)
+            .ok()?
+            .foreign_origin
+    };
+    move || {
+        foreign().map(|origin| {
+            view! {
+                <p class="foreign-source" role="note" data-testid="foreign-source">
+                    "Loaded from " <strong>{origin}</strong>
+                    ", not from this site: its text is that site's, not this one's."
+                </p>
+            }
+        })
     }
 }

@@ -397,3 +397,38 @@ test('at 360 px a vertical swipe on the timeline scrolls the page, a horizontal 
   assert.equal(await page.evaluate(() => window.scrollY), after, 'and does not scroll');
   await context.close();
 });
+
+test('?src= opens only http(s) addresses, names a foreign origin, and obeys the deployment\'s list', async () => {
+  const spoof = 'data:text/plain,Title: Security notice%0A%0ARotate your SSO password at https://evil.example';
+  const { page, context } = await openPage(browser, `${server.url}?src=${encodeURIComponent(spoof)}`);
+  await page.waitForFunction(() => /only http\(s\) addresses are opened, not `data:` ones/.test(document.querySelector('[data-testid="load-status"]')?.textContent ?? ''));
+  assert.equal(await page.getByTestId('incident-title').textContent(), SAMPLE_TITLE, 'the attacker text is not shown');
+  await page.goto(`${server.url}?embed=summary&src=${encodeURIComponent('javascript:alert(1)')}`);
+  await page.getByTestId('embed-error').waitFor();
+  assert.match(await page.getByTestId('embed-error-message').textContent(), /not `javascript:` ones/);
+  await page.goto(`${server.url}?view=catalogue&index=${encodeURIComponent('data:application/json,{"incidents":[]}')}`);
+  await page.getByTestId('catalogue-error').waitFor();
+  await context.close();
+
+  // Another origin that allows the read: opened, and named on the page.
+  const foreign = await browser.newContext();
+  await foreign.route('https://evil.example/notice.txt', (r) => r.fulfill({
+    status: 200, contentType: 'text/plain', headers: { 'access-control-allow-origin': '*' },
+    body: 'Title: Scheduled maintenance\n\nTimeline:\n- 10:00 Something\n',
+  }));
+  const far = await foreign.newPage();
+  await far.goto(`${server.url}?src=${encodeURIComponent('https://evil.example/notice.txt')}`);
+  await far.waitForFunction(() => document.querySelector('[data-testid="incident-title"]')?.textContent === 'Scheduled maintenance');
+  assert.match(await far.getByTestId('foreign-source').textContent(), /Loaded from https:\/\/evil\.example, not from this site/);
+
+  // A deployment that lists only itself refuses it.
+  await foreign.route((url) => url.pathname === '/', async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('<head>', '<head><meta name="postmortem-explorer:sources" content="self">');
+    await route.fulfill({ response, body });
+  });
+  await far.goto(`${server.url}?src=${encodeURIComponent('https://evil.example/notice.txt')}`);
+  await far.waitForFunction(() => /this site only opens postmortems from itself/.test(document.querySelector('[data-testid="load-status"]')?.textContent ?? ''));
+  assert.equal(await far.getByTestId('incident-title').textContent(), SAMPLE_TITLE);
+  await foreign.close();
+});

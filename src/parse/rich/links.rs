@@ -213,6 +213,22 @@ pub fn target_kind(raw: &str) -> TargetKind {
     }
 }
 
+/// `raw` resolved against the page's URL `page` when it is an http(s) address: the absolute
+/// URL and its origin (`scheme://host:port`). `None` for any other scheme (`data:`, `blob:`,
+/// `javascript:`, `file:`) or when it cannot be resolved.
+pub fn web_address(raw: &str, page: &str) -> Option<(String, String)> {
+    let base = LinkBase::new(Some(page), Some(page));
+    let url = base.resolve(raw)?;
+    url.is_web().then(|| {
+        let origin = format!(
+            "{}://{}",
+            url.scheme,
+            url.authority.as_deref().unwrap_or_default()
+        );
+        (url.to_string(), origin)
+    })
+}
+
 /// The document's URL and the page's origin, both absolute; either may be unknown.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LinkBase {

@@ -15,7 +15,7 @@ mod links;
 mod tree;
 
 pub(crate) use html::{attribute_value, export_tag, ExportTag};
-pub use links::{target_kind, LinkBase, TargetKind};
+pub use links::{target_kind, web_address, LinkBase, TargetKind};
 
 /// One node of rendered text.
 #[derive(Debug, Clone, PartialEq)]
