@@ -29,6 +29,14 @@ impl ReadingProblem {
     }
 }
 
+/// True when a reading failed outright: an error, and neither a title nor a timeline read.
+/// Opening such a file would only empty the page, so the open incident stays instead.
+pub fn failed_outright(incident: &Incident, diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(|d| d.severity == Severity::Error)
+        && incident.title.trim().is_empty()
+        && incident.timeline.is_empty()
+}
+
 /// The problems with a reading, most serious first; empty when it went well.
 pub fn reading_problems(incident: &Incident, diagnostics: &[Diagnostic]) -> Vec<ReadingProblem> {
     let mut problems = Vec::new();
@@ -78,5 +86,13 @@ mod tests {
             problems("# Notes without any clock time\n\nAll fine.\n"),
             vec![]
         );
+    }
+
+    #[test]
+    fn a_broken_structured_file_failed_outright_and_a_partial_text_did_not() {
+        let broken = parse_document("a.json", "{ \"title\": ");
+        assert!(failed_outright(&broken.incident, &broken.diagnostics));
+        let partial = parse_document("a.md", "# Outage\n\n## Impact\n\nThe graph showed 14:30.\n");
+        assert!(!failed_outright(&partial.incident, &partial.diagnostics));
     }
 }

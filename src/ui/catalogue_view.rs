@@ -38,7 +38,7 @@ pub fn CatalogueView(
                 &super::loader::source_policy(),
             );
             let fetched = match allowed {
-                Ok(_) => fetch_text(&index_url, |_, _| {}).await,
+                Ok(_) => fetch_text(&index_url, |_, _| {}).await.map(|d| d.text),
                 Err(reason) => Err(crate::loading::LoadError::Unreadable {
                     name: index_url.clone(),
                     reason,

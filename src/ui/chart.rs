@@ -115,12 +115,7 @@ pub fn MetricsChart(
                 .rsplit(['/', '\\'])
                 .next()
                 .unwrap_or("incident");
-            let stem = name.split('.').next().unwrap_or("incident");
-            if stem.is_empty() || stem.contains(' ') {
-                "incident".to_string()
-            } else {
-                stem.to_string()
-            }
+            crate::export::safe_file_stem(name.split('.').next().unwrap_or(name))
         })
     };
 

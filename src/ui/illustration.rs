@@ -164,19 +164,7 @@ pub fn CookieIllustration(
 
 /// A file name for exports from the incident's title: `the-great-cookie-catastrophe`.
 fn file_stem(state: super::state::AppState) -> String {
-    let title = state.incident.with_untracked(|i| i.title.clone());
-    let mut stem = String::new();
-    for c in title.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            stem.push(c);
-        } else if !stem.ends_with('-') && !stem.is_empty() {
-            stem.push('-');
-        }
-    }
-    let stem = stem.trim_end_matches('-');
-    if stem.is_empty() {
-        "incident-cookie".to_string()
-    } else {
-        stem.chars().take(60).collect()
-    }
+    state
+        .incident
+        .with_untracked(|i| crate::export::safe_file_stem(&i.title))
 }

@@ -10,9 +10,12 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::prefs;
 use super::state::{AppState, OpenDocument};
+use crate::analysis::reading::failed_outright;
 use crate::loading::{
-    check_size, decode, display_name, megabytes, not_a_postmortem, read_loaded, LoadError, Loaded,
+    check_size, decode, display_name, megabytes, not_a_postmortem, read_loaded, Decoded, LoadError,
+    Loaded,
 };
+use crate::parse::Severity;
 use crate::source::{check_source, SourcePolicy};
 
 /// Files are read in slices of this many bytes, so the progress bar moves.
@@ -47,6 +50,9 @@ pub struct Loader {
     pub src: RwSignal<Option<String>>,
     /// True while a file is dragged over the page.
     pub dragging: RwSignal<bool>,
+    /// The name and text of the open incident when it came from a file or a paste (not a
+    /// URL): what "Keep on this device" stores, only when asked.
+    pub local_text: RwSignal<Option<(String, String)>>,
     /// Counts loads, so a slow earlier load cannot overwrite a later one.
     generation: StoredValue<u64>,
 }
@@ -58,6 +64,7 @@ impl Loader {
             status: RwSignal::new(LoadStatus::Idle),
             src: RwSignal::new(None),
             dragging: RwSignal::new(false),
+            local_text: RwSignal::new(None),
             generation: StoredValue::new(0),
         }
     }
@@ -94,7 +101,7 @@ pub fn loader() -> Loader {
 pub async fn fetch_text(
     src: &str,
     progress: impl Fn(u64, Option<u64>),
-) -> Result<String, LoadError> {
+) -> Result<Decoded, LoadError> {
     let url = src.to_string();
     let response = gloo_net::http::Request::get(src)
         .send()
@@ -114,7 +121,7 @@ pub async fn fetch_text(
     }
     let unreadable = |error| unreadable_error(&url, &error, "the connection broke off");
     let Some(body) = response.body() else {
-        return decode(&display_name(&url), Vec::new()).map(|d| d.text);
+        return decode(&display_name(&url), Vec::new());
     };
     let reader: web_sys::ReadableStreamDefaultReader = body.get_reader().unchecked_into();
     let mut bytes = Vec::with_capacity(usize::try_from(total.unwrap_or(0)).unwrap_or(0));
@@ -132,7 +139,7 @@ pub async fn fetch_text(
         }
         progress(bytes.len() as u64, total);
     }
-    decode(&display_name(&url), bytes).map(|d| d.text)
+    decode(&display_name(&url), bytes)
 }
 
 /// The error for a source the browser could not finish reading: the JS error's message, or
@@ -150,7 +157,7 @@ fn unreadable_error(name: &str, error: &wasm_bindgen::JsValue, fallback: &str) -
 pub async fn read_file(
     file: &web_sys::File,
     progress: impl Fn(u64, u64),
-) -> Result<String, LoadError> {
+) -> Result<Decoded, LoadError> {
     let name = file.name();
     let total = file.size() as u64;
     check_size(&name, total)?;
@@ -169,13 +176,37 @@ pub async fn read_file(
         offset = end;
         progress(offset, total);
     }
-    decode(&name, bytes).map(|d| d.text)
+    decode(&name, bytes)
 }
 
 /// Opens loaded text: a postmortem replaces the document, metric series join the open one.
 pub fn open_text(state: AppState, loader: Loader, name: &str, text: &str, src: Option<String>) {
-    let loaded = read_loaded(name, text);
-    if let Some(error) = not_a_postmortem(name, &loaded, text) {
+    open_decoded(state, loader, name, text, src, None);
+}
+
+/// Opens decoded text; `note` says how it was decoded when it was not UTF-8, and becomes a
+/// warning at line 1 (the reader should check accents and quotes).
+pub fn open_decoded(
+    state: AppState,
+    loader: Loader,
+    name: &str,
+    text: &str,
+    src: Option<String>,
+    note: Option<&str>,
+) {
+    let mut loaded = read_loaded(name, text);
+    if let Some(note) = note {
+        let warning = crate::parse::Diagnostic::warning(1, 1, note, "");
+        match &mut loaded {
+            Loaded::Incident(parsed) => parsed.diagnostics.insert(0, warning),
+            Loaded::Metrics { diagnostics, .. } => diagnostics.insert(0, warning),
+        }
+    }
+    // A reading that failed outright is answered below with its own errors; anything else
+    // that plainly is not a postmortem is refused here.
+    let failed =
+        matches!(&loaded, Loaded::Incident(p) if failed_outright(&p.incident, &p.diagnostics));
+    if let Some(error) = not_a_postmortem(name, &loaded, text).filter(|_| !failed) {
         loader.status.set(LoadStatus::Failed(error));
         return;
     }
@@ -192,6 +223,27 @@ pub fn open_text(state: AppState, loader: Loader, name: &str, text: &str, src: O
         return;
     }
     match loaded {
+        // Nothing could be read: the open incident stays, with this file's errors shown.
+        Loaded::Incident(parsed) if failed_outright(&parsed.incident, &parsed.diagnostics) => {
+            let first = parsed
+                .diagnostics
+                .iter()
+                .find(|d| d.severity == Severity::Error)
+                .map(|d| format!("{} (line {}, column {})", d.message, d.line, d.column))
+                .unwrap_or_default();
+            state.document.update(|document| {
+                document
+                    .diagnostics
+                    .extend(parsed.diagnostics.into_iter().map(|mut d| {
+                        d.message = format!("{name}: {}", d.message);
+                        d
+                    }));
+            });
+            loader.status.set(LoadStatus::Failed(LoadError::Unreadable {
+                name: name.to_string(),
+                reason: format!("{first}; the open incident stays"),
+            }));
+        }
         Loaded::Incident(parsed) => {
             state.open(OpenDocument {
                 source_name: name.to_string(),
@@ -204,9 +256,18 @@ pub fn open_text(state: AppState, loader: Loader, name: &str, text: &str, src: O
             if src.is_some() && request.src == src {
                 super::url_state::restore_view(state);
             }
-            // A documentation page's embeds are not what the reader opened.
-            if super::page_url::request().embed.is_none() {
-                prefs::remember_last(name, src.as_deref(), text);
+            // A documentation page's embeds are not what the reader opened. A URL is
+            // remembered; a file's text is kept only when the reader asks (see ShareBar).
+            if request.embed.is_none() {
+                match &src {
+                    Some(src) => prefs::remember_source(name, src),
+                    None => loader
+                        .local_text
+                        .set(Some((name.to_string(), text.to_string()))),
+                }
+            }
+            if src.is_some() {
+                loader.local_text.set(None);
             }
             loader.src.set(src);
             loader
@@ -260,7 +321,14 @@ pub fn load_url(state: AppState, loader: Loader, src: String) {
             return;
         }
         match result {
-            Ok(text) => open_text(state, loader, &display_name(&src), &text, Some(src)),
+            Ok(decoded) => open_decoded(
+                state,
+                loader,
+                &display_name(&src),
+                &decoded.text,
+                Some(src),
+                decoded.note.as_deref(),
+            ),
             Err(error) => loader.status.set(LoadStatus::Failed(error)),
         }
     });
@@ -286,7 +354,14 @@ pub fn load_files(state: AppState, loader: Loader, files: Vec<web_sys::File>) {
                 return;
             }
             match result {
-                Ok(text) => open_text(state, loader, &name, &text, None),
+                Ok(decoded) => open_decoded(
+                    state,
+                    loader,
+                    &name,
+                    &decoded.text,
+                    None,
+                    decoded.note.as_deref(),
+                ),
                 Err(error) => {
                     loader.status.set(LoadStatus::Failed(error));
                     return;

@@ -54,7 +54,8 @@ pub fn store_theme(theme: Theme) {
     let _ = LocalStorage::set(THEME_KEY, theme);
 }
 
-/// The last opened incident: its URL when it had one, else its text (up to 1 MB).
+/// The last opened incident: its URL when it had one; its text only when the reader asked to
+/// keep it on this device (any page of this origin can read local storage).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LastOpened {
     /// File name or URL.
@@ -65,14 +66,33 @@ pub struct LastOpened {
     pub text: Option<String>,
 }
 
-/// Remembers the incident just opened.
-pub fn remember_last(name: &str, src: Option<&str>, text: &str) {
+/// Remembers the address of the incident just opened from a URL.
+pub fn remember_source(name: &str, src: &str) {
     let last = LastOpened {
         name: name.to_string(),
-        src: src.map(str::to_string),
-        text: (src.is_none() && text.len() <= MAX_REMEMBERED_TEXT).then(|| text.to_string()),
+        src: Some(src.to_string()),
+        text: None,
     };
     let _ = LocalStorage::set(LAST_KEY, last);
+}
+
+/// Keeps the text of an incident opened from a file or a paste on this device, because the
+/// reader asked to (up to 1 MB). False when it is too large or storage refused it.
+pub fn keep_text(name: &str, text: &str) -> bool {
+    if text.len() > MAX_REMEMBERED_TEXT {
+        return false;
+    }
+    let last = LastOpened {
+        name: name.to_string(),
+        src: None,
+        text: Some(text.to_string()),
+    };
+    LocalStorage::set(LAST_KEY, last).is_ok()
+}
+
+/// Forgets the remembered incident (its address or its kept text).
+pub fn forget_last() {
+    LocalStorage::delete(LAST_KEY);
 }
 
 /// The incident opened last time, if any.

@@ -9,6 +9,7 @@ use super::loader::{load_url, loader, open_text, LoadStatus};
 use super::page_url::{self, EmbedView};
 use super::prefs;
 use super::state::app_state;
+use crate::export::safe_file_stem;
 use crate::export::to_markdown;
 use crate::model::Incident;
 use crate::sample::SAMPLE_NAME;
@@ -39,26 +40,9 @@ fn download(file_name: &str, mime: &str, contents: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
-/// A file name from the incident's title: lower case, dashes, at most 60 characters.
+/// A download file name stem from the incident's title (see [`safe_file_stem`]).
 fn file_stem(incident: &Incident) -> String {
-    let stem: String = incident
-        .title
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let stem: Vec<&str> = stem.split('-').filter(|part| !part.is_empty()).collect();
-    let stem = stem.join("-");
-    match stem.char_indices().nth(60) {
-        Some((cut, _)) => stem[..cut].to_string(),
-        None if stem.is_empty() => "incident".to_string(),
-        None => stem,
-    }
+    safe_file_stem(&incident.title)
 }
 
 /// Buttons for sharing, exporting, printing and the theme.
@@ -70,6 +54,37 @@ pub fn ShareBar() -> impl IntoView {
     let shown_code = RwSignal::new(String::new());
     let theme = super::theme::page_theme();
     let last = prefs::last_opened();
+    // The name of the text kept on this device, if any (kept only when the reader asks).
+    let kept = RwSignal::new(
+        last.as_ref()
+            .filter(|l| l.text.is_some())
+            .map(|l| l.name.clone()),
+    );
+    let keep = move |_| {
+        let Some((name, text)) = loader.local_text.get_untracked() else {
+            return;
+        };
+        let message = if prefs::keep_text(&name, &text) {
+            kept.set(Some(name.clone()));
+            format!("Kept {name} on this device: “Reopen” brings it back after a reload.")
+        } else {
+            format!("{name} could not be kept: it is over 1 MB, or this browser refuses storage.")
+        };
+        loader.status.set(LoadStatus::Done(message));
+    };
+    let forget = move |_| {
+        prefs::forget_last();
+        kept.set(None);
+        loader.status.set(LoadStatus::Done(
+            "Nothing is kept on this device now.".to_string(),
+        ));
+    };
+    let can_keep = move || {
+        loader
+            .local_text
+            .with(|t| t.as_ref().map(|(name, _)| name.clone()))
+            .is_some_and(|name| kept.with(|k| k.as_deref() != Some(name.as_str())))
+    };
 
     let copy = move |text: String, what: &'static str| {
         shown_code.set(text.clone());
@@ -181,6 +196,18 @@ pub fn ShareBar() -> impl IntoView {
                 {move || theme.choice.get().label()}
             </button>
             {reopen}
+            <Show when=can_keep>
+                <button type="button" class="button" data-testid="keep-local"
+                    title="Stores the text in this browser's local storage, where pages of this site can read it"
+                    on:click=keep>
+                    "Keep on this device"
+                </button>
+            </Show>
+            <Show when=move || kept.with(Option::is_some)>
+                <button type="button" class="button" data-testid="forget-local" on:click=forget>
+                    {move || format!("Forget {}", kept.get().unwrap_or_default())}
+                </button>
+            </Show>
         </div>
         <Show when=move || !shown_code.get().is_empty()>
             <textarea class="share-output" readonly=true rows="3" aria-label="Copied text" data-testid="share-output"

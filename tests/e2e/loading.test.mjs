@@ -251,6 +251,52 @@ test('files over 20 MB are refused with their size', async () => {
   await context.close();
 });
 
+test('UTF-16 and Windows-1252 files open with a note saying how they were read', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await page.getByTestId('incident-title').waitFor();
+  const text = 'Title: Café outage – “quoted”\n\nTimeline:\n- 10:00 Détecté by alerts\n';
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  await page.getByTestId('file-input').setInputFiles({ name: 'office.txt', mimeType: 'text/plain', buffer: utf16 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="incident-title"]')?.textContent === 'Café outage – “quoted”');
+  assert.match(await page.getByTestId('diagnostics').textContent(), /read as UTF-16 LE \(byte-order mark\)/);
+  const latin1 = Buffer.from('Title: Caf\xe9 outage \x93quoted\x94\n\nTimeline:\n- 10:00 Alert\n', 'latin1');
+  await page.getByTestId('file-input').setInputFiles({ name: 'old.txt', mimeType: 'text/plain', buffer: latin1 });
+  await page.waitForFunction(() => document.querySelector('[data-testid="incident-title"]')?.textContent === 'Café outage “quoted”');
+  assert.match(await page.getByTestId('diagnostics').textContent(), /read as Windows-1252/);
+  await context.close();
+});
+
+test('a file that cannot be read at all leaves the open incident open, with its errors shown', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await page.getByTestId('incident-title').waitFor();
+  await page.getByTestId('file-input').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "title": ') });
+  const { text } = await status(page, 'failed');
+  assert.match(text, /broken\.json.*the open incident stays/);
+  assert.equal(await title(page), 'The Great Cookie Catastrophe');
+  assert.equal(await page.getByTestId('event').count(), 9);
+  assert.match(await page.getByTestId('diagnostics').textContent(), /broken\.json: /);
+  await context.close();
+});
+
+test('a file\'s text is kept on this device only when asked, and can be forgotten', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await page.getByTestId('incident-title').waitFor();
+  await page.getByTestId('file-input').setInputFiles({
+    name: 'private.txt', mimeType: 'text/plain', buffer: Buffer.from('Title: Private Outage\n\nTimeline:\n- 10:00 Secret thing\n'),
+  });
+  await page.waitForFunction(() => document.querySelector('[data-testid="incident-title"]')?.textContent === 'Private Outage');
+  const stored = () => page.evaluate(() => localStorage.getItem('postmortem-explorer:last') ?? '');
+  assert.ok(!(await stored()).includes('Secret thing'), 'nothing kept unasked');
+  await page.getByTestId('keep-local').click();
+  assert.ok((await stored()).includes('Secret thing'));
+  await page.reload();
+  await page.getByTestId('reopen').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="incident-title"]')?.textContent === 'Private Outage');
+  await page.getByTestId('forget-local').click();
+  assert.equal(await stored(), '');
+  await context.close();
+});
+
 test('a file that is not text is refused as unreadable', async () => {
   const { page, context } = await openPage(browser, server.url);
   await page.getByTestId('incident-title').waitFor();
@@ -259,7 +305,7 @@ test('a file that is not text is refused as unreadable', async () => {
   });
   const { text, error } = await status(page, 'failed');
   assert.equal(error, 'not-text');
-  assert.equal(text, 'photo.png is not a text file (it is not valid UTF-8).');
+  assert.equal(text, 'photo.png is not a text file: it looks like a PNG image.');
   assert.equal(await title(page), 'The Great Cookie Catastrophe');
   await context.close();
 });
