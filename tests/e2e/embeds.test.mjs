@@ -242,12 +242,16 @@ test('the compact timeline embed is the plot and one line of durations', async (
 
 test('event, from, to and zone in the URL apply to an embed of a src, and Copy link keeps them', async () => {
   const src = 'public/incidents/dns-typo.txt';
-  const query = `src=${encodeURIComponent(src)}&event=2&zone=utc`;
+  const [from, to] = ['2024-07-02T09:15:00Z', '2024-07-02T09:40:00Z'];
+  const query = `src=${encodeURIComponent(src)}&event=2&zone=utc&from=${from}&to=${to}`;
   const { page, context } = await openPage(browser, `${server.url}?embed=timeline&${query}`);
   await page.locator('.embed-title a', { hasText: 'The One-Character DNS Outage' }).waitFor();
   await page.getByTestId('event-details').waitFor();
   assert.match(await page.getByTestId('event-details').textContent(), /Event 2 of 6/);
   assert.equal(await page.getByTestId('zone-utc').getAttribute('aria-pressed'), 'true');
+  // The window too: the embed opens zoomed where the link says.
+  assert.equal(Number(await page.getByTestId('timeline-stage').getAttribute('data-window-start')), Date.parse(from));
+  assert.equal(Number(await page.getByTestId('timeline-stage').getAttribute('data-window-end')), Date.parse(to));
 
   // The full page: a view in the URL survives the load of its src, and Copy link keeps it.
   await page.goto(`${server.url}?${query}`);
@@ -258,6 +262,8 @@ test('event, from, to and zone in the URL apply to an embed of a src, and Copy l
   assert.equal(link.searchParams.get('src'), src);
   assert.equal(link.searchParams.get('event'), '2');
   assert.equal(link.searchParams.get('zone'), 'utc');
+  assert.equal(link.searchParams.get('from'), from);
+  assert.equal(link.searchParams.get('to'), to);
   await context.close();
 });
 
