@@ -1,0 +1,41 @@
+// Main-thread blocking while reading big files: opens each file through the file picker in
+// headless Chromium and reports the longest task (PerformanceObserver `longtask` entries) and
+// the total blocked time until the page shows the incident. A benchmark, not a test.
+//
+//   node bench/longtask.mjs FILE...        (after `trunk build --release`)
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { serveStatic, launchBrowser } from '../tests/e2e/support.mjs';
+
+const files = process.argv.slice(2);
+const server = await serveStatic();
+const browser = await launchBrowser();
+for (const file of files) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(() => {
+    window.__tasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__tasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByTestId('incident-title').waitFor();
+  await page.waitForTimeout(500);
+  await page.evaluate(() => { window.__tasks = []; });
+  const buffer = await readFile(file);
+  const started = Date.now();
+  await page.getByTestId('file-input').setInputFiles({ name: basename(file), mimeType: 'text/plain', buffer });
+  await page.waitForFunction((name) => document.querySelector('[data-testid="source-name"]')?.textContent === name
+    || document.querySelector('[data-testid="load-status"][data-state="failed"]'), basename(file), { timeout: 120000 });
+  const elapsed = Date.now() - started;
+  await page.waitForTimeout(1000);
+  const tasks = await page.evaluate(() => window.__tasks);
+  const longest = Math.max(0, ...tasks);
+  const blocked = tasks.reduce((sum, t) => sum + Math.max(0, t - 50), 0);
+  console.log(`${basename(file)}: ${(buffer.length / 1048576).toFixed(1)} MB, shown after ${elapsed} ms; `
+    + `longest task ${longest.toFixed(0)} ms, ${tasks.length} long tasks, total blocking ${blocked.toFixed(0)} ms`);
+  await context.close();
+}
+await browser.close();
+await server.close();
