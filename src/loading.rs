@@ -332,7 +332,7 @@ fn read_prometheus(text: &str) -> (Vec<MetricSeries>, Vec<Diagnostic>) {
         let parsed = name_end.and_then(|end| {
             let mut rest = trimmed[end..].split_whitespace();
             let value_text = rest.next()?;
-            let value = value_text.parse::<f64>().ok().filter(|v| v.is_finite())?;
+            let value = value_text.parse::<f64>().ok()?;
             let at = rest.next().and_then(epoch_ms)?;
             Some((&trimmed[..end], at, value, value_text))
         });
@@ -349,6 +349,16 @@ fn read_prometheus(text: &str) -> (Vec<MetricSeries>, Vec<Diagnostic>) {
             let offset = value_text.as_ptr() as usize - line.as_ptr() as usize;
             crate::parse::column_of(line, offset)
         };
+        if !value.is_finite() {
+            // `NaN`, `+Inf`, `-Inf`: valid in the exposition format, but no point to draw.
+            diagnostics.push(Diagnostic::warning(
+                line_number(index),
+                column(),
+                format!("expected a finite number as the value, found `{value_text}`; the sample is left out"),
+                line,
+            ));
+            continue;
+        }
         if let Some(why) = value_out_of_range(value) {
             diagnostics.push(Diagnostic::warning(line_number(index), column(), why, line));
             continue;
@@ -536,6 +546,22 @@ mod tests {
         assert_eq!(series[0].points.len(), 2);
         assert_eq!(diagnostics.len(), 1);
         assert_eq!(diagnostics[0].line, 6);
+    }
+
+    #[test]
+    fn exposition_samples_that_are_not_finite_are_named_where_they_are() {
+        let text = "# TYPE up gauge\nup 1 1705330800000\nup{job=\"a b\"} NaN 1705330860000\nup -Inf 1705330920000\n";
+        let (series, diagnostics) = read_metrics("dump.prom", text);
+        assert_eq!(series[0].points.len(), 1);
+        let found: Vec<(u32, u32, &str)> = diagnostics
+            .iter()
+            .map(|d| (d.line, d.column, d.message.as_str()))
+            .collect();
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!((found[0].0, found[0].1), (3, 15));
+        assert!(found[0].2.contains("found `NaN`"), "{}", found[0].2);
+        assert_eq!((found[1].0, found[1].1), (4, 4));
+        assert!(found[1].2.contains("found `-Inf`"), "{}", found[1].2);
     }
 
     #[test]

@@ -87,33 +87,66 @@ pub(super) fn decode_bytes(bytes: Vec<u8>) -> Result<Decoded, &'static str> {
             Ok(Decoded::plain(text))
         }
         Err(error) => {
+            let valid_up_to = error.utf8_error().valid_up_to();
             let bytes = error.into_bytes();
             if has_bom {
                 // The mark says UTF-8: keep it so, replacing what is broken.
                 return Ok(lossy_utf8(&bytes[3..]));
             }
-            windows_1252(&bytes).ok_or(BINARY_CONTROLS)
+            if mostly_utf8(&bytes) {
+                // Accented letters written as UTF-8 around a few broken bytes (a file cut or
+                // patched in another encoding): read as Windows-1252 they would all be garbled.
+                return Ok(lossy_utf8(&bytes));
+            }
+            windows_1252(&bytes, valid_up_to).ok_or(BINARY_CONTROLS)
         }
     }
 }
 
-/// `bytes` as UTF-8, each invalid sequence replaced by U+FFFD and counted in the note.
+/// True when `bytes` hold at least as many well-formed multi-byte UTF-8 characters as broken
+/// sequences, and at least one: UTF-8 text with damage, not text in an 8-bit encoding.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut multibyte, mut broken) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| c.len_utf8() > 1).count();
+        broken += usize::from(!chunk.invalid().is_empty());
+    }
+    multibyte > 0 && multibyte >= broken
+}
+
+/// `line L, column C`: where byte `at` of the decoded `text` is, counted as the readers count
+/// lines (LF, CRLF or CR) and columns (characters, from 1).
+fn place_of(text: &str, at: usize) -> String {
+    let before = &text[..at.min(text.len())];
+    let breaks = before.matches(['\n', '\r']).count() - before.matches("\r\n").count();
+    let line_start = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    format!("line {}, column {column}", breaks + 1)
+}
+
+/// `bytes` as UTF-8, each invalid sequence replaced by U+FFFD and counted in the note, which
+/// says where the first one is.
 fn lossy_utf8(bytes: &[u8]) -> Decoded {
     let mut text = String::with_capacity(bytes.len());
     let mut replaced = 0usize;
+    let mut first = None;
     for chunk in bytes.utf8_chunks() {
         text.push_str(chunk.valid());
         if !chunk.invalid().is_empty() {
             replaced += 1;
+            first.get_or_insert(text.len());
             text.push(char::REPLACEMENT_CHARACTER);
         }
     }
+    let place = first
+        .map(|at| format!(", first at {}", place_of(&text, at)))
+        .unwrap_or_default();
     Decoded {
-        text,
         note: Some(format!(
-            "UTF-8 with {replaced} invalid byte sequence{} shown as \u{fffd}",
+            "UTF-8 with {replaced} invalid byte sequence{} shown as \u{fffd}{place}",
             if replaced == 1 { "" } else { "s" }
         )),
+        text,
     }
 }
 
@@ -133,19 +166,23 @@ fn utf16(bytes: &[u8], endian: Endian, how: &str) -> Decoded {
         Endian::Big => u16::from_be_bytes([pair[0], pair[1]]),
     });
     let mut replaced = 0usize;
+    let mut first = None;
     let mut text = String::with_capacity(bytes.len() / 2);
     for unit in char::decode_utf16(units) {
-        text.push(unit.unwrap_or_else(|_| {
+        if unit.is_err() {
             replaced += 1;
-            char::REPLACEMENT_CHARACTER
-        }));
+            first.get_or_insert(text.len());
+        }
+        text.push(unit.unwrap_or(char::REPLACEMENT_CHARACTER));
     }
     if bytes.len() % 2 == 1 {
         replaced += 1;
+        first.get_or_insert(text.len());
         text.push(char::REPLACEMENT_CHARACTER);
     }
     if let Some(rest) = text.strip_prefix('\u{feff}') {
         text = rest.to_string();
+        first = first.map(|at| at.saturating_sub('\u{feff}'.len_utf8()));
     }
     let name = match endian {
         Endian::Little => "UTF-16 LE",
@@ -154,8 +191,11 @@ fn utf16(bytes: &[u8], endian: Endian, how: &str) -> Decoded {
     let mut note = format!("read as {name} ({how})");
     if replaced > 0 {
         note.push_str(&format!(
-            "; {replaced} broken character{} shown as \u{fffd}",
-            if replaced == 1 { "" } else { "s" }
+            "; {replaced} broken character{} shown as \u{fffd}{}",
+            if replaced == 1 { "" } else { "s" },
+            first
+                .map(|at| format!(", first at {}", place_of(&text, at)))
+                .unwrap_or_default()
         ));
     }
     Decoded {
@@ -238,10 +278,14 @@ fn cp1252(byte: u8) -> Option<char> {
 /// `bytes` read as Windows-1252 with its note, or `None` when more than 1% of them are
 /// control characters (other than tab, line breaks and form feed) or undefined bytes: then
 /// they are not text in any 8-bit encoding.
-fn windows_1252(bytes: &[u8]) -> Option<Decoded> {
+fn windows_1252(bytes: &[u8], first_non_utf8: usize) -> Option<Decoded> {
     let mut text = String::with_capacity(bytes.len() + bytes.len() / 2);
     let mut odd = 0usize;
-    for &byte in bytes {
+    let mut first = 0;
+    for (index, &byte) in bytes.iter().enumerate() {
+        if index == first_non_utf8 {
+            first = text.len();
+        }
         let c = cp1252(byte);
         let control = matches!(byte, 0x00..=0x08 | 0x0E..=0x1F | 0x7F) || byte == 0x0B;
         if c.is_none() || control {
@@ -252,9 +296,13 @@ fn windows_1252(bytes: &[u8]) -> Option<Decoded> {
     if odd * 100 > bytes.len() {
         return None;
     }
+    let note = format!(
+        "not UTF-8: read as Windows-1252; check accents and quotes (the first byte that is not UTF-8 is at {})",
+        place_of(&text, first)
+    );
     Some(Decoded {
         text,
-        note: Some("not UTF-8: read as Windows-1252; check accents and quotes".to_string()),
+        note: Some(note),
     })
 }
 
@@ -336,7 +384,7 @@ mod tests {
         assert_eq!(decoded.text, "ab\u{fffd}c\u{fffd}");
         assert_eq!(
             decoded.note.as_deref(),
-            Some("read as UTF-16 LE (byte-order mark); 2 broken characters shown as \u{fffd}")
+            Some("read as UTF-16 LE (byte-order mark); 2 broken characters shown as \u{fffd}, first at line 1, column 3")
         );
     }
 
@@ -348,7 +396,7 @@ mod tests {
         assert_eq!(decoded.text, "Café “quoted” – 5€\n");
         assert_eq!(
             decoded.note.as_deref(),
-            Some("not UTF-8: read as Windows-1252; check accents and quotes")
+            Some("not UTF-8: read as Windows-1252; check accents and quotes (the first byte that is not UTF-8 is at line 1, column 4)")
         );
         // Every byte maps to something: undefined ones to U+FFFD, the rest one to one.
         assert_eq!(cp1252(0x81), None);
@@ -363,8 +411,33 @@ mod tests {
         assert_eq!(decoded.text, "ok \u{fffd} done");
         assert_eq!(
             decoded.note.as_deref(),
-            Some("UTF-8 with 1 invalid byte sequence shown as \u{fffd}")
+            Some("UTF-8 with 1 invalid byte sequence shown as \u{fffd}, first at line 1, column 4")
         );
+    }
+
+    #[test]
+    fn utf8_with_a_few_broken_bytes_stays_utf8_and_says_where() {
+        // Accented UTF-8 text with one stray byte on line 3 (after CRLF and CR endings).
+        let bytes = [
+            "Café\r\nnaïve\rrésumé ".as_bytes(),
+            b"\xFF",
+            " ok\n".as_bytes(),
+        ]
+        .concat();
+        let decoded = decode_bytes(bytes).unwrap();
+        assert_eq!(decoded.text, "Café\r\nnaïve\rrésumé \u{fffd} ok\n");
+        assert_eq!(
+            decoded.note.as_deref(),
+            Some("UTF-8 with 1 invalid byte sequence shown as \u{fffd}, first at line 3, column 8")
+        );
+        // Without any well-formed UTF-8 letter it is an 8-bit encoding, and the note says
+        // where the first byte that is not UTF-8 is.
+        let decoded = decode_bytes(b"ok\nCaf\xE9\n".to_vec()).unwrap();
+        assert_eq!(decoded.text, "ok\nCafé\n");
+        assert!(decoded
+            .note
+            .unwrap()
+            .ends_with("(the first byte that is not UTF-8 is at line 2, column 4)"));
     }
 
     #[test]

@@ -106,9 +106,138 @@ impl fmt::Display for MomentSyntaxError {
             f,
             "expected an ISO 8601 time such as 2024-01-15T10:00:00-05:00, 2024-01-15T10:00:00 or 10:00:00, found {:?}",
             self.0
-        )
+        )?;
+        match impossible_stamp(self.0.trim()) {
+            Some((_, why)) => write!(f, " ({why})"),
+            None => Ok(()),
+        }
     }
 }
+
+/// Why the date or time of day at the start of `text` cannot be, with the byte offset where it
+/// starts: `2023-02-30` (February 2023 has 28 days), `2023-13-01`, `99999-01-01`, `25:00`,
+/// `24:00`, `10:61`, `10:4` (cut short), `13:00 PM`. `None` when the start of `text` is not
+/// shaped like a date or time, or when it is a real one. Leading `*`, `_`, `[`, `(` and
+/// `` ` `` (Markdown emphasis, brackets) are passed over.
+pub fn impossible_stamp(text: &str) -> Option<(usize, String)> {
+    let start = text.len() - text.trim_start_matches(['*', '_', '[', '(', '`']).len();
+    let bytes = text.as_bytes();
+    // The run of ASCII digits at `at`: (value, end), at most `max` digits.
+    let number = |at: usize, max: usize| -> Option<(u64, usize)> {
+        let len = bytes[at.min(bytes.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if len == 0 || len > max {
+            return None;
+        }
+        Some((text[at..at + len].parse().ok()?, at + len))
+    };
+    let mut at = start;
+    if let Some((year, end)) = number(at, 6).filter(|&(_, end)| end - at >= 4) {
+        let (month, end) = bytes
+            .get(end)
+            .filter(|&&b| b == b'-')
+            .and_then(|_| number(end + 1, 2))?;
+        let (day, end) = bytes
+            .get(end)
+            .filter(|&&b| b == b'-')
+            .and_then(|_| number(end + 1, 2))?;
+        if bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) && bytes[end] != b'T' {
+            return None;
+        }
+        let written = &text[at..end];
+        let why = if year > 9999 {
+            Some(format!("`{written}` is not a date: years run to 9999"))
+        } else if !(1..=12).contains(&month) {
+            Some(format!(
+                "`{written}` is not a date: there is no month {month}"
+            ))
+        } else {
+            let year = i32::try_from(year).ok()?;
+            let month = u32::try_from(month).ok()?;
+            let days = (28..=31)
+                .rev()
+                .find(|&d| NaiveDate::from_ymd_opt(year, month, d).is_some())?;
+            let name = MONTHS[usize::try_from(month - 1).ok()?];
+            (day == 0 || day > u64::from(days))
+                .then(|| format!("`{written}` is not a date: {name} {year} has {days} days"))
+        };
+        if let Some(why) = why {
+            return Some((at, why));
+        }
+        match bytes.get(end) {
+            Some(b' ' | b'T') => at = end + 1,
+            _ => return None,
+        }
+    }
+    let (hour, end) = number(at, 2)?;
+    if bytes.get(end) != Some(&b':') {
+        return None;
+    }
+    let minute_at = end + 1;
+    let minute_len = bytes[minute_at.min(bytes.len())..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let (minute, mut end) = match minute_len {
+        1 => {
+            let written = &text[at..minute_at + 1];
+            return Some((
+                at,
+                format!("`{written}` is cut short: expected minutes as two digits, as in `10:40`"),
+            ));
+        }
+        2 => number(minute_at, 2)?,
+        _ => return None,
+    };
+    let mut second = 0;
+    if bytes.get(end) == Some(&b':') {
+        if let Some((value, after)) = number(end + 1, 2).filter(|&(_, e)| e == end + 3) {
+            second = value;
+            end = after;
+        }
+    }
+    if bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) && bytes[end] != b'Z' {
+        return None;
+    }
+    let written = &text[at..end];
+    let rest = text[end..].trim_start().to_ascii_lowercase();
+    let meridiem = ["am", "pm", "a.m.", "p.m."].iter().any(|m| {
+        rest.strip_prefix(m)
+            .is_some_and(|after| !after.starts_with(|c: char| c.is_ascii_alphanumeric()))
+    });
+    let why = if hour == 24 && minute == 0 && second == 0 {
+        format!("`{written}` is not read as a time of day: write midnight as 00:00 (with the next day's date)")
+    } else if hour > 23 {
+        format!("`{written}` is not a time of day: hours run 00 to 23")
+    } else if minute > 59 {
+        format!("`{written}` is not a time of day: minutes run 00 to 59")
+    } else if second > 59 {
+        format!("`{written}` is not a time of day: seconds run 00 to 59")
+    } else if meridiem && !(1..=12).contains(&hour) {
+        format!("`{written}` with AM or PM is not a time of day: twelve-hour times run 1 to 12")
+    } else {
+        return None;
+    };
+    Some((at, why))
+}
+
+/// English month names, for messages.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 impl std::error::Error for MomentSyntaxError {}
 
@@ -168,6 +297,61 @@ impl<'de> Deserialize<'de> for Moment {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn impossible_dates_and_times_say_why() {
+        let why = impossible_stamp;
+        assert_eq!(
+            why("2023-02-30 00:10 Cache"),
+            Some((
+                0,
+                "`2023-02-30` is not a date: February 2023 has 28 days".to_string()
+            ))
+        );
+        assert!(why("2024-02-30")
+            .unwrap()
+            .1
+            .contains("February 2024 has 29 days"));
+        assert!(why("2023-13-01T10:00:00Z")
+            .unwrap()
+            .1
+            .contains("no month 13"));
+        assert!(why("99999-01-01T10:00:00Z")
+            .unwrap()
+            .1
+            .contains("years run to 9999"));
+        assert!(why("25:00 Restart")
+            .unwrap()
+            .1
+            .contains("hours run 00 to 23"));
+        assert!(why("**10:61** Restart")
+            .unwrap()
+            .1
+            .starts_with("`10:61` is not a time"));
+        assert_eq!(why("**10:61**").unwrap().0, 2);
+        assert!(why("24:00 Restart")
+            .unwrap()
+            .1
+            .contains("write midnight as 00:00"));
+        assert!(why("10:4").unwrap().1.contains("cut short"));
+        assert!(why("13:00 PM done").unwrap().1.contains("twelve-hour"));
+        assert!(why("2023-02-28 10:59:60").unwrap().1.contains("seconds"));
+        // Real stamps and things that are not stamps at all.
+        for fine in [
+            "10:00 Alert",
+            "23:59:59",
+            "2024-02-29 10:00",
+            "2024-01-15T10:00:00Z",
+            "12:30 PM",
+            "Restart at 25:00",
+            "100:00",
+            "10:610",
+            "2019: moved",
+            "",
+        ] {
+            assert_eq!(why(fine), None, "{fine}");
+        }
+    }
 
     fn at(h: u32, m: u32) -> NaiveTime {
         NaiveTime::from_hms_opt(h, m, 0).unwrap()

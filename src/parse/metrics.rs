@@ -471,6 +471,24 @@ struct PromData {
     result: serde_json::Value,
 }
 
+/// The response read again with its results typed, only to locate what is wrong in them
+/// (a `serde_json::Value` has no positions).
+#[derive(Deserialize)]
+struct TypedResponse {
+    #[serde(default)]
+    #[allow(dead_code)]
+    data: Option<TypedData>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    result: Option<Vec<PromSeries>>,
+}
+
+#[derive(Deserialize)]
+struct TypedData {
+    #[allow(dead_code)]
+    result: Vec<PromSeries>,
+}
+
 /// A label map read as its key-value pairs, sorted by name.
 fn labels_in_order<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
@@ -614,7 +632,18 @@ fn parse_prometheus(name: &str, text: &str) -> (Vec<MetricSeries>, Vec<Diagnosti
     let raw: Vec<PromSeries> = match serde_json::from_value(result) {
         Ok(raw) => raw,
         Err(error) => {
-            let (line, column, excerpt) = at_key("\"result\"");
+            let (mut line, mut column, mut excerpt) = at_key("\"result\"");
+            // Read from the text, the same mistake has a place: the value it is about.
+            if let Err(positioned) = serde_json::from_str::<TypedResponse>(text) {
+                if positioned.line() > 0 {
+                    line = u32::try_from(positioned.line()).unwrap_or(u32::MAX);
+                    excerpt = super::lines::source_lines(text)
+                        .nth(positioned.line() - 1)
+                        .map_or("", |l| l.text);
+                    let start = super::structured::json_value_start(excerpt, positioned.column());
+                    column = column_of(excerpt, start.saturating_sub(1));
+                }
+            }
             diagnostics.push(Diagnostic::error(
                 line,
                 column,
@@ -865,5 +894,18 @@ mod tests {
         assert_eq!(d[0].severity, Severity::Error);
         assert_eq!((d[0].line, d[0].column), (3, 3));
         assert!(d[0].message.contains("expected `,`"), "{}", d[0].message);
+    }
+
+    #[test]
+    fn a_value_written_as_a_number_is_located_at_itself() {
+        let json = "{\"status\":\"success\",\"data\":{\"resultType\":\"matrix\",\"result\":[\n  {\"metric\":{},\"values\":[[1705330800,1]]}]}}";
+        let (series, d) = parse_metrics("q.json", json);
+        assert!(series.is_empty());
+        assert_eq!((d[0].line, d[0].column), (2, 38), "{:?}", d[0]);
+        assert!(
+            d[0].message.contains("invalid type: integer `1`"),
+            "{}",
+            d[0].message
+        );
     }
 }

@@ -47,6 +47,12 @@ pub fn parse_yaml(source: &str) -> Parsed {
 pub fn parse_structured(source: &str, syntax: Syntax) -> Parsed {
     let text = source.strip_prefix('\u{feff}').unwrap_or(source);
     let result: Result<Incident, Located> = match syntax {
+        // serde reads a struct from an array too (field by field), with a confusing message.
+        Syntax::Json if text.trim_start().starts_with('[') => Err(Located {
+            message: "expected an object `{ \"title\": ... }` at the top, found an array"
+                .to_string(),
+            place: Place::Byte(text.len() - text.trim_start().len()),
+        }),
         Syntax::Json => read_json(text),
         Syntax::Toml => read_toml(text),
         Syntax::Yaml => read_yaml(text),
@@ -98,6 +104,14 @@ impl Located {
         let lines: Vec<&str> = source_lines(text).map(|l| l.text).collect();
         let (line, column) = match self.place {
             Place::Byte(offset) => return error_at(text, offset, self.message),
+            // A place past the last line (the end of the input, as YAML reports it) is the end
+            // of the last line.
+            Place::LineByteColumn(line, _) | Place::LineCharColumn(line, _)
+                if line > lines.len() && !lines.is_empty() =>
+            {
+                let index = lines.len() - 1;
+                (index, clamp_u32(lines[index].chars().count() + 1))
+            }
             Place::LineByteColumn(line, column) => {
                 let index = clamp_line(line, lines.len());
                 let excerpt = lines.get(index).copied().unwrap_or("");
@@ -129,6 +143,14 @@ fn read_json<T: DeserializeOwned>(text: &str) -> Result<T, Located> {
     let located = |error: serde_json::Error| {
         let place = if error.line() == 0 {
             Place::Unknown
+        } else if error.classify() == serde_json::error::Category::Data
+            && !error.to_string().starts_with("missing field")
+        {
+            // A value of the wrong type or form: point at where it starts.
+            let line = source_lines(text)
+                .nth(error.line() - 1)
+                .map_or("", |l| l.text);
+            Place::LineByteColumn(error.line(), json_value_start(line, error.column()))
         } else {
             Place::LineByteColumn(error.line(), error.column())
         };
@@ -138,6 +160,53 @@ fn read_json<T: DeserializeOwned>(text: &str) -> Result<T, Located> {
         }
     };
     serde_json::from_str(text).map_err(located)
+}
+
+/// The 1-based byte column where the JSON value that serde_json reports a data error about
+/// starts on `line`. serde_json gives the column of the value's last byte (a string's closing
+/// quote, a number's last digit) or, for an array or object it peeked at, of the byte before
+/// its bracket; a message should point at the value's first character.
+pub(super) fn json_value_start(line: &str, column: usize) -> usize {
+    let bytes = line.as_bytes();
+    let next = column.min(bytes.len());
+    let ahead = bytes[next..]
+        .iter()
+        .take_while(|b| b.is_ascii_whitespace())
+        .count();
+    if matches!(bytes.get(next + ahead), Some(b'[' | b'{')) {
+        return next + ahead + 1;
+    }
+    let Some(mut last) = column.checked_sub(1).filter(|&i| i < bytes.len()) else {
+        return column;
+    };
+    // A value read inside an object is sometimes reported at the brace that closes it.
+    while last > 0 && (bytes[last] == b'}' || bytes[last].is_ascii_whitespace()) {
+        last -= 1;
+    }
+    if bytes[last] == b'"' {
+        // Back to the opening quote: one not escaped by an odd run of backslashes.
+        let mut i = last;
+        while i > 0 {
+            i -= 1;
+            if bytes[i] == b'"' {
+                let slashes = bytes[..i].iter().rev().take_while(|&&b| b == b'\\').count();
+                if slashes % 2 == 0 {
+                    return i + 1;
+                }
+            }
+        }
+        return column;
+    }
+    let scalar = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'+');
+    if scalar(&bytes[last]) {
+        let run = bytes[..=last]
+            .iter()
+            .rev()
+            .take_while(|b| scalar(b))
+            .count();
+        return last + 2 - run;
+    }
+    column
 }
 
 /// serde_json's message without its trailing " at line L column C" (the diagnostic says where).
@@ -163,7 +232,7 @@ fn read_toml<T: DeserializeOwned>(text: &str) -> Result<T, Located> {
 #[cfg(feature = "yaml")]
 fn read_yaml<T: DeserializeOwned>(text: &str) -> Result<T, Located> {
     serde_yaml_ng::from_str(text).map_err(|error| {
-        let place = match error.location() {
+        let mut place = match error.location() {
             Some(location) if location.line() > 0 => {
                 Place::LineCharColumn(location.line(), location.column())
             }
@@ -174,7 +243,58 @@ fn read_yaml<T: DeserializeOwned>(text: &str) -> Result<T, Located> {
             Some(at) => full[..at].to_string(),
             None => full,
         };
+        // A value the schema refuses (`found "25:00:00"`) is reported at the mapping that
+        // holds it: point at the value itself, written after that place.
+        if let (Place::LineCharColumn(line, column), Some(found)) = (&place, found_value(&message))
+        {
+            let from = byte_offset(text, *line, *column);
+            let window = &text[from..text.len().min(from + 1000)];
+            if let Some(at) = window.find(found).filter(|_| !found.is_empty()) {
+                place = Place::Byte(from + at);
+            }
+        }
+        // Aliases repeated past the reader's limit ("billion laughs"): at the first alias.
+        if matches!(place, Place::Unknown) && message.contains("repetition limit") {
+            if let Some(at) = first_alias(text) {
+                place = Place::Byte(at);
+            }
+        }
         Located { message, place }
+    })
+}
+
+/// The value a message quotes as `found "..."`, if it does (no escapes inside).
+#[cfg(feature = "yaml")]
+fn found_value(message: &str) -> Option<&str> {
+    let rest = &message[message.find("found \"")? + 7..];
+    let value = &rest[..rest.find('"')?];
+    (!value.contains('\\')).then_some(value)
+}
+
+/// The byte offset of the 1-based `line` and character `column` in `text` (clamped).
+#[cfg(feature = "yaml")]
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let base = text.as_ptr() as usize;
+    let Some(found) = source_lines(text).nth(line.saturating_sub(1)) else {
+        return text.len();
+    };
+    let start = found.text.as_ptr() as usize - base;
+    let within = found
+        .text
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(found.text.len(), |(i, _)| i);
+    start + within
+}
+
+/// The byte offset of the first YAML alias (`*name` after a space, `[`, `,` or `:`).
+#[cfg(feature = "yaml")]
+fn first_alias(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    (1..bytes.len().saturating_sub(1)).find(|&i| {
+        bytes[i] == b'*'
+            && matches!(bytes[i - 1], b' ' | b'[' | b',' | b':' | b'\t')
+            && (bytes[i + 1].is_ascii_alphanumeric() || bytes[i + 1] == b'_')
     })
 }
 
@@ -247,8 +367,20 @@ fn unknown_key_warnings(text: &str, syntax: Syntax) -> Vec<Diagnostic> {
         Syntax::Toml => read_toml(text),
         Syntax::Yaml => read_yaml(text),
     };
-    let Ok(serde_json::Value::Object(top)) = tree else {
-        return Vec::new();
+    let top = match tree {
+        Ok(serde_json::Value::Object(top)) => top,
+        Ok(_) => return Vec::new(),
+        // Read as an incident, but not as a plain tree: nested deeper than the readers go
+        // (128 levels), or aliases repeated beyond their limit. Say so rather than go quiet.
+        Err(located) => {
+            let mut diagnostic = located.into_diagnostic(text);
+            diagnostic.severity = super::Severity::Warning;
+            diagnostic.message = format!(
+                "could not check this document for unknown keys ({}); any it has were ignored without a warning",
+                diagnostic.message
+            );
+            return vec![diagnostic];
+        }
     };
     let mut paths: Vec<(String, &str, Option<&str>)> = Vec::new();
     for (key, value) in &top {
@@ -412,6 +544,36 @@ fn check_numbers(text: &str, parsed: &mut Parsed) {
             ));
         }
     }
+    // Each timeline entry's `at` key, in order, after the `timeline` key: a year no incident
+    // has, and an entry earlier than the one before it, are pointed out (kept as written).
+    let mut from = at_key("timeline", 0);
+    let mut before: Option<crate::model::Moment> = None;
+    for event in &incident.timeline {
+        let at = key_at(text, "at", from).unwrap_or(from);
+        from = at + 1;
+        let moment = event.at;
+        if let Some(year) = moment.date.map(|d| chrono::Datelike::year(&d)) {
+            if year < 1900 {
+                diagnostics.push(warning_at(
+                    text,
+                    at,
+                    format!("the year {year} of {moment} is not one an incident happened in; it is kept as written (expected a year such as 2024)"),
+                ));
+                continue; // not compared with its neighbours: that would only say it again
+            }
+        }
+        if let Some(previous) = before {
+            let comparable = previous.date.is_some() == moment.date.is_some();
+            if comparable && moment.axis_seconds() < previous.axis_seconds() {
+                diagnostics.push(warning_at(
+                    text,
+                    at,
+                    format!("this entry ({moment}) is earlier than the one before it ({previous}); it is kept in written order, expected entries in time order"),
+                ));
+            }
+        }
+        before = Some(moment);
+    }
     // Each series' `points` key, in order, after the `metrics` key.
     let mut from = at_key("metrics", 0);
     for series in &mut incident.metrics {
@@ -536,6 +698,67 @@ mod tests {
     }
 
     #[test]
+    fn json_type_errors_point_at_the_start_of_the_value() {
+        let at = |json: &str| {
+            let d = parse_json(json).diagnostics.remove(0);
+            (d.line, d.column, d.message)
+        };
+        // A string (with an escaped quote), a number, an array, an object.
+        let (line, column, _) = at("{\n  \"timeline\": [{\"at\": \"2023-02-30T10:00:00Z\"}]\n}");
+        assert_eq!((line, column), (2, 23));
+        assert_eq!(at("{\"title\": \"a\\\"b\", \"summary\": 12.5}").1, 30);
+        assert_eq!(at("{\"title\": [\"a\"]}").1, 11);
+        assert_eq!(at("{\"title\": {\"a\": 1}}").1, 11);
+        assert_eq!(
+            at("{\"title\": \"x\", \"timeline\": \"10:00 \\\"a\\\"\"}").1,
+            28
+        );
+        // Syntax errors stay where the reading stopped.
+        assert_eq!(at("{\"title\": \"cut").1, 14);
+        let (_, column, message) = at("  [{\"title\": \"T\"}]");
+        assert_eq!(column, 3);
+        assert!(message.contains("found an array"), "{message}");
+    }
+
+    #[test]
+    fn entries_out_of_order_and_years_before_1900_are_pointed_out() {
+        let parsed = parse_yaml(
+            "title: T\ntimeline:\n  - at: 2024-01-15T11:00:00Z\n    text: b\n  - at: 2024-01-15T10:00:00Z\n    text: a\n  - at: 0000-01-01T10:00:00Z\n    text: c\n",
+        );
+        let found: Vec<(u32, u32)> = parsed
+            .diagnostics
+            .iter()
+            .map(|d| (d.line, d.column))
+            .collect();
+        assert_eq!(found, [(5, 5), (7, 5)], "{:?}", parsed.diagnostics);
+        assert!(parsed.diagnostics[0]
+            .message
+            .contains("earlier than the one before it"));
+        assert!(parsed.diagnostics[1].message.contains("the year 0 "));
+        assert_eq!(parsed.incident.timeline.len(), 3);
+    }
+
+    #[test]
+    fn keys_too_deep_to_check_are_said_to_be_unchecked() {
+        let deep = format!(
+            "{{\"title\": \"T\", \"impact\": {}1{}}}",
+            "{\"a\":".repeat(200),
+            "}".repeat(200)
+        );
+        let parsed = parse_json(&deep);
+        assert_eq!(parsed.incident.title, "T");
+        let d = &parsed.diagnostics[0];
+        assert_eq!(d.severity, Severity::Warning);
+        assert!(
+            d.message.contains(
+                "could not check this document for unknown keys (recursion limit exceeded)"
+            ),
+            "{}",
+            d.message
+        );
+    }
+
+    #[test]
     fn toml_errors_are_located() {
         let parsed = parse_toml("title = \"T\"\nsummary = 5\n");
         let d = &parsed.diagnostics[0];
@@ -555,8 +778,45 @@ mod tests {
     fn yaml_errors_are_located() {
         let parsed = parse_yaml("title: T\ntimeline:\n  - at: noon\n    text: a\n");
         let d = &parsed.diagnostics[0];
-        assert_eq!((d.severity, d.line), (Severity::Error, 3), "{d:?}");
+        assert_eq!(
+            (d.severity, d.line, d.column),
+            (Severity::Error, 3, 9),
+            "{d:?}"
+        );
         assert!(d.message.contains("ISO 8601"), "{}", d.message);
+        // The end of the input is the end of the last line, not the start of it.
+        let d = &parse_yaml("title: T\ntags: [db, cache").diagnostics[0];
+        assert_eq!((d.line, d.column), (2, 17), "{d:?}");
+    }
+
+    #[test]
+    fn a_yaml_alias_bomb_is_stopped_and_pointed_at() {
+        let mut yaml =
+            String::from("title: Laughs\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
+        for i in 1..10 {
+            let refs = vec![format!("*a{}", i - 1); 9].join(", ");
+            yaml.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
+        }
+        let started = std::time::Instant::now();
+        let parsed = parse_yaml(&yaml);
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        assert_eq!(parsed.incident.title, "Laughs");
+        let d = &parsed.diagnostics[0];
+        assert_eq!((d.line, d.column), (3, 10), "{d:?}");
+        assert!(
+            d.message.contains("repetition limit exceeded"),
+            "{}",
+            d.message
+        );
+        // Used where a string belongs, the alias is refused where the value it stands for is
+        // written: `tags[0]` is `*a8`, anchored on line 10.
+        let d = &parse_yaml(&format!("{yaml}tags: *a9\n")).diagnostics[0];
+        assert_eq!((d.line, d.column), (10, 5), "{d:?}");
+        assert!(
+            d.message.starts_with("tags[0]: invalid type: sequence"),
+            "{}",
+            d.message
+        );
     }
 
     #[test]

@@ -251,6 +251,23 @@ struct Reader<'a> {
     timeline_notes: Option<usize>,
     /// The kept section a heading-shaped line inside the timeline started, if still open.
     left_timeline: Option<usize>,
+    /// The section the reader is in, as its heading opened it (to report it when empty).
+    open_part: Option<OpenPart>,
+    /// Where each of the main parts was first opened by a heading: (field, line index,
+    /// Markdown heading level).
+    part_starts: Vec<(Field, usize, Option<usize>)>,
+    /// The line index of the title, once read.
+    title_at: Option<usize>,
+}
+
+/// A section opened by a heading or a label alone on its line.
+#[derive(Debug, Clone, Copy)]
+struct OpenPart {
+    target: Target,
+    /// Index into `lines` of its heading.
+    index: usize,
+    /// Its Markdown heading level, if it is one.
+    level: Option<usize>,
 }
 
 /// An entry as read, before its final date and offset are settled.
@@ -324,6 +341,9 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         outline: Vec::new(),
         headings: Vec::new(),
         timeline_notes: None,
+        open_part: None,
+        part_starts: Vec::new(),
+        title_at: None,
         left_timeline: None,
     };
     reader.report_assumed_order(source, &order);
@@ -535,6 +555,7 @@ impl<'a> Reader<'a> {
             }
             return;
         }
+        self.report_deep_nesting(index);
         self.collect_links(index);
         self.notice_zone(index);
         self.notice_heading_date(index);
@@ -578,6 +599,7 @@ impl<'a> Reader<'a> {
         if self.expecting_title {
             self.expecting_title = false;
             if self.read_title(index) {
+                self.title_at = Some(index);
                 self.after_blank = false;
                 return;
             }
@@ -707,6 +729,7 @@ impl<'a> Reader<'a> {
             }
             // An unknown label alone on its line (or a Markdown heading) starts a kept section.
             if heading || (value.is_empty() && !in_timeline) {
+                self.close_section(index);
                 self.start_kept_section(label);
                 return true;
             }
@@ -727,6 +750,7 @@ impl<'a> Reader<'a> {
         let target = match field {
             Field::Title => {
                 if self.incident.title.is_empty() {
+                    self.title_at = Some(index);
                     self.set_title(value);
                 } else if !value.is_empty() {
                     self.append_prose(Target::Summary, value, true);
@@ -784,6 +808,7 @@ impl<'a> Reader<'a> {
         }
         if value.is_empty() {
             // A label alone names a section, or a part inside one; the next lines belong to it.
+            self.open_section(index, field, target, heading);
             self.section = Some(target);
             self.target = Some(target);
         } else {
@@ -1035,14 +1060,22 @@ impl<'a> Reader<'a> {
             .is_some_and(|e| e.text.is_empty());
         let continues = (!self.after_blank || waiting || self.heading_event_open)
             && !self.incident.timeline.is_empty();
+        // `25:00`, `10:61`, `2023-02-30 10:00`: a stamp that cannot be, said as such.
+        let impossible = crate::model::impossible_stamp(content);
         if let (true, Some(event)) = (continues, self.incident.timeline.last_mut()) {
             if !event.text.is_empty() {
                 event.text.push(' ');
             }
             event.text.push_str(content.trim());
+            let time = event.at.time.format("%H:%M").to_string();
             let nested = self.lines[index].raw.starts_with([' ', '\t']);
-            if self.line_is_item && !waiting && !self.heading_event_open && !nested {
-                let time = event.at.time.format("%H:%M").to_string();
+            if let Some((at, why)) = impossible {
+                self.warn(
+                    index,
+                    content_at + at,
+                    format!("{why}; the line was added to the entry before it ({time})"),
+                );
+            } else if self.line_is_item && !waiting && !self.heading_event_open && !nested {
                 self.warn(
                     index,
                     content_at,
@@ -1051,11 +1084,11 @@ impl<'a> Reader<'a> {
             }
             return;
         }
-        self.warn(
-            index,
-            content_at,
-            "expected a timeline entry starting with a time such as `10:00 AM:`; the line was not placed on the timeline but kept under \"Notes in the timeline\"",
-        );
+        let (at, message) = match impossible {
+            Some((at, why)) => (at, format!("{why}; the line was not placed on the timeline but kept under \"Notes in the timeline\"")),
+            None => (0, "expected a timeline entry starting with a time such as `10:00 AM:`; the line was not placed on the timeline but kept under \"Notes in the timeline\"".to_string()),
+        };
+        self.warn(index, content_at + at, message);
         let new_paragraph = self.after_blank;
         self.keep_timeline_note(content, new_paragraph);
     }
@@ -1260,8 +1293,160 @@ impl<'a> Reader<'a> {
         ));
     }
 
+    /// Notes that a heading for `field` opened the section `target` at line `index`: closes
+    /// the section before it (reporting it when empty), and reports the same Markdown heading
+    /// of one of the main parts written again at the same level (its lines join the first).
+    fn open_section(&mut self, index: usize, field: Field, target: Target, heading: bool) {
+        self.close_section(index);
+        let level = heading
+            .then(|| heading_level(&self.lines[index].text))
+            .flatten();
+        let main = matches!(
+            target,
+            Target::Summary
+                | Target::Impact
+                | Target::RootCause
+                | Target::Detection
+                | Target::Resolution
+                | Target::Timeline
+        );
+        if main {
+            // The same heading again: `## Root cause` twice, not `## Root cause` and
+            // `## Contributing factors`, which are two sections of one part by design.
+            let name = section_name(&self.lines[index].text).to_lowercase();
+            let first = self
+                .part_starts
+                .iter()
+                .find(|&&(f, i, l)| {
+                    f == field
+                        && l == level
+                        && section_name(&self.lines[i].text).to_lowercase() == name
+                })
+                .map(|&(_, first, _)| first);
+            match first.filter(|_| level.is_some()) {
+                Some(first) => {
+                    let first_line = self.lines[first].number;
+                    let name = section_name(&self.lines[index].text);
+                    let joins = if target == Target::Timeline {
+                        "its entries join the first timeline"
+                    } else {
+                        "its text joins the first"
+                    };
+                    let at = self.lines[index].text.find(name.as_str()).unwrap_or(0);
+                    self.warn(
+                        index,
+                        at,
+                        format!("a second \"{name}\" section (the first is on line {first_line}); {joins} (expected one section of each kind)"),
+                    );
+                }
+                None => self.part_starts.push((field, index, level)),
+            }
+        }
+        self.open_part = Some(OpenPart {
+            target,
+            index,
+            level,
+        });
+    }
+
+    /// Closes the open section at line `next` (where the next section starts, or the end): a
+    /// Markdown heading with no line under it before a heading of its level or higher (or the
+    /// end) is reported.
+    fn close_section(&mut self, next: usize) {
+        let Some(part) = self.open_part.take() else {
+            return;
+        };
+        let Some(level) = part.level else {
+            return; // a plain-text label: what follows may be its parts, written as labels
+        };
+        let has_lines = self.lines[part.index + 1..next.min(self.lines.len())]
+            .iter()
+            .any(|l| !l.text.trim().is_empty());
+        let deeper_next = self
+            .lines
+            .get(next)
+            .is_some_and(|l| heading_level(&l.text).is_none_or(|n| n > level));
+        if has_lines || deeper_next || part.target.is_detail() {
+            return;
+        }
+        let name = section_name(&self.lines[part.index].text);
+        let message = if part.target == Target::Timeline {
+            format!("this \"{name}\" section has no entries; expected lines such as `10:00 what happened` under it")
+        } else {
+            format!("this \"{name}\" section is empty; expected its text under the heading")
+        };
+        let at = self.lines[part.index].text.find(name.as_str()).unwrap_or(0);
+        self.warn(part.index, at, message);
+    }
+
+    /// A text of which only a title could be read is reported at the title.
+    fn report_only_a_title(&mut self) {
+        let Some(index) = self.title_at else {
+            return;
+        };
+        // Everything but the title as a default incident: nothing else was read.
+        let title = std::mem::take(&mut self.incident.title);
+        let only_title = self.incident == Incident::default() && self.part_starts.is_empty();
+        self.incident.title = title;
+        if only_title {
+            self.warn(
+                index,
+                0,
+                "only a title was read: no timeline or section follows it (expected a `Timeline` section with entries such as `10:00 what happened`)",
+            );
+        }
+        let long = self.incident.title.chars().count();
+        if long > MAX_TITLE_CHARS {
+            let at = self.lines[index]
+                .text
+                .find(self.incident.title.get(..20).unwrap_or(""))
+                .unwrap_or(0);
+            self.warn(
+                index,
+                at,
+                format!("the title is {long} characters long; expected a short name for the incident (is a line break missing after it?)"),
+            );
+        }
+    }
+
+    /// Lists and quotes nested deeper than the page draws ([`rich::MAX_DEPTH`]) on one line
+    /// (`- - - …`, `>>>…`) are reported where they pass it: deeper ones are shown flattened.
+    fn report_deep_nesting(&mut self, index: usize) {
+        let text = &self.lines[index].text;
+        let mut rest: &str = text;
+        let mut depth = 0;
+        let mut past = None;
+        loop {
+            let trimmed = rest.trim_start_matches([' ', '\t']);
+            let after = if let Some(after) = trimmed.strip_prefix('>') {
+                after
+            } else if let Some(after) = trimmed
+                .strip_prefix(['-', '*', '+'])
+                .filter(|a| a.starts_with([' ', '\t']))
+            {
+                after
+            } else {
+                break;
+            };
+            depth += 1;
+            if depth == rich::MAX_DEPTH + 1 {
+                past = Some(text.len() - trimmed.len());
+            }
+            rest = after;
+        }
+        if let Some(at) = past {
+            self.warn(
+                index,
+                at,
+                format!("lists or quotes nested {depth} deep; the page shows those past {} levels flattened into their parent", rich::MAX_DEPTH),
+            );
+        }
+    }
+
     /// Settles dates and offsets, reads the impact share, and returns the result.
     fn finish(mut self) -> Parsed {
+        self.close_section(self.lines.len());
+        self.report_only_a_title();
         if self.fence.is_some() {
             if let Some(last) = self.lines.len().checked_sub(1) {
                 self.warn(
@@ -1368,6 +1553,25 @@ const MAX_ORDER_WARNINGS: usize = 200;
 /// The longest excerpt kept in a diagnostic or used as an inferred event's text.
 const MAX_EXCERPT: usize = 400;
 
+/// Titles longer than this many characters are reported (a paragraph or a whole file read as
+/// one line).
+const MAX_TITLE_CHARS: usize = 300;
+
+/// The level of a Markdown heading line (`## x` is 2), if it is one.
+fn heading_level(text: &str) -> Option<usize> {
+    let trimmed = text.trim_start();
+    let level = trimmed.chars().take_while(|&c| c == '#').count();
+    ((1..=6).contains(&level) && trimmed[level..].starts_with([' ', '\t'])).then_some(level)
+}
+
+/// A section heading's name as written, without `#`, emphasis and a closing colon.
+fn section_name(text: &str) -> String {
+    text.trim()
+        .trim_start_matches('#')
+        .trim_matches(['*', '_', ':', ' ', '\t'])
+        .to_string()
+}
+
 /// The links with repeated URLs removed, each kept where it first appears.
 fn first_of_each_url(links: Vec<Link>) -> Vec<Link> {
     let mut order: Vec<usize> = (0..links.len()).collect();
@@ -1457,4 +1661,104 @@ fn tidy_entry_text(text: &str) -> String {
     let trimmed = text.trim();
     let trimmed = trimmed.strip_suffix('|').unwrap_or(trimmed).trim_end();
     trimmed.to_string()
+}
+
+#[cfg(test)]
+mod report_tests {
+    use super::parse_text;
+
+    /// (line, column, message) of each warning of `text`.
+    fn warnings(text: &str) -> Vec<(u32, u32, String)> {
+        parse_text(text)
+            .diagnostics
+            .into_iter()
+            .map(|d| (d.line, d.column, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn impossible_stamps_in_the_timeline_say_why_where_they_are() {
+        let found = warnings(
+            "Title: T\n\nTimeline:\n- 10:00 Alert\n- 25:00 Restart\n2023-02-30 10:00 x\n10:4",
+        );
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!((found[0].0, found[0].1), (5, 3));
+        assert!(found[0].2.starts_with("`25:00` is not a time of day: hours run 00 to 23; the line was added to the entry before it (10:00)"), "{}", found[0].2);
+        assert_eq!((found[1].0, found[1].1), (6, 1));
+        assert!(
+            found[1].2.contains("February 2023 has 28 days"),
+            "{}",
+            found[1].2
+        );
+        assert_eq!((found[2].0, found[2].1), (7, 1));
+        assert!(found[2].2.contains("cut short"), "{}", found[2].2);
+        // With no entry before it, the line is kept as a note, still said why.
+        let found = warnings("# T\n\n## Timeline\n\n- 10:61 Restart\n");
+        assert_eq!((found[0].0, found[0].1), (5, 3));
+        assert!(
+            found[0]
+                .2
+                .contains("minutes run 00 to 59; the line was not placed"),
+            "{}",
+            found[0].2
+        );
+    }
+
+    #[test]
+    fn repeated_and_empty_sections_are_reported_at_their_headings() {
+        let found = warnings(
+            "# T\n\n## Root cause\n\nA.\n\n## Timeline\n\n- 10:00 x\n\n## Root cause\n\nB.\n\n## Summary\n\n## Resolution\n\n### Steps\n\nRolled back.\n",
+        );
+        let places: Vec<(u32, u32)> = found.iter().map(|f| (f.0, f.1)).collect();
+        assert_eq!(places, [(11, 4), (15, 4)], "{found:?}");
+        assert!(found[0]
+            .2
+            .starts_with("a second \"Root cause\" section (the first is on line 3)"));
+        assert!(found[1].2.starts_with("this \"Summary\" section is empty"));
+        // A timeline heading with nothing under it; a differently named root-cause section
+        // is a second section of that part by design, not a repeat.
+        let found = warnings(
+            "# T\n\n## Root cause\n\nA.\n\n## Contributing factors\n\nB.\n\n## Timeline\n",
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].0, found[0].1), (11, 4));
+        assert!(found[0].2.contains("\"Timeline\" section has no entries"));
+        // Plain-text labels may be followed by their parts as labels: not reported.
+        assert!(warnings("Title: T\n\nRoot Cause and Resolution:\nRoot Cause: a\n").is_empty());
+    }
+
+    #[test]
+    fn only_a_title_a_huge_title_and_deep_nesting_are_reported() {
+        let found = warnings("# Login outage\n");
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].0, found[0].1), (1, 1));
+        assert!(found[0].2.starts_with("only a title was read"));
+        let found = warnings(&format!(
+            "Title: {}\n\nTimeline:\n- 10:00 x\n",
+            "x".repeat(5000)
+        ));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].0, found[0].1), (1, 8));
+        assert!(found[0].2.starts_with("the title is 5000 characters long"));
+        let deep = format!(
+            "# T\n\n## Timeline\n\n- 10:00 x\n\n## Notes\n\n{}deep\n",
+            "> ".repeat(60)
+        );
+        let found = warnings(&deep);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].0, found[0].1), (9, 97));
+        assert!(found[0].2.starts_with("lists or quotes nested 60 deep"));
+    }
+
+    #[test]
+    fn a_table_row_cut_short_is_reported_at_its_end() {
+        let found = warnings("# T\n\n## Action items\n\n| Task | Owner | Priority |\n|---|---|---|\n| Add a canary | bob | P1 |\n| Alert on cache");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!((found[0].0, found[0].1), (8, 17));
+        assert!(
+            found[0].2.contains("has 1 of the 3 cells"),
+            "{}",
+            found[0].2
+        );
+    }
 }

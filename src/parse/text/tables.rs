@@ -37,6 +37,22 @@ impl Reader<'_> {
         let target = self.target.unwrap_or(Target::Summary);
         // The table is taken out while its row is read (no copy of its header per row).
         let current = self.table.take();
+        let columns = match &current {
+            Some(Table::Timeline { headers, .. }) => headers.len(),
+            Some(Table::Actions { columns }) => columns.len(),
+            _ => 0,
+        };
+        let row = text.trim_end();
+        if cells.len() < columns && row.trim_start().starts_with('|') && !row.ends_with('|') {
+            self.warn(
+                index,
+                row.len(),
+                format!(
+                    "this table row has {} of the {columns} cells its header names and no closing `|`; it looks cut off here (the cells it has were read)",
+                    cells.len()
+                ),
+            );
+        }
         let fallback = if target == Target::Timeline {
             Table::Timeline {
                 time: 0,
