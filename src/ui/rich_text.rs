@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::loader::Loader;
-use crate::parse::rich::{render, Element, LinkBase, Node};
+use crate::parse::rich::{preview_end, render, Element, LinkBase, Node};
 
 /// The base for relative links, made once for the page and shared through the context:
 /// the page's address and the open document's `?src=`.
@@ -38,11 +38,30 @@ pub fn Markdown(
     text: Signal<String>,
 ) -> impl IntoView {
     let links = link_base();
+    // Megabytes of text drawn at once would freeze the page: a long text shows its first
+    // part, and the rest on request.
+    let show_all = RwSignal::new(false);
     move || {
-        let nodes = text.with(|text| links.with(|links| render(text, links)));
-        view! { <div class="md">{nodes.iter().map(node_view).collect::<Vec<_>>()}</div> }
+        let (nodes, rest) = text.with(|text| {
+            let cut = preview_end(text, PREVIEW_BYTES).filter(|_| !show_all.get());
+            let shown = cut.map_or(text.as_str(), |at| &text[..at]);
+            let rest = cut.map(|at| text.len() - at);
+            (links.with(|links| render(shown, links)), rest)
+        });
+        let more = rest.map(|bytes| {
+            view! {
+                <button type="button" class="button md-more" data-testid="show-rest"
+                    on:click=move |_| show_all.set(true)>
+                    {format!("Show the rest ({})", crate::loading::megabytes(bytes as u64))}
+                </button>
+            }
+        });
+        view! { <div class="md">{nodes.iter().map(node_view).collect::<Vec<_>>()}{more}</div> }
     }
 }
+
+/// How much of a long text is drawn before "Show the rest".
+const PREVIEW_BYTES: usize = 100 * 1024;
 
 /// One line of Markdown (an event, a task): a lone paragraph is drawn without its `<p>`.
 #[component]

@@ -90,6 +90,26 @@ pub fn render(markdown: &str, links: &LinkBase) -> Vec<Node> {
     tree::Builder::new(links).build(markdown)
 }
 
+/// Where to cut a long text for a first view: `None` when it is at most `limit` bytes, else
+/// the end of the last paragraph (or line) before `limit`, so the part shown stays whole
+/// Markdown. Drawing megabytes of text at once freezes the page; the rest is a click away.
+pub fn preview_end(text: &str, limit: usize) -> Option<usize> {
+    if text.len() <= limit {
+        return None;
+    }
+    let mut at = limit;
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    let head = &text[..at];
+    let cut = head
+        .rfind("\n\n")
+        .filter(|&p| p > limit / 2)
+        .or_else(|| head.rfind('\n').filter(|&p| p > limit / 2))
+        .unwrap_or(at);
+    Some(cut)
+}
+
 /// How deep containers nest before further ones are flattened, so that drawing the tree
 /// recursively stays within the stack on any input.
 pub const MAX_DEPTH: usize = 48;

@@ -346,3 +346,17 @@ fn links_resolve_only_to_web_and_mail() {
         Some("https://x.test/a%20b".into())
     );
 }
+
+#[test]
+fn long_texts_are_cut_for_a_first_view_at_a_paragraph() {
+    use super::preview_end;
+    assert_eq!(preview_end("short", 100), None);
+    let text = format!("{}\n\n{}", "a".repeat(80), "b".repeat(80));
+    assert_eq!(preview_end(&text, 100), Some(80));
+    // No paragraph break late enough: the last line break, else the limit itself.
+    let lines = format!("{}\n{}", "a".repeat(70), "b".repeat(80));
+    assert_eq!(preview_end(&lines, 100), Some(70));
+    let one = "é".repeat(100);
+    let cut = preview_end(&one, 101).unwrap();
+    assert!(one.is_char_boundary(cut) && cut <= 101);
+}
