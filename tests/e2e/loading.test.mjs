@@ -297,6 +297,26 @@ test('a file\'s text is kept on this device only when asked, and can be forgotte
   await context.close();
 });
 
+test('a section of megabytes shows its first part and the rest on request', async () => {
+  const { page, context } = await openPage(browser, server.url);
+  await page.getByTestId('incident-title').waitFor();
+  const notes = Array.from({ length: 6000 }, (_, i) => `Paragraph ${i} of the long notes.`).join('\n\n');
+  await page.getByTestId('file-input').setInputFiles({
+    name: 'long.md', mimeType: 'text/markdown',
+    buffer: Buffer.from(`# Long Notes\n\n## Timeline\n\n- 10:00 Start\n\n## Notes\n\n${notes}\n`),
+  });
+  await page.waitForFunction(() => document.querySelector('[data-testid="incident-title"]')?.textContent === 'Long Notes');
+  const more = page.getByTestId('show-rest');
+  await more.waitFor();
+  assert.match(await more.textContent(), /^Show the rest \(0\.\d MB\)$/);
+  const body = () => page.locator('main').textContent();
+  assert.ok(!(await body()).includes('Paragraph 5999 of'), 'the end waits');
+  await more.click();
+  await page.waitForFunction(() => document.querySelector('main').textContent.includes('Paragraph 5999 of the long notes.'));
+  assert.equal(await page.getByTestId('show-rest').count(), 0);
+  await context.close();
+});
+
 test('a file that is not text is refused as unreadable', async () => {
   const { page, context } = await openPage(browser, server.url);
   await page.getByTestId('incident-title').waitFor();
