@@ -15,6 +15,9 @@
 //! `BAD_INPUT_DUMP=1 cargo test --test bad_inputs -- --nocapture` prints what each file gives.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/lines.rs"]
+mod line_numbers;
+use line_numbers::lines;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -113,32 +116,6 @@ fn on_small_stack<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) 
         .expect("a thread")
         .join()
         .expect("reading a bad input panicked")
-}
-
-/// The lines of `source` as the readers number them (BOM stripped, LF/CRLF/CR endings).
-fn lines(source: &str) -> Vec<&str> {
-    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let mut out = Vec::new();
-    let mut rest = source;
-    loop {
-        match rest.find(['\n', '\r']) {
-            Some(end) => {
-                out.push(&rest[..end]);
-                let skip = if rest[end..].starts_with("\r\n") {
-                    2
-                } else {
-                    1
-                };
-                rest = &rest[end + skip..];
-            }
-            None => {
-                if !rest.is_empty() || out.is_empty() {
-                    out.push(rest);
-                }
-                return out;
-            }
-        }
-    }
 }
 
 fn severity_name(severity: Severity) -> &'static str {

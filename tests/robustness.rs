@@ -9,35 +9,12 @@ use postmortem_explorer::parse::{parse_document, parse_text, Parsed};
 use postmortem_explorer::sample::SAMPLE_TEXT;
 use proptest::prelude::*;
 
+#[path = "support/lines.rs"]
+mod line_numbers;
+use line_numbers::lines;
+
 /// File names that select each reader, and one with no extension (content sniffing).
 const NAMES: [&str; 6] = ["a.txt", "a.md", "a.json", "a.toml", "a.yaml", "pasted"];
-
-/// The lines of `source` as the readers number them: BOM stripped, LF/CRLF/CR endings, no
-/// extra line after a final newline, and one empty line for empty input.
-fn lines(source: &str) -> Vec<&str> {
-    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let mut out = Vec::new();
-    let mut rest = source;
-    loop {
-        match rest.find(['\n', '\r']) {
-            Some(end) => {
-                out.push(&rest[..end]);
-                let skip = if rest[end..].starts_with("\r\n") {
-                    2
-                } else {
-                    1
-                };
-                rest = &rest[end + skip..];
-            }
-            None => {
-                if !rest.is_empty() || out.is_empty() {
-                    out.push(rest);
-                }
-                return out;
-            }
-        }
-    }
-}
 
 /// Fails unless every diagnostic of `parsed` lies inside `source`.
 fn check_positions(source: &str, parsed: &Parsed) -> Result<(), TestCaseError> {

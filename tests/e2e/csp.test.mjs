@@ -2,28 +2,18 @@
 // script or style, WebAssembly allowed, nothing fetched from elsewhere): each renders, and not
 // one `securitypolicyviolation` event fires, while the views are used (zoom, hover, select,
 // export, theme).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveStatic, launchBrowser } from './support.mjs';
+import { serveAndLaunch } from './support.mjs';
 
 const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
   + "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'self'";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveStatic(undefined, '/', { 'content-security-policy': POLICY });
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = serveAndLaunch({ 'content-security-policy': POLICY });
 
 /** Opens `path` with a recorder of CSP violations installed before any script runs. */
 async function open(path, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
+  const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
   await context.addInitScript(() => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => {
@@ -33,7 +23,7 @@ async function open(path, options = {}) {
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (err) => errors.push(String(err)));
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${shared.server.url}${path}`);
   return { context, page, errors };
 }
 

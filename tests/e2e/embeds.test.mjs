@@ -3,33 +3,21 @@
 // dark theme (read as pixels); the chart embed reflows with its frame; the compact timeline is
 // short; the view in the URL (event, from, to, zone) applies to every embed and survives
 // "Copy link"; a vertical swipe on the timeline scrolls the page on a phone.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ROOT, serveStatic, launchBrowser, openPage } from './support.mjs';
+import { ROOT, serveAndLaunch, openPage } from './support.mjs';
 
-let server;
-let browser;
+const shared = serveAndLaunch();
 const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
 const SAMPLE_TITLE = 'The Great Cookie Catastrophe';
 
-before(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-  await mkdir(ARTIFACTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 /** A same-origin host page with one iframe of `frameUrl` `width` px wide, recording posted messages. */
 async function hostFrame(frameUrl, { width = 600, colorScheme = 'light', routes = {} } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1300, height: 900 }, colorScheme });
+  const context = await shared.browser.newContext({ viewport: { width: 1300, height: 900 }, colorScheme });
   for (const [pattern, handler] of Object.entries(routes)) await context.route(pattern, handler);
   const page = await context.newPage();
-  await page.goto(`${server.url}public/incidents/index.json`);
+  await page.goto(`${shared.server.url}public/incidents/index.json`);
   await page.evaluate(([frameUrl, width]) => {
     document.documentElement.innerHTML = '<body style="margin:0"></body>';
     window.__messages = [];
@@ -66,7 +54,7 @@ for (const failure of FAILURES) {
   test(`an embed whose src fails (${failure.name}) shows the error, never the sample, and posts its height`, async () => {
     const routes = failure.route ? { [`**/${failure.src}`]: failure.route } : {};
     const { context, page, frame } = await hostFrame(
-      `${server.url}?embed=summary&src=${encodeURIComponent(failure.src)}`, { routes });
+      `${shared.server.url}?embed=summary&src=${encodeURIComponent(failure.src)}`, { routes });
     const error = frame.getByTestId('embed-error');
     await error.waitFor();
     assert.equal(await error.getAttribute('data-error'), failure.code);
@@ -85,7 +73,7 @@ test('an embed shows that it is loading, not the sample, while its src is on its
   const held = new Promise((ok) => { release = ok; });
   const routes = { '**/public/incidents/dns-typo.txt': async (r) => { await held; await r.continue(); } };
   const { context, frame } = await hostFrame(
-    `${server.url}?embed=timeline&src=${encodeURIComponent('public/incidents/dns-typo.txt')}`, { routes });
+    `${shared.server.url}?embed=timeline&src=${encodeURIComponent('public/incidents/dns-typo.txt')}`, { routes });
   await frame.getByTestId('embed-loading').waitFor();
   assert.equal(await frame.getByTestId('timeline-view').count(), 0);
   assert.ok(!(await frame.locator('body').textContent()).includes(SAMPLE_TITLE));
@@ -111,14 +99,14 @@ function canvasLuminance(target, selector) {
 }
 
 test('theme= decides an embed\'s colours, whatever the reader stored for the app', async () => {
-  const context = await browser.newContext({ viewport: { width: 900, height: 900 }, colorScheme: 'light' });
+  const context = await shared.browser.newContext({ viewport: { width: 900, height: 900 }, colorScheme: 'light' });
   await context.addInitScript(() => localStorage.setItem('postmortem-explorer:theme', '"dark"'));
   const page = await context.newPage();
   const themeOf = () => page.evaluate(() => document.documentElement.dataset.theme);
   const background = () => page.getByTestId('summary').evaluate((el) => getComputedStyle(el).backgroundColor);
 
   // The app itself follows the stored preference...
-  await page.goto(server.url);
+  await page.goto(shared.server.url);
   await page.getByTestId('incident-title').waitFor();
   assert.equal(await themeOf(), 'dark');
   // ...an embed does not: auto (the default) is the host's system setting.
@@ -128,7 +116,7 @@ test('theme= decides an embed\'s colours, whatever the reader stored for the app
     ['&theme=light', 'light', 'rgb(255, 255, 255)'],
     ['&theme=dark', 'dark', 'rgb(33, 27, 23)'],
   ]) {
-    await page.goto(`${server.url}?embed=summary${query}`);
+    await page.goto(`${shared.server.url}?embed=summary${query}`);
     await page.getByTestId('summary').waitFor();
     assert.equal(await themeOf(), want, `?embed=summary${query}`);
     assert.equal(await background(), colour, `?embed=summary${query}`);
@@ -137,16 +125,16 @@ test('theme= decides an embed\'s colours, whatever the reader stored for the app
   assert.equal(await page.evaluate(() => localStorage.getItem('postmortem-explorer:theme')), '"dark"');
   await context.close();
 
-  const dark = await browser.newContext({ colorScheme: 'dark' });
+  const dark = await shared.browser.newContext({ colorScheme: 'dark' });
   const darkPage = await dark.newPage();
-  await darkPage.goto(`${server.url}?embed=summary`);
+  await darkPage.goto(`${shared.server.url}?embed=summary`);
   await darkPage.getByTestId('summary').waitFor();
   assert.equal(await darkPage.evaluate(() => document.documentElement.dataset.theme), 'dark', 'auto follows a dark host');
   await dark.close();
 });
 
 test('the timeline, chart and illustration are drawn dark in the dark theme (canvas pixels)', async () => {
-  const { page, context } = await openPage(browser, server.url, { colorScheme: 'light' });
+  const { page, context } = await openPage(shared.browser, shared.server.url, { colorScheme: 'light' });
   await page.getByTestId('incident-title').waitFor();
   await page.getByTestId('chart-canvas').scrollIntoViewIfNeeded();
   await page.waitForTimeout(300);
@@ -189,7 +177,7 @@ test('the timeline, chart and illustration are drawn dark in the dark theme (can
 });
 
 test('the chart embed reflows with its frame, both ways (480 and 1,200 px)', async () => {
-  const { context, page, frame } = await hostFrame(`${server.url}?embed=chart`, { width: 1200 });
+  const { context, page, frame } = await hostFrame(`${shared.server.url}?embed=chart`, { width: 1200 });
   const canvas = frame.getByTestId('chart-canvas');
   await canvas.waitFor();
   const measure = () => frame.locator('html').evaluate((html) => {
@@ -216,7 +204,7 @@ test('the chart embed reflows with its frame, both ways (480 and 1,200 px)', asy
 });
 
 test('the compact timeline embed is the plot and one line of durations', async () => {
-  const { context, page, frame } = await hostFrame(`${server.url}?embed=timeline&compact`, { width: 600 });
+  const { context, page, frame } = await hostFrame(`${shared.server.url}?embed=timeline&compact`, { width: 600 });
   await frame.locator('.tl-canvas').waitFor();
   const line = await frame.getByTestId('key-durations-line').textContent();
   assert.match(line, /Time to detect .* · Total impact 4 h/);
@@ -226,13 +214,13 @@ test('the compact timeline embed is the plot and one line of durations', async (
   const compact = await postedHeight(page, frame);
   assert.ok(compact < 450, `compact height: ${compact}`);
 
-  await page.evaluate((url) => { document.querySelector('iframe').src = url; }, `${server.url}?embed=timeline`);
+  await page.evaluate((url) => { document.querySelector('iframe').src = url; }, `${shared.server.url}?embed=timeline`);
   await frame.locator('.tl-legend').waitFor();
   const full = await postedHeight(page, frame);
   assert.equal(await frame.getByTestId('event').count(), 0, 'the full list is a part to ask for');
   assert.ok(full < 1300 && full > compact, `default timeline embed: ${full}`);
 
-  await page.evaluate((url) => { document.querySelector('iframe').src = url; }, `${server.url}?embed=timeline&parts=title,list`);
+  await page.evaluate((url) => { document.querySelector('iframe').src = url; }, `${shared.server.url}?embed=timeline&parts=title,list`);
   await frame.getByTestId('event').first().waitFor();
   assert.equal(await frame.getByTestId('event').count(), 9);
   assert.equal(await frame.locator('.tl-toolbar').count(), 0);
@@ -244,7 +232,7 @@ test('event, from, to and zone in the URL apply to an embed of a src, and Copy l
   const src = 'public/incidents/dns-typo.txt';
   const [from, to] = ['2024-07-02T09:15:00Z', '2024-07-02T09:40:00Z'];
   const query = `src=${encodeURIComponent(src)}&event=2&zone=utc&from=${from}&to=${to}`;
-  const { page, context } = await openPage(browser, `${server.url}?embed=timeline&${query}`);
+  const { page, context } = await openPage(shared.browser, `${shared.server.url}?embed=timeline&${query}`);
   await page.locator('.embed-title a', { hasText: 'The One-Character DNS Outage' }).waitFor();
   await page.getByTestId('event-details').waitFor();
   assert.match(await page.getByTestId('event-details').textContent(), /Event 2 of 6/);
@@ -254,7 +242,7 @@ test('event, from, to and zone in the URL apply to an embed of a src, and Copy l
   assert.equal(Number(await page.getByTestId('timeline-stage').getAttribute('data-window-end')), Date.parse(to));
 
   // The full page: a view in the URL survives the load of its src, and Copy link keeps it.
-  await page.goto(`${server.url}?${query}`);
+  await page.goto(`${shared.server.url}?${query}`);
   await page.waitForFunction(() => document.querySelector('[data-testid="incident-title"]')?.textContent === 'The One-Character DNS Outage');
   await page.getByTestId('event-details').waitFor();
   await page.getByTestId('copy-link').click();
@@ -268,19 +256,19 @@ test('event, from, to and zone in the URL apply to an embed of a src, and Copy l
 });
 
 test('parts= picks what the chart, illustration and summary embeds show', async () => {
-  const { page, context } = await openPage(browser, `${server.url}?embed=chart&parts=title`);
+  const { page, context } = await openPage(shared.browser, `${shared.server.url}?embed=chart&parts=title`);
   await page.getByTestId('chart-canvas').waitFor();
   assert.equal(await page.locator('.embed-title').count(), 1);
   assert.equal(await page.locator('.chart-actions, .chart-help').count(), 0);
   const width = (selector) => page.locator(selector).evaluate((el) => el.getBoundingClientRect().width);
   assert.ok(await width('#chart-heading') <= 1, 'the heading is left to screen readers');
 
-  await page.goto(`${server.url}?embed=illustration&parts=controls`);
+  await page.goto(`${shared.server.url}?embed=illustration&parts=controls`);
   await page.getByTestId('illustration-play').waitFor();
   assert.equal(await page.locator('.embed-title, .ci-exports').count(), 0);
   assert.ok(await width('[data-testid="illustration-caption"]') <= 1, 'the caption is left to screen readers');
 
-  await page.goto(`${server.url}?embed=summary&parts=facts`);
+  await page.goto(`${shared.server.url}?embed=summary&parts=facts`);
   await page.getByTestId('duration').waitFor();
   assert.equal(await page.getByTestId('duration').isVisible(), true);
   assert.equal(await page.getByTestId('root-cause').isVisible(), false);
@@ -289,7 +277,7 @@ test('parts= picks what the chart, illustration and summary embeds show', async 
 });
 
 test('embed.js follows only http(s) URLs of its own origin and takes sizes as numbers', async () => {
-  const { page, context } = await openPage(browser, `${server.url}public/incidents/index.json`);
+  const { page, context } = await openPage(shared.browser, `${shared.server.url}public/incidents/index.json`);
   await page.evaluate((base) => {
     window.__pwned = false;
     document.documentElement.innerHTML = `<body>
@@ -302,7 +290,7 @@ test('embed.js follows only http(s) URLs of its own origin and takes sizes as nu
     const script = document.createElement('script');
     script.src = `${base}public/embed.js`;
     document.body.appendChild(script);
-  }, server.url);
+  }, shared.server.url);
   await page.waitForFunction(() => document.querySelectorAll('[data-postmortem-embedded]').length === 4);
   for (const id of ['js', 'data', 'far']) {
     assert.equal(await page.locator(`#${id}`).getAttribute('data-postmortem-embedded'), 'refused', id);
@@ -321,10 +309,10 @@ test('embed.js follows only http(s) URLs of its own origin and takes sizes as nu
 test('metrics= attaches a metrics file to the embedded incident once it has loaded', async () => {
   const src = encodeURIComponent('public/cookie-catastrophe.txt');
   const metrics = encodeURIComponent('public/cookie-catastrophe.metrics.csv');
-  const { page, context } = await openPage(browser, `${server.url}?embed=chart&src=${src}`);
+  const { page, context } = await openPage(shared.browser, `${shared.server.url}?embed=chart&src=${src}`);
   await page.getByTestId('chart-note').waitFor();
   assert.match(await page.getByTestId('chart-note').textContent(), /derived from the postmortem text/);
-  await page.goto(`${server.url}?embed=chart&src=${src}&metrics=${metrics}`);
+  await page.goto(`${shared.server.url}?embed=chart&src=${src}&metrics=${metrics}`);
   await page.locator('h2', { hasText: 'Error rate and metrics' }).waitFor();
   assert.match(await page.getByTestId('chart-plot').getAttribute('aria-label'), /error rate/);
   assert.equal(await page.getByTestId('load-status').textContent(), '', 'no error');
@@ -332,7 +320,7 @@ test('metrics= attaches a metrics file to the embedded incident once it has load
 });
 
 test('a cut label is shown whole for the hovered or focused event, and a tap on a phone selects it', async () => {
-  const { page, context } = await openPage(browser, server.url, { viewport: { width: 360, height: 700 }, hasTouch: true, isMobile: true });
+  const { page, context } = await openPage(shared.browser, shared.server.url, { viewport: { width: 360, height: 700 }, hasTouch: true, isMobile: true });
   await page.getByTestId('incident-title').waitFor();
   const stage = page.getByTestId('timeline-stage');
   await stage.focus();
@@ -355,7 +343,7 @@ test('a cut label is shown whole for the hovered or focused event, and a tap on 
 });
 
 test('Copy embed code for a file from this computer says why it cannot', async () => {
-  const { page, context } = await openPage(browser, server.url);
+  const { page, context } = await openPage(shared.browser, shared.server.url);
   await page.getByTestId('incident-title').waitFor();
   await page.getByTestId('file-input').setInputFiles({
     name: 'local.txt', mimeType: 'text/plain', buffer: Buffer.from('Title: Local Only\n\nTimeline:\n- 10:00 Something broke\n'),
@@ -368,7 +356,7 @@ test('Copy embed code for a file from this computer says why it cannot', async (
 });
 
 test('at 360 px a vertical swipe on the timeline scrolls the page, a horizontal one pans; 3 ticks or more', async () => {
-  const { page, context } = await openPage(browser, server.url, { viewport: { width: 360, height: 700 }, hasTouch: true, isMobile: true });
+  const { page, context } = await openPage(shared.browser, shared.server.url, { viewport: { width: 360, height: 700 }, hasTouch: true, isMobile: true });
   await page.getByTestId('incident-title').waitFor();
   await page.evaluate(() => document.querySelector('.tl-stage').scrollIntoView({ block: 'center' }));
   await page.waitForTimeout(300);
@@ -406,24 +394,24 @@ test('at 360 px a vertical swipe on the timeline scrolls the page, a horizontal 
 
 test('?src= opens only http(s) addresses, names a foreign origin, and obeys the deployment\'s list', async () => {
   const spoof = 'data:text/plain,Title: Security notice%0A%0ARotate your SSO password at https://evil.example';
-  const { page, context } = await openPage(browser, `${server.url}?src=${encodeURIComponent(spoof)}`);
+  const { page, context } = await openPage(shared.browser, `${shared.server.url}?src=${encodeURIComponent(spoof)}`);
   await page.waitForFunction(() => /only http\(s\) addresses are opened, not `data:` ones/.test(document.querySelector('[data-testid="load-status"]')?.textContent ?? ''));
   assert.equal(await page.getByTestId('incident-title').textContent(), SAMPLE_TITLE, 'the attacker text is not shown');
-  await page.goto(`${server.url}?embed=summary&src=${encodeURIComponent('javascript:alert(1)')}`);
+  await page.goto(`${shared.server.url}?embed=summary&src=${encodeURIComponent('javascript:alert(1)')}`);
   await page.getByTestId('embed-error').waitFor();
   assert.match(await page.getByTestId('embed-error-message').textContent(), /not `javascript:` ones/);
-  await page.goto(`${server.url}?view=catalogue&index=${encodeURIComponent('data:application/json,{"incidents":[]}')}`);
+  await page.goto(`${shared.server.url}?view=catalogue&index=${encodeURIComponent('data:application/json,{"incidents":[]}')}`);
   await page.getByTestId('catalogue-error').waitFor();
   await context.close();
 
   // Another origin that allows the read: opened, and named on the page.
-  const foreign = await browser.newContext();
+  const foreign = await shared.browser.newContext();
   await foreign.route('https://evil.example/notice.txt', (r) => r.fulfill({
     status: 200, contentType: 'text/plain', headers: { 'access-control-allow-origin': '*' },
     body: 'Title: Scheduled maintenance\n\nTimeline:\n- 10:00 Something\n',
   }));
   const far = await foreign.newPage();
-  await far.goto(`${server.url}?src=${encodeURIComponent('https://evil.example/notice.txt')}`);
+  await far.goto(`${shared.server.url}?src=${encodeURIComponent('https://evil.example/notice.txt')}`);
   await far.waitForFunction(() => document.querySelector('[data-testid="incident-title"]')?.textContent === 'Scheduled maintenance');
   assert.match(await far.getByTestId('foreign-source').textContent(), /Loaded from https:\/\/evil\.example, not from this site/);
 
@@ -433,7 +421,7 @@ test('?src= opens only http(s) addresses, names a foreign origin, and obeys the 
     const body = (await response.text()).replace('<head>', '<head><meta name="postmortem-explorer:sources" content="self">');
     await route.fulfill({ response, body });
   });
-  await far.goto(`${server.url}?src=${encodeURIComponent('https://evil.example/notice.txt')}`);
+  await far.goto(`${shared.server.url}?src=${encodeURIComponent('https://evil.example/notice.txt')}`);
   await far.waitForFunction(() => /this site only opens postmortems from itself/.test(document.querySelector('[data-testid="load-status"]')?.textContent ?? ''));
   assert.equal(await far.getByTestId('incident-title').textContent(), SAMPLE_TITLE);
   await foreign.close();

@@ -1,7 +1,8 @@
 // Shared pieces of the end-to-end tests: a static server for dist/ on loopback, and a
 // headless Chromium (Debian's) driven by playwright-core.
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
+import { before, after } from 'node:test';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -85,4 +86,23 @@ export async function openPage(browser, url, options = {}) {
   });
   await page.goto(url);
   return { page, errors, context };
+}
+
+/**
+ * Registers the usual hooks of a test file: a static server for dist/ (with `headers` on every
+ * answer) and a headless Chromium, both started before the tests and closed after. Returns an
+ * object whose `server` and `browser` are set once the tests run.
+ */
+export function serveAndLaunch(headers = {}) {
+  const shared = { server: undefined, browser: undefined };
+  before(async () => {
+    shared.server = await serveStatic(DIST, '/', headers);
+    shared.browser = await launchBrowser();
+    await mkdir(join(ROOT, 'tests/e2e/artifacts'), { recursive: true });
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
 }

@@ -4,21 +4,11 @@
 // that the rendering itself keeps incident text inert (the policy is a second wall, tested in
 // csp.test.mjs). A sentinel function records any payload that runs; the DOM is also checked
 // for elements and attributes that could run code.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveStatic, launchBrowser } from './support.mjs';
+import { serveAndLaunch } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveStatic();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = serveAndLaunch();
 
 /** Payloads; `X` is replaced with a call of the sentinel naming the payload. */
 const TEMPLATES = [
@@ -75,7 +65,7 @@ const payloads = TEMPLATES.map((t, i) => t.replaceAll('X', `__xss('p${i}')`));
 
 /** A context whose pages record sentinel calls, with the app's CSP removed from index.html. */
 async function hostileContext() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await shared.browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(() => {
     window.__fired = [];
     window.__xss = (id) => window.__fired.push(id);
@@ -170,7 +160,7 @@ test(`${payloads.length} payloads in every input format stay inert`, async () =>
   });
   const page = await context.newPage();
   for (const name of ['xss.txt', 'xss.md', 'xss.json', 'xss.toml', 'xss.yaml']) {
-    const fired = await visit(page, `${server.url}?src=xss/${name}`, '[data-testid="incident-title"]');
+    const fired = await visit(page, `${shared.server.url}?src=xss/${name}`, '[data-testid="incident-title"]');
     await page.waitForFunction((n) => document.querySelector('[data-testid="source-name"]')?.textContent === n, name);
     assert.deepEqual(fired, [], `${name}: nothing runs`);
     assert.deepEqual(await dangerous(page), [], `${name}: nothing that could run`);
@@ -178,13 +168,13 @@ test(`${payloads.length} payloads in every input format stay inert`, async () =>
     assert.match(await page.locator('body').textContent(), /onerror/, `${name}: shown as text`);
   }
   for (const name of ['xss.csv', 'xss.prom.json']) {
-    const fired = await visit(page, `${server.url}?metrics=xss/${name}`, '[data-testid="chart-canvas"]');
+    const fired = await visit(page, `${shared.server.url}?metrics=xss/${name}`, '[data-testid="chart-canvas"]');
     await page.getByTestId('chart-plot').hover();
     assert.deepEqual(fired, [], `${name}: nothing runs`);
     assert.deepEqual(await dangerous(page), [], `${name}: nothing that could run`);
   }
   for (const view of ['timeline', 'summary', 'chart', 'illustration']) {
-    const fired = await visit(page, `${server.url}?embed=${view}&src=xss/xss.md&parts=title,list,text,facts,sections,legend,details`, '[data-testid="embed"] > *');
+    const fired = await visit(page, `${shared.server.url}?embed=${view}&src=xss/xss.md&parts=title,list,text,facts,sections,legend,details`, '[data-testid="embed"] > *');
     assert.deepEqual(fired, [], `embed ${view}: nothing runs`);
     assert.deepEqual(await dangerous(page), [], `embed ${view}`);
   }
@@ -199,7 +189,7 @@ test('every URL parameter carrying a payload stays inert', async () => {
   for (const key of keys) {
     for (const payload of [payloads[0], payloads[1], payloads[17], 'javascript:__xss("u")', 'data:text/html,<script>__xss("d")</script>']) {
       for (const base of ['', 'embed=timeline&', 'view=catalogue&']) {
-        const fired = await page.goto(`${server.url}?${base}${key}=${encodeURIComponent(payload)}`)
+        const fired = await page.goto(`${shared.server.url}?${base}${key}=${encodeURIComponent(payload)}`)
           .then(() => page.locator('[data-testid="incident-title"], [data-testid="embed"], [data-testid="catalogue"]').first().waitFor())
           .then(() => page.waitForTimeout(150))
           .then(() => page.evaluate(() => window.__fired));
@@ -225,7 +215,7 @@ test('a hostile catalogue index and posted messages stay inert', async () => {
     }),
   }));
   const page = await context.newPage();
-  const fired = await visit(page, `${server.url}?view=catalogue&index=hostile-index.json`, '[data-testid="catalogue-row"]');
+  const fired = await visit(page, `${shared.server.url}?view=catalogue&index=hostile-index.json`, '[data-testid="catalogue-row"]');
   assert.equal(await page.getByTestId('catalogue-row').count(), payloads.length);
   assert.deepEqual(fired, []);
   assert.deepEqual(await dangerous(page), []);
@@ -234,7 +224,7 @@ test('a hostile catalogue index and posted messages stay inert', async () => {
   assert.ok(hrefs.every((h) => /^https?:/.test(h)), hrefs.join(' '));
 
   // Messages from anywhere: the app and embed.js take only a numeric height from their frame.
-  await page.goto(`${server.url}public/docs-example.html`);
+  await page.goto(`${shared.server.url}public/docs-example.html`);
   await page.frameLocator('iframe').first().getByTestId('summary').waitFor();
   await page.evaluate((payloads) => {
     for (const p of payloads) {
