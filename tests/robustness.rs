@@ -1,5 +1,10 @@
 //! Property tests: every reader, fed arbitrary text and mutations of real inputs, never panics,
 //! and every diagnostic points inside the input (a real line, a column on it or just past it).
+//! Also the metrics readers, the URL's view state and the catalogue index.
+//!
+//! The test command runs a short pass (300 cases each); `scripts/fuzz.sh MINUTES` runs the same
+//! properties for as long as asked (`FUZZ_CASES` per round, new seeds each round). A failure is
+//! shrunk and kept in `tests/robustness.proptest-regressions`, which every later run replays.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
@@ -164,8 +169,78 @@ fn apply(base: &str, mutations: &[Mutation]) -> String {
     chars.into_iter().collect()
 }
 
+/// Cases per property: 300 in the test command, `FUZZ_CASES` in a fuzzing run.
+fn cases() -> u32 {
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(300)
+}
+
+/// Metric files: each format's header and a few lines, to mutate.
+const METRIC_BASES: [(&str, &str); 3] = [
+    (
+        "m.csv",
+        "timestamp,value,series\n2024-01-15T15:00:00Z,1.5,errors\n2024-01-15T15:01:00Z,2,errors\n",
+    ),
+    (
+        "m.json",
+        r#"{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"__name__":"up"},"values":[[1705330800,"1"],[1705330860,"0"]]}]}}"#,
+    ),
+    (
+        "m.prom",
+        "# HELP up Up.\n# TYPE up gauge\nup{job=\"a\"} 1 1705330800000\nup{job=\"a\"} 0 1705330860000\n",
+    ),
+];
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+    #[test]
+    fn metric_files_never_panic_and_keep_values_in_range(
+        base in prop::sample::select(METRIC_BASES.to_vec()),
+        mutations in prop::collection::vec(mutation(), 0..8),
+        noise in any::<String>(),
+    ) {
+        let (name, text) = base;
+        for input in [apply(text, &mutations), noise.clone()] {
+            let (series, diagnostics) = postmortem_explorer::loading::read_metrics(name, &input);
+            for d in &diagnostics {
+                prop_assert!(d.line >= 1 && (d.line as usize) <= lines(&input).len().max(1));
+            }
+            for s in &series {
+                for &(t, v) in &s.points {
+                    prop_assert!(v.is_finite() && v.abs() <= postmortem_explorer::parse::MAX_VALUE);
+                    prop_assert!((t as f64).abs() <= postmortem_explorer::parse::MAX_TIME_MS);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_urls_view_state_never_panics_and_round_trips(
+        pairs in prop::collection::vec((prop::sample::select(postmortem_explorer::analysis::view_query::KEYS.to_vec()), any::<String>()), 0..10),
+    ) {
+        let query = postmortem_explorer::analysis::view_query::ViewQuery::decode(pairs.iter().map(|(k, v)| (*k, v.as_str())));
+        let encoded = query.encode();
+        let again = postmortem_explorer::analysis::view_query::ViewQuery::decode(encoded.iter().map(|(k, v)| (*k, v.as_str())));
+        prop_assert_eq!(again, query);
+    }
+
+    #[test]
+    fn a_catalogue_index_never_panics(
+        mutations in prop::collection::vec(mutation(), 0..8),
+        noise in any::<String>(),
+    ) {
+        let index = include_str!("../public/incidents/index.json");
+        for input in [apply(index, &mutations), noise.clone()] {
+            if let Ok(index) = serde_json::from_str::<postmortem_explorer::analysis::catalogue::CatalogueIndex>(&input) {
+                let query = postmortem_explorer::analysis::catalogue::CatalogueQuery::newest_first();
+                let chosen = postmortem_explorer::analysis::catalogue::select(&index, &query);
+                let _ = postmortem_explorer::analysis::catalogue::stats(&index, &chosen);
+            }
+        }
+    }
 
     #[test]
     fn arbitrary_text_never_panics_and_is_located(source in any::<String>()) {

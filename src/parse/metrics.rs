@@ -581,8 +581,14 @@ fn parse_prometheus(name: &str, text: &str) -> (Vec<MetricSeries>, Vec<Diagnosti
     let response: PromResponse = match serde_json::from_str(text) {
         Ok(response) => response,
         Err(error) => {
-            let line = u32::try_from(error.line()).unwrap_or(u32::MAX).max(1);
-            let column = u32::try_from(error.column()).unwrap_or(u32::MAX);
+            let mut line = u32::try_from(error.line()).unwrap_or(u32::MAX).max(1);
+            let mut column = u32::try_from(error.column()).unwrap_or(u32::MAX).max(1);
+            // The end of the input (after a last newline) is just past the last line's end.
+            if line as usize > lines.len() && !lines.is_empty() {
+                line = u32::try_from(lines.len()).unwrap_or(u32::MAX);
+                let last = lines[lines.len() - 1].chars().count() + 1;
+                column = u32::try_from(last).unwrap_or(u32::MAX);
+            }
             diagnostics.push(Diagnostic::error(
                 line,
                 column,
@@ -907,5 +913,13 @@ mod tests {
             "{}",
             d[0].message
         );
+    }
+
+    #[test]
+    fn json_cut_off_after_a_newline_is_located_on_the_last_line() {
+        // Found by the fuzzing run (tests/robustness.rs): serde_json says line 2, column 0.
+        let (_, diagnostics) = parse_metrics("m.json", "{\n");
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!((diagnostics[0].line, diagnostics[0].column), (1, 2));
     }
 }
