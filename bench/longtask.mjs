@@ -26,8 +26,11 @@ for (const file of files) {
   const buffer = await readFile(file);
   const started = Date.now();
   await page.getByTestId('file-input').setInputFiles({ name: basename(file), mimeType: 'text/plain', buffer });
+  // Done when the file is the open incident, its metrics were added, or it was refused.
   await page.waitForFunction((name) => document.querySelector('[data-testid="source-name"]')?.textContent === name
-    || document.querySelector('[data-testid="load-status"][data-state="failed"]'), basename(file), { timeout: 120000 });
+    || document.querySelector('[data-testid="load-status"][data-state="failed"]')
+    || /^Added .* metric series from/.test(document.querySelector('[data-testid="load-status"]')?.textContent ?? ''),
+  basename(file), { timeout: 120000 });
   const elapsed = Date.now() - started;
   await page.waitForTimeout(1000);
   const tasks = await page.evaluate(() => window.__tasks);
