@@ -247,8 +247,13 @@ fn read_yaml<T: DeserializeOwned>(text: &str) -> Result<T, Located> {
         // holds it: point at the value itself, written after that place.
         if let (Place::LineCharColumn(line, column), Some(found)) = (&place, found_value(&message))
         {
-            let from = byte_offset(text, *line, *column);
-            let window = &text[from..text.len().min(from + 1000)];
+            let from = byte_offset(text, *line, *column).min(text.len());
+            // Up to 1,000 bytes on, ending on a character boundary (found by fuzzing).
+            let mut end = text.len().min(from + 1000);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let window = text.get(from..end).unwrap_or("");
             if let Some(at) = window.find(found).filter(|_| !found.is_empty()) {
                 place = Place::Byte(from + at);
             }
@@ -881,5 +886,18 @@ mod tests {
         assert_eq!(locate(text, 5), (2, 2, "cd"));
         assert_eq!(locate(text, 7), (3, 1, "e"));
         assert_eq!(locate(text, 99), (3, 2, "e"));
+    }
+
+    #[cfg(feature = "yaml")]
+    #[test]
+    fn a_refused_yaml_value_near_wide_characters_does_not_panic() {
+        // Found by scripts/fuzz.sh: the 1,000-byte window after the error ended inside '𑊙'.
+        // Shifted by 0 to 3 bytes, one of these ends the window inside a 4-byte character.
+        for pad in 0..4 {
+            let mut text = format!("title: x\nstart: \"25:00:00\"\n#{}\n", "x".repeat(pad));
+            text.push_str(&"𑊙".repeat(400));
+            let parsed = parse_structured(&text, Syntax::Yaml);
+            assert!(!parsed.diagnostics.is_empty());
+        }
     }
 }
