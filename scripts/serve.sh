@@ -4,4 +4,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 source scripts/env.sh
-exec trunk serve --address 127.0.0.1 --port "${PORT:-8080}" "$@"
+# No auto-reload: Trunk injects it as an inline script, which the page's Content-Security-Policy
+# (index.html) refuses. Reload the page after an edit.
+exec trunk serve --no-autoreload --address 127.0.0.1 --port "${PORT:-8080}" "$@"
