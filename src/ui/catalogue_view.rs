@@ -32,17 +32,9 @@ pub fn CatalogueView(
     {
         let index_url = index_url.clone();
         leptos::task::spawn_local(async move {
-            let allowed = crate::source::check_source(
-                &index_url,
-                &page_url::page_base(),
-                &super::loader::source_policy(),
-            );
-            let fetched = match allowed {
-                Ok(_) => fetch_text(&index_url, |_, _| {}).await.map(|d| d.text),
-                Err(reason) => Err(crate::loading::LoadError::Unreadable {
-                    name: index_url.clone(),
-                    reason,
-                }),
+            let fetched = match super::loader::allowed_source(&index_url) {
+                Ok(()) => fetch_text(&index_url, |_, _| {}).await.map(|d| d.text),
+                Err(error) => Err(error),
             };
             let result = match fetched {
                 Ok(text) => serde_json::from_str::<CatalogueIndex>(&text)
@@ -273,8 +265,7 @@ pub fn index_url() -> String {
 
 /// The catalogue's query from the page's URL.
 fn query_from_url() -> CatalogueQuery {
-    let search = window().location().search().unwrap_or_default();
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+    let Some(params) = page_url::params() else {
         return CatalogueQuery::newest_first();
     };
     let values: Vec<(&str, String)> = QUERY_KEYS
@@ -287,25 +278,12 @@ fn query_from_url() -> CatalogueQuery {
 /// Writes the query into the URL (replacing the entry: typing is not history), keeping the
 /// other parameters (`view`, `index`).
 fn write_query_to_url(query: &CatalogueQuery) {
-    let location = window().location();
-    let search = location.search().unwrap_or_default();
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
-        return;
-    };
-    for key in QUERY_KEYS {
-        params.delete(key);
-    }
-    for (key, value) in query.to_params() {
-        params.append(key, &value);
-    }
-    let url = format!(
-        "{}?{}",
-        location.pathname().unwrap_or_default(),
-        String::from(params.to_string())
-    );
-    if url != format!("{}{search}", location.pathname().unwrap_or_default()) {
-        if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    page_url::rewrite(|params| {
+        for key in QUERY_KEYS {
+            params.delete(key);
         }
-    }
+        for (key, value) in query.to_params() {
+            params.append(key, &value);
+        }
+    });
 }

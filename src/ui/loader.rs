@@ -224,7 +224,7 @@ pub fn open_decoded(
     }
     match loaded {
         // Nothing could be read: the open incident stays, with this file's errors shown.
-        Loaded::Incident(parsed) if failed_outright(&parsed.incident, &parsed.diagnostics) => {
+        Loaded::Incident(parsed) if failed => {
             let first = parsed
                 .diagnostics
                 .iter()
@@ -297,12 +297,8 @@ pub fn open_decoded(
 
 /// Fetches `src` and opens it; on failure the status shows why and nothing else changes.
 pub fn load_url(state: AppState, loader: Loader, src: String) {
-    // Only http(s), and only from the origins the deployment allows (see `crate::source`).
-    if let Err(reason) = check_source(&src, &super::page_url::page_base(), &source_policy()) {
-        loader.status.set(LoadStatus::Failed(LoadError::Unreadable {
-            name: src,
-            reason,
-        }));
+    if let Err(error) = allowed_source(&src) {
+        loader.status.set(LoadStatus::Failed(error));
         return;
     }
     let generation = loader.begin(&src, None);
@@ -524,6 +520,18 @@ pub fn LoadControls() -> impl IntoView {
             <div class="drop-overlay" aria-hidden="true">"Drop to open"</div>
         </Show>
     }
+}
+
+/// Refuses an address the page must not load: anything but http(s), and origins the
+/// deployment does not list (see [`crate::source`]). Every fetch of a URL from the page's
+/// address or the reader goes through here.
+pub fn allowed_source(src: &str) -> Result<(), LoadError> {
+    check_source(src, &super::page_url::page_base(), &source_policy())
+        .map(|_| ())
+        .map_err(|reason| LoadError::Unreadable {
+            name: src.to_string(),
+            reason,
+        })
 }
 
 /// The deployment's source policy: `<meta name="postmortem-explorer:sources" content="…">`

@@ -66,7 +66,8 @@ pub struct PageRequest {
     pub parts: Vec<String>,
 }
 
-fn params() -> Option<web_sys::UrlSearchParams> {
+/// The page's query parameters.
+pub fn params() -> Option<web_sys::UrlSearchParams> {
     let search = window().location().search().ok()?;
     web_sys::UrlSearchParams::new_with_str(&search).ok()
 }
@@ -122,17 +123,29 @@ pub fn absolute(relative: &str) -> String {
 
 /// Rewrites the address bar: `src` and `view` set or removed, other parameters kept.
 pub fn replace(src: Option<&str>, catalogue: bool) {
+    rewrite(|params| {
+        match src {
+            Some(src) => params.set("src", src),
+            None => params.delete("src"),
+        }
+        if catalogue {
+            params.set("view", "catalogue");
+        } else {
+            params.delete("view");
+        }
+    });
+}
+
+/// Replaces the address bar's entry (no new history entry) with the query `edit` makes of the
+/// current one; nothing happens when the query stays the same.
+pub fn rewrite(edit: impl FnOnce(&web_sys::UrlSearchParams)) {
     let Some(params) = params() else { return };
-    match src {
-        Some(src) => params.set("src", src),
-        None => params.delete("src"),
-    }
-    if catalogue {
-        params.set("view", "catalogue");
-    } else {
-        params.delete("view");
-    }
+    let before = String::from(params.to_string());
+    edit(&params);
     let query = String::from(params.to_string());
+    if query == before {
+        return;
+    }
     let url = if query.is_empty() {
         page_base()
     } else {

@@ -97,14 +97,17 @@ pub fn ShareBar() -> impl IntoView {
             loader.status.set(LoadStatus::Done(message));
         });
     };
-    let copy_link = move |_| {
-        let from_file = loader.src.with_untracked(Option::is_none)
+    // The open incident came from this computer (not a URL, not the sample): no link reaches it.
+    let from_file = move || {
+        loader.src.with_untracked(Option::is_none)
             && state
                 .document
-                .with_untracked(|d| d.source_name != SAMPLE_NAME);
+                .with_untracked(|d| d.source_name != SAMPLE_NAME)
+    };
+    let copy_link = move |_| {
         copy(
             page_url::permalink(),
-            if from_file {
+            if from_file() {
                 "Link (to the sample: a file from your computer cannot be linked)"
             } else {
                 "Link"
@@ -112,12 +115,7 @@ pub fn ShareBar() -> impl IntoView {
         );
     };
     let copy_embed = move |_| {
-        let src = loader.src.get_untracked();
-        let from_file = src.is_none()
-            && state
-                .document
-                .with_untracked(|d| d.source_name != SAMPLE_NAME);
-        if from_file {
+        if from_file() {
             // An embed loads its incident by URL; a file from this computer has none.
             shown_code.set(String::new());
             loader.status.set(LoadStatus::Done(
@@ -128,6 +126,7 @@ pub fn ShareBar() -> impl IntoView {
             ));
             return;
         }
+        let src = loader.src.get_untracked();
         copy(
             page_url::embed_code(src.as_deref(), embed_view.get_untracked()),
             "Embed code",
