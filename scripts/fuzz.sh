@@ -1,19 +1,38 @@
 #!/usr/bin/env bash
-# Fuzzes every reader for MINUTES (default 10): the properties of tests/robustness.rs (text,
-# Markdown, JSON, TOML, YAML, CSV and Prometheus metrics, the URL's view state, the catalogue
-# index) run round after round with new random seeds, FUZZ_CASES cases per property and round.
+# Fuzzes the readers with the properties of tests/robustness.rs (text, Markdown, JSON, TOML, YAML,
+# CSV and Prometheus metrics, the URL's view state, the catalogue index), round after round with
+# new random seeds, FUZZ_CASES cases per property and round.
+#
+#   bash scripts/fuzz.sh MINUTES            every property together for MINUTES (default 10)
+#   bash scripts/fuzz.sh --each MINUTES     each property alone, one after another, MINUTES each
+#
 # Structured proptest runs on stable Rust: cargo-fuzz needs a nightly toolchain, which cannot be
 # installed here. A failure stops the run; proptest shrinks it and keeps it in
 # tests/robustness.proptest-regressions, which the normal test command replays.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+each=""
+if [ "${1:-}" = "--each" ]; then each=1; shift; fi
 minutes="${1:-10}"
 export FUZZ_CASES="${FUZZ_CASES:-5000}"
-end=$((SECONDS + minutes * 60))
-rounds=0
 cargo test --release --quiet --test robustness --no-run
-while [ "$SECONDS" -lt "$end" ]; do
-  cargo test --release --quiet --test robustness >/dev/null
-  rounds=$((rounds + 1))
-done
-echo "fuzzed for $((SECONDS / 60)) min: $rounds rounds of $FUZZ_CASES cases per property, no failure"
+
+# fuzz_for MINUTES [PROPERTY]: rounds of one property (or all) until the time is up.
+fuzz_for() {
+  local end=$((SECONDS + $1 * 60)) rounds=0 start=$SECONDS
+  local filter=()
+  if [ -n "${2:-}" ]; then filter=("$2" --exact); fi
+  while [ "$SECONDS" -lt "$end" ]; do
+    cargo test --release --quiet --test robustness -- "${filter[@]}" >/dev/null
+    rounds=$((rounds + 1))
+  done
+  echo "${2:-every property}: fuzzed $(((SECONDS - start) / 60)) min, $rounds rounds of $FUZZ_CASES cases, no failure"
+}
+
+if [ -n "$each" ]; then
+  properties=$(cargo test --release --quiet --test robustness -- --list 2>/dev/null |
+    sed -n 's/: test$//p' | grep -v -e the_line_model -e mutations_change)
+  for property in $properties; do fuzz_for "$minutes" "$property"; done
+else
+  fuzz_for "$minutes"
+fi

@@ -10,6 +10,7 @@ use std::fmt;
 use std::io::Read;
 
 pub mod encoding;
+pub mod wire;
 
 pub use encoding::Decoded;
 

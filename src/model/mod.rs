@@ -79,7 +79,7 @@ pub struct Incident {
 }
 
 /// A part of the postmortem shown after the page's fixed cards, in the author's order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Part {
     /// Lessons learned (prose and the three lists).
     Lessons,

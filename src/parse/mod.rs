@@ -54,6 +54,27 @@ pub struct Parsed {
     pub headings: Vec<(&'static str, String)>,
 }
 
+/// Every key [`Parsed::headings`] uses: the parts the page shows under fixed names, then the
+/// action-item table's columns.
+pub const HEADING_KEYS: [&str; 16] = [
+    "summary",
+    "impact",
+    "root_cause",
+    "detection",
+    "resolution",
+    "timeline",
+    "lessons",
+    "measures",
+    "responders",
+    "addendum",
+    "task_column",
+    "owner_column",
+    "priority_column",
+    "status_column",
+    "due_column",
+    "link_column",
+];
+
 impl Parsed {
     /// The author's heading for `part` (a key of [`Parsed::headings`]), if they wrote one.
     pub fn heading(&self, part: &str) -> Option<&str> {

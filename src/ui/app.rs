@@ -103,7 +103,7 @@ fn IncidentPage() -> impl IntoView {
     let waiting_for_src = move || {
         loader.src.with(Option::is_none)
             && page_url::request().src.is_some()
-            && matches!(loader.status.get(), LoadStatus::Loading { .. })
+            && loader.status.with(LoadStatus::is_busy)
     };
 
     view! {

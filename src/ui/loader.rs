@@ -12,8 +12,7 @@ use super::prefs;
 use super::state::{AppState, OpenDocument};
 use crate::analysis::reading::failed_outright;
 use crate::loading::{
-    check_size, decode, display_name, megabytes, not_a_postmortem, read_loaded, Decoded, LoadError,
-    Loaded,
+    check_size, decode, display_name, megabytes, not_a_postmortem, Decoded, LoadError, Loaded,
 };
 use crate::parse::Severity;
 use crate::source::{check_source, SourcePolicy};
@@ -35,10 +34,33 @@ pub enum LoadStatus {
         /// Size, when known.
         total: Option<u64>,
     },
+    /// Reading the text of `name` (in the parse worker when there is one).
+    Reading {
+        /// File name or URL.
+        name: String,
+    },
     /// The last load worked; what happened.
     Done(String),
     /// The last load failed; the open incident is unchanged.
     Failed(LoadError),
+}
+
+impl LoadStatus {
+    /// True while a file is fetched or read: the page offers to cancel it.
+    pub fn is_busy(&self) -> bool {
+        matches!(
+            self,
+            LoadStatus::Loading { .. } | LoadStatus::Reading { .. }
+        )
+    }
+
+    /// The file or URL being fetched or read.
+    fn busy_with(&self) -> Option<&str> {
+        match self {
+            LoadStatus::Loading { name, .. } | LoadStatus::Reading { name } => Some(name),
+            _ => None,
+        }
+    }
 }
 
 /// The loader's shared signals, provided through context by the app.
@@ -81,6 +103,21 @@ impl Loader {
 
     fn is_current(&self, generation: u64) -> bool {
         self.generation.get_value() == generation
+    }
+
+    /// Stops the fetch or reading in progress; the open incident stays.
+    pub fn cancel(&self) {
+        let Some(name) = self
+            .status
+            .with_untracked(|s| s.busy_with().map(str::to_string))
+        else {
+            return;
+        };
+        self.generation.update_value(|g| *g += 1);
+        super::parse_worker::cancel();
+        self.status.set(LoadStatus::Done(format!(
+            "Stopped reading {name}; the open incident stays."
+        )));
     }
 }
 
@@ -181,20 +218,50 @@ pub async fn read_file(
 
 /// Opens loaded text: a postmortem replaces the document, metric series join the open one.
 pub fn open_text(state: AppState, loader: Loader, name: &str, text: &str, src: Option<String>) {
-    open_decoded(state, loader, name, text, src, None);
+    let generation = loader.begin(name, None);
+    let decoded = Decoded {
+        text: text.to_string(),
+        note: None,
+    };
+    let name = name.to_string();
+    leptos::task::spawn_local(async move {
+        read_and_open(state, loader, generation, &name, decoded, src).await;
+    });
 }
 
-/// Opens decoded text; `note` says how it was decoded when it was not UTF-8, and becomes a
-/// warning at line 1 (the reader should check accents and quotes).
-pub fn open_decoded(
+/// Reads decoded text (in the parse worker, off the main thread, when there is one) and opens
+/// it, unless the load was cancelled or overtaken meanwhile.
+async fn read_and_open(
+    state: AppState,
+    loader: Loader,
+    generation: u64,
+    name: &str,
+    decoded: Decoded,
+    src: Option<String>,
+) {
+    loader.status.set(LoadStatus::Reading {
+        name: name.to_string(),
+    });
+    let Ok(loaded) = super::parse_worker::read(name, &decoded.text).await else {
+        return;
+    };
+    if loader.is_current(generation) {
+        let note = decoded.note.as_deref();
+        open_loaded(state, loader, name, &decoded.text, src, note, loaded);
+    }
+}
+
+/// Opens a reading of `text`; `note` says how it was decoded when it was not UTF-8, and
+/// becomes a warning at line 1 (the reader should check accents and quotes).
+fn open_loaded(
     state: AppState,
     loader: Loader,
     name: &str,
     text: &str,
     src: Option<String>,
     note: Option<&str>,
+    mut loaded: Loaded,
 ) {
-    let mut loaded = read_loaded(name, text);
     if let Some(note) = note {
         let warning = crate::parse::Diagnostic::warning(1, 1, note, "");
         match &mut loaded {
@@ -317,14 +384,10 @@ pub fn load_url(state: AppState, loader: Loader, src: String) {
             return;
         }
         match result {
-            Ok(decoded) => open_decoded(
-                state,
-                loader,
-                &display_name(&src),
-                &decoded.text,
-                Some(src),
-                decoded.note.as_deref(),
-            ),
+            Ok(decoded) => {
+                let name = display_name(&src);
+                read_and_open(state, loader, generation, &name, decoded, Some(src)).await;
+            }
             Err(error) => loader.status.set(LoadStatus::Failed(error)),
         }
     });
@@ -350,14 +413,12 @@ pub fn load_files(state: AppState, loader: Loader, files: Vec<web_sys::File>) {
                 return;
             }
             match result {
-                Ok(decoded) => open_decoded(
-                    state,
-                    loader,
-                    &name,
-                    &decoded.text,
-                    None,
-                    decoded.note.as_deref(),
-                ),
+                Ok(decoded) => {
+                    read_and_open(state, loader, generation, &name, decoded, None).await;
+                    if !loader.is_current(generation) {
+                        return;
+                    }
+                }
                 Err(error) => {
                     loader.status.set(LoadStatus::Failed(error));
                     return;
@@ -487,6 +548,7 @@ pub fn LoadControls() -> impl IntoView {
                 data-state=move || match status() {
                     LoadStatus::Idle => "idle",
                     LoadStatus::Loading { .. } => "loading",
+                    LoadStatus::Reading { .. } => "reading",
                     LoadStatus::Done(_) => "done",
                     LoadStatus::Failed(_) => "failed",
                 }
@@ -509,12 +571,21 @@ pub fn LoadControls() -> impl IntoView {
                         </span>
                     }
                     .into_any(),
+                    LoadStatus::Reading { name } => view! {
+                        <span>{format!("Reading {name}…")}</span>
+                        <progress></progress>
+                    }
+                    .into_any(),
                     LoadStatus::Done(message) => view! { <span>{message}</span> }.into_any(),
                     LoadStatus::Failed(error) => {
                         view! { <span class="load-error">{error.to_string()}</span> }.into_any()
                     }
                 }}
             </div>
+            <Show when=move || loader.status.with(LoadStatus::is_busy)>
+                <button type="button" class="button cancel-load" data-testid="cancel-load"
+                    on:click=move |_| loader.cancel()>"Cancel"</button>
+            </Show>
         </div>
         <Show when=move || loader.dragging.get()>
             <div class="drop-overlay" aria-hidden="true">"Drop to open"</div>

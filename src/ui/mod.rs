@@ -13,6 +13,7 @@ pub mod illustration;
 pub mod loader;
 mod measures;
 pub mod page_url;
+mod parse_worker;
 mod parts;
 pub mod prefs;
 mod reading_banner;
