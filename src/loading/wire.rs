@@ -2,7 +2,8 @@
 //! small enough that turning it back into Rust values takes the page a few milliseconds. The
 //! page takes one part per task, so a file of a million lines arrives without blocking it.
 //!
-//! Each part is JSON (serde_json, already in the app) in its own message. The first part is
+//! Each part is MessagePack with named fields (rmp-serde) in its own message: texts travel as
+//! they are, where JSON would escape every newline and take far longer to read back. The first part is
 //! the incident without its timeline, or the metric series without their points; timeline
 //! events, diagnostics and points follow in chunks of [`CHUNK`]; [`Part::End`] closes it.
 
@@ -97,8 +98,9 @@ pub fn split(loaded: Loaded) -> Vec<Vec<u8>> {
 }
 
 fn encode(part: &Part) -> Vec<u8> {
-    // Plain data with string keys and finite numbers (the readers clamp them) always encodes.
-    serde_json::to_vec(part).unwrap_or_default()
+    // Plain data with string keys always encodes; an empty message would be refused as
+    // unreadable by the page, which then reads the text itself.
+    rmp_serde::to_vec_named(part).unwrap_or_default()
 }
 
 /// `items` in chunks of [`CHUNK`], none when there are none.
@@ -128,7 +130,7 @@ impl Assembler {
         if self.ended {
             return Err(WireError("a part came after the end".into()));
         }
-        let part: Part = serde_json::from_slice(message)
+        let part: Part = rmp_serde::from_slice(message)
             .map_err(|error| WireError(format!("unreadable part: {error}")))?;
         match (part, &mut self.loaded) {
             (
@@ -305,8 +307,12 @@ mod tests {
             late.push(messages.last().expect("end")).is_err(),
             "after the end"
         );
-        let unknown = br#"{"Incident":{"incident":{},"outline":[],"headings":[["nope","x"]]}}"#;
-        assert!(Assembler::new().push(unknown).is_err());
+        let unknown = encode(&Part::Incident {
+            incident: Box::default(),
+            outline: Vec::new(),
+            headings: vec![("nope".into(), "x".into())],
+        });
+        assert!(Assembler::new().push(&unknown).is_err());
     }
 
     #[test]

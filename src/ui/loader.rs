@@ -246,8 +246,8 @@ async fn read_and_open(
         return;
     };
     if loader.is_current(generation) {
-        let note = decoded.note.as_deref();
-        open_loaded(state, loader, name, &decoded.text, src, note, loaded);
+        let Decoded { text, note } = decoded;
+        open_loaded(state, loader, name, text, src, note.as_deref(), loaded);
     }
 }
 
@@ -257,7 +257,7 @@ fn open_loaded(
     state: AppState,
     loader: Loader,
     name: &str,
-    text: &str,
+    text: String,
     src: Option<String>,
     note: Option<&str>,
     mut loaded: Loaded,
@@ -273,7 +273,7 @@ fn open_loaded(
     // that plainly is not a postmortem is refused here.
     let failed =
         matches!(&loaded, Loaded::Incident(p) if failed_outright(&p.incident, &p.diagnostics));
-    if let Some(error) = not_a_postmortem(name, &loaded, text).filter(|_| !failed) {
+    if let Some(error) = not_a_postmortem(name, &loaded, &text).filter(|_| !failed) {
         loader.status.set(LoadStatus::Failed(error));
         return;
     }
@@ -328,9 +328,7 @@ fn open_loaded(
             if request.embed.is_none() {
                 match &src {
                     Some(src) => prefs::remember_source(name, src),
-                    None => loader
-                        .local_text
-                        .set(Some((name.to_string(), text.to_string()))),
+                    None => loader.local_text.set(Some((name.to_string(), text))),
                 }
             }
             if src.is_some() {
@@ -346,8 +344,10 @@ fn open_loaded(
             diagnostics,
         } => {
             let count = series.len();
+            state
+                .incident
+                .update(|incident| incident.metrics.extend(series));
             state.document.update(|document| {
-                document.incident.metrics.extend(series);
                 document
                     .diagnostics
                     .extend(diagnostics.into_iter().map(|mut d| {

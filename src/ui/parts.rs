@@ -18,7 +18,7 @@ pub fn AuthorParts() -> impl IntoView {
     let parts = Memo::new(move |_| {
         state
             .document
-            .with(|d| d.incident.parts_in_order(&d.outline))
+            .with(|d| state.incident.with(|i| i.parts_in_order(&d.outline)))
     });
     move || {
         parts

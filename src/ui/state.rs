@@ -20,7 +20,8 @@ use crate::sample::{
 pub struct OpenDocument {
     /// File name or URL it was loaded from.
     pub source_name: String,
-    /// The incident read from it.
+    /// The incident read from it. [`AppState`] moves it into its own signal when the document
+    /// opens (so a big incident is never copied), leaving this empty there.
     pub incident: Incident,
     /// What the reader skipped or guessed.
     pub diagnostics: Vec<Diagnostic>,
@@ -113,8 +114,9 @@ impl ViewState {
 pub struct AppState {
     /// The open document.
     pub document: RwSignal<OpenDocument>,
-    /// Its incident, recomputed only when the document changes.
-    pub incident: Memo<Incident>,
+    /// Its incident, apart from the rest of the document: moved in when a document opens, never
+    /// copied, and untouched when only the diagnostics change.
+    pub incident: RwSignal<Incident>,
     /// The kind of each timeline event, classified once for every view.
     pub kinds: Memo<Vec<EventKind>>,
     /// What the reader is looking at.
@@ -123,9 +125,9 @@ pub struct AppState {
 
 impl AppState {
     /// State for `document`, with the view showing all of it.
-    pub fn new(document: OpenDocument) -> AppState {
+    pub fn new(mut document: OpenDocument) -> AppState {
+        let incident = RwSignal::new(std::mem::take(&mut document.incident));
         let document = RwSignal::new(document);
-        let incident = Memo::new(move |_| document.with(|d| d.incident.clone()));
         let kinds = Memo::new(move |_| incident.with(kinds_of));
         AppState {
             document,
@@ -136,7 +138,8 @@ impl AppState {
     }
 
     /// Opens another document and resets the view to show all of it.
-    pub fn open(&self, document: OpenDocument) {
+    pub fn open(&self, mut document: OpenDocument) {
+        self.incident.set(std::mem::take(&mut document.incident));
         self.document.set(document);
         self.view.window.set(None);
         self.view.selected.set(None);

@@ -153,10 +153,13 @@ test('a large file shows progress while it is read', async () => {
   await page.getByTestId('file-input').setInputFiles({ name: 'big.txt', mimeType: 'text/plain', buffer: Buffer.from(big) });
   await status(page, 'done');
   assert.equal(await title(page), 'The One-Character DNS Outage');
-  const seen = await page.evaluate(() => window.__seen);
-  assert.ok(seen.length >= 2, `progress was shown: ${JSON.stringify(seen)}`);
+  const all = await page.evaluate(() => window.__seen);
+  // Bytes read of the size while the file is read in; then an open-ended bar while its text is read.
+  const seen = all.filter(([, max]) => max !== null);
+  assert.ok(seen.length >= 2, `progress was shown: ${JSON.stringify(all)}`);
   assert.equal(Number(seen.at(-1)[1]), Buffer.byteLength(big));
   assert.ok(seen.some(([value, max]) => Number(value) > 0 && Number(value) < Number(max)), JSON.stringify(seen));
+  assert.deepEqual(all.at(-1), [null, null], 'reading the text shows an open-ended bar');
   await context.close();
 });
 
@@ -327,5 +330,59 @@ test('a file that is not text is refused as unreadable', async () => {
   assert.equal(error, 'not-text');
   assert.equal(text, 'photo.png is not a text file: it looks like a PNG image.');
   assert.equal(await title(page), 'The Great Cookie Catastrophe');
+  await context.close();
+});
+
+/** Puts a file made inside the page into the file input (no 10 MB round trip through the driver). */
+async function pickGenerated(page, name, lines) {
+  await page.evaluate(([name, lines]) => {
+    const text = ['Title: Many steps', '', 'Timeline:']
+      .concat(Array.from({ length: lines }, (_, i) => `- 2024-01-15 ${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} Step ${i}`))
+      .join('\n');
+    const input = document.querySelector('[data-testid="file-input"]');
+    const files = new DataTransfer();
+    files.items.add(new File([text], name, { type: 'text/plain' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  }, [name, lines]);
+}
+
+test('files are read in the parse worker; Cancel stops a long reading and the open incident stays', async () => {
+  const { page, context, errors } = await openPage(browser, server.url);
+  await page.getByTestId('incident-title').waitFor();
+  const sample = await title(page);
+  await pickGenerated(page, 'many.txt', 600000);
+  await page.waitForSelector('[data-testid="load-status"][data-state="reading"]');
+  // The page still answers while the worker reads: a click on Cancel is handled at once.
+  await page.getByTestId('cancel-load').click();
+  const stopped = await status(page, 'done');
+  assert.match(stopped.text, /Stopped reading many\.txt; the open incident stays/);
+  assert.equal(await title(page), sample);
+  assert.equal(await page.getByTestId('cancel-load').count(), 0);
+  const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => r.name));
+  assert.ok(fetched.some((url) => /parse-worker_loader\.js\?build=/.test(url)), fetched.join("\n"));
+  // A new worker reads the next file to the end, every event in order.
+  await pickGenerated(page, 'fewer.txt', 25000);
+  await page.waitForFunction(() => document.querySelector('[data-testid="source-name"]')?.textContent === 'fewer.txt');
+  assert.equal(await title(page), 'Many steps');
+  // Long timelines are listed a page (100) at a time, from the first event.
+  const listed = await page.evaluate(() => [...document.querySelectorAll('[data-testid="event"] .event-text')].map((e) => e.textContent));
+  assert.equal(listed.length, 100);
+  assert.match(listed[0], /: Step 0$/);
+  assert.match(listed[99], /: Step 99$/);
+  assert.deepEqual(unexpected(errors), []);
+  await context.close();
+});
+
+test('without a parse worker (its files missing) files are still read, on the page', async () => {
+  const context = await browser.newContext();
+  await context.route('**/parse-worker*', (route) => route.fulfill({ status: 404, body: '' }));
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByTestId('incident-title').waitFor();
+  await pickGenerated(page, 'few.txt', 30);
+  await page.waitForFunction(() => document.querySelector('[data-testid="source-name"]')?.textContent === 'few.txt');
+  assert.equal(await title(page), 'Many steps');
+  assert.equal(await page.getByTestId('event').count(), 30);
   await context.close();
 });
