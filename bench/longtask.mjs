@@ -3,13 +3,43 @@
 // the total blocked time until the page shows the incident. A benchmark, not a test.
 //
 //   node bench/longtask.mjs FILE...        (after `trunk build --release`)
+//
+// It also reports the peak resident memory of the renderer processes (the tab and its parse
+// worker), sampled every 50 ms from /proc while the file is read.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { serveStatic, launchBrowser } from '../tests/e2e/support.mjs';
 
 const files = process.argv.slice(2);
+
+/** Resident memory of this browser's renderer processes (the tab and its worker), in bytes. */
+async function rendererBytes() {
+  const { processInfo } = await browserSession.send('SystemInfo.getProcessInfo');
+  let total = 0;
+  for (const { id } of processInfo.filter((p) => p.type === 'renderer')) {
+    try {
+      const status = await readFile(`/proc/${id}/status`, 'utf8');
+      total += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+    } catch { /* the process ended meanwhile */ }
+  }
+  return total;
+}
+
+/** Samples renderer memory every 50 ms until `stop()`, which returns the peak. */
+function samplePeak() {
+  let peak = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      peak = Math.max(peak, await rendererBytes());
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+  })();
+  return async () => { running = false; await loop; return peak; };
+}
 const server = await serveStatic(process.env.DIST || undefined);
 const browser = await launchBrowser();
+const browserSession = await browser.newBrowserCDPSession();
 for (const file of files) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(() => {
@@ -33,7 +63,9 @@ for (const file of files) {
   }, basename(file));
   await page.waitForTimeout(300);
   await page.evaluate(() => { window.__tasks = []; });
+  const before = await rendererBytes();
   const started = Date.now();
+  const peak = samplePeak();
   await page.evaluate(() => {
     const input = document.querySelector('[data-testid="file-input"]');
     const files = new DataTransfer();
@@ -48,11 +80,13 @@ for (const file of files) {
   basename(file), { timeout: 120000 });
   const elapsed = Date.now() - started;
   await page.waitForTimeout(1000);
+  const peakBytes = await peak();
   const tasks = await page.evaluate(() => window.__tasks);
   const longest = Math.max(0, ...tasks);
   const blocked = tasks.reduce((sum, t) => sum + Math.max(0, t - 50), 0);
   console.log(`${basename(file)}: ${(buffer.length / 1048576).toFixed(1)} MB, shown after ${elapsed} ms; `
-    + `longest task ${longest.toFixed(0)} ms, ${tasks.length} long tasks, total blocking ${blocked.toFixed(0)} ms`);
+    + `longest task ${longest.toFixed(0)} ms, ${tasks.length} long tasks, total blocking ${blocked.toFixed(0)} ms; `
+    + `renderer memory ${(before / 1048576).toFixed(0)} MB before, at most ${(peakBytes / 1048576).toFixed(0)} MB while reading`);
   await context.close();
 }
 await browser.close();

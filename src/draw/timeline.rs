@@ -50,6 +50,11 @@ pub struct EventIndex {
 impl EventIndex {
     /// Indexes the events of `incident`.
     pub fn new(incident: &Incident) -> EventIndex {
+        EventIndex::with_kinds(incident, kinds_of(incident))
+    }
+
+    /// Indexes the events of `incident` whose kinds were classified already (one per event).
+    pub fn with_kinds(incident: &Incident, kinds: Vec<EventKind>) -> EventIndex {
         let at: Vec<f64> = incident.timeline.iter().map(|e| axis_ms(&e.at)).collect();
         let mut order: Vec<usize> = (0..at.len()).collect();
         order.sort_by(|&a, &b| at[a].total_cmp(&at[b]));
@@ -61,7 +66,7 @@ impl EventIndex {
             times: order.iter().map(|&i| at[i]).collect(),
             order,
             rank,
-            kinds: kinds_of(incident),
+            kinds,
             texts: incident
                 .timeline
                 .iter()

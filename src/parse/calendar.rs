@@ -34,17 +34,30 @@ pub struct DateContext {
 pub struct OrderEvidence {
     /// The order used.
     pub order: DateOrder,
-    /// True when some date had a field over 12 (the order is certain).
+    /// True when some date had a field over 12, or a date written with the month's name
+    /// agreed with one reading (the order is certain).
     pub decided: bool,
     /// The first numeric date that reads differently in the two orders (byte span), if any.
     pub first_ambiguous: Option<Range<usize>>,
+    /// True when the order was taken from the dots of the ambiguous dates (`03.08.2023`),
+    /// which are written day first.
+    pub dotted: bool,
 }
 
+/// How far into the text the reader looks for a date written with its month's name that
+/// settles an ambiguous numeric one (the header and the first sections).
+const NAMED_MONTH_WINDOW: usize = 64 * 1024;
+
 /// Settles the order of numeric dates from every `a/b/yyyy` (or `-`, `.`, `–`) in `source`:
-/// the first date with a field over 12 decides; otherwise month first.
+/// the first date with a field over 12 decides. Without one, a date written with its month's
+/// name (`3rd of August`) that agrees with one reading of the first ambiguous date decides;
+/// else ambiguous dates all written with dots (`03.08.2023`, as German, French and Dutch texts
+/// write them) are read day first; else month first.
 pub fn date_order(source: &str) -> OrderEvidence {
     let bytes = source.as_bytes();
     let mut first_ambiguous = None;
+    let mut first_fields = None;
+    let mut all_dotted = true;
     let mut at = 0;
     while at < bytes.len() {
         if !bytes[at].is_ascii_digit() || (at > 0 && bytes[at - 1].is_ascii_alphanumeric()) {
@@ -59,18 +72,40 @@ pub fn date_order(source: &str) -> OrderEvidence {
                 if b > 12 && a <= 12 {
                     return decided(DateOrder::MonthFirst, first_ambiguous);
                 }
-                if a != b && a <= 12 && b <= 12 && first_ambiguous.is_none() {
-                    first_ambiguous = Some(at..end);
+                if a != b && a <= 12 && b <= 12 {
+                    let after_first = source[at..].trim_start_matches(|c: char| c.is_ascii_digit());
+                    all_dotted &= after_first.starts_with('.');
+                    if first_ambiguous.is_none() {
+                        first_ambiguous = Some(at..end);
+                        first_fields = Some((a, b));
+                    }
                 }
                 at = end;
             }
             None => at += 1,
         }
     }
+    if let Some((a, b)) = first_fields {
+        let named = named_month_days(window(source, NAMED_MONTH_WINDOW));
+        let day_first = named.contains(&(b, a));
+        let month_first = named.contains(&(a, b));
+        if day_first != month_first {
+            let order = match day_first {
+                true => DateOrder::DayFirst,
+                false => DateOrder::MonthFirst,
+            };
+            return decided(order, first_ambiguous);
+        }
+    }
+    let dotted = first_ambiguous.is_some() && all_dotted;
     OrderEvidence {
-        order: DateOrder::MonthFirst,
+        order: match dotted {
+            true => DateOrder::DayFirst,
+            false => DateOrder::MonthFirst,
+        },
         decided: false,
         first_ambiguous,
+        dotted,
     }
 }
 
@@ -79,7 +114,53 @@ fn decided(order: DateOrder, first_ambiguous: Option<Range<usize>>) -> OrderEvid
         order,
         decided: true,
         first_ambiguous,
+        dotted: false,
     }
+}
+
+/// The first `max` bytes of `text`, cut on a character boundary.
+fn window(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Every (month, day) written with the month's name in `text`: `August 3`, `3 August`,
+/// `3. August`, `3rd of August`, `Aug 3rd`.
+fn named_month_days(text: &str) -> Vec<(u32, u32)> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        if !line.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let tokens = tokens(line);
+        for (i, token) in tokens.iter().enumerate() {
+            let Some(month) = month_number(token.text) else {
+                continue;
+            };
+            let gap = |a: &Token<'_>, b: &Token<'_>| line.get(a.end..b.start).map(str::trim);
+            if let Some(next) = tokens.get(i + 1) {
+                if let (Some(day), Some("" | ".")) = (next.day(), gap(token, next)) {
+                    out.push((month, day));
+                }
+            }
+            // `3 August`, `3. August`, `3rd of August`
+            let day_before = match i.checked_sub(1).map(|k| &tokens[k]) {
+                Some(of) if of.text.eq_ignore_ascii_case("of") && gap(of, token) == Some("") => i
+                    .checked_sub(2)
+                    .map(|k| &tokens[k])
+                    .filter(|day| gap(day, of) == Some("")),
+                Some(day) if matches!(gap(day, token), Some("" | ".")) => Some(day),
+                _ => None,
+            };
+            if let Some(day) = day_before.and_then(Token::day) {
+                out.push((month, day));
+            }
+        }
+    }
+    out
 }
 
 /// `a<sep>b<sep>yyyy` at byte `at` with one- or two-digit fields: (a, b, end).
@@ -523,6 +604,25 @@ mod tests {
             date("Sept 3rd, 2023"),
             Some("2023-09-03 \"Sept 3rd, 2023\"".into())
         );
+    }
+
+    #[test]
+    fn settles_the_order_from_named_months_and_dots() {
+        let found = date_order("Date: 04/06/2021\nOn the 4th of June the certificate expired.");
+        assert_eq!((found.order, found.decided), (DateOrder::DayFirst, true));
+        let found = date_order("Date: 06/04/2021, or June 4");
+        assert_eq!((found.order, found.decided), (DateOrder::MonthFirst, true));
+        let found = date_order("am 3. August: 03.08.2023");
+        assert_eq!((found.order, found.decided), (DateOrder::DayFirst, true));
+        let found = date_order("Datum: 03.08.2023");
+        assert_eq!(
+            (found.order, found.decided, found.dotted),
+            (DateOrder::DayFirst, false, true)
+        );
+        let found = date_order("03.08.2023 and 03/08/2023");
+        assert_eq!((found.order, found.dotted), (DateOrder::MonthFirst, false));
+        let found = date_order("13/08/2023 and 03.08.2023");
+        assert_eq!((found.order, found.decided), (DateOrder::DayFirst, true));
     }
 
     #[test]

@@ -54,7 +54,21 @@ pub fn leading_clock(text: &str) -> Option<Clock> {
             at += rest.len() - trimmed.len() + 3;
         }
     }
-    let (meridiem, after) = meridiem(text, at);
+    let (mut meridiem, mut after) = meridiem(text, at);
+    if minute.is_some() && meridiem.is_none() {
+        let glued = bytes.get(at).copied();
+        let ends = !bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric);
+        match glued {
+            // `9:27a`, `11:30p`: a lone `a`/`p` glued to the minutes, as some logs write it.
+            Some(b'a' | b'p') if ends => {
+                meridiem = Some(glued == Some(b'p'));
+                after = at + 1;
+            }
+            // `21:18h`: the hours mark after a 24-hour time.
+            Some(b'h') if ends && hour <= 23 => after = at + 1,
+            _ => {}
+        }
+    }
     if minute.is_none() && meridiem.is_none() {
         return None;
     }
@@ -66,6 +80,9 @@ pub fn leading_clock(text: &str) -> Option<Clock> {
     }
     let hour = match meridiem {
         Some(pm) if (1..=12).contains(&hour) => hour % 12 + if pm { 12 } else { 0 },
+        // `20:50pm`, `00:30 am`: a 24-hour time with a marker that agrees with it.
+        Some(true) if minute.is_some() && (13..=23).contains(&hour) => hour,
+        Some(false) if minute.is_some() && hour == 0 => hour,
         Some(_) => return None,
         None => hour,
     };
@@ -224,6 +241,12 @@ mod tests {
         assert_eq!(read("10:00am -"), Some(("10:00:00".into(), 7)));
         assert_eq!(read("10 AM"), Some(("10:00:00".into(), 5)));
         assert_eq!(read("9:05 p.m. x"), Some(("21:05:00".into(), 9)));
+        assert_eq!(read("9:27a"), Some(("09:27:00".into(), 5)));
+        assert_eq!(read("11:30p x"), Some(("23:30:00".into(), 6)));
+        assert_eq!(read("12:28a"), Some(("00:28:00".into(), 6)));
+        // A 24-hour time with a marker that agrees with it.
+        assert_eq!(read("20:50pm."), Some(("20:50:00".into(), 7)));
+        assert_eq!(read("00:30 am"), Some(("00:30:00".into(), 8)));
     }
 
     #[test]
@@ -235,6 +258,7 @@ mod tests {
         assert_eq!(read("0029 hrs x"), Some(("00:29:00".into(), 8)));
         assert_eq!(read("9 h 21 x"), Some(("09:21:00".into(), 6)));
         assert_eq!(read("14h05"), Some(("14:05:00".into(), 5)));
+        assert_eq!(read("21:18h: x"), Some(("21:18:00".into(), 6)));
         assert_eq!(read("0930Z alert"), Some(("09:30:00".into(), 4)));
         assert_eq!(read("1000 UTC fix"), Some(("10:00:00".into(), 4)));
         assert_eq!(read("14.30 Uhr: x"), Some(("14:30:00".into(), 9)));
@@ -257,7 +281,11 @@ mod tests {
             "2024-01-15",
             "10",
             "25:00",
-            "13:00 PM",
+            "13:00 AM",
+            "13 PM",
+            "9:27ab",
+            "9:27apples",
+            "21:18hx",
             "10:00x",
             "10 apples",
             "",

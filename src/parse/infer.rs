@@ -2,7 +2,7 @@
 //! something happened ("At 2017/01/31 9pm UTC, this escalated", "resolved by 14:30 UTC").
 //!
 //! Only times introduced as a moment count (`at`, `around`, `by`, `about`, a time opening
-//! the sentence, or `Update 6:14pm`); windows such as "between 5:20pm and 11:25pm" do not.
+//! the sentence, or a status word: `Update 6:14pm`, `resolved 23:30h`); windows such as "between 5:20pm and 11:25pm" do not.
 
 use chrono::{NaiveDate, NaiveTime};
 
@@ -22,6 +22,10 @@ const TRIGGERS: &[&str] = &[
     "@",
     "update",
     "updated",
+    "resolved",
+    "identified",
+    "investigating",
+    "monitoring",
     "since",
     "à",
     "vers",

@@ -49,6 +49,25 @@ pub fn stamp_only(content: &str, context: DateContext) -> Option<Entry> {
     })
 }
 
+/// A heading naming a status update and its stamp: `## Investigating 2025-01-04 9:27a`,
+/// `## Resolved 2025-01-04 4:00p`. Returns the entry and the word before the stamp.
+pub fn stamped_heading(content: &str, context: DateContext) -> Option<(Entry, &str)> {
+    let inner = content.trim_start().strip_prefix('#')?;
+    let inner = inner.trim_start_matches('#');
+    if !inner.starts_with([' ', '\t']) {
+        return None;
+    }
+    let inner = inner.trim().trim_matches(['*', '_']);
+    let entry = stamp_only(inner, context)?;
+    let found = find_date_in(inner, context)?;
+    let label =
+        inner[..found.span.start].trim_end_matches([' ', '-', '–', '—', ':', '|', '*', '_', '(']);
+    label
+        .chars()
+        .any(char::is_alphabetic)
+        .then_some((entry, label.trim()))
+}
+
 /// A status page's update whose stamp sits in a site generator's shortcode at the end of the
 /// line: `*Identified* - Power is back. {{< track "2023-06-29 19:59:10" >}}`. Returns the entry
 /// and the text before the shortcode.

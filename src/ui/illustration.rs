@@ -28,7 +28,12 @@ pub fn CookieIllustration(
     let state = app_state();
     let theme = crate::ui::theme::drawing_theme();
     let playhead = state.view.playhead;
-    let illustration = Memo::new(move |_| state.incident.with(Illustration::new));
+    // Built one task after the incident changes (see `AppState::settled`), so its scene is not
+    // drawn in the same task as the rest of a newly opened incident.
+    let illustration = Memo::new(move |_| {
+        state.settled.track();
+        state.incident.with_untracked(Illustration::new)
+    });
     // The offset at the playhead (the story's end when it is `None`), as every view asks it.
     let offset = Memo::new(move |_| {
         let zone = state.view.zone.get();
@@ -37,7 +42,7 @@ pub fn CookieIllustration(
             .unwrap_or_else(|| illustration.with(|i| i.story().end()));
         state
             .incident
-            .with(|incident| offset_minutes(zone, incident, at))
+            .with_untracked(|incident| offset_minutes(zone, incident, at))
     });
     let scene = Memo::new(move |_| {
         let at = playhead.get();

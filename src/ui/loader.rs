@@ -344,9 +344,7 @@ fn open_loaded(
             diagnostics,
         } => {
             let count = series.len();
-            state
-                .incident
-                .update(|incident| incident.metrics.extend(series));
+            state.attach_metrics(series);
             state.document.update(|document| {
                 document
                     .diagnostics

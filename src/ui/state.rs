@@ -119,6 +119,10 @@ pub struct AppState {
     pub incident: RwSignal<Incident>,
     /// The kind of each timeline event, classified once for every view.
     pub kinds: Memo<Vec<EventKind>>,
+    /// Notified one task after the incident changes. The views slowest to rebuild (the
+    /// illustration's scene) follow it rather than [`AppState::incident`], so opening a big
+    /// incident is drawn in two tasks instead of one long one that blocks the page.
+    pub settled: Trigger,
     /// What the reader is looking at.
     pub view: ViewState,
 }
@@ -133,6 +137,7 @@ impl AppState {
             document,
             incident,
             kinds,
+            settled: Trigger::new(),
             view: ViewState::new(),
         }
     }
@@ -140,11 +145,28 @@ impl AppState {
     /// Opens another document and resets the view to show all of it.
     pub fn open(&self, mut document: OpenDocument) {
         self.incident.set(std::mem::take(&mut document.incident));
+        self.settle_later();
         self.document.set(document);
         self.view.window.set(None);
         self.view.selected.set(None);
         self.view.hovered.set(None);
         self.view.playhead.set(None);
+    }
+}
+
+impl AppState {
+    /// Adds metric series to the open incident.
+    pub fn attach_metrics(&self, series: Vec<crate::model::MetricSeries>) {
+        self.incident
+            .update(|incident| incident.metrics.extend(series));
+        self.settle_later();
+    }
+
+    /// Notifies [`AppState::settled`] in a task of its own, after the views that follow the
+    /// incident directly have been drawn.
+    fn settle_later(&self) {
+        let settled = self.settled;
+        set_timeout(move || settled.notify(), std::time::Duration::ZERO);
     }
 }
 

@@ -22,9 +22,14 @@ impl Reader<'_> {
         self.diagnostics.push(Diagnostic::warning(
             u32::try_from(number).unwrap_or(u32::MAX),
             column_of(line_text, span.start - line_start),
-            format!(
-                "read `{written}` month first{read}: no date in the text has a day over 12 to settle the order; expected an unambiguous date such as 2024-01-31"
-            ),
+            match order.dotted {
+                true => format!(
+                    "read `{written}` day first{read}, as dates written with dots are: no date in the text has a day over 12 to settle the order; expected an unambiguous date such as 2024-01-31"
+                ),
+                false => format!(
+                    "read `{written}` month first{read}: no date in the text has a day over 12 to settle the order; expected an unambiguous date such as 2024-01-31"
+                ),
+            },
             excerpt(line_text.trim_end_matches('\r')),
         ));
     }

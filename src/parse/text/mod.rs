@@ -32,7 +32,7 @@ use super::labels::{field_for, is_truncated_postmortem, labelled, spelled_field,
 use super::lines::source_lines;
 use super::markup::{clean, split_breaks};
 use super::rich::{self, TargetKind};
-use super::status_page::{shortcode_stamp, stamp_only, update_block};
+use super::status_page::{shortcode_stamp, stamp_only, stamped_heading, update_block};
 use super::table;
 use super::zone::{find_zone, FoundZone};
 use super::Parsed;
@@ -715,7 +715,11 @@ impl<'a> Reader<'a> {
             // `### 10:00 AM` or `### 2016-11-08` inside a timeline: an entry or a day, not a section.
             return false;
         }
-        if heading && !in_timeline && timeline_entry(label, self.context).is_some() {
+        let stamped = || {
+            timeline_entry(label, self.context).is_some()
+                || stamped_heading(&self.lines[index].text, self.context).is_some()
+        };
+        if heading && !in_timeline && stamped() {
             // `## 2024-01-23 13:21` outside any timeline: headings that carry stamps are a
             // timeline of their own (a status page's updates); the entry reads it.
             self.section = Some(Target::Timeline);
@@ -989,6 +993,14 @@ impl<'a> Reader<'a> {
             self.heading_event_open = content.starts_with('#');
             let text = tidy_entry_text(&content[entry.text_at..]);
             // An entry with no text yet (`### 10:00 AM`) takes the next paragraph as its text.
+            self.push_event(index, content_at, entry.date, entry.time, entry.zone, text);
+            return;
+        }
+        // `## Investigating 2025-01-04 9:27a`: a status update named in its heading, its text
+        // in the paragraph under it.
+        if let Some((entry, label)) = stamped_heading(content, self.context) {
+            self.heading_event_open = true;
+            let text = tidy_entry_text(label);
             self.push_event(index, content_at, entry.date, entry.time, entry.zone, text);
             return;
         }

@@ -46,8 +46,12 @@ impl TimelineContext {
     /// Builds the context over `state`.
     pub fn new(state: AppState) -> TimelineContext {
         let incident = state.incident;
-        let index = Memo::new(move |_| incident.with(|i| Arc::new(EventIndex::new(i))));
-        let milestones = Memo::new(move |_| incident.with(Milestones::of));
+        // The kinds are classified once, for every view (`AppState::kinds`).
+        let kinds = state.kinds;
+        let index =
+            Memo::new(move |_| incident.with(|i| Arc::new(EventIndex::with_kinds(i, kinds.get()))));
+        let milestones =
+            Memo::new(move |_| incident.with(|i| kinds.with(|k| Milestones::with_kinds(i, k))));
         let phases = Memo::new(move |_| milestones.with(phases));
         let this_year = js_sys::Date::new_0().get_full_year() as i32;
         let anomalies = Memo::new(move |_| incident.with(|i| anomalies(i, this_year)));
