@@ -7,7 +7,8 @@
 #   bash scripts/fuzz.sh --each MINUTES     each property alone, one after another, MINUTES each
 #
 # Structured proptest runs on stable Rust: cargo-fuzz needs a nightly toolchain, which cannot be
-# installed here. A failure stops the run; proptest shrinks it and keeps it in
+# installed here. The test binary is built once, then run directly, so the minutes are spent
+# fuzzing (not compiling). A failure stops the run; proptest shrinks it and keeps it in
 # tests/robustness.proptest-regressions, which the normal test command replays.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +16,9 @@ each=""
 if [ "${1:-}" = "--each" ]; then each=1; shift; fi
 minutes="${1:-10}"
 export FUZZ_CASES="${FUZZ_CASES:-5000}"
-cargo test --release --quiet --test robustness --no-run
+binary=$(cargo test --release --quiet --test robustness --no-run --message-format=json |
+  sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -1)
+[ -x "$binary" ] || { echo "could not build the robustness tests" >&2; exit 1; }
 
 # fuzz_for MINUTES [PROPERTY]: rounds of one property (or all) until the time is up.
 fuzz_for() {
@@ -23,14 +26,14 @@ fuzz_for() {
   local filter=()
   if [ -n "${2:-}" ]; then filter=("$2" --exact); fi
   while [ "$SECONDS" -lt "$end" ]; do
-    cargo test --release --quiet --test robustness -- "${filter[@]}" >/dev/null
+    "$binary" --quiet "${filter[@]}" >/dev/null
     rounds=$((rounds + 1))
   done
   echo "${2:-every property}: fuzzed $(((SECONDS - start) / 60)) min, $rounds rounds of $FUZZ_CASES cases, no failure"
 }
 
 if [ -n "$each" ]; then
-  properties=$(cargo test --release --quiet --test robustness -- --list 2>/dev/null |
+  properties=$("$binary" --list 2>/dev/null |
     sed -n 's/: test$//p' | grep -v -e the_line_model -e mutations_change)
   for property in $properties; do fuzz_for "$minutes" "$property"; done
 else

@@ -109,16 +109,20 @@ pub fn EmbeddedView(
     // With `?src=`, only that incident may be shown: never the sample it replaces.
     let wants_src = request.src.is_some();
     let ready = move || !wants_src || loader.src.with(Option::is_some);
-    let title = parts.has(EmbedPart::Title).then(|| {
-        view! {
-            <p class="embed-title">
-                <a href=full target="_blank" rel="noopener">
-                    {move || incident.with(|i| i.title.clone())}
-                    " ↗"
-                </a>
-            </p>
-        }
-    });
+    let show_title = parts.has(EmbedPart::Title);
+    // A closure, not a view: the body below is built again each time it is shown.
+    let title = move || {
+        show_title.then(|| {
+            view! {
+                <p class="embed-title">
+                    <a href=full.clone() target="_blank" rel="noopener">
+                        {move || incident.with(|i| i.title.clone())}
+                        " ↗"
+                    </a>
+                </p>
+            }
+        })
+    };
     view! {
         <main class="embed" class:compact=parts.compact data-testid="embed" data-view=view.name()>
             <Show when=ready fallback=move || view! { <EmbedWaiting src=request.src.clone() /> }>
