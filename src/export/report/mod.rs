@@ -56,7 +56,7 @@ pub fn report_html(parsed: &Parsed, options: &ReportOptions<'_>) -> String {
     html.close("style");
     html.literal("</head><body><main class=\"report\">");
 
-    overview::header(&mut html, &facts, options.source_name);
+    overview::header(&mut html, &facts, "Postmortem report", options.source_name);
     overview::summary(
         &mut html,
         &facts,
@@ -80,6 +80,47 @@ pub fn report_html(parsed: &Parsed, options: &ReportOptions<'_>) -> String {
     html.close("footer");
     html.literal("</main></body></html>\n");
     html.finish()
+}
+
+/// The first paint of the app's page (`index.html` inlines it, see `first-paint/`): the sample's
+/// header, summary, key durations and timeline, written like the report, shown while the app's
+/// WebAssembly loads and removed when the app starts. A fragment, under `#first-paint`, styled
+/// by [`first_paint_css`] only (the page's policy allows no inline style).
+pub fn first_paint_html(parsed: &Parsed, options: &ReportOptions<'_>) -> String {
+    let facts = Facts::of(&parsed.incident);
+    let drawings = Drawings::new(&facts);
+    let mut html = Html::new();
+    html.literal(
+        "<div id=\"first-paint\" class=\"first-paint\" aria-busy=\"true\"><main class=\"report\">",
+    );
+    overview::header(
+        &mut html,
+        &facts,
+        "Postmortem Explorer",
+        options.source_name,
+    );
+    overview::summary(
+        &mut html,
+        &facts,
+        parts::heading(parsed, "summary", "Summary"),
+    );
+    overview::key_durations(&mut html, &facts, options.this_year);
+    let timeline_heading = parts::heading(parsed, "timeline", "Timeline");
+    events::timeline(&mut html, &facts, &drawings, timeline_heading);
+    html.element_class("p", "first-paint-note", "The interactive page is loading…");
+    html.literal("</main></div>\n");
+    html.finish()
+}
+
+/// The report's stylesheet scoped to `#first-paint` (CSS nesting), so it styles the first
+/// paint and nothing of the app around it.
+pub fn first_paint_css() -> String {
+    let css = style::stylesheet().replace(":root", "&");
+    format!(
+        "/* Written by `postmortem first-paint`; see src/export/report/mod.rs. */\n\
+         .first-paint-hidden #first-paint {{ display: none; }}\n\
+         #first-paint {{\n{css}\n.first-paint-note {{ color: var(--muted); text-align: center; }}\n}}\n"
+    )
 }
 
 /// One figure of the incident as a standalone SVG document (`postmortem render --svg`);

@@ -13,11 +13,12 @@ use crate::analysis::format::{clock_at, duration, full_moment, incident_dates_fr
 use crate::analysis::milestones::{key_durations_from, Basis, Milestone};
 use crate::draw::timeline::short_label;
 
-/// The header: where the report comes from, the title and the dates.
-pub fn header(html: &mut Html, facts: &Facts<'_>, source_name: &str) {
+/// The header: what wrote the page (`label`), where the report comes from, the title and the
+/// dates.
+pub fn header(html: &mut Html, facts: &Facts<'_>, label: &str, source_name: &str) {
     html.open_class("header", "page-header");
     html.open_class("p", "eyebrow");
-    html.element_class("span", "eyebrow-label", "Postmortem report");
+    html.element_class("span", "eyebrow-label", label);
     if !source_name.is_empty() {
         html.text(" · ");
         html.element_class("span", "source-name", source_name);
