@@ -63,6 +63,11 @@ pub struct Drawings<'f, 'a> {
 
 impl<'f, 'a> Drawings<'f, 'a> {
     /// Lays out the figures of the incident `facts` describe.
+    /// The facts the pictures are drawn from.
+    pub fn facts(&self) -> &'f Facts<'a> {
+        self.facts
+    }
+
     pub fn new(facts: &'f Facts<'a>) -> Drawings<'f, 'a> {
         let timeline = facts.extent.map(|window| {
             let scene = fitted_scene(SceneInput {

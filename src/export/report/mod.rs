@@ -56,15 +56,7 @@ pub fn report_html(parsed: &Parsed, options: &ReportOptions<'_>) -> String {
     html.close("style");
     html.literal("</head><body><main class=\"report\">");
 
-    overview::header(&mut html, &facts, "Postmortem report", options.source_name);
-    overview::summary(
-        &mut html,
-        &facts,
-        parts::heading(parsed, "summary", "Summary"),
-    );
-    overview::key_durations(&mut html, &facts, options.this_year);
-    let timeline_heading = parts::heading(parsed, "timeline", "Timeline");
-    events::timeline(&mut html, &facts, &drawings, timeline_heading);
+    opening(&mut html, parsed, &drawings, "Postmortem report", options);
     chart(&mut html, &drawings);
     illustration(&mut html, &drawings);
     parts::prose(&mut html, parsed);
@@ -93,23 +85,27 @@ pub fn first_paint_html(parsed: &Parsed, options: &ReportOptions<'_>) -> String 
     html.literal(
         "<div id=\"first-paint\" class=\"first-paint\" aria-busy=\"true\"><main class=\"report\">",
     );
-    overview::header(
-        &mut html,
-        &facts,
-        "Postmortem Explorer",
-        options.source_name,
-    );
-    overview::summary(
-        &mut html,
-        &facts,
-        parts::heading(parsed, "summary", "Summary"),
-    );
-    overview::key_durations(&mut html, &facts, options.this_year);
-    let timeline_heading = parts::heading(parsed, "timeline", "Timeline");
-    events::timeline(&mut html, &facts, &drawings, timeline_heading);
+    opening(&mut html, parsed, &drawings, "Postmortem Explorer", options);
     html.element_class("p", "first-paint-note", "The interactive page is loading…");
     html.literal("</main></div>\n");
     html.finish()
+}
+
+/// What the report and the first paint both open with: the header (under `label`), the
+/// summary, the key durations and the timeline.
+fn opening(
+    html: &mut Html,
+    parsed: &Parsed,
+    drawings: &Drawings<'_, '_>,
+    label: &str,
+    options: &ReportOptions<'_>,
+) {
+    let facts = drawings.facts();
+    overview::header(html, facts, label, options.source_name);
+    overview::summary(html, facts, parts::heading(parsed, "summary", "Summary"));
+    overview::key_durations(html, facts, options.this_year);
+    let timeline_heading = parts::heading(parsed, "timeline", "Timeline");
+    events::timeline(html, facts, drawings, timeline_heading);
 }
 
 /// The report's stylesheet scoped to `#first-paint` (CSS nesting), so it styles the first
