@@ -69,6 +69,82 @@ pub fn front_matter<'a>(lines: &[&'a str]) -> Option<FrontMatter<'a>> {
     })
 }
 
+/// One update of a status page kept as a list in the front matter (`incident_states:`,
+/// `updates:`): an item `- status: resolved` with keys such as `content:` and `date:` under it.
+/// Each part is (line index, value, byte offset of the value in its line).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StatusItem<'a> {
+    /// What the update says (`content`, `message`, `body`, `text`, `description`).
+    pub text: Option<(usize, &'a str, usize)>,
+    /// When it was posted (`date`, `time`, `timestamp`, `datetime`, `created_at`, …).
+    pub stamp: Option<(usize, &'a str, usize)>,
+}
+
+/// The list items of a closed YAML front matter that carry an update's text, in order.
+pub fn status_items<'a>(lines: &[&'a str], found: &FrontMatter<'a>) -> Vec<StatusItem<'a>> {
+    const TEXT_KEYS: [&str; 6] = [
+        "content",
+        "message",
+        "body",
+        "text",
+        "description",
+        "details",
+    ];
+    const STAMP_KEYS: [&str; 10] = [
+        "date",
+        "time",
+        "datetime",
+        "timestamp",
+        "at",
+        "created_at",
+        "createdat",
+        "updated_at",
+        "posted",
+        "posted_at",
+    ];
+    let mut items = Vec::new();
+    if !found.closed || lines.first().is_some_and(|l| l.trim_end() == "+++") {
+        return items;
+    }
+    let mut current: Option<(usize, StatusItem<'a>)> = None;
+    for (index, line) in lines.iter().enumerate().take(found.len - 1).skip(1) {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let indent = line.len() - trimmed.len();
+        let (pair_text, pair_at, opens) = match trimmed.strip_prefix("- ") {
+            Some(rest) => (rest, line.len() - rest.len(), true),
+            None => (trimmed, indent, false),
+        };
+        if opens {
+            items.extend(current.take().map(|(_, item)| item));
+            current = Some((indent, StatusItem::default()));
+        } else if current.as_ref().is_none_or(|(open, _)| indent <= *open) {
+            items.extend(current.take().map(|(_, item)| item));
+            continue;
+        }
+        let (Some((_, item)), Some((key, value, value_at))) =
+            (current.as_mut(), key_value(pair_text, false))
+        else {
+            continue;
+        };
+        let key = key.to_ascii_lowercase();
+        let part = Some((index, value, pair_at + value_at));
+        if TEXT_KEYS.contains(&key.as_str()) && item.text.is_none() {
+            item.text = part;
+        } else if STAMP_KEYS.contains(&key.as_str()) && item.stamp.is_none() {
+            item.stamp = part;
+        }
+    }
+    items.extend(current.map(|(_, item)| item));
+    items.retain(|item| {
+        item.text
+            .is_some_and(|(_, text, _)| !text.trim().is_empty())
+    });
+    items
+}
+
 /// A `---` block with no closing fence whose lines up to the first blank one are all
 /// `key: value`: metadata all the same (`Status: resolved`), read up to that blank line.
 fn unclosed<'a>(lines: &[&'a str], toml: bool) -> Option<FrontMatter<'a>> {
@@ -160,6 +236,31 @@ mod tests {
         let found = front_matter(&toml).unwrap();
         assert_eq!(found.entries[0].value, "Cookie outage");
         assert_eq!(found.entries[0].value_at, 9);
+    }
+
+    #[test]
+    fn status_updates_listed_in_the_front_matter() {
+        let lines = [
+            "---",
+            "title: Outage",
+            "updates:",
+            "- status: investigating",
+            "  content: \"Looking into it.\"",
+            "- status: resolved",
+            "  message: 'Fixed at 10:40.'",
+            "  date: 2024-03-01 10:45",
+            "- status: update",
+            "  content: ''",
+            "tags: [a]",
+            "---",
+        ];
+        let found = front_matter(&lines).unwrap();
+        let items = status_items(&lines, &found);
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[0].text, Some((4, "Looking into it.", 12)));
+        assert_eq!(items[0].stamp, None);
+        assert_eq!(items[1].text, Some((6, "Fixed at 10:40.", 12)));
+        assert_eq!(items[1].stamp, Some((7, "2024-03-01 10:45", 8)));
     }
 
     #[test]

@@ -93,8 +93,12 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
                     .to_lowercase()
             });
         let opens_sentence = lead_start == start && !lead.chars().any(char::is_alphanumeric);
-        // `On March 29th, 2024, at 18:07`: a date introduced by "on" introduces its time.
+        // `On March 29th, 2024, at 18:07`: a date introduced by "on" introduces its time, and
+        // so does a label's colon (`Fix deployed: 2026-02-02 03:00 UTC`).
+        let labelled = date.as_ref().is_some_and(|d| d.has_year)
+            && lead.trim_end_matches([' ', '*', '_']).ends_with(':');
         let introduced = opens_sentence
+            || labelled
             || previous.as_deref().is_some_and(|w| TRIGGERS.contains(&w))
             || (date.is_some() && previous.as_deref() == Some("on"));
         let after = &text[at + clock.len..];
@@ -188,6 +192,15 @@ mod tests {
             "It was resolved by 14:30 UTC, and fully operational at 17:06 UTC."
         );
         assert_eq!(times("Update 6:14pm UTC: back online")[0].1, "18:14");
+        assert_eq!(
+            times("**Fix deployed**: 2026-02-02 03:00 UTC (commit 5a4)")[0],
+            (
+                Some("2026-02-02".into()),
+                "03:00".into(),
+                "**Fix deployed**: 2026-02-02 03:00 UTC (commit 5a4)"
+            )
+        );
+        assert!(times("Fix deployed: 03:00 UTC").is_empty());
         assert_eq!(
             times("10:05 a.m. Alerts fired. Then more.")[0].2,
             "10:05 a.m. Alerts fired."

@@ -39,17 +39,43 @@ impl Reader<'_> {
             }
         }
         if placed {
-            // Keep written order: events and their raw parts sorted together by line.
-            let mut pairs: Vec<(TimelineEvent, RawEvent)> =
-                std::mem::take(&mut self.incident.timeline)
-                    .into_iter()
-                    .zip(std::mem::take(&mut self.raw_events))
-                    .collect();
-            pairs.sort_by_key(|(_, raw)| (raw.line_index, raw.at));
-            let (events, raws): (Vec<_>, Vec<_>) = pairs.into_iter().unzip();
-            self.incident.timeline = events;
-            self.raw_events = raws;
+            self.keep_written_order();
         }
+    }
+
+    /// Status updates listed in the front matter join the timeline in written order, unless
+    /// the body already has an entry at that moment.
+    pub(super) fn place_front_status(&mut self) {
+        let entries = std::mem::take(&mut self.front_status);
+        if entries.is_empty() {
+            return;
+        }
+        let mut placed = false;
+        for entry in entries {
+            let repeated = self.raw_events.iter().any(|raw| {
+                raw.time == entry.time
+                    && (raw.date.is_none() || entry.date.is_none() || raw.date == entry.date)
+            });
+            if !repeated {
+                self.record_event(entry);
+                placed = true;
+            }
+        }
+        if placed {
+            self.keep_written_order();
+        }
+    }
+
+    /// Sorts the events and their raw parts together by where they were written.
+    fn keep_written_order(&mut self) {
+        let mut pairs: Vec<(TimelineEvent, RawEvent)> = std::mem::take(&mut self.incident.timeline)
+            .into_iter()
+            .zip(std::mem::take(&mut self.raw_events))
+            .collect();
+        pairs.sort_by_key(|(_, raw)| (raw.line_index, raw.at));
+        let (events, raws): (Vec<_>, Vec<_>) = pairs.into_iter().unzip();
+        self.incident.timeline = events;
+        self.raw_events = raws;
     }
 
     /// A text with times in it that gave no timeline entry gets an error, so that nobody
@@ -59,13 +85,19 @@ impl Reader<'_> {
             return;
         }
         let mut fence = false;
-        let mut with_times = self.lines.iter().enumerate().filter(|(_, line)| {
-            if is_fence(&line.text) {
-                fence = !fence;
-                return false;
-            }
-            !fence && has_clock_with_minutes(&line.text)
-        });
+        let body = self.body_start;
+        let mut with_times = self
+            .lines
+            .iter()
+            .enumerate()
+            .skip(body)
+            .filter(|(_, line)| {
+                if is_fence(&line.text) {
+                    fence = !fence;
+                    return false;
+                }
+                !fence && has_clock_with_minutes(&line.text)
+            });
         let Some((first, _)) = with_times.next() else {
             return;
         };

@@ -22,10 +22,10 @@ use super::entry::{
     colon_hhmm, date_line, heading_date, is_chat_line, strip_list_marker, timeline_entry,
     trailing_entry,
 };
-use super::front_matter::front_matter;
+use super::front_matter::{front_matter, status_items, StatusItem};
 use super::html_blocks::HtmlBlocks;
 use super::impact::affected_users_percent;
-use super::infer::inferred_times;
+use super::infer::{head, inferred_times};
 use super::inline::{segments, unsafe_link_targets, Inline};
 use super::items::{self, Column};
 use super::labels::{field_for, is_truncated_postmortem, labelled, spelled_field, Field};
@@ -258,6 +258,10 @@ struct Reader<'a> {
     part_starts: Vec<(Field, usize, Option<usize>)>,
     /// The line index of the title, once read.
     title_at: Option<usize>,
+    /// Lines before this index are the front matter (kept for excerpts, not read as text).
+    body_start: usize,
+    /// Status updates listed in the front matter, placed once the body is read.
+    front_status: Vec<PendingEntry>,
 }
 
 /// A section opened by a heading or a label alone on its line.
@@ -345,9 +349,20 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         part_starts: Vec::new(),
         title_at: None,
         left_timeline: None,
+        body_start: 0,
+        front_status: Vec::new(),
     };
     reader.report_assumed_order(source, &order);
     let skip = reader.read_front_matter(&raw_texts, &raw);
+    for line in raw.iter().take(skip) {
+        reader.lines.push(Line {
+            number: line.number,
+            raw: line.text,
+            text: Cow::Borrowed(line.text),
+            offset: 0,
+        });
+    }
+    reader.body_start = reader.lines.len();
     let mut html = HtmlBlocks::default();
     let mut in_fence = false;
     for line in raw.iter().skip(skip) {
@@ -440,6 +455,10 @@ impl<'a> Reader<'a> {
                 _ => kept.push(line_text.trim_end().to_string()),
             }
         }
+        self.front_status = status_items(texts, &found)
+            .iter()
+            .filter_map(|item| front_status_entry(item, self.context))
+            .collect();
         for &index in &found.other_lines {
             kept.push(
                 texts
@@ -462,8 +481,10 @@ impl<'a> Reader<'a> {
     /// Finds where the postmortem starts. Prose before a `#` title (a chatbot's "Sure! Here
     /// is your postmortem:" and a code fence around the rest) is reported and set aside.
     fn skip_preamble(&mut self) -> usize {
-        let Some(first) = self.lines.iter().position(|l| !l.text.trim().is_empty()) else {
-            return 0;
+        let body = self.body_start;
+        let Some(first) = (body..self.lines.len()).find(|&i| !self.lines[i].text.trim().is_empty())
+        else {
+            return body;
         };
         if !self.expecting_title || starts_section(&self.lines[first].text) {
             return first;
@@ -1468,11 +1489,13 @@ impl<'a> Reader<'a> {
                 );
             }
         }
-        if !self.saw_timeline && self.incident.timeline.is_empty() {
+        // A timeline section with no timed entry (only days) leaves the prose's moments.
+        if self.incident.timeline.is_empty() {
             self.infer_events();
         } else {
             self.place_strays();
         }
+        self.place_front_status();
         self.report_unread_stamps();
         for (event, raw) in self.incident.timeline.iter().zip(&self.raw_events) {
             if event.text.is_empty() {
@@ -1666,6 +1689,38 @@ fn clocks_at_word_starts(text: &str) -> impl Iterator<Item = (usize, Clock)> + '
             c.is_ascii_digit() && (*i == 0 || !text.as_bytes()[i - 1].is_ascii_alphanumeric())
         })
         .filter_map(|(i, _)| leading_clock(&text[i..]).map(|clock| (i, clock)))
+}
+
+/// A status update listed in the front matter as an entry: at its own stamp, else at the first
+/// time its text gives (`The outage lasted from 09:05-09:15 UTC.`); `None` when it has neither.
+fn front_status_entry(item: &StatusItem<'_>, context: DateContext) -> Option<PendingEntry> {
+    let (text_index, text, text_at) = item.text?;
+    let words = clean(text).trim().to_string();
+    let stamped = item
+        .stamp
+        .and_then(|(index, value, at)| Some((index, value, at, moment_in(value, context)?)));
+    if let Some((index, value, at, (date, time))) = stamped {
+        return Some(PendingEntry {
+            index,
+            at,
+            date,
+            day: date,
+            time,
+            zone: zone_after_time(value).or_else(|| find_zone(value)),
+            text: words,
+        });
+    }
+    let (at, clock) = clocks_at_word_starts(text).next()?;
+    let after = head(&text[at + clock.len..], 24);
+    Some(PendingEntry {
+        index: text_index,
+        at: text_at + at,
+        date: None,
+        day: None,
+        time: clock.time,
+        zone: find_zone(after).filter(|z| z.at <= 8),
+        text: words,
+    })
 }
 
 /// An entry's text without leftover markup at its ends.
