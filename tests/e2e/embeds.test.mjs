@@ -380,7 +380,14 @@ test('at 360 px a vertical swipe on the timeline scrolls the page, a horizontal 
   const start = await page.getByTestId('timeline-stage').getAttribute('data-window-start');
   const before = await page.evaluate(() => window.scrollY);
   await swipe([cx, cy + 60], [cx, cy - 140]);
-  const after = await page.evaluate(() => window.scrollY);
+  // A fling may still be scrolling: wait until the page stands still.
+  let after = await page.evaluate(() => window.scrollY);
+  for (let i = 0; i < 20; i += 1) {
+    await page.waitForTimeout(100);
+    const now = await page.evaluate(() => window.scrollY);
+    if (now === after) break;
+    after = now;
+  }
   assert.ok(after - before > 100, `the page scrolled: ${before} → ${after}`);
   assert.equal(await page.getByTestId('timeline-stage').getAttribute('data-window-start'), start, 'a vertical swipe does not pan');
 
