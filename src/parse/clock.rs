@@ -96,10 +96,12 @@ fn military(text: &str) -> Option<Clock> {
     let bytes = text.as_bytes();
     let (_, end) = digits(bytes, 0, 4, 4)?;
     let rest = &text[end..];
-    let zoned = ["Z", " UTC", " GMT", " Z"].iter().any(|zone| {
-        rest.strip_prefix(zone)
-            .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
-    });
+    let zoned = ["Z", " UTC", " GMT", " Z", "UTC", "GMT"]
+        .iter()
+        .any(|zone| {
+            rest.strip_prefix(zone)
+                .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+        });
     if zoned {
         return Some(Clock {
             time: hhmm(bytes)?,
@@ -261,6 +263,7 @@ mod tests {
         assert_eq!(read("21:18h: x"), Some(("21:18:00".into(), 6)));
         assert_eq!(read("0930Z alert"), Some(("09:30:00".into(), 4)));
         assert_eq!(read("1000 UTC fix"), Some(("10:00:00".into(), 4)));
+        assert_eq!(read("1400UTC on"), Some(("14:00:00".into(), 4)));
         assert_eq!(read("14.30 Uhr: x"), Some(("14:30:00".into(), 9)));
         assert_eq!(read("10:00:00.123Z x"), Some(("10:00:00".into(), 12)));
         assert_eq!(read("2-7 pm: x"), Some(("14:00:00".into(), 6)));

@@ -47,7 +47,26 @@ pub struct Inferred<'a> {
     pub at: usize,
     /// The sentence it was found in.
     pub sentence: &'a str,
+    /// True when the text says the moment is on the day after the one in force (`3am UTC the
+    /// following night`).
+    pub next_day: bool,
+    /// True when the time ends its text with `on` after it, so the date is on the next line
+    /// (`At 1400UTC on` / `August 5th 2023, ...` in hard-wrapped text).
+    pub date_wraps: bool,
 }
+
+/// Words after a time that put it on the next day.
+const NEXT_DAY: &[&str] = &[
+    "the following night",
+    "the following day",
+    "the following morning",
+    "of the following night",
+    "of the following day",
+    "the next day",
+    "the next morning",
+    "next morning",
+    "the day after",
+];
 
 /// The moments `text` states, in order.
 pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
@@ -78,6 +97,12 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
             let gap = before[d.span.end..].trim_matches([' ', ',']);
             gap.is_empty() || ["at", "around", "about", "by", "um", "à", "a las"].contains(&gap)
         });
+        // `on Monday 10 April at 5:34 am`, `On the 15 Mar 2020, around 9pm`: the word between
+        // the date and the time introduces it.
+        let date_introduces = date.as_ref().is_some_and(|d| {
+            let gap = before[d.span.end..].trim_matches([' ', ',']);
+            !gap.is_empty()
+        });
         let lead_end = window + date.as_ref().map_or(before.len(), |d| d.span.start);
         // Only the last words before the time matter; a bounded look keeps this linear.
         let mut lead_start = start.max(lead_end.saturating_sub(40));
@@ -87,7 +112,10 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
         let lead = &text[lead_start..lead_end];
         let previous = lead
             .split(|c: char| c.is_whitespace() || c == ',')
-            .rfind(|w| !w.is_empty())
+            .rfind(|w| {
+                w.chars()
+                    .any(|c| c.is_alphanumeric() || matches!(c, '~' | '@'))
+            })
             .map(|w| {
                 w.trim_matches(|c: char| !c.is_alphanumeric() && c != '~' && c != '@')
                     .to_lowercase()
@@ -99,6 +127,7 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
             && lead.trim_end_matches([' ', '*', '_']).ends_with(':');
         let introduced = opens_sentence
             || labelled
+            || date_introduces
             || previous.as_deref().is_some_and(|w| TRIGGERS.contains(&w))
             || (date.is_some() && previous.as_deref() == Some("on"));
         let after = &text[at + clock.len..];
@@ -113,18 +142,25 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
                 .or_else(|| short_us_zone(trimmed));
             // `at 09:41 UTC on March 2, 2022`: a date right after the time and its zone.
             let after_zone = zone.as_ref().map_or(trimmed, |z| &trimmed[z.label.len()..]);
-            let date_after = after_zone
-                .trim_start_matches([' ', ','])
-                .strip_prefix("on ")
-                .and_then(|rest| {
-                    find_date_in(head(rest, 32), context).filter(|d| d.span.start == 0)
-                });
+            // `resolved @ 15:22 ICT, Sept 26 2021`: a full date after a comma.
+            let after_comma = after_zone.trim_start_matches([' ', ',']);
+            let date_after = match after_comma.strip_prefix("on ") {
+                Some(rest) => find_date_in(head(rest, 32), context).filter(|d| d.span.start == 0),
+                None => find_date_in(head(after_comma, 32), context).filter(|d| {
+                    d.span.start == 0 && d.has_year && after_zone.trim_start().starts_with(',')
+                }),
+            };
+            let lower_after = head(after_zone, 40).trim_start().to_lowercase();
+            let next_day = NEXT_DAY.iter().any(|w| lower_after.starts_with(w));
+            let date_wraps = after_zone.trim() == "on";
             found.push(Inferred {
                 date: date.as_ref().map(|d| d.date).or(date_after.map(|d| d.date)),
                 time: clock.time,
                 zone,
                 at: date.as_ref().map_or(at, |d| window + d.span.start),
                 sentence: text[start..end].trim(),
+                next_day,
+                date_wraps,
             });
         }
         at += clock.len.max(1);
@@ -192,6 +228,20 @@ mod tests {
             "It was resolved by 14:30 UTC, and fully operational at 17:06 UTC."
         );
         assert_eq!(times("Update 6:14pm UTC: back online")[0].1, "18:14");
+        assert_eq!(times("OUTAGE UPDATE - 04:52PM Tuesday")[0].1, "16:52");
+        let on_a_weekday = times("A power cut on Monday 10 April 2023 at 5:34 am stopped us.");
+        assert_eq!(on_a_weekday[0].0.as_deref(), Some("2023-04-10"));
+        assert_eq!(on_a_weekday[0].1, "05:34");
+        let after_comma = times("resolved @ 15:22 ICT, Sept 26 2021");
+        assert_eq!(after_comma[0].0.as_deref(), Some("2021-09-26"));
+        let next = inferred_times(
+            "Around 3am UTC the following night it halted.",
+            DateContext::default(),
+        );
+        assert!(next[0].next_day);
+        let wrapped = inferred_times("We shut it down at 1400UTC on", DateContext::default());
+        assert_eq!(wrapped[0].time.format("%H:%M").to_string(), "14:00");
+        assert!(wrapped[0].date_wraps);
         assert_eq!(
             times("**Fix deployed**: 2026-02-02 03:00 UTC (commit 5a4)")[0],
             (

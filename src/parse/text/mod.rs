@@ -186,6 +186,8 @@ struct ProseLine {
     raw_index: usize,
     /// True when the line continues the one before it (no blank line, no list marker).
     continues: bool,
+    /// The day the line is under: a dated heading's, or a table row's first cell.
+    day: Option<NaiveDate>,
 }
 
 /// The reader's state while it walks the lines.
@@ -959,6 +961,7 @@ impl<'a> Reader<'a> {
                         column_base: content_at,
                         raw_index: index,
                         continues: !self.after_blank && !is_item,
+                        day: self.heading_date_in_force(),
                     });
                 }
                 let prose = if is_item { text.trim() } else { content };

@@ -12,7 +12,7 @@ impl Reader<'_> {
         let mut running_date = None;
         // True while the lines continue an entry-shaped line (`- **03:17** — text`).
         let mut in_entry = false;
-        for prose_line in &prose {
+        for (number, prose_line) in prose.iter().enumerate() {
             let text = self.lines[prose_line.raw_index].text.clone();
             let (content, _, _) = strip_list_marker(&text);
             if in_entry && prose_line.continues && timeline_entry(content, context).is_none() {
@@ -23,29 +23,48 @@ impl Reader<'_> {
                 continue;
             }
             in_entry = false;
-            let found_times: Vec<FoundTime> = match timeline_entry(content, self.context) {
+            // `At 1400UTC on` / `August 5th 2023, ...`: the date that starts the next line.
+            let wrapped_date = || {
+                let next = prose.get(number + 1).filter(|next| next.continues)?;
+                let text = &self.lines[next.raw_index].text;
+                let found = find_date_in(head(text.trim_start(), 40), context)?;
+                let lead = &text.trim_start()[..found.span.start];
+                lead.trim().is_empty().then_some(found.date)
+            };
+            let found_times: Vec<(FoundTime, bool)> = match timeline_entry(content, self.context) {
                 // A line shaped like a timeline entry, outside a timeline section.
                 Some(entry) => {
                     in_entry = true;
                     let text = tidy_entry_text(&content[entry.text_at..]);
-                    vec![(entry.date, entry.time, entry.zone, 0, text)]
+                    vec![((entry.date, entry.time, entry.zone, 0, text), false)]
                 }
                 None => inferred_times(content, context)
                     .into_iter()
-                    .map(|f| (f.date, f.time, f.zone, f.at, sentence_excerpt(f.sentence)))
+                    .map(|f| {
+                        let date = f.date.or_else(|| f.date_wraps.then(wrapped_date).flatten());
+                        let sentence = sentence_excerpt(f.sentence);
+                        ((date, f.time, f.zone, f.at, sentence), f.next_day)
+                    })
                     .collect(),
             };
             let mut scanned = 0;
-            for (date, time, zone, at, sentence) in found_times {
+            let mut line_date = None;
+            for ((date, time, zone, at, sentence), next_day) in found_times {
                 // "On March 5, 2024 ... at 14:02": a date earlier on the line (each byte read once).
                 if let Some(before) = content
                     .get(scanned..at)
                     .and_then(|t| find_date_in(t, context).filter(|d| d.has_year))
                 {
-                    running_date = Some(before.date);
+                    line_date = Some(before.date);
                 }
                 scanned = scanned.max(at);
-                let date = date.or(running_date);
+                let date =
+                    date.or(line_date).or(prose_line.day).or(running_date).map(
+                        |day| match next_day && date.is_none() {
+                            true => day.succ_opt().unwrap_or(day),
+                            false => day,
+                        },
+                    );
                 running_date = date;
                 self.incident.timeline.push(TimelineEvent {
                     at: Moment::new(date, time, None),

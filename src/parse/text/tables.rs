@@ -214,6 +214,23 @@ impl Reader<'_> {
     /// A table row kept as prose in the part the reader is in.
     pub(super) fn append_table_prose(&mut self, text: &str) {
         let target = self.target.unwrap_or(Target::Summary);
+        // A row of a table that lists incidents (`| 3 August — outage | Errors began around
+        // 20:50. |`) may state moments, on the day its first cell names.
+        if target.is_narrative() || target == Target::Timeline {
+            let index = self.current;
+            let cells = table::cells(text);
+            let day = cells
+                .first()
+                .and_then(|(_, cell)| heading_date(cell, self.context))
+                .or_else(|| self.heading_date_in_force());
+            self.prose.push(ProseLine {
+                line: self.lines[index].number,
+                column_base: 0,
+                raw_index: index,
+                continues: false,
+                day,
+            });
+        }
         let row = text.trim().to_string();
         match target {
             Target::ActionItems | Target::Improvements => self.incident.improvements.push(row),
