@@ -180,8 +180,35 @@ pub fn incident_dates_from(
     }
 }
 
+/// A count with thousands separated by commas: `20000` as "20,000".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        let cases = [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1,000"),
+            (20000, "20,000"),
+            (1234567, "1,234,567"),
+        ];
+        for (n, written) in cases {
+            assert_eq!(super::thousands(n), written);
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::show_more::{shown_count, ShowMore};
 use crate::parse::Diagnostic;
 
 /// Every diagnostic, or nothing when the input read cleanly.
@@ -10,6 +11,8 @@ pub fn DiagnosticList(
     /// Diagnostics in line order.
     diagnostics: Signal<Vec<Diagnostic>>,
 ) -> impl IntoView {
+    let shown = shown_count(move || diagnostics.track());
+    let total = Signal::derive(move || diagnostics.with(Vec::len));
     view! {
         <Show when=move || diagnostics.with(|d| !d.is_empty())>
             <section class="card diagnostics" aria-labelledby="diagnostics-heading" data-testid="diagnostics">
@@ -20,6 +23,7 @@ pub fn DiagnosticList(
                 <ul>
                     {move || diagnostics.with(|list| {
                         list.iter()
+                            .take(shown.get())
                             .map(|d| {
                                 let severity = d.severity.to_string();
                                 view! {
@@ -34,6 +38,7 @@ pub fn DiagnosticList(
                             .collect_view()
                     })}
                 </ul>
+                <ShowMore shown=shown total=total what="reading notes" />
             </section>
         </Show>
     }

@@ -115,7 +115,7 @@ pub fn EmbeddedView(
         show_title.then(|| {
             view! {
                 <p class="embed-title">
-                    <a href=full.clone() target="_blank" rel="noopener">
+                    <a href=full target="_blank" rel="noopener">
                         {move || incident.with(|i| i.title.clone())}
                         " ↗"
                     </a>
@@ -127,7 +127,7 @@ pub fn EmbeddedView(
         <main class="embed" class:compact=parts.compact data-testid="embed" data-view=view.name()>
             <Show when=ready fallback=move || view! { <EmbedWaiting src=request.src.clone() /> }>
                 <super::loader::ForeignSource />
-                {title.clone()}
+                {title}
                 {body}
                 <p class="load-status embed-status" data-testid="load-status" role="status">
                     {move || match loader.status.get() {

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::rich_text::InlineMarkdown;
+use super::show_more::{shown_count, ShowMore};
 use super::state::part_heading;
 use crate::model::{ActionColumn, ActionItem, Incident};
 
@@ -17,6 +18,10 @@ pub fn Measures(
         move || incident.with(|i| !i.improvements.is_empty() || !i.action_items.is_empty());
     // Sub-headings only when both lists are there: the card's heading names a lone one.
     let both = move || incident.with(|i| !i.improvements.is_empty() && !i.action_items.is_empty());
+    let improvements_shown = shown_count(move || incident.track());
+    let tasks_shown = shown_count(move || incident.track());
+    let improvements = Signal::derive(move || incident.with(|i| i.improvements.len()));
+    let tasks = Signal::derive(move || incident.with(|i| i.action_items.len()));
     view! {
         <Show when=has_any>
             <section class="card measures" aria-labelledby="measures-heading">
@@ -27,22 +32,26 @@ pub fn Measures(
                         {move || incident.with(|i| {
                             i.improvements
                                 .iter()
+                                .take(improvements_shown.get())
                                 .map(|text| view! { <li><InlineMarkdown text=text.clone() /></li> })
                                 .collect_view()
                         })}
                     </ul>
+                    <ShowMore shown=improvements_shown total=improvements what="improvements" />
                 </Show>
                 <Show when=move || incident.with(|i| !i.action_items.is_empty())>
                     <Show when=both><h3>"Action items"</h3></Show>
-                    {move || incident.with(|i| task_table(&i.action_items))}
+                    {move || incident.with(|i| task_table(&i.action_items, tasks_shown.get()))}
+                    <ShowMore shown=tasks_shown total=tasks what="action items" />
                 </Show>
             </section>
         </Show>
     }
 }
 
-/// The action items as a table; a column shows only when some item fills it in.
-fn task_table(items: &[ActionItem]) -> impl IntoView {
+/// The action items as a table, the first `shown` of them; a column shows only when some item
+/// fills it in.
+fn task_table(items: &[ActionItem], shown: usize) -> impl IntoView {
     let columns: Vec<&ActionColumn> = ActionItem::COLUMNS
         .iter()
         .filter(|c| items.iter().any(|item| (c.value)(item).is_some()))
@@ -54,6 +63,7 @@ fn task_table(items: &[ActionItem]) -> impl IntoView {
         .collect::<Vec<_>>();
     let rows = items
         .iter()
+        .take(shown)
         .map(|item| {
             let cells = columns
                 .iter()

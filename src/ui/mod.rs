@@ -19,6 +19,7 @@ pub mod prefs;
 mod reading_banner;
 mod rich_text;
 mod share;
+mod show_more;
 pub mod state;
 mod summary;
 pub mod theme;

@@ -386,3 +386,28 @@ test('without a parse worker (its files missing) files are still read, on the pa
   assert.equal(await page.getByTestId('event').count(), 30);
   await context.close();
 });
+
+test('long lists are drawn a step at a time: 20,000 action items show 200 rows and a button for more', async () => {
+  const { page, context, errors } = await openPage(browser, server.url);
+  await page.getByTestId('incident-title').waitFor();
+  await page.evaluate(() => {
+    const items = Array.from({ length: 20000 }, (_, i) => `- Fix thing ${i} (owner: team-${i % 50})`);
+    const text = ['Title: Many action items', '', 'Timeline:', '- 2024-01-15 10:00 Started', '', 'Action Items:', ...items].join('\n');
+    const input = document.querySelector('[data-testid="file-input"]');
+    const files = new DataTransfer();
+    files.items.add(new File([text], 'actions.txt', { type: 'text/plain' }));
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await page.waitForFunction(() => document.querySelector('[data-testid="source-name"]')?.textContent === 'actions.txt');
+  const rows = page.locator('[data-testid="tasks"] tbody tr');
+  assert.equal(await rows.count(), 200);
+  assert.match(await rows.nth(199).textContent(), /Fix thing 199/);
+  const more = page.locator('.measures [data-testid="show-more"]');
+  assert.equal((await more.textContent()).trim(), 'Show 1,000 more action items (200 of 20,000 shown)');
+  await more.click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid="tasks"] tbody tr').length === 1200);
+  assert.match(await more.textContent(), /\(1,200 of 20,000 shown\)/);
+  assert.deepEqual(unexpected(errors), []);
+  await context.close();
+});
