@@ -26,9 +26,14 @@ const FIRST_PLAUSIBLE_YEAR: i32 = 1990;
 /// out-of-order events (in written order), then milestones that come before a milestone they
 /// must follow.
 pub fn anomalies(incident: &Incident, this_year: i32) -> Vec<Anomaly> {
+    anomalies_with(incident, &Milestones::of(incident), this_year)
+}
+
+/// [`anomalies`] from the milestones a caller already has.
+pub fn anomalies_with(incident: &Incident, m: &Milestones, this_year: i32) -> Vec<Anomaly> {
     let mut found = implausible_dates(incident, this_year);
     found.extend(out_of_order(incident));
-    found.extend(milestone_order(incident));
+    found.extend(milestone_order(m));
     found
 }
 
@@ -91,9 +96,8 @@ fn out_of_order(incident: &Incident) -> Vec<Anomaly> {
 }
 
 /// Milestones that come before a milestone they must follow.
-fn milestone_order(incident: &Incident) -> Vec<Anomaly> {
+fn milestone_order(m: &Milestones) -> Vec<Anomaly> {
     let mut found = Vec::new();
-    let m = Milestones::of(incident);
     let order: [(&str, &Option<Milestone>); 6] = [
         ("the impact start", &m.impact_start),
         ("detection", &m.detected),

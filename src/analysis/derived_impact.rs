@@ -18,17 +18,25 @@ pub fn has_measured_metrics(incident: &Incident) -> bool {
 /// back to 0 at the recovery (or the stated end), over the whole incident extent. `None` when
 /// the postmortem states no share, or no start and end to place it between.
 pub fn derived_impact_series(incident: &Incident) -> Option<MetricSeries> {
+    derived_impact_series_with(incident, &Milestones::of(incident))
+}
+
+/// [`derived_impact_series`] from the milestones a caller already has.
+pub fn derived_impact_series_with(
+    incident: &Incident,
+    milestones: &Milestones,
+) -> Option<MetricSeries> {
     // The readers keep shares within 0–100; one set elsewhere is held to that too.
     let share = incident
         .impact
         .affected_users_percent
         .filter(|p| p.is_finite())?
         .clamp(0.0, 100.0);
-    let milestones = Milestones::of(incident);
-    let start = milestones.impact_start?.at;
+    let start = milestones.impact_start.as_ref()?.at;
     let end = milestones
         .resolved
-        .or(milestones.impact_end)
+        .as_ref()
+        .or(milestones.impact_end.as_ref())
         .map(|m| m.at)
         .filter(|&end| end > start)?;
     let extent = incident_extent(incident)?;

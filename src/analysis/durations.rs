@@ -13,10 +13,20 @@ pub fn seconds_between(from: &Moment, to: &Moment) -> Option<i64> {
 pub fn impact_duration_seconds(incident: &Incident) -> Option<i64> {
     match (&incident.start, &incident.end) {
         (Some(start), Some(end)) => seconds_between(start, end),
+        _ => impact_duration_seconds_with(incident, &super::milestones::Milestones::of(incident)),
+    }
+}
+
+/// [`impact_duration_seconds`] from the milestones a caller already has.
+pub fn impact_duration_seconds_with(
+    incident: &Incident,
+    m: &super::milestones::Milestones,
+) -> Option<i64> {
+    match (&incident.start, &incident.end) {
+        (Some(start), Some(end)) => seconds_between(start, end),
         // The same window the key durations and every view use.
         _ => {
-            let m = super::milestones::Milestones::of(incident);
-            let span = m.impact_end?.at - m.impact_start?.at;
+            let span = m.impact_end.as_ref()?.at - m.impact_start.as_ref()?.at;
             (span.is_finite() && span >= 0.0).then(|| (span / 1000.0).round() as i64)
         }
     }

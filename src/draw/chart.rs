@@ -17,4 +17,7 @@ pub mod text_metrics;
 pub mod ticks;
 
 pub use render::{draw_chart, ChartLayout, PanelLayout};
-pub use scene::{chart_scene, chart_series, ChartScene, ChartSeries, SceneOptions, SeriesOrigin};
+pub use scene::{
+    chart_scene, chart_scene_with, chart_series, chart_series_with, ChartScene, ChartSeries,
+    SceneOptions, SeriesOrigin,
+};

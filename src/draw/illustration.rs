@@ -72,7 +72,19 @@ pub struct Illustration {
 impl Illustration {
     /// Lays out the illustration of `incident`.
     pub fn new(incident: &Incident) -> Illustration {
-        let story = Story::of(incident);
+        Illustration::from_story(incident, Story::of(incident))
+    }
+
+    /// [`Illustration::new`] from the kinds and milestones a caller already has.
+    pub fn with(
+        incident: &Incident,
+        kinds: &[crate::model::EventKind],
+        milestones: &crate::analysis::milestones::Milestones,
+    ) -> Illustration {
+        Illustration::from_story(incident, Story::with(incident, kinds, milestones))
+    }
+
+    fn from_story(incident: &Incident, story: Story) -> Illustration {
         let seed = seed_of(incident);
         let rng = Rng::new(seed);
         let cookie = Cookie::new(&rng, story.share);

@@ -119,10 +119,11 @@ fn IncidentPage() -> impl IntoView {
             <ForeignSource />
             <h1 data-testid="incident-title">{move || incident.with(|i| i.title.clone())}</h1>
             <p class="incident-dates" data-testid="incident-dates">
-                {move || incident.with(|i| {
-                    crate::analysis::format::incident_dates(i)
+                {move || incident.with(|i| state.milestones.with(|m| {
+                    let offset = crate::analysis::zones::incident_offset(i);
+                    crate::analysis::format::incident_dates_from(i, m, offset)
                         .unwrap_or_else(|| "No date stated".to_string())
-                })}
+                }))}
             </p>
             <LoadControls />
             <ShareBar />

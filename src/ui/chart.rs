@@ -26,7 +26,7 @@ use crate::draw::chart::readout::{readout, Between};
 use crate::draw::chart::render::chart_height;
 use crate::draw::chart::scene::{Marker, SeriesOrigin};
 use crate::draw::chart::{
-    chart_scene, chart_series, draw_chart, ChartLayout, ChartScene, SceneOptions,
+    chart_scene_with, chart_series_with, draw_chart, ChartLayout, ChartScene, SceneOptions,
 };
 
 /// Height of one panel's plot, in CSS pixels.
@@ -88,10 +88,13 @@ pub fn MetricsChart(
     let drawn_points = RwSignal::new(0usize);
     let drag = StoredValue::new(None::<Drag>);
 
-    let origin = Memo::new(move |_| incident.with(|i| chart_series(i).1));
+    // The kinds and milestones are found once for every view (`AppState`).
+    let (kinds, milestones) = (state.kinds, state.milestones);
+    let origin =
+        Memo::new(move |_| incident.with(|i| milestones.with(|m| chart_series_with(i, Some(m)).1)));
     let panels = Memo::new(move |_| {
         incident.with(|i| {
-            let (series, _) = chart_series(i);
+            let (series, _) = milestones.with(|m| chart_series_with(i, Some(m)));
             let mut units: Vec<&str> = series.iter().map(|s| s.unit.as_str()).collect();
             units.dedup();
             units.sort_unstable();
@@ -151,7 +154,11 @@ pub fn MetricsChart(
             offset_minutes: offset,
             theme,
         };
-        let scene = incident.with_untracked(|i| chart_scene(i, window, options));
+        let scene = incident.with_untracked(|i| {
+            kinds.with_untracked(|k| {
+                milestones.with_untracked(|m| chart_scene_with(i, k, m, window, options))
+            })
+        });
         match paint(&canvas, &scene) {
             Ok(drawn) => layout.set(Some(drawn)),
             Err(error) => leptos::logging::error!("{error}"),
@@ -214,7 +221,7 @@ pub fn MetricsChart(
             return;
         };
         let readings = incident.with_untracked(|i| {
-            let (series, origin) = chart_series(i);
+            let (series, origin) = milestones.with_untracked(|m| chart_series_with(i, Some(m)));
             let between = if origin == SeriesOrigin::Derived {
                 Between::Step
             } else {
@@ -317,15 +324,27 @@ pub fn MetricsChart(
             offset_minutes: offset.get_untracked(),
             theme: theme.get_untracked(),
         };
-        let svg = incident.with_untracked(|i| chart_svg(&chart_scene(i, window, options)));
+        let svg = incident.with_untracked(|i| {
+            kinds.with_untracked(|k| {
+                milestones
+                    .with_untracked(|m| chart_svg(&chart_scene_with(i, k, m, window, options)))
+            })
+        });
         let _ = download::download_text(&format!("{}-chart.svg", stem()), "image/svg+xml", &svg);
     };
     let export_csv = move |_| {
         let Some(window) = shown.get_untracked() else {
             return;
         };
-        let csv = incident
-            .with_untracked(|i| visible_csv(&chart_series(i).0, window, offset.get_untracked()));
+        let csv = incident.with_untracked(|i| {
+            milestones.with_untracked(|m| {
+                visible_csv(
+                    &chart_series_with(i, Some(m)).0,
+                    window,
+                    offset.get_untracked(),
+                )
+            })
+        });
         let _ = download::download_text(&format!("{}-visible.csv", stem()), "text/csv", &csv);
     };
 
@@ -338,7 +357,7 @@ pub fn MetricsChart(
             role="img"
             aria-label=move || {
                 incident.with(|i| {
-                    let names: Vec<String> = chart_series(i).0.iter().map(|s| s.name.clone()).collect();
+                    let names: Vec<String> = milestones.with(|m| chart_series_with(i, Some(m)).0.iter().map(|s| s.name.clone()).collect::<Vec<_>>());
                     format!("Chart of {} over the incident, with a line per timeline event", names.join(", "))
                 })
             }

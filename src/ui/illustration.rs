@@ -32,7 +32,13 @@ pub fn CookieIllustration(
     // drawn in the same task as the rest of a newly opened incident.
     let illustration = Memo::new(move |_| {
         state.settled.track();
-        state.incident.with_untracked(Illustration::new)
+        state.incident.with_untracked(|i| {
+            state.kinds.with_untracked(|k| {
+                state
+                    .milestones
+                    .with_untracked(|m| Illustration::with(i, k, m))
+            })
+        })
     });
     // The offset at the playhead (the story's end when it is `None`), as every view asks it.
     let offset = Memo::new(move |_| {

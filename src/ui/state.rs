@@ -8,6 +8,7 @@
 use leptos::prelude::*;
 
 use crate::analysis::kinds::kinds_of;
+use crate::analysis::milestones::Milestones;
 use crate::analysis::window::TimeWindow;
 use crate::model::{EventKind, Incident, Part};
 use crate::parse::{parse_document, parse_metrics, Diagnostic};
@@ -119,6 +120,8 @@ pub struct AppState {
     pub incident: RwSignal<Incident>,
     /// The kind of each timeline event, classified once for every view.
     pub kinds: Memo<Vec<EventKind>>,
+    /// The milestones (impact window, detection, ...), found once from the kinds for every view.
+    pub milestones: Memo<Milestones>,
     /// Notified one task after the incident changes. The views slowest to rebuild (the
     /// illustration's scene) follow it rather than [`AppState::incident`], so opening a big
     /// incident is drawn in two tasks instead of one long one that blocks the page.
@@ -133,10 +136,13 @@ impl AppState {
         let incident = RwSignal::new(std::mem::take(&mut document.incident));
         let document = RwSignal::new(document);
         let kinds = Memo::new(move |_| incident.with(kinds_of));
+        let milestones =
+            Memo::new(move |_| incident.with(|i| kinds.with(|k| Milestones::with_kinds(i, k))));
         AppState {
             document,
             incident,
             kinds,
+            milestones,
             settled: Trigger::new(),
             view: ViewState::new(),
         }

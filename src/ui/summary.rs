@@ -23,8 +23,12 @@ pub fn SummaryCard(
         parts.has(EmbedPart::Facts),
         parts.has(EmbedPart::Sections),
     );
-    let duration =
-        move || incident.with(|i| durations::impact_duration_seconds(i).map(format::duration));
+    let milestones = super::state::app_state().milestones;
+    let duration = move || {
+        incident.with(|i| {
+            milestones.with(|m| durations::impact_duration_seconds_with(i, m).map(format::duration))
+        })
+    };
     let window = move || {
         incident.with(|i| match (&i.start, &i.end) {
             (Some(start), Some(end)) => Some(format!(

@@ -8,7 +8,7 @@ use plotters::style::RGBColor;
 
 use super::render::plot_width;
 use crate::analysis::decimate::m4;
-use crate::analysis::derived_impact::derived_impact_series;
+use crate::analysis::derived_impact::{derived_impact_series, derived_impact_series_with};
 use crate::analysis::kinds::kinds_of;
 use crate::analysis::milestones::Milestones;
 use crate::analysis::phases::{phases, PhaseKind};
@@ -45,6 +45,14 @@ impl SeriesOrigin {
 /// The series to chart: the incident's own (those with samples), or else its impact as
 /// written, or nothing. Borrows the incident's series when it can: they may be millions of samples.
 pub fn chart_series(incident: &Incident) -> (Cow<'_, [MetricSeries]>, SeriesOrigin) {
+    chart_series_with(incident, None)
+}
+
+/// [`chart_series`] with the milestones when the caller has them (else found when needed).
+pub fn chart_series_with<'a>(
+    incident: &'a Incident,
+    milestones: Option<&Milestones>,
+) -> (Cow<'a, [MetricSeries]>, SeriesOrigin) {
     let with_samples = incident
         .metrics
         .iter()
@@ -70,7 +78,11 @@ pub fn chart_series(incident: &Incident) -> (Cow<'_, [MetricSeries]>, SeriesOrig
         };
         return (series, origin);
     }
-    match derived_impact_series(incident) {
+    let derived = match milestones {
+        Some(m) => derived_impact_series_with(incident, m),
+        None => derived_impact_series(incident),
+    };
+    match derived {
         Some(series) => (Cow::Owned(vec![series]), SeriesOrigin::Derived),
         None => (Cow::Owned(Vec::new()), SeriesOrigin::None),
     }
@@ -182,7 +194,22 @@ pub struct ChartScene {
 /// Builds the scene for `incident` over `window`. Only the samples in view are read, and at
 /// most four per pixel column are kept.
 pub fn chart_scene(incident: &Incident, window: TimeWindow, options: SceneOptions) -> ChartScene {
-    let (series, origin) = chart_series(incident);
+    // Classified once for the markers and the milestones both.
+    let kinds = kinds_of(incident);
+    let milestones = Milestones::with_kinds(incident, &kinds);
+    chart_scene_with(incident, &kinds, &milestones, window, options)
+}
+
+/// [`chart_scene`] from the kinds and milestones a caller already has (the page classifies
+/// them once for every view).
+pub fn chart_scene_with(
+    incident: &Incident,
+    kinds: &[EventKind],
+    milestones: &Milestones,
+    window: TimeWindow,
+    options: SceneOptions,
+) -> ChartScene {
+    let (series, origin) = chart_series_with(incident, Some(milestones));
     // However wide the picture is asked to be, the decimation and markers stay bounded.
     let columns = plot_width(options.width).clamp(1, MAX_COLUMNS) as usize;
     let mut panels: Vec<Panel> = Vec::new();
@@ -207,16 +234,13 @@ pub fn chart_scene(incident: &Incident, window: TimeWindow, options: SceneOption
         panel.y_range = y_range(&panel.series, window);
     }
 
-    // Classified once for the markers and the milestones both.
-    let kinds = kinds_of(incident);
-    let milestones = Milestones::with_kinds(incident, &kinds);
     ChartScene {
         window,
         options,
         panels,
-        markers: markers(incident, &kinds, window, columns),
-        incident: incident_band(&milestones, options.theme),
-        phases: phase_bands(&milestones, options.theme),
+        markers: markers(incident, kinds, window, columns),
+        incident: incident_band(milestones, options.theme),
+        phases: phase_bands(milestones, options.theme),
         origin,
     }
 }

@@ -2,7 +2,7 @@
 //! came, what the culprit was called, and when each chapter begins on the shared time axis.
 
 use crate::analysis::derived_impact::states_no_user_impact;
-use crate::analysis::durations::impact_duration_seconds;
+use crate::analysis::durations::impact_duration_seconds_with;
 use crate::analysis::milestones::Milestones;
 use crate::analysis::window::{axis_ms, incident_extent, TimeWindow};
 use crate::model::Incident;
@@ -78,6 +78,13 @@ pub struct Story {
 impl Story {
     /// Reads the story of `incident`.
     pub fn of(incident: &Incident) -> Story {
+        let kinds = crate::analysis::kinds::kinds_of(incident);
+        Story::with(incident, &kinds, &Milestones::with_kinds(incident, &kinds))
+    }
+
+    /// [`Story::of`] from the kinds and milestones a caller already has (the page classifies
+    /// them once for every view).
+    pub fn with(incident: &Incident, kinds: &[crate::model::EventKind], m: &Milestones) -> Story {
         let stated = incident
             .impact
             .affected_users_percent
@@ -90,18 +97,18 @@ impl Story {
         };
         let event_times: Vec<f64> = incident.timeline.iter().map(|e| axis_ms(&e.at)).collect();
         let engineers = incident.timeline.len().clamp(MIN_ENGINEERS, MAX_ENGINEERS);
-        let chapters = chapters_of(incident);
+        let chapters = chapters_of(m);
         let extent = incident_extent(incident);
         let arrivals = arrivals(&event_times, engineers, chapters.as_ref());
         Story {
             no_user_impact,
             share,
             share_stated: stated.is_some(),
-            duration_seconds: impact_duration_seconds(incident),
+            duration_seconds: impact_duration_seconds_with(incident, m),
             engineers,
             arrivals,
             event_times,
-            culprit: culprit_of(incident),
+            culprit: culprit_of(incident, kinds),
             chapters,
             extent,
             offset_minutes: crate::analysis::zones::incident_offset(incident),
@@ -119,8 +126,7 @@ impl Story {
 }
 
 /// The chapters of `incident`, or `None` when nothing in it has a time.
-fn chapters_of(incident: &Incident) -> Option<Chapters> {
-    let m = Milestones::of(incident);
+fn chapters_of(m: &Milestones) -> Option<Chapters> {
     let impact = m.impact_start.as_ref()?.at;
     let after = |t: Option<f64>| t.filter(|&t| t >= impact);
     let resolved = after(m.resolved.as_ref().map(|r| r.at));
@@ -160,12 +166,11 @@ fn arrivals(event_times: &[f64], engineers: usize, chapters: Option<&Chapters>) 
 }
 
 /// The culprit's name for the flag, from the root cause (or the root-cause entry).
-fn culprit_of(incident: &Incident) -> String {
-    let kinds = crate::analysis::kinds::kinds_of(incident);
+fn culprit_of(incident: &Incident, kinds: &[crate::model::EventKind]) -> String {
     let root_event = incident
         .timeline
         .iter()
-        .zip(&kinds)
+        .zip(kinds)
         .find(|(_, kind)| **kind == crate::model::EventKind::RootCauseIdentified)
         .map(|(e, _)| e.text.as_str())
         .unwrap_or("");

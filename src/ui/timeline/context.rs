@@ -7,7 +7,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::zone::offset_minutes;
-use crate::analysis::anomalies::{anomalies, Anomaly};
+use crate::analysis::anomalies::{anomalies_with, Anomaly};
 use crate::analysis::milestones::Milestones;
 use crate::analysis::phases::{phases, Phase};
 use crate::analysis::viewport;
@@ -50,11 +50,12 @@ impl TimelineContext {
         let kinds = state.kinds;
         let index =
             Memo::new(move |_| incident.with(|i| Arc::new(EventIndex::with_kinds(i, kinds.get()))));
-        let milestones =
-            Memo::new(move |_| incident.with(|i| kinds.with(|k| Milestones::with_kinds(i, k))));
+        let milestones = state.milestones;
         let phases = Memo::new(move |_| milestones.with(phases));
         let this_year = js_sys::Date::new_0().get_full_year() as i32;
-        let anomalies = Memo::new(move |_| incident.with(|i| anomalies(i, this_year)));
+        let anomalies = Memo::new(move |_| {
+            incident.with(|i| milestones.with(|m| anomalies_with(i, m, this_year)))
+        });
         let extent = Memo::new(move |_| incident.with(incident_extent));
         let search = RwSignal::new(String::new());
         let matches = Memo::new(move |_| {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::context::timeline_context;
 use crate::analysis::format::{clock_at, duration};
-use crate::analysis::milestones::{key_durations, Basis, Milestone};
+use crate::analysis::milestones::{key_durations_from, Basis, Milestone};
 use crate::draw::timeline::short_label;
 
 /// The key durations and the anomaly list.
@@ -17,7 +17,7 @@ pub fn KeyDurations(
     compact: bool,
 ) -> impl IntoView {
     let tl = timeline_context();
-    let durations = Memo::new(move |_| tl.state.incident.with(key_durations));
+    let durations = Memo::new(move |_| tl.state.milestones.with(key_durations_from));
     let describe = move |m: &Milestone| -> (String, Option<usize>) {
         let offset = tl.offset.get();
         let clock = clock_at(m.at, offset, false);
