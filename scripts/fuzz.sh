@@ -4,7 +4,9 @@
 # new random seeds, FUZZ_CASES cases per property and round.
 #
 #   bash scripts/fuzz.sh MINUTES            every property together for MINUTES (default 10)
-#   bash scripts/fuzz.sh --each MINUTES     each property alone, one after another, MINUTES each
+#   bash scripts/fuzz.sh --each MINUTES [PROPERTY...]
+#                                           each property (or those named) alone, one after
+#                                           another, MINUTES each
 #
 # Structured proptest runs on stable Rust: cargo-fuzz needs a nightly toolchain, which cannot be
 # installed here. The test binary is built once, then run directly, so the minutes are spent
@@ -15,6 +17,7 @@ cd "$(dirname "$0")/.."
 each=""
 if [ "${1:-}" = "--each" ]; then each=1; shift; fi
 minutes="${1:-10}"
+shift || true
 export FUZZ_CASES="${FUZZ_CASES:-5000}"
 binary=$(cargo test --release --quiet --test robustness --no-run --message-format=json |
   sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -1)
@@ -33,8 +36,11 @@ fuzz_for() {
 }
 
 if [ -n "$each" ]; then
-  properties=$("$binary" --list 2>/dev/null |
-    sed -n 's/: test$//p' | grep -v -e the_line_model -e mutations_change)
+  properties="$*"
+  if [ -z "$properties" ]; then
+    properties=$("$binary" --list 2>/dev/null |
+      sed -n 's/: test$//p' | grep -v -e the_line_model -e mutations_change)
+  fi
   for property in $properties; do fuzz_for "$minutes" "$property"; done
 else
   fuzz_for "$minutes"
