@@ -46,6 +46,14 @@ pub struct Member {
     legs: Vec<Leg>,
 }
 
+#[cfg(test)]
+impl Member {
+    /// How many walks they make.
+    pub fn walks(&self) -> usize {
+        self.legs.len()
+    }
+}
+
 /// The crew and where they go.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Crew {
@@ -246,7 +254,17 @@ impl Crew {
                     .filter(|&t| t > arrival)
                     .collect();
                 times.sort_by(f64::total_cmp);
-                times.dedup();
+                // A walk takes `travel`: an event before the last walk ends starts no new one
+                // (the engineer would not get there). Keeps a crew of a 250,000-event timeline
+                // to a few dozen walks each instead of one per event.
+                let mut last = arrival;
+                times.retain(|&t| {
+                    let keep = t >= last + travel;
+                    if keep {
+                        last = t;
+                    }
+                    keep
+                });
                 let entry_x = if (i + spot_rng.index(2)).is_multiple_of(2) {
                     -30.0
                 } else {

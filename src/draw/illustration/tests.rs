@@ -302,3 +302,28 @@ fn a_near_miss_keeps_the_cookie_whole() {
         ill.statement()
     );
 }
+
+#[test]
+fn a_crew_walks_a_few_dozen_times_however_many_events_there_are() {
+    let mut incident = sample();
+    let start = incident.timeline[0].at;
+    let events = (0..50_000).map(|i| {
+        let mut at = start;
+        at.time += chrono::Duration::seconds(i % 14_000);
+        TimelineEvent {
+            at,
+            text: format!("Step {i}"),
+            inferred: false,
+            kind: None,
+        }
+    });
+    incident.timeline.extend(events);
+    let ill = Illustration::new(&incident);
+    for member in &ill.crew.members {
+        // A walk takes 2.8% of the incident: at most about 36 of them fit.
+        assert!(member.walks() <= 40, "{} walks", member.walks());
+    }
+    // The scene is still drawn at every moment.
+    let end = ill.story().end();
+    assert!(!ill.scene_at(Some(end), 0).nodes.is_empty());
+}
