@@ -9,21 +9,19 @@ use postmortem_explorer::ui::loader::{load_pasted_text, open_text, LoadStatus, L
 use postmortem_explorer::ui::state::{AppState, OpenDocument};
 use wasm_bindgen_test::*;
 
+mod browser;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Waits (up to 5 s) until the loader has finished, and returns its status.
+/// Waits (up to about 300 animation frames) until the loader has finished, and returns its
+/// status.
 async fn finished(loader: Loader) -> LoadStatus {
-    for _ in 0..500 {
+    for _ in 0..100 {
         let status = loader.status.get_untracked();
         if !status.is_busy() && status != LoadStatus::Idle {
             return status;
         }
-        let tick = js_sys::Promise::new(&mut |resolve, _| {
-            let _ = web_sys::window()
-                .expect("a window")
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
+        browser::settle().await;
     }
     loader.status.get_untracked()
 }

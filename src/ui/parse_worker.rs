@@ -104,9 +104,8 @@ fn post(name: &str, text: &str) -> Option<oneshot::Receiver<Outcome>> {
         CLIENT.with(|slot| *slot.borrow_mut() = Some(client));
         leptos::prelude::set_timeout(
             || {
-                let ready = CLIENT.with(|c| c.borrow().as_ref().is_some_and(|c| c.ready));
-                let running = CLIENT.with(|c| c.borrow().is_some());
-                if running && !ready {
+                let starting = CLIENT.with(|c| c.borrow().as_ref().is_some_and(|c| !c.ready));
+                if starting {
                     unavailable();
                 }
             },

@@ -1,4 +1,9 @@
 //! Tests for the rich-text tree: what Markdown and inline HTML become, and what never passes.
+//!
+//! Test code only (`#![cfg(test)]`, and `#[cfg(test)] mod tests;` in `mod.rs`): its `unwrap`s
+//! are assertions that fail a test, never code the page runs.
+
+#![cfg(test)]
 
 use super::*;
 
