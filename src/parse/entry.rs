@@ -216,8 +216,8 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     })
 }
 
-/// `1738: text`, `~1940: text`, `[1923](https://chat/...): text`: four-digit times with a
-/// colon, as some teams write their logs. Read only where a date is in force (under a date
+/// `1738: text`, `~1940: text`, `1727 : text`, `[1923](https://chat/...): text`: four-digit
+/// times with a colon, as some teams write their logs. Read only where a date is in force (under a date
 /// heading or in the timeline), since `2019: moved to AWS` is a year. The time and the byte
 /// where the text starts.
 pub fn colon_hhmm(content: &str) -> Option<(NaiveTime, usize)> {
@@ -230,7 +230,10 @@ pub fn colon_hhmm(content: &str) -> Option<(NaiveTime, usize)> {
         let rest = content[at..].strip_prefix("](")?;
         at += 2 + rest.find(')')? + 1;
     }
-    let rest = content[at..].strip_prefix(": ")?;
+    // `1727: text`, also with a space before the colon (`1727 : text`).
+    let rest = content[at..]
+        .strip_prefix(": ")
+        .or_else(|| content[at..].strip_prefix(" : "))?;
     Some((time, content.len() - rest.len()))
 }
 

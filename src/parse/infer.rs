@@ -47,9 +47,9 @@ pub struct Inferred<'a> {
     pub at: usize,
     /// The sentence it was found in.
     pub sentence: &'a str,
-    /// True when the text says the moment is on the day after the one in force (`3am UTC the
-    /// following night`).
-    pub next_day: bool,
+    /// How many days after the one in force the text puts the moment: 1 for `3am UTC the
+    /// following night` or `tomorrow at 9AM`, 2 for `the day after tomorrow at 9AM`.
+    pub days_later: u8,
     /// True when the time ends its text with `on` after it, so the date is on the next line
     /// (`At 1400UTC on` / `August 5th 2023, ...` in hard-wrapped text).
     pub date_wraps: bool,
@@ -151,7 +151,10 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
                 }),
             };
             let lower_after = head(after_zone, 40).trim_start().to_lowercase();
-            let next_day = NEXT_DAY.iter().any(|w| lower_after.starts_with(w));
+            let days_later = match NEXT_DAY.iter().any(|w| lower_after.starts_with(w)) {
+                true => 1,
+                false => days_named_before(lead),
+            };
             let date_wraps = after_zone.trim() == "on";
             found.push(Inferred {
                 date: date.as_ref().map(|d| d.date).or(date_after.map(|d| d.date)),
@@ -159,13 +162,44 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
                 zone,
                 at: date.as_ref().map_or(at, |d| window + d.span.start),
                 sentence: text[start..end].trim(),
-                next_day,
+                days_later,
                 date_wraps,
             });
         }
         at += clock.len.max(1);
     }
     found
+}
+
+/// `tomorrow at around 9AM`, `the day after tomorrow, about 10:00`: the days a relative day
+/// word right before the time's introducing words puts it after the day in force.
+fn days_named_before(lead: &str) -> u8 {
+    const FILLERS: &[&str] = &[
+        "at",
+        "around",
+        "about",
+        "approximately",
+        "by",
+        "~",
+        "@",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+    ];
+    let lower = lead.to_lowercase();
+    let mut words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    while words.last().is_some_and(|w| FILLERS.contains(w)) {
+        words.pop();
+    }
+    match words.as_slice() {
+        [.., "after", "tomorrow"] => 2,
+        [.., "tomorrow"] => 1,
+        _ => 0,
+    }
 }
 
 /// At most the first `len` bytes of `text`, cut at a character boundary.
@@ -238,7 +272,16 @@ mod tests {
             "Around 3am UTC the following night it halted.",
             DateContext::default(),
         );
-        assert!(next[0].next_day);
+        assert_eq!(next[0].days_later, 1);
+        let notice = inferred_times(
+            "It starts at 9PM EDT today, and will be online after tomorrow at around 9AM EDT.",
+            DateContext::default(),
+        );
+        assert_eq!((notice[0].days_later, notice[1].days_later), (0, 2));
+        assert_eq!(
+            inferred_times("Back tomorrow morning at 8:00.", DateContext::default())[0].days_later,
+            1
+        );
         let wrapped = inferred_times("We shut it down at 1400UTC on", DateContext::default());
         assert_eq!(wrapped[0].time.format("%H:%M").to_string(), "14:00");
         assert!(wrapped[0].date_wraps);

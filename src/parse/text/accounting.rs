@@ -5,15 +5,20 @@ use super::*;
 
 impl Reader<'_> {
     /// Entry-shaped lines outside the timeline section: a run of two or more (blank lines
-    /// between them allowed) is a timeline too and joins it in written order; a single one
-    /// stays prose, with a note saying so.
+    /// between them allowed, and lines indented under the entry before, such as the steps
+    /// nested under `5. **10:45 AM**: restarted:`) is a timeline too and joins it in written
+    /// order; a single one stays prose, with a note saying so.
     pub(super) fn place_strays(&mut self) {
         let strays = std::mem::take(&mut self.strays);
         let mut runs: Vec<Vec<PendingEntry>> = Vec::new();
         let mut last_index = None;
+        let indent = |raw: &str| raw.len() - raw.trim_start_matches([' ', '\t']).len();
         for stray in strays {
             let adjacent = last_index.is_some_and(|last: usize| {
-                (last + 1..stray.index).all(|i| self.lines[i].text.trim().is_empty())
+                let under = indent(self.lines[last].raw);
+                (last + 1..stray.index).all(|i| {
+                    self.lines[i].text.trim().is_empty() || indent(self.lines[i].raw) > under
+                })
             });
             last_index = Some(stray.index);
             match runs.last_mut() {

@@ -156,7 +156,7 @@ impl Reader<'_> {
                 date = raw.date;
                 previous = None;
             }
-            if let Some(before) = previous {
+            if let Some(before) = previous.filter(|_| raw.later == 0) {
                 if raw.time < before {
                     if before.hour() >= 18 && raw.time.hour() < 6 {
                         date = date.and_then(|d| d.checked_add_signed(Duration::days(1)));
@@ -176,12 +176,17 @@ impl Reader<'_> {
                 }
             }
             previous = Some(raw.time);
-            let offset = match (&raw.zone, &self.stated_zone) {
-                (Some(zone), _) | (None, Some(zone)) => Some(zone.offset_on(date, raw.time)),
-                (None, None) => start_offset
-                    .or_else(|| fallback_zone.as_ref().map(|z| z.offset_on(date, raw.time))),
+            // `tomorrow at 9AM` in prose read before any date was known: this one moment only.
+            let day = match raw.later {
+                0 => date,
+                later => date.and_then(|d| d.checked_add_days(chrono::Days::new(u64::from(later)))),
             };
-            event.at = Moment::new(date, raw.time, offset);
+            let offset = match (&raw.zone, &self.stated_zone) {
+                (Some(zone), _) | (None, Some(zone)) => Some(zone.offset_on(day, raw.time)),
+                (None, None) => start_offset
+                    .or_else(|| fallback_zone.as_ref().map(|z| z.offset_on(day, raw.time))),
+            };
+            event.at = Moment::new(day, raw.time, offset);
         }
     }
 }

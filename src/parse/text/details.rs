@@ -118,6 +118,9 @@ impl Reader<'_> {
         if self.line_is_item || self.incident.timeline.is_empty() || text.chars().count() > 60 {
             return false;
         }
+        if self.under_timeline_day(index) {
+            return false; // `#### Android Studio users` under `### 2019-12-11`: part of that day
+        }
         if text.ends_with(['.', ',', ';']) || text.contains("](") {
             return false;
         }

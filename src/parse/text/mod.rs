@@ -135,6 +135,9 @@ struct RawEvent {
     /// Index into `lines` of the line it was read from (for excerpts).
     line_index: usize,
     date: Option<NaiveDate>,
+    /// Days after the day in force, for a moment in prose with no date of its own written
+    /// `tomorrow at 9AM` before any date is known (0 otherwise).
+    later: u8,
     time: NaiveTime,
     zone: Option<FoundZone>,
 }
@@ -754,6 +757,11 @@ impl<'a> Reader<'a> {
             if heading && date_line(label, self.context).is_some() && self.dates.loose.is_none() {
                 self.dates.loose = date_line(label, self.context);
             }
+            // `#### 1. Android Studio users can't build` under `### 2019-12-11` in the timeline:
+            // a part of that day, not the end of the timeline.
+            if in_timeline && heading && self.under_timeline_day(index) {
+                return false;
+            }
             // An unknown label alone on its line (or a Markdown heading) starts a kept section.
             if heading || (value.is_empty() && !in_timeline) {
                 self.close_section(index);
@@ -1170,12 +1178,29 @@ impl<'a> Reader<'a> {
             at: entry.at,
             line_index: entry.index,
             date: entry.day,
+            later: 0,
             time: entry.time,
             zone: entry.zone,
         });
     }
 
     /// The date of the innermost open heading that starts with one (`### 15 Jan`).
+    /// True when the Markdown heading at `index` sits under a dated heading that is itself
+    /// under the timeline's heading (`## Timeline` > `### 2019-12-11` > `#### Android Studio`).
+    pub(super) fn under_timeline_day(&self, index: usize) -> bool {
+        let Some(level) = heading_level(&self.lines[index].text) else {
+            return false;
+        };
+        let timeline_level = self
+            .open_part
+            .filter(|part| part.target == Target::Timeline)
+            .and_then(|part| part.level)
+            .unwrap_or(0);
+        self.heading_dates
+            .iter()
+            .any(|&(l, date)| date.is_some() && l > timeline_level && l < level)
+    }
+
     fn heading_date_in_force(&self) -> Option<NaiveDate> {
         self.heading_dates.iter().rev().find_map(|(_, d)| *d)
     }

@@ -31,25 +31,25 @@ impl Reader<'_> {
                 let lead = &text.trim_start()[..found.span.start];
                 lead.trim().is_empty().then_some(found.date)
             };
-            let found_times: Vec<(FoundTime, bool)> = match timeline_entry(content, self.context) {
+            let found_times: Vec<(FoundTime, u8)> = match timeline_entry(content, self.context) {
                 // A line shaped like a timeline entry, outside a timeline section.
                 Some(entry) => {
                     in_entry = true;
                     let text = tidy_entry_text(&content[entry.text_at..]);
-                    vec![((entry.date, entry.time, entry.zone, 0, text), false)]
+                    vec![((entry.date, entry.time, entry.zone, 0, text), 0)]
                 }
                 None => inferred_times(content, context)
                     .into_iter()
                     .map(|f| {
                         let date = f.date.or_else(|| f.date_wraps.then(wrapped_date).flatten());
                         let sentence = sentence_excerpt(f.sentence);
-                        ((date, f.time, f.zone, f.at, sentence), f.next_day)
+                        ((date, f.time, f.zone, f.at, sentence), f.days_later)
                     })
                     .collect(),
             };
             let mut scanned = 0;
             let mut line_date = None;
-            for ((date, time, zone, at, sentence), next_day) in found_times {
+            for ((date, time, zone, at, sentence), days_later) in found_times {
                 // "On March 5, 2024 ... at 14:02": a date earlier on the line (each byte read once).
                 if let Some(before) = content
                     .get(scanned..at)
@@ -58,13 +58,16 @@ impl Reader<'_> {
                     line_date = Some(before.date);
                 }
                 scanned = scanned.max(at);
-                let date =
-                    date.or(line_date).or(prose_line.day).or(running_date).map(
-                        |day| match next_day && date.is_none() {
-                            true => day.succ_opt().unwrap_or(day),
-                            false => day,
-                        },
-                    );
+                let date = date
+                    .or(line_date)
+                    .or(prose_line.day)
+                    .or(running_date)
+                    .map(|day| match date {
+                        None => day
+                            .checked_add_days(chrono::Days::new(u64::from(days_later)))
+                            .unwrap_or(day),
+                        Some(_) => day,
+                    });
                 running_date = date;
                 self.incident.timeline.push(TimelineEvent {
                     at: Moment::new(date, time, None),
@@ -77,6 +80,7 @@ impl Reader<'_> {
                     at: prose_line.column_base + at,
                     line_index: prose_line.raw_index,
                     date,
+                    later: if date.is_none() { days_later } else { 0 },
                     time,
                     zone,
                 });
