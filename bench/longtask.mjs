@@ -82,11 +82,13 @@ for (const file of files) {
   await page.waitForTimeout(1000);
   const peakBytes = await peak();
   const tasks = await page.evaluate(() => window.__tasks);
+  const outcome = await page.evaluate(() => document.querySelector('[data-testid="load-status"]')?.textContent ?? '');
   const longest = Math.max(0, ...tasks);
   const blocked = tasks.reduce((sum, t) => sum + Math.max(0, t - 50), 0);
   console.log(`${basename(file)}: ${(buffer.length / 1048576).toFixed(1)} MB, shown after ${elapsed} ms; `
     + `longest task ${longest.toFixed(0)} ms, ${tasks.length} long tasks, total blocking ${blocked.toFixed(0)} ms; `
-    + `renderer memory ${(before / 1048576).toFixed(0)} MB before, at most ${(peakBytes / 1048576).toFixed(0)} MB while reading`);
+    + `renderer memory ${(before / 1048576).toFixed(0)} MB before, at most ${(peakBytes / 1048576).toFixed(0)} MB while reading`
+    + `\n  status: ${outcome.trim().slice(0, 160)}`);
   await context.close();
 }
 await browser.close();

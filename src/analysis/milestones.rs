@@ -81,8 +81,12 @@ impl Milestones {
                 .timeline
                 .iter()
                 .position(|e| {
-                    let text = e.text.to_lowercase();
-                    markers.iter().any(|m| text.contains(m))
+                    // Every marker names the outage or the impact: most texts are passed over
+                    // without being copied.
+                    names_outage_or_impact(&e.text) && {
+                        let text = e.text.to_lowercase();
+                        markers.iter().any(|m| text.contains(m))
+                    }
                 })
                 .map(event)
         };
@@ -164,6 +168,18 @@ const END_MARKERS: &[&str] = &[
     "impact ended",
     "impact ends",
 ];
+
+/// True when `text` holds "outage" or "impact" in any case: the words every marker holds.
+fn names_outage_or_impact(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(5)).any(|at| {
+        // Most places are passed over at their first letter.
+        matches!(bytes[at] | 0x20, b'o' | b'i') && {
+            let word = &bytes[at..at + 6];
+            word.eq_ignore_ascii_case(b"outage") || word.eq_ignore_ascii_case(b"impact")
+        }
+    })
+}
 
 /// Kinds that mean someone was already responding.
 const RESPONSES: [EventKind; 4] = [
@@ -292,6 +308,22 @@ mod tests {
             .find(|d| d.name == "Total impact")
             .map(|d| d.ms);
         assert_eq!(total, Some(3_600_000.0));
+    }
+
+    #[test]
+    fn the_marker_words_are_found_in_any_case_and_nowhere_else() {
+        for text in [
+            "IMPACT STARTED",
+            "Outage over",
+            "x impact",
+            "outage",
+            "the impacts",
+        ] {
+            assert!(names_outage_or_impact(text), "{text}");
+        }
+        for text in ["", "impac", "outag", "impaKt", "Ärger im Betrieb", "input"] {
+            assert!(!names_outage_or_impact(text), "{text}");
+        }
     }
 
     #[test]

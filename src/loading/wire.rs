@@ -7,12 +7,18 @@
 //! added 48 KB gzip to the page's WebAssembly, which every visit pays; 70 ms stays under the
 //! 100 ms a task may take. The first part is
 //! the incident without its timeline, or the metric series without their points; timeline
-//! events, diagnostics and points follow in chunks of [`CHUNK`]; [`Part::End`] closes it.
+//! events, their kinds, diagnostics and points follow in chunks of [`CHUNK`]; [`Part::End`]
+//! closes it.
+//!
+//! The worker also classifies the events (see [`crate::analysis::kinds::kinds_of`]): for a
+//! quarter of a million events that takes longer than a task may, so the page receives the
+//! kinds ready-made, one digit per event, and does not classify them again.
 
 use serde::{Deserialize, Serialize};
 
 use super::Loaded;
-use crate::model::{Incident, MetricSeries, Part as OutlinePart, TimelineEvent};
+use crate::analysis::kinds::kinds_of;
+use crate::model::{EventKind, Incident, MetricSeries, Part as OutlinePart, TimelineEvent};
 use crate::parse::{Diagnostic, Parsed, HEADING_KEYS};
 
 /// Items (events, diagnostics, samples) per part.
@@ -31,6 +37,8 @@ enum Part {
     Metrics { series: Vec<MetricSeries> },
     /// The next timeline events.
     Events(Vec<TimelineEvent>),
+    /// The kinds of the next events, one digit each: the kind's place in [`EventKind::ALL`].
+    Kinds(String),
     /// The next diagnostics.
     Diagnostics(Vec<Diagnostic>),
     /// The next points of series number `series`.
@@ -64,6 +72,7 @@ pub fn split(loaded: Loaded) -> Vec<Vec<u8>> {
                 outline,
                 headings,
             } = *parsed;
+            let kinds = kinds_of(&incident);
             let timeline = std::mem::take(&mut incident.timeline);
             parts.push(Part::Incident {
                 incident: Box::new(incident),
@@ -74,6 +83,9 @@ pub fn split(loaded: Loaded) -> Vec<Vec<u8>> {
                     .collect(),
             });
             parts.extend(chunks(timeline).map(Part::Events));
+            parts.extend(
+                chunks(kinds).map(|kinds| Part::Kinds(kinds.iter().map(|&k| digit(k)).collect())),
+            );
             diagnostics
         }
         Loaded::Metrics {
@@ -114,10 +126,35 @@ fn chunks<T>(items: Vec<T>) -> impl Iterator<Item = Vec<T>> {
     })
 }
 
+/// `kind` as one digit: its place in [`EventKind::ALL`].
+fn digit(kind: EventKind) -> char {
+    let place = EventKind::ALL.iter().position(|&k| k == kind).unwrap_or(0);
+    char::from_digit(place as u32, 10).unwrap_or('0')
+}
+
+/// The kind a [`digit`] stands for.
+fn kind_of_digit(digit: char) -> Result<EventKind, WireError> {
+    digit
+        .to_digit(10)
+        .and_then(|place| EventKind::ALL.get(place as usize).copied())
+        .ok_or_else(|| WireError(format!("no kind numbered {digit:?}")))
+}
+
+/// A reading as the page receives it from the worker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Delivery {
+    /// What the file turned out to be.
+    pub loaded: Loaded,
+    /// The kind of each timeline event of an incident, classified by the worker: `None` for
+    /// metric series.
+    pub kinds: Option<Vec<EventKind>>,
+}
+
 /// Puts a reading back together from its messages.
 #[derive(Debug, Default)]
 pub struct Assembler {
     loaded: Option<Loaded>,
+    kinds: Vec<EventKind>,
     ended: bool,
 }
 
@@ -159,6 +196,11 @@ impl Assembler {
             (Part::Events(events), Some(Loaded::Incident(parsed))) => {
                 parsed.incident.timeline.extend(events);
             }
+            (Part::Kinds(digits), Some(Loaded::Incident(_))) => {
+                for digit in digits.chars() {
+                    self.kinds.push(kind_of_digit(digit)?);
+                }
+            }
             (Part::Points { series, points }, Some(Loaded::Metrics { series: all, .. })) => {
                 all.get_mut(series)
                     .ok_or_else(|| WireError(format!("no series number {series}")))?
@@ -178,9 +220,25 @@ impl Assembler {
     }
 
     /// The reading, once [`Assembler::push`] has said it is complete.
-    pub fn finish(self) -> Result<Loaded, WireError> {
+    pub fn finish(self) -> Result<Delivery, WireError> {
         match self.loaded {
-            Some(loaded) if self.ended => Ok(loaded),
+            Some(Loaded::Incident(parsed)) if self.ended => {
+                if self.kinds.len() != parsed.incident.timeline.len() {
+                    return Err(WireError(format!(
+                        "{} kinds for {} events",
+                        self.kinds.len(),
+                        parsed.incident.timeline.len()
+                    )));
+                }
+                Ok(Delivery {
+                    loaded: Loaded::Incident(parsed),
+                    kinds: Some(self.kinds),
+                })
+            }
+            Some(loaded) if self.ended => Ok(Delivery {
+                loaded,
+                kinds: None,
+            }),
             _ => Err(WireError("the reading ended early".into())),
         }
     }
@@ -191,6 +249,7 @@ fn name(part: &Part) -> &'static str {
         Part::Incident { .. } => "incident",
         Part::Metrics { .. } => "metrics",
         Part::Events(_) => "events",
+        Part::Kinds(_) => "kinds",
         Part::Diagnostics(_) => "diagnostics",
         Part::Points { .. } => "points",
         Part::End => "end",
@@ -216,7 +275,7 @@ mod tests {
     use super::*;
     use crate::loading::read_loaded;
 
-    fn round_trip(loaded: Loaded) -> Loaded {
+    fn delivered(loaded: Loaded) -> Delivery {
         let mut assembler = Assembler::new();
         let messages = split(loaded);
         let last = messages.len() - 1;
@@ -226,6 +285,10 @@ mod tests {
         assembler.finish().expect("complete")
     }
 
+    fn round_trip(loaded: Loaded) -> Loaded {
+        delivered(loaded).loaded
+    }
+
     #[test]
     fn the_sample_arrives_exactly_as_read() {
         let loaded = read_loaded(crate::sample::SAMPLE_NAME, crate::sample::SAMPLE_TEXT);
@@ -233,6 +296,56 @@ mod tests {
             matches!(&loaded, Loaded::Incident(p) if !p.incident.timeline.is_empty() && !p.headings.is_empty())
         );
         assert_eq!(round_trip(loaded.clone()), loaded);
+    }
+
+    #[test]
+    fn the_kinds_arrive_classified_as_the_page_would() {
+        let loaded = read_loaded(crate::sample::SAMPLE_NAME, crate::sample::SAMPLE_TEXT);
+        let Loaded::Incident(parsed) = &loaded else {
+            panic!("an incident")
+        };
+        let expected = kinds_of(&parsed.incident);
+        let distinct: std::collections::BTreeSet<_> = expected.iter().collect();
+        assert!(
+            distinct.len() >= 4,
+            "the sample tells a whole story: {distinct:?}"
+        );
+        assert_eq!(delivered(loaded.clone()).kinds, Some(expected));
+        let metrics = read_loaded("m.csv", "timestamp,value\n1700000000000,1\n");
+        assert_eq!(delivered(metrics).kinds, None);
+    }
+
+    #[test]
+    fn every_kind_has_a_digit_of_its_own() {
+        for kind in EventKind::ALL {
+            assert_eq!(kind_of_digit(digit(kind)), Ok(kind));
+        }
+        assert!(kind_of_digit('x').is_err());
+    }
+
+    #[test]
+    fn kinds_that_do_not_match_the_events_are_refused() {
+        let messages = split(read_loaded(
+            "a.txt",
+            "Title: A\n\nTimeline:\n- 10:00 x\n- 10:05 y\n",
+        ));
+        let kinds = messages
+            .iter()
+            .position(|m| m.starts_with(b"{\"Kinds\""))
+            .expect("a kinds part");
+        let mut short = Assembler::new();
+        for (index, message) in messages.iter().enumerate() {
+            let message = if index == kinds {
+                encode(&Part::Kinds("9".into()))
+            } else {
+                message.clone()
+            };
+            let _ = short.push(&message);
+        }
+        assert!(short.finish().is_err(), "one kind for two events");
+        let mut bad = Assembler::new();
+        let _ = bad.push(&messages[0]);
+        assert!(bad.push(&encode(&Part::Kinds("7x".into()))).is_err());
     }
 
     #[test]
@@ -248,8 +361,8 @@ mod tests {
         text.push_str("- 99:99 not a time\n");
         let loaded = read_loaded("long.txt", &text);
         let messages = split(loaded.clone());
-        // The incident, three chunks of events, the diagnostics, the end.
-        assert_eq!(messages.len(), 6);
+        // The incident, three chunks of events, three of their kinds, the diagnostics, the end.
+        assert_eq!(messages.len(), 9);
         assert!(messages.iter().all(|m| m.len() < 2 * 1024 * 1024));
         let back = round_trip(loaded.clone());
         let Loaded::Incident(parsed) = &back else {

@@ -62,9 +62,42 @@ impl Diagnostic {
             line,
             column: column.max(1),
             message: message.into(),
-            excerpt: excerpt.to_string(),
+            excerpt: excerpt_around(excerpt, column),
         }
     }
+}
+
+/// Characters of the offending line kept on each side of the column: a minified JSON file is
+/// one line of megabytes, and a note shows where, not the whole file.
+pub const EXCERPT_SIDE: usize = 80;
+
+/// `line` cut to [`EXCERPT_SIDE`] characters on each side of the 1-based `column`, with `…`
+/// where it was cut.
+fn excerpt_around(line: &str, column: u32) -> String {
+    if line.len() <= 2 * EXCERPT_SIDE {
+        return line.to_string();
+    }
+    let at = (column.max(1) - 1) as usize;
+    let from = at.saturating_sub(EXCERPT_SIDE);
+    let mut chars = line.char_indices().skip(from);
+    let Some((start, _)) = chars.next() else {
+        // The column lies past the end: show the line's end.
+        let tail: String = line
+            .chars()
+            .rev()
+            .take(2 * EXCERPT_SIDE)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        return format!("…{tail}");
+    };
+    let end = chars
+        .nth(2 * EXCERPT_SIDE - 1)
+        .map_or(line.len(), |(index, _)| index);
+    let lead = if start > 0 { "…" } else { "" };
+    let trail = if end < line.len() { "…" } else { "" };
+    format!("{lead}{}{trail}", &line[start..end])
 }
 
 impl fmt::Display for Diagnostic {
@@ -86,4 +119,29 @@ pub fn column_of(line: &str, at: usize) -> u32 {
         .take_while(|(index, _)| *index < at)
         .count();
     u32::try_from(chars).unwrap_or(u32::MAX).saturating_add(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_line_is_kept_whole() {
+        let d = Diagnostic::warning(3, 5, "odd", "  \"timeline\": 5");
+        assert_eq!(d.excerpt, "  \"timeline\": 5");
+    }
+
+    #[test]
+    fn a_huge_line_is_cut_around_the_column() {
+        let line = format!("{}HERE{}", "a".repeat(5_000_000), "é".repeat(1_000_000));
+        let d = Diagnostic::warning(1, 5_000_001, "odd", &line);
+        assert!(d.excerpt.starts_with('…') && d.excerpt.ends_with('…'));
+        assert!(d.excerpt.contains("HERE"));
+        assert_eq!(d.excerpt.chars().count(), 2 * EXCERPT_SIDE + 2);
+        let start = Diagnostic::warning(1, 1, "odd", &line);
+        assert!(start.excerpt.starts_with("aaa") && start.excerpt.ends_with('…'));
+        let past = Diagnostic::warning(1, u32::MAX, "odd", &line);
+        assert!(past.excerpt.starts_with('…') && past.excerpt.ends_with('é'));
+        assert_eq!(past.excerpt.chars().count(), 2 * EXCERPT_SIDE + 1);
+    }
 }

@@ -16,6 +16,7 @@ use super::parts::AuthorParts;
 use super::reading_banner::ReadingBanner;
 use super::rich_text::DocumentLinks;
 use super::share::ShareBar;
+use super::staged::Staged;
 use super::state::{AppState, OpenDocument};
 use super::summary::SummaryCard;
 use super::timeline_list::TimelineList;
@@ -132,8 +133,8 @@ fn IncidentPage() -> impl IntoView {
         <main class="page" aria-busy=move || waiting_for_src().to_string() class:waiting=waiting_for_src>
             <Welcome />
             <SummaryCard incident=incident />
-            <TimelineView />
-            <MetricsChart />
+            <Staged what="timeline"><TimelineView /></Staged>
+            <Staged what="charts"><MetricsChart /></Staged>
             <CookieIllustration />
             <TimelineList incident=incident />
             <AuthorParts />

@@ -19,7 +19,7 @@ use self::overlay::{ChartOverlay, Hover};
 use super::embed::{EmbedPart, EmbedParts};
 use super::state::app_state;
 use crate::analysis::viewport::{self, as_view, ZOOM_STEP};
-use crate::analysis::window::{incident_extent, TimeWindow};
+use crate::analysis::window::TimeWindow;
 use crate::draw::chart::export::{chart_svg, visible_csv};
 use crate::draw::chart::picture::Picture;
 use crate::draw::chart::readout::{readout, Between};
@@ -104,7 +104,7 @@ pub fn MetricsChart(
     });
     let height =
         Memo::new(move |_| chart_height(panels.get(), origin.get().note().is_some(), PANEL_HEIGHT));
-    let extent = Memo::new(move |_| incident.with(incident_extent));
+    let extent = state.extent;
     let shown = Memo::new(move |_| view_window.get().or(extent.get()));
     let offset = Memo::new(move |_| {
         let zone = state.view.zone.get();

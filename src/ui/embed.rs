@@ -25,6 +25,7 @@ use super::chart::MetricsChart;
 use super::illustration::CookieIllustration;
 use super::loader::{loader, LoadStatus};
 use super::page_url::{self, EmbedView};
+use super::staged::Staged;
 use super::state::app_state;
 use super::summary::SummaryCard;
 use super::timeline_list::TimelineList;
@@ -100,9 +101,12 @@ pub fn EmbeddedView(
             let list = parts
                 .has(EmbedPart::List)
                 .then(|| view! { <TimelineList incident=incident /> });
-            view! { <TimelineView parts=parts /> {list} }.into_any()
+            view! { <Staged what="timeline"><TimelineView parts=parts /></Staged> {list} }
+                .into_any()
         }
-        EmbedView::Chart => view! { <MetricsChart parts=parts /> }.into_any(),
+        EmbedView::Chart => {
+            view! { <Staged what="charts"><MetricsChart parts=parts /></Staged> }.into_any()
+        }
         EmbedView::Illustration => view! { <CookieIllustration parts=parts /> }.into_any(),
         EmbedView::Summary => view! { <SummaryCard incident=incident parts=parts /> }.into_any(),
     };

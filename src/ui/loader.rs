@@ -11,6 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::prefs;
 use super::state::{AppState, OpenDocument};
 use crate::analysis::reading::failed_outright;
+use crate::loading::wire::Delivery;
 use crate::loading::{
     check_size, decode, display_name, megabytes, not_a_postmortem, Decoded, LoadError, Loaded,
 };
@@ -242,12 +243,20 @@ async fn read_and_open(
     loader.status.set(LoadStatus::Reading {
         name: name.to_string(),
     });
-    let Ok(loaded) = super::parse_worker::read(name, &decoded.text).await else {
+    let Ok(delivery) = super::parse_worker::read(name, &decoded.text).await else {
         return;
     };
+    let events = match &delivery.loaded {
+        Loaded::Incident(parsed) => parsed.incident.timeline.len(),
+        Loaded::Metrics { .. } => 0,
+    };
+    let staged = super::staged::make_room(state, events).await;
     if loader.is_current(generation) {
         let Decoded { text, note } = decoded;
-        open_loaded(state, loader, name, text, src, note.as_deref(), loaded);
+        open_loaded(state, loader, name, text, src, note.as_deref(), delivery);
+    }
+    if staged {
+        super::staged::finish(state);
     }
 }
 
@@ -260,8 +269,9 @@ fn open_loaded(
     text: String,
     src: Option<String>,
     note: Option<&str>,
-    mut loaded: Loaded,
+    delivery: Delivery,
 ) {
+    let Delivery { mut loaded, kinds } = delivery;
     if let Some(note) = note {
         let warning = crate::parse::Diagnostic::warning(1, 1, note, "");
         match &mut loaded {
@@ -315,6 +325,7 @@ fn open_loaded(
             state.open(OpenDocument {
                 source_name: name.to_string(),
                 incident: parsed.incident,
+                kinds,
                 diagnostics: parsed.diagnostics,
                 outline: parsed.outline,
                 headings: parsed.headings,

@@ -20,6 +20,7 @@ mod reading_banner;
 mod rich_text;
 mod share;
 mod show_more;
+mod staged;
 pub mod state;
 mod summary;
 pub mod theme;

@@ -15,8 +15,8 @@ use futures_channel::oneshot;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::loading::wire::Assembler;
-use crate::loading::{read_loaded, Loaded};
+use crate::loading::read_loaded;
+use crate::loading::wire::{Assembler, Delivery};
 
 /// The worker's start script, next to `index.html` (Trunk's loader shim).
 const WORKER_SCRIPT: &str = "parse-worker_loader.js";
@@ -30,7 +30,7 @@ pub struct Cancelled;
 
 /// How a reading in the worker ended.
 enum Outcome {
-    Read(Loaded),
+    Read(Delivery),
     Cancelled,
     /// No worker, or its answer could not be used: read on the page.
     Unavailable,
@@ -58,22 +58,32 @@ thread_local! {
     static UNAVAILABLE: RefCell<bool> = const { RefCell::new(false) };
 }
 
-/// Reads `text` in the worker, or on the page when there is none. `Err(Cancelled)` when
-/// [`cancel`] was called meanwhile.
-pub async fn read(name: &str, text: &str) -> Result<Loaded, Cancelled> {
+/// Reads `text` in the worker, or on the page when there is none (its events then come
+/// without kinds: the page classifies them). `Err(Cancelled)` when [`cancel`] was called
+/// meanwhile.
+pub async fn read(name: &str, text: &str) -> Result<Delivery, Cancelled> {
+    let on_page = || Delivery {
+        loaded: read_loaded(name, text),
+        kinds: None,
+    };
     let Some(receiver) = post(name, text) else {
-        return Ok(read_loaded(name, text));
+        return Ok(on_page());
     };
     match receiver.await {
-        Ok(Outcome::Read(loaded)) => Ok(loaded),
+        Ok(Outcome::Read(delivery)) => Ok(delivery),
         Ok(Outcome::Cancelled) => Err(Cancelled),
-        Ok(Outcome::Unavailable) | Err(_) => Ok(read_loaded(name, text)),
+        Ok(Outcome::Unavailable) | Err(_) => Ok(on_page()),
     }
 }
 
-/// Stops every reading in progress (their [`read`] answers `Err(Cancelled)`).
+/// Stops every reading in progress (their [`read`] answers `Err(Cancelled)`). An idle worker
+/// is kept for the next reading.
 pub fn cancel() {
-    stop(|| Outcome::Cancelled);
+    let reading =
+        CLIENT.with(|client| client.borrow().as_ref().is_some_and(|c| !c.jobs.is_empty()));
+    if reading {
+        stop(|| Outcome::Cancelled);
+    }
 }
 
 /// Ends the worker and answers every reading in progress with `outcome`.
@@ -214,9 +224,16 @@ fn receive(data: JsValue) {
     });
     if let Some((job, complete)) = finished {
         let outcome = match job.assembler.finish() {
-            Ok(loaded) if complete => Outcome::Read(loaded),
+            Ok(delivery) if complete => Outcome::Read(delivery),
             _ => Outcome::Unavailable,
         };
-        let _ = job.done.send(outcome);
+        // Opened in a task of its own: putting the last part in place and drawing a big
+        // incident would together block the page longer than either alone.
+        leptos::prelude::set_timeout(
+            move || {
+                let _ = job.done.send(outcome);
+            },
+            Duration::ZERO,
+        );
     }
 }

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::analysis::kinds::kinds_of;
 use crate::analysis::milestones::Milestones;
-use crate::analysis::window::TimeWindow;
+use crate::analysis::window::{incident_extent, TimeWindow};
 use crate::model::{EventKind, Incident, Part};
 use crate::parse::{parse_document, parse_metrics, Diagnostic};
 use crate::sample::{
@@ -24,6 +24,9 @@ pub struct OpenDocument {
     /// The incident read from it. [`AppState`] moves it into its own signal when the document
     /// opens (so a big incident is never copied), leaving this empty there.
     pub incident: Incident,
+    /// The kind of each of its timeline events when they were classified in advance (by the
+    /// parse worker); `None` has [`AppState`] classify them.
+    pub kinds: Option<Vec<EventKind>>,
     /// What the reader skipped or guessed.
     pub diagnostics: Vec<Diagnostic>,
     /// The parts after the page's fixed cards, in the order the author wrote them.
@@ -39,6 +42,7 @@ impl OpenDocument {
         OpenDocument {
             source_name: source_name.to_string(),
             incident: parsed.incident,
+            kinds: None,
             diagnostics: parsed.diagnostics,
             outline: parsed.outline,
             headings: parsed.headings,
@@ -64,6 +68,7 @@ impl OpenDocument {
             Some((events, points)) => OpenDocument {
                 source_name: format!("synthetic ({events} events, {points} samples)"),
                 incident: synthetic_incident(events, points),
+                kinds: None,
                 diagnostics: Vec::new(),
                 outline: Vec::new(),
                 headings: Vec::new(),
@@ -118,40 +123,63 @@ pub struct AppState {
     /// Its incident, apart from the rest of the document: moved in when a document opens, never
     /// copied, and untouched when only the diagnostics change.
     pub incident: RwSignal<Incident>,
-    /// The kind of each timeline event, classified once for every view.
-    pub kinds: Memo<Vec<EventKind>>,
+    /// The kind of each timeline event, classified once for every view. Set with the
+    /// incident when a document opens (the timeline changes only then).
+    pub kinds: RwSignal<Vec<EventKind>>,
     /// The milestones (impact window, detection, ...), found once from the kinds for every view.
     pub milestones: Memo<Milestones>,
+    /// The whole incident on the time axis, with margins (see [`incident_extent`]), found
+    /// once for every view.
+    pub extent: Memo<Option<TimeWindow>>,
     /// Notified one task after the incident changes. The views slowest to rebuild (the
     /// illustration's scene) follow it rather than [`AppState::incident`], so opening a big
     /// incident is drawn in two tasks instead of one long one that blocks the page.
     pub settled: Trigger,
+    /// True while an incident of more than [`DRAWN_IN_STAGES_ABOVE`] events opens: the
+    /// timeline and the charts are taken down in a task of their own before, and drawn again
+    /// in one after (see [`super::staged`]), so the page is drawn in tasks short enough to
+    /// keep it responsive.
+    pub staging: RwSignal<bool>,
+    /// Whether the timeline has applied the URL's view once (it does so when first drawn,
+    /// not when drawn again after [`AppState::staging`]).
+    pub url_view_applied: StoredValue<bool>,
     /// What the reader is looking at.
     pub view: ViewState,
 }
 
+/// Timelines longer than this are drawn in stages (see [`AppState::staging`]).
+pub const DRAWN_IN_STAGES_ABOVE: usize = 20_000;
+
 impl AppState {
     /// State for `document`, with the view showing all of it.
     pub fn new(mut document: OpenDocument) -> AppState {
+        let kinds = RwSignal::new(kinds_for(&mut document));
         let incident = RwSignal::new(std::mem::take(&mut document.incident));
         let document = RwSignal::new(document);
-        let kinds = Memo::new(move |_| incident.with(kinds_of));
         let milestones =
             Memo::new(move |_| incident.with(|i| kinds.with(|k| Milestones::with_kinds(i, k))));
+        let extent = Memo::new(move |_| incident.with(incident_extent));
         AppState {
             document,
             incident,
             kinds,
             milestones,
+            extent,
             settled: Trigger::new(),
+            staging: RwSignal::new(false),
+            url_view_applied: StoredValue::new(false),
             view: ViewState::new(),
         }
     }
 
     /// Opens another document and resets the view to show all of it.
     pub fn open(&self, mut document: OpenDocument) {
+        self.kinds.set(kinds_for(&mut document));
         self.incident.set(std::mem::take(&mut document.incident));
-        self.settle_later();
+        // While the heavy views are down (see `staged`), they settle it once they are back.
+        if !self.staging.get_untracked() {
+            self.settle_later();
+        }
         self.document.set(document);
         self.view.window.set(None);
         self.view.selected.set(None);
@@ -170,9 +198,18 @@ impl AppState {
 
     /// Notifies [`AppState::settled`] in a task of its own, after the views that follow the
     /// incident directly have been drawn.
-    fn settle_later(&self) {
+    pub(super) fn settle_later(&self) {
         let settled = self.settled;
         set_timeout(move || settled.notify(), std::time::Duration::ZERO);
+    }
+}
+
+/// The kinds of `document`'s events: those it came with when they fit its timeline, else
+/// classified here.
+fn kinds_for(document: &mut OpenDocument) -> Vec<EventKind> {
+    match document.kinds.take() {
+        Some(kinds) if kinds.len() == document.incident.timeline.len() => kinds,
+        _ => kinds_of(&document.incident),
     }
 }
 

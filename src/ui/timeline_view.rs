@@ -28,7 +28,15 @@ pub fn TimelineView(
     perf::mark_start();
     let tl = TimelineContext::new(app_state());
     provide_context(tl);
-    url_state::restore(tl);
+    // The URL's view belongs to the page's first incident: drawn again after a big incident
+    // opened (see `AppState::staging`), the timeline keeps only the reader's filters.
+    let applied = tl.state.url_view_applied;
+    if applied.get_value() {
+        url_state::restore_filters(tl);
+    } else {
+        applied.set_value(true);
+        url_state::restore(tl);
+    }
     url_state::keep_in_sync(tl);
     let count = move || tl.index.with(|i| i.len());
 

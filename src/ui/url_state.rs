@@ -12,7 +12,6 @@ use super::timeline::context::TimelineContext;
 use super::timeline::zone::{from_slug, slug};
 use crate::analysis::view_query::{ViewQuery, KEYS};
 use crate::analysis::viewport;
-use crate::analysis::window::incident_extent;
 use crate::draw::timeline::is_hidden;
 use crate::model::EventKind;
 use crate::ui::state::{AppState, ZoneChoice};
@@ -37,6 +36,16 @@ fn read() -> ViewQuery {
 /// Applies the view in the URL to the signals (missing parts reset to their defaults).
 pub fn restore(tl: TimelineContext) {
     let query = restore_view(tl.state);
+    apply_filters(tl, query);
+}
+
+/// Applies the URL's filters (hidden kinds, search) to a timeline drawn again for a newly
+/// opened incident: they are the ones the reader had set, which the URL keeps.
+pub fn restore_filters(tl: TimelineContext) {
+    apply_filters(tl, read());
+}
+
+fn apply_filters(tl: TimelineContext, query: ViewQuery) {
     let mask = query.hidden.iter().fold(0u16, |mask, kind| {
         let bit = EventKind::ALL.iter().position(|k| k == kind).unwrap_or(0);
         mask | 1 << bit
@@ -51,9 +60,8 @@ pub fn restore(tl: TimelineContext) {
 pub fn restore_view(state: AppState) -> ViewQuery {
     let query = read();
     let view = state.view;
-    let (events, extent) = state
-        .incident
-        .with_untracked(|i| (i.timeline.len(), incident_extent(i)));
+    let events = state.incident.with_untracked(|i| i.timeline.len());
+    let extent = state.extent.get_untracked();
     let window = match (query.window, extent) {
         (Some(window), Some(bounds)) => Some(viewport::clamp(window, bounds)),
         _ => None,

@@ -374,6 +374,35 @@ test('files are read in the parse worker; Cancel stops a long reading and the op
   await context.close();
 });
 
+test('a big incident opens in stages: the timeline and the charts give way for a moment, then come back whole', async () => {
+  const { page, context, errors } = await openPage(browser, `${server.url}?hide=other`);
+  await page.getByTestId('incident-title').waitFor();
+  await page.evaluate(() => {
+    window.__staged = 0;
+    new MutationObserver(() => {
+      window.__staged = Math.max(window.__staged, document.querySelectorAll('[data-testid="staged-pending"]').length);
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await pickGenerated(page, 'big.txt', 25000);
+  await page.waitForFunction(() => document.querySelector('[data-testid="source-name"]')?.textContent === 'big.txt');
+  await page.waitForFunction(() => /25000 events/.test(document.querySelector('.tl-count')?.textContent ?? ''));
+  // Both staged views stood aside (timeline and charts), and none is left waiting.
+  assert.equal(await page.evaluate(() => window.__staged), 2);
+  assert.equal(await page.getByTestId('staged-pending').count(), 0);
+  assert.equal(await page.getByTestId('timeline-view').count(), 1);
+  // The reader's filter (hidden kinds) is kept; the sample's view is not applied to the new incident.
+  assert.match(page.url(), /hide=other/);
+  assert.equal(await page.getByTestId('kind-other').getAttribute('aria-pressed'), 'false');
+  assert.equal(await page.getByTestId('illustration').count(), 1);
+  // A small incident opens at once, without placeholders.
+  await page.evaluate(() => { window.__staged = 0; });
+  await pickGenerated(page, 'small.txt', 30);
+  await page.waitForFunction(() => document.querySelector('[data-testid="source-name"]')?.textContent === 'small.txt');
+  assert.equal(await page.evaluate(() => window.__staged), 0);
+  assert.deepEqual(unexpected(errors), []);
+  await context.close();
+});
+
 test('without a parse worker (its files missing) files are still read, on the page', async () => {
   const context = await browser.newContext();
   await context.route('**/parse-worker*', (route) => route.fulfill({ status: 404, body: '' }));

@@ -11,7 +11,7 @@ use crate::analysis::anomalies::{anomalies_with, Anomaly};
 use crate::analysis::milestones::Milestones;
 use crate::analysis::phases::{phases, Phase};
 use crate::analysis::viewport;
-use crate::analysis::window::{incident_extent, TimeWindow};
+use crate::analysis::window::TimeWindow;
 use crate::draw::timeline::{is_hidden, EventIndex};
 use crate::ui::state::AppState;
 
@@ -56,7 +56,7 @@ impl TimelineContext {
         let anomalies = Memo::new(move |_| {
             incident.with(|i| milestones.with(|m| anomalies_with(i, m, this_year)))
         });
-        let extent = Memo::new(move |_| incident.with(incident_extent));
+        let extent = state.extent;
         let search = RwSignal::new(String::new());
         let matches = Memo::new(move |_| {
             let needle = search.with(|s| s.trim().to_lowercase());
