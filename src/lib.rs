@@ -17,6 +17,7 @@
 //! with `cargo test` and reused by the `postmortem` command-line tool.
 
 pub mod analysis;
+pub mod authoring;
 pub mod draw;
 pub mod export;
 pub mod loading;

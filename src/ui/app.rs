@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::catalogue_view::{index_url, CatalogueView};
 use super::chart::MetricsChart;
 use super::diagnostics::DiagnosticList;
+use super::editor::EditorPage;
 use super::embed::EmbeddedView;
 use super::illustration::CookieIllustration;
 use super::loader::{
@@ -74,6 +75,7 @@ pub fn App() -> impl IntoView {
 
     match (request.embed, request.catalogue) {
         (Some(view), _) => view! { <EmbeddedView view=view /> }.into_any(),
+        (None, false) if request.edit => view! { <EditorPage /> }.into_any(),
         (None, true) => view! {
             <header class="page-header">
                 <nav class="top-nav" aria-label="Views">
@@ -115,6 +117,10 @@ fn IncidentPage() -> impl IntoView {
                 <button type="button" class="nav-link link-button" data-testid="catalogue-link"
                     on:click=|_| { let _ = window().location().set_search("?view=catalogue"); }>
                     "All incidents"
+                </button>
+                <button type="button" class="nav-link link-button" data-testid="editor-link"
+                    on:click=|_| { let _ = window().location().set_search("?view=edit"); }>
+                    "Write a postmortem"
                 </button>
             </nav>
             <ForeignSource />

@@ -8,6 +8,7 @@ mod app;
 mod catalogue_view;
 mod chart;
 mod diagnostics;
+mod editor;
 mod embed;
 pub mod illustration;
 pub mod loader;

@@ -52,6 +52,8 @@ pub struct PageRequest {
     pub src: Option<String>,
     /// `?view=catalogue`.
     pub catalogue: bool,
+    /// `?view=edit`: the editor.
+    pub edit: bool,
     /// `?embed=`.
     pub embed: Option<EmbedView>,
     /// `?index=`: another catalogue index.
@@ -81,6 +83,7 @@ pub fn request() -> PageRequest {
     PageRequest {
         src: non_empty("src"),
         catalogue: params.get("view").as_deref() == Some("catalogue"),
+        edit: params.get("view").as_deref() == Some("edit"),
         embed: params
             .get("embed")
             .as_deref()

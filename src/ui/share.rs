@@ -21,7 +21,7 @@ async fn copy_to_clipboard(text: &str) -> bool {
 }
 
 /// Offers `contents` as a download named `file_name`.
-fn download(file_name: &str, mime: &str, contents: &str) {
+pub(super) fn download(file_name: &str, mime: &str, contents: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);

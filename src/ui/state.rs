@@ -189,6 +189,22 @@ impl AppState {
 }
 
 impl AppState {
+    /// Replaces the open document with a new reading of the same text (the editor's preview,
+    /// as the writer types): the view (window, zone) stays; a selection past the new
+    /// timeline's end is cleared.
+    pub fn revise(&self, mut document: OpenDocument) {
+        self.kinds.set(kinds_for(&mut document));
+        let events = document.incident.timeline.len();
+        self.incident.set(std::mem::take(&mut document.incident));
+        self.settle_later();
+        self.document.set(document);
+        for event in [self.view.selected, self.view.hovered] {
+            if event.get_untracked().is_some_and(|e| e >= events) {
+                event.set(None);
+            }
+        }
+    }
+
     /// Adds metric series to the open incident.
     pub fn attach_metrics(&self, series: Vec<crate::model::MetricSeries>) {
         self.incident
