@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use super::catalogue_view::{index_url, CatalogueView};
 use super::chart::MetricsChart;
 use super::diagnostics::DiagnosticList;
-use super::editor::EditorPage;
 use super::embed::EmbeddedView;
 use super::illustration::CookieIllustration;
 use super::loader::{
@@ -75,7 +74,6 @@ pub fn App() -> impl IntoView {
 
     match (request.embed, request.catalogue) {
         (Some(view), _) => view! { <EmbeddedView view=view /> }.into_any(),
-        (None, false) if request.edit => view! { <EditorPage /> }.into_any(),
         (None, true) => view! {
             <header class="page-header">
                 <nav class="top-nav" aria-label="Views">

@@ -3,6 +3,10 @@
 //! each moving the cursor to its line; selecting an event in the preview moves the cursor to
 //! its line, and the cursor selects the event written on its line.
 //!
+//! The editor is a bundle of its own (`src/bin/editor.rs`, started by `public/boot.js` for
+//! `?view=edit`), so the explorer's first download does not carry it; it has the TOML and YAML
+//! writers the explorer leaves to its parse worker.
+//!
 //! Every pause saves the draft on this device (see [`store`]) with its cursor and undo
 //! history; two tabs on one draft never overwrite each other silently, and a full storage is
 //! said, never hidden. The text is read in the parse worker, off the main thread.
@@ -31,6 +35,7 @@ use crate::authoring::templates::Template;
 use crate::export::safe_file_stem;
 use crate::loading::Loaded;
 use crate::model::Incident;
+use crate::parse::Syntax;
 
 /// How long the writer pauses before the preview is read again.
 const PREVIEW_AFTER: Duration = Duration::from_millis(250);
@@ -76,9 +81,34 @@ struct Editor {
     cursor_event: StoredValue<Option<usize>>,
 }
 
+/// The editor's whole page: the state every view of the preview reads, then [`EditorPage`].
+#[component]
+pub fn EditorApp() -> impl IntoView {
+    let state = AppState::new(OpenDocument::sample());
+    provide_context(state);
+    let loader = super::loader::Loader::new();
+    provide_context(loader);
+    provide_context(super::rich_text::DocumentLinks::new(Some(loader)));
+    super::theme::provide_page_theme(None);
+    Effect::new(move |_| {
+        let title = editor_title(&state);
+        document().set_title(&title);
+    });
+    view! { <EditorPage /> }
+}
+
+fn editor_title(state: &AppState) -> String {
+    let title = state.incident.with(|i| i.title.clone());
+    if title.is_empty() {
+        "Editor · Postmortem Explorer".to_string()
+    } else {
+        format!("{title} (draft) · Postmortem Explorer")
+    }
+}
+
 /// The editor page.
 #[component]
-pub fn EditorPage() -> impl IntoView {
+fn EditorPage() -> impl IntoView {
     let state = app_state();
     let tab = format!("{:x}", (js_sys::Math::random() * 1e12) as u64);
     let draft = store::current()
@@ -261,7 +291,9 @@ fn Toolbar(editor: Editor) -> impl IntoView {
                 <button type="button" data-testid="download-text" on:click=move |_| editor.download_text()>
                     {move || if editor.is_markdown() { ".md" } else { ".txt" }}
                 </button>
-                <button type="button" data-testid="download-json" on:click=move |_| editor.download_json()>"JSON"</button>
+                <button type="button" data-testid="download-json" on:click=move |_| editor.download_structured(Syntax::Json)>"JSON"</button>
+                <button type="button" data-testid="download-toml" on:click=move |_| editor.download_structured(Syntax::Toml)>"TOML"</button>
+                <button type="button" data-testid="download-yaml" on:click=move |_| editor.download_structured(Syntax::Yaml)>"YAML"</button>
             </span>
         </div>
     }
@@ -713,13 +745,23 @@ impl Editor {
         download(&format!("{}.{extension}", self.stem()), mime, &text);
     }
 
-    fn download_json(self) {
-        let json = self.state.incident.with_untracked(crate::export::to_json);
-        match json {
-            Ok(json) => download(&format!("{}.json", self.stem()), "application/json", &json),
-            Err(error) => self
-                .save_state
-                .set(SaveState::Refused(format!("JSON export failed: {error}"))),
+    /// The preview's reading in the structured schema.
+    fn download_structured(self, syntax: Syntax) {
+        let written = self
+            .state
+            .incident
+            .with_untracked(|i| crate::export::to_structured(i, syntax));
+        let (extension, mime) = match syntax {
+            Syntax::Json => ("json", "application/json"),
+            Syntax::Toml => ("toml", "application/toml"),
+            Syntax::Yaml => ("yaml", "application/yaml"),
+        };
+        match written {
+            Ok(text) => download(&format!("{}.{extension}", self.stem()), mime, &text),
+            Err(error) => self.save_state.set(SaveState::Refused(format!(
+                "the {} export failed: {error}",
+                extension.to_uppercase()
+            ))),
         }
     }
 }

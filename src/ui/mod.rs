@@ -32,3 +32,4 @@ mod url_state;
 mod welcome;
 
 pub use app::App;
+pub use editor::EditorApp;

@@ -58,6 +58,24 @@ test('the incident page runs under the strict policy, used, with no violation', 
   await context.close();
 });
 
+test('the editor runs under the strict policy, used, with no violation', async () => {
+  const { context, page, errors } = await open('?view=edit');
+  const text = page.getByTestId('editor-text');
+  await text.waitFor();
+  await text.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\nMore words.');
+  await page.getByTestId('add-entry').click();
+  await page.keyboard.type('Something happened');
+  await page.getByTestId('start-menu').click();
+  await page.getByTestId('start-sre-book').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="draft-status"]')?.dataset.state === 'saved');
+  await page.waitForTimeout(500);
+  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 for (const path of [
   '?view=catalogue',
   '?src=public/incidents/dns-typo.txt',

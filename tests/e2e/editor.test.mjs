@@ -3,6 +3,7 @@
 // full storage is said, and the editor works under a sub-path.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { serveStatic, launchBrowser, openPage } from './support.mjs';
 
 let server;
@@ -40,8 +41,8 @@ const lineOfCursor = (page) => page.evaluate(() => {
 const saved = (page) => page.waitForFunction(() => document.querySelector('[data-testid="draft-status"]')?.dataset.state === 'saved');
 const events = (page) => page.locator('.editor-preview [data-testid="event"] .event-text').allTextContents();
 
-async function openEditor(url = `${server.url}?view=edit`, options) {
-  const opened = await openPage(browser, url, options);
+async function openEditor(url = `${server.url}?view=edit`, options = {}) {
+  const opened = await openPage(browser, url, { acceptDownloads: true, ...options });
   await editorText(opened.page).waitFor();
   await opened.page.waitForFunction(() => document.querySelector('.tl-count'));
   return opened;
@@ -206,6 +207,14 @@ test('the editor works under a sub-path, and new drafts start from the templates
   await page.waitForFunction(() => /Postmortem \(incident #1\)/.test(document.querySelector('[data-testid="editor-text"]').value));
   await saved(page);
   assert.equal(await page.getByTestId('draft-list').locator('option').count(), 3);
+  // The reading downloads in the structured schema too (the editor's bundle writes YAML and TOML).
+  await page.waitForFunction(() => /incident #1/.test(document.title));
+  for (const [button, pattern] of [['download-yaml', /^title: .*Title of the incident/m], ['download-toml', /^title = ".*Title of the incident/m], ['download-json', /"title": ".*Title of the incident/]]) {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(button).click()]);
+    const written = await readFile(await file.path(), 'utf8');
+    assert.match(written, pattern, button);
+    assert.match(file.suggestedFilename(), /\.(yaml|toml|json)$/);
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });
