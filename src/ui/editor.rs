@@ -156,11 +156,45 @@ fn EditorPage() -> impl IntoView {
     let incident: Signal<Incident> = state.incident.into();
     let diagnostics = Signal::derive(move || state.document.with(|d| d.diagnostics.clone()));
     let line_count = Memo::new(move |_| editor.text.with(|t| t.lines().count().max(1)));
+    // The lines with a reading note: their numbers are marked in the gutter, the note in
+    // their tooltip (the list under the text has them all).
+    let noted = Memo::new(move |_| {
+        state.document.with(|d| {
+            let mut noted = std::collections::BTreeMap::new();
+            for note in &d.diagnostics {
+                noted
+                    .entry(note.line as usize)
+                    .or_insert_with(|| format!("{}: {}", note.severity, note.message));
+            }
+            noted
+        })
+    });
     let numbers = move || {
-        (1..=line_count.get())
-            .map(|n| n.to_string())
-            .collect::<Vec<_>>()
-            .join("\n")
+        let count = line_count.get();
+        let run = |from: usize, to: usize| {
+            (from..=to)
+                .map(|n| format!("{n}\n"))
+                .collect::<String>()
+                .into_any()
+        };
+        noted.with(|noted| {
+            let mut parts = Vec::new();
+            let mut from = 1;
+            for (&line, note) in noted.range(1..=count) {
+                if line > from {
+                    parts.push(run(from, line - 1));
+                }
+                parts.push(
+                    view! { <span class="gutter-note" title=note.clone()>{line}</span> "\n" }
+                        .into_any(),
+                );
+                from = line + 1;
+            }
+            if from <= count {
+                parts.push(run(from, count));
+            }
+            parts
+        })
     };
 
     view! {

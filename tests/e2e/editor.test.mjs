@@ -136,6 +136,10 @@ test('reading notes sit beside the text and move the cursor to their line', asyn
   const note = page.getByTestId('editor-notes').getByRole('button', { name: /Line 6/ });
   await note.waitFor();
   assert.match(await note.textContent(), /February 2023 has 28 days/);
+  // The line's number is marked in the gutter, beside the line, with the note as its tooltip.
+  const marked = page.locator('.editor-gutter .gutter-note');
+  assert.deepEqual(await marked.allTextContents(), ['6']);
+  assert.match(await marked.getAttribute('title'), /February 2023 has 28 days/);
   await note.click();
   assert.equal(await lineOfCursor(page), 5);
   await context.close();
