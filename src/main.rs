@@ -2,12 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(postmortem_explorer::ui::App);
-    // The static first paint of the sample (index.html) has done its job.
-    if let Some(first_paint) = leptos::prelude::document().get_element_by_id("first-paint") {
-        first_paint.remove();
-    }
+    postmortem_explorer::ui::start(postmortem_explorer::ui::App);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -5,11 +5,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(postmortem_explorer::ui::EditorApp);
-    if let Some(first_paint) = leptos::prelude::document().get_element_by_id("first-paint") {
-        first_paint.remove();
-    }
+    postmortem_explorer::ui::start(postmortem_explorer::ui::EditorApp);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -422,27 +422,11 @@ impl Editor {
     }
 
     fn schedule_preview(self) {
-        let round = bump(self.preview_round);
-        set_timeout(
-            move || {
-                if self.preview_round.get_value() == round {
-                    self.read_now();
-                }
-            },
-            PREVIEW_AFTER,
-        );
+        after_pause(self.preview_round, PREVIEW_AFTER, move || self.read_now());
     }
 
     fn schedule_save(self) {
-        let round = bump(self.save_round);
-        set_timeout(
-            move || {
-                if self.save_round.get_value() == round {
-                    self.save_now();
-                }
-            },
-            SAVE_AFTER,
-        );
+        after_pause(self.save_round, SAVE_AFTER, move || self.save_now());
     }
 
     /// Reads the text (in the parse worker) and shows the reading.
@@ -798,6 +782,19 @@ impl Editor {
             ))),
         }
     }
+}
+
+/// Runs `action` after `delay` unless `round` was bumped again meanwhile (the writer typed on).
+fn after_pause(round: StoredValue<u64>, delay: Duration, action: impl FnOnce() + 'static) {
+    let this = bump(round);
+    set_timeout(
+        move || {
+            if round.get_value() == this {
+                action();
+            }
+        },
+        delay,
+    );
 }
 
 /// Adds one to `round` and returns the new value (for "only the latest pause counts").

@@ -33,3 +33,13 @@ mod welcome;
 
 pub use app::App;
 pub use editor::EditorApp;
+
+/// Starts a page: installs the panic hook, mounts `root` in the body, then removes the static
+/// first paint (index.html), which has done its job.
+pub fn start<V: leptos::prelude::IntoView + 'static>(root: fn() -> V) {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(root);
+    if let Some(first_paint) = leptos::prelude::document().get_element_by_id("first-paint") {
+        first_paint.remove();
+    }
+}
