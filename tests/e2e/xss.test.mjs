@@ -181,6 +181,31 @@ test(`${payloads.length} payloads in every input format stay inert`, async () =>
   await context.close();
 });
 
+test('payloads typed into the editor, and a hostile draft in storage, stay inert', async () => {
+  const context = await hostileContext();
+  // A draft another page of the origin could have written, with payloads everywhere.
+  await context.addInitScript((draft) => {
+    if (!localStorage.getItem('postmortem-explorer:draft:hostile')) {
+      localStorage.setItem('postmortem-explorer:draft:hostile', JSON.stringify(draft));
+      localStorage.setItem('postmortem-explorer:draft-revision:hostile', JSON.stringify([1, 'x']));
+      localStorage.setItem('postmortem-explorer:drafts', JSON.stringify([{ id: 'hostile', name: draft.name, updated_ms: 1, bytes: 1 }]));
+      localStorage.setItem('postmortem-explorer:draft-current', JSON.stringify('hostile'));
+    }
+  }, { id: 'hostile', name: payloads[0], created_ms: 1, updated_ms: 1, text: FILES['xss.md'], cursor: 0, history: { undo: [], redo: [] }, revision: 1, tab: 'x' });
+  const page = await context.newPage();
+  const fired = await visit(page, `${shared.server.url}?view=edit`, '[data-testid="editor-text"]');
+  await page.waitForFunction(() => /onerror/.test(document.querySelector('.editor-preview')?.textContent ?? ''));
+  assert.deepEqual(fired, [], 'the stored draft: nothing runs');
+  assert.deepEqual(await dangerous(page), [], 'the stored draft: nothing that could run');
+  await page.getByTestId('editor-text').fill(FILES['xss.txt']);
+  await page.getByTestId('add-entry').click();
+  await page.waitForFunction(() => /Hostile/.test(document.querySelector('[data-testid="editor-title"]')?.textContent ?? ''));
+  await page.waitForTimeout(800);
+  assert.deepEqual(await page.evaluate(() => window.__fired), [], 'typed: nothing runs');
+  assert.deepEqual(await dangerous(page), [], 'typed: nothing that could run');
+  await context.close();
+});
+
 test('every URL parameter carrying a payload stays inert', async () => {
   const context = await hostileContext();
   const page = await context.newPage();
