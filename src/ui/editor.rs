@@ -67,6 +67,8 @@ struct Editor {
     text: RwSignal<String>,
     /// The text the preview shows a reading of.
     read_text: RwSignal<String>,
+    /// The line each event of the preview was written on, in `read_text`.
+    event_lines: Memo<Vec<Option<usize>>>,
     draft: StoredValue<Draft>,
     /// The revision this tab last read or wrote.
     base: StoredValue<u64>,
@@ -116,12 +118,17 @@ fn EditorPage() -> impl IntoView {
         .unwrap_or_else(|| new_draft(Template::Plain.text().to_string(), &tab));
     store::set_current(&draft.id);
     let base = store::stored_revision(&draft.id).map_or(draft.revision, |(r, _)| r);
+    let read_text = RwSignal::new(String::new());
+    let lines = Memo::new(move |_| {
+        read_text.with(|read| state.incident.with(|i| event_lines(read, &i.timeline)))
+    });
     let editor = Editor {
         state,
+        event_lines: lines,
         textarea: NodeRef::new(),
         gutter: NodeRef::new(),
         text: RwSignal::new(draft.text.clone()),
-        read_text: RwSignal::new(String::new()),
+        read_text,
         base: StoredValue::new(base),
         history: StoredValue::new(draft.history.clone()),
         paused: StoredValue::new(Snapshot {
@@ -667,13 +674,9 @@ impl Editor {
         let at = byte_of_utf16(&text, area.selection_start().ok().flatten().unwrap_or(0));
         let line = line_at(&text, at);
         let state = self.state;
-        let event = self.read_text.with_untracked(|read| {
-            state.incident.with_untracked(|i| {
-                event_lines(read, &i.timeline)
-                    .iter()
-                    .position(|l| *l == Some(line))
-            })
-        });
+        let event = self
+            .event_lines
+            .with_untracked(|lines| lines.iter().position(|l| *l == Some(line)));
         if let Some(event) = event {
             self.cursor_event.set_value(Some(event));
             state.view.selected.set(Some(event));
@@ -690,11 +693,9 @@ impl Editor {
             if self.cursor_event.get_value() == Some(event) {
                 return;
             }
-            let line = self.read_text.with_untracked(|read| {
-                state
-                    .incident
-                    .with_untracked(|i| event_lines(read, &i.timeline).get(event).copied())
-            });
+            let line = self
+                .event_lines
+                .with_untracked(|lines| lines.get(event).copied());
             if let Some(Some(line)) = line {
                 self.cursor_event.set_value(Some(event));
                 self.go_to_line(line, false);
