@@ -74,6 +74,10 @@ before(async () => {
   await cp(DIST, site, { recursive: true });
   await mkdir(join(site, 'pm/img'), { recursive: true });
   await writeFile(join(site, 'pm/outage.md'), POSTMORTEM);
+  // Shapes of real postmortems whose lines did not reach the page (tests/page_text.rs).
+  for (const name of ['empty-template-parts.md', 'footnotes.md', 'duration-sentence.txt']) {
+    await cp(join(ROOT, 'tests/fixtures/page', name), join(site, 'pm', name));
+  }
   await cp(join(ROOT, 'public/favicon.svg'), join(site, 'pm/img/graph.svg'));
   server = await serveStatic(site);
   browser = await launchBrowser();
@@ -153,4 +157,45 @@ test('every section appears after the fixed cards in the order the author wrote 
   assert.equal(await page.getByTestId('timeline').locator('code').first().textContent(), 'v2');
   assert.deepEqual(errors.filter((e) => !e.includes('cdn.example.com')), []);
   await context.close();
+});
+
+test('a template part left empty, footnotes and a duration sentence reach the page as written', async () => {
+  const open = async (name, title) => {
+    const opened = await openPage(browser, `${server.url}?src=pm/${name}`);
+    await opened.page.waitForFunction((t) => document.querySelector('[data-testid=incident-title]')?.textContent === t, title);
+    return opened;
+  };
+  {
+    const { page, errors, context } = await open('empty-template-parts.md', 'Search outage');
+    const sections = page.getByTestId('author-section');
+    assert.deepEqual(await sections.locator('h2').allTextContents(), ['Action Items', 'Lessons Learned']);
+    assert.deepEqual(await sections.last().locator('.md-heading').allTextContents(),
+      ['What went well', 'What went wrong', 'Where we got lucky', 'Takeaways']);
+    assert.deepEqual(await sections.first().locator('th').allTextContents(), ['Description', 'Type', 'Owner', 'Issue #']);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  {
+    const { page, errors, context } = await open('footnotes.md', 'Registry typosquatting');
+    const main = page.locator('main');
+    assert.deepEqual(await page.getByTestId('summary').locator('sup').allTextContents(), ['[squat]', '[kept]']);
+    const notes = await page.getByTestId('author-section').innerText();
+    assert.match(notes, /\[kept\] The crates were kept for later analysis\./);
+    assert.equal(await page.getByTestId('author-section').getByRole('link', { name: 'Typosquatting' }).getAttribute('href'),
+      'https://docs.example.com/typosquatting');
+    assert.ok(!(await main.innerText()).includes('[^'));
+    // A reference link in an event resolves, though its definition is at the end.
+    assert.equal(await page.getByTestId('timeline').getByRole('link', { name: 'yanked' }).getAttribute('href'),
+      'https://docs.example.com/yank');
+    assert.ok(!(await main.innerText()).includes(']['));
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  {
+    const { page, errors, context } = await open('duration-sentence.txt', 'Login outage');
+    assert.match(await page.getByTestId('summary').innerText(),
+      /Duration: The outage occurred from 3:00 PM to 6:30 PM \(Kigali Time\) on November 15, 2023\./);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });

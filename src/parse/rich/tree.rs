@@ -11,6 +11,11 @@ use super::links::{ImageTarget, LinkBase};
 use super::{Element, Node, MAX_DEPTH};
 use crate::parse::inline::{bare_links, Inline};
 
+/// A footnote's mark, `[label]` raised, where it is referred to and where it is defined.
+fn footnote_mark(name: &str) -> Node {
+    Node::Element(Element::Superscript, vec![Node::Text(format!("[{name}]"))])
+}
+
 /// What closing a frame makes of it.
 #[derive(Debug)]
 enum Kind {
@@ -20,6 +25,9 @@ enum Kind {
     Unwrap,
     /// An image: the children are its description.
     Image(String),
+    /// A footnote's definition (`[^label]: text`): a block whose first line starts with its
+    /// label.
+    Footnote(String),
 }
 
 #[derive(Debug)]
@@ -54,8 +62,13 @@ impl<'l> Builder<'l> {
     }
 
     pub fn build(mut self, markdown: &str) -> Vec<Node> {
-        let options =
-            Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+        // Old-style footnotes: a reference is one whether or not its definition is in the same
+        // text (the page draws each section on its own, and notes often sit at the very end).
+        let options = Options::ENABLE_TABLES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_TASKLISTS
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_OLD_FOOTNOTES;
         for event in Parser::new_ext(markdown, options) {
             self.event(event);
         }
@@ -83,7 +96,7 @@ impl<'l> Builder<'l> {
             Event::HardBreak => self.leaf(Element::Break, None),
             Event::Rule => self.leaf(Element::Rule, None),
             Event::TaskListMarker(done) => self.leaf(Element::Task(done), None),
-            Event::FootnoteReference(name) => self.push(Node::Text(format!("[^{name}]"))),
+            Event::FootnoteReference(name) => self.push(footnote_mark(&name)),
             Event::InlineMath(text) | Event::DisplayMath(text) => {
                 self.leaf(Element::Code, Some(text.into_string()))
             }
@@ -120,8 +133,8 @@ impl<'l> Builder<'l> {
                 None => Kind::Unwrap,
             },
             Tag::Image { dest_url, .. } => Kind::Image(dest_url.into_string()),
-            Tag::FootnoteDefinition(_)
-            | Tag::MetadataBlock(_)
+            Tag::FootnoteDefinition(name) => Kind::Footnote(name.into_string()),
+            Tag::MetadataBlock(_)
             | Tag::DefinitionList
             | Tag::DefinitionListTitle
             | Tag::DefinitionListDefinition => Kind::Keep(Element::Division),
@@ -208,7 +221,7 @@ impl<'l> Builder<'l> {
                     | Element::Division
             ),
             Kind::Unwrap => f.html.is_none(),
-            Kind::Image(_) => false,
+            Kind::Image(_) | Kind::Footnote(_) => false,
         });
         if in_layout && text.trim().is_empty() {
             return;
@@ -294,6 +307,18 @@ impl<'l> Builder<'l> {
                 let alt = super::plain_text(&frame.children);
                 let node = self.image(&src, alt);
                 self.push(node);
+            }
+            Kind::Footnote(name) => {
+                let mut children = frame.children;
+                let mark = footnote_mark(&name);
+                match children.first_mut() {
+                    Some(Node::Element(Element::Paragraph, first)) => {
+                        first.insert(0, Node::Text(" ".into()));
+                        first.insert(0, mark);
+                    }
+                    _ => children.insert(0, mark),
+                }
+                self.push(Node::Element(Element::Division, children));
             }
         }
     }

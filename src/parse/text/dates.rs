@@ -105,6 +105,12 @@ impl Reader<'_> {
                 if self.incident.end != end_before {
                     self.dates.end_at = Some((index, value_at));
                 }
+                // `Duration: The outage occurred from 3:00 PM to 6:30 PM (Kigali Time) on
+                // November 15, 2023.`: a sentence, not only a range; the page shows it too.
+                if is_sentence(value) {
+                    let text = self.lines[index].text.trim().to_string();
+                    self.append_prose(Target::Summary, &text, true);
+                }
             }
             None if is_length(value) => {
                 let text = self.lines[index].text.trim().to_string();
@@ -248,6 +254,27 @@ pub(super) fn is_length(value: &str) -> bool {
         && ["min", "hour", "hr", "sec", "day", "h ", "m", "h"]
             .iter()
             .any(|unit| lower.contains(unit))
+}
+
+/// True when a range's value says more than its stamps: three or more words (of three
+/// letters or more) that are not months, weekdays, zones or the words that join a range.
+pub(super) fn is_sentence(value: &str) -> bool {
+    const JOINING: &[&str] = &[
+        "from", "until", "and", "between", "through", "the", "utc", "gmt", "time", "local",
+    ];
+    let words = value
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.chars().count() >= 3)
+        .filter(|w| {
+            let lower = w.to_lowercase();
+            let stamp = crate::parse::calendar::month_number(&lower).is_some()
+                || lower.parse::<chrono::Weekday>().is_ok()
+                || JOINING.contains(&lower.as_str())
+                || w.chars().all(|c| c.is_uppercase()); // a zone: `EST`, `CEST`
+            !stamp
+        })
+        .count();
+    words >= 3
 }
 
 /// Splits a range written `A - B`, `A – B`, `A to B`, `08:41–09:54`.

@@ -55,7 +55,84 @@ fn split_list(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The part of the page a target of the lessons or the measures belongs to.
+fn template_part(target: Target) -> Option<Part> {
+    match target {
+        Target::Lessons | Target::WentWell | Target::WentWrong | Target::Lucky => {
+            Some(Part::Lessons)
+        }
+        Target::Improvements | Target::ActionItems => Some(Part::Measures),
+        _ => None,
+    }
+}
+
 impl Reader<'_> {
+    /// Notes the line at `index`, just read, when it went into the lessons or the measures
+    /// (its heading, a sub-heading, a table's rows), for [`Self::keep_empty_template_parts`].
+    pub(super) fn note_template_line(&mut self, index: usize) {
+        let Some(part) = self.target.and_then(template_part) else {
+            return;
+        };
+        let blank = self
+            .lines
+            .get(index)
+            .is_none_or(|line| line.text.trim().is_empty());
+        let seen = self.template_lines.last() == Some(&(part, index));
+        if !blank && !seen {
+            self.template_lines.push((part, index));
+        }
+    }
+
+    /// A lessons or measures part the reader found nothing in (a template left blank:
+    /// `## Lessons Learned` over empty `### What went well` headings, `## Action Items` over
+    /// a table with no item) is kept as a section of its own, as written, so that its
+    /// headings and rows still reach the page.
+    pub(super) fn keep_empty_template_parts(&mut self) {
+        for (part, key) in [(Part::Lessons, "lessons"), (Part::Measures, "measures")] {
+            let empty = match part {
+                Part::Lessons => self.incident.lessons.is_empty(),
+                _ => self.incident.improvements.is_empty() && self.incident.action_items.is_empty(),
+            };
+            let lines: Vec<usize> = self
+                .template_lines
+                .iter()
+                .filter(|(p, _)| *p == part)
+                .map(|&(_, index)| index)
+                .collect();
+            let Some(at) = self.outline.iter().position(|p| *p == part) else {
+                continue;
+            };
+            let Some((&first, rest)) = lines.split_first().filter(|_| empty) else {
+                continue;
+            };
+            let title = self
+                .headings
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, heading)| heading.clone())
+                .unwrap_or_else(|| self.lines[first].text.trim().to_string());
+            let mut body = String::new();
+            let mut last: Option<u32> = None;
+            for &index in rest {
+                let line = &self.lines[index];
+                if last == Some(line.number) {
+                    continue; // a piece of a line already kept whole
+                }
+                if !body.is_empty() {
+                    let next = last.is_some_and(|n| n + 1 == line.number);
+                    body.push_str(if next { "\n" } else { "\n\n" });
+                }
+                body.push_str(line.raw.trim_end());
+                last = Some(line.number);
+            }
+            self.incident.other_sections.push(Section {
+                title,
+                body: super::verbatim::dedent(&body),
+            });
+            self.outline[at] = Part::Section(self.incident.other_sections.len() - 1);
+        }
+    }
+
     /// Adds an empty kept section titled `title` to the outline; its index.
     fn push_kept_section(&mut self, title: &str) -> usize {
         self.incident.other_sections.push(Section {

@@ -267,6 +267,9 @@ struct Reader<'a> {
     body_start: usize,
     /// Status updates listed in the front matter, placed once the body is read.
     front_status: Vec<PendingEntry>,
+    /// The lines written in the lessons and measures parts (their headings first), so that
+    /// a part left as an empty template still reaches the page as written.
+    template_lines: Vec<(crate::model::Part, usize)>,
 }
 
 /// A section opened by a heading or a label alone on its line.
@@ -354,6 +357,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         part_starts: Vec::new(),
         title_at: None,
         left_timeline: None,
+        template_lines: Vec::new(),
         body_start: 0,
         front_status: Vec::new(),
     };
@@ -408,6 +412,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
     let first = reader.skip_preamble();
     for index in first..reader.lines.len() {
         reader.read_line(index);
+        reader.note_template_line(index);
     }
     reader.finish()
 }
@@ -579,6 +584,11 @@ impl<'a> Reader<'a> {
             if self.section.is_some() {
                 self.target = self.section;
             }
+            return;
+        }
+        if verbatim::link_definition(self.lines[index].raw).is_some() {
+            // `[label]: https://…` is markup: the parts that use the label carry it.
+            self.collect_links(index);
             return;
         }
         self.report_deep_nesting(index);
@@ -1550,6 +1560,7 @@ impl<'a> Reader<'a> {
         self.date_the_stated_window(first_date);
         self.check_window_order();
         self.restore_verbatim_prose();
+        self.keep_empty_template_parts();
         self.incident.impact.affected_users_percent =
             affected_users_percent(&self.incident.impact.text);
         if self.incident.title.is_empty() {

@@ -130,33 +130,70 @@ impl Verbatim {
     }
 }
 
-/// The document's link reference definitions (`[label]: https://…`): lower-case label and
-/// the line as written.
-fn link_definitions(lines: &[Line<'_>]) -> Vec<(String, String)> {
-    let mut found: Vec<(String, String)> = Vec::new();
+/// A link reference definition (`[label]: https://…`, indented at most three spaces):
+/// its label and target. Footnotes (`[^note]: text`) are not.
+pub(super) fn link_definition(raw: &str) -> Option<(&str, &str)> {
+    let indent = raw.len() - raw.trim_start().len();
+    let rest = raw.trim().strip_prefix('[').filter(|_| indent <= 3)?;
+    let (label, target) = rest.split_once("]:")?;
+    let url = target.split_whitespace().next()?;
+    let url = url.trim_start_matches('<').trim_end_matches('>');
+    let ok =
+        !label.is_empty() && !label.starts_with('^') && !label.contains('[') && !url.is_empty();
+    ok.then_some((label, url))
+}
+
+/// The document's link reference definitions: lower-case label, the line as written, and
+/// the target.
+fn link_definitions(lines: &[Line<'_>]) -> Vec<(String, String, String)> {
+    let mut found: Vec<(String, String, String)> = Vec::new();
     for line in lines {
-        let raw = line.raw.trim();
-        let indent = line.raw.len() - line.raw.trim_start().len();
-        let Some(rest) = raw.strip_prefix('[').filter(|_| indent <= 3) else {
+        let Some((label, url)) = link_definition(line.raw) else {
             continue;
         };
-        let Some((label, target)) = rest.split_once("]:") else {
-            continue;
-        };
-        if label.is_empty() || label.starts_with('^') || target.trim().is_empty() {
-            continue;
-        }
         let label = label.to_lowercase();
-        if !found.iter().any(|(l, _)| *l == label) {
-            found.push((label, raw.to_string()));
+        if !found.iter().any(|(l, _, _)| *l == label) {
+            found.push((label, line.raw.trim().to_string(), url.to_string()));
         }
     }
     found
 }
 
+/// `text` with each `[words][label]` whose label is defined written inline, `[words](url)`:
+/// for the texts the page draws one by one (events, items), away from the definitions.
+fn inline_references(text: &str, definitions: &[(String, String, String)]) -> String {
+    if !text.contains("][") {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("][") {
+        let after = &rest[at + 2..];
+        let Some(end) = after.find(']') else {
+            break;
+        };
+        let label = after[..end].to_lowercase();
+        match definitions.iter().find(|(l, _, _)| *l == label) {
+            Some((_, _, url)) if !label.is_empty() => {
+                out.push_str(&rest[..at]);
+                out.push_str("](");
+                out.push_str(url);
+                out.push(')');
+                rest = &after[end + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..at + 2]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Removes the indentation every non-blank line shares, so a part written inside a list
 /// item is not read as a code block.
-fn dedent(text: &str) -> String {
+pub(super) fn dedent(text: &str) -> String {
     let common = text
         .lines()
         .filter(|l| !l.trim().is_empty())
@@ -180,7 +217,7 @@ impl Reader<'_> {
         for (target, mut text) in parts {
             // A part that uses `[text][label]` carries the definitions it needs (written
             // anywhere in the document), so that it reads on its own.
-            for (label, line) in &definitions {
+            for (label, line, _) in &definitions {
                 let used = text.to_lowercase().contains(&format!("[{label}]"));
                 if used && !text.contains(line.as_str()) {
                     text.push_str("\n\n");
@@ -190,6 +227,28 @@ impl Reader<'_> {
             if let Some(field) = self.prose_field(target) {
                 *field = text;
             }
+        }
+        if definitions.is_empty() {
+            return;
+        }
+        let inline = |text: &mut String| *text = inline_references(text, &definitions);
+        let incident = &mut self.incident;
+        incident
+            .timeline
+            .iter_mut()
+            .for_each(|e| inline(&mut e.text));
+        incident
+            .action_items
+            .iter_mut()
+            .for_each(|a| inline(&mut a.text));
+        incident.improvements.iter_mut().for_each(inline);
+        let lessons = &mut incident.lessons;
+        for list in [
+            &mut lessons.went_well,
+            &mut lessons.went_wrong,
+            &mut lessons.lucky,
+        ] {
+            list.iter_mut().for_each(inline);
         }
     }
 }

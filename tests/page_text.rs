@@ -1,0 +1,174 @@
+//! What the author wrote reaches the page (`tests/fixtures/page/`): each fixture is a shape
+//! met in real postmortems whose lines were missing from the page or shown as raw markup,
+//! and each test asserts the parsed document holds them (in a part the page draws) and, for
+//! rendering, what the safe rich-text tree makes of them.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::Path;
+
+use postmortem_explorer::model::{Incident, Part};
+use postmortem_explorer::parse::rich::{plain_text, render, Element, LinkBase, Node};
+use postmortem_explorer::parse::{parse_document, Parsed};
+
+fn read(name: &str) -> Parsed {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/page")
+        .join(name);
+    let text = std::fs::read_to_string(&path).expect("fixture");
+    parse_document(name, &text)
+}
+
+/// The kept section titled `title` and its place in the outline.
+fn section<'a>(parsed: &'a Parsed, title: &str) -> (usize, &'a str) {
+    let incident: &Incident = &parsed.incident;
+    let index = incident
+        .other_sections
+        .iter()
+        .position(|s| s.title == title)
+        .unwrap_or_else(|| panic!("no section {title:?} in {:?}", incident.other_sections));
+    let at = parsed
+        .outline
+        .iter()
+        .position(|p| *p == Part::Section(index))
+        .unwrap_or_else(|| panic!("section {title:?} not in the outline {:?}", parsed.outline));
+    (at, &incident.other_sections[index].body)
+}
+
+/// Every node, depth first.
+fn walk<'a>(nodes: &'a [Node], out: &mut Vec<&'a Node>) {
+    for node in nodes {
+        out.push(node);
+        if let Node::Element(_, children) = node {
+            walk(children, out);
+        }
+    }
+}
+
+#[test]
+fn lessons_and_action_items_left_as_an_empty_template_keep_their_headings_and_rows() {
+    let parsed = read("empty-template-parts.md");
+    let incident = &parsed.incident;
+    assert!(incident.lessons.is_empty() && incident.action_items.is_empty());
+    let (actions_at, actions) = section(&parsed, "Action Items");
+    let (lessons_at, lessons) = section(&parsed, "Lessons Learned");
+    // In the author's order, and neither is also listed as an empty card of its own.
+    assert!(actions_at < lessons_at, "{:?}", parsed.outline);
+    assert!(!parsed.outline.contains(&Part::Lessons));
+    assert!(!parsed.outline.contains(&Part::Measures));
+    assert_eq!(
+        lessons,
+        "### What went well\n\n### What went wrong\n\n### Where we got lucky\n\n### Takeaways"
+    );
+    // The table's header row is drawn as a table, not as text.
+    let nodes = render(actions, &LinkBase::none());
+    let mut all = Vec::new();
+    walk(&nodes, &mut all);
+    let heads: Vec<String> = all
+        .iter()
+        .filter_map(|n| match n {
+            Node::Element(Element::HeaderCell, children) => Some(plain_text(children)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(heads, ["Description", "Type", "Owner", "Issue #"]);
+    // The part after them is still read as usual.
+    assert_eq!(incident.addendum, "The index is rebuilt nightly.");
+}
+
+#[test]
+fn a_filled_part_is_not_kept_twice() {
+    let text = "# Outage\n\n## Lessons Learned\n\n### What went well\n\n- Alerts fired\n\n### What went wrong\n\n## Action Items\n\n- Add a canary\n";
+    let parsed = parse_document("x.md", text);
+    assert_eq!(parsed.incident.lessons.went_well, ["Alerts fired"]);
+    assert!(parsed.incident.other_sections.is_empty());
+    assert_eq!(parsed.outline, [Part::Lessons, Part::Measures]);
+}
+
+#[test]
+fn footnotes_are_marks_and_notes_not_raw_carets() {
+    let parsed = read("footnotes.md");
+    let links = LinkBase::none();
+    let summary = plain_text(&render(&parsed.incident.summary, &links));
+    assert!(
+        summary.contains("typosquatted[squat] popular ones")
+            && summary.contains("later.[kept]")
+            && !summary.contains('^'),
+        "{summary}"
+    );
+    let nodes = render(&parsed.incident.summary, &links);
+    let mut all = Vec::new();
+    walk(&nodes, &mut all);
+    let marks = all
+        .iter()
+        .filter(|n| matches!(n, Node::Element(Element::Superscript, _)))
+        .count();
+    assert_eq!(marks, 2);
+    // The notes, at the end of the last section, each start with their mark; the links in
+    // them resolve through the document's reference definitions.
+    let (_, thanks) = section(&parsed, "Thanks");
+    let nodes = render(thanks, &links);
+    let text = plain_text(&nodes);
+    assert!(
+        text.contains("[kept] The crates were kept for later analysis.")
+            && text.contains("[squat] Typosquatting publishes a name close to a popular one."),
+        "{text}"
+    );
+    assert!(!text.contains("[^"), "{text}");
+    let mut all = Vec::new();
+    walk(&nodes, &mut all);
+    assert!(all.iter().any(|n| matches!(
+        n,
+        Node::Element(Element::Link(url), _) if url == "https://docs.example.com/typosquatting"
+    )));
+}
+
+#[test]
+fn a_duration_written_as_a_sentence_is_read_and_kept_as_written() {
+    let parsed = read("duration-sentence.txt");
+    let incident = &parsed.incident;
+    // The window is read from it…
+    let start = incident.start.expect("start");
+    let end = incident.end.expect("end");
+    assert_eq!(start.to_string(), "2023-11-15T15:00:00+02:00");
+    assert_eq!(end.to_string(), "2023-11-15T18:30:00+02:00");
+    // …and the sentence stays on the page.
+    assert!(
+        incident.summary.contains(
+            "Duration: The outage occurred from 3:00 PM to 6:30 PM (Kigali Time) on November 15, 2023."
+        ),
+        "{}",
+        incident.summary
+    );
+    // A bare range is a stamp, not a sentence: it is not repeated as text.
+    let bare = parse_document(
+        "x.txt",
+        "Outage\n\nDuration: November 15, 2023 3:00 PM to 6:30 PM UTC\n\nTimeline:\n\n- 3:00 PM UTC: Errors.\n",
+    );
+    assert!(bare.incident.start.is_some());
+    assert!(
+        !bare.incident.summary.contains("Duration"),
+        "{}",
+        bare.incident.summary
+    );
+}
+
+#[test]
+fn reference_links_in_events_and_items_are_written_inline_and_definitions_are_not_content() {
+    let parsed = read("footnotes.md");
+    let incident = &parsed.incident;
+    assert_eq!(
+        incident.timeline[1].text,
+        "The crates were [yanked](https://docs.example.com/yank) and the account locked"
+    );
+    assert_eq!(
+        incident.action_items[0].text,
+        "Scan uploads for names close to popular ones ([tracking issue](https://github.com/example/registry/issues/7))"
+    );
+    // The definitions under the last heading are not responders.
+    assert_eq!(incident.responders, ["The registry team"]);
+    // Their targets are still the document's links.
+    assert!(incident
+        .links
+        .iter()
+        .any(|l| l.url == "https://docs.example.com/yank"));
+}
