@@ -108,23 +108,21 @@ async function offlineAfterOneVisit(server) {
   await context.close();
 }
 
-test('after one visit the app and the incidents opened in it open with no network', { timeout: 90_000 }, async () => {
-  const server = await serveStatic(DIST, '/');
-  try {
-    await offlineAfterOneVisit(server);
-  } finally {
-    await server.close();
-  }
-});
+const OFFLINE_RUNS = [
+  ['/', 'after one visit the app and the incidents opened in it open with no network'],
+  ['/postmortems/', 'under a sub-path (/postmortems/) the worker controls that folder only, and works offline'],
+];
 
-test('under a sub-path (/postmortems/) the worker controls that folder only, and works offline', { timeout: 90_000 }, async () => {
-  const server = await serveStatic(DIST, '/postmortems/');
-  try {
-    await offlineAfterOneVisit(server);
-  } finally {
-    await server.close();
-  }
-});
+for (const [prefix, name] of OFFLINE_RUNS) {
+  test(name, { timeout: 90_000 }, async () => {
+    const server = await serveStatic(DIST, prefix);
+    try {
+      await offlineAfterOneVisit(server);
+    } finally {
+      await server.close();
+    }
+  });
+}
 
 test('an embed registers no worker (a documentation page does not download the whole app)', { timeout: 60_000 }, async () => {
   const server = await serveStatic(DIST, '/');
