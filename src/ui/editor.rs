@@ -113,9 +113,11 @@ fn editor_title(state: &AppState) -> String {
 fn EditorPage() -> impl IntoView {
     let state = app_state();
     let tab = format!("{:x}", (js_sys::Math::random() * 1e12) as u64);
-    let draft = store::current()
-        .and_then(|id| store::load(&id))
-        .unwrap_or_else(|| new_draft(Template::Plain.text().to_string(), &tab));
+    let kept = store::current().and_then(|id| store::load(&id));
+    // A first visit starts a draft from the plain template, kept at once so that the list
+    // shows it and "Saved" is true.
+    let fresh = kept.is_none();
+    let draft = kept.unwrap_or_else(|| new_draft(Template::Plain.text().to_string(), &tab));
     store::set_current(&draft.id);
     let base = store::stored_revision(&draft.id).map_or(draft.revision, |(r, _)| r);
     let read_text = RwSignal::new(String::new());
@@ -153,6 +155,9 @@ fn EditorPage() -> impl IntoView {
         let (text, cursor) = editor.draft.with_value(|d| (d.text.clone(), d.cursor));
         area.set_value(&text);
         let _ = area.set_selection_range(cursor, cursor);
+        if fresh {
+            editor.save_now();
+        }
         editor.read_now();
         true
     });

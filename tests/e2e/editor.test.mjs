@@ -60,6 +60,10 @@ test('a new draft starts from the plain template; typing updates the timeline an
   const { page, context, errors } = await openEditor();
   assert.match(await value(page), /^Postmortem: Title of the incident/);
   assert.equal(await page.getByTestId('editor-title').textContent(), 'Title of the incident');
+  // The new draft is kept at once: it is listed, and "Saved" is true of local storage.
+  await saved(page);
+  assert.match(await page.getByTestId('draft-list').locator('option').first().textContent(), /^Title of the incident · /);
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('postmortem-explorer:draft:')).length), 1);
   await typeText(page, TYPED);
   await page.waitForFunction(() => /Rolled back the deploy/.test(document.querySelector('.editor-preview [data-testid="timeline-list"], .editor-preview')?.textContent ?? ''));
   await page.waitForFunction(() => /2 events/.test(document.querySelector('.tl-count')?.textContent ?? ''));
