@@ -42,6 +42,42 @@ pub struct OrderEvidence {
     /// True when the order was taken from the dots of the ambiguous dates (`03.08.2023`),
     /// which are written day first.
     pub dotted: bool,
+    /// The time zone whose region's custom gave the order (`WAT`: day first; `PST`: month
+    /// first), when nothing else did.
+    pub zone_hint: Option<&'static str>,
+}
+
+/// Zones of regions that write numeric dates day first.
+const DAY_FIRST_ZONES: &[&str] = &[
+    "WAT", "EAT", "CAT", "SAST", "WET", "WEST", "CET", "CEST", "EET", "EEST", "BST", "IST", "AEST",
+    "AEDT", "ACST", "ACDT", "AWST", "NZST", "NZDT", "PKT", "WIB", "SGT", "MSK", "HKT",
+];
+
+/// Zones of regions that write numeric dates month first.
+const MONTH_FIRST_ZONES: &[&str] = &[
+    "PST", "PDT", "EST", "EDT", "CDT", "MST", "MDT", "AKST", "AKDT", "HST", "PT", "ET",
+];
+
+/// The order the zones named in `text` suggest: only when every zone named belongs to
+/// regions of one custom (the first such zone is returned).
+fn order_from_zones(text: &str) -> Option<(DateOrder, &'static str)> {
+    let mut day_first = None;
+    let mut month_first = None;
+    for word in text.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if word.len() < 2 || word.len() > 4 {
+            continue;
+        }
+        if let Some(zone) = DAY_FIRST_ZONES.iter().find(|z| **z == word) {
+            day_first.get_or_insert(*zone);
+        } else if let Some(zone) = MONTH_FIRST_ZONES.iter().find(|z| **z == word) {
+            month_first.get_or_insert(*zone);
+        }
+    }
+    match (day_first, month_first) {
+        (Some(zone), None) => Some((DateOrder::DayFirst, zone)),
+        (None, Some(zone)) => Some((DateOrder::MonthFirst, zone)),
+        _ => None,
+    }
 }
 
 /// How far into the text the reader looks for a date written with its month's name that
@@ -98,14 +134,20 @@ pub fn date_order(source: &str) -> OrderEvidence {
         }
     }
     let dotted = first_ambiguous.is_some() && all_dotted;
+    let zone_hint = match (&first_ambiguous, dotted) {
+        (Some(_), false) => order_from_zones(window(source, NAMED_MONTH_WINDOW)),
+        _ => None,
+    };
     OrderEvidence {
-        order: match dotted {
-            true => DateOrder::DayFirst,
-            false => DateOrder::MonthFirst,
+        order: match (dotted, zone_hint) {
+            (true, _) => DateOrder::DayFirst,
+            (false, Some((order, _))) => order,
+            (false, None) => DateOrder::MonthFirst,
         },
         decided: false,
         first_ambiguous,
         dotted,
+        zone_hint: zone_hint.map(|(_, zone)| zone),
     }
 }
 
@@ -115,6 +157,7 @@ fn decided(order: DateOrder, first_ambiguous: Option<Range<usize>>) -> OrderEvid
         decided: true,
         first_ambiguous,
         dotted: false,
+        zone_hint: None,
     }
 }
 
@@ -604,6 +647,23 @@ mod tests {
             date("Sept 3rd, 2023"),
             Some("2023-09-03 \"Sept 3rd, 2023\"".into())
         );
+    }
+
+    #[test]
+    fn an_ambiguous_date_follows_the_custom_of_the_zone_named() {
+        let found = date_order("07/09/2023 from 05:15 PM to 02:00 AM WAT");
+        assert_eq!(
+            (found.order, found.decided, found.zone_hint),
+            (DateOrder::DayFirst, false, Some("WAT"))
+        );
+        let found = date_order("Date: 07/09/2023\nAll times PDT");
+        assert_eq!((found.order, found.zone_hint), (DateOrder::MonthFirst, Some("PDT")));
+        // Zones of both customs, or none: month first, with no hint.
+        let found = date_order("07/09/2023 10:00 PST, 19:00 CET");
+        assert_eq!((found.order, found.zone_hint), (DateOrder::MonthFirst, None));
+        // A day over 12 still decides, whatever the zone.
+        let found = date_order("07/09/2023 and 09/25/2023 WAT");
+        assert_eq!((found.order, found.decided), (DateOrder::MonthFirst, true));
     }
 
     #[test]

@@ -113,6 +113,18 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
             )
         });
         at += skip_word(&content[at..], &["at "]);
+        // `March 3rd, 2023 - 22:40 UTC - text`: a dash between the date and its time.
+        if let Some(dash) = content[at..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '-' | '–' | '—'))
+        {
+            let after = at + dash.len_utf8();
+            let after = after + skip_while(&content[after..], |c| c == ' ');
+            if after > at + dash.len_utf8() && leading_clock(&content[after..]).is_some() {
+                at = after;
+            }
+        }
     }
     let mut clock =
         leading_clock(&content[at..]).or_else(|| date.and_then(|_| bare_hhmm(&content[at..])));
@@ -508,6 +520,20 @@ mod tests {
         );
         assert_eq!(read("10:00 (PDT): x").map(|r| r.2), Some(Some(-420)));
         assert_eq!(read("10:00 PT: x").map(|r| r.3), Some("x".into()));
+        // A dash between the date and its time.
+        assert_eq!(
+            read("January 13th, 2024 - 21:00 UTC - x"),
+            Some((
+                Some("2024-01-13".into()),
+                "21:00:00".into(),
+                Some(0),
+                "x".into()
+            ))
+        );
+        assert_eq!(
+            read("2024-01-13 – 9:05 PM: x").map(|r| (r.0, r.1)),
+            Some((Some("2024-01-13".into()), "21:05:00".into()))
+        );
     }
 
     #[test]

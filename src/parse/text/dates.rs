@@ -22,11 +22,18 @@ impl Reader<'_> {
         self.diagnostics.push(Diagnostic::warning(
             u32::try_from(number).unwrap_or(u32::MAX),
             column_of(line_text, span.start - line_start),
-            match order.dotted {
-                true => format!(
+            match (order.dotted, order.zone_hint) {
+                (true, _) => format!(
                     "read `{written}` day first{read}, as dates written with dots are: no date in the text has a day over 12 to settle the order; expected an unambiguous date such as 2024-01-31"
                 ),
-                false => format!(
+                (false, Some(zone)) => format!(
+                    "read `{written}` {}{read}, as dates are written where {zone} is the local time: no date in the text has a day over 12 to settle the order; expected an unambiguous date such as 2024-01-31",
+                    match order.order {
+                        DateOrder::DayFirst => "day first",
+                        DateOrder::MonthFirst => "month first",
+                    }
+                ),
+                (false, None) => format!(
                     "read `{written}` month first{read}: no date in the text has a day over 12 to settle the order; expected an unambiguous date such as 2024-01-31"
                 ),
             },

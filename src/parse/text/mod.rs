@@ -374,7 +374,20 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
     reader.body_start = reader.lines.len();
     let mut html = HtmlBlocks::default();
     let mut in_fence = false;
+    let mut in_comment = false;
     for line in raw.iter().skip(skip) {
+        // An HTML comment block (`<!-- … -->` over whole lines, such as a template's example
+        // timeline) is not shown by a Markdown page: nothing in it is read.
+        if !in_fence && (in_comment || opens_comment_block(line.text)) {
+            in_comment = !closes_comment(line.text, in_comment);
+            reader.lines.push(Line {
+                number: line.number,
+                raw: line.text,
+                text: Cow::Borrowed(""),
+                offset: 0,
+            });
+            continue;
+        }
         if is_fence(line.text) {
             in_fence = !in_fence;
         }
@@ -1676,6 +1689,24 @@ fn starts_section(text: &str) -> bool {
 fn is_title_heading(text: &str) -> bool {
     let trimmed = text.trim_start();
     trimmed.starts_with("# ") && trimmed.len() > 2
+}
+
+/// True for a line that starts an HTML comment and holds nothing after its end.
+fn opens_comment_block(text: &str) -> bool {
+    let Some(rest) = text.trim_start().strip_prefix("<!--") else {
+        return false;
+    };
+    rest.find("-->")
+        .is_none_or(|end| rest[end + 3..].trim().is_empty())
+}
+
+/// True when the comment open on this line (opened before it when `open_before`) ends on it.
+fn closes_comment(text: &str, open_before: bool) -> bool {
+    let rest = match open_before {
+        true => text,
+        false => text.trim_start().get(4..).unwrap_or(""),
+    };
+    rest.contains("-->")
 }
 
 /// True for a code fence line (```` ``` ```` or `~~~`, with an optional language).

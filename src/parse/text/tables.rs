@@ -14,6 +14,15 @@ impl Reader<'_> {
             .is_some_and(|l| table::is_separator(&l.text));
         if self.table.is_none() && next_is_separator {
             self.table = Some(self.table_kind(index, &cells));
+            // `| Timeline 20.04.22 | Event |`: a date in the header is the rows' day.
+            if matches!(self.table, Some(Table::Timeline { .. })) {
+                if let Some(date) = cells
+                    .iter()
+                    .find_map(|(_, header)| heading_date(header, self.context))
+                {
+                    self.timeline_date = Some(date);
+                }
+            }
             if let Some(Table::Actions { columns }) = &self.table {
                 // The page's task table is headed with the author's own column names.
                 for (column, header) in columns.clone() {
