@@ -657,10 +657,16 @@ mod tests {
             (DateOrder::DayFirst, false, Some("WAT"))
         );
         let found = date_order("Date: 07/09/2023\nAll times PDT");
-        assert_eq!((found.order, found.zone_hint), (DateOrder::MonthFirst, Some("PDT")));
+        assert_eq!(
+            (found.order, found.zone_hint),
+            (DateOrder::MonthFirst, Some("PDT"))
+        );
         // Zones of both customs, or none: month first, with no hint.
         let found = date_order("07/09/2023 10:00 PST, 19:00 CET");
-        assert_eq!((found.order, found.zone_hint), (DateOrder::MonthFirst, None));
+        assert_eq!(
+            (found.order, found.zone_hint),
+            (DateOrder::MonthFirst, None)
+        );
         // A day over 12 still decides, whatever the zone.
         let found = date_order("07/09/2023 and 09/25/2023 WAT");
         assert_eq!((found.order, found.decided), (DateOrder::MonthFirst, true));
