@@ -172,16 +172,31 @@ test('a draft written in the editor opens again with no network', { timeout: 90_
   }
 });
 
-test('a new version is offered by a banner, not forced; its button reloads onto it', { timeout: 90_000 }, async () => {
-  // A copy of dist/ whose service-worker.js the test changes between visits, as a deployment does.
+/**
+ * A copy of dist/ in a folder of its own, served at `/`, that the test may change between visits
+ * as a deployment does; a first visit to its sample has installed the worker. `run` gets the
+ * folder and the visit; everything is closed and removed afterwards.
+ */
+async function withInstalledCopy(run) {
   const dir = await mkdtemp(join(tmpdir(), 'offline-'));
   await cp(DIST, dir, { recursive: true, dereference: true });
   const server = await serveStatic(dir, '/');
-  const { context, page, errors } = await fresh();
+  const visit = await fresh();
   try {
-    await page.goto(server.url);
-    await waitTitle(page, SAMPLE);
-    await controlled(page);
+    await visit.page.goto(server.url);
+    await waitTitle(visit.page, SAMPLE);
+    await controlled(visit.page);
+    await run(dir, visit);
+  } finally {
+    await visit.context.close();
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+test('a new version is offered by a banner, not forced; its button reloads onto it', { timeout: 90_000 }, async () => {
+  // The test changes the copy's service-worker.js between visits, as a deployment does.
+  await withInstalledCopy(async (dir, { page, errors }) => {
     const names = () => page.evaluate(() => caches.keys());
     const before = await names();
     assert.equal(before.length, 1, `one cache: ${before}`);
@@ -214,22 +229,11 @@ test('a new version is offered by a banner, not forced; its button reloads onto 
     assert.equal(await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.waiting)), null);
     assert.equal(await banner.count(), 0);
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-    await server.close();
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a deployment switches offline reading off with a meta tag, which removes an installed copy', { timeout: 90_000 }, async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'offline-'));
-  await cp(DIST, dir, { recursive: true, dereference: true });
-  const server = await serveStatic(dir, '/');
-  const { context, page, errors } = await fresh();
-  try {
-    await page.goto(server.url);
-    await waitTitle(page, SAMPLE);
-    await controlled(page);
+  await withInstalledCopy(async (dir, { page, errors }) => {
     const index = join(dir, 'index.html');
     const html = await readFile(index, 'utf8');
     await writeFile(index, html.replace('<head>', '<head>\n<meta name="postmortem-explorer:offline" content="off">'));
@@ -246,9 +250,5 @@ test('a deployment switches offline reading off with a meta tag, which removes a
     assert.equal(await page.evaluate(() => navigator.serviceWorker.controller), null);
     assert.deepEqual(await page.evaluate(() => caches.keys()), []);
     assert.deepEqual(errors, []);
-  } finally {
-    await context.close();
-    await server.close();
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 });
