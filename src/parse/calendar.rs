@@ -10,6 +10,8 @@ use std::ops::Range;
 
 use chrono::NaiveDate;
 
+use super::scan::{digits, find_byte};
+
 /// Which field of a numeric date (`05/01/2024`) is the month.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum DateOrder {
@@ -95,9 +97,21 @@ pub fn date_order(source: &str) -> OrderEvidence {
     let mut first_fields = None;
     let mut all_dotted = true;
     let mut at = 0;
-    while at < bytes.len() {
-        if !bytes[at].is_ascii_digit() || (at > 0 && bytes[at - 1].is_ascii_alphanumeric()) {
+    // Dates start at digits: the search skips the words between them.
+    while let Some(digit) = find_byte(bytes, at, digits, |b| b.is_ascii_digit()) {
+        at = digit;
+        if at > 0 && bytes[at - 1].is_ascii_alphanumeric() {
             at += 1;
+            continue;
+        }
+        // A date's first field is one or two digits and a separator (`-`, `/`, `.`, `–`):
+        // anything else (`10:00`, `2024`) is passed over whole.
+        let run = bytes[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if run > 2 || !matches!(bytes.get(at + run), Some(b'-' | b'/' | b'.' | 0xE2)) {
+            at += run;
             continue;
         }
         match numeric_triple(source, at) {
@@ -299,45 +313,75 @@ fn is_ordinal(word: &str) -> bool {
 
 /// Finds the first date written in `text`, reading it as `context` says.
 pub fn find_date_in(text: &str, context: DateContext) -> Option<FoundDate> {
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
-        return None; // every date has a number: most prose lines stop here
-    }
+    // Every date has a number: most prose lines stop here.
+    find_byte(text.as_bytes(), 0, digits, |b| b.is_ascii_digit())?;
     let tokens = tokens(text);
     (0..tokens.len()).find_map(|i| date_at(text, &tokens, i, context))
 }
 
 /// Splits `text` into runs of ASCII letters and digits.
 fn tokens(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
+    token_iter(text).collect()
+}
+
+/// The tokens of [`tokens`], one by one.
+fn token_iter(text: &str) -> impl Iterator<Item = Token<'_>> {
     let mut start = None;
     let bytes = text.as_bytes();
-    for (index, ch) in text
+    let mut chars = text
         .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        // The `T` of ISO 8601 (`2024-01-15T10:00`) separates the date from the time.
-        let iso_t = ch == 'T'
-            && index > 0
-            && bytes[index - 1].is_ascii_digit()
-            && bytes.get(index + 1).is_some_and(u8::is_ascii_digit);
-        // Letters of Latin and Cyrillic scripts join words (`février`); CJK and Hangul do not, so
-        // `2025년` stays the number 2025.
-        let word_char =
-            ch.is_ascii_alphanumeric() || (ch.is_alphabetic() && u32::from(ch) < 0x2E80);
-        match (start, word_char && !iso_t) {
-            (None, true) => start = Some(index),
-            (Some(from), false) => {
-                out.push(Token {
-                    text: &text[from..index],
-                    start: from,
-                    end: index,
-                });
-                start = None;
+        .chain(std::iter::once((text.len(), ' ')));
+    std::iter::from_fn(move || {
+        for (index, ch) in chars.by_ref() {
+            // The `T` of ISO 8601 (`2024-01-15T10:00`) separates the date from the time.
+            let iso_t = ch == 'T'
+                && index > 0
+                && bytes[index - 1].is_ascii_digit()
+                && bytes.get(index + 1).is_some_and(u8::is_ascii_digit);
+            // Letters of Latin and Cyrillic scripts join words (`février`); CJK and Hangul do
+            // not, so `2025년` stays the number 2025.
+            let word_char =
+                ch.is_ascii_alphanumeric() || (ch.is_alphabetic() && u32::from(ch) < 0x2E80);
+            match (start, word_char && !iso_t) {
+                (None, true) => start = Some(index),
+                (Some(from), false) => {
+                    start = None;
+                    return Some(Token {
+                        text: &text[from..index],
+                        start: from,
+                        end: index,
+                    });
+                }
+                _ => {}
             }
-            _ => {}
         }
+        None
+    })
+}
+
+/// The date [`find_date_in`] finds in `text` when it starts at byte 0, 1 or 2 with nothing
+/// alphanumeric before it (a date opening a line), read without looking further than the
+/// few words it can take.
+pub fn leading_date(text: &str, context: DateContext) -> Option<FoundDate> {
+    find_byte(text.as_bytes(), 0, digits, |b| b.is_ascii_digit())?;
+    // Only the first token can start such a date (the others have it before them), and a
+    // date reads at most four tokens.
+    let mut firsts = [Token {
+        text: "",
+        start: 0,
+        end: 0,
+    }; 4];
+    let mut count = 0;
+    for (slot, token) in firsts.iter_mut().zip(token_iter(text)) {
+        *slot = token;
+        count += 1;
     }
-    out
+    let tokens = &firsts[..count];
+    let first = tokens.first()?;
+    if first.start > 2 || text[..first.start].chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    date_at(text, tokens, 0, context)
 }
 
 /// Tries every date pattern that starts at token `i`.

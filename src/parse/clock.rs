@@ -18,11 +18,25 @@ pub struct Clock {
 /// minutes needs an `AM`/`PM` marker (`10 AM`), otherwise any number would be a time.
 pub fn leading_clock(text: &str) -> Option<Clock> {
     let bytes = text.as_bytes();
-    if let Some(clock) = military(text)
-        .or_else(|| french(text))
-        .or_else(|| hour_range(text))
-    {
-        return Some(clock);
+    // Every shape starts with digits: four for `2306HRS`, one or two for the others.
+    let run = bytes
+        .iter()
+        .take(5)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    match run {
+        4 => return military(text),
+        1 | 2 => {}
+        _ => return None,
+    }
+    // `9h21` and `9 h 21` go on with a space or an `h`, `2-7 pm` with a dash (`-` or `–`).
+    let french_or_range = match bytes.get(run) {
+        Some(b' ' | b'h') => french(text),
+        Some(b'-' | 0xE2) => hour_range(text),
+        _ => None,
+    };
+    if french_or_range.is_some() {
+        return french_or_range;
     }
     let (hour, mut at) = digits(bytes, 0, 1, 2)?;
     let mut minute = None;
@@ -48,10 +62,10 @@ pub fn leading_clock(text: &str) -> Option<Clock> {
     }
     // `14:05 Uhr`: the German hour word belongs to the time.
     if minute.is_some() {
-        let rest = &text[at..];
-        let trimmed = rest.trim_start_matches(' ');
+        let spaces = bytes[at..].iter().take_while(|&&b| b == b' ').count();
+        let trimmed = &text[at + spaces..];
         if trimmed.starts_with("Uhr") && !trimmed[3..].starts_with(|c: char| c.is_alphanumeric()) {
-            at += rest.len() - trimmed.len() + 3;
+            at += spaces + 3;
         }
     }
     let (mut meridiem, mut after) = meridiem(text, at);
@@ -211,19 +225,28 @@ fn meridiem(text: &str, at: usize) -> (Option<bool>, usize) {
     let Some(rest) = text.get(at..) else {
         return (None, at);
     };
-    let trimmed = rest.trim_start_matches([' ', '\u{a0}']);
-    let skipped = rest.len() - trimmed.len();
-    let lower: String = trimmed
-        .chars()
-        .take(4)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    for (marker, pm) in [("a.m.", false), ("p.m.", true), ("am", false), ("pm", true)] {
-        if lower.starts_with(marker) {
-            return (Some(pm), at + skipped + marker.len());
+    // Spaces and no-break spaces (`\u{a0}`, bytes C2 A0) before the marker.
+    let bytes = rest.as_bytes();
+    let mut skipped = 0;
+    loop {
+        match bytes.get(skipped..) {
+            Some([b' ', ..]) => skipped += 1,
+            Some([0xC2, 0xA0, ..]) => skipped += 2,
+            _ => break,
         }
     }
-    (None, at)
+    // `a.m.`, `p.m.`, `am`, `pm` in any case, the dotted ones first.
+    let pm = match bytes.get(skipped) {
+        Some(b'a' | b'A') => false,
+        Some(b'p' | b'P') => true,
+        _ => return (None, at),
+    };
+    let len = match bytes.get(skipped + 1..) {
+        Some([b'.', b'm' | b'M', b'.', ..]) => 4,
+        Some([b'm' | b'M', ..]) => 2,
+        _ => return (None, at),
+    };
+    (Some(pm), at + skipped + len)
 }
 
 #[cfg(test)]

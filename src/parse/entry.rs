@@ -5,10 +5,10 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
-use super::calendar::{find_date_in, leading_month_day, DateContext, FoundDate};
+use super::calendar::{find_date_in, leading_date, leading_month_day, DateContext};
 use super::clock::{bare_hhmm, hhmm, leading_clock};
 use super::infer::head;
-use super::zone::{attached_offset, find_zone, short_us_zone, FoundZone};
+use super::zone::{attached_offset, short_us_zone, zone_at_start, FoundZone};
 
 /// A timeline entry's time, read from the start of a line.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,12 +26,11 @@ pub struct Entry {
 /// Strips list markers (`-`, `*`, `+`, `•`, `1.`, `1)`), blockquote `>` and task boxes
 /// (`[ ]`, `[x]`): (content, its byte offset, was it a list item).
 pub fn strip_list_marker(line: &str) -> (&str, usize, bool) {
-    let mut rest = line.trim_start();
+    let mut rest = super::scan::trim_start(line);
     // Most lines start with a letter: no marker to look for.
     if rest.starts_with(|c: char| c.is_alphabetic() || matches!(c, '#' | '|' | '[' | '`')) {
-        let rest = rest.trim_end();
-        let at = line.len() - line.trim_start().len();
-        return (rest, at, false);
+        let at = line.len() - rest.len();
+        return (rest.trim_end(), at, false);
     }
     let mut is_item = false;
     loop {
@@ -90,7 +89,7 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     // `UTC 10:30 text`: a zone written before the time.
     let mut zone_before = None;
     for word in ["UTC ", "GMT "] {
-        if content[at..].starts_with(word)
+        if starts(&content[at..], word)
             && content[at + word.len()..].starts_with(|c: char| c.is_ascii_digit())
         {
             zone_before = Some(FoundZone::fixed(
@@ -135,7 +134,11 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
         clock = leading_clock(&content[at..]);
     }
     let clock = clock?;
-    let has_seconds = content[at..at + clock.len].matches(':').count() == 2;
+    let has_seconds = content.as_bytes()[at..at + clock.len]
+        .iter()
+        .filter(|&&b| b == b':')
+        .count()
+        == 2;
     at += clock.len;
     let mut zone = zone_before;
     // `03:00-04:48` is a range, `10:00:00-05:00` and `2024-01-15T10:00-05:00` an offset.
@@ -150,7 +153,7 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     let rest = &content[at..];
     let trimmed = rest.trim_start_matches([' ', '(']);
     if zone.is_none() {
-        if let Some(found) = find_zone(head(trimmed, 24)).filter(|z| z.at == 0) {
+        if let Some(found) = zone_at_start(head(trimmed, 24)) {
             at += rest.len() - trimmed.len() + found.label.len();
             zone = Some(found);
         } else if let Some(found) = short_us_zone(trimmed) {
@@ -164,7 +167,7 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
         let rest = &content[at..];
         let trimmed = rest.trim_start();
         let end = ["-", "–", "—", "to ", "until "].iter().find_map(|sep| {
-            let after = trimmed.strip_prefix(sep)?.trim_start();
+            let after = strip(trimmed, sep)?.trim_start();
             if !after.starts_with(|c: char| c.is_ascii_digit()) {
                 return None;
             }
@@ -208,7 +211,7 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     let gap = rest.len() - trimmed.len();
     let separator = ["--", ":", "-", "–", "—", "|", ","]
         .iter()
-        .find(|sep| trimmed.starts_with(**sep));
+        .find(|sep| starts(trimmed, sep));
     match separator {
         Some(sep) => at += gap + sep.len(),
         None if gap > 0 || trimmed.is_empty() => at += gap,
@@ -283,7 +286,7 @@ fn range_end(rest: &str) -> usize {
     let trimmed = rest.trim_start();
     let Some(after) = ["-", "–", "—", "to "]
         .iter()
-        .find_map(|sep| trimmed.strip_prefix(sep))
+        .find_map(|sep| strip(trimmed, sep))
     else {
         return 0;
     };
@@ -305,9 +308,10 @@ pub fn is_chat_line(content: &str) -> bool {
     let Some(after) = rest[clock.len..].trim_start().strip_prefix(']') else {
         return false;
     };
-    let Some((name, _)) = after.split_once(':') else {
+    let Some(colon) = super::scan::find(after.as_bytes(), 0, b':') else {
         return false;
     };
+    let name = &after[..colon];
     let name = name.trim().trim_start_matches('@');
     let words: Vec<&str> = name.split_whitespace().collect();
     let handle = |w: &str| {
@@ -380,7 +384,7 @@ fn is_weekday(word: &str) -> bool {
 
 /// A zone written after a date heading (`2024-01-15 UTC`).
 fn is_zone_word(word: &str) -> bool {
-    find_zone(word).is_some_and(|z| z.at == 0 && z.label.len() == word.len())
+    zone_at_start(word).is_some_and(|z| z.label.len() == word.len())
 }
 
 /// A date at the very start of `text` (after at most two bytes of markup): the date and the
@@ -404,12 +408,7 @@ fn date_here(text: &str, context: DateContext) -> Option<(NaiveDate, usize)> {
 /// A date at the very start of `text`, with no weekday before it.
 fn date_at_start(text: &str, context: DateContext) -> Option<(NaiveDate, usize)> {
     // Only a date at the start counts: tokenising more of a long line would be wasted work.
-    let found: Option<FoundDate> = find_date_in(head(text, 48), context).filter(|found| {
-        found.span.start <= 2
-            && text[..found.span.start]
-                .chars()
-                .all(|c| !c.is_alphanumeric())
-    });
+    let found = leading_date(head(text, 48), context);
     match found {
         Some(found) => Some((found.date, found.span.end)),
         None => leading_month_day(text, context),
@@ -421,9 +420,25 @@ fn is_symbol(c: char) -> bool {
     !c.is_alphanumeric() && !c.is_whitespace() && !c.is_ascii() && !matches!(c, '–' | '—')
 }
 
+/// True when `text` starts with `prefix` (looking at the first byte before comparing the rest:
+/// these are short separators, most texts start with something else).
+fn starts(text: &str, prefix: &str) -> bool {
+    text.as_bytes().first() == prefix.as_bytes().first() && text.starts_with(prefix)
+}
+
+/// `text` without `prefix` at its start, if it starts with it (as [`starts`] tells).
+fn strip<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    starts(text, prefix).then(|| &text[prefix.len()..])
+}
+
 /// Bytes of leading characters of `text` that satisfy `keep`.
 fn skip_while(text: &str, keep: impl Fn(char) -> bool) -> usize {
-    text.len() - text.trim_start_matches(keep).len()
+    match text.as_bytes().first() {
+        // Most texts start with a character not to skip (the digit of a time).
+        Some(&b) if b.is_ascii() && !keep(char::from(b)) => 0,
+        None => 0,
+        _ => text.len() - text.trim_start_matches(keep).len(),
+    }
 }
 
 /// Bytes of one of `words` at the start of `text`, in any case.

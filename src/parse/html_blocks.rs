@@ -106,6 +106,11 @@ fn collapse_spaces(text: &str) -> String {
 }
 
 impl HtmlBlocks {
+    /// True while a table row left open on an earlier line waits for its cells.
+    pub fn row_open(&self) -> bool {
+        self.row.is_some()
+    }
+
     /// True when `line` needs [`HtmlBlocks::feed`]: it holds a block tag or continues a row.
     /// Most lines do not, and are read as they are without a copy.
     pub fn wants(&self, line: &str) -> bool {

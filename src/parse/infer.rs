@@ -8,7 +8,7 @@ use chrono::{NaiveDate, NaiveTime};
 
 use super::calendar::{find_date_in, DateContext};
 use super::clock::leading_clock;
-use super::zone::{find_zone, short_us_zone, FoundZone};
+use super::zone::{short_us_zone, zone_at_start, FoundZone};
 
 /// Words that introduce a moment.
 const TRIGGERS: &[&str] = &[
@@ -137,9 +137,7 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
             .is_some_and(|rest| leading_clock(rest.trim_start()).is_some());
         if introduced && !range {
             let trimmed = after.trim_start_matches([' ', '(']);
-            let zone = find_zone(head(trimmed, 24))
-                .filter(|z| z.at == 0)
-                .or_else(|| short_us_zone(trimmed));
+            let zone = zone_at_start(head(trimmed, 24)).or_else(|| short_us_zone(trimmed));
             // `at 09:41 UTC on March 2, 2022`: a date right after the time and its zone.
             let after_zone = zone.as_ref().map_or(trimmed, |z| &trimmed[z.label.len()..]);
             // `resolved @ 15:22 ICT, Sept 26 2021`: a full date after a comma.

@@ -3,6 +3,8 @@
 //! Only http and https links become links; anything else (`javascript:`, `data:`, relative
 //! paths) stays plain text, so the page never renders a dangerous `href`.
 
+use super::scan;
+
 /// A piece of a text: plain words or a link.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Inline<'a> {
@@ -43,13 +45,8 @@ pub fn segments(text: &str) -> Vec<Inline<'_>> {
                 at += len;
                 plain_from = at;
             }
-            // Jump to the next place a link can start: a `[` or an `h` of `http`.
-            None => {
-                at += 1 + rest.as_bytes()[1..]
-                    .iter()
-                    .position(|b| matches!(b, b'[' | b'h' | b'H'))
-                    .unwrap_or(rest.len() - 1);
-            }
+            // Jump to the next place a link can start: a `[` or the `h` of `http`.
+            None => at = next_link_start(text, at + 1).unwrap_or(text.len()),
         }
     }
     if plain_from < text.len() {
@@ -58,11 +55,50 @@ pub fn segments(text: &str) -> Vec<Inline<'_>> {
     out
 }
 
+/// The first place at or after `from` where [`segments`] may find a link: a `[`, or the `h` of
+/// an `http://` or `https://` (in any case), found by its colon.
+fn next_link_start(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let bracket = scan::find(bytes, from, b'[');
+    let is_scheme = |start: usize, scheme: &str| {
+        start >= from
+            && bytes
+                .get(start..start + scheme.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(scheme.as_bytes()))
+    };
+    // A scheme starts at most five bytes before its colon: past `[` and five bytes none can
+    // start before the `[` (and the colons there are left for the next call).
+    let limit = bracket.map_or(bytes.len(), |bracket| (bracket + 6).min(bytes.len()));
+    let window = bytes.get(..limit).unwrap_or(bytes);
+    let mut colon_from = from + 4; // `http` comes before the colon
+    while let Some(colon) = scan::find(window, colon_from, b':') {
+        let start = [
+            (colon.saturating_sub(5), "https://"),
+            (colon - 4, "http://"),
+        ]
+        .into_iter()
+        .find(|&(start, scheme)| is_scheme(start, scheme));
+        if let Some((start, _)) = start {
+            return Some(bracket.map_or(start, |bracket| bracket.min(start)));
+        }
+        colon_from = colon + 1;
+    }
+    bracket
+}
+
 /// Links written with a scheme other than http(s), as (byte offset, target): reported, not kept.
 pub fn unsafe_link_targets(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::new();
     let mut search = 0;
-    while let Some(found) = text[search..].find("](") {
+    // `](` found by its `]`, a byte search (most lines have one or two).
+    while let Some(found) = text
+        .get(search..)
+        .and_then(|rest| {
+            rest.match_indices(']')
+                .find(|(i, _)| rest[i + 1..].starts_with('('))
+        })
+        .map(|(i, _)| i)
+    {
         let start = search + found + 2;
         let rest = &text[start..];
         let target = target_end(rest).map_or(rest, |end| &rest[..end]);
@@ -89,7 +125,12 @@ pub fn starts_with_web_scheme(text: &str) -> bool {
 /// Reads `[text](url)` at the start of `rest` when the url is http(s).
 fn markdown_link(rest: &str) -> Option<(Inline<'_>, usize)> {
     // The label ends at the first bracket; stopping at a `[` too keeps the scan linear.
-    let close = 1 + rest.get(1..)?.find(['[', ']'])?;
+    let close = scan::find_byte(
+        rest.as_bytes(),
+        1,
+        |word| scan::equal(word, b'[') | scan::equal(word, b']'),
+        |b| b == b'[' || b == b']',
+    )?;
     if !rest[close..].starts_with("](") {
         return None;
     }
@@ -138,10 +179,18 @@ pub fn bare_links(text: &str) -> Vec<Inline<'_>> {
 }
 
 fn target_end(after: &str) -> Option<usize> {
-    after
-        .bytes()
-        .take(MAX_URL)
-        .position(|b| matches!(b, b')' | b'[' | b']' | b'<' | b'"') || b.is_ascii_whitespace())
+    let window = &after.as_bytes()[..after.len().min(MAX_URL)];
+    let maybe = |word| {
+        // White space is below `!`.
+        scan::below(word, b'!')
+            | scan::equal(word, b')')
+            | scan::equal(word, b'[')
+            | scan::equal(word, b']')
+            | scan::equal(word, b'<')
+            | scan::equal(word, b'"')
+    };
+    let hit = |b: u8| matches!(b, b')' | b'[' | b']' | b'<' | b'"') || b.is_ascii_whitespace();
+    scan::find_byte(window, 0, maybe, hit)
         .or_else(|| (after.len() <= MAX_URL).then_some(after.len()))
 }
 

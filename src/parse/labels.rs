@@ -2,7 +2,7 @@
 //! [`Field`]: "Issue Summary", "## Summary" and "**Overview**:" all mean the summary.
 
 /// A part of the incident a heading or label can introduce.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {
     /// The postmortem's title (`Title:`, `Postmortem:`).
     Title,
@@ -367,8 +367,9 @@ pub struct Labelled<'a> {
 /// Reads `# Heading`, `Label:`, `Label: value`, `**Label**: value`, `**Label:** value` and
 /// `<span>Label</span>:` from a line. Labels are short (at most six words) and start with a letter.
 pub fn labelled(line: &str) -> Option<Labelled<'_>> {
-    let trimmed = line.trim();
-    let lead = line.len() - line.trim_start().len();
+    let start = super::scan::trim_start(line);
+    let trimmed = start.trim_end();
+    let lead = line.len() - start.len();
     if let Some(rest) = trimmed.strip_prefix('#') {
         let text = rest.trim_start_matches('#');
         // `##2024-01-23 22:00`: a heading written without its space, as some editors allow.
@@ -383,14 +384,22 @@ pub fn labelled(line: &str) -> Option<Labelled<'_>> {
             });
         }
     }
-    let colon = trimmed.find(':')?;
+    let colon = super::scan::find(trimmed.as_bytes(), 0, b':')?;
     let (raw_label, after) = (&trimmed[..colon], &trimmed[colon + 1..]);
+    // Most colons are a time's (`10:00`): a digit in the label (outside a `<span ...>` tag,
+    // which is all the markup taken off it holds besides emphasis) rules it out at once.
+    if !raw_label.contains('<') && raw_label.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
     // `**Label:** value` puts the closing markup after the colon.
     let after_markup = after.trim_start_matches(['*', '_']);
     let label = strip_markup(raw_label);
-    let words = label.split_whitespace().count();
     let starts_with_letter = label.chars().next().is_some_and(char::is_alphabetic);
-    if !starts_with_letter || words == 0 || words > 6 || label.chars().any(|c| c.is_ascii_digit()) {
+    if !starts_with_letter || label.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let words = label.split_whitespace().count();
+    if words == 0 || words > 6 {
         return None;
     }
     if after_markup.starts_with("//") {

@@ -1,5 +1,7 @@
 //! Splits input into numbered lines: strips a byte-order mark and accepts LF, CRLF and CR endings.
 
+use super::scan::{below, find_byte};
+
 /// One line of the input, without its line ending.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SourceLine<'a> {
@@ -18,7 +20,13 @@ pub fn source_lines(source: &str) -> impl Iterator<Item = SourceLine<'_>> {
         let text = rest?;
         number = number.saturating_add(1);
         // A byte search: both endings are ASCII, so the position is a character boundary.
-        match text.bytes().position(|b| b == b'\n' || b == b'\r') {
+        match find_byte(
+            text.as_bytes(),
+            0,
+            // `\n` and `\r` are below 14 (with tabs and other controls, checked one by one).
+            |word| below(word, 14),
+            |b| b == b'\n' || b == b'\r',
+        ) {
             Some(end) => {
                 let after = if text[end..].starts_with("\r\n") {
                     end + 2

@@ -8,6 +8,8 @@
 
 use std::borrow::Cow;
 
+use super::scan::{equal, find_byte, non_ascii};
+
 /// Tags whose markup is dropped while their text is kept.
 const INLINE_TAGS: &[&str] = &[
     "b", "strong", "i", "em", "u", "s", "del", "ins", "mark", "small", "span", "font", "code",
@@ -39,24 +41,28 @@ const ENTITIES: &[(&str, &str)] = &[
 ];
 
 /// Splits a line at HTML line breaks (`<br>`, `<br/>`, `<br />`, any case): (byte offset, piece).
-pub fn split_breaks(line: &str) -> Vec<(usize, &str)> {
-    let mut pieces = Vec::new();
+/// A line with no `<` (most lines) comes back whole, with nothing allocated.
+pub fn split_breaks(line: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut from = 0;
     let mut at = 0;
-    let bytes = line.as_bytes();
-    while at < bytes.len() {
-        if bytes[at] == b'<' {
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        while let Some(found) = line.get(at..).and_then(|rest| rest.find('<')) {
+            at += found;
             if let Some(len) = break_tag_len(&line[at..]) {
-                pieces.push((from, &line[from..at]));
+                let piece = (from, &line[from..at]);
                 at += len;
                 from = at;
-                continue;
+                return Some(piece);
             }
+            at += 1;
         }
-        at += 1;
-    }
-    pieces.push((from, &line[from..]));
-    pieces
+        done = true;
+        Some((from, &line[from..]))
+    })
 }
 
 /// Length of a `<br>` tag at the start of `text`, if there is one.
@@ -75,50 +81,66 @@ fn break_tag_len(text: &str) -> Option<usize> {
 }
 
 /// The line with entities decoded, inline formatting tags dropped, unusual hyphens and spaces
-/// made plain, and a trailing hard-break backslash removed.
+/// made plain, and a trailing hard-break backslash removed. Borrowed from `line` when nothing
+/// but the backslash changes (most lines, also those with other non-ASCII text such as `—`).
 pub fn clean(line: &str) -> Cow<'_, str> {
-    let plain = !line
-        .bytes()
-        .any(|b| b == b'&' || b == b'<' || b == b'\\' || b >= 0x80);
-    if plain {
-        return Cow::Borrowed(line); // the common case: nothing to clean, nothing copied
-    }
-    let mut out = String::with_capacity(line.len());
+    let bytes = line.as_bytes();
+    // Built only once something changes: the text up to `copied` is already in it.
+    let mut out: Option<String> = None;
+    let mut copied = 0;
     let mut at = 0;
-    while at < line.len() {
+    let maybe = |word| non_ascii(word) | equal(word, b'&') | equal(word, b'<');
+    let hit = |b| matches!(b, b'&' | b'<' | 0xC2 | 0xE2 | 0xEF);
+    while let Some(found) = find_byte(bytes, at, maybe, hit) {
+        at = found;
+        // Every byte looked at is ASCII or the first byte of a character, so `at` stays on a
+        // character boundary.
         let rest = &line[at..];
-        let Some(ch) = rest.chars().next() else {
-            break;
+        let replaced: Option<(Cow<'static, str>, usize)> = match bytes[at] {
+            b'&' => entity(rest).map(|(text, len)| (Cow::Owned(text), len)),
+            b'<' => inline_tag_len(rest).map(|len| (Cow::Borrowed(""), len)),
+            _ => special_char(rest).map(|(text, len)| (Cow::Borrowed(text), len)),
         };
-        if ch == '&' {
-            if let Some((text, len)) = entity(rest) {
+        match replaced {
+            Some((text, len)) => {
+                let out = out.get_or_insert_with(|| String::with_capacity(line.len()));
+                out.push_str(&line[copied..at]);
                 out.push_str(&text);
                 at += len;
-                continue;
+                copied = at;
             }
-        }
-        if ch == '<' {
-            if let Some(len) = inline_tag_len(rest) {
-                at += len;
-                continue;
-            }
-        }
-        match ch {
-            '\u{2010}' | '\u{2011}' | '\u{2012}' => out.push('-'),
-            '\u{a0}' | '\u{202f}' | '\u{2007}' => out.push(' '),
-            '\u{200b}' | '\u{feff}' => {}
-            _ => out.push(ch),
-        }
-        at += ch.len_utf8();
-    }
-    let trimmed = out.trim_end();
-    if let Some(without) = trimmed.strip_suffix('\\') {
-        if !without.ends_with('\\') {
-            let len = without.trim_end().len();
-            out.truncate(len);
+            None => at += 1,
         }
     }
+    let Some(mut out) = out else {
+        return Cow::Borrowed(&line[..without_hard_break(line)]);
+    };
+    out.push_str(&line[copied..]);
+    let len = without_hard_break(&out);
+    out.truncate(len);
     Cow::Owned(out)
+}
+
+/// `\u{2010}`–`\u{2012}` (hyphens), `\u{a0}`, `\u{202f}`, `\u{2007}` (spaces), `\u{200b}`,
+/// `\u{feff}` (invisible) at the start of `text`: what each is written as, and its bytes.
+fn special_char(text: &str) -> Option<(&'static str, usize)> {
+    let ch = text.chars().next()?;
+    let plain = match ch {
+        '\u{2010}' | '\u{2011}' | '\u{2012}' => "-",
+        '\u{a0}' | '\u{202f}' | '\u{2007}' => " ",
+        '\u{200b}' | '\u{feff}' => "",
+        _ => return None,
+    };
+    Some((plain, ch.len_utf8()))
+}
+
+/// The length of `text` without a trailing hard-break backslash (one `\\` at the end, before
+/// any trailing white space; `\\\\` is an escaped backslash and stays).
+fn without_hard_break(text: &str) -> usize {
+    match text.trim_end().strip_suffix('\\') {
+        Some(without) if !without.ends_with('\\') => without.trim_end().len(),
+        _ => text.len(),
+    }
 }
 
 /// `text` with its HTML entities (`&amp;`, `&#8212;`) decoded; unknown ones stay as written.
@@ -186,11 +208,14 @@ mod tests {
 
     #[test]
     fn splits_at_line_breaks() {
+        let split = |line| split_breaks(line).collect::<Vec<_>>();
         assert_eq!(
-            split_breaks("10:00 a<br>10:05 b<BR/>10:10 c<br />"),
+            split("10:00 a<br>10:05 b<BR/>10:10 c<br />"),
             [(0, "10:00 a"), (11, "10:05 b"), (23, "10:10 c"), (36, "")]
         );
-        assert_eq!(split_breaks("a <brother>"), [(0, "a <brother>")]);
+        assert_eq!(split("a <brother>"), [(0, "a <brother>")]);
+        assert_eq!(split(""), [(0, "")]);
+        assert_eq!(split("<br>"), [(0, ""), (4, "")]);
     }
 
     #[test]

@@ -19,6 +19,7 @@ mod lines;
 pub(crate) mod markup;
 mod metrics;
 pub mod rich;
+mod scan;
 mod status_page;
 mod structured;
 mod table;

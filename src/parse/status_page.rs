@@ -6,7 +6,7 @@ use super::calendar::{find_date_in, DateContext};
 use super::clock::leading_clock;
 use super::entry::Entry;
 use super::infer::head;
-use super::zone::{attached_offset, find_zone, FoundZone};
+use super::zone::{attached_offset, zone_at_start, FoundZone};
 
 /// A line holding nothing but a full date and a time, maybe wrapped by a site generator's
 /// shortcode or one word: `{{< track "2020-01-01 12:00:00" >}}`, `Posted 2020-01-01 12:00 UTC`.
@@ -32,9 +32,7 @@ pub fn stamp_only(content: &str, context: DateContext) -> Option<Entry> {
     if let Some((offset, len)) = attached_offset(&content[end..]) {
         zone = Some(FoundZone::fixed(offset, &content[end..end + len], end));
         end += len;
-    } else if let Some(found) =
-        find_zone(head(content[end..].trim_start(), 24)).filter(|z| z.at == 0)
-    {
+    } else if let Some(found) = zone_at_start(head(content[end..].trim_start(), 24)) {
         end += content[end..].len() - content[end..].trim_start().len() + found.label.len();
         zone = Some(found);
     }

@@ -3,6 +3,9 @@
 
 /// True when the line is written as a table row (starts with `|`, or has a pipe between cells).
 pub fn is_row(line: &str) -> bool {
+    if !super::scan::trim_start(line).starts_with('|') {
+        return false; // most lines
+    }
     let trimmed = line.trim();
     trimmed.starts_with('|') && trimmed.len() > 1
 }
@@ -10,11 +13,12 @@ pub fn is_row(line: &str) -> bool {
 /// True for the line under a table header: only pipes, dashes, colons and spaces, with a dash.
 pub fn is_separator(line: &str) -> bool {
     let trimmed = line.trim();
-    trimmed.contains('-')
+    // The character test first: it fails at the first letter of most lines.
+    trimmed
+        .bytes()
+        .all(|b| matches!(b, b'|' | b'-' | b':' | b' ' | b'\t'))
+        && trimmed.contains('-')
         && trimmed.contains('|')
-        && trimmed
-            .chars()
-            .all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
 }
 
 /// The cells of a row, trimmed, with `\|` read as a literal pipe: (byte offset in the line, text).

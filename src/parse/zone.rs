@@ -8,6 +8,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
+use super::scan::{capitals, find_byte};
 use crate::model::UtcOffset;
 
 /// When a zone switches to summer time.
@@ -264,42 +265,54 @@ const ABBREVIATIONS: &[(&str, i32, &str)] = &[
 pub fn find_zone(text: &str) -> Option<FoundZone> {
     let bytes = text.as_bytes();
     let mut at = 0;
-    while at < bytes.len() {
-        let starts_word =
-            bytes[at].is_ascii_uppercase() && (at == 0 || !bytes[at - 1].is_ascii_alphanumeric());
-        if starts_word {
-            if let Some(zone) = ruled_zone(text, at) {
-                return Some(zone);
-            }
-            let end = at
-                + bytes[at..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_alphabetic())
-                    .count();
-            if let Some(zone) = zone_word(text, at, end) {
-                return Some(zone);
-            }
-            at = end;
-        } else {
+    // Only an upper-case letter can start a zone: jump from one to the next.
+    while let Some(found) = find_byte(bytes, at, capitals, |b| b.is_ascii_uppercase()) {
+        at = found;
+        if at > 0 && bytes[at - 1].is_ascii_alphanumeric() {
             at += 1;
+            continue;
         }
+        if let Some(zone) = ruled_zone(text, at) {
+            return Some(zone);
+        }
+        let end = at
+            + bytes[at..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
+        if let Some(zone) = zone_word(text, at, end) {
+            return Some(zone);
+        }
+        at = end;
     }
     None
 }
 
+/// The zone written at the very start of `text` (what [`find_zone`] finds when it finds one at
+/// byte 0), without looking at the rest of the text.
+pub fn zone_at_start(text: &str) -> Option<FoundZone> {
+    let bytes = text.as_bytes();
+    if !bytes.first()?.is_ascii_uppercase() {
+        return None;
+    }
+    ruled_zone(text, 0).or_else(|| {
+        let end = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        zone_word(text, 0, end)
+    })
+}
+
 /// Reads a zone name or summer-time pair (`US/Pacific`, `PST/PDT`) starting at `start`.
-/// Indexes into [`RULED`] by the name's first letter (`A`..=`Z`), built once: the reader
-/// looks up every capitalised word, and most start no zone name.
-fn ruled_by_initial() -> &'static [Vec<usize>; 26] {
-    static INDEX: std::sync::OnceLock<[Vec<usize>; 26]> = std::sync::OnceLock::new();
+/// Indexes into [`RULED`] by the name's first two letters (in any case), built once: the
+/// reader looks up every capitalised word, and most start no zone name.
+fn ruled_by_initials() -> &'static [[Vec<u8>; 26]; 26] {
+    static INDEX: std::sync::OnceLock<[[Vec<u8>; 26]; 26]> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| {
-        let mut index: [Vec<usize>; 26] = Default::default();
+        let mut index: [[Vec<u8>; 26]; 26] = Default::default();
         for (i, (name, ..)) in RULED.iter().enumerate() {
-            if let Some(slot) = name.as_bytes()[0]
-                .to_ascii_uppercase()
-                .checked_sub(b'A')
-                .and_then(|letter| index.get_mut(usize::from(letter)))
-            {
+            let slot = letter_index(name.as_bytes(), 0)
+                .zip(letter_index(name.as_bytes(), 1))
+                .and_then(|(first, second)| index.get_mut(first)?.get_mut(second));
+            if let (Some(slot), Ok(i)) = (slot, u8::try_from(i)) {
                 slot.push(i);
             }
         }
@@ -307,21 +320,35 @@ fn ruled_by_initial() -> &'static [Vec<usize>; 26] {
     })
 }
 
+/// `bytes[at]` as a letter index (`a`/`A` is 0), if it is an ASCII letter.
+fn letter_index(bytes: &[u8], at: usize) -> Option<usize> {
+    let b = bytes.get(at)?.to_ascii_lowercase();
+    b.is_ascii_lowercase().then(|| usize::from(b - b'a'))
+}
+
 fn ruled_zone(text: &str, start: usize) -> Option<FoundZone> {
     let rest = &text[start..];
-    let first = rest.as_bytes().first()?.to_ascii_uppercase();
-    let second = rest.as_bytes().get(1)?.to_ascii_lowercase();
-    let candidates = ruled_by_initial().get(usize::from(first.checked_sub(b'A')?))?;
-    let &(name, minutes, rule) = candidates.iter().map(|&i| &RULED[i]).find(|(name, ..)| {
-        name.as_bytes()[1].to_ascii_lowercase() == second
-            && rest
-                .get(..name.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(name))
-            && !rest[name.len()..]
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_alphanumeric() || c == '_')
-    })?;
+    let (first, second) = (
+        letter_index(rest.as_bytes(), 0)?,
+        letter_index(rest.as_bytes(), 1)?,
+    );
+    let candidates = ruled_by_initials().get(first)?.get(second)?;
+    let &(name, minutes, rule) =
+        candidates
+            .iter()
+            .map(|&i| &RULED[usize::from(i)])
+            .find(|(name, ..)| {
+                // The third letter first: `AM` and `America/Chicago` part there.
+                let third = |text: &str| text.as_bytes().get(2).map(u8::to_ascii_lowercase);
+                third(name) == third(rest)
+                    && rest
+                        .get(..name.len())
+                        .is_some_and(|head| head.eq_ignore_ascii_case(name))
+                    && !rest[name.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            })?;
     Some(FoundZone {
         offset: UtcOffset::from_minutes(minutes)?,
         label: rest[..name.len()].to_string(),
@@ -373,7 +400,8 @@ pub fn attached_offset(rest: &str) -> Option<(UtcOffset, usize)> {
 fn zone_word(text: &str, start: usize, end: usize) -> Option<FoundZone> {
     let word = &text[start..end];
     // "Z" alone is too common a letter; it only counts right after a clock, which `leading_zone` handles.
-    if word == "Z" {
+    // Every other abbreviation is three or four capitals: most words are ruled out at once.
+    if !(3..=4).contains(&word.len()) || !word.bytes().all(|b| b.is_ascii_uppercase()) {
         return None;
     }
     let &(abbr, minutes, others) = ABBREVIATIONS.iter().find(|(abbr, ..)| *abbr == word)?;
@@ -500,6 +528,28 @@ mod tests {
         assert_eq!(read("Zulu"), None);
         assert_eq!(read("- deploy"), None);
         assert_eq!(read("-5 min"), None);
+    }
+
+    #[test]
+    fn abbreviations_are_three_or_four_capitals() {
+        for (abbr, ..) in ABBREVIATIONS.iter().filter(|(abbr, ..)| *abbr != "Z") {
+            assert!((3..=4).contains(&abbr.len()), "{abbr}");
+            assert!(abbr.bytes().all(|b| b.is_ascii_uppercase()), "{abbr}");
+        }
+    }
+
+    #[test]
+    fn every_zone_name_is_indexed_by_its_first_two_letters() {
+        assert!(RULED.len() <= usize::from(u8::MAX));
+        for (name, minutes, _) in RULED {
+            let found = find_zone(&format!("at 10:00 {name}."));
+            assert_eq!(
+                found.map(|z| (z.label, z.offset.minutes())),
+                Some((name.to_string(), *minutes)),
+                "{name}"
+            );
+            assert_eq!(zone_at_start(name).map(|z| z.at), Some(0), "{name}");
+        }
     }
 
     #[test]

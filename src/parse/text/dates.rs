@@ -194,7 +194,7 @@ impl Reader<'_> {
                 0 => date,
                 later => date.and_then(|d| d.checked_add_days(chrono::Days::new(u64::from(later)))),
             };
-            let offset = match (&raw.zone, &self.stated_zone) {
+            let offset = match (raw.zone.as_deref(), self.stated_zone.as_ref()) {
                 (Some(zone), _) | (None, Some(zone)) => Some(zone.offset_on(day, raw.time)),
                 (None, None) => start_offset
                     .or_else(|| fallback_zone.as_ref().map(|z| z.offset_on(day, raw.time))),

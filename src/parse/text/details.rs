@@ -241,7 +241,7 @@ impl Reader<'_> {
             Target::Other(index) => Part::Section(index),
             _ => return,
         };
-        if !self.outline.contains(&part) {
+        if self.outlined.insert(part) {
             self.outline.push(part);
         }
     }
@@ -338,5 +338,37 @@ mod tests {
             Some("Incident commander".into())
         );
         assert_eq!(responder_role("Responders"), None);
+    }
+}
+
+/// The parts already in the reader's outline, so that noting one takes constant time however
+/// many sections the document has.
+#[derive(Debug, Default)]
+pub(super) struct Outlined {
+    /// Lessons, measures, responders, addendum.
+    fixed: [bool; 4],
+    /// Kept sections, by index.
+    sections: Vec<bool>,
+}
+
+impl Outlined {
+    /// Marks `part` as in the outline; true when it was not yet.
+    pub(super) fn insert(&mut self, part: Part) -> bool {
+        let slot = match part {
+            Part::Lessons => &mut self.fixed[0],
+            Part::Measures => &mut self.fixed[1],
+            Part::Responders => &mut self.fixed[2],
+            Part::Addendum => &mut self.fixed[3],
+            Part::Section(index) => {
+                if self.sections.len() <= index {
+                    self.sections.resize(index + 1, false);
+                }
+                match self.sections.get_mut(index) {
+                    Some(slot) => slot,
+                    None => return false,
+                }
+            }
+        };
+        !std::mem::replace(slot, true)
     }
 }

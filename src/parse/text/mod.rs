@@ -29,9 +29,10 @@ use super::infer::{head, inferred_times};
 use super::inline::{segments, unsafe_link_targets, Inline};
 use super::items::{self, Column};
 use super::labels::{field_for, is_truncated_postmortem, labelled, spelled_field, Field};
-use super::lines::source_lines;
+use super::lines::{source_lines, SourceLine};
 use super::markup::{clean, split_breaks};
 use super::rich::{self, TargetKind};
+use super::scan;
 use super::status_page::{shortcode_stamp, stamp_only, stamped_heading, update_block};
 use super::table;
 use super::zone::{find_zone, FoundZone};
@@ -51,7 +52,7 @@ use details::responder_role;
 use dates::*;
 
 /// Where prose and list items go at the reader's current position.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Target {
     Summary,
     Impact,
@@ -139,7 +140,8 @@ struct RawEvent {
     /// `tomorrow at 9AM` before any date is known (0 otherwise).
     later: u8,
     time: NaiveTime,
-    zone: Option<FoundZone>,
+    /// Boxed: most entries have none, and a long timeline's entries stay small.
+    zone: Option<Box<FoundZone>>,
 }
 
 /// A Markdown table the reader is inside.
@@ -261,6 +263,11 @@ struct Reader<'a> {
     /// Where each of the main parts was first opened by a heading: (field, line index,
     /// Markdown heading level).
     part_starts: Vec<(Field, usize, Option<usize>)>,
+    /// The first of `part_starts` by field, heading level and lower-case name (to find a part
+    /// opened again without looking through them all).
+    part_names: std::collections::HashMap<(Field, Option<usize>, String), usize>,
+    /// The parts already in `outline`.
+    outlined: details::Outlined,
     /// The line index of the title, once read.
     title_at: Option<usize>,
     /// Lines before this index are the front matter (kept for excerpts, not read as text).
@@ -305,8 +312,8 @@ pub fn parse_text(source: &str) -> Parsed {
 /// Reads a plain-text or Markdown postmortem whose file name or path (which may hold its date,
 /// as in `2024/10/05-outage.md`) is `name`.
 pub fn parse_text_named(source: &str, name: &str) -> Parsed {
-    let raw: Vec<_> = source_lines(source).collect();
-    let raw_texts: Vec<&str> = raw.iter().map(|l| l.text).collect();
+    // The lines as written; line `i` (from 0) is numbered `i + 1`, as `source_lines` numbers them.
+    let raw_texts: Vec<&str> = source_lines(source).map(|line| line.text).collect();
     let order = date_order(source);
     let (path_date, path_year) = date_in_name(name, order.order);
     let first_in_text = first_full_date(&raw_texts, order.order);
@@ -318,7 +325,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
             .or(path_year),
     };
     let mut reader = Reader {
-        lines: Vec::with_capacity(raw.len()),
+        lines: Vec::with_capacity(raw_texts.len()),
         incident: Incident::default(),
         diagnostics: Vec::new(),
         section: None,
@@ -355,6 +362,8 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         timeline_notes: None,
         open_part: None,
         part_starts: Vec::new(),
+        part_names: std::collections::HashMap::new(),
+        outlined: details::Outlined::default(),
         title_at: None,
         left_timeline: None,
         template_lines: Vec::new(),
@@ -362,12 +371,12 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         front_status: Vec::new(),
     };
     reader.report_assumed_order(source, &order);
-    let skip = reader.read_front_matter(&raw_texts, &raw);
-    for line in raw.iter().take(skip) {
+    let skip = reader.read_front_matter(&raw_texts);
+    for (index, &text) in raw_texts.iter().enumerate().take(skip) {
         reader.lines.push(Line {
-            number: line.number,
-            raw: line.text,
-            text: Cow::Borrowed(line.text),
+            number: line_number(index),
+            raw: text,
+            text: Cow::Borrowed(text),
             offset: 0,
         });
     }
@@ -375,7 +384,11 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
     let mut html = HtmlBlocks::default();
     let mut in_fence = false;
     let mut in_comment = false;
-    for line in raw.iter().skip(skip) {
+    for (index, &text) in raw_texts.iter().enumerate().skip(skip) {
+        let line = SourceLine {
+            number: line_number(index),
+            text,
+        };
         // An HTML comment block (`<!-- … -->` over whole lines, such as a template's example
         // timeline) is not shown by a Markdown page: nothing in it is read.
         if !in_fence && (in_comment || opens_comment_block(line.text)) {
@@ -388,14 +401,25 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
             });
             continue;
         }
-        if is_fence(line.text) {
+        let fence = is_fence(line.text);
+        if fence {
             in_fence = !in_fence;
         }
-        if in_fence || is_fence(line.text) {
+        if in_fence || fence {
             reader.lines.push(Line {
                 number: line.number,
                 raw: line.text,
                 text: Cow::Borrowed(line.text),
+                offset: 0,
+            });
+            continue;
+        }
+        // Most lines have no `<`: no block tag, no line break, one piece.
+        if !html.row_open() && !scan::contains(line.text.as_bytes(), b'<') {
+            reader.lines.push(Line {
+                number: line.number,
+                raw: line.text,
+                text: clean(line.text),
                 offset: 0,
             });
             continue;
@@ -432,18 +456,14 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
 
 impl<'a> Reader<'a> {
     /// Reads YAML/TOML front matter: its title and date; other keys are kept as a section.
-    fn read_front_matter(
-        &mut self,
-        texts: &[&'a str],
-        raw: &[crate::parse::lines::SourceLine<'a>],
-    ) -> usize {
+    fn read_front_matter(&mut self, texts: &[&'a str]) -> usize {
         let Some(found) = front_matter(texts) else {
             return 0;
         };
         if !found.closed {
             let first = texts.first().copied().unwrap_or("");
             self.diagnostics.push(Diagnostic::warning(
-                raw.first().map_or(1, |l| l.number),
+                1,
                 1,
                 "expected a closing `---` for the block of `key: value` lines at the top; read them as details up to the blank line",
                 first,
@@ -451,7 +471,11 @@ impl<'a> Reader<'a> {
         }
         let mut kept = Vec::new();
         for entry in &found.entries {
-            let number = raw.get(entry.index).map_or(1, |l| l.number);
+            let number = if entry.index < texts.len() {
+                line_number(entry.index)
+            } else {
+                1
+            };
             let line_text = texts.get(entry.index).copied().unwrap_or("");
             match entry.key.to_ascii_lowercase().as_str() {
                 "title" if !entry.value.is_empty() => {
@@ -587,7 +611,7 @@ impl<'a> Reader<'a> {
             self.read_code_line(index);
             return;
         }
-        if text.trim().is_empty() {
+        if scan::trim_start(&text).is_empty() {
             if let Some(target) = self.target.filter(|t| t.is_narrative()) {
                 self.verbatim.blank(target);
             }
@@ -617,7 +641,7 @@ impl<'a> Reader<'a> {
             return; // the line under a table header: structure only
         }
         // GitHub tables may leave out the outer pipes: `Time | Event` over `--- | ---`.
-        let pipeless_row = text.contains('|')
+        let pipeless_row = scan::contains(text.as_bytes(), b'|')
             && (self.table.is_some()
                 || self
                     .lines
@@ -635,7 +659,7 @@ impl<'a> Reader<'a> {
             }
             return;
         }
-        if text.trim_start().starts_with("{:") && text.trim_end().ends_with('}') {
+        if scan::trim_start(&text).starts_with("{:") && text.trim_end().ends_with('}') {
             let line = &self.lines[index];
             self.diagnostics.push(Diagnostic::warning(
                 number,
@@ -653,13 +677,15 @@ impl<'a> Reader<'a> {
                 return;
             }
         }
-        if self.read_heading_or_label(index) {
+        // The line without its list marker or quote, read once for both steps below.
+        let marked = strip_list_marker(&text);
+        if self.read_heading_or_label(index, &text, marked) {
             self.paragraph.clear();
             // A Markdown heading ends the paragraph before it, as a blank line does.
             self.after_blank = text.trim_start().starts_with('#');
             return;
         }
-        self.read_content(index);
+        self.read_content(index, &text, marked);
         self.after_blank = false;
     }
 
@@ -711,22 +737,28 @@ impl<'a> Reader<'a> {
     }
 
     /// Handles a heading, a bold label line or a `Label: value` line; false when it is neither.
-    fn read_heading_or_label(&mut self, index: usize) -> bool {
-        let text = self.lines[index].text.clone();
-        if let Some(label) = bold_heading(&text) {
+    /// `text` is the line's text, `marked` what [`strip_list_marker`] makes of it.
+    fn read_heading_or_label(
+        &mut self,
+        index: usize,
+        text: &str,
+        (content, content_at, is_item): (&str, usize, bool),
+    ) -> bool {
+        if let Some(label) = bold_heading(text) {
             if field_for(label).is_some() {
                 return self.read_labelled(index, label, "", text.len(), true);
             }
         }
-        let (content, content_at, is_item) = strip_list_marker(&text);
         let Some(label) = labelled(content) else {
             // `Timeline (all times in EAT)` alone on its line after a blank: a plain-text heading.
             // `- **Key events**` alone: a bold list item naming a section.
             let bold = bold_heading(content);
-            let bare = bold.unwrap_or_else(|| content.trim().trim_end_matches(':').trim());
             let stands_alone = (!is_item && self.after_blank) || bold.is_some();
-            if stands_alone && bare.len() <= 80 && field_for(bare).is_some() {
-                return self.read_labelled(index, bare, "", text.len(), true);
+            if stands_alone {
+                let bare = bold.unwrap_or_else(|| content.trim().trim_end_matches(':').trim());
+                if bare.len() <= 80 && field_for(bare).is_some() {
+                    return self.read_labelled(index, bare, "", text.len(), true);
+                }
             }
             return false;
         };
@@ -885,9 +917,13 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a line that is neither heading nor field: a list item, a timeline entry or prose.
-    fn read_content(&mut self, index: usize) {
-        let text = self.lines[index].text.clone();
-        let (content, content_at, is_item) = strip_list_marker(&text);
+    /// `text` is the line's text, `marked` what [`strip_list_marker`] makes of it.
+    fn read_content(
+        &mut self,
+        index: usize,
+        text: &str,
+        (content, content_at, is_item): (&str, usize, bool),
+    ) {
         let target = self.target.unwrap_or(Target::Summary);
         let target = match self.returns_to_timeline(target, content) {
             true => Target::Timeline,
@@ -1099,8 +1135,10 @@ impl<'a> Reader<'a> {
                 return;
             }
         }
-        let lower = content.to_lowercase();
-        if lower.contains("all ") || lower.contains("unless") {
+        // The phrases are ASCII: a search in any case finds what lower-casing the line would.
+        let says = |phrase: &str| contains_ignore_ascii_case(content, phrase);
+        let all = says("all ");
+        if all || says("unless") {
             // `Unless otherwise noted all events happened on 2019-10-21 (UTC)`.
             if let Some(found) = find_date_in(content, self.context).filter(|d| d.has_year) {
                 self.timeline_date = Some(found.date);
@@ -1110,7 +1148,7 @@ impl<'a> Reader<'a> {
                 return;
             }
         }
-        if lower.contains("all times") {
+        if all && says("all times") {
             if let Some(zone) = find_zone(content) {
                 self.stated_zone = Some(zone);
                 return;
@@ -1134,19 +1172,23 @@ impl<'a> Reader<'a> {
                 event.text.push(' ');
             }
             event.text.push_str(content.trim());
-            let time = event.at.time.format("%H:%M").to_string();
+            let time = event.at.time;
+            let time = || time.format("%H:%M");
             let nested = self.lines[index].raw.starts_with([' ', '\t']);
             if let Some((at, why)) = impossible {
                 self.warn(
                     index,
                     content_at + at,
-                    format!("{why}; the line was added to the entry before it ({time})"),
+                    format!(
+                        "{why}; the line was added to the entry before it ({})",
+                        time()
+                    ),
                 );
             } else if self.line_is_item && !waiting && !self.heading_event_open && !nested {
                 self.warn(
                     index,
                     content_at,
-                    format!("this list item has no time; it was added to the entry before it ({time}); expected an entry such as `10:00 - what happened`"),
+                    format!("this list item has no time; it was added to the entry before it ({}); expected an entry such as `10:00 - what happened`", time()),
                 );
             }
             return;
@@ -1186,6 +1228,13 @@ impl<'a> Reader<'a> {
 
     /// Adds an event and the raw parts `settle_timeline` gives its final moment from.
     fn record_event(&mut self, entry: PendingEntry) {
+        if self.raw_events.capacity() == 0 {
+            // About one entry per line at most is left: room for them at once, rather than
+            // copying long timelines over as they grow (`finish` gives back what is unused).
+            let room = self.lines.len().saturating_sub(entry.index);
+            self.incident.timeline.reserve(room);
+            self.raw_events.reserve(room);
+        }
         self.incident.timeline.push(TimelineEvent {
             at: Moment::new(
                 entry.date,
@@ -1203,7 +1252,7 @@ impl<'a> Reader<'a> {
             date: entry.day,
             later: 0,
             time: entry.time,
-            zone: entry.zone,
+            zone: entry.zone.map(Box::new),
         });
     }
 
@@ -1295,9 +1344,8 @@ impl<'a> Reader<'a> {
     /// Records the links on a line, and warns about links that are not http(s).
     fn collect_links(&mut self, index: usize) {
         let line = &self.lines[index].text;
-        // Every link has a `[` or a scheme's `:`; substring search keeps most lines cheap.
-        let has_link = line.contains("](") || line.contains(':') && line.contains("//");
-        if !has_link {
+        // Every link has a `](` or a scheme's `://`; a byte search keeps most lines cheap.
+        if !may_hold_link(line.as_bytes()) {
             return; // most lines: nothing to look at
         }
         let text = line.clone();
@@ -1328,7 +1376,7 @@ impl<'a> Reader<'a> {
 
     /// Keeps the stack of open Markdown headings and the dates they start with.
     fn notice_heading_date(&mut self, index: usize) {
-        let text = self.lines[index].text.trim_start();
+        let text = scan::trim_start(&self.lines[index].text);
         let level = text.bytes().take_while(|&b| b == b'#').count();
         if level == 0 || level > 6 || !text[level..].starts_with(' ') {
             return;
@@ -1398,15 +1446,8 @@ impl<'a> Reader<'a> {
             // The same heading again: `## Root cause` twice, not `## Root cause` and
             // `## Contributing factors`, which are two sections of one part by design.
             let name = section_name(&self.lines[index].text).to_lowercase();
-            let first = self
-                .part_starts
-                .iter()
-                .find(|&&(f, i, l)| {
-                    f == field
-                        && l == level
-                        && section_name(&self.lines[i].text).to_lowercase() == name
-                })
-                .map(|&(_, first, _)| first);
+            let key = (field, level, name);
+            let first = self.part_names.get(&key).copied();
             match first.filter(|_| level.is_some()) {
                 Some(first) => {
                     let first_line = self.lines[first].number;
@@ -1423,7 +1464,10 @@ impl<'a> Reader<'a> {
                         format!("a second \"{name}\" section (the first is on line {first_line}); {joins} (expected one section of each kind)"),
                     );
                 }
-                None => self.part_starts.push((field, index, level)),
+                None => {
+                    self.part_names.entry(key).or_insert(index);
+                    self.part_starts.push((field, index, level));
+                }
             }
         }
         self.open_part = Some(OpenPart {
@@ -1585,6 +1629,7 @@ impl<'a> Reader<'a> {
             ));
         }
         self.incident.links = first_of_each_url(std::mem::take(&mut self.incident.links));
+        self.incident.timeline.shrink_to_fit();
         self.diagnostics.sort_by_key(|d| (d.line, d.column));
         self.diagnostics.dedup();
         Parsed {
@@ -1594,6 +1639,11 @@ impl<'a> Reader<'a> {
             headings: self.headings,
         }
     }
+}
+
+/// The number of the source line at `index` (from 0), as [`source_lines`] numbers it.
+fn line_number(index: usize) -> u32 {
+    u32::try_from(index.saturating_add(1)).unwrap_or(u32::MAX)
 }
 
 /// At most the first [`MAX_EXCERPT`] bytes of `text` (on a character boundary), so that
@@ -1646,7 +1696,7 @@ const MAX_TITLE_CHARS: usize = 300;
 
 /// The level of a Markdown heading line (`## x` is 2), if it is one.
 fn heading_level(text: &str) -> Option<usize> {
-    let trimmed = text.trim_start();
+    let trimmed = scan::trim_start(text);
     let level = trimmed.chars().take_while(|&c| c == '#').count();
     ((1..=6).contains(&level) && trimmed[level..].starts_with([' ', '\t'])).then_some(level)
 }
@@ -1659,15 +1709,16 @@ fn section_name(text: &str) -> String {
         .to_string()
 }
 
-/// The links with repeated URLs removed, each kept where it first appears.
+/// The links with repeated URLs removed, each kept where it first appears (in one pass: a
+/// document with a link on every line stays linear).
 fn first_of_each_url(links: Vec<Link>) -> Vec<Link> {
-    let mut order: Vec<usize> = (0..links.len()).collect();
-    order.sort_by(|&a, &b| links[a].url.cmp(&links[b].url)); // stable: first stays first
-    let mut keep = vec![false; links.len()];
-    for (position, &index) in order.iter().enumerate() {
-        let repeated = position > 0 && links[order[position - 1]].url == links[index].url;
-        keep[index] = !repeated;
-    }
+    let keep: Vec<bool> = {
+        let mut seen = std::collections::HashSet::with_capacity(links.len());
+        links
+            .iter()
+            .map(|link| seen.insert(link.url.as_str()))
+            .collect()
+    };
     links
         .into_iter()
         .zip(keep)
@@ -1711,6 +1762,14 @@ fn closes_comment(text: &str, open_before: bool) -> bool {
 
 /// True for a code fence line (```` ``` ```` or `~~~`, with an optional language).
 fn is_fence(text: &str) -> bool {
+    // Most lines start with a letter, a digit or a list marker: no fence.
+    if text
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| b.is_ascii_graphic() && b != b'`' && b != b'~')
+    {
+        return false;
+    }
     let trimmed = text.trim_start();
     (trimmed.starts_with("```") || trimmed.starts_with("~~~")) && !trimmed[3..].contains(['`', '~'])
 }
@@ -1733,7 +1792,11 @@ fn is_rule(text: &str) -> bool {
 
 /// `**Timeline**` or `__Root Cause:__` alone on a line: the label inside.
 fn bold_heading(text: &str) -> Option<&str> {
-    let trimmed = text.trim();
+    let start = scan::trim_start(text);
+    if !(start.starts_with("**") || start.starts_with("__")) {
+        return None;
+    }
+    let trimmed = start.trim_end();
     let inner = trimmed
         .strip_prefix("**")
         .and_then(|t| t.strip_suffix("**"))
@@ -1791,6 +1854,44 @@ fn front_status_entry(item: &StatusItem<'_>, context: DateContext) -> Option<Pen
         zone: find_zone(after).filter(|z| z.at <= 8),
         text: words,
     })
+}
+
+/// True when `bytes` holds `](`, or both `//` and `:`: where a link may be.
+fn may_hold_link(bytes: &[u8]) -> bool {
+    let mut slashes = false;
+    let mut at = 0;
+    let marks = |word| scan::equal(word, b']') | scan::equal(word, b'/');
+    while let Some(found) = scan::find_byte(bytes, at, marks, |b| b == b']' || b == b'/') {
+        match (bytes[found], bytes.get(found + 1)) {
+            (b']', Some(b'(')) => return true,
+            (b'/', Some(b'/')) => slashes = true,
+            _ => {}
+        }
+        at = found + 1;
+    }
+    slashes && scan::contains(bytes, b':')
+}
+
+/// True when `text` contains `phrase` (ASCII, starting with a letter) in any case.
+fn contains_ignore_ascii_case(text: &str, phrase: &str) -> bool {
+    let (bytes, phrase) = (text.as_bytes(), phrase.as_bytes());
+    let Some(&first) = phrase.first() else {
+        return true;
+    };
+    let first = first.to_ascii_lowercase();
+    let mut at = 0;
+    // `b | 0x20` is the lower case of a letter: candidates for the phrase's first letter.
+    let maybe = |word| scan::equal(word | scan::splat(0x20), first);
+    while let Some(found) = scan::find_byte(bytes, at, maybe, |b| (b | 0x20) == first) {
+        if bytes
+            .get(found..found + phrase.len())
+            .is_some_and(|window| window.eq_ignore_ascii_case(phrase))
+        {
+            return true;
+        }
+        at = found + 1;
+    }
+    false
 }
 
 /// An entry's text without leftover markup at its ends.

@@ -82,7 +82,7 @@ impl Reader<'_> {
                     date,
                     later: if date.is_none() { days_later } else { 0 },
                     time,
-                    zone,
+                    zone: zone.map(Box::new),
                 });
             }
             if self.incident.timeline.is_empty() {

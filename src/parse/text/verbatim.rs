@@ -7,6 +7,8 @@
 //! rebuilt from those notes: consecutive source lines stay together; anything else starts a
 //! new paragraph.
 
+use std::collections::{HashMap, HashSet};
+
 use super::{Line, Reader, Target};
 use crate::parse::entry::strip_list_marker;
 
@@ -25,6 +27,9 @@ pub(super) enum Piece {
 #[derive(Debug, Default)]
 pub(super) struct Verbatim {
     pieces: Vec<(Target, Piece)>,
+    /// The index in `pieces` of the last note of each target but the last note's, kept up to
+    /// date when the target changes (a document with thousands of sections stays linear).
+    last: HashMap<Target, usize>,
 }
 
 /// The part that prose read under `target` lands in.
@@ -40,7 +45,7 @@ impl Verbatim {
     pub(super) fn note(&mut self, lines: &[Line<'_>], index: usize, target: Target, text: &str) {
         let target = prose_part(target);
         let Some(line) = lines.get(index) else {
-            self.pieces.push((target, Piece::Text(text.to_string())));
+            self.push(target, Piece::Text(text.to_string()));
             return;
         };
         let whole = {
@@ -57,16 +62,16 @@ impl Verbatim {
                 |piece| matches!(piece, Piece::Line(i) if lines[*i].number == line.number),
             );
             if !repeated {
-                self.pieces.push((target, Piece::Line(index)));
+                self.push(target, Piece::Line(index));
             }
         } else {
-            self.pieces.push((target, Piece::Text(text.to_string())));
+            self.push(target, Piece::Text(text.to_string()));
         }
     }
 
     /// Notes a source line that belongs to `target` as written (a fence, a table's rule line).
     pub(super) fn line(&mut self, target: Target, index: usize) {
-        self.pieces.push((prose_part(target), Piece::Line(index)));
+        self.push(prose_part(target), Piece::Line(index));
     }
 
     /// Notes a blank line in `target`.
@@ -76,30 +81,42 @@ impl Verbatim {
             .last_of(target)
             .is_some_and(|piece| !matches!(piece, Piece::Break))
         {
-            self.pieces.push((target, Piece::Break));
+            self.push(target, Piece::Break);
         }
+    }
+
+    fn push(&mut self, target: Target, piece: Piece) {
+        if let Some(&(before, _)) = self.pieces.last().filter(|(before, _)| *before != target) {
+            // A run of notes of `before` ends: remember where.
+            self.last.insert(before, self.pieces.len() - 1);
+        }
+        self.pieces.push((target, piece));
     }
 
     /// The last note made for `target`.
     fn last_of(&self, target: Target) -> Option<&Piece> {
-        self.pieces
-            .iter()
-            .rev()
-            .find(|(t, _)| *t == target)
-            .map(|(_, piece)| piece)
+        let at = match self.pieces.last() {
+            Some((last, _)) if *last == target => self.pieces.len() - 1,
+            _ => *self.last.get(&target)?,
+        };
+        self.pieces.get(at).map(|(_, piece)| piece)
     }
 
     /// The prose parts noted, each with its Markdown rebuilt from the notes.
     pub(super) fn parts(&self, lines: &[Line<'_>]) -> Vec<(Target, String)> {
         let mut parts: Vec<(Target, String, Option<u32>)> = Vec::new();
+        // Where each target's part is in `parts` (and the last one looked up).
+        let mut part_of: HashMap<Target, usize> = HashMap::new();
+        let mut previous: Option<(Target, usize)> = None;
         for (target, piece) in &self.pieces {
-            let at = match parts.iter().position(|(t, _, _)| t == target) {
-                Some(at) => at,
-                None => {
+            let at = match previous {
+                Some((before, at)) if before == *target => at,
+                _ => *part_of.entry(*target).or_insert_with(|| {
                     parts.push((*target, String::new(), None));
                     parts.len() - 1
-                }
+                }),
             };
+            previous = Some((*target, at));
             let (_, text, last_line) = &mut parts[at];
             match piece {
                 Piece::Line(index) => {
@@ -133,8 +150,12 @@ impl Verbatim {
 /// A link reference definition (`[label]: https://…`, indented at most three spaces):
 /// its label and target. Footnotes (`[^note]: text`) are not.
 pub(super) fn link_definition(raw: &str) -> Option<(&str, &str)> {
-    let indent = raw.len() - raw.trim_start().len();
-    let rest = raw.trim().strip_prefix('[').filter(|_| indent <= 3)?;
+    let start = crate::parse::scan::trim_start(raw);
+    if !start.starts_with('[') {
+        return None; // most lines
+    }
+    let indent = raw.len() - start.len();
+    let rest = start.trim_end().strip_prefix('[').filter(|_| indent <= 3)?;
     let (label, target) = rest.split_once("]:")?;
     let url = target.split_whitespace().next()?;
     let url = url.trim_start_matches('<').trim_end_matches('>');
@@ -147,21 +168,93 @@ pub(super) fn link_definition(raw: &str) -> Option<(&str, &str)> {
 /// the target.
 fn link_definitions(lines: &[Line<'_>]) -> Vec<(String, String, String)> {
     let mut found: Vec<(String, String, String)> = Vec::new();
+    let mut labels = HashSet::new();
     for line in lines {
         let Some((label, url)) = link_definition(line.raw) else {
             continue;
         };
         let label = label.to_lowercase();
-        if !found.iter().any(|(l, _, _)| *l == label) {
+        if labels.insert(label.clone()) {
             found.push((label, line.raw.trim().to_string(), url.to_string()));
         }
     }
     found
 }
 
+/// Adds to `text` (a part's Markdown) each definition (lower-case label, line as written, target)
+/// whose `[label]` it uses, in any case, and does not already hold, in the definitions' order.
+fn carry_definitions(text: &mut String, definitions: &[(String, String, String)]) {
+    // Each definition is looked up rather than searched for, so that a part using thousands of
+    // labels stays linear. Labels holding a `]` (rare) are searched for as before.
+    // The text in lower case, kept in step with `text` as definitions are added (lower-casing
+    // the pieces apart gives the same as lower-casing the whole: they are split by blank lines).
+    let mut lower = text.to_lowercase();
+    // Every `[x]` of the lower-case text whose `x` holds no `[` or `]`.
+    let mut labels: HashSet<String> = bracketed(&lower).map(|(_, x, _)| x.to_string()).collect();
+    // Where each `[x]:` starts in the text as written, by `x`: a definition line in the text.
+    let mut defined: HashMap<String, Vec<usize>> = HashMap::new();
+    note_defined(&mut defined, text, 0);
+    for (label, line, _) in definitions {
+        let used = if label.contains(']') {
+            lower.contains(&format!("[{label}]"))
+        } else {
+            labels.contains(label.as_str())
+        };
+        if !used {
+            continue;
+        }
+        // The label as written: `line` is `[label]: target`.
+        let written = line
+            .get(1..)
+            .and_then(|rest| rest.split_once("]:"))
+            .map(|(x, _)| x);
+        let present = match written.filter(|x| !x.contains(']')) {
+            Some(x) => defined.get(x).is_some_and(|starts| {
+                starts.iter().any(|&at| {
+                    text.get(at..)
+                        .is_some_and(|rest| rest.starts_with(line.as_str()))
+                })
+            }),
+            None => text.contains(line.as_str()),
+        };
+        if present {
+            continue;
+        }
+        text.push_str("\n\n");
+        note_defined(&mut defined, line, text.len());
+        text.push_str(line);
+        let line = line.to_lowercase();
+        labels.extend(bracketed(&line).map(|(_, x, _)| x.to_string()));
+        lower.push_str("\n\n");
+        lower.push_str(&line);
+    }
+}
+
+/// Notes where each `[x]:` of `text` starts (offset by `base`), by `x`.
+fn note_defined(defined: &mut HashMap<String, Vec<usize>>, text: &str, base: usize) {
+    for (at, x, colon) in bracketed(text) {
+        if colon {
+            defined.entry(x.to_string()).or_default().push(base + at);
+        }
+    }
+}
+
+/// Every `[x]` in `text` where `x` holds neither `[` nor `]`: the byte offset of its `[`, `x`,
+/// and whether a `:` follows the `]`.
+fn bracketed(text: &str) -> impl Iterator<Item = (usize, &str, bool)> {
+    text.match_indices('[').filter_map(|(at, _)| {
+        let after = &text[at + 1..];
+        let end = after.find(['[', ']'])?;
+        let x = &after[..end];
+        let rest = &after[end..];
+        rest.starts_with(']')
+            .then(|| (at, x, rest[1..].starts_with(':')))
+    })
+}
+
 /// `text` with each `[words][label]` whose label is defined written inline, `[words](url)`:
 /// for the texts the page draws one by one (events, items), away from the definitions.
-fn inline_references(text: &str, definitions: &[(String, String, String)]) -> String {
+fn inline_references(text: &str, definitions: &HashMap<&str, &str>) -> String {
     if !text.contains("][") {
         return text.to_string();
     }
@@ -173,8 +266,8 @@ fn inline_references(text: &str, definitions: &[(String, String, String)]) -> St
             break;
         };
         let label = after[..end].to_lowercase();
-        match definitions.iter().find(|(l, _, _)| *l == label) {
-            Some((_, _, url)) if !label.is_empty() => {
+        match definitions.get(label.as_str()) {
+            Some(url) if !label.is_empty() => {
                 out.push_str(&rest[..at]);
                 out.push_str("](");
                 out.push_str(url);
@@ -217,12 +310,8 @@ impl Reader<'_> {
         for (target, mut text) in parts {
             // A part that uses `[text][label]` carries the definitions it needs (written
             // anywhere in the document), so that it reads on its own.
-            for (label, line, _) in &definitions {
-                let used = text.to_lowercase().contains(&format!("[{label}]"));
-                if used && !text.contains(line.as_str()) {
-                    text.push_str("\n\n");
-                    text.push_str(line);
-                }
+            if !definitions.is_empty() {
+                carry_definitions(&mut text, &definitions);
             }
             if let Some(field) = self.prose_field(target) {
                 *field = text;
@@ -231,7 +320,11 @@ impl Reader<'_> {
         if definitions.is_empty() {
             return;
         }
-        let inline = |text: &mut String| *text = inline_references(text, &definitions);
+        let urls: HashMap<&str, &str> = definitions
+            .iter()
+            .map(|(label, _, url)| (label.as_str(), url.as_str()))
+            .collect();
+        let inline = |text: &mut String| *text = inline_references(text, &urls);
         let incident = &mut self.incident;
         incident
             .timeline
