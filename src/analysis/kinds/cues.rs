@@ -1,10 +1,8 @@
-//! What each timeline event is (detected, escalated, fixed, ...), classified from its text
-//! by weighted cue words, unless the structured data says otherwise. Measured against 1,384
-//! real timeline entries labelled by hand (`tests/event_kinds.rs`).
+//! Hand-written cue words for each event kind, with weights: what the words of one text say.
 
 use std::sync::OnceLock;
 
-use crate::model::{EventKind, Incident, TimelineEvent};
+use crate::model::EventKind;
 
 /// Cue words for each kind, with a weight: 3 for phrases that name the kind outright
 /// ("root cause identified"; 5 for a full recovery, which outweighs the fix mentioned
@@ -215,6 +213,21 @@ const CUES: &[(EventKind, u8, &[&str])] = &[
             "redeploy",
             "re-deploy",
             "scaled up",
+            "scaled down",
+            "scale down",
+            "scales down",
+            "scaling down",
+            "scales up",
+            "scaled to",
+            "relaunch",
+            "power cycl",
+            "power-cycl",
+            "reattach",
+            "reschedul",
+            "terminated",
+            "downgrad",
+            "rolls back",
+            "roll-back",
             "scale up",
             "scaled out",
             "scaling up",
@@ -393,6 +406,13 @@ const CUES: &[(EventKind, u8, &[&str])] = &[
             "learnt",
             "learned about",
             "woke up",
+            "became aware",
+            "becomes aware",
+            "become aware",
+            "were woken",
+            "tweet",
+            "user report",
+            "customer report",
             "complain",
             "문의",
             "포착",
@@ -436,6 +456,14 @@ const CUES: &[(EventKind, u8, &[&str])] = &[
             "logs show",
             "metrics show",
             "suspicion",
+            "hypothes",
+            "looking at",
+            "looks at",
+            "looked at",
+            "validat",
+            "traces",
+            "trace the",
+            "digs",
             "shows",
             "조사",
             "확인",
@@ -574,153 +602,52 @@ const TIE_ORDER: [EventKind; 9] = [
     EventKind::ImpactStart,
 ];
 
-/// The kind the text describes: the kind whose cues weigh most, `Other` when none is found.
-pub fn classify(text: &str) -> EventKind {
-    Reading::of(text).kind
+/// The weight of each kind's cues in the text, indexed as [`EventKind::ALL`]: each word start
+/// counts once per kind, with its heaviest cue there ("error" and "errors" are one hint).
+pub fn cue_scores(text: &str) -> Cues {
+    let lower = text.to_lowercase();
+    let hay = lower.as_bytes();
+    let table = cues_by_first_byte();
+    let mut score = [0u32; EventKind::ALL.len()];
+    for at in 0..hay.len() {
+        // Cues start words: not inside one (`ack` in `back`), and not mid-character.
+        let word_start = at == 0
+            || !hay[at - 1].is_ascii_alphanumeric() && hay[at - 1] < 0x80
+            || hay[at] >= 0x80 && (hay[at] & 0xC0) != 0x80;
+        if !word_start {
+            continue;
+        }
+        let mut here = [0u8; EventKind::ALL.len()];
+        for &(kind, weight, cue) in &table[usize::from(hay[at])] {
+            if hay[at..].starts_with(cue) {
+                here[kind] = here[kind].max(weight);
+            }
+        }
+        for (total, weight) in score.iter_mut().zip(here) {
+            *total += u32::from(weight);
+        }
+    }
+    Cues { score }
 }
 
 /// What the cues of one text say.
-struct Reading {
-    kind: EventKind,
-    /// True when a cue naming the impact outright was found ("outage began", "crash"),
-    /// not only a change that may be the fix ("deployed", "changed").
-    names_impact: bool,
+#[derive(Debug, Clone, Copy)]
+pub struct Cues {
+    /// The weight of each kind's cues, indexed as [`EventKind::ALL`].
+    pub score: [u32; EventKind::ALL.len()],
 }
 
-impl Reading {
-    fn of(text: &str) -> Reading {
-        let lower = text.to_lowercase();
-        let hay = lower.as_bytes();
-        let table = cues_by_first_byte();
-        let mut score = [0u32; EventKind::ALL.len()];
-        let mut names_impact = false;
-        for at in 0..hay.len() {
-            // Cues start words: not inside one (`ack` in `back`), and not mid-character.
-            let word_start = at == 0
-                || !hay[at - 1].is_ascii_alphanumeric() && hay[at - 1] < 0x80
-                || hay[at] >= 0x80 && (hay[at] & 0xC0) != 0x80;
-            if !word_start {
-                continue;
-            }
-            // Each kind counts once per word start, with its heaviest cue there
-            // ("error" and "errors" are one hint, not two).
-            let mut here = [0u8; EventKind::ALL.len()];
-            for &(kind, weight, cue) in &table[usize::from(hay[at])] {
-                if hay[at..].starts_with(cue) {
-                    here[kind] = here[kind].max(weight);
-                    names_impact |= kind == 0 && weight >= 3;
-                }
-            }
-            for (total, weight) in score.iter_mut().zip(here) {
-                *total += u32::from(weight);
-            }
-        }
-        let mut best = EventKind::Other;
-        let mut best_score = 0;
-        for kind in TIE_ORDER {
-            let index = EventKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
-            if score[index] > best_score {
-                best = kind;
-                best_score = score[index];
-            }
-        }
-        Reading {
-            kind: best,
-            names_impact,
+/// The kind whose cues weigh most, `Other` when none is found; ties go to the kind that
+/// ends a story first.
+pub fn cue_kind(cues: &Cues) -> EventKind {
+    let mut best = EventKind::Other;
+    let mut best_score = 0;
+    for kind in TIE_ORDER {
+        let index = EventKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+        if cues.score[index] > best_score {
+            best = kind;
+            best_score = cues.score[index];
         }
     }
-}
-
-/// The kind of an event: the one its data states, else the one its text describes.
-pub fn kind_of(event: &TimelineEvent) -> EventKind {
-    event.kind.unwrap_or_else(|| classify(&event.text))
-}
-
-/// The kind of every event of the incident, in timeline order: computed once here and read
-/// by every view.
-///
-/// Position matters for one thing: once responders are at work (something was detected,
-/// alerted, investigated or escalated), a change that does not name an impact ("deployed the
-/// new config") is a step of the response, not the start of the outage.
-pub fn kinds_of(incident: &Incident) -> Vec<EventKind> {
-    let mut responding = false;
-    incident
-        .timeline
-        .iter()
-        .map(|event| {
-            if let Some(stated) = event.kind {
-                return stated;
-            }
-            let reading = Reading::of(&event.text);
-            let kind = match reading.kind {
-                EventKind::ImpactStart if responding && !reading.names_impact => {
-                    EventKind::Mitigated
-                }
-                kind => kind,
-            };
-            responding |= matches!(
-                kind,
-                EventKind::Detected
-                    | EventKind::Alerted
-                    | EventKind::Investigating
-                    | EventKind::Escalated
-            );
-            kind
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::parse::parse_text;
-    use crate::sample::SAMPLE_TEXT;
-
-    #[test]
-    fn the_sample_tells_its_story() {
-        let kinds: Vec<EventKind> = parse_text(SAMPLE_TEXT)
-            .incident
-            .timeline
-            .iter()
-            .map(kind_of)
-            .collect();
-        assert_eq!(
-            kinds,
-            [
-                EventKind::Detected,
-                EventKind::Alerted,
-                EventKind::Investigating,
-                EventKind::MisleadingPath,
-                EventKind::Investigating,
-                EventKind::Escalated,
-                EventKind::RootCauseIdentified,
-                EventKind::Mitigated,
-                EventKind::Resolved,
-            ]
-        );
-    }
-
-    #[test]
-    fn stated_kinds_win_over_rules() {
-        let mut event: TimelineEvent = TimelineEvent {
-            at: "10:00:00".parse().unwrap(),
-            text: "Root cause identified".into(),
-            inferred: false,
-            kind: Some(EventKind::Other),
-        };
-        assert_eq!(kind_of(&event), EventKind::Other);
-        event.kind = None;
-        assert_eq!(kind_of(&event), EventKind::RootCauseIdentified);
-        assert_eq!(classify("lunch"), EventKind::Other);
-        // A full recovery outweighs the fix named beside it.
-        assert_eq!(
-            classify("Service restored; full service recovery confirmed"),
-            EventKind::Resolved
-        );
-        assert_eq!(
-            classify("Café team ESCALATED to the DB team"),
-            EventKind::Escalated
-        );
-        assert_eq!(classify(""), EventKind::Other);
-    }
+    best
 }

@@ -1,0 +1,169 @@
+//! What the learned model is told about each timeline event: the stems of its words, what the
+//! hand-written cues say of it and of its neighbours, and where it stands in the story.
+//!
+//! The same features are read when the model is trained (`tests/kinds_model.rs`) and when it
+//! classifies, so a feature's name is its key in the weight table.
+
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+
+use super::cues::{cue_scores, Cues};
+use crate::model::{EventKind, Incident};
+
+/// One feature of an event: its name and its value (1 for a present word or fact).
+pub type Feature = (Cow<'static, str>, f32);
+
+/// The kinds that have cues (every kind but `Other`).
+const CUED: usize = EventKind::ALL.len() - 1;
+
+/// A cue weight above this counts as this much: one strong phrase and a weak hint or two.
+const CUE_CAP: u32 = 8;
+
+/// The number of equal parts the timeline is cut into for [`POSITION`].
+const PARTS: usize = 5;
+
+/// How much each kind's cues weigh in the event's text, up to [`CUE_CAP`], as a share of it.
+const CUE_WEIGHT: [&str; CUED] = [
+    "cue:impact_start",
+    "cue:detected",
+    "cue:alerted",
+    "cue:investigating",
+    "cue:escalated",
+    "cue:misleading_path",
+    "cue:root_cause_identified",
+    "cue:mitigated",
+    "cue:resolved",
+];
+/// The kinds whose cues weigh most in the event's text, or none found.
+const CUE_TOP: [&str; CUED + 1] = [
+    "top:impact_start",
+    "top:detected",
+    "top:alerted",
+    "top:investigating",
+    "top:escalated",
+    "top:misleading_path",
+    "top:root_cause_identified",
+    "top:mitigated",
+    "top:resolved",
+    "top:none",
+];
+/// The same of the event before it, or no event before it.
+const BEFORE_TOP: [&str; CUED + 2] = [
+    "before:impact_start",
+    "before:detected",
+    "before:alerted",
+    "before:investigating",
+    "before:escalated",
+    "before:misleading_path",
+    "before:root_cause_identified",
+    "before:mitigated",
+    "before:resolved",
+    "before:none",
+    "before:nothing",
+];
+/// The same of the event after it, or no event after it.
+const AFTER_TOP: [&str; CUED + 2] = [
+    "after:impact_start",
+    "after:detected",
+    "after:alerted",
+    "after:investigating",
+    "after:escalated",
+    "after:misleading_path",
+    "after:root_cause_identified",
+    "after:mitigated",
+    "after:resolved",
+    "after:none",
+    "after:nothing",
+];
+/// Which fifth of the timeline the event is in.
+const POSITION: [&str; PARTS] = ["part:1", "part:2", "part:3", "part:4", "part:5"];
+
+/// One event as the features see it.
+#[derive(Debug, Clone, Copy)]
+pub struct Event<'a> {
+    /// What happened, as written.
+    pub text: &'a str,
+    /// True when the event is at the moment the incident says its impact began.
+    pub at_start: bool,
+    /// True when the event is at the moment the incident says its impact ended.
+    pub at_end: bool,
+}
+
+/// The features of every event of the incident, in timeline order.
+pub fn features_of(incident: &Incident) -> Vec<Vec<Feature>> {
+    let events: Vec<Event> = incident
+        .timeline
+        .iter()
+        .map(|event| Event {
+            text: &event.text,
+            at_start: incident.start == Some(event.at),
+            at_end: incident.end == Some(event.at),
+        })
+        .collect();
+    features(&events)
+}
+
+/// The features of each of a timeline's events, in order.
+pub fn features(events: &[Event]) -> Vec<Vec<Feature>> {
+    let cues: Vec<Cues> = events.iter().map(|event| cue_scores(event.text)).collect();
+    let count = events.len();
+    events
+        .iter()
+        .enumerate()
+        .map(|(index, event)| {
+            let mut features: Vec<Feature> = vec![(Cow::Borrowed("bias"), 1.0)];
+            let here = &cues[index];
+            for (kind, &weight) in here.score.iter().take(CUED).enumerate() {
+                if weight > 0 {
+                    let value = weight.min(CUE_CAP) as f32 / CUE_CAP as f32;
+                    features.push((Cow::Borrowed(CUE_WEIGHT[kind]), value));
+                }
+            }
+            push_tops(&mut features, here, &CUE_TOP);
+            match index.checked_sub(1).and_then(|before| cues.get(before)) {
+                Some(before) => push_tops(&mut features, before, &BEFORE_TOP),
+                None => features.push((Cow::Borrowed(BEFORE_TOP[CUED + 1]), 1.0)),
+            }
+            match cues.get(index + 1) {
+                Some(after) => push_tops(&mut features, after, &AFTER_TOP),
+                None => features.push((Cow::Borrowed(AFTER_TOP[CUED + 1]), 1.0)),
+            }
+            let part = index * PARTS / count.saturating_sub(1).max(1);
+            features.push((Cow::Borrowed(POSITION[part.min(PARTS - 1)]), 1.0));
+            if index == 0 {
+                features.push((Cow::Borrowed("first"), 1.0));
+            }
+            if index + 1 == count {
+                features.push((Cow::Borrowed("last"), 1.0));
+            }
+            if event.at_start {
+                features.push((Cow::Borrowed("at_start"), 1.0));
+            }
+            if event.at_end {
+                features.push((Cow::Borrowed("at_end"), 1.0));
+            }
+            let words: BTreeSet<String> = super::words::stems(event.text).into_iter().collect();
+            features.extend(
+                words
+                    .into_iter()
+                    .map(|w| (Cow::Owned(format!("w:{w}")), 1.0)),
+            );
+            features
+        })
+        .collect()
+}
+
+/// One feature for each kind whose cues weigh most in `cues` (ties all count), or the last
+/// of `names` but one when no cue is found.
+fn push_tops(features: &mut Vec<Feature>, cues: &Cues, names: &[&'static str]) {
+    let top = cues.score.iter().take(CUED).copied().max().unwrap_or(0);
+    if top == 0 {
+        features.push((Cow::Borrowed(names[CUED]), 1.0));
+        return;
+    }
+    for (kind, &weight) in cues.score.iter().take(CUED).enumerate() {
+        if weight == top {
+            features.push((Cow::Borrowed(names[kind]), 1.0));
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! The words of an event's text as the learned model reads them: markup and addresses set
+//! aside, lower-cased, digits dropped, each word cut to a short stem ("restarted",
+//! "restarts" and "restarting" are all `restart`).
+
+/// At most this many words of a text are read: the first words say what happened, long
+/// paragraphs go on to tell the rest of the story.
+const MAX_WORDS: usize = 40;
+
+/// At most this many characters of a word are kept.
+const STEM_CHARS: usize = 7;
+
+/// Endings taken off a word of more than four characters, the first that fits, when at least
+/// three characters are left.
+const SUFFIXES: [&str; 9] = [
+    "ations", "ation", "ings", "ing", "edly", "ed", "es", "s", "ly",
+];
+
+/// The stems of the text's first words, in order (repeats kept).
+pub fn stems(text: &str) -> Vec<String> {
+    let plain = without_markup(text).to_lowercase();
+    plain
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|word| !word.is_empty() && !word.chars().all(|c| c.is_ascii_digit()))
+        .take(MAX_WORDS)
+        .map(stem)
+        .collect()
+}
+
+/// A word's stem: one ending taken off, then cut to [`STEM_CHARS`] characters.
+fn stem(word: &str) -> String {
+    let mut word = word;
+    if word.chars().count() > 4 {
+        for suffix in SUFFIXES {
+            if let Some(rest) = word.strip_suffix(suffix) {
+                if rest.chars().count() >= 3 {
+                    word = rest;
+                    break;
+                }
+            }
+        }
+    }
+    word.chars().take(STEM_CHARS).collect()
+}
+
+/// The text without what is not prose: link targets (`](…)`), web addresses, fenced code
+/// and HTML tags, each replaced by a space.
+fn without_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let skip = if rest.starts_with("](") {
+            out.push(']');
+            rest.find(')').map_or(rest.len(), |end| end + 1)
+        } else if rest.starts_with("http://") || rest.starts_with("https://") {
+            rest.find(char::is_whitespace).unwrap_or(rest.len())
+        } else if let Some(code) = rest.strip_prefix("```") {
+            code.find("```").map_or(rest.len(), |end| end + 6)
+        } else if c == '<' && rest[1..].starts_with(|n: char| n.is_ascii_alphabetic() || n == '/') {
+            rest.find('>').map_or(1, |end| end + 1)
+        } else {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+            continue;
+        };
+        out.push(' ');
+        rest = &rest[skip..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_stemmed_and_markup_set_aside() {
+        assert_eq!(
+            stems("Restarted the [pods](https://x.y/z) at 10:02, see https://a.b/c"),
+            ["restart", "the", "pods", "at", "see"]
+        );
+        assert_eq!(
+            stems("Investigating `db` <b>now</b>"),
+            ["investi", "db", "now"]
+        );
+        assert_eq!(stems("```\nlog line\n``` Rollback"), ["rollbac"]);
+        assert_eq!(stems("서비스 정상화 시작"), ["서비스", "정상화", "시작"]);
+        assert!(stems("").is_empty());
+        assert!(stems("<").is_empty());
+    }
+}
