@@ -344,14 +344,23 @@ pub fn date_line(content: &str, context: DateContext) -> Option<NaiveDate> {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .count();
-    let after_core = after.trim_matches(|c: char| !c.is_alphanumeric());
-    let after_ok = after_core.is_empty()
-        || after.trim_start().starts_with('(')
-        || after_core
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .all(|w| is_weekday(w) || is_zone_word(w));
-    (words_before <= 2 && after_ok).then_some(found.date)
+    (words_before <= 2 && names_only_the_day(after)).then_some(found.date)
+}
+
+/// True when what follows a date on its line adds nothing but a weekday, a zone or a remark in
+/// parentheses (`March 3 (Friday)`, `2024-03-03 UTC`): the line names a day. A sentence going
+/// on after the parentheses (`between October 2 (when it worked) and October 5, ...`) is prose.
+fn names_only_the_day(after: &str) -> bool {
+    let rest = match after.trim_start().strip_prefix('(') {
+        Some(inside) => match inside.find(')') {
+            Some(close) => &inside[close + 1..],
+            None => "",
+        },
+        None => after,
+    };
+    rest.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| is_weekday(w) || is_zone_word(w))
 }
 
 /// The date a heading starts with, whatever follows it: `### October 21, 2025 - Redis

@@ -1,7 +1,7 @@
 //! Events found in prose when a postmortem has no timeline: sentences that say *when*
 //! something happened ("At 2017/01/31 9pm UTC, this escalated", "resolved by 14:30 UTC").
 //!
-//! Only times introduced as a moment count (`at`, `around`, `by`, `about`, a time opening
+//! Only times introduced as a moment count (`at`, `around`, `by`, `about`, `until`, a time opening
 //! the sentence, or a status word: `Update 6:14pm`, `resolved 23:30h`); windows such as "between 5:20pm and 11:25pm" do not.
 
 use chrono::{NaiveDate, NaiveTime};
@@ -27,6 +27,8 @@ const TRIGGERS: &[&str] = &[
     "investigating",
     "monitoring",
     "since",
+    "until",
+    "till",
     "à",
     "vers",
     "um",

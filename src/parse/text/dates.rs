@@ -162,6 +162,8 @@ impl Reader<'_> {
     ) {
         let mut date = first_date;
         let mut previous: Option<NaiveTime> = None;
+        // Whether the entry before was found in prose rather than in a timeline.
+        let mut previous_inferred = true;
         let mut out_of_order = 0;
         let fallback_zone = self.stated_zone.clone().or_else(|| self.zone.clone());
         for (event, raw) in self.incident.timeline.iter_mut().zip(&self.raw_events) {
@@ -171,7 +173,9 @@ impl Reader<'_> {
             }
             if let Some(before) = previous.filter(|_| raw.later == 0) {
                 if raw.time < before {
-                    if before.hour() >= 18 && raw.time.hour() < 6 {
+                    let listed = !event.inferred && !previous_inferred;
+                    // An entry that writes its own day is on that day.
+                    if raw.date.is_none() && rolls_over(before, raw.time, listed) {
                         date = date.and_then(|d| d.checked_add_signed(Duration::days(1)));
                     } else if out_of_order < MAX_ORDER_WARNINGS {
                         out_of_order += 1;
@@ -189,6 +193,7 @@ impl Reader<'_> {
                 }
             }
             previous = Some(raw.time);
+            previous_inferred = event.inferred;
             // `tomorrow at 9AM` in prose read before any date was known: this one moment only.
             let day = match raw.later {
                 0 => date,
@@ -202,6 +207,14 @@ impl Reader<'_> {
             event.at = Moment::new(day, raw.time, offset);
         }
     }
+}
+
+/// True when `time`, written after `before` and earlier on the clock, is read on the next day:
+/// late evening to early morning (`23:40`, then `00:15`), or, between two entries of a
+/// timeline (`listed`), any step back of more than twelve hours (`3:00 PM`, then `1:00 AM`),
+/// which is a short step forward over midnight. A time met later in the prose may look back.
+fn rolls_over(before: NaiveTime, time: NaiveTime, listed: bool) -> bool {
+    (before.hour() >= 18 && time.hour() < 6) || (listed && before - time > Duration::hours(12))
 }
 
 /// The first date written with its year, for dates written without one (`15 Jan`) and as
@@ -228,6 +241,15 @@ pub(super) fn bare_year_near_top(lines: &[&str]) -> Option<i32> {
         .filter(|l| !l.trim().is_empty())
         .take(8)
         .find_map(|line| bare_year(line))
+}
+
+/// The year of a heading that names a month and a year (`### November 16-ongoing, 2023`,
+/// `## March 2024`), whatever else it says.
+pub(super) fn dated_heading_year(heading: &str) -> Option<i32> {
+    let names_month = heading
+        .split(|c: char| !c.is_alphabetic())
+        .any(|word| word.len() >= 3 && month_number(word).is_some());
+    names_month.then(|| bare_year(heading)).flatten()
 }
 
 /// A year (1990–2100) written as a word of its own.

@@ -15,7 +15,9 @@ use std::borrow::Cow;
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Timelike};
 
-use super::calendar::{date_order, find_date_in, DateContext, DateOrder, OrderEvidence};
+use super::calendar::{
+    date_order, find_date_in, month_number, DateContext, DateOrder, OrderEvidence,
+};
 use super::clock::{leading_clock, Clock};
 use super::diagnostic::{column_of, Diagnostic};
 use super::entry::{
@@ -193,6 +195,9 @@ struct ProseLine {
     continues: bool,
     /// The day the line is under: a dated heading's, or a table row's first cell.
     day: Option<NaiveDate>,
+    /// The year of dates written without one on this line: the document's, or that of the
+    /// dated heading it is under (`### November 16-ongoing, 2023`).
+    year: Option<i32>,
 }
 
 /// The reader's state while it walks the lines.
@@ -1029,6 +1034,7 @@ impl<'a> Reader<'a> {
                         raw_index: index,
                         continues: !self.after_blank && !is_item,
                         day: self.heading_date_in_force(),
+                        year: self.context.year,
                     });
                 }
                 let prose = if is_item { text.trim() } else { content };
@@ -1384,8 +1390,14 @@ impl<'a> Reader<'a> {
         while self.heading_dates.last().is_some_and(|(l, _)| *l >= level) {
             self.heading_dates.pop();
         }
-        let date = heading_date(&text[level..], self.context);
+        let heading = &text[level..];
+        let date = heading_date(heading, self.context);
         self.heading_dates.push((level, date));
+        // `### November 16-ongoing, 2023` over the updates of one incident in a log that runs
+        // over years: its year is the year of the dates written without one below it.
+        if let Some(year) = dated_heading_year(heading) {
+            self.context.year = Some(year);
+        }
     }
 
     /// Remembers the first time zone the text states, and any zone stated for all times.

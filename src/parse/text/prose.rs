@@ -6,13 +6,20 @@ impl Reader<'_> {
     /// Finds timestamped sentences in the prose when the postmortem has no timeline.
     pub(super) fn infer_events(&mut self) {
         let prose = std::mem::take(&mut self.prose);
-        let context = self.context;
+        let document_context = self.context;
         // A date written in the prose before the first event ("On March 5, 2024 we ...")
         // dates the times after it; later dates only count when written with a time.
         let mut running_date = None;
         // True while the lines continue an entry-shaped line (`- **03:17** — text`).
         let mut in_entry = false;
+        // A run of entry-shaped lines is the timeline, wherever it sits; the times in the
+        // sentences around it then narrate it and are not events of their own.
+        let has_timeline = has_entry_run(&prose, &self.lines, document_context);
         for (number, prose_line) in prose.iter().enumerate() {
+            let context = DateContext {
+                year: prose_line.year,
+                ..document_context
+            };
             let text = self.lines[prose_line.raw_index].text.clone();
             let (content, _, _) = strip_list_marker(&text);
             if in_entry && prose_line.continues && timeline_entry(content, context).is_none() {
@@ -31,13 +38,29 @@ impl Reader<'_> {
                 let lead = &text.trim_start()[..found.span.start];
                 lead.trim().is_empty().then_some(found.date)
             };
-            let found_times: Vec<(FoundTime, u8)> = match timeline_entry(content, self.context) {
+            // `At 06:15 UTC ... By 09:00 UTC ...` opens a paragraph of narration, each of its
+            // times a moment; a line opening with its stamp is one entry.
+            let narrates = opens_with_time_word(content);
+            let entry = (!narrates)
+                .then(|| timeline_entry(content, context))
+                .flatten();
+            let found_times: Vec<(FoundTime, u8)> = match entry {
                 // A line shaped like a timeline entry, outside a timeline section.
                 Some(entry) => {
                     in_entry = true;
                     let text = tidy_entry_text(&content[entry.text_at..]);
-                    vec![((entry.date, entry.time, entry.zone, 0, text), 0)]
+                    // `At 04:20 UTC on June 22nd, 2020 the standby ...`: a date after the time.
+                    let (date, days_later) = match entry.date {
+                        Some(date) => (Some(date), 0),
+                        None => inferred_times(content, context)
+                            .into_iter()
+                            .next()
+                            .filter(|f| f.time == entry.time)
+                            .map_or((None, 0), |f| (f.date, f.days_later)),
+                    };
+                    vec![((date, entry.time, entry.zone, 0, text), days_later)]
                 }
+                None if has_timeline => Vec::new(),
                 None => inferred_times(content, context)
                     .into_iter()
                     .map(|f| {
@@ -86,12 +109,60 @@ impl Reader<'_> {
                 });
             }
             if self.incident.timeline.is_empty() {
-                if let Some(date) = find_date_in(content, self.context).filter(|d| d.has_year) {
+                if let Some(date) = find_date_in(content, context).filter(|d| d.has_year) {
                     running_date.get_or_insert(date.date);
                 }
             }
         }
     }
+}
+
+/// True when a line opens with a word that introduces a time in a sentence (`At 06:15 UTC`,
+/// `By 09:00`, `On March 3 at 10:00`), as narration does and a timeline entry does not.
+fn opens_with_time_word(content: &str) -> bool {
+    const WORDS: [&str; 7] = [
+        "at",
+        "by",
+        "around",
+        "about",
+        "approximately",
+        "until",
+        "on",
+    ];
+    let first = content
+        .trim_start_matches(['*', '_'])
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    WORDS.iter().any(|word| first.eq_ignore_ascii_case(word))
+}
+
+/// True when two entry-shaped prose lines (`- 07:45: text`) follow each other, with only
+/// lines wrapped from the first or blank lines between them.
+fn has_entry_run(prose: &[ProseLine], lines: &[Line<'_>], context: DateContext) -> bool {
+    let mut last_entry: Option<(usize, usize)> = None;
+    for (position, prose_line) in prose.iter().enumerate() {
+        let index = prose_line.raw_index;
+        let (content, _, is_item) = strip_list_marker(&lines[index].text);
+        // A list item or a line opening with its stamp; `At 10:00 we ...` opens a paragraph.
+        let shaped = is_item || content.starts_with(|c: char| c.is_ascii_digit() || c == '*');
+        if !shaped || timeline_entry(content, context).is_none() {
+            continue;
+        }
+        // Each line between is read once: the ranges between entries do not overlap.
+        let adjacent = last_entry.is_some_and(|(last_position, last)| {
+            let wrapped = &prose[last_position + 1..position];
+            let blank = (last + 1..index)
+                .filter(|&i| lines[i].text.trim().is_empty())
+                .count();
+            wrapped.iter().all(|p| p.continues) && wrapped.len() + blank == index - last - 1
+        });
+        if adjacent {
+            return true;
+        }
+        last_entry = Some((position, index));
+    }
+    false
 }
 
 #[cfg(test)]

@@ -238,6 +238,7 @@ impl Reader<'_> {
                 raw_index: index,
                 continues: false,
                 day,
+                year: self.context.year,
             });
         }
         let row = text.trim().to_string();
