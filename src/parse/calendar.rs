@@ -11,6 +11,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 
 use super::scan::{digits, find_byte};
+use super::zone::{date_custom, Custom};
 
 /// Which field of a numeric date (`05/01/2024`) is the month.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -49,17 +50,6 @@ pub struct OrderEvidence {
     pub zone_hint: Option<&'static str>,
 }
 
-/// Zones of regions that write numeric dates day first.
-const DAY_FIRST_ZONES: &[&str] = &[
-    "WAT", "EAT", "CAT", "SAST", "WET", "WEST", "CET", "CEST", "EET", "EEST", "BST", "IST", "AEST",
-    "AEDT", "ACST", "ACDT", "AWST", "NZST", "NZDT", "PKT", "WIB", "SGT", "MSK", "HKT",
-];
-
-/// Zones of regions that write numeric dates month first.
-const MONTH_FIRST_ZONES: &[&str] = &[
-    "PST", "PDT", "EST", "EDT", "CDT", "MST", "MDT", "AKST", "AKDT", "HST", "PT", "ET",
-];
-
 /// The order the zones named in `text` suggest: only when every zone named belongs to
 /// regions of one custom (the first such zone is returned).
 fn order_from_zones(text: &str) -> Option<(DateOrder, &'static str)> {
@@ -69,10 +59,14 @@ fn order_from_zones(text: &str) -> Option<(DateOrder, &'static str)> {
         if word.len() < 2 || word.len() > 4 {
             continue;
         }
-        if let Some(zone) = DAY_FIRST_ZONES.iter().find(|z| **z == word) {
-            day_first.get_or_insert(*zone);
-        } else if let Some(zone) = MONTH_FIRST_ZONES.iter().find(|z| **z == word) {
-            month_first.get_or_insert(*zone);
+        match date_custom(word) {
+            Some((Custom::DayFirst, zone)) => {
+                day_first.get_or_insert(zone);
+            }
+            Some((Custom::MonthFirst, zone)) => {
+                month_first.get_or_insert(zone);
+            }
+            Some((Custom::Either, _)) | None => {}
         }
     }
     match (day_first, month_first) {

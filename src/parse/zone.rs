@@ -199,65 +199,84 @@ fn last_sunday(year: i32, month: u32) -> NaiveDate {
     fifth.unwrap_or_else(|| nth_sunday(year, month, 4))
 }
 
-/// Abbreviation, hours east of UTC (in minutes), and the other meanings if ambiguous.
-const ABBREVIATIONS: &[(&str, i32, &str)] = &[
-    ("UTC", 0, ""),
-    ("GMT", 0, ""),
-    ("Z", 0, ""),
-    ("PST", -8 * 60, ""),
-    ("PDT", -7 * 60, ""),
-    ("MST", -7 * 60, ""),
-    ("MDT", -6 * 60, ""),
+/// Abbreviation, hours east of UTC (in minutes), the other meanings if ambiguous, and how the
+/// regions that use it write numeric dates.
+const ABBREVIATIONS: &[(&str, i32, &str, Custom)] = &[
+    ("UTC", 0, "", Custom::Either),
+    ("GMT", 0, "", Custom::Either),
+    ("Z", 0, "", Custom::Either),
+    ("PST", -8 * 60, "", Custom::MonthFirst),
+    ("PDT", -7 * 60, "", Custom::MonthFirst),
+    ("MST", -7 * 60, "", Custom::MonthFirst),
+    ("MDT", -6 * 60, "", Custom::MonthFirst),
     (
         "CST",
         -6 * 60,
         "China Standard Time (UTC+08:00) or Cuba Standard Time (UTC-05:00)",
+        Custom::Either,
     ),
-    ("CDT", -5 * 60, ""),
-    ("EST", -5 * 60, ""),
-    ("EDT", -4 * 60, ""),
-    ("AKST", -9 * 60, ""),
-    ("AKDT", -8 * 60, ""),
-    ("HST", -10 * 60, ""),
-    ("WET", 0, ""),
-    ("WEST", 60, ""),
-    ("BST", 60, "Bangladesh Standard Time (UTC+06:00)"),
+    ("CDT", -5 * 60, "", Custom::MonthFirst),
+    ("EST", -5 * 60, "", Custom::MonthFirst),
+    ("EDT", -4 * 60, "", Custom::MonthFirst),
+    ("AKST", -9 * 60, "", Custom::MonthFirst),
+    ("AKDT", -8 * 60, "", Custom::MonthFirst),
+    ("HST", -10 * 60, "", Custom::MonthFirst),
+    ("WET", 0, "", Custom::DayFirst),
+    ("WEST", 60, "", Custom::DayFirst),
+    (
+        "BST",
+        60,
+        "Bangladesh Standard Time (UTC+06:00)",
+        Custom::DayFirst,
+    ),
     (
         "IST",
         5 * 60 + 30,
         "Irish Standard Time (UTC+01:00) or Israel Standard Time (UTC+02:00)",
+        Custom::DayFirst,
     ),
-    ("CET", 60, ""),
-    ("CEST", 2 * 60, ""),
-    ("EET", 2 * 60, ""),
-    ("EEST", 3 * 60, ""),
-    ("MSK", 3 * 60, ""),
-    ("SGT", 8 * 60, ""),
-    ("HKT", 8 * 60, ""),
-    ("JST", 9 * 60, ""),
-    ("KST", 9 * 60, ""),
-    ("AEST", 10 * 60, ""),
-    ("AEDT", 11 * 60, ""),
-    ("ACST", 9 * 60 + 30, ""),
-    ("AWST", 8 * 60, ""),
-    ("NZST", 12 * 60, ""),
-    ("NZDT", 13 * 60, ""),
-    ("WAT", 60, ""),
-    ("CAT", 2 * 60, ""),
-    ("EAT", 3 * 60, ""),
-    ("SAST", 2 * 60, ""),
-    ("TRT", 3 * 60, ""),
-    ("GST", 4 * 60, "South Georgia Time (UTC-02:00)"),
-    ("PKT", 5 * 60, ""),
-    ("NPT", 5 * 60 + 45, ""),
-    ("ICT", 7 * 60, ""),
-    ("WIB", 7 * 60, ""),
-    ("PHT", 8 * 60, ""),
-    ("BRT", -3 * 60, ""),
-    ("ART", -3 * 60, ""),
-    ("CLT", -4 * 60, ""),
-    ("NST", -(3 * 60 + 30), ""),
-    ("AST", -4 * 60, "Arabia Standard Time (UTC+03:00)"),
+    ("CET", 60, "", Custom::DayFirst),
+    ("CEST", 2 * 60, "", Custom::DayFirst),
+    ("EET", 2 * 60, "", Custom::DayFirst),
+    ("EEST", 3 * 60, "", Custom::DayFirst),
+    ("MSK", 3 * 60, "", Custom::DayFirst),
+    ("SGT", 8 * 60, "", Custom::DayFirst),
+    ("HKT", 8 * 60, "", Custom::DayFirst),
+    ("JST", 9 * 60, "", Custom::Either),
+    ("KST", 9 * 60, "", Custom::Either),
+    ("AEST", 10 * 60, "", Custom::DayFirst),
+    ("AEDT", 11 * 60, "", Custom::DayFirst),
+    ("ACST", 9 * 60 + 30, "", Custom::DayFirst),
+    ("ACDT", 10 * 60 + 30, "", Custom::DayFirst),
+    ("AWST", 8 * 60, "", Custom::DayFirst),
+    ("NZST", 12 * 60, "", Custom::DayFirst),
+    ("NZDT", 13 * 60, "", Custom::DayFirst),
+    ("WAT", 60, "", Custom::DayFirst),
+    ("CAT", 2 * 60, "", Custom::DayFirst),
+    ("EAT", 3 * 60, "", Custom::DayFirst),
+    ("SAST", 2 * 60, "", Custom::DayFirst),
+    ("TRT", 3 * 60, "", Custom::Either),
+    (
+        "GST",
+        4 * 60,
+        "South Georgia Time (UTC-02:00)",
+        Custom::Either,
+    ),
+    ("PKT", 5 * 60, "", Custom::DayFirst),
+    ("NPT", 5 * 60 + 45, "", Custom::Either),
+    ("ICT", 7 * 60, "", Custom::Either),
+    ("WIB", 7 * 60, "", Custom::DayFirst),
+    ("PHT", 8 * 60, "", Custom::Either),
+    ("BRT", -3 * 60, "", Custom::Either),
+    ("ART", -3 * 60, "", Custom::Either),
+    ("CLT", -4 * 60, "", Custom::Either),
+    ("NST", -(3 * 60 + 30), "", Custom::Either),
+    (
+        "AST",
+        -4 * 60,
+        "Arabia Standard Time (UTC+03:00)",
+        Custom::Either,
+    ),
 ];
 
 /// Finds the first time zone written in `text`: an abbreviation as a whole upper-case word,
@@ -358,17 +377,41 @@ fn ruled_zone(text: &str, start: usize) -> Option<FoundZone> {
     })
 }
 
+/// The short names of the US zones and the zone each stands for.
+const SHORT_US_ZONES: [(&str, &str); 4] = [
+    ("PT", "US/Pacific"),
+    ("ET", "US/Eastern"),
+    ("CT", "US/Central"),
+    ("MT", "US/Mountain"),
+];
+
+/// How the regions that use a zone write numeric dates such as `07/09/2023`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Custom {
+    /// `07/09/2023` is 7 September (West Africa, Europe, Australia, much of Asia).
+    DayFirst,
+    /// `07/09/2023` is July 9 (the United States).
+    MonthFirst,
+    /// The abbreviation is ambiguous or its regions differ.
+    Either,
+}
+
+/// The date custom of the zone abbreviation `word` (`WAT`, `PST`, `PT`), with the
+/// abbreviation as the table spells it; `None` for a word that names no zone.
+pub fn date_custom(word: &str) -> Option<(Custom, &'static str)> {
+    if let Some(&(abbr, ..)) = SHORT_US_ZONES.iter().find(|(abbr, _)| *abbr == word) {
+        return Some((Custom::MonthFirst, abbr));
+    }
+    ABBREVIATIONS
+        .iter()
+        .find(|(abbr, ..)| *abbr == word)
+        .map(|&(abbr, _, _, custom)| (custom, abbr))
+}
+
 /// `PT`, `ET`, `CT`, `MT` at the start of `text` (as written right after a clock): the US zone
 /// each stands for, following daylight saving time. Too short to look for in prose.
 pub fn short_us_zone(text: &str) -> Option<FoundZone> {
-    let (abbr, name) = [
-        ("PT", "US/Pacific"),
-        ("ET", "US/Eastern"),
-        ("CT", "US/Central"),
-        ("MT", "US/Mountain"),
-    ]
-    .into_iter()
-    .find(|(abbr, _)| {
+    let (abbr, name) = SHORT_US_ZONES.into_iter().find(|(abbr, _)| {
         text.strip_prefix(abbr)
             .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
     })?;
@@ -404,7 +447,7 @@ fn zone_word(text: &str, start: usize, end: usize) -> Option<FoundZone> {
     if !(3..=4).contains(&word.len()) || !word.bytes().all(|b| b.is_ascii_uppercase()) {
         return None;
     }
-    let &(abbr, minutes, others) = ABBREVIATIONS.iter().find(|(abbr, ..)| *abbr == word)?;
+    let &(abbr, minutes, others, _) = ABBREVIATIONS.iter().find(|(abbr, ..)| *abbr == word)?;
     let (delta, offset_len) = if abbr == "UTC" || abbr == "GMT" {
         explicit_offset(&text[end..]).unwrap_or((0, 0))
     } else {
