@@ -74,6 +74,12 @@ pub enum LoadError {
         /// What it is instead.
         reason: &'static str,
     },
+    /// The page's reader, a web worker, could not start or answered nothing usable (the page
+    /// has no reader of its own).
+    NoWorker {
+        /// File name or URL.
+        name: String,
+    },
 }
 
 impl LoadError {
@@ -88,6 +94,7 @@ impl LoadError {
             LoadError::NotText { .. } => "not-text",
             LoadError::Empty => "empty",
             LoadError::NotAPostmortem { .. } => "not-a-postmortem",
+            LoadError::NoWorker { .. } => "no-worker",
         }
     }
 }
@@ -130,6 +137,12 @@ impl fmt::Display for LoadError {
             LoadError::NotAPostmortem { name, reason } => {
                 write!(f, "{name} is not a postmortem: {reason}.")
             }
+            LoadError::NoWorker { name } => write!(
+                f,
+                "Could not read {name}: the page reads files in a background worker, and it did \
+                 not start (its files are missing, or the site's Content-Security-Policy refuses \
+                 workers). Reload the page to try again."
+            ),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Browser tests for the loader: text opens as an incident, metric files join the open one,
 //! failures leave it as it was, and the status line says what happened. Reading is
-//! asynchronous (the parse worker; here its files are not served, so the page reads itself).
+//! asynchronous (the parse worker; here its files are not served, so the test reads on the page
+//! with the readers, which the page itself has not: see `read_on_page_without_worker`).
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
@@ -29,6 +30,7 @@ async fn finished(loader: Loader) -> LoadStatus {
 fn fresh() -> (Owner, AppState, Loader) {
     // Loads run as tasks; mounting the app starts their executor, a test starts it here.
     let _ = any_spawner::Executor::init_wasm_bindgen();
+    postmortem_explorer::ui::read_on_page_without_worker(postmortem_explorer::loading::read_loaded);
     let owner = Owner::new();
     let (state, loader) = owner.with(|| (AppState::new(OpenDocument::sample()), Loader::new()));
     (owner, state, loader)

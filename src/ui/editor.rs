@@ -86,6 +86,9 @@ struct Editor {
 /// The editor's whole page: the state every view of the preview reads, then [`EditorPage`].
 #[component]
 pub fn EditorApp() -> impl IntoView {
+    // The editor links the readers anyway (the sample's text is read as it is edited): where
+    // no parse worker runs, its preview is read here instead.
+    super::parse_worker::read_on_page_without_worker(crate::loading::read_loaded);
     let state = AppState::new(OpenDocument::sample());
     provide_context(state);
     let loader = super::loader::Loader::new();

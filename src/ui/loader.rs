@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use super::parse_worker::Unread;
 use super::prefs;
 use super::state::{AppState, OpenDocument};
 use crate::analysis::reading::failed_outright;
@@ -35,7 +36,7 @@ pub enum LoadStatus {
         /// Size, when known.
         total: Option<u64>,
     },
-    /// Reading the text of `name` (in the parse worker when there is one).
+    /// Reading the text of `name` (in the parse worker).
     Reading {
         /// File name or URL.
         name: String,
@@ -230,7 +231,7 @@ pub fn open_text(state: AppState, loader: Loader, name: &str, text: &str, src: O
     });
 }
 
-/// Reads decoded text (in the parse worker, off the main thread, when there is one) and opens
+/// Reads decoded text (in the parse worker, off the main thread) and opens
 /// it, unless the load was cancelled or overtaken meanwhile.
 async fn read_and_open(
     state: AppState,
@@ -243,8 +244,18 @@ async fn read_and_open(
     loader.status.set(LoadStatus::Reading {
         name: name.to_string(),
     });
-    let Ok(delivery) = super::parse_worker::read(name, &decoded.text).await else {
-        return;
+    let delivery = match super::parse_worker::read(name, &decoded.text).await {
+        Ok(delivery) => delivery,
+        Err(Unread::Cancelled) => return,
+        Err(Unread::NoWorker) => {
+            if loader.is_current(generation) {
+                let error = LoadError::NoWorker {
+                    name: name.to_string(),
+                };
+                loader.status.set(LoadStatus::Failed(error));
+            }
+            return;
+        }
     };
     let events = match &delivery.loaded {
         Loaded::Incident(parsed) => parsed.incident.timeline.len(),

@@ -33,6 +33,7 @@ mod welcome;
 
 pub use app::App;
 pub use editor::EditorApp;
+pub use parse_worker::read_on_page_without_worker;
 
 /// Starts a page: installs the panic hook, mounts `root` in the body, then removes the static
 /// first paint (index.html), which has done its job.

@@ -4,8 +4,11 @@
 //! file is read. [`cancel`] stops a reading at once by ending the worker; the next reading
 //! starts a new one.
 //!
-//! Where no worker can run (its files missing, a policy refusing it, an old build answering),
-//! the page reads on its own thread as before: slower for big files, never wrong.
+//! The page has no reader of its own (they would add about 80 KB gzip to its WebAssembly, see
+//! docs/SIZE.md): where no worker can run (its files missing, a policy refusing it, an old
+//! build answering), [`read`] says so and the page shows it. A bundle that links the readers
+//! anyway (the editor, the browser tests) can read on the page instead, with
+//! [`read_on_page_without_worker`].
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -15,24 +18,32 @@ use futures_channel::oneshot;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::loading::read_loaded;
 use crate::loading::wire::{Assembler, Delivery};
+use crate::loading::Loaded;
 
 /// The worker's start script, next to `index.html` (Trunk's loader shim).
 const WORKER_SCRIPT: &str = "parse-worker_loader.js";
 
-/// How long the worker may take to start before the page reads on its own.
+/// How long the worker may take to start before the page gives up on it.
 const READY_WITHIN: Duration = Duration::from_secs(10);
 
-/// The reading was cancelled; the open incident stays.
+/// A reader on the page: name and text in, the reading out (`loading::read_loaded`).
+pub type Reader = fn(&str, &str) -> Loaded;
+
+/// Why [`read`] has no reading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Cancelled;
+pub enum Unread {
+    /// The reading was cancelled; the open incident stays.
+    Cancelled,
+    /// No worker could read it (and no reader on the page was set).
+    NoWorker,
+}
 
 /// How a reading in the worker ended.
 enum Outcome {
     Read(Delivery),
     Cancelled,
-    /// No worker, or its answer could not be used: read on the page.
+    /// No worker, or its answer could not be used.
     Unavailable,
 }
 
@@ -54,29 +65,44 @@ struct Client {
 
 thread_local! {
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
-    /// Set once the worker failed to start: later readings go straight to the page.
+    /// Set once the worker failed to start: later readings do not try it again.
     static UNAVAILABLE: RefCell<bool> = const { RefCell::new(false) };
+    /// The reader used where no worker runs; none on the page (see [`read_on_page_without_worker`]).
+    static ON_PAGE: RefCell<Option<Reader>> = const { RefCell::new(None) };
 }
 
-/// Reads `text` in the worker, or on the page when there is none (its events then come
-/// without kinds: the page classifies them). `Err(Cancelled)` when [`cancel`] was called
-/// meanwhile.
-pub async fn read(name: &str, text: &str) -> Result<Delivery, Cancelled> {
-    let on_page = || Delivery {
-        loaded: read_loaded(name, text),
-        kinds: None,
+/// Has [`read`] use `reader` on this thread where no worker runs, instead of answering
+/// [`Unread::NoWorker`]. Not for the page: `reader` (`loading::read_loaded`) brings every
+/// reader into the bundle that calls this.
+pub fn read_on_page_without_worker(reader: Reader) {
+    ON_PAGE.with(|on_page| *on_page.borrow_mut() = Some(reader));
+}
+
+/// Reads `text` in the worker. `Err(Unread::Cancelled)` when [`cancel`] was called meanwhile;
+/// `Err(Unread::NoWorker)` when no worker could read it (unless a reader on the page was set:
+/// its events then come without kinds, and the page classifies them).
+pub async fn read(name: &str, text: &str) -> Result<Delivery, Unread> {
+    let on_page = || {
+        let reader = ON_PAGE.with(|on_page| *on_page.borrow());
+        match reader {
+            Some(reader) => Ok(Delivery {
+                loaded: reader(name, text),
+                kinds: None,
+            }),
+            None => Err(Unread::NoWorker),
+        }
     };
     let Some(receiver) = post(name, text) else {
-        return Ok(on_page());
+        return on_page();
     };
     match receiver.await {
         Ok(Outcome::Read(delivery)) => Ok(delivery),
-        Ok(Outcome::Cancelled) => Err(Cancelled),
-        Ok(Outcome::Unavailable) | Err(_) => Ok(on_page()),
+        Ok(Outcome::Cancelled) => Err(Unread::Cancelled),
+        Ok(Outcome::Unavailable) | Err(_) => on_page(),
     }
 }
 
-/// Stops every reading in progress (their [`read`] answers `Err(Cancelled)`). An idle worker
+/// Stops every reading in progress (their [`read`] answers `Err(Unread::Cancelled)`). An idle worker
 /// is kept for the next reading.
 pub fn cancel() {
     let reading =
@@ -217,7 +243,7 @@ fn receive(data: JsValue) {
             Ok(false) => None,
             Ok(true) => client.jobs.remove(&id).map(|job| (job, true)),
             Err(error) => {
-                leptos::logging::warn!("parse worker: {error}; reading on the page instead");
+                leptos::logging::warn!("parse worker: {error}");
                 client.jobs.remove(&id).map(|job| (job, false))
             }
         }

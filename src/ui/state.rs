@@ -10,11 +10,11 @@ use leptos::prelude::*;
 use crate::analysis::kinds::kinds_of;
 use crate::analysis::milestones::Milestones;
 use crate::analysis::window::{incident_extent, TimeWindow};
+use crate::loading::wire::Delivery;
+use crate::loading::Loaded;
 use crate::model::{EventKind, Incident, Part};
-use crate::parse::{parse_document, parse_metrics, Diagnostic};
-use crate::sample::{
-    synthetic_incident, SAMPLE_METRICS, SAMPLE_METRICS_NAME, SAMPLE_NAME, SAMPLE_TEXT,
-};
+use crate::parse::{parse_document, Diagnostic, Parsed};
+use crate::sample::{open_pre_read_sample, synthetic_incident, SAMPLE_NAME};
 
 /// A loaded postmortem: where it came from and what the reader made of it.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,26 +36,54 @@ pub struct OpenDocument {
 }
 
 impl OpenDocument {
-    /// Reads a document from its name and text.
+    /// Reads a document from its name and text, on this thread. The page itself never does
+    /// (files are read in the parse worker, and the sample comes read ahead of time): it is for
+    /// tests and tools that link the readers anyway.
     pub fn read(source_name: &str, text: &str) -> OpenDocument {
-        let parsed = parse_document(source_name, text);
+        OpenDocument::from_parsed(source_name, parse_document(source_name, text), None)
+    }
+
+    /// A document read elsewhere: `kinds` are its events' kinds when already classified.
+    fn from_parsed(
+        source_name: &str,
+        parsed: Parsed,
+        kinds: Option<Vec<EventKind>>,
+    ) -> OpenDocument {
         OpenDocument {
             source_name: source_name.to_string(),
             incident: parsed.incident,
-            kinds: None,
+            kinds,
             diagnostics: parsed.diagnostics,
             outline: parsed.outline,
             headings: parsed.headings,
         }
     }
 
-    /// The embedded sample, with its illustrative metrics attached.
+    /// The embedded sample, with its illustrative metrics attached: opened from its reading
+    /// made ahead of time ([`SAMPLE_PRE_READ`](crate::sample::SAMPLE_PRE_READ)), so the page
+    /// needs no reader of its own.
     pub fn sample() -> OpenDocument {
-        let mut document = OpenDocument::read(SAMPLE_NAME, SAMPLE_TEXT);
-        // The shipped file reads without diagnostics (tests/chart_sample.rs checks it).
-        let (metrics, _) = parse_metrics(SAMPLE_METRICS_NAME, SAMPLE_METRICS);
-        document.incident.metrics.extend(metrics);
-        document
+        match open_pre_read_sample() {
+            Ok(Delivery {
+                loaded: Loaded::Incident(parsed),
+                kinds,
+            }) => OpenDocument::from_parsed(SAMPLE_NAME, *parsed, kinds),
+            // Only a build that skipped tests/pre_read_sample.rs can get here.
+            outcome => {
+                let why = match outcome {
+                    Err(error) => error.to_string(),
+                    Ok(_) => "it holds metric series, not a postmortem".to_string(),
+                };
+                let mut parsed = Parsed::default();
+                parsed.diagnostics.push(Diagnostic::error(
+                    1,
+                    1,
+                    format!("The built-in sample could not be opened: {why}."),
+                    "",
+                ));
+                OpenDocument::from_parsed(SAMPLE_NAME, parsed, None)
+            }
+        }
     }
 
     /// The document to open first: `?synthetic=EVENTS[,POINTS]` (for benchmarks), else the sample.

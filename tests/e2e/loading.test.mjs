@@ -403,16 +403,23 @@ test('a big incident opens in stages: the timeline and the charts give way for a
   await context.close();
 });
 
-test('without a parse worker (its files missing) files are still read, on the page', async () => {
+test('without a parse worker (its files missing) the sample still opens, and a file says it cannot be read', async () => {
   const context = await browser.newContext();
   await context.route('**/parse-worker*', (route) => route.fulfill({ status: 404, body: '' }));
   const page = await context.newPage();
   await page.goto(server.url);
+  // The sample comes read ahead of time: it needs no worker.
   await page.getByTestId('incident-title').waitFor();
+  assert.equal(await title(page), 'The Great Cookie Catastrophe');
+  const events = await page.getByTestId('event').count();
+  assert.ok(events > 0);
+  // The page has no reader of its own: it says so, and the open incident stays.
   await pickGenerated(page, 'few.txt', 30);
-  await page.waitForFunction(() => document.querySelector('[data-testid="source-name"]')?.textContent === 'few.txt');
-  assert.equal(await title(page), 'Many steps');
-  assert.equal(await page.getByTestId('event').count(), 30);
+  const { text, error } = await status(page, 'failed');
+  assert.equal(error, 'no-worker');
+  assert.match(text, /^Could not read few\.txt: the page reads files in a background worker, and it did not start/);
+  assert.equal(await title(page), 'The Great Cookie Catastrophe');
+  assert.equal(await page.getByTestId('event').count(), events);
   await context.close();
 });
 
