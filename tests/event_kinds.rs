@@ -13,17 +13,10 @@ use std::collections::BTreeMap;
 use postmortem_explorer::analysis::kinds::kinds_of;
 use postmortem_explorer::model::EventKind;
 use postmortem_explorer::parse::parse_document;
-use serde::Deserialize;
 
-#[derive(Deserialize)]
-struct Label {
-    file: String,
-    split: String,
-    at: serde_json::Value,
-    starts: String,
-    kind: EventKind,
-    confident: bool,
-}
+#[path = "support/kind_labels.rs"]
+mod kind_labels;
+use kind_labels::{all_labels, Label};
 
 #[test]
 #[ignore = "needs the corpus texts in CORPUS_DIR"]
@@ -32,10 +25,7 @@ fn the_classifier_agrees_with_hand_labels() {
         panic!("set CORPUS_DIR to the folder of corpus texts");
     };
     let split = std::env::var("SPLIT").unwrap_or_else(|_| "dev".into());
-    let labels: Vec<Label> = serde_json::from_str(
-        &std::fs::read_to_string("tests/corpus/kinds.json").expect("kinds.json"),
-    )
-    .expect("kinds.json parses");
+    let labels: Vec<Label> = all_labels();
     let mut by_file: BTreeMap<&str, Vec<&Label>> = BTreeMap::new();
     for label in labels.iter().filter(|l| split == "all" || l.split == split) {
         by_file.entry(&label.file).or_default().push(label);

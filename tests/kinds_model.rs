@@ -21,19 +21,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use postmortem_explorer::analysis::kinds::features::features_of;
 use postmortem_explorer::model::EventKind;
 use postmortem_explorer::parse::parse_document;
-use serde::Deserialize;
 
 const KINDS: usize = EventKind::ALL.len();
 
-#[derive(Deserialize)]
-struct Label {
-    file: String,
-    split: String,
-    at: serde_json::Value,
-    starts: String,
-    kind: EventKind,
-    confident: bool,
-}
+#[path = "support/kind_labels.rs"]
+mod kind_labels;
+use kind_labels::{all_labels, Label};
 
 /// One labelled event: its file's number, its features and its kind's index.
 struct Example {
@@ -106,10 +99,7 @@ impl Table {
 }
 
 fn examples(dir: &std::path::Path) -> (Vec<Example>, usize, f32) {
-    let labels: Vec<Label> = serde_json::from_str(
-        &std::fs::read_to_string("tests/corpus/kinds.json").expect("kinds.json"),
-    )
-    .expect("kinds.json parses");
+    let labels: Vec<Label> = all_labels();
     let mut by_file: BTreeMap<&str, Vec<&Label>> = BTreeMap::new();
     for label in labels.iter().filter(|l| l.split == "dev") {
         by_file.entry(&label.file).or_default().push(label);

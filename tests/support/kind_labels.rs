@@ -1,0 +1,28 @@
+//! The hand labels of event kinds (`tests/corpus/kinds.json`), shared by the test that
+//! measures the classifier against them and the one that trains its model.
+
+use postmortem_explorer::model::EventKind;
+use serde::Deserialize;
+
+/// One labelled timeline entry of a corpus file.
+#[derive(Deserialize)]
+pub struct Label {
+    /// The corpus file (its manifest `file` name).
+    pub file: String,
+    /// The manifest split of that file.
+    pub split: String,
+    /// The entry's moment as the reader wrote it.
+    pub at: serde_json::Value,
+    /// The first words of the entry's text.
+    pub starts: String,
+    /// The kind a person picked by reading the entry.
+    pub kind: EventKind,
+    /// Whether that person was sure.
+    pub confident: bool,
+}
+
+/// Every label in `tests/corpus/kinds.json`.
+pub fn all_labels() -> Vec<Label> {
+    let text = std::fs::read_to_string("tests/corpus/kinds.json").expect("kinds.json");
+    serde_json::from_str(&text).expect("kinds.json parses")
+}
