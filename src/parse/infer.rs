@@ -6,7 +6,7 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
-use super::calendar::{find_date_in, DateContext};
+use super::calendar::{self, find_date_in, DateContext};
 use super::clock::leading_clock;
 use super::zone::{short_us_zone, zone_at_start, FoundZone};
 
@@ -34,6 +34,10 @@ const TRIGGERS: &[&str] = &[
     "um",
     "gegen",
     "las",
+    // Portuguese, Italian, Dutch.
+    "às",
+    "alle",
+    "om",
 ];
 
 /// A moment found in prose.
@@ -52,9 +56,11 @@ pub struct Inferred<'a> {
     /// How many days after the one in force the text puts the moment: 1 for `3am UTC the
     /// following night` or `tomorrow at 9AM`, 2 for `the day after tomorrow at 9AM`.
     pub days_later: u8,
-    /// True when the time ends its text with `on` after it, so the date is on the next line
-    /// (`At 1400UTC on` / `August 5th 2023, ...` in hard-wrapped text).
-    pub date_wraps: bool,
+    /// The start of a date that the end of the text cuts (`on`, `on June`, `June`) when the
+    /// time is followed by nothing else, so the date goes on at the next line (`At 1400UTC on`
+    /// / `August 5th 2023, ...`, `by 08:35 UTC on June` / `21st, 2020 the rooms ...` in
+    /// hard-wrapped text).
+    pub date_wraps: Option<&'a str>,
 }
 
 /// Words after a time that put it on the next day.
@@ -144,10 +150,13 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
             let after_zone = zone.as_ref().map_or(trimmed, |z| &trimmed[z.label.len()..]);
             // `resolved @ 15:22 ICT, Sept 26 2021`: a full date after a comma.
             let after_comma = after_zone.trim_start_matches([' ', ',']);
+            // `by 01:30 UTC June 23rd, 2020`: a full date right after a written zone.
             let date_after = match after_comma.strip_prefix("on ") {
                 Some(rest) => find_date_in(head(rest, 32), context).filter(|d| d.span.start == 0),
                 None => find_date_in(head(after_comma, 32), context).filter(|d| {
-                    d.span.start == 0 && d.has_year && after_zone.trim_start().starts_with(',')
+                    d.span.start == 0
+                        && d.has_year
+                        && (after_zone.trim_start().starts_with(',') || zone.is_some())
                 }),
             };
             let lower_after = head(after_zone, 40).trim_start().to_lowercase();
@@ -155,20 +164,39 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
                 true => 1,
                 false => days_named_before(lead),
             };
-            let date_wraps = after_zone.trim() == "on";
+            let date_wraps = date_cut_at_end(after_zone);
             found.push(Inferred {
-                date: date.as_ref().map(|d| d.date).or(date_after.map(|d| d.date)),
+                date: date
+                    .as_ref()
+                    .map(|d| d.date)
+                    .or(date_after.as_ref().map(|d| d.date)),
                 time: clock.time,
                 zone,
                 at: date.as_ref().map_or(at, |d| window + d.span.start),
                 sentence: text[start..end].trim(),
                 days_later,
-                date_wraps,
+                date_wraps: date_after.is_none().then_some(date_wraps).flatten(),
             });
         }
         at += clock.len.max(1);
     }
     found
+}
+
+/// The start of a date that the end of the text cuts, when that is all that follows a time:
+/// `on`, `on June`, `June` (a month's name), each alone up to the end of the text.
+fn date_cut_at_end(after: &str) -> Option<&str> {
+    let rest = after.trim();
+    if rest.is_empty() {
+        return None;
+    }
+    let month = rest.strip_prefix("on").map_or(rest, str::trim_start);
+    let is_month = |word: &str| {
+        word.len() >= 3
+            && word.chars().all(char::is_alphabetic)
+            && calendar::month_number(word).is_some()
+    };
+    (month.is_empty() || is_month(month.trim_end_matches(['.', ',']))).then_some(rest)
 }
 
 /// `tomorrow at around 9AM`, `the day after tomorrow, about 10:00`: the days a relative day
@@ -284,7 +312,20 @@ mod tests {
         );
         let wrapped = inferred_times("We shut it down at 1400UTC on", DateContext::default());
         assert_eq!(wrapped[0].time.format("%H:%M").to_string(), "14:00");
-        assert!(wrapped[0].date_wraps);
+        assert_eq!(wrapped[0].date_wraps, Some("on"));
+        let cut = inferred_times(
+            "the rooms were purged by 08:35 UTC on June",
+            DateContext::default(),
+        );
+        assert_eq!(cut[0].date_wraps, Some("on June"));
+        let once = inferred_times("It was purged at 08:35 UTC once", DateContext::default());
+        assert_eq!(once[0].date_wraps, None);
+        assert_eq!(
+            times("O alarme foi acionado às 08:15 AM, e as câmeras")[0].1,
+            "08:15"
+        );
+        let zone_then_date = times("and by 01:30 UTC June 23rd, 2020 all were back");
+        assert_eq!(zone_then_date[0].0.as_deref(), Some("2020-06-23"));
         assert_eq!(
             times("**Fix deployed**: 2026-02-02 03:00 UTC (commit 5a4)")[0],
             (

@@ -30,13 +30,19 @@ impl Reader<'_> {
                 continue;
             }
             in_entry = false;
-            // `At 1400UTC on` / `August 5th 2023, ...`: the date that starts the next line.
-            let wrapped_date = || {
+            // `At 1400UTC on` / `August 5th 2023, ...`, `by 08:35 UTC on June` / `21st, 2020
+            // the rooms ...`: the date that the line's end cuts goes on at the next line.
+            let wrapped_date = |cut: &str| {
                 let next = prose.get(number + 1).filter(|next| next.continues)?;
-                let text = &self.lines[next.raw_index].text;
-                let found = find_date_in(head(text.trim_start(), 40), context)?;
-                let lead = &text.trim_start()[..found.span.start];
-                lead.trim().is_empty().then_some(found.date)
+                let joined = format!(
+                    "{cut} {}",
+                    head(self.lines[next.raw_index].text.trim_start(), 40)
+                );
+                let rest = joined
+                    .strip_prefix("on")
+                    .map_or(joined.as_str(), str::trim_start);
+                let found = find_date_in(rest, context)?;
+                (found.span.start == 0).then_some(found.date)
             };
             // `At 06:15 UTC ... By 09:00 UTC ...` opens a paragraph of narration, each of its
             // times a moment; a line opening with its stamp is one entry.
@@ -64,7 +70,7 @@ impl Reader<'_> {
                 None => inferred_times(content, context)
                     .into_iter()
                     .map(|f| {
-                        let date = f.date.or_else(|| f.date_wraps.then(wrapped_date).flatten());
+                        let date = f.date.or_else(|| f.date_wraps.and_then(wrapped_date));
                         let sentence = sentence_excerpt(f.sentence);
                         ((date, f.time, f.zone, f.at, sentence), f.days_later)
                     })
