@@ -402,7 +402,17 @@ fn date_at(text: &str, tokens: &[Token<'_>], i: usize, context: DateContext) -> 
             let (year_mark, month_mark) = (sep.trim(), between(m, d).trim());
             if matches!(year_mark, "년" | "年") && matches!(month_mark, "월" | "月") {
                 let date = ymd(first.number()?, m.number()?, d.number()?)?;
-                return Some(found(date, d, true));
+                // The day's mark (`18일`, `18日`) is part of the date.
+                let rest = text.get(d.end..).unwrap_or("");
+                let mark = ["일", "日"]
+                    .iter()
+                    .find(|m| rest.starts_with(**m))
+                    .map_or(0, |m| m.len());
+                return Some(FoundDate {
+                    date,
+                    span: first.start..d.end + mark,
+                    has_year: true,
+                });
             }
         }
         return None;
@@ -411,7 +421,9 @@ fn date_at(text: &str, tokens: &[Token<'_>], i: usize, context: DateContext) -> 
     if let Some(month) = month_number(first.text) {
         let day = next(1)?;
         let gap1 = between(first, day).trim();
-        if !(gap1.is_empty() || gap1 == ".") {
+        // `Jan-31-2018`: dashes between the parts.
+        let dashed = between(first, day) == "-";
+        if !(gap1.is_empty() || gap1 == "." || dashed) {
             return None;
         }
         let day_no = day.day()?;
@@ -419,10 +431,10 @@ fn date_at(text: &str, tokens: &[Token<'_>], i: usize, context: DateContext) -> 
             text,
             day,
             next(2),
-            month,
-            day_no,
+            (month, day_no),
             context,
             first.is_capitalised(),
+            dashed,
         )?;
         return Some(found(date, last, has_year));
     }
@@ -434,16 +446,19 @@ fn date_at(text: &str, tokens: &[Token<'_>], i: usize, context: DateContext) -> 
         }
         if let Some(month) = next(k) {
             if let Some(month_no) = month_number(month.text) {
-                // `3. März 2024`: German writes the day as an ordinal with a dot.
-                if matches!(between(tokens[i + k - 1], month).trim(), "" | ".") {
+                // `3. März 2024`: German writes the day as an ordinal with a dot;
+                // `20-Dec-18`: dashes between the parts.
+                let gap = between(tokens[i + k - 1], month);
+                let dashed = k == 1 && gap == "-";
+                if matches!(gap.trim(), "" | ".") || dashed {
                     let (date, last, has_year) = with_year(
                         text,
                         month,
                         next(k + 1),
-                        month_no,
-                        day_no,
+                        (month_no, day_no),
                         context,
                         month.is_capitalised(),
+                        dashed,
                     )?;
                     return Some(found(date, last, has_year));
                 }
@@ -489,20 +504,31 @@ pub fn leading_month_day(text: &str, context: DateContext) -> Option<(NaiveDate,
     Some((date, text.len() - after.len()))
 }
 
-/// The year after a day and month (`January 15, 2024`, `15 January 2024`), or else the
-/// document's year when the month is written capitalised (`Jan 15`, `15 Jan`): the date, the
-/// last token it took, and whether its year was written.
+/// The year after a day and month (`January 15, 2024`, `15 January 2024`, and with dashes
+/// `Jan-31-2018`, `20-Dec-18`, whose year may have two digits), or else the document's year
+/// when the month is written capitalised (`Jan 15`, `15 Jan`): the date, the last token it
+/// took, and whether its year was written.
 fn with_year<'a>(
     text: &str,
     last: Token<'a>,
     year: Option<Token<'a>>,
-    month: u32,
-    day: u32,
+    (month, day): (u32, u32),
     context: DateContext,
     capitalised: bool,
+    dashed: bool,
 ) -> Option<(NaiveDate, Token<'a>, bool)> {
     if let Some(year) = year {
-        let gap = text.get(last.end..year.start).unwrap_or("?").trim();
+        let gap = text.get(last.end..year.start).unwrap_or("?");
+        if dashed && gap == "-" {
+            let short = (year.text.len() == 2 && year.text.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| year.number())
+                .flatten()
+                .map(|yy| if yy < 70 { 2000 + yy } else { 1900 + yy });
+            if let Some(full) = short.or_else(|| year.is_year().then(|| year.number()).flatten()) {
+                return Some((ymd(full, month, day)?, year, true));
+            }
+        }
+        let gap = gap.trim();
         if (gap.is_empty() || gap == ",") && year.is_year() {
             return Some((ymd(year.number()?, month, day)?, year, true));
         }
@@ -671,12 +697,21 @@ mod tests {
         );
         assert_eq!(
             date("2025년 11월 18일 18:30"),
-            Some("2025-11-18 \"2025년 11월 18\"".into())
+            Some("2025-11-18 \"2025년 11월 18일\"".into())
         );
         assert_eq!(
             date("Incident du 7 septembre 2021"),
             Some("2021-09-07 \"7 septembre 2021\"".into())
         );
+        assert_eq!(
+            date("### 1:00 PM, 20-Dec-18: Outage"),
+            Some("2018-12-20 \"20-Dec-18\"".into())
+        );
+        assert_eq!(
+            date("shutdown for 12:00AM, Jan-31-2018 to"),
+            Some("2018-01-31 \"Jan-31-2018\"".into())
+        );
+        assert_eq!(date("cut 20-Dec 18 hosts"), None);
         assert_eq!(
             date("am 3. März 2024"),
             Some("2024-03-03 \"3. März 2024\"".into())

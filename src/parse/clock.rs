@@ -60,12 +60,17 @@ pub fn leading_clock(text: &str) -> Option<Clock> {
             }
         }
     }
-    // `14:05 Uhr`: the German hour word belongs to the time.
-    if minute.is_some() {
+    // `14:05 Uhr`, `17 Uhr`: the German hour word belongs to the time, and makes a bare
+    // hour one.
+    {
         let spaces = bytes[at..].iter().take_while(|&&b| b == b' ').count();
         let trimmed = &text[at + spaces..];
-        if trimmed.starts_with("Uhr") && !trimmed[3..].starts_with(|c: char| c.is_alphanumeric()) {
+        if trimmed.starts_with("Uhr")
+            && !trimmed[3..].starts_with(|c: char| c.is_alphanumeric())
+            && (minute.is_some() || hour <= 24)
+        {
             at += spaces + 3;
+            minute.get_or_insert(0);
         }
     }
     let (mut meridiem, mut after) = meridiem(text, at);
@@ -184,7 +189,13 @@ fn hour_range(text: &str) -> Option<Clock> {
 pub fn bare_hhmm(text: &str) -> Option<Clock> {
     let bytes = text.as_bytes();
     let (_, end) = digits(bytes, 0, 4, 4)?;
-    if !text[end..].starts_with([' ', '\t']) {
+    // `0616 text`, `0616: text` (a colon then a space or the end).
+    let after = &text[end..];
+    let separated = after.starts_with([' ', '\t'])
+        || after
+            .strip_prefix(':')
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\t']));
+    if !separated {
         return None;
     }
     Some(Clock {

@@ -111,14 +111,19 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
                 ',' | ' ' | 'T' | '\t' | '@' | '*' | '`' | '_' | ']' | '[' | '~'
             )
         });
+        at += weekday_in_parentheses(&content[at..]);
         at += skip_word(&content[at..], &["at "]);
-        // `March 3rd, 2023 - 22:40 UTC - text`: a dash between the date and its time.
+        // `March 3rd, 2023 - 22:40 UTC - text`, `November 4th -- 16:30 to 15:00 UTC`: a dash
+        // (or two) between the date and its time.
         if let Some(dash) = content[at..]
             .chars()
             .next()
             .filter(|c| matches!(c, '-' | '–' | '—'))
         {
-            let after = at + dash.len_utf8();
+            let mut after = at + dash.len_utf8();
+            if dash == '-' && content[after..].starts_with('-') {
+                after += 1;
+            }
             let after = after + skip_while(&content[after..], |c| c == ' ');
             if after > at + dash.len_utf8() && leading_clock(&content[after..]).is_some() {
                 at = after;
@@ -189,16 +194,21 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
         let trimmed = rest.trim_start_matches([' ', ',', '(', '\t']);
         if let Some((found, len)) = date_here(trimmed, context) {
             let after = &trimmed[len..];
+            // `12:00 AM, 16-Jun-17 to 17-Jun-17: text`: a range of days starts on the first.
             if after
                 .trim_start()
                 .starts_with(['-', '–', '—', ':', '|', ')', ']', '*'])
                 || after.trim().is_empty()
+                || strip(after.trim_start(), "to ")
+                    .and_then(|end| date_here(end.trim_start(), context))
+                    .is_some()
             {
                 date = Some(found);
                 at += rest.len() - trimmed.len() + len;
             }
         }
     }
+    at += approximately_after(&content[at..]);
     // `11:27+`: from then on.
     if content[at..].starts_with('+')
         && !content[at + 1..].starts_with(|c: char| c.is_ascii_digit())
@@ -436,6 +446,37 @@ fn starts(text: &str, prefix: &str) -> bool {
 }
 
 /// `text` without `prefix` at its start, if it starts with it (as [`starts`] tells).
+/// Bytes of a word for "about" glued after a time and followed by a space (`13:40頃 停電`,
+/// `9:00쯤 시작`), which belongs to the time.
+fn approximately_after(text: &str) -> usize {
+    ["頃", "ごろ", "쯤", "경"]
+        .iter()
+        .find(|word| {
+            text.strip_prefix(**word)
+                .is_some_and(|rest| rest.starts_with([' ', '\t', '\u{3000}']))
+        })
+        .map_or(0, |word| word.len())
+}
+
+/// Bytes of a weekday in parentheses after a date, and the spaces after it: `(金) `, `（水) `,
+/// `(Mon) `. At most three letters inside, so a note in parentheses is not skipped.
+fn weekday_in_parentheses(text: &str) -> usize {
+    let Some(inner) = text.strip_prefix(['(', '（']) else {
+        return 0;
+    };
+    let Some(close) = inner.find([')', '）']) else {
+        return 0;
+    };
+    let day = &inner[..close];
+    if day.is_empty() || day.chars().count() > 3 || !day.chars().all(char::is_alphabetic) {
+        return 0;
+    }
+    let open = text.len() - inner.len();
+    let close_len = inner[close..].chars().next().map_or(1, char::len_utf8);
+    let end = open + close + close_len;
+    end + skip_while(&text[end..], |c| c == ' ')
+}
+
 fn strip<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     starts(text, prefix).then(|| &text[prefix.len()..])
 }

@@ -103,7 +103,11 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
         // `On Apr 4th at 12:32`, `2024-01-15, 10:00`: the date, then at most a linking word.
         let date = find_date_in(before, context).filter(|d| {
             let gap = before[d.span.end..].trim_matches([' ', ',']);
-            gap.is_empty() || ["at", "around", "about", "by", "um", "à", "a las"].contains(&gap)
+            gap.is_empty()
+                || [
+                    "at", "around", "about", "by", "um", "gegen", "à", "às", "a las",
+                ]
+                .contains(&gap)
         });
         // `on Monday 10 April at 5:34 am`, `On the 15 Mar 2020, around 9pm`: the word between
         // the date and the time introduces it.
@@ -133,8 +137,13 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
         // so does a label's colon (`Fix deployed: 2026-02-02 03:00 UTC`).
         let labelled = date.as_ref().is_some_and(|d| d.has_year)
             && lead.trim_end_matches([' ', '*', '_']).ends_with(':');
+        // `(Stand 26.07.2019 01:15 Uhr)`: a full date with the time right after it is a stamp.
+        let stamped = date.as_ref().is_some_and(|d| {
+            d.has_year && before[d.span.end..].trim_matches([' ', ',']).is_empty()
+        });
         let introduced = opens_sentence
             || labelled
+            || stamped
             || date_introduces
             || previous.as_deref().is_some_and(|w| TRIGGERS.contains(&w))
             || (date.is_some() && previous.as_deref() == Some("on"));

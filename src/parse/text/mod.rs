@@ -758,7 +758,13 @@ impl<'a> Reader<'a> {
             // `Timeline (all times in EAT)` alone on its line after a blank: a plain-text heading.
             // `- **Key events**` alone: a bold list item naming a section.
             let bold = bold_heading(content);
-            let stands_alone = (!is_item && self.after_blank) || bold.is_some();
+            // `Timeline` alone on its line right after text, with entries under it.
+            let names_timeline = || {
+                spelled_field(content.trim().trim_end_matches(':').trim()) == Some(Field::Timeline)
+                    && self.next_text_is_entry(index)
+            };
+            let stands_alone =
+                (!is_item && (self.after_blank || names_timeline())) || bold.is_some();
             if stands_alone {
                 let bare = bold.unwrap_or_else(|| content.trim().trim_end_matches(':').trim());
                 if bare.len() <= 80 && field_for(bare).is_some() {
@@ -782,6 +788,16 @@ impl<'a> Reader<'a> {
             content_at + label.value_at,
             label.markdown_heading,
         )
+    }
+
+    /// True when the next line with text after `index` is a timeline entry (`14:30 UTC - ...`).
+    fn next_text_is_entry(&self, index: usize) -> bool {
+        self.lines[index + 1..]
+            .iter()
+            .find(|line| !line.text.trim().is_empty())
+            .is_some_and(|line| {
+                timeline_entry(strip_list_marker(&line.text).0, self.context).is_some()
+            })
     }
 
     /// Handles a heading or `Label: value` line; false when the label means nothing here.
