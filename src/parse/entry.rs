@@ -194,17 +194,20 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
         let trimmed = rest.trim_start_matches([' ', ',', '(', '\t']);
         if let Some((found, len)) = date_here(trimmed, context) {
             let after = &trimmed[len..];
-            // `12:00 AM, 16-Jun-17 to 17-Jun-17: text`: a range of days starts on the first.
+            // `12:00 AM, 16-Jun-17 to 17-Jun-17: text`: a range of days starts on the first,
+            // and its text after the last.
+            let end_day = strip(after.trim_start(), "to ").and_then(|end| {
+                let end = end.trim_start();
+                date_here(end, context).map(|(_, end_len)| after.len() - end.len() + end_len)
+            });
             if after
                 .trim_start()
                 .starts_with(['-', '–', '—', ':', '|', ')', ']', '*'])
                 || after.trim().is_empty()
-                || strip(after.trim_start(), "to ")
-                    .and_then(|end| date_here(end.trim_start(), context))
-                    .is_some()
+                || end_day.is_some()
             {
                 date = Some(found);
-                at += rest.len() - trimmed.len() + len;
+                at += rest.len() - trimmed.len() + len + end_day.unwrap_or(0);
             }
         }
     }

@@ -29,13 +29,16 @@ pub struct FrontMatter<'a> {
     pub closed: bool,
 }
 
-/// Reads front matter when the first line is `---` or `+++` and a matching fence closes it.
+/// Reads front matter when the first line is `---` or `+++` (or `---toml`, `---yaml`, as
+/// gray-matter names the language) and a matching fence closes it.
 pub fn front_matter<'a>(lines: &[&'a str]) -> Option<FrontMatter<'a>> {
-    let fence = lines.first()?.trim_end();
-    if fence != "---" && fence != "+++" {
-        return None;
-    }
-    let toml = fence == "+++";
+    let opening = lines.first()?.trim_end();
+    let (fence, toml) = match opening {
+        "---" | "---yaml" | "---yml" => ("---", false),
+        "+++" => ("+++", true),
+        "---toml" => ("---", true),
+        _ => return None,
+    };
     let closing = lines
         .iter()
         .skip(1)
@@ -103,7 +106,11 @@ pub fn status_items<'a>(lines: &[&'a str], found: &FrontMatter<'a>) -> Vec<Statu
         "posted_at",
     ];
     let mut items = Vec::new();
-    if !found.closed || lines.first().is_some_and(|l| l.trim_end() == "+++") {
+    if !found.closed
+        || lines
+            .first()
+            .is_some_and(|l| matches!(l.trim_end(), "+++" | "---toml"))
+    {
         return items;
     }
     let mut current: Option<(usize, StatusItem<'a>)> = None;
@@ -232,6 +239,9 @@ mod tests {
             ]
         );
         assert_eq!(found.other_lines, [4]);
+        let named = ["---toml", "title = \"Cookie outage\"", "---", "Text."];
+        let found = front_matter(&named).expect("a `---toml` block");
+        assert_eq!((found.len, found.entries[0].value), (3, "Cookie outage"));
         let toml = ["+++", "title = \"Cookie outage\"", "+++"];
         let found = front_matter(&toml).unwrap();
         assert_eq!(found.entries[0].value, "Cookie outage");
