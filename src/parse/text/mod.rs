@@ -1407,10 +1407,7 @@ impl<'a> Reader<'a> {
             self.heading_dates.pop();
         }
         let heading = &text[level..];
-        // The title's date (`# Incident Report - February 27th, 2019`) is the incident's day,
-        // not a day heading: entries that write a later day move on from it.
-        let is_title = self.expecting_title && self.incident.title.is_empty();
-        let date = heading_date(heading, self.context).filter(|_| !is_title);
+        let date = heading_date(heading, self.context);
         self.heading_dates.push((level, date));
         // `### November 16-ongoing, 2023` over the updates of one incident in a log that runs
         // over years: its year is the year of the dates written without one below it.
