@@ -394,6 +394,12 @@ fn date_at(text: &str, tokens: &[Token<'_>], i: usize, context: DateContext) -> 
     if first.text.len() == 4 && first.text.bytes().all(|b| b.is_ascii_digit()) {
         if let (Some(m), Some(d)) = (next(1), next(2)) {
             let sep = between(first, m);
+            // `https://example.org/news/2020/12/25/release/`: a path in a link, not a date.
+            let in_path = sep == "/"
+                && (text[..first.start].ends_with('/') || text[d.end..].starts_with('/'));
+            if in_path {
+                return None;
+            }
             if numeric_sep(sep) && between(m, d) == sep && d.text.len() <= 2 && m.text.len() <= 2 {
                 let date = ymd(first.number()?, m.number()?, d.number()?)?;
                 return Some(found(date, d, true));
@@ -712,6 +718,14 @@ mod tests {
             Some("2018-01-31 \"Jan-31-2018\"".into())
         );
         assert_eq!(date("cut 20-Dec 18 hosts"), None);
+        assert_eq!(
+            date("[Ruby 3](https://www.ruby-lang.org/en/news/2020/12/25/ruby-3/)"),
+            None
+        );
+        assert_eq!(
+            date("see 2020/12/25 notes"),
+            Some("2020-12-25 \"2020/12/25\"".into())
+        );
         assert_eq!(
             date("am 3. März 2024"),
             Some("2024-03-03 \"3. März 2024\"".into())

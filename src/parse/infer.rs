@@ -34,6 +34,9 @@ const TRIGGERS: &[&str] = &[
     "um",
     "gegen",
     "las",
+    "between",
+    "entre",
+    "zwischen",
     // Portuguese, Italian, Dutch.
     "às",
     "alle",
