@@ -244,3 +244,21 @@ fn the_lines_read_into_the_window_and_the_timelines_zone_are_kept_as_written() {
         "{report}"
     );
 }
+
+#[test]
+fn a_field_the_reader_does_not_know_after_a_detail_stays_text() {
+    // `Status:` and `Owner:` are not more of the severity or the services above them.
+    let text = "# Queue backlog\n\n**Severity:** High\n**Status:** Resolved\n**Services:** queue, mailer\n**Owner:** Ana\n\n## Summary\n\nThe queue backed up.\n";
+    let parsed = parse_document("backlog.md", text);
+    let incident = &parsed.incident;
+    assert_eq!(incident.severity, "High");
+    assert_eq!(incident.services, ["queue", "mailer"]);
+    assert_eq!(
+        incident.summary,
+        "**Status:** Resolved\n\n**Owner:** Ana\n\nThe queue backed up."
+    );
+    // A list under a label alone is still read as the detail's items.
+    let text = "# Queue backlog\n\n**Severity:** High\n\n## Services\n\n- queue\n- mailer\n";
+    let parsed = parse_document("backlog.md", text);
+    assert_eq!(parsed.incident.services, ["queue", "mailer"]);
+}

@@ -201,7 +201,7 @@ test('a template part left empty, footnotes, further headings, stated lines and 
     assert.doesNotMatch(await rootCause.innerText(), /Trigger/);
     assert.deepEqual(await page.getByTestId('stated-window').locator('li').allInnerTexts(),
       ['Date: 2024-03-04', 'Duration: 09:10 to 10:40 UTC']);
-    assert.deepEqual(await page.getByTestId('timeline-note').allInnerTexts(), ['All times in UTC.']);
+    assert.deepEqual(await page.getByTestId('timeline-note').allTextContents(), ['All times in UTC.']);
     assert.deepEqual(await page.getByTestId('lessons').locator('h3').allTextContents(), ['What worked', "What didn't work"]);
     const summary = await page.getByTestId('summary').innerText();
     assert.match(summary, /Impact Assessment/);

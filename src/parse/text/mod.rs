@@ -256,6 +256,9 @@ struct Reader<'a> {
     pending_heading: Option<(Target, String)>,
     /// The lines kept as written for [`Parsed::stated`], with the index each was read from.
     stated: Vec<(usize, Stated)>,
+    /// True when the last detail label (`Severity:`, `Services:`, ...) had its value on its
+    /// own line, so that the lines after it are not more of it.
+    detail_valued: bool,
     /// True inside a combined `Root Cause and Resolution` section, whose `Root Cause:` and
     /// `Resolution:` labels split it between the two parts rather than head them again.
     in_combined: bool,
@@ -371,6 +374,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         pending_heading: None,
         stated: Vec::new(),
         in_combined: false,
+        detail_valued: false,
         verbatim: verbatim::Verbatim::default(),
         responder_role: None,
         outline: Vec::new(),
@@ -900,6 +904,9 @@ impl<'a> Reader<'a> {
             }
         };
         self.note_part(target);
+        if target.is_detail() {
+            self.detail_valued = !value.is_empty();
+        }
         let combined = field == Field::RootCauseAndResolution;
         let splits_combined =
             self.in_combined && matches!(target, Target::RootCause | Target::Resolution);
@@ -991,6 +998,17 @@ impl<'a> Reader<'a> {
         self.paragraph.push(index);
         match target {
             Target::Timeline => self.read_timeline_text(index, content, content_at),
+            // `Status: Resolved` under `Severity: High`: a field the reader does not know,
+            // not more of the severity; it stays text of the part the reader is in.
+            target
+                if target.is_detail() && self.detail_valued && !is_item && has_value(content) =>
+            {
+                let part = self
+                    .section
+                    .filter(|s| !s.is_detail())
+                    .unwrap_or(Target::Summary);
+                self.append_prose(part, content, true);
+            }
             target if target.is_detail() => self.read_detail(target, content),
             Target::ActionItems if is_item => self.push_action_item(content),
             Target::ActionItems | Target::Improvements => {
@@ -1715,6 +1733,11 @@ impl<'a> Reader<'a> {
             stated: self.stated.into_iter().map(|(_, s)| s).collect(),
         }
     }
+}
+
+/// True for a `Label: value` line (a label with a value after it, not a heading).
+fn has_value(content: &str) -> bool {
+    labelled(content).is_some_and(|l| !l.markdown_heading && !l.value.trim().is_empty())
 }
 
 /// `text` in bold, as a paragraph of Markdown (plain when it holds emphasis marks itself).
