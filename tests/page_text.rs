@@ -8,7 +8,7 @@ use std::path::Path;
 
 use postmortem_explorer::model::{Incident, Part};
 use postmortem_explorer::parse::rich::{plain_text, render, Element, LinkBase, Node};
-use postmortem_explorer::parse::{parse_document, Parsed};
+use postmortem_explorer::parse::{parse_document, Parsed, StatedAbout};
 
 fn read(name: &str) -> Parsed {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -171,4 +171,94 @@ fn reference_links_in_events_and_items_are_written_inline_and_definitions_are_no
         .links
         .iter()
         .any(|l| l.url == "https://docs.example.com/yank"));
+}
+
+#[test]
+fn further_headings_of_a_part_stay_in_its_text_and_an_empty_one_is_left_out() {
+    let parsed = read("further-headings.md");
+    let incident = &parsed.incident;
+    // The page names each part by its first heading; the others stay in the text, in bold.
+    assert_eq!(parsed.heading("root_cause"), Some("Root Cause"));
+    assert_eq!(
+        incident.root_cause,
+        "A cold cache after the morning deploy.\n\n**Contributing Factors**\n\nThe warm-up job had been switched off a month before."
+    );
+    // `## Trigger` heads nothing: no empty bold line is added for it.
+    assert!(!incident.root_cause.contains("Trigger"));
+    // A further label keeps its line whole, its label with it.
+    assert_eq!(parsed.heading("impact"), Some("Impact"));
+    assert_eq!(
+        incident.impact.text,
+        "Checkout pages took ten seconds to load.\n\n**Impact Assessment**\n\n- **Customer impact:** Some orders were abandoned."
+    );
+    // Drawn as text, with no markup left over.
+    let nodes = render(&incident.impact.text, &LinkBase::none());
+    let shown = plain_text(&nodes);
+    assert!(shown.contains("Impact Assessment"), "{shown}");
+    assert!(
+        shown.contains("Customer impact: Some orders were abandoned."),
+        "{shown}"
+    );
+    assert!(!shown.contains("**"), "{shown}");
+}
+
+#[test]
+fn the_lessons_lists_keep_the_authors_headings() {
+    let parsed = read("further-headings.md");
+    assert_eq!(parsed.heading("went_well"), Some("What worked"));
+    assert_eq!(parsed.heading("went_wrong"), Some("What didn't work"));
+    assert_eq!(parsed.heading("lucky"), None);
+    assert_eq!(
+        parsed.incident.lessons.went_well,
+        ["Alerts fired within a minute"]
+    );
+}
+
+#[test]
+fn the_lines_read_into_the_window_and_the_timelines_zone_are_kept_as_written() {
+    let parsed = read("further-headings.md");
+    let window: Vec<&str> = parsed.stated_about(StatedAbout::Window).collect();
+    assert_eq!(
+        window,
+        ["**Date:** 2024-03-04", "**Duration:** 09:10 to 10:40 UTC"]
+    );
+    let notes: Vec<&str> = parsed.stated_about(StatedAbout::Timeline).collect();
+    assert_eq!(notes, ["All times in UTC."]);
+    // They are still read: the window and the events' zone come from them.
+    let start = parsed.incident.start.expect("a start");
+    assert_eq!(start.offset.map(|o| o.minutes()), Some(0));
+    // The static report shows them as the page does.
+    let report = postmortem_explorer::export::report::first_paint_html(
+        &parsed,
+        &postmortem_explorer::export::report::ReportOptions {
+            source_name: "further-headings.md",
+            this_year: 2026,
+        },
+    );
+    assert!(
+        report.contains("<li><strong>Date:</strong> 2024-03-04</li>"),
+        "{report}"
+    );
+    assert!(
+        report.contains("<p class=\"timeline-note\">All times in UTC.</p>"),
+        "{report}"
+    );
+}
+
+#[test]
+fn a_field_the_reader_does_not_know_after_a_detail_stays_text() {
+    // `Status:` and `Owner:` are not more of the severity or the services above them.
+    let text = "# Queue backlog\n\n**Severity:** High\n**Status:** Resolved\n**Services:** queue, mailer\n**Owner:** Ana\n\n## Summary\n\nThe queue backed up.\n";
+    let parsed = parse_document("backlog.md", text);
+    let incident = &parsed.incident;
+    assert_eq!(incident.severity, "High");
+    assert_eq!(incident.services, ["queue", "mailer"]);
+    assert_eq!(
+        incident.summary,
+        "**Status:** Resolved\n\n**Owner:** Ana\n\nThe queue backed up."
+    );
+    // A list under a label alone is still read as the detail's items.
+    let text = "# Queue backlog\n\n**Severity:** High\n\n## Services\n\n- queue\n- mailer\n";
+    let parsed = parse_document("backlog.md", text);
+    assert_eq!(parsed.incident.services, ["queue", "mailer"]);
 }

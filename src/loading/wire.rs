@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use super::Loaded;
 use crate::analysis::kinds::kinds_of;
 use crate::model::{EventKind, Incident, MetricSeries, Part as OutlinePart, TimelineEvent};
-use crate::parse::{Diagnostic, Parsed, HEADING_KEYS};
+use crate::parse::{Diagnostic, Parsed, Stated, HEADING_KEYS};
 
 /// Items (events, diagnostics, samples) per part.
 pub const CHUNK: usize = 20_000;
@@ -32,6 +32,7 @@ enum Part {
         incident: Box<Incident>,
         outline: Vec<OutlinePart>,
         headings: Vec<(String, String)>,
+        stated: Vec<Stated>,
     },
     /// Metric series, their points still to come.
     Metrics { series: Vec<MetricSeries> },
@@ -71,6 +72,7 @@ pub fn split(loaded: Loaded) -> Vec<Vec<u8>> {
                 diagnostics,
                 outline,
                 headings,
+                stated,
             } = *parsed;
             let kinds = kinds_of(&incident);
             let timeline = std::mem::take(&mut incident.timeline);
@@ -81,6 +83,7 @@ pub fn split(loaded: Loaded) -> Vec<Vec<u8>> {
                     .into_iter()
                     .map(|(key, text)| (key.to_string(), text))
                     .collect(),
+                stated,
             });
             parts.extend(chunks(timeline).map(Part::Events));
             parts.extend(
@@ -177,6 +180,7 @@ impl Assembler {
                     incident,
                     outline,
                     headings,
+                    stated,
                 },
                 None,
             ) => {
@@ -185,6 +189,7 @@ impl Assembler {
                     diagnostics: Vec::new(),
                     outline,
                     headings: static_keys(headings)?,
+                    stated,
                 })));
             }
             (Part::Metrics { series }, None) => {
@@ -426,6 +431,7 @@ mod tests {
             incident: Box::default(),
             outline: Vec::new(),
             headings: vec![("nope".into(), "x".into())],
+            stated: Vec::new(),
         });
         assert!(Assembler::new().push(&unknown).is_err());
     }

@@ -303,7 +303,8 @@ fn tidy(text: &str) -> String {
         .to_string()
 }
 
-/// The text without `( ... )` / `[ ... ]` groups that hold no letters or digits.
+/// The text without `( ... )` / `[ ... ]` groups that hold nothing but separators and keys
+/// left with no value (`(, , due=)` once the owner and priority were taken out).
 fn without_empty_brackets(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -317,7 +318,7 @@ fn without_empty_brackets(text: &str) -> String {
         // Only short groups are looked at, so a line full of brackets stays linear.
         let close = after.bytes().take(200).position(|b| b == close_char as u8);
         match close {
-            Some(close) if !after[..close].chars().any(char::is_alphanumeric) => {
+            Some(close) if !holds_content(&after[..close]) => {
                 out.push_str(&rest[..open]);
                 rest = &after[close + 1..];
             }
@@ -331,9 +332,36 @@ fn without_empty_brackets(text: &str) -> String {
     out
 }
 
+/// True when a bracketed group holds a letter or digit other than in a key with no value
+/// (`due=`, `owner:`).
+fn holds_content(group: &str) -> bool {
+    group.split([',', ';']).any(|part| {
+        let part = part.trim();
+        let bare_key = part.ends_with(['=', ':'])
+            && part[..part.len() - 1]
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+        !bare_key && part.chars().any(char::is_alphanumeric)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_left_with_no_value_are_not_kept_in_the_text() {
+        let got = item("Add alerts for the tier. (owner=eng, priority=medium, due=)");
+        assert_eq!(got.text, "Add alerts for the tier.");
+        assert_eq!(got.owner.as_deref(), Some("eng"));
+        assert_eq!(got.priority.as_deref(), Some("medium"));
+        assert_eq!(got.due, None);
+        // A group with something in it stays.
+        assert_eq!(
+            item("Rotate keys (see: runbook)").text,
+            "Rotate keys (see: runbook)"
+        );
+    }
 
     fn item(text: &str) -> ActionItem {
         from_text(text)

@@ -49,15 +49,49 @@ pub struct Parsed {
     pub outline: Vec<Part>,
     /// The author's own headings for the parts the page shows under fixed names, by part:
     /// `summary`, `impact`, `root_cause`, `detection`, `resolution`, `timeline`, `lessons`,
-    /// `measures`, `responders`, `addendum` (the first heading of each, as written), and the
+    /// `went_well`, `went_wrong`, `lucky` (the lessons' three lists), `measures`,
+    /// `responders`, `addendum` (the first heading of each, as written), and the
     /// action-item table's column names: `task_column`, `owner_column`, `priority_column`,
     /// `status_column`, `due_column`, `link_column`.
     pub headings: Vec<(&'static str, String)>,
+    /// The lines the reader turned into facts the page writes in its own way (`Date:`,
+    /// `Duration:`, `Start:`/`End:` become the incident's window; `All times in UTC.` the
+    /// zone of the timeline), as written, in reading order: the page shows the author's
+    /// words beside its own.
+    pub stated: Vec<Stated>,
+}
+
+/// A line the reader turned into facts the page writes in its own way, as written.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Stated {
+    /// What it states.
+    pub about: StatedAbout,
+    /// The line as written (inline Markdown, `<br>` pieces apart), without a list marker.
+    pub text: String,
+}
+
+/// What a [`Stated`] line states.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum StatedAbout {
+    /// When the incident happened: its date, window or length (`Date:`, `Duration:`).
+    Window,
+    /// How the timeline's times are written (`All times in UTC.`).
+    Timeline,
+}
+
+impl Parsed {
+    /// The lines stating `about`, as written.
+    pub fn stated_about(&self, about: StatedAbout) -> impl Iterator<Item = &str> {
+        self.stated
+            .iter()
+            .filter(move |s| s.about == about)
+            .map(|s| s.text.as_str())
+    }
 }
 
 /// Every key [`Parsed::headings`] uses: the parts the page shows under fixed names, then the
 /// action-item table's columns.
-pub const HEADING_KEYS: [&str; 16] = [
+pub const HEADING_KEYS: [&str; 19] = [
     "summary",
     "impact",
     "root_cause",
@@ -65,6 +99,9 @@ pub const HEADING_KEYS: [&str; 16] = [
     "resolution",
     "timeline",
     "lessons",
+    "went_well",
+    "went_wrong",
+    "lucky",
     "measures",
     "responders",
     "addendum",

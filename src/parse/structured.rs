@@ -73,6 +73,7 @@ pub fn parse_structured(source: &str, syntax: Syntax) -> Parsed {
         diagnostics,
         outline: Vec::new(),
         headings: Vec::new(),
+        stated: Vec::new(),
     };
     drop_unsafe_links(text, &mut parsed);
     check_numbers(text, &mut parsed);

@@ -464,6 +464,7 @@ impl Editor {
                     diagnostics: parsed.diagnostics,
                     outline: parsed.outline,
                     headings: parsed.headings,
+                    stated: parsed.stated,
                 });
                 self.read_text.set(text);
             }

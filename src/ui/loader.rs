@@ -340,6 +340,7 @@ fn open_loaded(
                 diagnostics: parsed.diagnostics,
                 outline: parsed.outline,
                 headings: parsed.headings,
+                stated: parsed.stated,
             });
             // The incident the URL names: its view (window, event, zone) is in the URL too.
             if src.is_some() && request.src == src {

@@ -37,13 +37,19 @@ pub fn AuthorParts() -> impl IntoView {
     }
 }
 
-/// A list of one-line Markdown items under an `<h3>`, or nothing when empty.
-fn item_list(heading: &'static str, items: Vec<String>, test_id: &'static str) -> AnyView {
+/// A list of one-line Markdown items under an `<h3>` (the author's heading for `key`, else
+/// `heading`), or nothing when empty.
+fn item_list(
+    key: &'static str,
+    heading: &'static str,
+    items: Vec<String>,
+    test_id: &'static str,
+) -> AnyView {
     if items.is_empty() {
         return ().into_any();
     }
     view! {
-        <h3>{heading}</h3>
+        <h3>{part_heading(key, heading)}</h3>
         <ul data-testid=test_id>
             {items.into_iter().map(|text| view! { <li><InlineMarkdown text=text /></li> }).collect::<Vec<_>>()}
         </ul>
@@ -73,9 +79,9 @@ fn LessonsCard(incident: Signal<Incident>) -> impl IntoView {
                         move || text.clone()
                     }) />
                 </Show>
-                {item_list("What went well", lessons.went_well, "went-well")}
-                {item_list("What went wrong", lessons.went_wrong, "went-wrong")}
-                {item_list("Where we got lucky", lessons.lucky, "lucky")}
+                {item_list("went_well", "What went well", lessons.went_well, "went-well")}
+                {item_list("went_wrong", "What went wrong", lessons.went_wrong, "went-wrong")}
+                {item_list("lucky", "Where we got lucky", lessons.lucky, "lucky")}
             </section>
         }
         .into_any()

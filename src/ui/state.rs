@@ -13,7 +13,7 @@ use crate::analysis::window::{incident_extent, TimeWindow};
 use crate::loading::wire::Delivery;
 use crate::loading::Loaded;
 use crate::model::{EventKind, Incident, Part};
-use crate::parse::{parse_document, Diagnostic, Parsed};
+use crate::parse::{parse_document, Diagnostic, Parsed, Stated};
 use crate::sample::{open_pre_read_sample, synthetic_incident, SAMPLE_NAME};
 
 /// A loaded postmortem: where it came from and what the reader made of it.
@@ -33,6 +33,9 @@ pub struct OpenDocument {
     pub outline: Vec<Part>,
     /// The author's own headings for the parts the page names (see `Parsed::headings`).
     pub headings: Vec<(&'static str, String)>,
+    /// The lines read into facts the page writes its own way, as written (see
+    /// `Parsed::stated`).
+    pub stated: Vec<Stated>,
 }
 
 impl OpenDocument {
@@ -56,6 +59,7 @@ impl OpenDocument {
             diagnostics: parsed.diagnostics,
             outline: parsed.outline,
             headings: parsed.headings,
+            stated: parsed.stated,
         }
     }
 
@@ -100,6 +104,7 @@ impl OpenDocument {
                 diagnostics: Vec::new(),
                 outline: Vec::new(),
                 headings: Vec::new(),
+                stated: Vec::new(),
             },
             None => OpenDocument::sample(),
         }

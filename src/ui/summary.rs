@@ -3,10 +3,11 @@
 use leptos::prelude::*;
 
 use super::embed::{EmbedPart, EmbedParts};
-use super::rich_text::Markdown;
+use super::rich_text::{InlineMarkdown, Markdown};
 use super::state::part_heading;
 use crate::analysis::{durations, format};
 use crate::model::Incident;
+use crate::parse::{Stated, StatedAbout};
 
 /// Key facts of the incident.
 #[component]
@@ -40,6 +41,18 @@ pub fn SummaryCard(
         })
     };
     let share = move || incident.with(|i| i.impact.affected_users_percent.map(format::percent));
+    // The lines the window was read from, as the author wrote them.
+    let document = super::state::app_state().document;
+    let stated = move || {
+        let lines = document.with(|d| stated_texts(&d.stated, StatedAbout::Window));
+        (facts_part && !lines.is_empty()).then(|| {
+            view! {
+                <ul class="stated" data-testid="stated-window">
+                    {lines.into_iter().map(|text| view! { <li><InlineMarkdown text=text /></li> }).collect::<Vec<_>>()}
+                </ul>
+            }
+        })
+    };
     let text = move |pick: fn(&Incident) -> &String| {
         Signal::derive(move || incident.with(|i| pick(i).clone()))
     };
@@ -71,6 +84,7 @@ pub fn SummaryCard(
                     </div>
                 </Show>
             </dl>
+            {stated}
             {move || facts_part.then(|| chips("Services", incident.with(|i| i.services.clone()), "services"))}
             {move || facts_part.then(|| chips("Tags", incident.with(|i| i.tags.clone()), "tags"))}
             <dl class="prose-facts" hidden=!sections_part>
@@ -116,4 +130,13 @@ pub(super) fn chip_list(items: Vec<String>, test_id: &'static str) -> impl IntoV
             {items.into_iter().map(|item| view! { <li>{item}</li> }).collect::<Vec<_>>()}
         </ul>
     }
+}
+
+/// The texts of the `stated` lines about `about`, in order.
+pub(super) fn stated_texts(stated: &[Stated], about: StatedAbout) -> Vec<String> {
+    stated
+        .iter()
+        .filter(|s| s.about == about)
+        .map(|s| s.text.clone())
+        .collect()
 }

@@ -11,6 +11,7 @@ use crate::analysis::format::{clock_at, date_time_at};
 use crate::analysis::window::axis_ms;
 use crate::model::EventKind;
 use crate::model::Incident;
+use crate::parse::StatedAbout;
 
 /// Timelines up to this long are listed whole.
 const WHOLE: usize = 300;
@@ -85,6 +86,14 @@ pub fn TimelineList(
                 .collect_view()
         })
     };
+    // The author's notes on how the times are written (`All times in UTC.`), as written.
+    let document = app_state().document;
+    let notes = move || {
+        document.with(|d| super::summary::stated_texts(&d.stated, StatedAbout::Timeline))
+            .into_iter()
+            .map(|text| view! { <p class="timeline-note" data-testid="timeline-note"><InlineMarkdown text=text /></p> })
+            .collect::<Vec<_>>()
+    };
     let paging = move || {
         let n = total();
         (n > WHOLE).then(|| {
@@ -104,6 +113,7 @@ pub fn TimelineList(
     view! {
         <section class="card timeline" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{part_heading("timeline", "Timeline")}</h2>
+            {notes}
             <Show
                 when=move || incident.with(|i| !i.timeline.is_empty())
                 fallback=|| view! { <p class="empty">"This postmortem has no timeline entries."</p> }

@@ -75,7 +75,7 @@ before(async () => {
   await mkdir(join(site, 'pm/img'), { recursive: true });
   await writeFile(join(site, 'pm/outage.md'), POSTMORTEM);
   // Shapes of real postmortems whose lines did not reach the page (tests/page_text.rs).
-  for (const name of ['empty-template-parts.md', 'footnotes.md', 'duration-sentence.txt']) {
+  for (const name of ['empty-template-parts.md', 'footnotes.md', 'duration-sentence.txt', 'further-headings.md']) {
     await cp(join(ROOT, 'tests/fixtures/page', name), join(site, 'pm', name));
   }
   await cp(join(ROOT, 'public/favicon.svg'), join(site, 'pm/img/graph.svg'));
@@ -159,7 +159,7 @@ test('every section appears after the fixed cards in the order the author wrote 
   await context.close();
 });
 
-test('a template part left empty, footnotes and a duration sentence reach the page as written', async () => {
+test('a template part left empty, footnotes, further headings, stated lines and a duration sentence reach the page as written', async () => {
   const open = async (name, title) => {
     const opened = await openPage(browser, `${server.url}?src=pm/${name}`);
     await opened.page.waitForFunction((t) => document.querySelector('[data-testid=incident-title]')?.textContent === t, title);
@@ -188,6 +188,25 @@ test('a template part left empty, footnotes and a duration sentence reach the pa
     assert.equal(await page.getByTestId('timeline').getByRole('link', { name: 'yanked' }).getAttribute('href'),
       'https://docs.example.com/yank');
     assert.ok(!(await main.innerText()).includes(']['));
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+  {
+    // Further headings of a part, the lessons' own headings, and the lines read into the
+    // window and the timeline's zone, as written.
+    const { page, errors, context } = await open('further-headings.md', 'Checkout latency');
+    const rootCause = page.getByTestId('root-cause');
+    assert.equal(await rootCause.locator('strong').first().textContent(), 'Contributing Factors');
+    assert.match(await rootCause.innerText(), /The warm-up job had been switched off a month before\./);
+    assert.doesNotMatch(await rootCause.innerText(), /Trigger/);
+    assert.deepEqual(await page.getByTestId('stated-window').locator('li').allInnerTexts(),
+      ['Date: 2024-03-04', 'Duration: 09:10 to 10:40 UTC']);
+    assert.deepEqual(await page.getByTestId('timeline-note').allTextContents(), ['All times in UTC.']);
+    assert.deepEqual(await page.getByTestId('lessons').locator('h3').allTextContents(), ['What worked', "What didn't work"]);
+    const summary = await page.getByTestId('summary').innerText();
+    assert.match(summary, /Impact Assessment/);
+    assert.match(summary, /Customer impact: Some orders were abandoned\./);
+    assert.ok(!(await page.locator('main').innerText()).includes('**'));
     assert.deepEqual(errors, []);
     await context.close();
   }

@@ -10,8 +10,15 @@ use crate::analysis::window::axis_ms;
 use crate::model::EventKind;
 
 /// The timeline: its picture and the list of its events.
-pub fn timeline(html: &mut Html, facts: &Facts<'_>, drawings: &Drawings<'_, '_>, heading: &str) {
+pub fn timeline(
+    html: &mut Html,
+    facts: &Facts<'_>,
+    drawings: &Drawings<'_, '_>,
+    heading: &str,
+    notes: &[&str],
+) {
     html.open_section("card timeline", "timeline-heading", heading);
+    timeline_notes(html, notes);
     let events = &facts.incident.timeline;
     if events.is_empty() {
         html.element_class("p", "empty", "This postmortem has no timeline entries.");
@@ -74,4 +81,14 @@ pub fn timeline(html: &mut Html, facts: &Facts<'_>, drawings: &Drawings<'_, '_>,
     }
     html.close("ol");
     html.close("section");
+}
+
+/// The author's notes on how the timeline's times are written (`All times in UTC.`), as
+/// written, or nothing.
+pub fn timeline_notes(html: &mut Html, notes: &[&str]) {
+    for note in notes {
+        html.open_class("p", "timeline-note");
+        inline_markdown(html, note);
+        html.close("p");
+    }
 }

@@ -25,7 +25,7 @@ pub use facts::Facts;
 pub use figures::{Drawings, Figure};
 
 use crate::draw::palette::Theme;
-use crate::parse::Parsed;
+use crate::parse::{Parsed, StatedAbout};
 use figures::{display_title, themed_figure};
 use html::Html;
 
@@ -102,10 +102,17 @@ fn opening(
 ) {
     let facts = drawings.facts();
     overview::header(html, facts, label, options.source_name);
-    overview::summary(html, facts, parts::heading(parsed, "summary", "Summary"));
+    let window: Vec<&str> = parsed.stated_about(StatedAbout::Window).collect();
+    overview::summary(
+        html,
+        facts,
+        parts::heading(parsed, "summary", "Summary"),
+        &window,
+    );
     overview::key_durations(html, facts, options.this_year);
     let timeline_heading = parts::heading(parsed, "timeline", "Timeline");
-    events::timeline(html, facts, drawings, timeline_heading);
+    let notes: Vec<&str> = parsed.stated_about(StatedAbout::Timeline).collect();
+    events::timeline(html, facts, drawings, timeline_heading, &notes);
 }
 
 /// The report's stylesheet scoped to `#first-paint` (CSS nesting), so it styles the first

@@ -6,7 +6,7 @@
 use super::facts::Facts;
 use super::figures::display_title;
 use super::html::Html;
-use super::rich::markdown;
+use super::rich::{inline_markdown, markdown};
 use crate::analysis::anomalies::anomalies;
 use crate::analysis::durations::impact_duration_seconds;
 use crate::analysis::format::{clock_at, duration, full_moment, incident_dates_from, percent};
@@ -35,8 +35,8 @@ pub fn header(html: &mut Html, facts: &Facts<'_>, label: &str, source_name: &str
 }
 
 /// The summary card, under the author's heading for it: the summary as written, then the
-/// facts at a glance.
-pub fn summary(html: &mut Html, facts: &Facts<'_>, heading: &str) {
+/// facts at a glance and the lines they were read from (`stated`), as written.
+pub fn summary(html: &mut Html, facts: &Facts<'_>, heading: &str, stated: &[&str]) {
     let incident = facts.incident;
     html.open_section("card summary", "summary-heading", heading);
     if !incident.summary.trim().is_empty() {
@@ -55,9 +55,24 @@ pub fn summary(html: &mut Html, facts: &Facts<'_>, heading: &str) {
         fact(html, "Severity", Some(&incident.severity), None);
     }
     html.close("dl");
+    stated_lines(html, stated);
     chips(html, "Services", &incident.services);
     chips(html, "Tags", &incident.tags);
     html.close("section");
+}
+
+/// The lines the facts were read from, as written (`Date: 2025-07-16`), or nothing.
+pub fn stated_lines(html: &mut Html, lines: &[&str]) {
+    if lines.is_empty() {
+        return;
+    }
+    html.open_class("ul", "stated");
+    for line in lines {
+        html.open("li", &[]);
+        inline_markdown(html, line);
+        html.close("li");
+    }
+    html.close("ul");
 }
 
 /// One fact: its name, its value (or "not stated") and a detail under it.

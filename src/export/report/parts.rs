@@ -102,9 +102,14 @@ fn lessons(html: &mut Html, parsed: &Parsed) {
     if !lessons.text.trim().is_empty() {
         markdown(html, &lessons.text);
     }
-    item_list(html, Some("What went well"), &lessons.went_well);
-    item_list(html, Some("What went wrong"), &lessons.went_wrong);
-    item_list(html, Some("Where we got lucky"), &lessons.lucky);
+    let lists = [
+        ("went_well", "What went well", &lessons.went_well),
+        ("went_wrong", "What went wrong", &lessons.went_wrong),
+        ("lucky", "Where we got lucky", &lessons.lucky),
+    ];
+    for (key, default, items) in lists {
+        item_list(html, Some(heading(parsed, key, default)), items);
+    }
     html.close("section");
 }
 

@@ -53,6 +53,7 @@ impl Reader<'_> {
         match find_date_in(value, self.context) {
             Some(found) => {
                 self.dates.field.get_or_insert(found.date);
+                self.keep_stated(index, StatedAbout::Window);
             }
             None => {
                 self.keep_as_summary(index, value_at, "expected a date such as `January 15, 2024` or `2024-01-15`; kept the line as summary text");
@@ -72,6 +73,7 @@ impl Reader<'_> {
             Some((date, time)) => {
                 let zone = zone_after_time(value).or_else(|| find_zone(value));
                 let moment = Moment::new(date, time, zone.map(|z| z.offset_on(date, time)));
+                self.keep_stated(index, StatedAbout::Window);
                 if is_start {
                     self.incident.start = Some(moment);
                 } else {
@@ -117,6 +119,8 @@ impl Reader<'_> {
                 if is_sentence(value) {
                     let text = self.lines[index].text.trim().to_string();
                     self.append_prose(Target::Summary, &text, true);
+                } else {
+                    self.keep_stated(index, StatedAbout::Window);
                 }
             }
             None if is_length(value) => {

@@ -246,8 +246,12 @@ impl Reader<'_> {
         }
     }
 
-    /// Remembers the author's heading for the part `target` names (first one only).
-    pub(super) fn note_heading(&mut self, target: Target, label: &str) {
+    /// Remembers the author's heading for the part `target` names (first one only). Returns
+    /// the heading as written (cleaned) when it is a further heading of a prose part that
+    /// already has one (`## Contributing Factors` after `## Root Cause`, a second
+    /// `**Impact:**`): the page names the part by its first heading, so the caller keeps
+    /// this one in the part's text.
+    pub(super) fn note_heading(&mut self, target: Target, label: &str) -> Option<String> {
         let key = match target {
             Target::Summary => "summary",
             Target::Impact => "impact",
@@ -256,10 +260,13 @@ impl Reader<'_> {
             Target::Resolution => "resolution",
             Target::Timeline => "timeline",
             Target::Lessons => "lessons",
+            Target::WentWell => "went_well",
+            Target::WentWrong => "went_wrong",
+            Target::Lucky => "lucky",
             Target::Improvements | Target::ActionItems => "measures",
             Target::Responders => "responders",
             Target::Addendum => "addendum",
-            _ => return,
+            _ => return None,
         };
         let text = clean(label);
         let text = text
@@ -267,7 +274,22 @@ impl Reader<'_> {
             .trim_start_matches('#')
             .trim_matches(['*', '_', ':', ' '])
             .trim();
+        let prose = matches!(
+            target,
+            Target::Summary
+                | Target::Impact
+                | Target::RootCause
+                | Target::Detection
+                | Target::Resolution
+                | Target::Lessons
+                | Target::Addendum
+        );
+        let headed = self.headings.iter().any(|(k, _)| *k == key);
+        if prose && headed && !text.is_empty() {
+            return Some(text.to_string());
+        }
         self.remember_heading(key, text);
+        None
     }
 
     /// Keeps `text` as the author's heading for `key`, unless one is already kept.

@@ -38,7 +38,7 @@ use super::scan;
 use super::status_page::{shortcode_stamp, stamp_only, stamped_heading, update_block};
 use super::table;
 use super::zone::{find_zone, FoundZone};
-use super::Parsed;
+use super::{Parsed, Stated, StatedAbout};
 use crate::model::{Incident, Link, Moment, Section, TimelineEvent};
 
 mod accounting;
@@ -251,6 +251,17 @@ struct Reader<'a> {
     update_open: bool,
     /// Index of the line being read.
     current: usize,
+    /// A further heading of a prose part (see [`Reader::note_heading`]) waiting for the
+    /// part's next text, which it goes before; an empty one is left out.
+    pending_heading: Option<(Target, String)>,
+    /// The lines kept as written for [`Parsed::stated`], with the index each was read from.
+    stated: Vec<(usize, Stated)>,
+    /// True when the last detail label (`Severity:`, `Services:`, ...) had its value on its
+    /// own line, so that the lines after it are not more of it.
+    detail_valued: bool,
+    /// True inside a combined `Root Cause and Resolution` section, whose `Root Cause:` and
+    /// `Resolution:` labels split it between the two parts rather than head them again.
+    in_combined: bool,
     /// Which lines went into each prose part, to keep the author's Markdown.
     verbatim: verbatim::Verbatim,
     /// The role a responders label names (`Incident commander:`), given to each name under it.
@@ -360,6 +371,10 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         line_is_item: false,
         update_open: false,
         current: 0,
+        pending_heading: None,
+        stated: Vec::new(),
+        in_combined: false,
+        detail_valued: false,
         verbatim: verbatim::Verbatim::default(),
         responder_role: None,
         outline: Vec::new(),
@@ -593,6 +608,7 @@ impl<'a> Reader<'a> {
         if is_fence(&text) {
             self.table = None;
             if let Some(target) = self.target.filter(|t| t.is_narrative()) {
+                self.flush_heading(target);
                 self.verbatim.line(target, index);
             }
             match &self.fence {
@@ -904,7 +920,21 @@ impl<'a> Reader<'a> {
             }
         };
         self.note_part(target);
-        self.note_heading(target, label);
+        if target.is_detail() {
+            self.detail_valued = !value.is_empty();
+        }
+        let combined = field == Field::RootCauseAndResolution;
+        let splits_combined =
+            self.in_combined && matches!(target, Target::RootCause | Target::Resolution);
+        let further_heading = self
+            .note_heading(target, label)
+            .filter(|_| !combined && !splits_combined);
+        if value.is_empty() {
+            // A new section: a further heading with nothing under it is left out. (A label
+            // with a value, `- **Customer impact:** ...`, may be what it heads.)
+            self.pending_heading = None;
+            self.in_combined = combined;
+        }
         self.left_timeline = None;
         if target == Target::Timeline {
             self.saw_timeline = true;
@@ -922,6 +952,9 @@ impl<'a> Reader<'a> {
             self.open_section(index, field, target, heading);
             self.section = Some(target);
             self.target = Some(target);
+            // A further heading of a part the page names by its first: kept in the text,
+            // before what is written under it.
+            self.pending_heading = further_heading.map(|text| (target, text));
         } else {
             if self.section.is_none() {
                 self.section = Some(Target::Summary);
@@ -931,6 +964,13 @@ impl<'a> Reader<'a> {
                 Target::Timeline => self.read_timeline_text(index, value, value_at),
                 Target::ActionItems => self.push_action_item(value),
                 target if target.is_detail() => self.read_detail(target, value),
+                // A further label of a part the page names by its first (a second
+                // `**Impact:** ...`): the line is kept whole, its label with it.
+                _ if further_heading.is_some() => {
+                    let line = self.lines[index].text.clone();
+                    let (content, _, _) = strip_list_marker(&line);
+                    self.append_prose(target, content, true);
+                }
                 _ => self.append_prose(target, value, true),
             }
         }
@@ -974,6 +1014,17 @@ impl<'a> Reader<'a> {
         self.paragraph.push(index);
         match target {
             Target::Timeline => self.read_timeline_text(index, content, content_at),
+            // `Status: Resolved` under `Severity: High`: a field the reader does not know,
+            // not more of the severity; it stays text of the part the reader is in.
+            target
+                if target.is_detail() && self.detail_valued && !is_item && has_value(content) =>
+            {
+                let part = self
+                    .section
+                    .filter(|s| !s.is_detail())
+                    .unwrap_or(Target::Summary);
+                self.append_prose(part, content, true);
+            }
             target if target.is_detail() => self.read_detail(target, content),
             Target::ActionItems if is_item => self.push_action_item(content),
             Target::ActionItems | Target::Improvements => {
@@ -1167,12 +1218,14 @@ impl<'a> Reader<'a> {
                 if let Some(zone) = find_zone(content) {
                     self.stated_zone = Some(zone);
                 }
+                self.keep_stated(index, StatedAbout::Timeline);
                 return;
             }
         }
         if all && says("all times") {
             if let Some(zone) = find_zone(content) {
                 self.stated_zone = Some(zone);
+                self.keep_stated(index, StatedAbout::Timeline);
                 return;
             }
         }
@@ -1330,6 +1383,7 @@ impl<'a> Reader<'a> {
 
     /// Adds prose to a field: a new paragraph, or a wrapped line joined with a space.
     fn append_prose(&mut self, target: Target, text: &str, new_paragraph: bool) {
+        self.flush_heading(target);
         let current = self.current;
         let field = match target {
             Target::Improvements | Target::ActionItems => {
@@ -1361,6 +1415,33 @@ impl<'a> Reader<'a> {
             field.push_str(if new_paragraph { "\n\n" } else { " " });
         }
         field.push_str(text);
+    }
+
+    /// Keeps the line at `index` as written (list marker aside) for [`Parsed::stated`], once.
+    fn keep_stated(&mut self, index: usize, about: StatedAbout) {
+        if self.stated.last().is_some_and(|(at, _)| *at == index) {
+            return;
+        }
+        let (content, _, _) = strip_list_marker(&self.lines[index].text);
+        let text = content.trim();
+        if !text.is_empty() {
+            let text = text.to_string();
+            self.stated.push((index, Stated { about, text }));
+        }
+    }
+
+    /// Writes the further heading waiting for `target`'s next text, in bold, as a paragraph
+    /// of its own.
+    fn flush_heading(&mut self, target: Target) {
+        if self
+            .pending_heading
+            .as_ref()
+            .is_some_and(|(waiting, _)| *waiting == target)
+        {
+            if let Some((_, text)) = self.pending_heading.take() {
+                self.append_prose(target, &bold(&text), true);
+            }
+        }
     }
 
     /// Records the links on a line, and warns about links that are not http(s).
@@ -1665,7 +1746,21 @@ impl<'a> Reader<'a> {
             diagnostics: self.diagnostics,
             outline: self.outline,
             headings: self.headings,
+            stated: self.stated.into_iter().map(|(_, s)| s).collect(),
         }
+    }
+}
+
+/// True for a `Label: value` line (a label with a value after it, not a heading).
+fn has_value(content: &str) -> bool {
+    labelled(content).is_some_and(|l| !l.markdown_heading && !l.value.trim().is_empty())
+}
+
+/// `text` in bold, as a paragraph of Markdown (plain when it holds emphasis marks itself).
+fn bold(text: &str) -> String {
+    match text.contains(['*', '_', '`', '[']) {
+        true => text.to_string(),
+        false => format!("**{text}**"),
     }
 }
 
