@@ -34,9 +34,6 @@ const TRIGGERS: &[&str] = &[
     "um",
     "gegen",
     "las",
-    "between",
-    "entre",
-    "zwischen",
     // Portuguese, Italian, Dutch.
     "às",
     "alle",
