@@ -776,7 +776,11 @@ impl<'a> Reader<'a> {
             let bold = bold_heading(content);
             // `Timeline` alone on its line right after text, with entries under it.
             let names_timeline = || {
-                spelled_field(content.trim().trim_end_matches(':').trim()) == Some(Field::Timeline)
+                let bare = content.trim().trim_end_matches(':').trim();
+                // A section's name is short and has no digits: most lines stop here.
+                bare.len() <= 40
+                    && !bare.bytes().any(|b| b.is_ascii_digit())
+                    && spelled_field(bare) == Some(Field::Timeline)
                     && self.next_text_is_entry(index)
             };
             let stands_alone =
