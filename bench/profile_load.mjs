@@ -5,32 +5,20 @@
 // idle). Median-free, one run per call: for finding where time goes, not for figures.
 //
 //   DIST=/path/to/dist node bench/profile_load.mjs [query]
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, DIST, serveStatic } from '../tests/e2e/support.mjs';
+import { loadUntilDrawn, openSampleContext } from './sample_load.mjs';
 
-const dir = process.env.DIST ?? DIST;
 const query = process.argv[2] ?? '';
-const server = await serveStatic(dir, '/');
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
-const page = await context.newPage();
+const { server, context, page, close } = await openSampleContext();
 const cdp = await context.newCDPSession(page);
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
 await cdp.send('Profiler.start');
 const started = Date.now();
-await page.goto(`${server.url}${query}`);
-await page.waitForFunction(() => {
-  const q = (s) => document.querySelector(s);
-  const canvas = q('[data-testid=timeline-stage] canvas');
-  return canvas && canvas.width > 0 && q('[data-testid=metrics-chart]')?.dataset.renderMs !== undefined
-    && (q('[data-testid=illustration-scene] g')?.childElementCount ?? 0) > 0;
-}, null, { timeout: 60_000, polling: 'raf' });
+await loadUntilDrawn(page, `${server.url}${query}`);
 const wall = Date.now() - started;
 const { profile } = await cdp.send('Profiler.stop');
 const nav = await page.evaluate(() => JSON.stringify(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)])));
-await browser.close();
-await server.close();
+await close();
 
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const self = new Map();

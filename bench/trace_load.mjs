@@ -7,28 +7,16 @@
 import { readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, DIST, serveStatic } from '../tests/e2e/support.mjs';
+import { loadUntilDrawn, openSampleContext } from './sample_load.mjs';
 
-const dir = process.env.DIST ?? DIST;
 const query = process.argv[2] ?? '';
-const server = await serveStatic(dir, '/');
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
-const page = await context.newPage();
+const { server, browser, page, close } = await openSampleContext();
 const path = join(tmpdir(), `trace-${process.pid}.json`);
 await browser.startTracing(page, { path, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'] });
-await page.goto(`${server.url}${query}`);
-await page.waitForFunction(() => {
-  const q = (s) => document.querySelector(s);
-  const canvas = q('[data-testid=timeline-stage] canvas');
-  return canvas && canvas.width > 0 && q('[data-testid=metrics-chart]')?.dataset.renderMs !== undefined
-    && (q('[data-testid=illustration-scene] g')?.childElementCount ?? 0) > 0;
-}, null, { timeout: 60_000, polling: 'raf' });
+await loadUntilDrawn(page, `${server.url}${query}`);
 const drawnAt = await page.evaluate(() => performance.now());
 await browser.stopTracing();
-await browser.close();
-await server.close();
+await close();
 const { traceEvents } = JSON.parse(await readFile(path, 'utf8'));
 await rm(path);
 const main = traceEvents.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain'
