@@ -448,7 +448,6 @@ fn starts(text: &str, prefix: &str) -> bool {
     text.as_bytes().first() == prefix.as_bytes().first() && text.starts_with(prefix)
 }
 
-/// `text` without `prefix` at its start, if it starts with it (as [`starts`] tells).
 /// Bytes of a word for "about" glued after a time and followed by a space (`13:40頃 停電`,
 /// `9:00쯤 시작`), which belongs to the time.
 fn approximately_after(text: &str) -> usize {
@@ -480,6 +479,7 @@ fn weekday_in_parentheses(text: &str) -> usize {
     end + skip_while(&text[end..], |c| c == ' ')
 }
 
+/// `text` without `prefix` at its start, if it starts with it (as [`starts`] tells).
 fn strip<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
     starts(text, prefix).then(|| &text[prefix.len()..])
 }

@@ -27,6 +27,8 @@ pub struct FrontMatter<'a> {
     /// False for a `---` block of `key: value` lines that no fence closes (it ends at the
     /// first blank line).
     pub closed: bool,
+    /// True for TOML (`+++`, `---toml`), false for YAML.
+    pub toml: bool,
 }
 
 /// Reads front matter when the first line is `---` or `+++` (or `---toml`, `---yaml`, as
@@ -69,6 +71,7 @@ pub fn front_matter<'a>(lines: &[&'a str]) -> Option<FrontMatter<'a>> {
         entries,
         other_lines,
         closed: true,
+        toml,
     })
 }
 
@@ -106,11 +109,7 @@ pub fn status_items<'a>(lines: &[&'a str], found: &FrontMatter<'a>) -> Vec<Statu
         "posted_at",
     ];
     let mut items = Vec::new();
-    if !found.closed
-        || lines
-            .first()
-            .is_some_and(|l| matches!(l.trim_end(), "+++" | "---toml"))
-    {
+    if !found.closed || found.toml {
         return items;
     }
     let mut current: Option<(usize, StatusItem<'a>)> = None;
@@ -175,6 +174,7 @@ fn unclosed<'a>(lines: &[&'a str], toml: bool) -> Option<FrontMatter<'a>> {
         entries,
         other_lines: Vec::new(),
         closed: false,
+        toml,
     })
 }
 

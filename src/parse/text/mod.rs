@@ -1437,14 +1437,11 @@ impl<'a> Reader<'a> {
     /// Writes the further heading waiting for `target`'s next text, in bold, as a paragraph
     /// of its own.
     fn flush_heading(&mut self, target: Target) {
-        if self
+        if let Some((_, text)) = self
             .pending_heading
-            .as_ref()
-            .is_some_and(|(waiting, _)| *waiting == target)
+            .take_if(|(waiting, _)| *waiting == target)
         {
-            if let Some((_, text)) = self.pending_heading.take() {
-                self.append_prose(target, &bold(&text), true);
-            }
+            self.append_prose(target, &bold(&text), true);
         }
     }
 
