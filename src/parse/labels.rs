@@ -285,13 +285,62 @@ pub fn spelled_field(label: &str) -> Option<Field> {
     spelled(&key_of(label))
 }
 
-/// The label normalised, without parenthesised notes and leading section numbers.
+/// The label normalised, without parenthesised notes and leading section numbers: lower
+/// case, `&` as "and", hyphens, underscores, slashes, dots and semicolons as spaces, other
+/// punctuation dropped, spaces collapsed. One pass into one buffer, since every line that
+/// looks like a label is asked about (text reading's hot path).
 fn key_of(label: &str) -> String {
-    let key = normalise(&without_parentheses(label));
-    key.split(' ')
-        .skip_while(|w| w.chars().all(|c| c.is_ascii_digit()) || is_roman_numeral(w))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut key = String::with_capacity(label.len() + 4);
+    // Where the word being written starts in `key`, and whether only section numbers came
+    // before it.
+    let mut word_start = 0;
+    let mut leading = true;
+    let mut depth = 0usize;
+    let end_word = |key: &mut String, word_start: &mut usize, leading: &mut bool| {
+        let word = &key[*word_start..];
+        if word.is_empty() || word == " " {
+            key.truncate(*word_start);
+            return;
+        }
+        let word = word.trim_start_matches(' ');
+        if *leading && (word.bytes().all(|b| b.is_ascii_digit()) || is_roman_numeral(word)) {
+            key.truncate(*word_start);
+            return;
+        }
+        *leading = false;
+        *word_start = key.len();
+    };
+    let start_word = |key: &mut String, word_start: usize| {
+        if key.len() == word_start && word_start > 0 {
+            key.push(' ');
+        }
+    };
+    for ch in label.chars() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            '&' => {
+                end_word(&mut key, &mut word_start, &mut leading);
+                start_word(&mut key, word_start);
+                key.push_str("and");
+                end_word(&mut key, &mut word_start, &mut leading);
+            }
+            '-' | '_' | '/' | '.' | ';' => end_word(&mut key, &mut word_start, &mut leading),
+            c if c.is_whitespace() => end_word(&mut key, &mut word_start, &mut leading),
+            c if c.is_ascii_alphanumeric() => {
+                start_word(&mut key, word_start);
+                key.push(c.to_ascii_lowercase());
+            }
+            c if c.is_alphanumeric() => {
+                start_word(&mut key, word_start);
+                key.extend(c.to_lowercase());
+            }
+            _ => {}
+        }
+    }
+    end_word(&mut key, &mut word_start, &mut leading);
+    key
 }
 
 fn spelled(key: &str) -> Option<Field> {
@@ -301,51 +350,12 @@ fn spelled(key: &str) -> Option<Field> {
         .map(|&(_, field)| field)
 }
 
-/// The label with `( ... )` parts removed.
-fn without_parentheses(label: &str) -> String {
-    let mut out = String::with_capacity(label.len());
-    let mut depth = 0usize;
-    for ch in label.chars() {
-        match ch {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(ch),
-            _ => {}
-        }
-    }
-    out
-}
-
 /// True for a short section number in Roman numerals (`ii`, `iv`).
 fn is_roman_numeral(word: &str) -> bool {
     matches!(
         word,
         "i" | "ii" | "iii" | "iv" | "v" | "vi" | "vii" | "viii" | "ix" | "x"
     )
-}
-
-/// Lower case, `&` as "and", hyphens as spaces, punctuation dropped, spaces collapsed.
-fn normalise(label: &str) -> String {
-    let mut out = String::with_capacity(label.len());
-    for word in label
-        .replace('&', " and ")
-        .replace(['-', '_', '/', '.', ';'], " ")
-        .replace(['\'', '’'], "")
-        .split_whitespace()
-    {
-        let word: String = word
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect();
-        if !word.is_empty() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(&word);
-        }
-    }
-    out
 }
 
 /// True when `word` is the tail of "postmortem" cut off at the start (`stmortem`, `mortem`),
@@ -442,6 +452,27 @@ fn strip_markup(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn normalises_a_label_into_its_key() {
+        assert_eq!(key_of("2. Timeline (all times UTC)"), "timeline");
+        assert_eq!(
+            key_of("IV. Root-Cause & Resolution"),
+            "root cause and resolution"
+        );
+        assert_eq!(key_of("**What Went Well?**"), "what went well");
+        assert_eq!(
+            key_of("Don’t repeat_this/now; ok."),
+            "dont repeat this now ok"
+        );
+        assert_eq!(key_of("1 & 2"), "and 2");
+        assert_eq!(
+            key_of("Cronología DEL Incidente"),
+            "cronología del incidente"
+        );
+        assert_eq!(key_of("Ü(x)ber 3"), "über 3");
+        assert_eq!(key_of("  ( only a note )  "), "");
+    }
 
     #[test]
     fn maps_synonyms_to_fields() {

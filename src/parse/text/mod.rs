@@ -777,9 +777,11 @@ impl<'a> Reader<'a> {
             // `Timeline` alone on its line right after text, with entries under it.
             let names_timeline = || {
                 let bare = content.trim().trim_end_matches(':').trim();
-                // A section's name is short and has no digits: most lines stop here.
+                // A section's name is short (at most four words) and has no digits: most lines
+                // stop here.
                 bare.len() <= 40
                     && !bare.bytes().any(|b| b.is_ascii_digit())
+                    && bare.split_whitespace().nth(4).is_none()
                     && spelled_field(bare) == Some(Field::Timeline)
                     && self.next_text_is_entry(index)
             };
