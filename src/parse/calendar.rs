@@ -420,6 +420,16 @@ fn date_at(text: &str, tokens: &[Token<'_>], i: usize, context: DateContext) -> 
                     has_year: true,
                 });
             }
+            // `2018 October 21`, `2018-Oct-21`: the year, the month's name, the day.
+            if let (Some(month_no), Some(day_no)) = (month_number(m.text), d.day()) {
+                let (gap1, gap2) = (between(first, m), between(m, d));
+                let spaced = |gap: &str| !gap.is_empty() && gap.trim().is_empty();
+                let ordered = (spaced(gap1) && spaced(gap2)) || (gap1 == "-" && gap2 == "-");
+                if ordered && m.is_capitalised() {
+                    let date = ymd(first.number()?, month_no, day_no)?;
+                    return Some(found(date, d, true));
+                }
+            }
         }
         return None;
     }
@@ -718,6 +728,15 @@ mod tests {
             Some("2018-01-31 \"Jan-31-2018\"".into())
         );
         assert_eq!(date("cut 20-Dec 18 hosts"), None);
+        assert_eq!(
+            date("### 2018 October 21 22:52 UTC"),
+            Some("2018-10-21 \"2018 October 21\"".into())
+        );
+        assert_eq!(
+            date("on 2019-Mar-03, 10:00"),
+            Some("2019-03-03 \"2019-Mar-03\"".into())
+        );
+        assert_eq!(date("in 2018 may 5 hosts failed"), None);
         assert_eq!(
             date("[Ruby 3](https://www.ruby-lang.org/en/news/2020/12/25/ruby-3/)"),
             None

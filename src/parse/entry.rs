@@ -85,7 +85,12 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     let mut at = skip_while(content, |c| {
         matches!(c, '[' | '*' | '`' | '_' | '(' | ' ' | '\t' | '~' | '#') || is_symbol(c)
     });
-    at += skip_word(&content[at..], &["at ", "around ", "about ", "approx. "]);
+    // `At around 12:00, ...`: "at", a word for "about", or both.
+    at += skip_word(&content[at..], &["at "]);
+    at += skip_word(
+        &content[at..],
+        &["around ", "about ", "approx. ", "approximately "],
+    );
     // `UTC 10:30 text`: a zone written before the time.
     let mut zone_before = None;
     for word in ["UTC ", "GMT "] {
@@ -538,6 +543,8 @@ mod tests {
             ("**15:11:** Alert fired", "Alert fired"),
             ("`2:00 AM` Alert fired", "Alert fired"),
             ("At 11:00 AM, Alert fired", "Alert fired"),
+            ("At around 12:00, Alert fired", "Alert fired"),
+            ("approximately 12:00: Alert fired", "Alert fired"),
             ("07:32:16 GMT: Alert fired", "Alert fired"),
             ("*06:00*: Alert fired", "Alert fired"),
             ("🔥 10:00 - Alert fired", "Alert fired"),

@@ -274,9 +274,25 @@ pub fn field_for(label: &str) -> Option<Field> {
     let key = key_of(label);
     spelled(&key).or_else(|| {
         let words: Vec<&str> = key.split(' ').collect();
-        (words.len() <= 5 && words.iter().any(|w| TIMELINE_WORDS.contains(w)))
-            .then_some(Field::Timeline)
+        (words.len() <= 5 && words.iter().any(|w| is_timeline_word(w))).then_some(Field::Timeline)
     })
+}
+
+/// A timeline word, or in scripts written without spaces a short phrase ending in one
+/// (`発生から復旧までのタイムライン`, "the timeline from onset to recovery").
+fn is_timeline_word(word: &str) -> bool {
+    TIMELINE_WORDS.contains(&word)
+        || (!word.is_ascii()
+            && word.chars().count() <= 24
+            && word.chars().all(is_spaceless_script)
+            && TIMELINE_WORDS
+                .iter()
+                .any(|t| !t.is_ascii() && word.ends_with(t)))
+}
+
+/// Kana, CJK ideographs and Hangul: scripts that write a phrase as one word.
+fn is_spaceless_script(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ac00}'..='\u{d7af}')
 }
 
 /// The field a label names when it is one of the known spellings exactly (a document's
@@ -472,6 +488,17 @@ mod tests {
         );
         assert_eq!(key_of("Ü(x)ber 3"), "über 3");
         assert_eq!(key_of("  ( only a note )  "), "");
+    }
+
+    #[test]
+    fn reads_a_timeline_word_at_the_end_of_a_spaceless_phrase() {
+        assert_eq!(
+            field_for("発生から復旧までのタイムライン"),
+            Some(Field::Timeline)
+        );
+        assert_eq!(field_for("## 事故经过"), Some(Field::Timeline));
+        assert_eq!(field_for("タイムラインの改善"), None);
+        assert_eq!(field_for("newtimeline"), None);
     }
 
     #[test]
