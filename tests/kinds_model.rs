@@ -26,7 +26,7 @@ const KINDS: usize = EventKind::ALL.len();
 
 #[path = "support/kind_labels.rs"]
 mod kind_labels;
-use kind_labels::{all_labels, Label};
+use kind_labels::{all_labels, is_development, Label};
 
 /// One labelled event: its file's number, its features and its kind's index.
 struct Example {
@@ -101,7 +101,7 @@ impl Table {
 fn examples(dir: &std::path::Path) -> (Vec<Example>, usize, f32) {
     let labels: Vec<Label> = all_labels();
     let mut by_file: BTreeMap<&str, Vec<&Label>> = BTreeMap::new();
-    for label in labels.iter().filter(|l| l.split == "dev") {
+    for label in labels.iter().filter(|l| is_development(&l.split)) {
         by_file.entry(&label.file).or_default().push(label);
     }
     let unsure = Settings::from_env().unsure;
@@ -364,5 +364,49 @@ fn train_the_kinds_model_on_dev() {
         std::fs::write("src/analysis/kinds/weights.rs", write_table(&table))
             .expect("weights.rs written");
         println!("wrote src/analysis/kinds/weights.rs");
+    }
+}
+
+/// Prints every timeline entry of the files of one development split (`SPLIT=dev2` …), as
+/// the reader reads them, for labelling by hand: file, place, moment, the first words a label
+/// keeps (`starts`) and the entry's text. Held-out splits are refused, so they stay unseen.
+///
+/// ```sh
+/// CORPUS_DIR=… SPLIT=dev2 cargo test --release --test kinds_model entries -- --ignored --nocapture
+/// ```
+#[test]
+#[ignore = "needs the corpus texts in CORPUS_DIR"]
+fn entries_of_a_development_split() {
+    let Some(dir) = std::env::var_os("CORPUS_DIR") else {
+        panic!("set CORPUS_DIR to the folder of corpus texts");
+    };
+    let split = std::env::var("SPLIT").unwrap_or_else(|_| "dev".into());
+    assert!(
+        is_development(&split),
+        "only development splits are printed"
+    );
+    let manifest: Vec<serde_json::Value> = serde_json::from_str(
+        &std::fs::read_to_string("tests/corpus/manifest.json").expect("manifest.json"),
+    )
+    .expect("manifest.json parses");
+    for record in manifest.iter().filter(|r| r["split"] == split.as_str()) {
+        let file = record["file"].as_str().expect("a file name");
+        let text = std::fs::read_to_string(std::path::Path::new(&dir).join(file))
+            .unwrap_or_else(|_| panic!("{file} missing from CORPUS_DIR"));
+        let incident = parse_document(file, &text).incident;
+        for (index, event) in incident.timeline.iter().enumerate() {
+            let at = serde_json::to_string(&event.at).expect("a moment");
+            let starts: String = event.text.chars().take(24).collect();
+            let words: String = event
+                .text
+                .chars()
+                .take(260)
+                .map(|c| if c.is_whitespace() { ' ' } else { c })
+                .collect();
+            println!(
+                "{file}\t{index}\t{at}\t{}\t{words}",
+                serde_json::to_string(&starts).expect("text")
+            );
+        }
     }
 }
