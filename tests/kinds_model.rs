@@ -1,10 +1,12 @@
-//! Trains the event-kind model (`src/analysis/kinds/model.rs`) on the development split of the
-//! hand labels (`tests/corpus/kinds.json`), reports its 5-fold cross-validated accuracy (folds
-//! by file, so no file's events are both learned and scored), and with `KINDS_WRITE=1` writes
-//! the weights learned from the whole split to `src/analysis/kinds/weights.rs`.
+//! Trains the event-kind model (`src/analysis/kinds/model.rs`) on the development splits of
+//! the hand labels (`tests/corpus/kinds.json`: `dev`, `dev2` … `dev8`), reports its 5-fold
+//! cross-validated accuracy (folds by file, so no file's events are both learned and scored),
+//! and with `KINDS_WRITE=1` writes the weights learned from all of them to
+//! `src/analysis/kinds/weights.rs`.
 //!
-//! Only the `dev` split is ever read here: the held-out splits are scored by
-//! `tests/event_kinds.rs` and never learned from.
+//! Only the development splits are ever read here: the held-out splits (`heldout…`) are
+//! scored by `tests/event_kinds.rs` and never learned from. `KINDS_DROP=prefix,…` leaves
+//! features out and `KINDS_STEM=n` cuts word stems shorter, to measure what each is worth.
 //!
 //! ```sh
 //! CORPUS_DIR=… cargo test --release --test kinds_model -- --ignored --nocapture
@@ -26,7 +28,7 @@ const KINDS: usize = EventKind::ALL.len();
 
 #[path = "support/kind_labels.rs"]
 mod kind_labels;
-use kind_labels::{all_labels, Label};
+use kind_labels::{all_labels, is_development, Label};
 
 /// One labelled event: its file's number, its features and its kind's index.
 struct Example {
@@ -44,6 +46,8 @@ struct Settings {
     words: usize,
     unsure: f32,
     min_files: usize,
+    /// Feature name prefixes left out (`KINDS_DROP=w:,part:`), to measure what each adds.
+    drop: Vec<String>,
 }
 
 impl Settings {
@@ -61,6 +65,9 @@ impl Settings {
             words: get("KINDS_WORDS", 400),
             unsure: get("KINDS_UNSURE", 1.0),
             min_files: get("KINDS_MIN_FILES", 1),
+            drop: std::env::var("KINDS_DROP")
+                .map(|v| v.split(',').map(str::to_owned).collect())
+                .unwrap_or_default(),
         }
     }
 }
@@ -74,17 +81,7 @@ struct Table {
 
 impl Table {
     fn kind(&self, features: &[(String, f32)]) -> usize {
-        let mut total = [0.0f32; KINDS];
-        for (name, value) in features {
-            if let Ok(row) = self.keys.binary_search(name) {
-                for (sum, &w) in total
-                    .iter_mut()
-                    .zip(&self.weights[row * KINDS..(row + 1) * KINDS])
-                {
-                    *sum += f32::from(w) * self.scale * value;
-                }
-            }
-        }
+        let total = self.scores(features);
         // As `model::best`: the highest score, the first in story order on a tie.
         let mut best = KINDS - 1;
         let mut best_score = f32::NEG_INFINITY;
@@ -96,12 +93,27 @@ impl Table {
         }
         best
     }
+
+    fn scores(&self, features: &[(String, f32)]) -> [f32; KINDS] {
+        let mut total = [0.0f32; KINDS];
+        for (name, value) in features {
+            if let Ok(row) = self.keys.binary_search(name) {
+                for (sum, &w) in total
+                    .iter_mut()
+                    .zip(&self.weights[row * KINDS..(row + 1) * KINDS])
+                {
+                    *sum += f32::from(w) * self.scale * value;
+                }
+            }
+        }
+        total
+    }
 }
 
 fn examples(dir: &std::path::Path) -> (Vec<Example>, usize, f32) {
     let labels: Vec<Label> = all_labels();
     let mut by_file: BTreeMap<&str, Vec<&Label>> = BTreeMap::new();
-    for label in labels.iter().filter(|l| l.split == "dev") {
+    for label in labels.iter().filter(|l| is_development(&l.split)) {
         by_file.entry(&label.file).or_default().push(label);
     }
     let unsure = Settings::from_env().unsure;
@@ -112,7 +124,7 @@ fn examples(dir: &std::path::Path) -> (Vec<Example>, usize, f32) {
         let incident = parse_document(file, &text).incident;
         let mut features: Vec<Option<Vec<(String, f32)>>> = features_of(&incident)
             .into_iter()
-            .map(|f| Some(f.into_iter().map(|(k, v)| (k.into_owned(), v)).collect()))
+            .map(|f| Some(shortened(f.into_iter().map(|(k, v)| (k.into_owned(), v)))))
             .collect();
         for label in labels {
             let found = incident.timeline.iter().enumerate().position(|(i, e)| {
@@ -137,6 +149,27 @@ fn examples(dir: &std::path::Path) -> (Vec<Example>, usize, f32) {
     (out, count, unsure)
 }
 
+/// With `KINDS_STEM=n`, word stems cut to `n` characters (to measure shorter stems before
+/// the library's are changed), repeats dropped.
+fn shortened(features: impl Iterator<Item = (String, f32)>) -> Vec<(String, f32)> {
+    let cut: Option<usize> = std::env::var("KINDS_STEM")
+        .ok()
+        .and_then(|v| v.parse().ok());
+    let mut out: Vec<(String, f32)> = Vec::new();
+    for (name, value) in features {
+        let name = match (cut, name.split_once(':')) {
+            (Some(n), Some(("w", stem))) => {
+                format!("w:{}", stem.chars().take(n).collect::<String>())
+            }
+            _ => name,
+        };
+        if !out.iter().any(|(k, _)| *k == name) {
+            out.push((name, value));
+        }
+    }
+    out
+}
+
 /// Multinomial logistic regression by full-batch Adam: the names seen, and a row of weights
 /// for each.
 fn train(examples: &[&Example], settings: &Settings) -> (Vec<String>, Vec<[f32; KINDS]>) {
@@ -151,6 +184,12 @@ fn train(examples: &[&Example], settings: &Settings) -> (Vec<String>, Vec<[f32; 
     let names: Vec<String> = files_of
         .iter()
         .filter(|(name, files)| !name.starts_with("w:") || files.len() >= settings.min_files)
+        .filter(|(name, _)| {
+            !settings
+                .drop
+                .iter()
+                .any(|p| !p.is_empty() && name.starts_with(p.as_str()))
+        })
         .map(|(name, _)| (*name).to_owned())
         .collect();
     let rows: Vec<Vec<(usize, f32)>> = examples
@@ -270,7 +309,7 @@ fn shuffled(count: usize, seed: u64) -> Vec<usize> {
 
 fn write_table(table: &Table) -> String {
     let mut out = String::from(
-        "//! Generated by `tests/kinds_model.rs` (`KINDS_WRITE=1`) from the development split of\n\
+        "//! Generated by `tests/kinds_model.rs` (`KINDS_WRITE=1`) from the development splits of\n\
          //! the hand labels; do not edit by hand.\n\n\
          /// What one step of a weight is worth.\n",
     );
@@ -294,7 +333,7 @@ fn write_table(table: &Table) -> String {
 
 #[test]
 #[ignore = "needs the corpus texts in CORPUS_DIR"]
-fn train_the_kinds_model_on_dev() {
+fn train_the_kinds_model_on_the_development_splits() {
     let Some(dir) = std::env::var_os("CORPUS_DIR") else {
         panic!("set CORPUS_DIR to the folder of corpus texts");
     };
@@ -302,7 +341,7 @@ fn train_the_kinds_model_on_dev() {
     let (examples, files, unsure) = examples(std::path::Path::new(&dir));
     let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
     println!(
-        "dev: {} labelled events in {files} files; l2 {}, {} steps, rate {}, {} words found in {}+ files, unsure labels weigh {unsure}",
+        "development splits: {} labelled events in {files} files; l2 {}, {} steps, rate {}, {} words found in {}+ files, unsure labels weigh {unsure}",
         examples.len(),
         settings.l2,
         settings.steps,
@@ -332,7 +371,8 @@ fn train_the_kinds_model_on_dev() {
                 .filter(|e| fold_of[e.file] == fold)
                 .collect();
             let (names, w) = train(&learn, &settings);
-            let (a, b, c, d) = score(&quantize(&names, &w, settings.words), &test);
+            let table = quantize(&names, &w, settings.words);
+            let (a, b, c, d) = score(&table, &test);
             counts = (counts.0 + a, counts.1 + b, counts.2 + c, counts.3 + d);
         }
         println!(
@@ -345,7 +385,7 @@ fn train_the_kinds_model_on_dev() {
         figures.push(pct(counts.0, counts.1));
     }
     println!(
-        "cross-validated dev accuracy: {:.1}% (mean of {} shuffles)",
+        "cross-validated accuracy: {:.1}% (mean of {} shuffles)",
         figures.iter().sum::<f64>() / figures.len() as f64,
         figures.len()
     );
@@ -355,7 +395,7 @@ fn train_the_kinds_model_on_dev() {
     let (right, total, _, _) = score(&table, &all);
     let bytes = table.keys.iter().map(|k| k.len() + 1).sum::<usize>() + table.weights.len();
     println!(
-        "trained on all of dev: {} rows ({} word stems), about {bytes} bytes of table; {:.1}% right on dev itself",
+        "trained on all of them: {} rows ({} word stems), about {bytes} bytes of table; {:.1}% right on them",
         table.keys.len(),
         table.keys.iter().filter(|k| k.starts_with("w:")).count(),
         pct(right, total)
@@ -364,5 +404,49 @@ fn train_the_kinds_model_on_dev() {
         std::fs::write("src/analysis/kinds/weights.rs", write_table(&table))
             .expect("weights.rs written");
         println!("wrote src/analysis/kinds/weights.rs");
+    }
+}
+
+/// Prints every timeline entry of the files of one development split (`SPLIT=dev2` …), as
+/// the reader reads them, for labelling by hand: file, place, moment, the first words a label
+/// keeps (`starts`) and the entry's text. Held-out splits are refused, so they stay unseen.
+///
+/// ```sh
+/// CORPUS_DIR=… SPLIT=dev2 cargo test --release --test kinds_model entries -- --ignored --nocapture
+/// ```
+#[test]
+#[ignore = "needs the corpus texts in CORPUS_DIR"]
+fn entries_of_a_development_split() {
+    let Some(dir) = std::env::var_os("CORPUS_DIR") else {
+        panic!("set CORPUS_DIR to the folder of corpus texts");
+    };
+    let split = std::env::var("SPLIT").unwrap_or_else(|_| "dev".into());
+    assert!(
+        is_development(&split),
+        "only development splits are printed"
+    );
+    let manifest: Vec<serde_json::Value> = serde_json::from_str(
+        &std::fs::read_to_string("tests/corpus/manifest.json").expect("manifest.json"),
+    )
+    .expect("manifest.json parses");
+    for record in manifest.iter().filter(|r| r["split"] == split.as_str()) {
+        let file = record["file"].as_str().expect("a file name");
+        let text = std::fs::read_to_string(std::path::Path::new(&dir).join(file))
+            .unwrap_or_else(|_| panic!("{file} missing from CORPUS_DIR"));
+        let incident = parse_document(file, &text).incident;
+        for (index, event) in incident.timeline.iter().enumerate() {
+            let at = serde_json::to_string(&event.at).expect("a moment");
+            let starts: String = event.text.chars().take(24).collect();
+            let words: String = event
+                .text
+                .chars()
+                .take(260)
+                .map(|c| if c.is_whitespace() { ' ' } else { c })
+                .collect();
+            println!(
+                "{file}\t{index}\t{at}\t{}\t{words}",
+                serde_json::to_string(&starts).expect("text")
+            );
+        }
     }
 }

@@ -26,3 +26,11 @@ pub fn all_labels() -> Vec<Label> {
     let text = std::fs::read_to_string("tests/corpus/kinds.json").expect("kinds.json");
     serde_json::from_str(&text).expect("kinds.json parses")
 }
+
+/// Whether a split is one of the development splits (`dev`, `dev2` … `dev8`), the only ones
+/// the model may learn from; the held-out ones (`heldout…`) are only scored.
+pub fn is_development(split: &str) -> bool {
+    split
+        .strip_prefix("dev")
+        .is_some_and(|rest| rest.chars().all(|c| c.is_ascii_digit()))
+}

