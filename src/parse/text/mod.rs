@@ -654,8 +654,11 @@ impl<'a> Reader<'a> {
         self.notice_zone(index);
         self.notice_heading_date(index);
         if table::is_separator(&text) && text.contains('|') {
+            // Before any heading a table's rows go to the summary (see `append_table_prose`):
+            // so does its rule line, or the rows read as a paragraph of pipes.
+            let target = self.target.unwrap_or(Target::Summary);
             if let (Some(target), Some(Table::Plain)) =
-                (self.target.filter(|t| t.is_narrative()), &self.table)
+                (Some(target).filter(|t| t.is_narrative()), &self.table)
             {
                 self.verbatim.line(target, index);
             }
