@@ -319,3 +319,22 @@ fn tables_before_the_first_heading_are_tables_with_or_without_a_header_row() {
     let text = plain_text(&render(summary, &LinkBase::none()));
     assert!(!text.contains('|'), "{text}");
 }
+
+#[test]
+fn a_part_name_alone_on_its_line_after_a_sentence_starts_that_part() {
+    // Issue 11: plain-text reports with no blank lines name each part on its own line.
+    let parsed = read("plain-labels-after-sentences.md");
+    let incident = &parsed.incident;
+    assert_eq!(
+        incident.resolution,
+        "The old certificate was put back and payments went through again."
+    );
+    assert_eq!(
+        incident.summary,
+        "Payments failed for forty minutes after a certificate was replaced."
+    );
+    assert_eq!(
+        incident.lessons.text,
+        "Certificates are checked on a staging host first."
+    );
+}
