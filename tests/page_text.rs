@@ -262,3 +262,79 @@ fn a_field_the_reader_does_not_know_after_a_detail_stays_text() {
     let parsed = parse_document("backlog.md", text);
     assert_eq!(parsed.incident.services, ["queue", "mailer"]);
 }
+
+/// Every table the summary holds, as rows of cell texts (header rows first, marked `th:`).
+fn tables(markdown: &str) -> Vec<Vec<Vec<String>>> {
+    let nodes = render(markdown, &LinkBase::none());
+    let mut all = Vec::new();
+    walk(&nodes, &mut all);
+    let cells = |children: &[Node]| -> Vec<String> {
+        children
+            .iter()
+            .map(|c| match c {
+                Node::Element(Element::HeaderCell, words) => format!("th:{}", plain_text(words)),
+                Node::Element(_, words) => plain_text(words),
+                Node::Text(words) => words.clone(),
+            })
+            .collect()
+    };
+    all.iter()
+        .filter_map(|n| match n {
+            Node::Element(Element::Table, rows) => Some(
+                rows.iter()
+                    .filter_map(|row| match row {
+                        Node::Element(Element::TableHead | Element::Row, children) => {
+                            Some(cells(children))
+                        }
+                        _ => None,
+                    })
+                    .collect(),
+            ),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn tables_before_the_first_heading_are_tables_with_or_without_a_header_row() {
+    let parsed = read("preamble-tables.md");
+    let summary = &parsed.incident.summary;
+    // The rule line under the first row stays with its table ...
+    assert!(
+        summary.contains("| Day | 4 March 2022 |\n| --- | ---: |\n| Window"),
+        "{summary}"
+    );
+    let found = tables(summary);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[0][0], ["th:Day", "th:4 March 2022"]);
+    assert_eq!(found[0][2], ["Component:", "ingest workers"]);
+    // ... and rows written with no header at all are a table too, with no empty header.
+    assert_eq!(
+        found[1],
+        [
+            ["Written by", "the platform team"],
+            ["Reviewed", "2022-03-11"]
+        ]
+    );
+    let text = plain_text(&render(summary, &LinkBase::none()));
+    assert!(!text.contains('|'), "{text}");
+}
+
+#[test]
+fn a_part_name_alone_on_its_line_after_a_sentence_starts_that_part() {
+    // Issue 11: plain-text reports with no blank lines name each part on its own line.
+    let parsed = read("plain-labels-after-sentences.md");
+    let incident = &parsed.incident;
+    assert_eq!(
+        incident.resolution,
+        "The old certificate was put back and payments went through again."
+    );
+    assert_eq!(
+        incident.summary,
+        "Payments failed for forty minutes after a certificate was replaced."
+    );
+    assert_eq!(
+        incident.lessons.text,
+        "Certificates are checked on a staging host first."
+    );
+}

@@ -159,10 +159,12 @@ pub fn incident_dates_from(
     }
     let start = local_at(m.impact_start.as_ref()?.at, offset);
     let zone = zone_name(offset);
-    let Some(end) = m.impact_end.as_ref().map(|e| local_at(e.at, offset)) else {
+    // With no end known, the latest event: the header spans the days the timeline tells of.
+    let end = m.impact_end.as_ref().or(m.last_event.as_ref());
+    let Some(end) = end.map(|e| local_at(e.at, offset)) else {
         return Some(format!("{} {zone}", start.format("%a %-d %b %Y, %H:%M")));
     };
-    if end < start {
+    if end <= start {
         return Some(format!("{} {zone}", start.format("%a %-d %b %Y, %H:%M")));
     }
     if end.date() == start.date() {

@@ -40,6 +40,9 @@ pub struct Milestones {
     pub resolved: Option<Milestone>,
     /// The stated end of the impact, else the resolution.
     pub impact_end: Option<Milestone>,
+    /// The latest event on the axis, whatever its kind: where the written story ends, for
+    /// an incident whose events no kind is recognised in (a text in another language).
+    pub last_event: Option<Milestone>,
 }
 
 impl Milestones {
@@ -132,7 +135,14 @@ impl Milestones {
         let impact_end = stated(&incident.end)
             .or_else(|| marked(END_MARKERS))
             .or_else(|| resolved.clone());
+        let last_event = times
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.is_finite())
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map(|(i, _)| event(i));
         Milestones {
+            last_event,
             impact_start,
             detected,
             acknowledged,
@@ -214,8 +224,11 @@ fn is_precondition(times: &[f64], kinds: &[EventKind], i: usize) -> bool {
         kinds.get(i),
         Some(EventKind::ImpactStart | EventKind::Other)
     );
+    // Only a story told after it makes it a precondition: when no later event is of a kind
+    // that is recognised, the first one is as likely the start of a long incident.
+    let story_after = kinds.iter().skip(i + 1).any(|k| *k != EventKind::Other);
     let gap = next - at;
-    i == 0 && a_change && gap > 24.0 * 3_600_000.0 && gap > last - next
+    i == 0 && a_change && story_after && gap > 24.0 * 3_600_000.0 && gap > last - next
 }
 
 /// A duration from the impact start to a milestone.
@@ -230,7 +243,8 @@ pub struct KeyDuration {
 }
 
 /// Time to detect, acknowledge, identify the root cause, mitigate and resolve, and the total
-/// impact, each from the impact start. Unknown milestones are left out.
+/// impact, each from the impact start. Unknown milestones are left out; when all of them are
+/// unknown, how long the timeline spans (to its latest event) is what is known.
 pub fn key_durations(incident: &Incident) -> Vec<KeyDuration> {
     key_durations_from(&Milestones::of(incident))
 }
@@ -240,7 +254,7 @@ pub fn key_durations_from(m: &Milestones) -> Vec<KeyDuration> {
     let Some(start) = &m.impact_start else {
         return Vec::new();
     };
-    [
+    let mut durations = [
         ("Time to detect", &m.detected),
         ("Time to acknowledge", &m.acknowledged),
         ("Time to root cause", &m.root_cause),
@@ -256,7 +270,21 @@ pub fn key_durations_from(m: &Milestones) -> Vec<KeyDuration> {
             to: to.clone(),
         })
     })
-    .collect()
+    .collect::<Vec<_>>();
+    if durations.is_empty() {
+        // No milestone but the start: the events still say how long the story lasted.
+        durations.extend(
+            m.last_event
+                .as_ref()
+                .filter(|last| last.at > start.at)
+                .map(|last| KeyDuration {
+                    name: "Timeline spans",
+                    ms: last.at - start.at,
+                    to: last.clone(),
+                }),
+        );
+    }
+    durations
 }
 
 #[cfg(test)]
@@ -286,6 +314,32 @@ mod tests {
         let m = Milestones::of(&incident);
         assert_eq!(m.root_cause.map(|r| r.basis), Some(Basis::Event(6)));
         assert_eq!(m.impact_start.map(|r| r.basis), Some(Basis::Stated));
+    }
+
+    #[test]
+    fn events_of_no_known_kind_still_span_the_header_and_the_durations() {
+        // Issue 11: a blackout told in words no kind is recognised in, over five days.
+        let text = "# 停電のお知らせ\n\n## 経過\n\n\
+            - 2023年4月3日 09:15 建屋の電源が落ちた\n\
+            - 2023年4月7日 10:00 一部の計算機を戻した\n\
+            - 2023年4月8日 16:45 全ての計算機を戻した\n";
+        let incident = parse_text(text).incident;
+        assert!(kinds_of(&incident).iter().all(|k| *k == EventKind::Other));
+        let m = Milestones::of(&incident);
+        // The first event is where it began, not a precondition days before the rest.
+        assert_eq!(
+            m.impact_start.as_ref().map(|s| &s.basis),
+            Some(&Basis::Event(0))
+        );
+        let spans: Vec<(&str, f64)> = key_durations(&incident)
+            .iter()
+            .map(|d| (d.name, d.ms / 3_600_000.0))
+            .collect();
+        assert_eq!(spans, [("Timeline spans", 5.0 * 24.0 + 7.5)]);
+        assert_eq!(
+            crate::analysis::format::incident_dates(&incident).as_deref(),
+            Some("3 Apr 2023 09:15 – 8 Apr 2023 16:45 UTC")
+        );
     }
 
     #[test]

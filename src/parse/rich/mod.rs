@@ -3,13 +3,15 @@
 //!
 //! [`render`] runs pulldown-cmark over the text and keeps only what is safe to show:
 //! paragraphs, headings, lists (nested, with task boxes), block quotes, code, tables, rules,
-//! emphasis, and links. A short list of inline HTML tags maps onto the same nodes (see
+//! emphasis, and links. Rows of a table written without a header row are read as a table too
+//! (see [`headerless`]). A short list of inline HTML tags maps onto the same nodes (see
 //! [`html`]); any other tag stays visible as text. Links keep only http, https and mailto
 //! targets; relative links and images resolve against the document's own URL ([`LinkBase`]);
 //! an image is shown only when the page's own origin serves it, and is a link otherwise.
 //!
 //! No HTML string is ever produced: the tree is data, and the page builds DOM nodes from it.
 
+mod headerless;
 mod html;
 mod links;
 mod tree;
@@ -87,7 +89,7 @@ pub enum Element {
 /// Never panics; time and nesting are bounded by the input (nesting deeper than
 /// [`MAX_DEPTH`] is flattened into its parent).
 pub fn render(markdown: &str, links: &LinkBase) -> Vec<Node> {
-    tree::Builder::new(links).build(markdown)
+    tree::Builder::new(links).build(&headerless::with_headers(markdown))
 }
 
 /// Where to cut a long text for a first view: `None` when it is at most `limit` bytes, else

@@ -296,6 +296,9 @@ impl<'l> Builder<'l> {
                 if let (Element::Link(url), true) = (&element, children.is_empty()) {
                     children.push(Node::Text(url.clone()));
                 }
+                if super::headerless::is_empty_head(&element, &children) {
+                    return; // the header given to rows written without one
+                }
                 self.push(Node::Element(element, children));
             }
             Kind::Unwrap => {

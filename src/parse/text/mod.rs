@@ -654,8 +654,11 @@ impl<'a> Reader<'a> {
         self.notice_zone(index);
         self.notice_heading_date(index);
         if table::is_separator(&text) && text.contains('|') {
+            // Before any heading a table's rows go to the summary (see `append_table_prose`):
+            // so does its rule line, or the rows read as a paragraph of pipes.
+            let target = self.target.unwrap_or(Target::Summary);
             if let (Some(target), Some(Table::Plain)) =
-                (self.target.filter(|t| t.is_narrative()), &self.table)
+                (Some(target).filter(|t| t.is_narrative()), &self.table)
             {
                 self.verbatim.line(target, index);
             }
@@ -785,8 +788,26 @@ impl<'a> Reader<'a> {
                     && spelled_field(bare) == Some(Field::Timeline)
                     && self.next_text_is_entry(index)
             };
-            let stands_alone =
-                (!is_item && (self.after_blank || names_timeline())) || bold.is_some();
+            // `Corrective and Preventative Measures` alone on its line right after a finished
+            // sentence: a plain-text heading too, not the last line of that paragraph.
+            let names_a_part_after_a_sentence = || {
+                let bare = content.trim().trim_end_matches(':').trim();
+                bare.len() <= 60
+                    && bare.chars().next().is_some_and(char::is_uppercase)
+                    && bare.chars().last().is_some_and(char::is_alphanumeric)
+                    && !bare.bytes().any(|b| b.is_ascii_digit())
+                    && bare.split_whitespace().nth(5).is_none()
+                    && index.checked_sub(1).is_some_and(|before| {
+                        self.lines[before]
+                            .text
+                            .trim_end()
+                            .ends_with(['.', '!', '?'])
+                    })
+                    && spelled_field(bare).is_some()
+            };
+            let stands_alone = (!is_item
+                && (self.after_blank || names_timeline() || names_a_part_after_a_sentence()))
+                || bold.is_some();
             if stands_alone {
                 let bare = bold.unwrap_or_else(|| content.trim().trim_end_matches(':').trim());
                 if bare.len() <= 80 && field_for(bare).is_some() {
