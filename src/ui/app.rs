@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::after_paint::AfterPaint;
 use super::catalogue_view::{index_url, CatalogueView};
 use super::chart::MetricsChart;
 use super::diagnostics::DiagnosticList;
@@ -139,10 +140,11 @@ fn IncidentPage() -> impl IntoView {
             <SummaryCard incident=incident />
             <Staged what="timeline"><TimelineView /></Staged>
             <Staged what="charts"><MetricsChart /></Staged>
-            <CookieIllustration />
-            <TimelineList incident=incident />
-            <AuthorParts />
-            <DiagnosticList diagnostics=diagnostics />
+            // Below the fold: each mounted in a task of its own after the first paint.
+            <AfterPaint><CookieIllustration /></AfterPaint>
+            <AfterPaint><TimelineList incident=incident /></AfterPaint>
+            <AfterPaint><AuthorParts /></AfterPaint>
+            <AfterPaint><DiagnosticList diagnostics=diagnostics /></AfterPaint>
         </main>
     }
 }

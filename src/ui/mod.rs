@@ -4,6 +4,7 @@
 //! facts [`analysis`](crate::analysis) and [`draw`](crate::draw) derive from it, and render
 //! them. Text from the incident is always rendered as text nodes, never as HTML.
 
+mod after_paint;
 mod app;
 mod catalogue_view;
 mod chart;

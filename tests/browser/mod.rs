@@ -41,15 +41,31 @@ pub async fn mount_app(width_px: Option<u32>) -> HtmlElement {
     root
 }
 
-/// Lets effects run and the browser lay out: three ticks, each followed by an animation frame.
+/// Lets effects run and the browser lay out: three ticks, each followed by an animation frame,
+/// then as many more as the parts mounted after the first paint need (at most 60).
 pub async fn settle() {
     for _ in 0..3 {
-        leptos::task::tick().await;
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            let _ = window().request_animation_frame(&resolve);
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        tick_and_frame().await;
     }
+    for _ in 0..60 {
+        let pending = document()
+            .query_selector("[data-deferred=pending]")
+            .ok()
+            .flatten()
+            .is_some();
+        if !pending {
+            break;
+        }
+        tick_and_frame().await;
+    }
+}
+
+async fn tick_and_frame() {
+    leptos::task::tick().await;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// The trimmed text of every element matching `selector` under `root`.
