@@ -16,9 +16,9 @@ const KB = 1024;
 /** Bytes before the first paint, gzip. */
 const FIRST_PAINT_BUDGET = 25 * KB;
 /** Bytes before the page is interactive, gzip. */
-const INTERACTIVE_BUDGET = 616 * KB;
+const INTERACTIVE_BUDGET = 620 * KB;
 /** Everything the app fetches, gzip. */
-const TOTAL_BUDGET = 965 * KB;
+const TOTAL_BUDGET = 971 * KB;
 
 const gzipBytes = async (name) => gzipSync(await readFile(join(DIST, name))).length;
 
