@@ -29,10 +29,14 @@ pub(super) fn with_headers(markdown: &str) -> Cow<'_, str> {
             }
         }
         let is_row = fence.is_none() && is_plain_row(line);
-        let heads_a_table = |i: usize| lines.get(i + 1).is_some_and(|next| is_separator(next));
+        let heads_a_table = |i: usize| {
+            lines
+                .get(i + 1)
+                .is_some_and(|next| table::is_separator(next))
+        };
         if !is_row {
             // A row's rule line, or any other line: a table goes on only over its rows.
-            in_table = in_table && is_separator(line);
+            in_table = in_table && table::is_separator(line);
         } else if heads_a_table(i) {
             if in_table {
                 // A header row under rows: those were a table of their own.
@@ -74,12 +78,8 @@ fn is_plain_row(line: &str) -> bool {
         && trimmed.starts_with('|')
         && trimmed.ends_with('|')
         && !trimmed.ends_with("\\|")
-        && !is_separator(line)
+        && !table::is_separator(line)
         && table::cells(trimmed).len() >= 2
-}
-
-fn is_separator(line: &str) -> bool {
-    table::is_separator(line)
 }
 
 /// The fence character when the line opens or closes a code fence.

@@ -657,9 +657,7 @@ impl<'a> Reader<'a> {
             // Before any heading a table's rows go to the summary (see `append_table_prose`):
             // so does its rule line, or the rows read as a paragraph of pipes.
             let target = self.target.unwrap_or(Target::Summary);
-            if let (Some(target), Some(Table::Plain)) =
-                (Some(target).filter(|t| t.is_narrative()), &self.table)
-            {
+            if target.is_narrative() && matches!(self.table, Some(Table::Plain)) {
                 self.verbatim.line(target, index);
             }
             return; // the line under a table header: structure only
@@ -777,26 +775,25 @@ impl<'a> Reader<'a> {
             // `Timeline (all times in EAT)` alone on its line after a blank: a plain-text heading.
             // `- **Key events**` alone: a bold list item naming a section.
             let bold = bold_heading(content);
+            let bare = content.trim().trim_end_matches(':').trim();
+            // A section's name is short and has no digits: most lines stop at this check.
+            let short_name = |max_bytes: usize, max_words: usize| {
+                bare.len() <= max_bytes
+                    && !bare.bytes().any(|b| b.is_ascii_digit())
+                    && bare.split_whitespace().nth(max_words).is_none()
+            };
             // `Timeline` alone on its line right after text, with entries under it.
             let names_timeline = || {
-                let bare = content.trim().trim_end_matches(':').trim();
-                // A section's name is short (at most four words) and has no digits: most lines
-                // stop here.
-                bare.len() <= 40
-                    && !bare.bytes().any(|b| b.is_ascii_digit())
-                    && bare.split_whitespace().nth(4).is_none()
+                short_name(40, 4)
                     && spelled_field(bare) == Some(Field::Timeline)
                     && self.next_text_is_entry(index)
             };
             // `Corrective and Preventative Measures` alone on its line right after a finished
             // sentence: a plain-text heading too, not the last line of that paragraph.
             let names_a_part_after_a_sentence = || {
-                let bare = content.trim().trim_end_matches(':').trim();
-                bare.len() <= 60
+                short_name(60, 5)
                     && bare.chars().next().is_some_and(char::is_uppercase)
                     && bare.chars().last().is_some_and(char::is_alphanumeric)
-                    && !bare.bytes().any(|b| b.is_ascii_digit())
-                    && bare.split_whitespace().nth(5).is_none()
                     && index.checked_sub(1).is_some_and(|before| {
                         self.lines[before]
                             .text
@@ -809,7 +806,7 @@ impl<'a> Reader<'a> {
                 && (self.after_blank || names_timeline() || names_a_part_after_a_sentence()))
                 || bold.is_some();
             if stands_alone {
-                let bare = bold.unwrap_or_else(|| content.trim().trim_end_matches(':').trim());
+                let bare = bold.unwrap_or(bare);
                 if bare.len() <= 80 && field_for(bare).is_some() {
                     return self.read_labelled(index, bare, "", text.len(), true);
                 }
