@@ -38,8 +38,9 @@ fn the_classifier_agrees_with_hand_labels() {
     let (mut total, mut right, mut unmatched, mut confident, mut confident_right) = (0, 0, 0, 0, 0);
     let (mut kinded, mut kinded_other) = (0, 0);
     let mut confusion: BTreeMap<(EventKind, EventKind), usize> = BTreeMap::new();
-    let details =
-        (split == "dev*" || is_development(&split)) && std::env::var_os("DETAILS").is_some();
+    // Development splits may be looked at; held-out ones print figures only.
+    let development = split == "dev*" || is_development(&split);
+    let details = development && std::env::var_os("DETAILS").is_some();
     for (file, labels) in &by_file {
         let text = std::fs::read_to_string(std::path::Path::new(&dir).join(file))
             .unwrap_or_else(|_| panic!("{file} missing from CORPUS_DIR"));
@@ -87,7 +88,7 @@ fn the_classifier_agrees_with_hand_labels() {
         pct(confident_right, confident),
         pct(kinded_other, kinded),
     );
-    if split == "dev*" || is_development(&split) {
+    if development {
         for ((want, got), n) in &confusion {
             if want != got {
                 println!("  {:>22} read as {:<22} {n}", want.slug(), got.slug());
