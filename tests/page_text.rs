@@ -338,3 +338,36 @@ fn a_part_name_alone_on_its_line_after_a_sentence_starts_that_part() {
         "Certificates are checked on a staging host first."
     );
 }
+
+#[test]
+fn an_entry_written_as_a_heading_keeps_its_sections_paragraphs_and_lists() {
+    let parsed = read("heading-entries-with-sections.md");
+    let timeline = &parsed.incident.timeline;
+    assert_eq!(timeline.len(), 2, "{timeline:?}");
+    assert_eq!(
+        timeline[0].text,
+        "First page\n\nThe on-call engineer saw the consumer lag climb on the dashboard.\n\n\
+         She checked three things first:\n\n- the broker's disk usage\n\
+         - the consumer group's members\n  - two of them were missing\n- the last deploy\n\n\
+         Nothing obvious stood out."
+    );
+    // Drawn, the list is a list (with its nested item), not text with dashes in it.
+    let nodes = render(&timeline[0].text, &LinkBase::none());
+    let mut all = Vec::new();
+    walk(&nodes, &mut all);
+    let items = all
+        .iter()
+        .filter(|n| matches!(n, Node::Element(Element::Item, _)))
+        .count();
+    assert_eq!(items, 4);
+    let paragraphs = all
+        .iter()
+        .filter(|n| matches!(n, Node::Element(Element::Paragraph, _)))
+        .count();
+    assert_eq!(paragraphs, 4, "{nodes:?}");
+    // Text after a code block is a paragraph of its own, not more of the code.
+    assert_eq!(
+        timeline[1].text,
+        "The cause\n\n```\nERROR consumer rebalanced 41 times in 60s\n```\n\nThe rebalance loop was the cause."
+    );
+}

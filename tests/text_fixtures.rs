@@ -312,7 +312,7 @@ fn wrapped_br_joined_and_heading_entries() {
             ),
             (
                 "2024-02-29T03:40:00",
-                "Log rotation forced Old logs were compressed."
+                "Log rotation forced\n\nOld logs were compressed."
             ),
             ("2024-02-29T04:10:00", "Writes succeeded again."),
         ]

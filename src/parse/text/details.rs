@@ -198,6 +198,18 @@ impl Reader<'_> {
         if self.under_timeline_day(index) {
             return false; // `#### Android Studio users` under `### 2019-12-11`: part of that day
         }
+        // Under an entry written as a Markdown heading (`## 02:10 AM: First page`) only another
+        // Markdown heading ends its section: `She checked three things first:` is its text.
+        let under_markdown_entry = self.heading_event_open
+            && self.raw_events.last().is_some_and(|event| {
+                self.lines[event.line_index]
+                    .text
+                    .trim_start()
+                    .starts_with('#')
+            });
+        if under_markdown_entry {
+            return false;
+        }
         if text.ends_with(['.', ',', ';']) || text.contains("](") {
             return false;
         }

@@ -236,6 +236,8 @@ struct Reader<'a> {
     prose: Vec<ProseLine>,
     /// True after an entry written as a heading: the next paragraph is its text.
     heading_event_open: bool,
+    /// The entry under a heading ends in a list item (the next item continues that list).
+    section_item_open: bool,
     /// How dates are read: the document's numeric order and year.
     context: DateContext,
     /// The open Markdown headings (level, the date each starts with): a heading such as
@@ -364,6 +366,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         code_in_event: false,
         prose: Vec::new(),
         heading_event_open: false,
+        section_item_open: false,
         context,
         heading_dates: Vec::new(),
         strays: Vec::new(),
@@ -1267,10 +1270,22 @@ impl<'a> Reader<'a> {
         // `25:00`, `10:61`, `2023-02-30 10:00`: a stamp that cannot be, said as such.
         let impossible = crate::model::impossible_stamp(content);
         if let (true, Some(event)) = (continues, self.incident.timeline.last_mut()) {
+            // Under an entry's heading the section keeps its shape: paragraphs stay apart and
+            // list items stay a list, so the entry's text renders as the author wrote it.
+            let in_section = self.heading_event_open && !waiting;
+            let item_line = self.lines[index].text.trim_end();
+            let (separator, words) = match (in_section, self.line_is_item) {
+                (true, true) if self.section_item_open => ("\n", item_line),
+                (true, true) => ("\n\n", item_line.trim_start()),
+                (true, false) if self.after_blank => ("\n\n", content.trim()),
+                _ if event.text.ends_with("```") => ("\n\n", content.trim()),
+                _ => (" ", content.trim()),
+            };
             if !event.text.is_empty() {
-                event.text.push(' ');
+                event.text.push_str(separator);
             }
-            event.text.push_str(content.trim());
+            event.text.push_str(words);
+            self.section_item_open = in_section && self.line_is_item;
             let time = event.at.time;
             let time = || time.format("%H:%M");
             let nested = self.lines[index].raw.starts_with([' ', '\t']);
@@ -1310,6 +1325,7 @@ impl<'a> Reader<'a> {
         zone: Option<FoundZone>,
         text: String,
     ) {
+        self.section_item_open = false;
         // An ambiguous zone on the entry was already reported by `notice_zone`.
         let day = date
             .or(self.timeline_date)
