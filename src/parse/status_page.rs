@@ -56,8 +56,15 @@ pub fn stamped_heading(content: &str, context: DateContext) -> Option<(Entry, &s
         return None;
     }
     let inner = inner.trim().trim_matches(['*', '_']);
-    let entry = stamp_only(inner, context)?;
     let found = find_date_in(inner, context)?;
+    // `## Post #1 by @alice (2017-10-17 15:47 UTC)`: a forum post's heading names its author
+    // in any number of words, its stamp in parentheses at the end.
+    let in_parentheses =
+        inner[..found.span.start].trim_end().ends_with('(') && inner.trim_end().ends_with(')');
+    let entry = match in_parentheses {
+        true => stamp_only(inner[found.span.start..].trim_end_matches(')'), context)?,
+        false => stamp_only(inner, context)?,
+    };
     let label =
         inner[..found.span.start].trim_end_matches([' ', '-', '–', '—', ':', '|', '*', '_', '(']);
     label
