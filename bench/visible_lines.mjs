@@ -9,7 +9,8 @@
 // splits only the figures are printed (file names and scores, never text); the development
 // splits (dev, dev2, …) print their file names, and DETAILS=1 prints the raw markup found and
 // the first 15 lines missed on each of their files (MISSING=all: every line missed, with its
-// line number; FILE=name: only that file; DUMP=1: the page's text as measured). The texts are not in the repository (see
+// line number; FILE=a,b: only those files; DUMP=1: the page's text as measured; SHOTS=dir: a
+// full-page screenshot of each development file into dir). The texts are not in the repository (see
 // tests/corpus/README.md).
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,7 +22,7 @@ if (!corpusDir) throw new Error('set CORPUS_DIR to the folder of corpus texts');
 const split = process.env.SPLIT ?? 'heldout';
 const dist = resolve(process.argv[2] ?? join(ROOT, 'dist'));
 const manifest = JSON.parse(await readFile(join(ROOT, 'tests/corpus/manifest.json'), 'utf8'));
-const files = manifest.filter((r) => (split === 'all' || r.split === split) && (!process.env.FILE || r.file === process.env.FILE));
+const files = manifest.filter((r) => (split === 'all' || r.split === split) && (!process.env.FILE || process.env.FILE.split(',').includes(r.file)));
 /** Development splits may be looked at; the held-out ones are only scored. */
 // Every development split (dev, dev2, …); held-out splits never print details.
 const isDevelopment = (split) => /^dev\d*$/.test(split);
@@ -131,6 +132,11 @@ try {
       record.file,
       { timeout: 15000 },
     ).catch(() => {});
+    if (process.env.SHOTS && isDevelopment(record.split)) {
+      // Parts mounted after the first paint are drawn before the picture is taken.
+      await page.waitForFunction(() => !document.querySelector('[data-deferred="pending"]'), null, { timeout: 15000 }).catch(() => {});
+      await page.screenshot({ path: join(process.env.SHOTS, `${record.file}.png`), fullPage: true });
+    }
     const shown = await page.evaluate(() => {
       const main = document.querySelector('main');
       const clone = main.cloneNode(true);

@@ -287,11 +287,33 @@ pub fn key_durations_from(m: &Milestones) -> Vec<KeyDuration> {
     durations
 }
 
+/// Why [`key_durations_from`] found none, said on the page in place of the durations: no
+/// time at all, or a single moment (one event, or all of them at the same time).
+pub fn why_no_durations(m: &Milestones) -> &'static str {
+    match m.impact_start {
+        None => "No durations: the timeline states no times.",
+        Some(_) => "No durations: the timeline states one moment only, and a duration needs two.",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::parse::parse_text;
     use crate::sample::SAMPLE_TEXT;
+
+    #[test]
+    fn no_durations_are_explained_by_what_the_timeline_states() {
+        let reason = |text: &str| {
+            let incident = parse_text(text).incident;
+            let milestones = Milestones::of(&incident);
+            assert!(key_durations_from(&milestones).is_empty());
+            why_no_durations(&milestones)
+        };
+        assert!(reason("Outage\n\nSummary: the site was down.\n").contains("states no times"));
+        let one = reason("Outage\n\nDate: 2024-03-01\n\nTimeline\n10:00 - the site went down\n");
+        assert!(one.contains("one moment only"), "{one}");
+    }
 
     #[test]
     fn the_sample_durations_match_its_story() {

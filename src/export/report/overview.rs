@@ -10,7 +10,7 @@ use super::rich::{inline_markdown, markdown};
 use crate::analysis::anomalies::anomalies;
 use crate::analysis::durations::impact_duration_seconds;
 use crate::analysis::format::{clock_at, duration, full_moment, incident_dates_from, percent};
-use crate::analysis::milestones::{key_durations_from, Basis, Milestone};
+use crate::analysis::milestones::{key_durations_from, why_no_durations, Basis, Milestone};
 use crate::draw::timeline::short_label;
 
 /// The header: what wrote the page (`label`), where the report comes from, the title and the
@@ -113,7 +113,7 @@ pub fn key_durations(html: &mut Html, facts: &Facts<'_>, this_year: i32) {
     html.open_section("card durations", "durations-heading", "Key durations");
     let durations = key_durations_from(&facts.milestones);
     if durations.is_empty() {
-        html.element_class("p", "empty", "No durations: the timeline states no times.");
+        html.element_class("p", "empty", why_no_durations(&facts.milestones));
     } else {
         html.open_class("dl", "key-durations");
         let from = facts

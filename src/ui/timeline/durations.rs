@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::context::timeline_context;
 use crate::analysis::format::{clock_at, duration};
-use crate::analysis::milestones::{key_durations_from, Basis, Milestone};
+use crate::analysis::milestones::{key_durations_from, why_no_durations, Basis, Milestone};
 use crate::draw::timeline::short_label;
 
 /// The key durations and the anomaly list.
@@ -99,7 +99,7 @@ pub fn KeyDurations(
             <h3 class="tl-subhead">"Key durations"</h3>
             <Show
                 when=move || durations.with(|d| !d.is_empty())
-                fallback=|| view! { <p class="empty">"No durations: the timeline states no times."</p> }
+                fallback=move || view! { <p class="empty">{move || tl.milestones.with(why_no_durations)}</p> }
             >
                 <dl class="tl-durations" data-testid="key-durations">{items}</dl>
             </Show>
