@@ -67,11 +67,14 @@ function sourceLines(text) {
   const out = [];
   let inComment = false;
   // Front matter (`---` or `+++` fenced at the top): its keys are markup, its values text.
-  const fence = /^(---|\+\+\+)\s*$/.test(lines[0] ?? '') ? lines[0].trim() : null;
+  // `---toml` / `---yaml` open one too (Hugo, cState), closed by `---`.
+  const opening = /^(---|\+\+\+)([a-z]+)?\s*$/.exec(lines[0] ?? '');
+  const fence = opening ? opening[1] : null;
   let frontMatter = fence !== null;
   lines.forEach((line, i) => {
     if (frontMatter) {
-      if (i > 0 && line.trim() === fence) { frontMatter = false; return; }
+      if (i === 0) return; // the opening fence
+      if (line.trim() === fence) { frontMatter = false; return; }
       if (/^\s*#/.test(line)) return; // a comment in the front matter
       line = line.replace(/^\s*[\w-]+\s*[:=]\s*/, '');
     }
@@ -86,7 +89,8 @@ function sourceLines(text) {
 
 const MONTHS = 'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december';
 const WEEKDAYS = 'mon tue wed thu fri sat sun monday tuesday wednesday thursday friday saturday sunday';
-const ZONES = 'utc gmt z bst cet cest eet eest wet pst pdt est edt cst cdt mst mdt ist jst kst aest aedt hkt sgt akst akdt hst et pt ct mt';
+// Every abbreviation the reader knows (src/parse/zone.rs), and a few it does not.
+const ZONES = 'utc gmt z bst cet cest eet eest wet west pst pdt est edt cst cdt mst mdt ist jst kst aest aedt acst acdt awst nzst nzdt hkt sgt akst akdt hst msk wat cat eat sast trt pkt npt ict wib pht brt art clt nst et pt ct mt';
 // `h` as in the French `9 h 21`; `9:27a` / `4:00p` are times too.
 const STAMP_WORDS = new Set(`${MONTHS} ${WEEKDAYS} ${ZONES} am pm a m p h`.split(' '));
 
