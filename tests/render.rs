@@ -657,3 +657,22 @@ fn the_docs_pages_timeline_picture_is_up_to_date() {
         "regenerate it: cargo run --bin postmortem -- render {SEED} --svg timeline -o public/cookie-catastrophe.timeline.svg"
     );
 }
+
+#[test]
+fn a_timeline_across_days_names_each_day_once_where_it_changes() {
+    let text = "# Rotation\n\n## Timeline\n\n- 2024-05-06 22:10 UTC: rotation started\n- 2024-05-06 23:50 UTC: handshake errors\n- 2024-05-07 00:20 UTC: old certificate restored\n";
+    let html = report_html(&parse_document("days.md", text), &options());
+    let days: Vec<&str> = html
+        .split("<span class=\"event-day\">")
+        .skip(1)
+        .filter_map(|rest| rest.split('<').next())
+        .collect();
+    assert_eq!(days, ["Mon 6 May", "Tue 7 May"]);
+    assert_eq!(html.matches("class=\"event new-day\"").count(), 2);
+    // On one day the header says it, and no event repeats it.
+    let one_day = parse_document(
+        "day.md",
+        &text.replace("2024-05-07 00:20", "2024-05-06 23:59"),
+    );
+    assert!(!report_html(&one_day, &options()).contains("class=\"event-day\""));
+}

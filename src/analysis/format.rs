@@ -1,7 +1,7 @@
 //! Words and numbers for display: durations, times of day, percentages, and instants of the
 //! shared time axis written in a chosen UTC offset (the `*_at` functions).
 
-use chrono::{DateTime, NaiveDateTime, TimeDelta, Timelike};
+use chrono::{DateTime, Datelike, NaiveDateTime, TimeDelta, Timelike};
 
 use crate::model::Moment;
 
@@ -88,6 +88,33 @@ pub fn clock_at(ms: f64, offset_minutes: i32, seconds: bool) -> String {
 /// A short date for axis labels: `15 Jan`.
 pub fn day_at(ms: f64, offset_minutes: i32) -> String {
     local_at(ms, offset_minutes).format("%-d %b").to_string()
+}
+
+/// The day each event of a list is shown under, at `offset_minutes`: `Fri 10 Dec` on the first
+/// event and wherever the day changes from the event before (with the year when the events
+/// span years); all `None` when they fall on one day, which the header already says.
+pub fn list_days(ms: &[f64], offset_minutes: i32) -> Vec<Option<String>> {
+    let dates: Vec<_> = ms
+        .iter()
+        .map(|&ms| local_at(ms, offset_minutes).date())
+        .collect();
+    let Some(first) = dates.first() else {
+        return Vec::new();
+    };
+    if dates.iter().all(|d| d == first) {
+        return vec![None; dates.len()];
+    }
+    let years = dates.iter().any(|d| d.year() != first.year());
+    let pattern = if years { "%a %-d %b %Y" } else { "%a %-d %b" };
+    let mut before = None;
+    dates
+        .into_iter()
+        .map(|date| {
+            let changed = before != Some(date);
+            before = Some(date);
+            changed.then(|| date.format(pattern).to_string())
+        })
+        .collect()
 }
 
 /// The date and zone the axis starts in: `Mon 15 Jan 2024 · UTC-05:00`.
@@ -270,5 +297,40 @@ mod tests {
     fn a_rounded_negative_zero_is_zero() {
         assert_eq!(percent(-0.01), "0%");
         assert_eq!(percent(12.54), "12.5%");
+    }
+
+    #[test]
+    fn a_list_says_the_day_where_it_changes_and_only_across_days() {
+        let at = |text: &str| {
+            crate::analysis::window::axis_ms(&text.parse::<crate::model::Moment>().unwrap())
+        };
+        let one_day = [at("2021-12-10T15:40:00Z"), at("2021-12-10T19:00:00Z")];
+        assert_eq!(list_days(&one_day, 0), [None, None]);
+        let days = [
+            at("2021-12-10T15:40:00Z"),
+            at("2021-12-10T19:00:00Z"),
+            at("2021-12-11T09:15:00Z"),
+            at("2021-12-10T23:30:00Z"),
+        ];
+        let shown = list_days(&days, 0);
+        assert_eq!(
+            shown,
+            [
+                Some("Fri 10 Dec".to_string()),
+                None,
+                Some("Sat 11 Dec".to_string()),
+                Some("Fri 10 Dec".to_string()),
+            ]
+        );
+        // The day is the one at the offset shown: 23:30 UTC is the 11th at UTC+01:00.
+        assert_eq!(list_days(&days[2..], 60), [None, None]);
+        let years = [at("2021-12-31T23:00:00Z"), at("2022-01-01T01:00:00Z")];
+        assert_eq!(
+            list_days(&years, 0),
+            [
+                Some("Fri 31 Dec 2021".to_string()),
+                Some("Sat 1 Jan 2022".to_string())
+            ]
+        );
     }
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::rich_text::InlineMarkdown;
 use super::state::{app_state, part_heading};
 use super::timeline::zone::offset_minutes;
-use crate::analysis::format::{clock_at, date_time_at};
+use crate::analysis::format::{clock_at, date_time_at, list_days};
 use crate::analysis::window::axis_ms;
 use crate::model::EventKind;
 use crate::model::Incident;
@@ -53,8 +53,17 @@ pub fn TimelineList(
             offset_minutes(zone, i, at)
         })
     });
+    // The day where it changes, for timelines across days (the same days the report shows).
+    let days = Memo::new(move |_| {
+        let offset = offset.get();
+        incident.with(|i| {
+            let instants: Vec<f64> = i.timeline.iter().map(|e| axis_ms(&e.at)).collect();
+            list_days(&instants, offset)
+        })
+    });
     let items = move || {
         let offset = offset.get();
+        let days = days.get();
         let range = range();
         incident.with(|i| {
             i.timeline[range.clone()]
@@ -64,15 +73,22 @@ pub fn TimelineList(
                     let at = axis_ms(&event.at);
                     let kind = kinds.with(|k| k.get(index).copied().unwrap_or(EventKind::Other));
                     let selected = move || view.selected.get() == Some(index);
+                    let day = days.get(index).cloned().flatten();
+                    let new_day = day.is_some();
+                    let day = day.map(|day| {
+                        view! { <span class="event-day" data-testid="event-day">{day}</span> }
+                    });
                     view! {
                         <li
                             class="event"
                             data-testid="event"
                             data-kind=kind.slug()
                             class:inferred=event.inferred
+                            class:new-day=new_day
                             class:selected=selected
                             aria-current=move || selected().then_some("true")
                         >
+                            {day}
                             <time datetime=event.at.to_string() title=date_time_at(at, offset)>
                                 {clock_at(at, offset, event.at.time.format("%S").to_string() != "00")}
                             </time>

@@ -65,6 +65,21 @@ Evil: <script>alert(1)</script> and [click](javascript:alert(1)) and <b>bold htm
 > Quoted from the vendor.
 `;
 
+// A timeline across days, written with times only under each day's heading.
+const DAYS = `# Certificate rotation gone wrong
+
+## Timeline
+
+### 2024-05-06
+
+- 22:10 UTC: rotation job started
+- 23:50 UTC: first handshake errors
+
+### 2024-05-07
+
+- 00:20 UTC: old certificate restored
+`;
+
 let server;
 let browser;
 let site;
@@ -75,7 +90,8 @@ before(async () => {
   await mkdir(join(site, 'pm/img'), { recursive: true });
   await writeFile(join(site, 'pm/outage.md'), POSTMORTEM);
   // Shapes of real postmortems whose lines did not reach the page (tests/page_text.rs).
-  for (const name of ['empty-template-parts.md', 'footnotes.md', 'duration-sentence.txt', 'further-headings.md']) {
+  await writeFile(join(site, 'pm/days.md'), DAYS);
+  for (const name of ['empty-template-parts.md', 'footnotes.md', 'duration-sentence.txt', 'further-headings.md', 'heading-entries-with-sections.md']) {
     await cp(join(ROOT, 'tests/fixtures/page', name), join(site, 'pm', name));
   }
   await cp(join(ROOT, 'public/favicon.svg'), join(site, 'pm/img/graph.svg'));
@@ -217,4 +233,26 @@ test('a template part left empty, footnotes, further headings, stated lines and 
     assert.deepEqual(errors, []);
     await context.close();
   }
+});
+
+test('a timeline across days says the day in its list where the day changes', async () => {
+  const { page, errors, context } = await openPage(browser, `${server.url}?src=pm/days.md`);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=event]').length === 3);
+  const shown = await page.locator('[data-testid=event]').evaluateAll((events) =>
+    events.map((e) => [e.querySelector('[data-testid=event-day]')?.textContent ?? null, e.querySelector('time').textContent]));
+  assert.deepEqual(shown, [['Mon 6 May', '22:10'], [null, '23:50'], ['Tue 7 May', '00:20']]);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an entry written as a heading keeps its paragraphs and its list', async () => {
+  const { page, errors, context } = await openPage(browser, `${server.url}?src=pm/heading-entries-with-sections.md`);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=event]').length === 2);
+  const first = page.locator('[data-testid=event]').first();
+  assert.equal(await first.locator('.event-text > ul > li').count(), 3);
+  assert.equal(await first.locator('.event-text ul > li > ul > li').textContent(), 'two of them were missing');
+  assert.equal(await first.locator('.event-text p').count(), 4);
+  assert.ok(!(await first.innerText()).includes('- the'), 'no list marker shown as text');
+  assert.deepEqual(errors, []);
+  await context.close();
 });

@@ -5,7 +5,7 @@ use super::facts::Facts;
 use super::figures::{themed_figure, Drawings, Figure};
 use super::html::Html;
 use super::rich::inline_markdown;
-use crate::analysis::format::{clock_at, date_time_at, day_at};
+use crate::analysis::format::{clock_at, date_time_at, list_days};
 use crate::analysis::window::axis_ms;
 use crate::model::EventKind;
 
@@ -25,12 +25,9 @@ pub fn timeline(
         return html.close("section");
     }
     themed_figure(html, drawings, Figure::Timeline);
-    // Across days, each time says its day too.
-    let days: Vec<String> = events
-        .iter()
-        .map(|e| day_at(axis_ms(&e.at), facts.offset))
-        .collect();
-    let many_days = days.windows(2).any(|w| w[0] != w[1]);
+    // Across days, the day is said where it changes.
+    let instants: Vec<f64> = events.iter().map(|e| axis_ms(&e.at)).collect();
+    let days = list_days(&instants, facts.offset);
     html.open_class("ol", "events");
     for (i, event) in events.iter().enumerate() {
         let at = axis_ms(&event.at);
@@ -42,19 +39,23 @@ pub fn timeline(
             .unwrap_or(EventKind::Other);
         let seconds = event.at.time.format("%S").to_string() != "00";
         let clock = clock_at(at, facts.offset, seconds);
-        let shown = match days.get(i) {
-            Some(day) if many_days => format!("{day} {clock}"),
-            _ => clock,
-        };
         let class = if event.inferred {
             "event inferred"
         } else {
             "event"
         };
+        let day = days.get(i).cloned().flatten();
+        let class = match day {
+            Some(_) => format!("{class} new-day"),
+            None => class.to_string(),
+        };
         html.open(
             "li",
-            &[("class", Some(class)), ("data-kind", Some(kind.slug()))],
+            &[("class", Some(&class)), ("data-kind", Some(kind.slug()))],
         );
+        if let Some(day) = &day {
+            html.element_class("span", "event-day", day);
+        }
         let full = date_time_at(at, facts.offset);
         html.open(
             "time",
@@ -63,7 +64,7 @@ pub fn timeline(
                 ("title", Some(&full)),
             ],
         );
-        html.text(&shown);
+        html.text(&clock);
         html.close("time");
         html.open(
             "span",
