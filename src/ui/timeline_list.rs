@@ -63,7 +63,6 @@ pub fn TimelineList(
     });
     let items = move || {
         let offset = offset.get();
-        let days = days.get();
         let range = range();
         incident.with(|i| {
             i.timeline[range.clone()]
@@ -73,7 +72,7 @@ pub fn TimelineList(
                     let at = axis_ms(&event.at);
                     let kind = kinds.with(|k| k.get(index).copied().unwrap_or(EventKind::Other));
                     let selected = move || view.selected.get() == Some(index);
-                    let day = days.get(index).cloned().flatten();
+                    let day = days.with(|d| d.get(index).cloned().flatten());
                     let new_day = day.is_some();
                     let day = day.map(|day| {
                         view! { <span class="event-day" data-testid="event-day">{day}</span> }

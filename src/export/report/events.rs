@@ -26,8 +26,7 @@ pub fn timeline(
     }
     themed_figure(html, drawings, Figure::Timeline);
     // Across days, the day is said where it changes.
-    let instants: Vec<f64> = events.iter().map(|e| axis_ms(&e.at)).collect();
-    let days = list_days(&instants, facts.offset);
+    let days = list_days(&facts.index.at, facts.offset);
     html.open_class("ol", "events");
     for (i, event) in events.iter().enumerate() {
         let at = axis_ms(&event.at);
@@ -39,21 +38,19 @@ pub fn timeline(
             .unwrap_or(EventKind::Other);
         let seconds = event.at.time.format("%S").to_string() != "00";
         let clock = clock_at(at, facts.offset, seconds);
-        let class = if event.inferred {
-            "event inferred"
-        } else {
-            "event"
-        };
-        let day = days.get(i).cloned().flatten();
-        let class = match day {
-            Some(_) => format!("{class} new-day"),
-            None => class.to_string(),
-        };
+        let day = days.get(i).and_then(Option::as_deref);
+        let mut class = String::from("event");
+        if event.inferred {
+            class.push_str(" inferred");
+        }
+        if day.is_some() {
+            class.push_str(" new-day");
+        }
         html.open(
             "li",
             &[("class", Some(&class)), ("data-kind", Some(kind.slug()))],
         );
-        if let Some(day) = &day {
+        if let Some(day) = day {
             html.element_class("span", "event-day", day);
         }
         let full = date_time_at(at, facts.offset);
