@@ -6,7 +6,6 @@
 //! classifies, so a feature's name is its key in the weight table.
 
 use std::borrow::Cow;
-use std::collections::BTreeSet;
 
 use super::cues::{cue_scores, Cues};
 use crate::model::{EventKind, Incident};
@@ -208,12 +207,10 @@ pub fn features(events: &[Event]) -> Vec<Vec<Feature>> {
             if event.at_end {
                 features.push((Cow::Borrowed("at_end"), 1.0));
             }
-            let words: BTreeSet<String> = super::words::stems(event.text).into_iter().collect();
-            features.extend(
-                words
-                    .into_iter()
-                    .map(|w| (Cow::Owned(format!("w:{w}")), 1.0)),
-            );
+            let mut words = super::words::stems_with_prefix(event.text, "w:");
+            words.sort_unstable();
+            words.dedup();
+            features.extend(words.into_iter().map(|w| (Cow::Owned(w), 1.0)));
             features
         })
         .collect()

@@ -19,17 +19,28 @@ const SUFFIXES: [&str; 9] = [
 
 /// The stems of the text's first words, in order (repeats kept).
 pub fn stems(text: &str) -> Vec<String> {
+    stems_with_prefix(text, "")
+}
+
+/// [`stems`], each written after `prefix` (the model's feature names are `w:` and the stem):
+/// one string a word.
+pub fn stems_with_prefix(text: &str, prefix: &str) -> Vec<String> {
     let plain = without_markup(text).to_lowercase();
     plain
         .split(|c: char| !(c.is_alphanumeric() || c == '_'))
         .filter(|word| !word.is_empty() && !word.chars().all(|c| c.is_ascii_digit()))
         .take(MAX_WORDS)
-        .map(stem)
+        .map(|word| {
+            let mut out = String::with_capacity(prefix.len() + STEM_CHARS * 4);
+            out.push_str(prefix);
+            out.extend(stem(word).chars().take(STEM_CHARS));
+            out
+        })
         .collect()
 }
 
-/// A word's stem: one ending taken off, then cut to [`STEM_CHARS`] characters.
-fn stem(word: &str) -> String {
+/// A word's stem: one ending taken off; the caller cuts it to [`STEM_CHARS`] characters.
+fn stem(word: &str) -> &str {
     let mut word = word;
     if word.chars().count() > 4 {
         for suffix in SUFFIXES {
@@ -41,7 +52,7 @@ fn stem(word: &str) -> String {
             }
         }
     }
-    word.chars().take(STEM_CHARS).collect()
+    word
 }
 
 /// The text without what is not prose: link targets (`](…)`), web addresses, fenced code
