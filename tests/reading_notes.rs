@@ -109,3 +109,24 @@ fn spelled_out_and_city_zones_give_offsets() {
         "Nairobi, Nairobi, UTC"
     );
 }
+
+#[test]
+fn a_slip_of_the_year_is_settled_by_the_documents_date_and_noted() {
+    let text = std::fs::read_to_string("tests/fixtures/shapes/year-slip-date-line.md").unwrap();
+    let found = notes("year-slip-date-line.md", &text);
+    assert!(
+        found.iter().any(|(s, line, m)| *s == Severity::Warning
+            && *line == 16
+            && m.contains("14 September 2021 as 14 September 2022")),
+        "{found:?}"
+    );
+    // A date a month from the document's is another day, in its own year, without a note.
+    let apart = text.replace("2021-09-14", "2021-10-20");
+    let parsed = parse_document("apart.md", &apart);
+    let first = parsed.incident.timeline[0].at.date.unwrap();
+    assert_eq!(first.to_string(), "2021-10-20");
+    assert!(!parsed
+        .diagnostics
+        .iter()
+        .any(|d| d.message.contains("slip")));
+}

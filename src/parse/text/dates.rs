@@ -170,16 +170,46 @@ impl Reader<'_> {
         let mut previous_inferred = true;
         let mut out_of_order = 0;
         let fallback_zone = self.stated_zone.clone().or_else(|| self.zone.clone());
+        // The date the document gives itself (a `Date:` field, the title, front matter, the
+        // file's path), against which an entry's year may be a slip.
+        let dated = self
+            .dates
+            .field
+            .or(self.dates.title)
+            .or(self.dates.front_matter)
+            .or(self.dates.path);
+        let mut slips: Vec<NaiveDate> = Vec::new();
         for (event, raw) in self.incident.timeline.iter_mut().zip(&self.raw_events) {
-            if raw.date.is_some() && raw.date != date {
-                date = raw.date;
+            let written = raw.date;
+            let raw_date = match written.zip(dated).and_then(|(w, d)| year_slip(w, d)) {
+                Some(meant) => {
+                    if let Some(w) = written.filter(|w| !slips.contains(w)) {
+                        slips.push(w);
+                        self.diagnostics.push(Diagnostic::warning(
+                            raw.line,
+                            self.lines[raw.line_index].column(raw.at),
+                            format!(
+                                "read the date {} as {}: the document is dated {} and the year looks like a slip; expected the year written the same in both places",
+                                w.format("%-d %B %Y"),
+                                meant.format("%-d %B %Y"),
+                                dated.map_or_else(String::new, |d| d.format("%-d %B %Y").to_string()),
+                            ),
+                            excerpt(self.lines[raw.line_index].raw),
+                        ));
+                    }
+                    Some(meant)
+                }
+                None => written,
+            };
+            if raw_date.is_some() && raw_date != date {
+                date = raw_date;
                 previous = None;
             }
             if let Some(before) = previous.filter(|_| raw.later == 0) {
                 if raw.time < before {
                     let listed = !event.inferred && !previous_inferred;
                     // An entry that writes its own day is on that day.
-                    if raw.date.is_none() && rolls_over(before, raw.time, listed) {
+                    if raw_date.is_none() && rolls_over(before, raw.time, listed) {
                         date = date.and_then(|d| d.checked_add_signed(Duration::days(1)));
                     } else if out_of_order < MAX_ORDER_WARNINGS {
                         out_of_order += 1;
@@ -211,6 +241,18 @@ impl Reader<'_> {
             event.at = Moment::new(day, raw.time, offset);
         }
     }
+}
+
+/// The date meant when `written` is within a week of the document's own date `dated` on the
+/// calendar but in another year: a slip of the year (`2012-04-09 (all times in UTC)` in a
+/// postmortem dated 2020-04-09). A date a year or more away from its document is rarely
+/// written within days of the same day of the year by chance.
+fn year_slip(written: NaiveDate, dated: NaiveDate) -> Option<NaiveDate> {
+    if written.year() == dated.year() {
+        return None;
+    }
+    let moved = written.with_year(dated.year())?;
+    ((moved - dated).num_days().abs() <= 7).then_some(moved)
 }
 
 /// True when `time`, written after `before` and earlier on the clock, is read on the next day:
