@@ -3,7 +3,7 @@
 //! on a `::: update Label | stamp` line. These read the stamp; the text reader places the update.
 
 use super::calendar::{find_date_in, DateContext};
-use super::clock::leading_clock;
+use super::clock::{hhmm, leading_clock, Clock};
 use super::entry::Entry;
 use super::infer::head;
 use super::zone::{attached_offset, zone_at_start, FoundZone};
@@ -50,12 +50,146 @@ pub fn stamp_only(content: &str, context: DateContext) -> Option<Entry> {
 /// A heading naming a status update and its stamp: `## Investigating 2025-01-04 9:27a`,
 /// `## Resolved 2025-01-04 4:00p`. Returns the entry and the word before the stamp.
 pub fn stamped_heading(content: &str, context: DateContext) -> Option<(Entry, &str)> {
-    let inner = content.trim_start().strip_prefix('#')?;
-    let inner = inner.trim_start_matches('#');
-    if !inner.starts_with([' ', '\t']) {
+    let start = content.trim_start();
+    let inner = match start.strip_prefix('#') {
+        Some(inner) => {
+            let inner = inner.trim_start_matches('#');
+            if !inner.starts_with([' ', '\t']) {
+                return None;
+            }
+            inner.trim().trim_matches(['*', '_'])
+        }
+        // `**Cirrus down Tuesday 8th September 1300 BST**`: a line all in bold heads an
+        // update as a Markdown heading does, when its stamp ends it.
+        // A bold label with its stamp in parentheses (`**User check (Dec 23, 14:45):**`)
+        // introduces what was seen then, not an update.
+        None => {
+            let inner = bold_line(start)?;
+            return trailing_stamp(inner, context).filter(|(_, label)| !label.ends_with('('));
+        }
+    };
+    leading_stamp(inner, context).or_else(|| {
+        trailing_stamp(inner, context)
+            .map(|(entry, label)| (entry, label.trim_end_matches(['(', ' '])))
+    })
+}
+
+/// The text of a line written all in bold (`**...**` or `__...__`).
+fn bold_line(line: &str) -> Option<&str> {
+    let line = line.trim_end();
+    let inner = line
+        .strip_prefix("**")
+        .and_then(|l| l.strip_suffix("**"))
+        .or_else(|| line.strip_prefix("__").and_then(|l| l.strip_suffix("__")))?;
+    (!inner.contains("**") && !inner.trim().is_empty()).then_some(inner.trim())
+}
+
+/// The names of the days of the week, as a stamp may write one before its date.
+const WEEKDAYS: [&str; 14] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+];
+
+/// A heading whose words end with its stamp: `Cirrus down Tuesday 8th September 1300 BST`,
+/// `Network issue 14 September 2020 12:00 UTC`. The stamp is a date (its year may be left out:
+/// the entry then has the document's year, or no date when the document names none), a time
+/// (`HHMM` too, right after the date), maybe a zone, and nothing after it. Returns the entry
+/// and the words before the stamp (a day of the week before the date set aside).
+fn trailing_stamp(inner: &str, context: DateContext) -> Option<(Entry, &str)> {
+    let bytes = inner.as_bytes();
+    // The time: one of the last words that reads as one (`12:00`, `1:00 PM`, `1200`).
+    let (time_at, clock) = (1..bytes.len())
+        .rev()
+        .filter(|&i| bytes[i].is_ascii_digit() && bytes[i - 1] == b' ')
+        .take(3)
+        .find_map(|i| Some((i, clock_or_hhmm(&inner[i..])?)))?;
+    let mut end = time_at + clock.len;
+    // A range (`7:30am-9am`, `10:00 – 11:15`) is one entry at its start.
+    let dash = inner[end..].trim_start_matches(' ');
+    if let Some(rest) = dash.strip_prefix(['-', '–']) {
+        let rest = rest.trim_start_matches(' ');
+        if let Some(until) = leading_clock(rest) {
+            end = inner.len() - rest.len() + until.len;
+        }
+    }
+    let mut zone = None;
+    if let Some((offset, len)) = attached_offset(&inner[end..]) {
+        zone = Some(FoundZone::fixed(offset, &inner[end..end + len], end));
+        end += len;
+    } else if let Some(found) = zone_at_start(head(inner[end..].trim_start(), 24)) {
+        end += inner[end..].len() - inner[end..].trim_start().len() + found.label.len();
+        zone = Some(found);
+    }
+    if inner[end..].chars().any(char::is_alphanumeric) {
         return None;
     }
-    let inner = inner.trim().trim_matches(['*', '_']);
+    // The date: the last one written, ending right before the time.
+    let before = inner[..time_at].trim_end_matches([' ', ',', '@', '-', '–']);
+    let probe = DateContext {
+        year: Some(context.year.unwrap_or(2000)),
+        ..context
+    };
+    let mut last = None;
+    let mut from = 0;
+    while let Some(found) = find_date_in(&before[from..], probe) {
+        let span = from + found.span.start..from + found.span.end;
+        from = span.end;
+        last = Some((found, span));
+    }
+    let (found, span) = last?;
+    if span.end != before.len() {
+        return None;
+    }
+    let date = (found.has_year || context.year.is_some()).then_some(found.date);
+    let mut label = before[..span.start].trim_end_matches([' ', ',', '-', '–', ':', '|']);
+    if let Some((rest, word)) = label.rsplit_once(' ') {
+        if WEEKDAYS.contains(&word.trim_end_matches(',').to_ascii_lowercase().as_str()) {
+            label = rest.trim_end_matches([' ', ',', '-', '–', ':', '|']);
+        }
+    }
+    label.chars().any(char::is_alphabetic).then_some((
+        Entry {
+            date,
+            time: clock.time,
+            zone,
+            text_at: inner.len(),
+        },
+        label.trim_start(),
+    ))
+}
+
+/// A time at the start of `text`, or four digits `HHMM` with a zone after them (`1300 BST`),
+/// as a stamp writes them right after its date. Four digits alone are a year as often
+/// (`### Thur 3 Nov 2016`).
+fn clock_or_hhmm(text: &str) -> Option<Clock> {
+    leading_clock(text).or_else(|| {
+        let run = text.bytes().take_while(u8::is_ascii_digit).count();
+        let zoned = text[run..]
+            .strip_prefix(' ')
+            .and_then(|rest| zone_at_start(head(rest, 24)))
+            .is_some();
+        (run == 4 && zoned)
+            .then(|| hhmm(text.as_bytes()))
+            .flatten()
+            .map(|time| Clock { time, len: 4 })
+    })
+}
+
+/// The stamp right after the heading's first word, or in parentheses at its end:
+/// `Investigating 2025-01-04 9:27a`, `Post #1 by @alice (2017-10-17 15:47 UTC)`.
+fn leading_stamp(inner: &str, context: DateContext) -> Option<(Entry, &str)> {
     let found = find_date_in(inner, context)?;
     // `## Post #1 by @alice (2017-10-17 15:47 UTC)`: a forum post's heading names its author
     // in any number of words, its stamp in parentheses at the end.

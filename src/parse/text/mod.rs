@@ -775,7 +775,14 @@ impl<'a> Reader<'a> {
         (content, content_at, is_item): (&str, usize, bool),
     ) -> bool {
         if let Some(label) = bold_heading(text) {
-            if field_for(label).is_some() {
+            // `**Cirrus down Tuesday 8th September 1300 BST**` outside a timeline heads a
+            // status update as a stamped Markdown heading does.
+            let stamped = || {
+                !is_item
+                    && self.section != Some(Target::Timeline)
+                    && stamped_heading(text, self.context).is_some()
+            };
+            if field_for(label).is_some() || stamped() {
                 return self.read_labelled(index, label, "", text.len(), true);
             }
         }
