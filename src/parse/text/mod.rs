@@ -452,6 +452,17 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
             });
             continue;
         }
+        // A Markdown table row keeps its `<br>`s: they break lines inside a cell (the page
+        // shows them as breaks), and a row split at them would be read as loose lines.
+        if line.text.trim_start().starts_with('|') && !html.row_open() {
+            reader.lines.push(Line {
+                number: line.number,
+                raw: line.text,
+                text: clean(line.text),
+                offset: 0,
+            });
+            continue;
+        }
         if !html.wants(line.text) {
             for (offset, piece) in split_breaks(line.text) {
                 reader.lines.push(Line {

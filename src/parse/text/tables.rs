@@ -99,7 +99,7 @@ impl Reader<'_> {
     }
 
     /// Decides from a header row whether a table is a timeline, a list of actions or neither.
-    pub(super) fn table_kind(&self, index: usize, header: &[(usize, String)]) -> Table {
+    pub(super) fn table_kind(&mut self, index: usize, header: &[(usize, String)]) -> Table {
         let names: Vec<String> = header
             .iter()
             .map(|(_, h)| h.trim_matches(['*', '_', '`', ' ']).to_string())
@@ -125,8 +125,12 @@ impl Reader<'_> {
             .collect();
         let has_task = columns.iter().any(|(c, _)| *c == Column::Text);
         let has_owner = columns.iter().any(|(c, _)| *c == Column::Owner);
+        // Once the timeline section has given entries, a table with times in another section
+        // is that section's data (`## Impacted slots` with a `timestamp` column), not a second
+        // timeline.
+        let timeline_read = self.saw_timeline && !self.incident.timeline.is_empty();
         if let Some(time) = time {
-            if target == Target::Timeline || !(has_task && has_owner) {
+            if target == Target::Timeline || !(has_task && has_owner || timeline_read) {
                 let date = lower.iter().position(|h| h == "date" || h == "day");
                 return Table::Timeline {
                     time,
@@ -137,6 +141,13 @@ impl Reader<'_> {
         }
         if target == Target::ActionItems || (has_task && has_owner) {
             return Table::Actions { columns };
+        }
+        if time.is_some() && timeline_read {
+            self.warn(
+                index,
+                0,
+                "this table has a time column but sits outside the timeline, which was read already; it is shown in its section as a table, and its rows are not timeline entries (expected them in the timeline to place them on it)",
+            );
         }
         Table::Plain
     }
