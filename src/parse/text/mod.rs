@@ -219,10 +219,10 @@ struct Reader<'a> {
     raw_events: Vec<RawEvent>,
     /// The last date heading seen inside the timeline.
     timeline_date: Option<NaiveDate>,
-    /// The date the last entry wrote with its time, under no date heading or line: the day of
-    /// the entries after it that write none (`| 2019-02-28 10:15 |`, then `| 11:15 |`), until
-    /// a dated heading opens.
-    written_day: Option<NaiveDate>,
+    /// True when an entry wrote its own date since the last dated heading opened: the entries
+    /// after it that write none follow it (`| 2019-02-28 10:15 |`, then `| 11:15 |`), as
+    /// `settle_timeline` carries dates forward, rather than taking the heading's date.
+    entry_wrote_day: bool,
     /// The first zone the text states, for entries that give none.
     zone: Option<FoundZone>,
     /// A zone stated for all times (`all times in UTC`, or on the timeline heading).
@@ -357,7 +357,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         saw_timeline: false,
         raw_events: Vec::new(),
         timeline_date: None,
-        written_day: None,
+        entry_wrote_day: false,
         zone: None,
         stated_zone: None,
         dates: Dates {
@@ -989,7 +989,7 @@ impl<'a> Reader<'a> {
         if target == Target::Timeline {
             self.saw_timeline = true;
             self.timeline_date = None;
-            self.written_day = None;
+            self.entry_wrote_day = false;
             let line_text = self.lines[index].text.clone();
             if let Some(zone) = find_zone(&line_text) {
                 self.stated_zone = Some(zone);
@@ -1354,13 +1354,14 @@ impl<'a> Reader<'a> {
         // states its day (an entry's own date is then its exception: "unless otherwise
         // noted, all events happened on 2019-10-21").
         if date.is_some() && self.timeline_date.is_none() {
-            self.written_day = date;
+            self.entry_wrote_day = true;
         }
         // An ambiguous zone on the entry was already reported by `notice_zone`.
-        let day = date
-            .or(self.timeline_date)
-            .or(self.written_day)
-            .or_else(|| self.heading_date_in_force());
+        let day = date.or(self.timeline_date).or_else(|| {
+            (!self.entry_wrote_day)
+                .then(|| self.heading_date_in_force())
+                .flatten()
+        });
         self.record_event(PendingEntry {
             index,
             at,
@@ -1558,7 +1559,7 @@ impl<'a> Reader<'a> {
         let heading = &text[level..];
         let date = heading_date(heading, self.context);
         if date.is_some() {
-            self.written_day = None;
+            self.entry_wrote_day = false;
         }
         self.heading_dates.push((level, date));
         // `### November 16-ongoing, 2023` over the updates of one incident in a log that runs
