@@ -393,7 +393,7 @@ pub fn heading_date(content: &str, context: DateContext) -> Option<NaiveDate> {
 }
 
 /// `Monday`, `mon`, `Tue.` in any case.
-fn is_weekday(word: &str) -> bool {
+pub fn is_weekday(word: &str) -> bool {
     const DAYS: [&str; 7] = [
         "monday",
         "tuesday",

@@ -4,7 +4,7 @@
 
 use super::calendar::{find_date_in, DateContext};
 use super::clock::{hhmm, leading_clock, Clock};
-use super::entry::Entry;
+use super::entry::{is_weekday, Entry};
 use super::infer::head;
 use super::zone::{attached_offset, zone_at_start, FoundZone};
 
@@ -27,15 +27,8 @@ pub fn stamp_only(content: &str, context: DateContext) -> Option<Entry> {
             .len();
     let at = found.span.end + skipped;
     let clock = leading_clock(&content[at..])?;
-    let mut end = at + clock.len;
-    let mut zone = None;
-    if let Some((offset, len)) = attached_offset(&content[end..]) {
-        zone = Some(FoundZone::fixed(offset, &content[end..end + len], end));
-        end += len;
-    } else if let Some(found) = zone_at_start(head(content[end..].trim_start(), 24)) {
-        end += content[end..].len() - content[end..].trim_start().len() + found.label.len();
-        zone = Some(found);
-    }
+    let end = at + clock.len;
+    let (zone, end) = zone_after(content, end);
     if content[end..].chars().any(char::is_alphanumeric) {
         return None;
     }
@@ -45,6 +38,25 @@ pub fn stamp_only(content: &str, context: DateContext) -> Option<Entry> {
         zone,
         text_at: content.len(),
     })
+}
+
+/// The zone written right after a time that ends at `end` (`+02:00`, ` UTC`), and where the
+/// zone ends (`end` when there is none).
+fn zone_after(text: &str, end: usize) -> (Option<FoundZone>, usize) {
+    if let Some((offset, len)) = attached_offset(&text[end..]) {
+        return (
+            Some(FoundZone::fixed(offset, &text[end..end + len], end)),
+            end + len,
+        );
+    }
+    let rest = text[end..].trim_start();
+    match zone_at_start(head(rest, 24)) {
+        Some(found) => {
+            let after = end + text[end..].len() - rest.len() + found.label.len();
+            (Some(found), after)
+        }
+        None => (None, end),
+    }
 }
 
 /// A heading naming a status update and its stamp: `## Investigating 2025-01-04 9:27a`,
@@ -84,24 +96,6 @@ fn bold_line(line: &str) -> Option<&str> {
     (!inner.contains("**") && !inner.trim().is_empty()).then_some(inner.trim())
 }
 
-/// The names of the days of the week, as a stamp may write one before its date.
-const WEEKDAYS: [&str; 14] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "mon",
-    "tue",
-    "wed",
-    "thu",
-    "fri",
-    "sat",
-    "sun",
-];
-
 /// A heading whose words end with its stamp: `Cirrus down Tuesday 8th September 1300 BST`,
 /// `Network issue 14 September 2020 12:00 UTC`. The stamp is a date (its year may be left out:
 /// the entry then has the document's year, or no date when the document names none), a time
@@ -124,14 +118,7 @@ fn trailing_stamp(inner: &str, context: DateContext) -> Option<(Entry, &str)> {
             end = inner.len() - rest.len() + until.len;
         }
     }
-    let mut zone = None;
-    if let Some((offset, len)) = attached_offset(&inner[end..]) {
-        zone = Some(FoundZone::fixed(offset, &inner[end..end + len], end));
-        end += len;
-    } else if let Some(found) = zone_at_start(head(inner[end..].trim_start(), 24)) {
-        end += inner[end..].len() - inner[end..].trim_start().len() + found.label.len();
-        zone = Some(found);
-    }
+    let (zone, end) = zone_after(inner, end);
     if inner[end..].chars().any(char::is_alphanumeric) {
         return None;
     }
@@ -155,7 +142,7 @@ fn trailing_stamp(inner: &str, context: DateContext) -> Option<(Entry, &str)> {
     let date = (found.has_year || context.year.is_some()).then_some(found.date);
     let mut label = before[..span.start].trim_end_matches([' ', ',', '-', '–', ':', '|']);
     if let Some((rest, word)) = label.rsplit_once(' ') {
-        if WEEKDAYS.contains(&word.trim_end_matches(',').to_ascii_lowercase().as_str()) {
+        if is_weekday(word.trim_end_matches([',', '.'])) {
             label = rest.trim_end_matches([' ', ',', '-', '–', ':', '|']);
         }
     }

@@ -442,19 +442,13 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
             });
             continue;
         }
-        // Most lines have no `<`: no block tag, no line break, one piece.
-        if !html.row_open() && !scan::contains(line.text.as_bytes(), b'<') {
-            reader.lines.push(Line {
-                number: line.number,
-                raw: line.text,
-                text: clean(line.text),
-                offset: 0,
-            });
-            continue;
-        }
-        // A Markdown table row keeps its `<br>`s: they break lines inside a cell (the page
-        // shows them as breaks), and a row split at them would be read as loose lines.
-        if line.text.trim_start().starts_with('|') && !html.row_open() {
+        // Most lines have no `<`: no block tag, no line break, one piece. A Markdown table row
+        // keeps its `<br>`s: they break lines inside a cell (the page shows them as breaks),
+        // and a row split at them would be read as loose lines.
+        if !html.row_open()
+            && (!scan::contains(line.text.as_bytes(), b'<')
+                || line.text.trim_start().starts_with('|'))
+        {
             reader.lines.push(Line {
                 number: line.number,
                 raw: line.text,
