@@ -17,8 +17,11 @@ const KB = 1024;
 const FIRST_PAINT_BUDGET = 25 * KB;
 /** Bytes before the page is interactive, gzip. */
 const INTERACTIVE_BUDGET = 620 * KB;
-/** Everything the app fetches, gzip. */
-const TOTAL_BUDGET = 971 * KB;
+/** Everything the app fetches, gzip. Raised from 971 KB on 2 December 2026 (third session):
+ * the parse worker's reader gained the shapes of the tenth development set (stamps that end a
+ * heading or a bold line, years that are slips, table rows that keep their `<br>`s, data tables
+ * after the timeline), +2.7 KB gzip; the page's own WebAssembly did not grow. */
+const TOTAL_BUDGET = 975 * KB;
 
 const gzipBytes = async (name) => gzipSync(await readFile(join(DIST, name))).length;
 
