@@ -833,3 +833,36 @@ fn the_action_item_table_keeps_the_authors_column_names() {
     assert_eq!(parsed.heading("owner_column"), Some("Owner"));
     assert_eq!(parsed.incident.action_items.len(), 1);
 }
+
+#[test]
+fn a_stamp_that_ends_a_bold_line_keeps_a_day_it_cannot_date_in_the_text() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/shapes/bold-update-stamps.md");
+    let text = std::fs::read_to_string(path).expect("fixture");
+    let incident = parse_text(&text).incident;
+    let texts: Vec<&str> = incident
+        .timeline
+        .iter()
+        .map(|e| e.text.lines().next().unwrap_or(""))
+        .collect();
+    // No year is written anywhere, so the days cannot be placed: they stay as written.
+    assert_eq!(
+        texts,
+        [
+            "Login nodes unreachable Wednesday 3rd March",
+            "Login nodes back Wednesday 3rd March",
+            "Scratch filesystem slow Monday 1st March",
+        ]
+    );
+    assert!(incident.timeline.iter().all(|e| e.at.date.is_none()));
+    // With a year, the day is the entry's date and leaves the text.
+    let dated = parse_text(&text.replace("layout: page", "date: 2021-03-04")).incident;
+    assert_eq!(
+        dated.timeline[0].text.lines().next(),
+        Some("Login nodes unreachable")
+    );
+    assert_eq!(
+        dated.timeline[0].at.date.map(|d| d.to_string()).as_deref(),
+        Some("2021-03-03")
+    );
+}

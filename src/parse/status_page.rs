@@ -146,7 +146,14 @@ fn trailing_stamp(inner: &str, context: DateContext) -> Option<(Entry, &str)> {
             label = rest.trim_end_matches([' ', ',', '-', '–', ':', '|']);
         }
     }
-    label.chars().any(char::is_alphabetic).then_some((
+    if !label.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    // A day the entry cannot be given (no year anywhere) stays in its text, as written.
+    if date.is_none() {
+        label = before;
+    }
+    Some((
         Entry {
             date,
             time: clock.time,
