@@ -181,9 +181,12 @@ impl Reader<'_> {
         let mut slips: Vec<NaiveDate> = Vec::new();
         for (event, raw) in self.incident.timeline.iter_mut().zip(&self.raw_events) {
             let written = raw.date;
-            let raw_date = match written.zip(dated).and_then(|(w, d)| year_slip(w, d)) {
-                Some(meant) => {
-                    if let Some(w) = written.filter(|w| !slips.contains(w)) {
+            let slip = written
+                .zip(dated)
+                .and_then(|(w, d)| Some((w, d, year_slip(w, d)?)));
+            let raw_date = match slip {
+                Some((w, d, meant)) => {
+                    if !slips.contains(&w) {
                         slips.push(w);
                         self.diagnostics.push(Diagnostic::warning(
                             raw.line,
@@ -192,7 +195,7 @@ impl Reader<'_> {
                                 "read the date {} as {}: the document is dated {} and the year looks like a slip; expected the year written the same in both places",
                                 w.format("%-d %B %Y"),
                                 meant.format("%-d %B %Y"),
-                                dated.map_or_else(String::new, |d| d.format("%-d %B %Y").to_string()),
+                                d.format("%-d %B %Y"),
                             ),
                             excerpt(self.lines[raw.line_index].raw),
                         ));

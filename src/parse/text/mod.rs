@@ -1344,9 +1344,10 @@ impl<'a> Reader<'a> {
         text: String,
     ) {
         self.section_item_open = false;
-        // A day an entry writes is the day of the entries under it, unless the timeline
-        // states its day (an entry's own date is then its exception: "unless otherwise
-        // noted, all events happened on 2019-10-21").
+        // Once an entry writes its day, the entries after it follow it (as dates carry
+        // forward) instead of a dated title's day, unless the timeline states its day (an
+        // entry's own date is then its exception: "unless otherwise noted, all events
+        // happened on 2019-10-21").
         if date.is_some() && self.timeline_date.is_none() {
             self.entry_wrote_day = true;
         }
