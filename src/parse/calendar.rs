@@ -481,6 +481,22 @@ fn date_at(text: &str, tokens: &[Token<'_>], i: usize, context: DateContext) -> 
             }
         }
     }
+    // 8月3日, 8 月 3 日: a Chinese or Japanese month and day, in the document's year.
+    if first.text.len() <= 2 {
+        if let Some(d) = next(1).filter(|d| d.text.len() <= 2) {
+            let after_day = text[d.end..].trim_start_matches(' ');
+            if between(first, d).trim() == "月" && after_day.starts_with('日') {
+                let year = u32::try_from(context.year?).ok()?;
+                let date = ymd(year, first.number()?, d.number()?)?;
+                let end = text.len() - after_day.len() + '日'.len_utf8();
+                return Some(FoundDate {
+                    date,
+                    span: first.start..end,
+                    has_year: false,
+                });
+            }
+        }
+    }
     // 01-15-2024, 15/01/2024, 15.01.2024, 03–14–2022: in the document's order
     if first.text.len() <= 2 {
         if let (Some(b), Some(y)) = (next(1), next(2)) {

@@ -73,6 +73,12 @@ pub fn leading_clock(text: &str) -> Option<Clock> {
             minute.get_or_insert(0);
         }
     }
+    if minute.is_none() {
+        if let Some((value, end)) = cjk_hour(text, at) {
+            minute = Some(value);
+            at = end;
+        }
+    }
     let (mut meridiem, mut after) = meridiem(text, at);
     if minute.is_some() && meridiem.is_none() {
         let glued = bytes.get(at).copied();
@@ -107,6 +113,31 @@ pub fn leading_clock(text: &str) -> Option<Clock> {
     };
     let time = NaiveTime::from_hms_opt(hour, minute.unwrap_or(0), second)?;
     Some(Clock { time, len: after })
+}
+
+/// The hour word of Chinese and Japanese after an hour's digits at `at`: `10 时`, `10時`,
+/// `10時30分`, `10点30分`, `10点半`. The minutes and the end of what was taken.
+///
+/// `点` alone is not taken: Japanese also counts things with it (`3点` is three items).
+fn cjk_hour(text: &str, at: usize) -> Option<(u32, usize)> {
+    let skip_spaces = |from: usize| from + text[from..].bytes().take_while(|&b| b == b' ').count();
+    let from = skip_spaces(at);
+    let rest = &text[from..];
+    let mark = ["时", "時", "点", "點"]
+        .into_iter()
+        .find(|mark| rest.starts_with(mark))?;
+    let after_mark = from + mark.len();
+    let minutes_from = skip_spaces(after_mark);
+    if text[minutes_from..].starts_with('半') {
+        return Some((30, minutes_from + '半'.len_utf8()));
+    }
+    if let Some((minute, end)) = digits(text.as_bytes(), minutes_from, 1, 2) {
+        let unit = skip_spaces(end);
+        if minute < 60 && text[unit..].starts_with('分') {
+            return Some((minute, unit + '分'.len_utf8()));
+        }
+    }
+    matches!(mark, "时" | "時").then_some((0, after_mark))
 }
 
 /// `2306HRS`, `2306 hrs`, `0900h`: four digits with an hours marker; `0930Z` and `1000 UTC`:
@@ -283,6 +314,17 @@ mod tests {
         // A 24-hour time with a marker that agrees with it.
         assert_eq!(read("20:50pm."), Some(("20:50:00".into(), 7)));
         assert_eq!(read("00:30 am"), Some(("00:30:00".into(), 8)));
+    }
+
+    #[test]
+    fn reads_chinese_and_japanese_hours() {
+        assert_eq!(read("10 时至 13 时"), Some(("10:00:00".into(), 6)));
+        assert_eq!(read("10時30分 x"), Some(("10:30:00".into(), 10)));
+        assert_eq!(read("9点半"), Some(("09:30:00".into(), 7)));
+        assert_eq!(read("14 点 05 分"), Some(("14:05:00".into(), 13)));
+        // `点` alone counts things in Japanese; an hour past 23 is no time.
+        assert_eq!(read("3点の問題"), None);
+        assert_eq!(read("25 时"), None);
     }
 
     #[test]

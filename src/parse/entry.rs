@@ -176,14 +176,17 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     if with_range {
         let rest = &content[at..];
         let trimmed = rest.trim_start();
-        let end = ["-", "–", "—", "to ", "until "].iter().find_map(|sep| {
-            let after = strip(trimmed, sep)?.trim_start();
-            if !after.starts_with(|c: char| c.is_ascii_digit()) {
-                return None;
-            }
-            let end = entry_at(after, context, false)?;
-            Some(content.len() - after.len() + end.text_at)
-        });
+        // `10 时至 13 时`, `10:00〜12:00`: the ranges of Chinese and Japanese.
+        let end = ["-", "–", "—", "to ", "until ", "至", "〜", "～", "~"]
+            .iter()
+            .find_map(|sep| {
+                let after = strip(trimmed, sep)?.trim_start();
+                if !after.starts_with(|c: char| c.is_ascii_digit()) {
+                    return None;
+                }
+                let end = entry_at(after, context, false)?;
+                Some(content.len() - after.len() + end.text_at)
+            });
         if let Some(text_at) = end {
             return Some(Entry {
                 date,

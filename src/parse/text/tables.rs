@@ -110,6 +110,10 @@ impl Reader<'_> {
                 || h == "hour"
                 || h.split(|c: char| !c.is_alphanumeric())
                     .any(|w| TIME_HEADERS.contains(&w))
+                // CJK writes a compound as one word: `时间节点` ("time point").
+                || TIME_HEADERS
+                    .iter()
+                    .any(|w| !w.is_ascii() && h.starts_with(w))
         });
         // No header names the time, but the first row starts with one: a timeline all the same.
         let time = time.or_else(|| {
