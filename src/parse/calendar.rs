@@ -473,7 +473,8 @@ fn date_at(text: &str, tokens: &[Token<'_>], i: usize, context: DateContext) -> 
                         next(k + 1),
                         (month_no, day_no),
                         context,
-                        month.is_capitalised(),
+                        // `24 augustus`: other languages write their months in lower case.
+                        month.is_capitalised() || is_foreign_month(month.text),
                         dashed,
                     )?;
                     return Some(found(date, last, has_year));
@@ -613,6 +614,12 @@ pub fn month_number(word: &str) -> Option<u32> {
         Some(index) => u32::try_from(index + 1).ok(),
         None => foreign_month(word),
     }
+}
+
+/// True for a month's name written in full in one of the other languages below, and in no
+/// English word (`mars`, `mai` and `ora` are left out).
+fn is_foreign_month(word: &str) -> bool {
+    word.chars().count() >= 4 && !word.eq_ignore_ascii_case("mars") && foreign_month(word).is_some()
 }
 
 /// Month names in the other languages postmortems are written in (French, Spanish, German,

@@ -60,12 +60,13 @@ pub fn leading_clock(text: &str) -> Option<Clock> {
             }
         }
     }
-    // `14:05 Uhr`, `17 Uhr`: the German hour word belongs to the time, and makes a bare
+    // `14:05 Uhr`, `17 Uhr`, `08.10 uur`: the German (or Dutch) hour word belongs to the time, and makes a bare
     // hour one.
     {
         let spaces = bytes[at..].iter().take_while(|&&b| b == b' ').count();
         let trimmed = &text[at + spaces..];
-        if trimmed.starts_with("Uhr")
+        // Dutch writes `uur`: `08.10 uur`.
+        if (trimmed.starts_with("Uhr") || trimmed.starts_with("uur"))
             && !trimmed[3..].starts_with(|c: char| c.is_alphanumeric())
             && (minute.is_some() || hour <= 24)
         {
@@ -319,6 +320,7 @@ mod tests {
     #[test]
     fn reads_chinese_and_japanese_hours() {
         assert_eq!(read("10 时至 13 时"), Some(("10:00:00".into(), 6)));
+        assert_eq!(read("08.10 uur (CET)"), Some(("08:10:00".into(), 9)));
         assert_eq!(read("10時30分 x"), Some(("10:30:00".into(), 10)));
         assert_eq!(read("9点半"), Some(("09:30:00".into(), 7)));
         assert_eq!(read("14 点 05 分"), Some(("14:05:00".into(), 13)));

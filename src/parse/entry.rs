@@ -21,6 +21,26 @@ pub struct Entry {
     pub zone: Option<FoundZone>,
     /// Byte offset where the entry's text starts.
     pub text_at: usize,
+    /// A day written on the entry that cannot be dated because no year is known anywhere
+    /// (`August 24, 08:10 - text` in a document that never names its year): its bytes, so
+    /// the entry's text keeps it as written (see [`Entry::text_in`]).
+    pub unplaced_day: Option<std::ops::Range<usize>>,
+}
+
+impl Entry {
+    /// The entry's text in `content` (the text it was read from), with a day it could not
+    /// date put back in front: `August 24 — text`.
+    pub fn text_in<'a>(&self, content: &'a str) -> std::borrow::Cow<'a, str> {
+        let text = &content[self.text_at..];
+        match &self.unplaced_day {
+            Some(day) => format!(
+                "{} — {text}",
+                content[day.clone()].trim_end_matches([',', ' '])
+            )
+            .into(),
+            None => text.into(),
+        }
+    }
 }
 
 /// Strips list markers (`-`, `*`, `+`, `•`, `1.`, `1)`), blockquote `>` and task boxes
@@ -107,8 +127,22 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     }
     let before_date = at;
     let mut date = None;
-    if let Some((found, len)) = date_here(&content[at..], context) {
-        date = Some(found);
+    let mut unplaced_day = None;
+    let found_day = date_here(&content[at..], context).map(|(found, len)| (Some(found), len));
+    // No year anywhere: a day written without one is read past, and kept in the text.
+    let found_day = found_day.or_else(|| {
+        let undated = DateContext {
+            year: Some(2000), // a leap year, so `Feb 29` reads
+            ..context
+        };
+        context.year.is_none().then_some(())?;
+        let (_, len) = date_here(&content[at..], undated)?;
+        unplaced_day = Some(at..at + len);
+        Some((None, len))
+    });
+    let day_read = found_day.is_some();
+    if let Some((found, len)) = found_day {
+        date = found;
         at += len;
         at += skip_while(&content[at..], |c| {
             matches!(
@@ -135,12 +169,15 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
             }
         }
     }
-    let mut clock =
-        leading_clock(&content[at..]).or_else(|| date.and_then(|_| bare_hhmm(&content[at..])));
-    if clock.is_none() && date.is_some() {
+    let mut clock = leading_clock(&content[at..])
+        .or_else(|| day_read.then(|| bare_hhmm(&content[at..])).flatten());
+    let mut day_read = day_read;
+    if clock.is_none() && day_read {
         // `2-7 pm` read as a date leaves no time: read it as a time instead.
         at = before_date;
         date = None;
+        unplaced_day = None;
+        day_read = false;
         clock = leading_clock(&content[at..]);
     }
     let clock = clock?;
@@ -152,7 +189,7 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     at += clock.len;
     let mut zone = zone_before;
     // `03:00-04:48` is a range, `10:00:00-05:00` and `2024-01-15T10:00-05:00` an offset.
-    if date.is_none() && !has_seconds {
+    if !day_read && !has_seconds {
         at += range_end(&content[at..]);
     }
     if let Some((offset, len)) = attached_offset(&content[at..]) {
@@ -193,10 +230,11 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
                 time: clock.time,
                 zone,
                 text_at,
+                unplaced_day,
             });
         }
     }
-    if date.is_none() {
+    if !day_read {
         // `16:20 3rd Feb 2022 - text`: a date right after the time belongs to the entry.
         let rest = &content[at..];
         let trimmed = rest.trim_start_matches([' ', ',', '(', '\t']);
@@ -239,8 +277,11 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
         None => return None,
     }
     // `**18:46:** text`: markup closing right after the separator belongs to the time.
+    // So is the closer of markup that opened the stamp, even glued to the text
+    // (`**August 24, 08.10 uur -**Though ...`).
     let closing = skip_while(&content[at..], |c| matches!(c, '*' | '_' | '`'));
-    if closing > 0 && content[at + closing..].starts_with([' ', '\t']) {
+    let closes_opening = closing > 0 && content.starts_with(&content[at..at + closing]);
+    if closing > 0 && (content[at + closing..].starts_with([' ', '\t']) || closes_opening) {
         at += closing;
     }
     at += skip_while(&content[at..], |c| matches!(c, ' ' | '\t'));
@@ -249,6 +290,7 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
         time: clock.time,
         zone,
         text_at: at,
+        unplaced_day,
     })
 }
 

@@ -37,6 +37,7 @@ pub fn stamp_only(content: &str, context: DateContext) -> Option<Entry> {
         time: clock.time,
         zone,
         text_at: content.len(),
+        unplaced_day: None,
     })
 }
 
@@ -159,6 +160,7 @@ fn trailing_stamp(inner: &str, context: DateContext) -> Option<(Entry, &str)> {
             time: clock.time,
             zone,
             text_at: inner.len(),
+            unplaced_day: None,
         },
         label.trim_start(),
     ))

@@ -737,6 +737,10 @@ impl<'a> Reader<'a> {
             return repeats;
         }
         let Some(label) = labelled(&text) else {
+            // A document that opens with a stamped entry has no title line.
+            if timeline_entry(strip_list_marker(&text).0, self.context).is_some() {
+                return false;
+            }
             let title = text.trim().trim_matches('*').trim();
             self.set_title(title);
             return true;
@@ -1134,8 +1138,8 @@ impl<'a> Reader<'a> {
                             date: entry.date,
                             day: entry.date.or_else(|| self.heading_date_in_force()),
                             time: entry.time,
+                            text: tidy_entry_text(&entry.text_in(content)),
                             zone: entry.zone,
-                            text: tidy_entry_text(&content[entry.text_at..]),
                         });
                     }
                 }
@@ -1200,7 +1204,7 @@ impl<'a> Reader<'a> {
         }
         if let Some(entry) = timeline_entry(content, self.context) {
             self.heading_event_open = content.starts_with('#');
-            let text = tidy_entry_text(&content[entry.text_at..]);
+            let text = tidy_entry_text(&entry.text_in(content));
             // An entry with no text yet (`### 10:00 AM`) takes the next paragraph as its text.
             self.push_event(index, content_at, entry.date, entry.time, entry.zone, text);
             return;

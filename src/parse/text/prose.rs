@@ -54,7 +54,7 @@ impl Reader<'_> {
                 // A line shaped like a timeline entry, outside a timeline section.
                 Some(entry) => {
                     in_entry = true;
-                    let text = tidy_entry_text(&content[entry.text_at..]);
+                    let text = tidy_entry_text(&entry.text_in(content));
                     // `At 04:20 UTC on June 22nd, 2020 the standby ...`: a date after the time.
                     let (date, days_later) = match entry.date {
                         Some(date) => (Some(date), 0),

@@ -205,7 +205,7 @@ impl Reader<'_> {
             return;
         };
         let mut parts = Vec::new();
-        let own_text = tidy_entry_text(&time_cell[entry.text_at..]);
+        let own_text = tidy_entry_text(&entry.text_in(time_cell));
         if !own_text.is_empty() {
             parts.push(own_text);
         }
