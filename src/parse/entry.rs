@@ -47,6 +47,14 @@ impl Entry {
 /// (`[ ]`, `[x]`): (content, its byte offset, was it a list item).
 pub fn strip_list_marker(line: &str) -> (&str, usize, bool) {
     let mut rest = super::scan::trim_start(line);
+    // `o 14:00 UTC: text`: the hollow bullet of a word processor's nested list, written as
+    // a letter `o` when pasted as text; taken only before a number, since `o` is also a word.
+    if let Some(after) = rest.strip_prefix("o ") {
+        let content = after.trim_start();
+        if content.starts_with(|c: char| c.is_ascii_digit()) {
+            return (content.trim_end(), line.len() - content.len(), true);
+        }
+    }
     // Most lines start with a letter: no marker to look for.
     if rest.starts_with(|c: char| c.is_alphabetic() || matches!(c, '#' | '|' | '[' | '`')) {
         let at = line.len() - rest.len();

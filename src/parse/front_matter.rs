@@ -112,7 +112,18 @@ pub fn status_items<'a>(lines: &[&'a str], found: &FrontMatter<'a>) -> Vec<Statu
     if !found.closed || found.toml {
         return items;
     }
+    // Readers' comments kept with a blog post (`comments:`, each with a `date:` and a
+    // `content:`) are not updates of the incident.
+    const NOT_UPDATES: [&str; 6] = [
+        "comments",
+        "replies",
+        "responses",
+        "trackbacks",
+        "pingbacks",
+        "webmentions",
+    ];
     let mut current: Option<(usize, StatusItem<'a>)> = None;
+    let mut list_key = "";
     for (index, line) in lines.iter().enumerate().take(found.len - 1).skip(1) {
         let trimmed = line.trim_start();
         if trimmed.is_empty() {
@@ -123,6 +134,13 @@ pub fn status_items<'a>(lines: &[&'a str], found: &FrontMatter<'a>) -> Vec<Statu
             Some(rest) => (rest, line.len() - rest.len(), true),
             None => (trimmed, indent, false),
         };
+        if indent == 0 && !opens {
+            list_key = trimmed.split(':').next().unwrap_or("").trim();
+        }
+        if opens && NOT_UPDATES.contains(&list_key.to_ascii_lowercase().as_str()) {
+            items.extend(current.take().map(|(_, item)| item));
+            continue;
+        }
         if opens {
             items.extend(current.take().map(|(_, item)| item));
             current = Some((indent, StatusItem::default()));
