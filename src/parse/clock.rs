@@ -98,8 +98,9 @@ pub fn leading_clock(text: &str) -> Option<Clock> {
     if minute.is_none() && meridiem.is_none() {
         return None;
     }
-    // `10:00:00Z` (ISO 8601 UTC) is the one letter allowed right after a time.
-    let zulu = bytes.get(after) == Some(&b'Z')
+    // `10:00:00Z` (ISO 8601 UTC; `22:00z` as some write it) is the one letter allowed right
+    // after a time.
+    let zulu = matches!(bytes.get(after), Some(b'Z' | b'z'))
         && !bytes.get(after + 1).is_some_and(u8::is_ascii_alphanumeric);
     if bytes.get(after).is_some_and(u8::is_ascii_alphanumeric) && !zulu {
         return None;
@@ -147,7 +148,7 @@ fn military(text: &str) -> Option<Clock> {
     let bytes = text.as_bytes();
     let (_, end) = digits(bytes, 0, 4, 4)?;
     let rest = &text[end..];
-    let zoned = ["Z", " UTC", " GMT", " Z", "UTC", "GMT"]
+    let zoned = ["Z", "z", " UTC", " GMT", " Z", "UTC", "GMT"]
         .iter()
         .any(|zone| {
             rest.strip_prefix(zone)
@@ -335,6 +336,8 @@ mod tests {
         assert_eq!(read("14:05:33"), Some(("14:05:33".into(), 8)));
         assert_eq!(read("07:32:16 GMT"), Some(("07:32:16".into(), 8)));
         assert_eq!(read("2306HRS - x"), Some(("23:06:00".into(), 7)));
+        assert_eq!(read("1330z: x"), Some(("13:30:00".into(), 4)));
+        assert_eq!(read("22:00z : x"), Some(("22:00:00".into(), 5)));
         assert_eq!(read("0029 hrs x"), Some(("00:29:00".into(), 8)));
         assert_eq!(read("9 h 21 x"), Some(("09:21:00".into(), 6)));
         assert_eq!(read("14h05"), Some(("14:05:00".into(), 5)));

@@ -425,7 +425,7 @@ pub fn short_us_zone(text: &str) -> Option<FoundZone> {
 /// Reads a numeric offset or `Z` written right after a clock (`+05:30`, `-0500`, `Z`):
 /// (offset, bytes taken).
 pub fn attached_offset(rest: &str) -> Option<(UtcOffset, usize)> {
-    if rest.starts_with('Z') && !rest[1..].starts_with(|c: char| c.is_alphanumeric()) {
+    if rest.starts_with(['Z', 'z']) && !rest[1..].starts_with(|c: char| c.is_alphanumeric()) {
         return Some((UtcOffset::UTC, 1));
     }
     if !rest.starts_with(['+', '-']) {

@@ -44,6 +44,7 @@ use crate::model::{Incident, Link, Moment, Section, TimelineEvent};
 mod accounting;
 mod dates;
 mod details;
+mod outline;
 mod prose;
 mod status;
 mod tables;
@@ -247,6 +248,9 @@ struct Reader<'a> {
     /// The open Markdown headings (level, the date each starts with): a heading such as
     /// `### October 21, 2025 - Redis overload` dates the entries under it.
     heading_dates: Vec<(usize, Option<NaiveDate>)>,
+    /// The open list items that name a month or a day (indent, what they name), for the
+    /// items nested under them.
+    outline_dates: Vec<(usize, outline::OutlineDate)>,
     /// Lines shaped like timeline entries outside the timeline section.
     strays: Vec<PendingEntry>,
     /// The lines of the paragraph being read (for a status update's stamp under it).
@@ -374,6 +378,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         section_item_open: false,
         context,
         heading_dates: Vec::new(),
+        outline_dates: Vec::new(),
         strays: Vec::new(),
         paragraph: Vec::new(),
         line_is_item: false,
@@ -666,6 +671,7 @@ impl<'a> Reader<'a> {
         self.collect_links(index);
         self.notice_zone(index);
         self.notice_heading_date(index);
+        self.notice_outline_date(index);
         if table::is_separator(&text) && text.contains('|') {
             // Before any heading a table's rows go to the summary (see `append_table_prose`):
             // so does its rule line, or the rows read as a paragraph of pipes.
@@ -1419,8 +1425,11 @@ impl<'a> Reader<'a> {
             .any(|&(l, date)| date.is_some() && l > timeline_level && l < level)
     }
 
+    /// The day of the innermost outline item naming one (`+ 22th` under `* January 2025`),
+    /// else of the innermost open heading that starts with a date.
     fn heading_date_in_force(&self) -> Option<NaiveDate> {
-        self.heading_dates.iter().rev().find_map(|(_, d)| *d)
+        self.outline_day()
+            .or_else(|| self.heading_dates.iter().rev().find_map(|(_, d)| *d))
     }
 
     fn push_action_item(&mut self, text: &str) {
@@ -1552,6 +1561,7 @@ impl<'a> Reader<'a> {
         if level == 0 || level > 6 || !text[level..].starts_with(' ') {
             return;
         }
+        self.outline_dates.clear();
         while self.heading_dates.last().is_some_and(|(l, _)| *l >= level) {
             self.heading_dates.pop();
         }
