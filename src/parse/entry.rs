@@ -133,6 +133,17 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
             at += word.len();
         }
     }
+    // `Sat 13:45`: a weekday right before the time, with no date, belongs to the stamp.
+    let word_len = content[at..]
+        .bytes()
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    if word_len >= 3 && is_weekday(&content[at..at + word_len]) {
+        let rest = content[at + word_len..].trim_start_matches(['.', ',', ' ']);
+        if leading_clock(rest).is_some() {
+            at = content.len() - rest.len();
+        }
+    }
     let before_date = at;
     let mut date = None;
     let mut unplaced_day = None;
@@ -276,9 +287,13 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     let rest = &content[at..];
     let trimmed = rest.trim_start();
     let gap = rest.len() - trimmed.len();
+    // `Sat 13:45.** The issue ...`: a full stop ends a stamp too, before a space or markup.
+    let full_stop =
+        trimmed.starts_with('.') && trimmed[1..].starts_with([' ', '\t', '*', '_']) && gap == 0;
     let separator = ["--", ":", "-", "–", "—", "|", ","]
         .iter()
-        .find(|sep| starts(trimmed, sep));
+        .find(|sep| starts(trimmed, sep))
+        .or(full_stop.then_some(&"."));
     match separator {
         Some(sep) => at += gap + sep.len(),
         None if gap > 0 || trimmed.is_empty() => at += gap,

@@ -245,6 +245,9 @@ struct Reader<'a> {
     section_item_open: bool,
     /// How dates are read: the document's numeric order and year.
     context: DateContext,
+    /// A status update labelled before its stamp (`Update: 10am ...`) was read outside the
+    /// timeline: the lines under it, up to a blank line, are its text.
+    label_update_open: bool,
     /// The open Markdown headings (level, the date each starts with): a heading such as
     /// `### October 21, 2025 - Redis overload` dates the entries under it.
     heading_dates: Vec<(usize, Option<NaiveDate>)>,
@@ -377,6 +380,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         heading_event_open: false,
         section_item_open: false,
         context,
+        label_update_open: false,
         heading_dates: Vec::new(),
         outline_dates: Vec::new(),
         strays: Vec::new(),
@@ -656,6 +660,7 @@ impl<'a> Reader<'a> {
             }
             self.paragraph.clear();
             self.after_blank = true;
+            self.label_update_open = false;
             self.table = None;
             if self.section.is_some() {
                 self.target = self.section;
@@ -720,6 +725,11 @@ impl<'a> Reader<'a> {
         }
         // The line without its list marker or quote, read once for both steps below.
         let marked = strip_list_marker(&text);
+        if self.read_update_label(index, marked) {
+            self.paragraph.clear();
+            self.after_blank = false;
+            return;
+        }
         if self.read_heading_or_label(index, &text, marked) {
             self.paragraph.clear();
             // A Markdown heading ends the paragraph before it, as a blank line does.

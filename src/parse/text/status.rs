@@ -49,3 +49,74 @@ impl Reader<'_> {
         self.push_event(index, at, stamp.date, stamp.time, stamp.zone, text);
     }
 }
+
+impl Reader<'_> {
+    /// A status update whose label comes before its stamp (`Update: 10am ...`); true when the
+    /// line was one.
+    pub(super) fn read_update_label(&mut self, index: usize, marked: (&str, usize, bool)) -> bool {
+        let (content, content_at, _) = marked;
+        let Some((entry, at, label)) = update_label_entry(content, self.context) else {
+            if !self.label_update_open || content.starts_with('#') {
+                self.label_update_open = false;
+                return false;
+            }
+            if let Some(event) = self.incident.timeline.last_mut() {
+                event.text.push(' ');
+                event.text.push_str(&tidy_entry_text(content));
+            }
+            return true;
+        };
+        let text = tidy_entry_text(&entry.text_in(&content[at..]));
+        let text = format!("{label}: {text}");
+        self.push_event(
+            index,
+            content_at + at,
+            entry.date,
+            entry.time,
+            entry.zone,
+            text,
+        );
+        self.label_update_open = self.section != Some(Target::Timeline);
+        true
+    }
+}
+
+/// `**Update: Sat 13:45.** The issue ...`, `Update 10:24 rolled back`: a status update whose
+/// label comes before its stamp. The entry and the label, as written.
+fn update_label_entry(
+    content: &str,
+    context: DateContext,
+) -> Option<(crate::parse::entry::Entry, usize, &str)> {
+    let opened = content.len() - content.trim_start_matches(['*', '_']).len();
+    let word_end = opened
+        + content[opened..]
+            .find(|c: char| !(c.is_alphabetic() || c == ' '))
+            .unwrap_or(content.len() - opened);
+    let label = content[opened..word_end].trim_end();
+    if !is_update_label(label) {
+        return None;
+    }
+    let rest = &content[opened + label.len()..];
+    let after = rest.trim_start_matches([':', ' ', '*', '_']);
+    if after.len() == rest.len() {
+        return None; // `Updated` is a word, not `Update` and a stamp
+    }
+    let at = content.len() - after.len();
+    let entry = timeline_entry(after, context)?;
+    Some((entry, at, label))
+}
+
+/// The labels of a status page's updates (`Update:`, `Resolved:`), which a stamp may follow.
+fn is_update_label(label: &str) -> bool {
+    const LABELS: [&str; 7] = [
+        "update",
+        "status update",
+        "edit",
+        "investigating",
+        "identified",
+        "monitoring",
+        "resolved",
+    ];
+    let label = label.trim_matches(['*', '_', ' ']);
+    LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
+}
