@@ -111,8 +111,14 @@ pub fn timeline_entry(content: &str, context: DateContext) -> Option<Entry> {
 /// `1:00-1:00-1:00-…` never recurses more than once).
 fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Entry> {
     let mut at = skip_while(content, |c| {
-        matches!(c, '[' | '*' | '`' | '_' | '(' | ' ' | '\t' | '~' | '#') || is_symbol(c)
+        // `&emsp;` and other wide spaces indent a line as well as a space does.
+        matches!(c, '[' | '*' | '`' | '_' | '(' | '~' | '#') || c.is_whitespace() || is_symbol(c)
     });
+    // `:small_orange_diamond:16:15 GMT+1: text`: GitHub's emoji shortcodes before the stamp.
+    while let Some(len) = emoji_shortcode(&content[at..]) {
+        at += len;
+        at += skip_while(&content[at..], |c| c == ' ' || is_symbol(c));
+    }
     // `At around 12:00, ...`: "at", a word for "about", or both.
     at += skip_word(&content[at..], &["at "]);
     at += skip_word(
@@ -508,6 +514,20 @@ fn date_at_start(text: &str, context: DateContext) -> Option<(NaiveDate, usize)>
         Some(found) => Some((found.date, found.span.end)),
         None => leading_month_day(text, context),
     }
+}
+
+/// Bytes of an emoji shortcode (`:warning:`, `:small_orange_diamond:`) at the start of `text`:
+/// a colon, lower-case letters, digits, `_`, `+` or `-` (starting with a letter), a colon.
+fn emoji_shortcode(text: &str) -> Option<usize> {
+    let name = text.strip_prefix(':')?;
+    let len = name
+        .bytes()
+        .take_while(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'_' | b'+' | b'-')
+        })
+        .count();
+    let starts_with_letter = name.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
+    (starts_with_letter && len >= 2 && name[len..].starts_with(':')).then_some(len + 2)
 }
 
 /// True for pictographs and other symbols people put before an entry (emoji, arrows, bullets).

@@ -52,7 +52,15 @@ impl Reader<'_> {
     pub(super) fn read_date_field(&mut self, index: usize, value: &str, value_at: usize) {
         match find_date_in(value, self.context) {
             Some(found) => {
-                self.dates.field.get_or_insert(found.date);
+                let first = *self.dates.field.get_or_insert(found.date);
+                // `## Incident 2` then `**Date:** December 23, 2025` after the document's own
+                // `Date:`: the date of that heading's part, as if the heading had named it (a
+                // document of several incidents dates each one so).
+                if first != found.date {
+                    if let Some((_, date @ None)) = self.heading_dates.last_mut() {
+                        *date = Some(found.date);
+                    }
+                }
                 self.keep_stated(index, StatedAbout::Window);
             }
             None => {
