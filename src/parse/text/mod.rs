@@ -22,7 +22,7 @@ use super::clock::{leading_clock, Clock};
 use super::diagnostic::{column_of, Diagnostic};
 use super::entry::{
     colon_hhmm, date_line, heading_date, is_chat_line, strip_list_marker, timeline_entry,
-    trailing_entry,
+    trailing_entry, Entry,
 };
 use super::front_matter::{front_matter, status_items, StatusItem};
 use super::html_blocks::HtmlBlocks;
@@ -1253,14 +1253,7 @@ impl<'a> Reader<'a> {
         if let Some((entry, label)) = trailing {
             let text = tidy_entry_text(label.trim_end_matches([':', '-', '–', ' ', '*', '_']));
             let at = label.len();
-            self.push_event(
-                index,
-                content_at + at,
-                entry.date,
-                entry.time,
-                entry.zone,
-                text,
-            );
+            self.push_entry(index, content_at + at, entry, text);
             return;
         }
         // `- DEPO notified OCC at 12:16 ET on June 16, 2020.`: a list item of the timeline
@@ -1352,6 +1345,11 @@ impl<'a> Reader<'a> {
         self.warn(index, content_at + at, message);
         let new_paragraph = self.after_blank;
         self.keep_timeline_note(content, new_paragraph);
+    }
+
+    /// [`Self::push_event`] for an entry read from a line, with its text.
+    fn push_entry(&mut self, index: usize, at: usize, entry: Entry, text: String) {
+        self.push_event(index, at, entry.date, entry.time, entry.zone, text);
     }
 
     fn push_event(

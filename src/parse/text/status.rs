@@ -68,14 +68,7 @@ impl Reader<'_> {
         };
         let text = tidy_entry_text(&entry.text_in(&content[at..]));
         let text = format!("{label}: {text}");
-        self.push_event(
-            index,
-            content_at + at,
-            entry.date,
-            entry.time,
-            entry.zone,
-            text,
-        );
+        self.push_entry(index, content_at + at, entry, text);
         self.label_update_open = self.section != Some(Target::Timeline);
         true
     }
