@@ -15,13 +15,18 @@ import { DIST } from './support.mjs';
 const KB = 1024;
 /** Bytes before the first paint, gzip. */
 const FIRST_PAINT_BUDGET = 25 * KB;
-/** Bytes before the page is interactive, gzip. */
-const INTERACTIVE_BUDGET = 620 * KB;
+/** Bytes before the page is interactive, gzip. Raised from 620 KB on 2 December 2026 (fourth
+ * session): the reader in the page's WebAssembly (it reads the embedded sample) gained the shapes
+ * of the eleventh and twelfth development sets, +0.1 KB gzip, leaving 0.4 KB of room. */
+const INTERACTIVE_BUDGET = 621 * KB;
 /** Everything the app fetches, gzip. Raised from 971 KB on 2 December 2026 (third session):
  * the parse worker's reader gained the shapes of the tenth development set (stamps that end a
  * heading or a bold line, years that are slips, table rows that keep their `<br>`s, data tables
- * after the timeline), +2.7 KB gzip; the page's own WebAssembly did not grow. */
-const TOTAL_BUDGET = 975 * KB;
+ * after the timeline), +2.7 KB gzip; the page's own WebAssembly did not grow. Raised again
+ * from 975 KB on 2 December 2026 (fourth session): the reader gained the shapes of the eleventh
+ * and twelfth development sets (CJK clock words, undated days, update labels, nested month/day
+ * lists, emoji shortcodes, a second incident's `Date:`), +2.5 KB gzip in total. */
+const TOTAL_BUDGET = 978 * KB;
 
 const gzipBytes = async (name) => gzipSync(await readFile(join(DIST, name))).length;
 
