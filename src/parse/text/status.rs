@@ -90,7 +90,7 @@ fn update_label_entry(
         return None;
     }
     let rest = &content[opened + label.len()..];
-    let after = rest.trim_start_matches([':', ' ', '*', '_']);
+    let after = rest.trim_start_matches([':', ' ', '*', '_', '-', '–', '—']);
     if after.len() == rest.len() {
         return None; // `Updated` is a word, not `Update` and a stamp
     }
@@ -101,14 +101,18 @@ fn update_label_entry(
 
 /// The labels of a status page's updates (`Update:`, `Resolved:`), which a stamp may follow.
 fn is_update_label(label: &str) -> bool {
-    const LABELS: [&str; 7] = [
+    const LABELS: [&str; 11] = [
         "update",
         "status update",
         "edit",
         "investigating",
         "identified",
         "monitoring",
+        "recovering",
+        "mitigated",
         "resolved",
+        "completed",
+        "postmortem",
     ];
     let label = label.trim_matches(['*', '_', ' ']);
     LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
