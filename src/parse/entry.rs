@@ -156,16 +156,21 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     let found_day = date_here(&content[at..], context).map(|(found, len)| (Some(found), len));
     // No year anywhere: a day written without one is read past, and kept in the text.
     let found_day = found_day.or_else(|| {
+        if context.year.is_some() {
+            return None;
+        }
         let undated = DateContext {
             year: Some(2000), // a leap year, so `Feb 29` reads
             ..context
         };
-        context.year.is_none().then_some(())?;
         let (_, len) = date_here(&content[at..], undated)?;
         unplaced_day = Some(at..at + len);
         Some((None, len))
     });
-    let day_read = found_day.is_some();
+    // A day was read, dated or not.
+    let day_read = |date: &Option<NaiveDate>, unplaced: &Option<std::ops::Range<usize>>| {
+        date.is_some() || unplaced.is_some()
+    };
     if let Some((found, len)) = found_day {
         date = found;
         at += len;
@@ -194,15 +199,16 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
             }
         }
     }
-    let mut clock = leading_clock(&content[at..])
-        .or_else(|| day_read.then(|| bare_hhmm(&content[at..])).flatten());
-    let mut day_read = day_read;
-    if clock.is_none() && day_read {
+    let mut clock = leading_clock(&content[at..]).or_else(|| {
+        day_read(&date, &unplaced_day)
+            .then(|| bare_hhmm(&content[at..]))
+            .flatten()
+    });
+    if clock.is_none() && day_read(&date, &unplaced_day) {
         // `2-7 pm` read as a date leaves no time: read it as a time instead.
         at = before_date;
         date = None;
         unplaced_day = None;
-        day_read = false;
         clock = leading_clock(&content[at..]);
     }
     let clock = clock?;
@@ -214,7 +220,7 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     at += clock.len;
     let mut zone = zone_before;
     // `03:00-04:48` is a range, `10:00:00-05:00` and `2024-01-15T10:00-05:00` an offset.
-    if !day_read && !has_seconds {
+    if !day_read(&date, &unplaced_day) && !has_seconds {
         at += range_end(&content[at..]);
     }
     if let Some((offset, len)) = attached_offset(&content[at..]) {
@@ -259,7 +265,7 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
             });
         }
     }
-    if !day_read {
+    if !day_read(&date, &unplaced_day) {
         // `16:20 3rd Feb 2022 - text`: a date right after the time belongs to the entry.
         let rest = &content[at..];
         let trimmed = rest.trim_start_matches([' ', ',', '(', '\t']);
