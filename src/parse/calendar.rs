@@ -552,11 +552,11 @@ fn with_year<'a>(
 ) -> Option<(NaiveDate, Token<'a>, bool)> {
     if let Some(year) = year {
         let gap = text.get(last.end..year.start).unwrap_or("?");
+        let short = (year.text.len() == 2 && year.text.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| year.number())
+            .flatten()
+            .map(|yy| if yy < 70 { 2000 + yy } else { 1900 + yy });
         if dashed && gap == "-" {
-            let short = (year.text.len() == 2 && year.text.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| year.number())
-                .flatten()
-                .map(|yy| if yy < 70 { 2000 + yy } else { 1900 + yy });
             if let Some(full) = short.or_else(|| year.is_year().then(|| year.number()).flatten()) {
                 return Some((ymd(full, month, day)?, year, true));
             }
@@ -564,6 +564,11 @@ fn with_year<'a>(
         let gap = gap.trim();
         if (gap.is_empty() || gap == ",") && year.is_year() {
             return Some((ymd(year.number()?, month, day)?, year, true));
+        }
+        // `November 5th ’24`, `Jan 3, '19`: a year cut to two digits after an apostrophe.
+        let apostrophe = gap.trim_start_matches([',', ' ']);
+        if let (Some(full), "'" | "’") = (short, apostrophe) {
+            return Some((ymd(full, month, day)?, year, true));
         }
     }
     let year = context.year.filter(|_| capitalised)?;
@@ -714,6 +719,11 @@ mod tests {
             date("on 2016-11-08 we"),
             Some("2016-11-08 \"2016-11-08\"".into())
         );
+        assert_eq!(
+            date("On November 5th ’24 we"),
+            Some("2024-11-05 \"November 5th ’24\"".into())
+        );
+        assert_eq!(date("Jan 3, '19"), Some("2019-01-03 \"Jan 3, '19\"".into()));
         assert_eq!(
             date("Jan. 15 2024"),
             Some("2024-01-15 \"Jan. 15 2024\"".into())

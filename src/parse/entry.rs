@@ -119,6 +119,21 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
         at += len;
         at += skip_while(&content[at..], |c| c == ' ' || is_symbol(c));
     }
+    // `Furthermore, at 1:00 PM - ...`: a linking word before "at" opens the stamp too.
+    let linked = skip_word(
+        &content[at..],
+        &[
+            "then, ",
+            "then ",
+            "furthermore, ",
+            "finally, ",
+            "later, ",
+            "afterwards, ",
+        ],
+    );
+    if linked > 0 && skip_word(&content[at + linked..], &["at "]) > 0 {
+        at += linked;
+    }
     // `At around 12:00, ...`: "at", a word for "about", or both.
     at += skip_word(&content[at..], &["at "]);
     at += skip_word(
@@ -140,12 +155,7 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
         }
     }
     // `Sat 13:45`: a weekday right before the time, with no date, belongs to the stamp.
-    let word_len = content[at..]
-        .bytes()
-        .take_while(u8::is_ascii_alphabetic)
-        .count();
-    if word_len >= 3 && is_weekday(&content[at..at + word_len]) {
-        let rest = content[at + word_len..].trim_start_matches(['.', ',', ' ']);
+    if let Some(rest) = after_weekday(&content[at..]) {
         if leading_clock(rest).is_some() {
             at = content.len() - rest.len();
         }
@@ -182,12 +192,12 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
         });
         at += weekday_in_parentheses(&content[at..]);
         at += skip_word(&content[at..], &["at "]);
-        // `March 3rd, 2023 - 22:40 UTC - text`, `November 4th -- 16:30 to 15:00 UTC`: a dash
-        // (or two) between the date and its time.
+        // `March 3rd, 2023 - 22:40 UTC - text`, `November 4th -- 16:30 to 15:00 UTC`,
+        // `Feb 19: 10:54: text`: a dash (or two) or a colon between the date and its time.
         if let Some(dash) = content[at..]
             .chars()
             .next()
-            .filter(|c| matches!(c, '-' | '–' | '—'))
+            .filter(|c| matches!(c, '-' | '–' | '—' | ':'))
         {
             let mut after = at + dash.len_utf8();
             if dash == '-' && content[after..].starts_with('-') {
@@ -503,13 +513,19 @@ fn date_here(text: &str, context: DateContext) -> Option<(NaiveDate, usize)> {
         return None;
     }
     // `Tuesday Aug 28`, `Mon, 2024-01-15`: a weekday before the date is part of it.
-    let word_len = text.bytes().take_while(u8::is_ascii_alphabetic).count();
-    if word_len >= 3 && is_weekday(&text[..word_len]) {
-        let rest = text[word_len..].trim_start_matches(['.', ',', ' ']);
+    if let Some(rest) = after_weekday(text) {
         let skipped = text.len() - rest.len();
         return date_at_start(rest, context).map(|(date, len)| (date, skipped + len));
     }
     date_at_start(text, context)
+}
+
+/// What follows a weekday (`Tuesday`, `Mon.`, `Sat,`) at the very start of `text`, with the
+/// stops, commas and spaces after it; `None` when `text` does not start with a weekday.
+fn after_weekday(text: &str) -> Option<&str> {
+    let word_len = text.bytes().take_while(u8::is_ascii_alphabetic).count();
+    (word_len >= 3 && is_weekday(&text[..word_len]))
+        .then(|| text[word_len..].trim_start_matches(['.', ',', ' ']))
 }
 
 /// A date at the very start of `text`, with no weekday before it.

@@ -152,7 +152,12 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
             .trim_start()
             .strip_prefix(['-', '–', '—'])
             .is_some_and(|rest| leading_clock(rest.trim_start()).is_some());
-        if introduced && !range {
+        // Only the sentence's last words before the time: a bounded look keeps this linear.
+        let mut hope_start = start.max(at.saturating_sub(80));
+        while !text.is_char_boundary(hope_start) {
+            hope_start += 1;
+        }
+        if introduced && !range && !hoped_for(&text[hope_start..at]) {
             let trimmed = after.trim_start_matches([' ', '(']);
             let zone = zone_at_start(head(trimmed, 24)).or_else(|| short_us_zone(trimmed));
             // `at 09:41 UTC on March 2, 2022`: a date right after the time and its zone.
@@ -190,6 +195,21 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
         at += clock.len.max(1);
     }
     found
+}
+
+/// True when the words of a sentence before its time hope or estimate (`We hope to be fully
+/// operational around 9 am`, `the estimated time of recovery is 14:00`): a time looked
+/// forward to, not a moment of the incident.
+fn hoped_for(lead: &str) -> bool {
+    const HOPES: &[&str] = &[
+        "hope",
+        "estimated",
+        "we expect",
+        "expected to",
+        "anticipate",
+    ];
+    let lower = lead.to_lowercase();
+    HOPES.iter().any(|w| lower.contains(w))
 }
 
 /// The start of a date that the end of the text cuts, when that is all that follows a time:
@@ -327,6 +347,11 @@ mod tests {
             DateContext::default(),
         );
         assert_eq!(cut[0].date_wraps, Some("on June"));
+        assert!(inferred_times(
+            "We hope to be fully operational around 9 am Tomorrow.",
+            DateContext::default()
+        )
+        .is_empty());
         let once = inferred_times("It was purged at 08:35 UTC once", DateContext::default());
         assert_eq!(once[0].date_wraps, None);
         assert_eq!(

@@ -10,6 +10,18 @@ use std::borrow::Cow;
 
 use super::scan::{equal, find_byte, non_ascii};
 
+/// The words of a line that is bold as a whole (`**Update 12:00**`, `__Day two__`), trimmed;
+/// `None` when the line is not wrapped in one bold span or holds nothing inside it.
+pub fn wholly_bold(line: &str) -> Option<&str> {
+    let line = line.trim_end();
+    let inner = line
+        .strip_prefix("**")
+        .and_then(|l| l.strip_suffix("**"))
+        .or_else(|| line.strip_prefix("__").and_then(|l| l.strip_suffix("__")))?;
+    let inner = inner.trim();
+    (!inner.is_empty() && !inner.contains("**")).then_some(inner)
+}
+
 /// Tags whose markup is dropped while their text is kept.
 const INLINE_TAGS: &[&str] = &[
     "b", "strong", "i", "em", "u", "s", "del", "ins", "mark", "small", "span", "font", "code",

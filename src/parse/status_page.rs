@@ -77,7 +77,7 @@ pub fn stamped_heading(content: &str, context: DateContext) -> Option<(Entry, &s
         // A bold label with its stamp in parentheses (`**User check (Dec 23, 14:45):**`)
         // introduces what was seen then, not an update.
         None => {
-            let inner = bold_line(start)?;
+            let inner = super::markup::wholly_bold(start)?;
             return trailing_stamp(inner, context).filter(|(_, label)| !label.ends_with('('));
         }
     };
@@ -85,16 +85,6 @@ pub fn stamped_heading(content: &str, context: DateContext) -> Option<(Entry, &s
         trailing_stamp(inner, context)
             .map(|(entry, label)| (entry, label.trim_end_matches(['(', ' '])))
     })
-}
-
-/// The text of a line written all in bold (`**...**` or `__...__`).
-fn bold_line(line: &str) -> Option<&str> {
-    let line = line.trim_end();
-    let inner = line
-        .strip_prefix("**")
-        .and_then(|l| l.strip_suffix("**"))
-        .or_else(|| line.strip_prefix("__").and_then(|l| l.strip_suffix("__")))?;
-    (!inner.contains("**") && !inner.trim().is_empty()).then_some(inner.trim())
 }
 
 /// A heading whose words end with its stamp: `Cirrus down Tuesday 8th September 1300 BST`,

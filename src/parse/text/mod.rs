@@ -256,6 +256,9 @@ struct Reader<'a> {
     outline_dates: Vec<(usize, outline::OutlineDate)>,
     /// Lines shaped like timeline entries outside the timeline section.
     strays: Vec<PendingEntry>,
+    /// The day named by a line of its own outside the timeline (`* **Monday, April 3,
+    /// 2023**`), for the entry-shaped lines after it up to the next heading.
+    day_line: Option<NaiveDate>,
     /// The lines of the paragraph being read (for a status update's stamp under it).
     paragraph: Vec<usize>,
     /// True while the line being read is a list item.
@@ -384,6 +387,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         heading_dates: Vec::new(),
         outline_dates: Vec::new(),
         strays: Vec::new(),
+        day_line: None,
         paragraph: Vec::new(),
         line_is_item: false,
         update_open: false,
@@ -1134,8 +1138,9 @@ impl<'a> Reader<'a> {
             }
             _ => {
                 if let Some(date) = date_line(content, self.context) {
-                    if self.dates.loose.is_none() && content.len() < 60 {
-                        self.dates.loose = Some(date);
+                    if content.len() < 60 {
+                        self.dates.loose.get_or_insert(date);
+                        self.day_line = Some(date);
                     }
                 }
                 // `At 8:22 am, the staff ...` narrates; `08:22 - staff call` is an entry.
@@ -1152,7 +1157,10 @@ impl<'a> Reader<'a> {
                             index,
                             at: content_at,
                             date: entry.date,
-                            day: entry.date.or_else(|| self.heading_date_in_force()),
+                            day: entry
+                                .date
+                                .or(self.day_line)
+                                .or_else(|| self.heading_date_in_force()),
                             time: entry.time,
                             text: tidy_entry_text(&entry.text_in(content)),
                             zone: entry.zone,
@@ -1165,7 +1173,7 @@ impl<'a> Reader<'a> {
                         column_base: content_at,
                         raw_index: index,
                         continues: !self.after_blank && !is_item,
-                        day: self.heading_date_in_force(),
+                        day: self.day_line.or_else(|| self.heading_date_in_force()),
                         year: self.context.year,
                     });
                 }
@@ -1570,6 +1578,7 @@ impl<'a> Reader<'a> {
             return;
         }
         self.outline_dates.clear();
+        self.day_line = None;
         while self.heading_dates.last().is_some_and(|(l, _)| *l >= level) {
             self.heading_dates.pop();
         }
@@ -2004,22 +2013,10 @@ fn is_rule(text: &str) -> bool {
 
 /// `**Timeline**` or `__Root Cause:__` alone on a line: the label inside.
 fn bold_heading(text: &str) -> Option<&str> {
-    let start = scan::trim_start(text);
-    if !(start.starts_with("**") || start.starts_with("__")) {
-        return None;
-    }
-    let trimmed = start.trim_end();
-    let inner = trimmed
-        .strip_prefix("**")
-        .and_then(|t| t.strip_suffix("**"))
-        .or_else(|| {
-            trimmed
-                .strip_prefix("__")
-                .and_then(|t| t.strip_suffix("__"))
-        })?;
-    let inner = inner.trim().trim_end_matches(':').trim();
-    (!inner.is_empty() && !inner.contains("**") && inner.split_whitespace().count() <= 8)
-        .then_some(inner)
+    let inner = crate::parse::markup::wholly_bold(scan::trim_start(text))?
+        .trim_end_matches(':')
+        .trim_end();
+    (!inner.is_empty() && inner.split_whitespace().count() <= 8).then_some(inner)
 }
 
 /// True when a time of day starts at some word boundary of `text`.

@@ -23,10 +23,7 @@ impl Reader<'_> {
             let text = self.lines[prose_line.raw_index].text.clone();
             let (content, _, _) = strip_list_marker(&text);
             if in_entry && prose_line.continues && timeline_entry(content, context).is_none() {
-                if let Some(event) = self.incident.timeline.last_mut() {
-                    event.text.push(' ');
-                    event.text.push_str(content.trim());
-                }
+                self.append_to_last_event(content.trim());
                 continue;
             }
             in_entry = false;

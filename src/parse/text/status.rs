@@ -10,11 +10,8 @@ impl Reader<'_> {
         if self.update_open {
             if content.trim() == ":::" {
                 self.update_open = false;
-            } else if let Some(event) = self.incident.timeline.last_mut() {
-                if !event.text.is_empty() {
-                    event.text.push(' ');
-                }
-                event.text.push_str(content.trim());
+            } else {
+                self.append_to_last_event(content.trim());
             }
             return true;
         }
@@ -51,6 +48,17 @@ impl Reader<'_> {
 }
 
 impl Reader<'_> {
+    /// Adds `words` to the text of the last event read, after a space (the lines of a status
+    /// update or a prose entry that continue it).
+    pub(super) fn append_to_last_event(&mut self, words: &str) {
+        if let Some(event) = self.incident.timeline.last_mut() {
+            if !event.text.is_empty() {
+                event.text.push(' ');
+            }
+            event.text.push_str(words);
+        }
+    }
+
     /// A status update whose label comes before its stamp (`Update: 10am ...`); true when the
     /// line was one.
     pub(super) fn read_update_label(&mut self, index: usize, marked: (&str, usize, bool)) -> bool {
@@ -60,10 +68,7 @@ impl Reader<'_> {
                 self.label_update_open = false;
                 return false;
             }
-            if let Some(event) = self.incident.timeline.last_mut() {
-                event.text.push(' ');
-                event.text.push_str(&tidy_entry_text(content));
-            }
+            self.append_to_last_event(&tidy_entry_text(content));
             return true;
         };
         let text = tidy_entry_text(&entry.text_in(&content[at..]));
