@@ -292,6 +292,9 @@ struct Reader<'a> {
     left_timeline: Option<usize>,
     /// The section the reader is in, as its heading opened it (to report it when empty).
     open_part: Option<OpenPart>,
+    /// The level of the open Markdown heading that names the timeline, while the headings
+    /// after it are deeper (`### Incident events` under `## Incident timeline`).
+    timeline_heading: Option<usize>,
     /// Where each of the main parts was first opened by a heading: (field, line index,
     /// Markdown heading level).
     part_starts: Vec<(Field, usize, Option<usize>)>,
@@ -402,6 +405,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         headings: Vec::new(),
         timeline_notes: None,
         open_part: None,
+        timeline_heading: None,
         part_starts: Vec::new(),
         part_names: std::collections::HashMap::new(),
         outlined: details::Outlined::default(),
@@ -1579,6 +1583,9 @@ impl<'a> Reader<'a> {
         }
         self.outline_dates.clear();
         self.day_line = None;
+        if self.timeline_heading.is_some_and(|open| level <= open) {
+            self.timeline_heading = None;
+        }
         while self.heading_dates.last().is_some_and(|(l, _)| *l >= level) {
             self.heading_dates.pop();
         }
@@ -1676,6 +1683,9 @@ impl<'a> Reader<'a> {
                     self.part_starts.push((field, index, level));
                 }
             }
+        }
+        if target == Target::Timeline && level.is_some() {
+            self.timeline_heading = level;
         }
         self.open_part = Some(OpenPart {
             target,

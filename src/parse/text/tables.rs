@@ -132,7 +132,9 @@ impl Reader<'_> {
         // Once the timeline section has given entries, a table with times in another section
         // is that section's data (`## Impacted slots` with a `timestamp` column), not a second
         // timeline.
-        let timeline_read = self.saw_timeline && !self.incident.timeline.is_empty();
+        let timeline_read = self.saw_timeline
+            && !self.incident.timeline.is_empty()
+            && self.timeline_heading.is_none();
         if let Some(time) = time {
             if target == Target::Timeline || !(has_task && has_owner || timeline_read) {
                 let date = lower.iter().position(|h| h == "date" || h == "day");
@@ -183,7 +185,10 @@ impl Reader<'_> {
                 if !others.is_empty() {
                     // ... and says what happened that day: not an event without a time,
                     // but kept for the page.
-                    let note = format!("**{}** — {}", time_cell.trim(), others.join(" — "));
+                    // `**Dec 18, 2025**` is bold already: bold once, not `****`.
+                    let day_cell = crate::parse::markup::wholly_bold(time_cell)
+                        .unwrap_or_else(|| time_cell.trim());
+                    let note = format!("**{day_cell}** — {}", others.join(" — "));
                     self.keep_timeline_note(&note, true);
                 }
                 return;
