@@ -88,7 +88,7 @@ impl Milestones {
                     // without being copied.
                     names_outage_or_impact(&e.text) && {
                         let text = e.text.to_lowercase();
-                        markers.iter().any(|m| text.contains(m))
+                        markers.iter().any(|m| marks(&text, m))
                     }
                 })
                 .map(event)
@@ -112,8 +112,11 @@ impl Milestones {
                     .map(event)
             })
             .or_else(|| {
+                // The earliest on the clock: a timeline written out of order (an outside
+                // party's event listed first, hours after the rest) starts where time does.
                 (0..kinds.len())
-                    .find(|&i| !is_precondition(&times, kinds, i))
+                    .filter(|&i| !is_precondition(&times, kinds, i) && times[i].is_finite())
+                    .min_by(|&a, &b| times[a].total_cmp(&times[b]))
                     .map(event)
             });
         let acknowledged = first(EventKind::Alerted);
@@ -178,6 +181,15 @@ const END_MARKERS: &[&str] = &[
     "impact ended",
     "impact ends",
 ];
+
+/// True when `marker` occurs in the lower-cased `text` as the author's own mark, not as the
+/// object of a preposition: "the outage began" marks the start, "investigations into the
+/// outage began" marks the start of the investigations.
+fn marks(text: &str, marker: &str) -> bool {
+    const OBJECT_OF: &[&str] = &["into the ", "of the ", "on the ", "about the ", "for the "];
+    text.match_indices(marker)
+        .any(|(at, _)| !OBJECT_OF.iter().any(|p| text[..at].ends_with(p)))
+}
 
 /// True when `text` holds "outage" or "impact" in any case: the words every marker holds.
 fn names_outage_or_impact(text: &str) -> bool {
@@ -413,6 +425,30 @@ mod tests {
         let m = Milestones::of(&incident);
         assert_eq!(m.impact_start.map(|s| s.basis), Some(Basis::Event(1)));
         assert_eq!(m.impact_end.map(|s| s.basis), Some(Basis::Event(2)));
+    }
+
+    #[test]
+    fn an_outage_named_as_the_object_of_a_phrase_marks_nothing() {
+        assert!(marks("the outage began at noon", "outage began"));
+        assert!(!marks(
+            "investigations into the outage began",
+            "outage began"
+        ));
+        let text = "# CI outage\n\n## Timeline\n\n\
+            - 2026-07-02 07:48 CI outage reported by a contributor\n\
+            - 2026-07-02 08:53 Mitigation attempt 1: mirroring the artifacts\n\
+            - 2026-07-03 05:13 A merge failed again. More investigations into the outage began.\n\
+            - 2026-07-06 04:26 Tree re-opened, service restored\n";
+        let incident = crate::parse::parse_text(text).incident;
+        let m = Milestones::of(&incident);
+        assert_eq!(m.impact_start.map(|s| s.basis), Some(Basis::Event(0)));
+        // Listed first but hours after the rest: the impact starts where time does.
+        let late_first = text.replace(
+            "## Timeline\n\n",
+            "## Timeline\n\n- 2026-07-02 14:21 Upstream mirror fixed\n",
+        );
+        let m = Milestones::of(&crate::parse::parse_text(&late_first).incident);
+        assert_eq!(m.impact_start.map(|s| s.basis), Some(Basis::Event(1)));
     }
 
     #[test]
