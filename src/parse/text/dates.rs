@@ -388,9 +388,14 @@ pub(super) fn moment_in(
     let span = date.as_ref().map_or(0..0, |d| d.span.clone());
     let time = text
         .char_indices()
-        .filter(|(i, _)| {
-            (*i < span.start || *i >= span.end)
-                && (*i == 0 || !text.as_bytes()[i - 1].is_ascii_alphanumeric())
+        .filter(|&(i, _)| {
+            let bytes = text.as_bytes();
+            // After a word, or inside a clock (`17:06:46`), no time starts; after the `T` of
+            // ISO 8601 (`2021-01-13T17:06:46Z`) one does.
+            let starts_here = i == 0
+                || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b':')
+                || (bytes[i - 1] == b'T' && i >= 2 && bytes[i - 2].is_ascii_digit());
+            (i < span.start || i >= span.end) && starts_here
         })
         .find_map(|(i, _)| leading_clock(&text[i..]))?;
     Some((date.map(|d| d.date), time.time))
@@ -400,7 +405,12 @@ pub(super) fn moment_in(
 pub(super) fn zone_after_time(value: &str) -> Option<FoundZone> {
     let (_, rest) = value.split_once(':')?;
     let at = rest.find(|c: char| !c.is_ascii_digit() && c != ':')?;
-    let rest = &rest[at..];
+    // `17:06:46.693Z`: fractions of a second come before the zone.
+    let rest = rest[at..]
+        .strip_prefix('.')
+        .map_or(&rest[at..], |fraction| {
+            fraction.trim_start_matches(|c: char| c.is_ascii_digit())
+        });
     if let Some((offset, len)) = crate::parse::zone::attached_offset(rest) {
         return Some(FoundZone::fixed(offset, &rest[..len], 0));
     }
@@ -472,4 +482,19 @@ fn next_day_message(start: NaiveTime, end: NaiveTime) -> String {
         end.format("%H:%M"),
         start.format("%H:%M")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_iso_stamp_with_fractions_reads_its_time_and_zone() {
+        let value = "'2021-01-13T17:06:46.693Z'";
+        let (date, time) = moment_in(value, DateContext::default()).unwrap();
+        assert_eq!(date.map(|d| d.to_string()).as_deref(), Some("2021-01-13"));
+        assert_eq!(time.to_string(), "17:06:46");
+        let zone = zone_after_time(value).unwrap();
+        assert_eq!(zone.offset, crate::model::UtcOffset::UTC);
+    }
 }
