@@ -1590,12 +1590,7 @@ impl<'a> Reader<'a> {
             self.heading_dates.pop();
         }
         let heading = &text[level..];
-        // The title's date is the document's (`dates.title`), a fallback for every entry, not
-        // a day heading that would outrank the days the text goes on to narrate.
-        let date = match self.expecting_title {
-            true => None,
-            false => heading_date(heading, self.context),
-        };
+        let date = heading_date(heading, self.context);
         if date.is_some() {
             self.entry_wrote_day = false;
         }
