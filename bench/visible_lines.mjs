@@ -27,7 +27,12 @@ const files = manifest.filter((r) => (split === 'all' || r.split === split) && (
 // Every development split (dev, dev2, …); held-out splits never print details.
 const isDevelopment = (split) => /^dev\d*$/.test(split);
 
-const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', mdash: '—', ndash: '–', hellip: '…', rarr: '→' };
+// HTML's named entities that postmortems use (a browser shows each as its character).
+const ENTITIES = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ensp: ' ', emsp: ' ', thinsp: ' ',
+  mdash: '—', ndash: '–', hellip: '…', rarr: '→', larr: '←', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
+  times: '×', middot: '·', bull: '•', copy: '©', deg: '°',
+};
 
 /** A source line with its Markdown and HTML markup stripped, or '' when it is markup only. */
 export function stripMarkup(line) {
@@ -49,7 +54,9 @@ export function stripMarkup(line) {
     if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10));
     return ENTITIES[name] ?? m;
   });
-  text = text.replace(/^\s*(#{1,6}\s|>\s?|[-*+]\s(\[[ xX]\]\s)?|\d+[.)]\s)+/, '');
+  text = text.replace(/(^|[^\w:]):[a-z0-9_+-]*[a-z][a-z0-9_+-]*:/g, '$1 '); // emoji shortcodes (`:rocket:`): pictures, not words
+  // Headings, quotes and list markers, including the bullets word processors export (`o`, `•`, `◦`, `▪`).
+  text = text.replace(/^\s*(#{1,6}\s|>\s?|[-*+o•◦▪]\s(\[[ xX]\]\s)?|\d+[.)]\s)+/, '');
   // A zone named in words right after a time (`3:00 PM (Kigali time)`) is part of the stamp.
   text = text.replace(/(\d|\b[AaPp]\.?[Mm]\.?)\s*\(\s*\p{Lu}\p{L}+(\s\p{Lu}\p{L}+)?\s+[Tt]ime\s*\)/gu, '$1 ');
   text = text.replace(/[*_`~|\\]/g, ' ');

@@ -262,6 +262,7 @@ fn shown_headings(parsed: &Parsed) -> Vec<String> {
             "priority_column" => any(|i| i.priority.is_some()),
             "status_column" => any(|i| i.status.is_some()),
             "due_column" => any(|i| i.due.is_some()),
+            "group_column" => any(|i| i.group.is_some()),
             "link_column" => any(|i| i.link.is_some()),
             _ => true,
         })

@@ -347,3 +347,18 @@ fn hostile_multi_line_markdown_is_inert_too() {
     };
     assert!(to_markdown(&code).contains("Run `<script>` here."));
 }
+
+#[test]
+fn action_item_groups_survive_the_round_trip() {
+    let incident = assert_lossless(
+        "# Queue backlog\n\n## Timeline\n\n- 2025-05-06 09:00 UTC: Alert fired\n\n\
+         ## Action items\n\n### Short term\n\n- Add a dead-letter queue (owner: ops)\n\n\
+         ### Long term\n\n- Split the queue per region\n",
+    );
+    let groups: Vec<Option<&str>> = incident
+        .action_items
+        .iter()
+        .map(|i| i.group.as_deref())
+        .collect();
+    assert_eq!(groups, [Some("Short term"), Some("Long term")]);
+}

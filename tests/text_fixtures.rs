@@ -866,3 +866,46 @@ fn a_stamp_that_ends_a_bold_line_keeps_a_day_it_cannot_date_in_the_text() {
         Some("2021-03-03")
     );
 }
+
+#[test]
+fn subheadings_stay_in_the_part_they_are_under_in_order() {
+    let incident = incident("subheadings-in-known-parts.md");
+    // An unknown subheading of a known part is kept in that part's text, before its text,
+    // not moved to a section of its own after the known cards.
+    assert!(
+        incident.other_sections.is_empty(),
+        "{:?}",
+        incident.other_sections
+    );
+    assert_eq!(
+        incident.summary,
+        "Invoices went out late for two hours.\n\n**Background**\n\nThe billing workers drain one shared queue."
+    );
+    assert!(incident
+        .root_cause
+        .starts_with("**Why did the queue back up?**\n\nA consumer"));
+    // Subheadings over action items (a list or a table) are their group.
+    let groups: Vec<(&str, Option<&str>)> = incident
+        .action_items
+        .iter()
+        .map(|i| (i.text.as_str(), i.group.as_deref()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("Add a dead-letter queue", Some("Short term")),
+            ("Alert on consumer lag", Some("Short term")),
+            ("Split the queue per region", Some("Long term")),
+        ]
+    );
+    // `<p>` lines one under the other are items each; the HTML headings over them are kept.
+    assert_eq!(
+        incident.improvements,
+        [
+            "**Corrective measures**",
+            "**Fixes**",
+            "Retry poison messages three times, then park them.",
+            "Page the billing on-call for lag over ten minutes.",
+        ]
+    );
+}

@@ -150,7 +150,7 @@ fn write_lessons(out: &mut String, lessons: &crate::model::Lessons) {
 }
 
 /// Action items: a plain list, or a table when any item has an owner, priority, status,
-/// due date or link, so those survive the round trip.
+/// due date, group or link, so those survive the round trip.
 fn write_action_items(
     out: &mut String,
     items: &[crate::model::ActionItem],
@@ -161,13 +161,14 @@ fn write_action_items(
             || i.priority.is_some()
             || i.status.is_some()
             || i.due.is_some()
+            || i.group.is_some()
             || i.link.is_some()
     });
     if !has_details {
         write_list(out, "Action Items", items.iter().map(|item| &item.text));
         return;
     }
-    out.push_str("## Action Items\n\n| Action | Owner | Priority | Status | Due | Link |\n| --- | --- | --- | --- | --- | --- |\n");
+    out.push_str("## Action Items\n\n| Action | Owner | Priority | Status | Due | Group | Link |\n| --- | --- | --- | --- | --- | --- | --- |\n");
     let cell = |value: &Option<String>| value.as_deref().unwrap_or("").replace('|', "/");
     // A link keeps the label it was written with, so the incident's link list reads back the same.
     let link_cell = |url: &Option<String>| match url {
@@ -182,12 +183,13 @@ fn write_action_items(
     for item in items {
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} |",
             item.text.replace('|', "/"),
             cell(&item.owner),
             cell(&item.priority),
             cell(&item.status),
             cell(&item.due),
+            cell(&item.group),
             link_cell(&item.link),
         );
     }

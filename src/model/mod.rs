@@ -195,6 +195,10 @@ pub struct ActionItem {
     /// When it is due, as written (e.g. "2025-06-05").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub due: Option<String>,
+    /// The group it was listed under, as written (`Short term` for an item under `### Short
+    /// term` in `## Action items`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
 }
 
 /// One optional column of an action-item table (the page's and the report's): which of the
@@ -210,8 +214,13 @@ pub struct ActionColumn {
 }
 
 impl ActionItem {
-    /// The optional columns after the task, in table order: owner, priority, status, due.
-    pub const COLUMNS: [ActionColumn; 4] = [
+    /// The optional columns after the task, in table order: group, owner, priority, status, due.
+    pub const COLUMNS: [ActionColumn; 5] = [
+        ActionColumn {
+            key: "group_column",
+            heading: "Group",
+            value: |item| item.group.as_ref(),
+        },
         ActionColumn {
             key: "owner_column",
             heading: "Owner",

@@ -20,6 +20,8 @@ pub enum Column {
     Link,
     /// Its due date.
     Due,
+    /// The group it belongs to (`Short term`, `Long term`).
+    Group,
     /// Anything else (kept in the text as `Header: value`).
     Other,
 }
@@ -43,6 +45,7 @@ pub fn column_for(header: &str) -> Column {
             Column::Link
         }
         "due" | "due date" | "deadline" | "eta" | "by" | "target date" => Column::Due,
+        "group" | "category" | "term" | "horizon" => Column::Group,
         _ => Column::Other,
     }
 }
@@ -70,6 +73,7 @@ pub fn from_row(cells: &[(Column, &str, &str)]) -> ActionItem {
             Column::Priority => item.priority = Some(cell.to_string()),
             Column::Status => item.status = Some(cell.to_string()),
             Column::Due => item.due = Some(cell.to_string()),
+            Column::Group => item.group = Some(cell.to_string()),
             Column::Link => match first_web_link(cell) {
                 Some(url) => item.link = Some(url),
                 None if !matches!(cell.to_ascii_lowercase().as_str(), "n/a" | "-" | "none") => {

@@ -355,7 +355,9 @@ const NESTED_KEYS: &[(&str, &[&str])] = &[
     ("timeline", &["at", "text", "inferred", "kind"]),
     (
         "action_items",
-        &["text", "owner", "priority", "status", "link", "due"],
+        &[
+            "text", "owner", "priority", "status", "link", "due", "group",
+        ],
     ),
     ("lessons", &["text", "went_well", "went_wrong", "lucky"]),
     ("links", &["text", "url"]),

@@ -286,7 +286,9 @@ impl Reader<'_> {
             .trim_start_matches('#')
             .trim_matches(['*', '_', ':', ' '])
             .trim();
-        let prose = matches!(
+        // Parts the page shows as text or as a list (a second `### Tasks` under `## Action
+        // items` is kept as a line of the list).
+        let kept_in_text = matches!(
             target,
             Target::Summary
                 | Target::Impact
@@ -295,9 +297,11 @@ impl Reader<'_> {
                 | Target::Resolution
                 | Target::Lessons
                 | Target::Addendum
+                | Target::Improvements
+                | Target::ActionItems
         );
         let headed = self.headings.iter().any(|(k, _)| *k == key);
-        if prose && headed && !text.is_empty() {
+        if kept_in_text && headed && !text.is_empty() {
             return Some(text.to_string());
         }
         self.remember_heading(key, text);

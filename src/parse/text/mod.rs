@@ -270,6 +270,11 @@ struct Reader<'a> {
     /// A further heading of a prose part (see [`Reader::note_heading`]) waiting for the
     /// part's next text, which it goes before; an empty one is left out.
     pending_heading: Option<(Target, String)>,
+    /// The Markdown level of the heading that opened the part being read (`2` for `## Action
+    /// items`): an unknown heading deeper than it (`### Short term`) is a part of that part.
+    part_level: Option<usize>,
+    /// The subheading the action items being read are listed under (`### Short term`).
+    action_group: Option<String>,
     /// The lines kept as written for [`Parsed::stated`], with the index each was read from.
     stated: Vec<(usize, Stated)>,
     /// True when the last detail label (`Severity:`, `Services:`, ...) had its value on its
@@ -396,6 +401,8 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         update_open: false,
         current: 0,
         pending_heading: None,
+        part_level: None,
+        action_group: None,
         stated: Vec::new(),
         in_combined: false,
         detail_valued: false,
@@ -926,10 +933,18 @@ impl<'a> Reader<'a> {
             if in_timeline && heading && self.under_timeline_day(index) {
                 return false;
             }
+            // `### Short term` under `## Action items`: a part of that section, its heading
+            // kept in its text before what is written under it.
+            if let Some(target) = self.subheading_part(index) {
+                self.flush_heading(target); // a heading over it with nothing between is kept too
+                self.pending_heading = Some((target, section_name(label)));
+                return true;
+            }
             // An unknown label alone on its line (or a Markdown heading) starts a kept section.
             if heading || (value.is_empty() && !in_timeline) {
                 self.close_section(index);
                 self.start_kept_section(label);
+                self.part_level = heading_level(&self.lines[index].text);
                 return true;
             }
             return false;
@@ -998,9 +1013,13 @@ impl<'a> Reader<'a> {
         let combined = field == Field::RootCauseAndResolution;
         let splits_combined =
             self.in_combined && matches!(target, Target::RootCause | Target::Resolution);
+        // A list part's further label with its value on the line (`Improvements: text` under
+        // `Corrective measures:`) is one item of the list, read as before, not a subheading.
+        let list_item =
+            !value.is_empty() && matches!(target, Target::Improvements | Target::ActionItems);
         let further_heading = self
             .note_heading(target, label)
-            .filter(|_| !combined && !splits_combined);
+            .filter(|_| !combined && !splits_combined && !list_item);
         if value.is_empty() {
             // A new section: a further heading with nothing under it is left out. (A label
             // with a value, `- **Customer impact:** ...`, may be what it heads.)
@@ -1022,6 +1041,10 @@ impl<'a> Reader<'a> {
         }
         if value.is_empty() {
             // A label alone names a section, or a part inside one; the next lines belong to it.
+            if further_heading.is_none() {
+                self.part_level = heading_level(&self.lines[index].text);
+                self.action_group = None;
+            }
             self.open_section(index, field, target, heading);
             self.section = Some(target);
             self.target = Some(target);
@@ -1099,9 +1122,14 @@ impl<'a> Reader<'a> {
                 self.append_prose(part, content, true);
             }
             target if target.is_detail() => self.read_detail(target, content),
-            Target::ActionItems if is_item => self.push_action_item(content),
+            Target::ActionItems if is_item => {
+                self.take_action_group();
+                self.push_action_item(content);
+            }
             Target::ActionItems | Target::Improvements => {
-                let after_blank = self.after_blank;
+                self.flush_heading(target);
+                // `<p>…</p>` lines one under the other are paragraphs each, not one wrapped line.
+                let after_blank = self.after_blank || opens_html_paragraph(self.lines[index].raw);
                 let list = &mut self.incident.improvements;
                 match list.last_mut() {
                     Some(last) if !is_item && !after_blank => {
@@ -1112,7 +1140,8 @@ impl<'a> Reader<'a> {
                 }
             }
             Target::WentWell | Target::WentWrong | Target::Lucky => {
-                let after_blank = self.after_blank;
+                self.flush_heading(target);
+                let after_blank = self.after_blank || opens_html_paragraph(self.lines[index].raw);
                 let lessons = &mut self.incident.lessons;
                 let list = match target {
                     Target::WentWell => &mut lessons.went_well,
@@ -1452,8 +1481,53 @@ impl<'a> Reader<'a> {
             .or_else(|| self.heading_dates.iter().rev().find_map(|(_, d)| *d))
     }
 
+    /// The part a Markdown heading at line `index` belongs to when it is deeper than the
+    /// heading that opened a known part of prose or lists (`### Short term` under `## Action
+    /// items`, `### Background` under `## Summary`, `### Details` under a kept `## Background`);
+    /// `None` elsewhere (timelines, details, plain-text labels).
+    fn subheading_part(&self, index: usize) -> Option<Target> {
+        let level = heading_level(&self.lines[index].text)?;
+        let target = self.section?;
+        let holds_text = matches!(
+            target,
+            Target::Summary
+                | Target::Impact
+                | Target::RootCause
+                | Target::Detection
+                | Target::Resolution
+                | Target::Lessons
+                | Target::Addendum
+                | Target::Improvements
+                | Target::ActionItems
+                | Target::WentWell
+                | Target::WentWrong
+                | Target::Lucky
+                | Target::Other(_)
+        );
+        (holds_text && self.part_level.is_some_and(|part| level > part)).then_some(target)
+    }
+
+    /// A subheading waiting over action items is their group (`### Short term`), not an item
+    /// of its own; one that only names the list again (`Tasks:` under `Corrective and
+    /// Preventative Measures:`) ends the group before it.
+    fn take_action_group(&mut self) {
+        if let Some((_, heading)) = self
+            .pending_heading
+            .take_if(|(target, _)| *target == Target::ActionItems)
+        {
+            let names_the_list = matches!(
+                field_for(&heading),
+                Some(Field::ActionItems | Field::Improvements)
+            );
+            self.action_group = (!names_the_list).then_some(heading);
+        }
+    }
+
     fn push_action_item(&mut self, text: &str) {
-        let item = items::from_text(text);
+        let mut item = items::from_text(text);
+        if item.group.is_none() {
+            item.group.clone_from(&self.action_group);
+        }
         if item.text.is_empty() && item.link.is_none() {
             self.incident.improvements.push(text.to_string());
         } else {
@@ -1926,6 +2000,18 @@ const MAX_EXCERPT: usize = 400;
 const MAX_TITLE_CHARS: usize = 300;
 
 /// The level of a Markdown heading line (`## x` is 2), if it is one.
+/// True when a source line opens an HTML paragraph or division (`<p>`, `<div class=…>`).
+fn opens_html_paragraph(raw: &str) -> bool {
+    let trimmed = scan::trim_start(raw).as_bytes();
+    let Some(rest) = trimmed.strip_prefix(b"<") else {
+        return false;
+    };
+    let name_len = rest.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let name = &rest[..name_len];
+    (name.eq_ignore_ascii_case(b"p") || name.eq_ignore_ascii_case(b"div"))
+        && matches!(rest.get(name_len), Some(b'>' | b' ' | b'\t'))
+}
+
 fn heading_level(text: &str) -> Option<usize> {
     let trimmed = scan::trim_start(text);
     let level = trimmed.chars().take_while(|&c| c == '#').count();

@@ -32,6 +32,7 @@ impl Reader<'_> {
                         Column::Priority => "priority_column",
                         Column::Status => "status_column",
                         Column::Due => "due_column",
+                        Column::Group => "group_column",
                         Column::Link => "link_column",
                         Column::Other => continue,
                     };
@@ -88,7 +89,12 @@ impl Reader<'_> {
                         (column, header, cell.as_str())
                     })
                     .collect();
-                let item = items::from_row(&row);
+                let mut item = items::from_row(&row);
+                // A subheading over the table (`### Short term`) is its rows' group.
+                self.take_action_group();
+                if item.group.is_none() {
+                    item.group.clone_from(&self.action_group);
+                }
                 if !item.text.is_empty() || item.owner.is_some() {
                     self.incident.action_items.push(item);
                 }
