@@ -196,6 +196,10 @@ struct ProseLine {
     continues: bool,
     /// The day the line is under: a dated heading's, or a table row's first cell.
     day: Option<NaiveDate>,
+    /// True when that day is the title's (`# 2024-04-21 Incident report`): often the day the
+    /// report was written, so a day the prose narrates (`On Thursday March 14th at 9:56AM`)
+    /// outranks it for the times after it.
+    title_day: bool,
     /// The year of dates written without one on this line: the document's, or that of the
     /// dated heading it is under (`### November 16-ongoing, 2023`).
     year: Option<i32>,
@@ -1207,6 +1211,7 @@ impl<'a> Reader<'a> {
                         raw_index: index,
                         continues: !self.after_blank && !is_item,
                         day: self.day_line.or_else(|| self.heading_date_in_force()),
+                        title_day: self.day_is_the_titles(),
                         year: self.context.year,
                     });
                 }
@@ -1521,6 +1526,19 @@ impl<'a> Reader<'a> {
             );
             self.action_group = (!names_the_list).then_some(heading);
         }
+    }
+
+    /// True when the day in force for prose comes from a level-1 heading (the title's date),
+    /// not from a day line, an outline item or a deeper dated heading.
+    fn day_is_the_titles(&self) -> bool {
+        self.day_line.is_none()
+            && self.outline_day().is_none()
+            && self
+                .heading_dates
+                .iter()
+                .rev()
+                .find(|(_, date)| date.is_some())
+                .is_some_and(|&(level, _)| level == 1)
     }
 
     fn push_action_item(&mut self, text: &str) {

@@ -10,6 +10,9 @@ impl Reader<'_> {
         // A date written in the prose before the first event ("On March 5, 2024 we ...")
         // dates the times after it; later dates only count when written with a time.
         let mut running_date = None;
+        // The last day the prose wrote itself (with an event, or before the first one): it
+        // outranks a date in the title for the times after it.
+        let mut narrated = None;
         // True while the lines continue an entry-shaped line (`- **03:17** — text`).
         let mut in_entry = false;
         // A run of entry-shaped lines is the timeline, wherever it sits; the times in the
@@ -84,16 +87,23 @@ impl Reader<'_> {
                     line_date = Some(before.date);
                 }
                 scanned = scanned.max(at);
-                let date = date
-                    .or(line_date)
-                    .or(prose_line.day)
-                    .or(running_date)
-                    .map(|day| match date {
-                        None => day
-                            .checked_add_days(chrono::Days::new(u64::from(days_later)))
-                            .unwrap_or(day),
-                        Some(_) => day,
-                    });
+                if let Some(written) = date.or(line_date) {
+                    narrated = Some(written);
+                }
+                let heading_day = match (prose_line.title_day, narrated) {
+                    (true, Some(day)) => Some(day),
+                    _ => prose_line.day,
+                };
+                let date =
+                    date.or(line_date)
+                        .or(heading_day)
+                        .or(running_date)
+                        .map(|day| match date {
+                            None => day
+                                .checked_add_days(chrono::Days::new(u64::from(days_later)))
+                                .unwrap_or(day),
+                            Some(_) => day,
+                        });
                 running_date = date;
                 self.incident.timeline.push(TimelineEvent {
                     at: Moment::new(date, time, None),
@@ -114,6 +124,7 @@ impl Reader<'_> {
             if self.incident.timeline.is_empty() {
                 if let Some(date) = find_date_in(content, context).filter(|d| d.has_year) {
                     running_date.get_or_insert(date.date);
+                    narrated.get_or_insert(date.date);
                 }
             }
         }

@@ -254,16 +254,17 @@ impl Reader<'_> {
         if target.is_narrative() || target == Target::Timeline {
             let index = self.current;
             let cells = table::cells(text);
-            let day = cells
+            let cell_day = cells
                 .first()
-                .and_then(|(_, cell)| heading_date(cell, self.context))
-                .or_else(|| self.heading_date_in_force());
+                .and_then(|(_, cell)| heading_date(cell, self.context));
+            let day = cell_day.or_else(|| self.heading_date_in_force());
             self.prose.push(ProseLine {
                 line: self.lines[index].number,
                 column_base: 0,
                 raw_index: index,
                 continues: false,
                 day,
+                title_day: cell_day.is_none() && self.day_is_the_titles(),
                 year: self.context.year,
             });
         }
