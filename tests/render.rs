@@ -397,6 +397,21 @@ fn the_authors_parts_keep_the_authors_order_and_the_tasks_their_columns() {
     assert!(visible_words(&html).contains("5Mar00:10"));
 }
 
+#[test]
+fn action_items_show_the_group_they_were_listed_under() {
+    let parsed = read("tests/fixtures/text/subheadings-in-known-parts.md");
+    let html = report_html(&parsed, &options());
+    let table = &html[html.find("<table class=\"tasks\">").expect("tasks")..];
+    let table = &table[..table.find("</table>").expect("closed")];
+    for cell in [
+        "<th scope=\"col\">Group</th>",
+        "<td>Add a dead-letter queue</td><td>Short term</td><td>ops</td>",
+        "<td>Split the queue per region</td><td>Long term</td><td>platform</td>",
+    ] {
+        assert!(table.contains(cell), "{cell} in {table}");
+    }
+}
+
 const HOSTILE: &str = "# <script>alert(1)</script> \"><img src=x onerror=alert(2)> ]]>
 
 Severity: <script>alert(3)</script>
