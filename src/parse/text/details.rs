@@ -288,18 +288,8 @@ impl Reader<'_> {
             .trim();
         // Parts the page shows as text or as a list (a second `### Tasks` under `## Action
         // items` is kept as a line of the list).
-        let kept_in_text = matches!(
-            target,
-            Target::Summary
-                | Target::Impact
-                | Target::RootCause
-                | Target::Detection
-                | Target::Resolution
-                | Target::Lessons
-                | Target::Addendum
-                | Target::Improvements
-                | Target::ActionItems
-        );
+        let kept_in_text =
+            target.is_narrative() || matches!(target, Target::Improvements | Target::ActionItems);
         let headed = self.headings.iter().any(|(k, _)| *k == key);
         if kept_in_text && headed && !text.is_empty() {
             return Some(text.to_string());

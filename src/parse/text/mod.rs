@@ -109,6 +109,18 @@ impl Target {
                 | Target::Other(_)
         )
     }
+
+    /// True for parts the page shows as lists (measures and the three kinds of lessons).
+    fn is_list(self) -> bool {
+        matches!(
+            self,
+            Target::Improvements
+                | Target::ActionItems
+                | Target::WentWell
+                | Target::WentWrong
+                | Target::Lucky
+        )
+    }
 }
 
 /// One logical line: a source line, or a piece of one split at `<br>`, cleaned of inline noise.
@@ -1493,22 +1505,7 @@ impl<'a> Reader<'a> {
     fn subheading_part(&self, index: usize) -> Option<Target> {
         let level = heading_level(&self.lines[index].text)?;
         let target = self.section?;
-        let holds_text = matches!(
-            target,
-            Target::Summary
-                | Target::Impact
-                | Target::RootCause
-                | Target::Detection
-                | Target::Resolution
-                | Target::Lessons
-                | Target::Addendum
-                | Target::Improvements
-                | Target::ActionItems
-                | Target::WentWell
-                | Target::WentWrong
-                | Target::Lucky
-                | Target::Other(_)
-        );
+        let holds_text = target.is_narrative() || target.is_list();
         (holds_text && self.part_level.is_some_and(|part| level > part)).then_some(target)
     }
 
