@@ -54,8 +54,9 @@ pub struct Inferred<'a> {
     /// The sentence it was found in.
     pub sentence: &'a str,
     /// How many days after the one in force the text puts the moment: 1 for `3am UTC the
-    /// following night` or `tomorrow at 9AM`, 2 for `the day after tomorrow at 9AM`.
-    pub days_later: u8,
+    /// following night` or `tomorrow at 9AM`, 2 for `the day after tomorrow at 9AM`, -1 for
+    /// `18:50 UTC last night` or `yesterday at 4pm`.
+    pub days_later: i8,
     /// The start of a date that the end of the text cuts (`on`, `on June`, `June`) when the
     /// time is followed by nothing else, so the date goes on at the next line (`At 1400UTC on`
     /// / `August 5th 2023, ...`, `by 08:35 UTC on June` / `21st, 2020 the rooms ...` in
@@ -74,6 +75,15 @@ const NEXT_DAY: &[&str] = &[
     "the next morning",
     "next morning",
     "the day after",
+];
+
+/// Words right after a time that put it on the day before the one in force (a blog post
+/// written the morning after: `as of 18:50 UTC last night`).
+const DAY_BEFORE: &[&str] = &[
+    "last night",
+    "yesterday",
+    "the night before",
+    "the previous",
 ];
 
 /// The moments `text` states, in order.
@@ -146,6 +156,7 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
             || stamped
             || date_introduces
             || previous.as_deref().is_some_and(|w| TRIGGERS.contains(&w))
+            || lead.trim_end().to_lowercase().ends_with("as of")
             || (date.is_some() && previous.as_deref() == Some("on"));
         let after = &text[at + clock.len..];
         let range = after
@@ -174,9 +185,12 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
                 }),
             };
             let lower_after = head(after_zone, 40).trim_start().to_lowercase();
-            let days_later = match NEXT_DAY.iter().any(|w| lower_after.starts_with(w)) {
-                true => 1,
-                false => days_named_before(lead),
+            let days_later = if NEXT_DAY.iter().any(|w| lower_after.starts_with(w)) {
+                1
+            } else if DAY_BEFORE.iter().any(|w| lower_after.starts_with(w)) {
+                -1
+            } else {
+                days_named_before(lead)
             };
             let date_wraps = date_cut_at_end(after_zone);
             found.push(Inferred {
@@ -228,9 +242,10 @@ fn date_cut_at_end(after: &str) -> Option<&str> {
     (month.is_empty() || is_month(month.trim_end_matches(['.', ',']))).then_some(rest)
 }
 
-/// `tomorrow at around 9AM`, `the day after tomorrow, about 10:00`: the days a relative day
-/// word right before the time's introducing words puts it after the day in force.
-fn days_named_before(lead: &str) -> u8 {
+/// `tomorrow at around 9AM`, `the day after tomorrow, about 10:00`, `yesterday at 4pm`: the
+/// days a relative day word right before the time's introducing words puts it after the day
+/// in force (negative: before it).
+fn days_named_before(lead: &str) -> i8 {
     const FILLERS: &[&str] = &[
         "at",
         "around",
@@ -255,6 +270,7 @@ fn days_named_before(lead: &str) -> u8 {
     match words.as_slice() {
         [.., "after", "tomorrow"] => 2,
         [.., "tomorrow"] => 1,
+        [.., "yesterday"] | [.., "last"] => -1,
         _ => 0,
     }
 }
@@ -339,6 +355,12 @@ mod tests {
             inferred_times("Back tomorrow morning at 8:00.", DateContext::default())[0].days_later,
             1
         );
+        let blog = inferred_times(
+            "Deploys were disabled as of 18:50 UTC last night. Yesterday at 4pm it began. Only this morning, as of 08:33 UTC, did they work.",
+            DateContext::default(),
+        );
+        let offsets: Vec<i8> = blog.iter().map(|f| f.days_later).collect();
+        assert_eq!(offsets, [-1, -1, 0]);
         let wrapped = inferred_times("We shut it down at 1400UTC on", DateContext::default());
         assert_eq!(wrapped[0].time.format("%H:%M").to_string(), "14:00");
         assert_eq!(wrapped[0].date_wraps, Some("on"));

@@ -237,13 +237,12 @@ impl Reader<'_> {
                     }
                 }
             }
-            previous = Some(raw.time);
+            // A moment moved to another day (`last night`, `tomorrow`) says nothing about the
+            // order of the next one's time on the day in force.
+            previous = (raw.later == 0).then_some(raw.time);
             previous_inferred = event.inferred;
             // `tomorrow at 9AM` in prose read before any date was known: this one moment only.
-            let day = match raw.later {
-                0 => date,
-                later => date.and_then(|d| d.checked_add_days(chrono::Days::new(u64::from(later)))),
-            };
+            let day = date.map(|d| shift_days(d, raw.later));
             let offset = match (raw.zone.as_deref(), self.stated_zone.as_ref()) {
                 (Some(zone), _) | (None, Some(zone)) => Some(zone.offset_on(day, raw.time)),
                 (None, None) => start_offset

@@ -152,8 +152,8 @@ struct RawEvent {
     line_index: usize,
     date: Option<NaiveDate>,
     /// Days after the day in force, for a moment in prose with no date of its own written
-    /// `tomorrow at 9AM` before any date is known (0 otherwise).
-    later: u8,
+    /// `tomorrow at 9AM` (or, negative, `yesterday at 4pm`) before any date is known (0 otherwise).
+    later: i8,
     time: NaiveTime,
     /// Boxed: most entries have none, and a long timeline's entries stay small.
     zone: Option<Box<FoundZone>>,
@@ -2015,6 +2015,12 @@ const MAX_EXCERPT: usize = 400;
 const MAX_TITLE_CHARS: usize = 300;
 
 /// The level of a Markdown heading line (`## x` is 2), if it is one.
+/// `day` moved by `days` (negative: earlier); `day` itself when that leaves the calendar.
+fn shift_days(day: NaiveDate, days: i8) -> NaiveDate {
+    day.checked_add_signed(Duration::days(i64::from(days)))
+        .unwrap_or(day)
+}
+
 /// True when a source line opens an HTML paragraph or division (`<p>`, `<div class=…>`).
 fn opens_html_paragraph(raw: &str) -> bool {
     let trimmed = scan::trim_start(raw).as_bytes();

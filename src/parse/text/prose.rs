@@ -50,7 +50,7 @@ impl Reader<'_> {
             let entry = (!narrates)
                 .then(|| timeline_entry(content, context))
                 .flatten();
-            let found_times: Vec<(FoundTime, u8)> = match entry {
+            let found_times: Vec<(FoundTime, i8)> = match entry {
                 // A line shaped like a timeline entry, outside a timeline section.
                 Some(entry) => {
                     in_entry = true;
@@ -99,9 +99,7 @@ impl Reader<'_> {
                         .or(heading_day)
                         .or(running_date)
                         .map(|day| match date {
-                            None => day
-                                .checked_add_days(chrono::Days::new(u64::from(days_later)))
-                                .unwrap_or(day),
+                            None => shift_days(day, days_later),
                             Some(_) => day,
                         });
                 running_date = date;
