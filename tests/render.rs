@@ -272,6 +272,12 @@ fn shown_headings(parsed: &Parsed) -> Vec<String> {
     headings
 }
 
+/// The report's task table, from `<table class="tasks">` to its closing tag.
+fn tasks_table(html: &str) -> &str {
+    let table = &html[html.find("<table class=\"tasks\">").expect("tasks")..];
+    &table[..table.find("</table>").expect("closed")]
+}
+
 /// Asserts that every event's text and every heading of `parsed` is in its report.
 fn assert_complete(parsed: &Parsed, what: &str) {
     let html = report_html(parsed, &options());
@@ -376,8 +382,7 @@ fn the_authors_parts_keep_the_authors_order_and_the_tasks_their_columns() {
     assert!(impact < html.find("id=\"lessons-heading\"").expect("lessons"));
     assert!(last < html.find("id=\"links-heading\"").expect("links"));
 
-    let table = &html[html.find("<table class=\"tasks\">").expect("tasks")..];
-    let table = &table[..table.find("</table>").expect("closed")];
+    let table = tasks_table(&html);
     for cell in [
         "<th scope=\"col\">Owner</th>",
         "<th scope=\"col\">Priority</th>",
@@ -401,8 +406,7 @@ fn the_authors_parts_keep_the_authors_order_and_the_tasks_their_columns() {
 fn action_items_show_the_group_they_were_listed_under() {
     let parsed = read("tests/fixtures/text/subheadings-in-known-parts.md");
     let html = report_html(&parsed, &options());
-    let table = &html[html.find("<table class=\"tasks\">").expect("tasks")..];
-    let table = &table[..table.find("</table>").expect("closed")];
+    let table = tasks_table(&html);
     for cell in [
         "<th scope=\"col\">Group</th>",
         "<td>Add a dead-letter queue</td><td>Short term</td><td>ops</td>",

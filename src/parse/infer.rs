@@ -156,7 +156,7 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
             || stamped
             || date_introduces
             || previous.as_deref().is_some_and(|w| TRIGGERS.contains(&w))
-            || lead.trim_end().to_lowercase().ends_with("as of")
+            || ends_with_as_of(lead)
             || (date.is_some() && previous.as_deref() == Some("on"));
         let after = &text[at + clock.len..];
         let range = after
@@ -209,6 +209,15 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
         at += clock.len.max(1);
     }
     found
+}
+
+/// True when the text before a time ends with `as of` (any case), which introduces it.
+fn ends_with_as_of(lead: &str) -> bool {
+    let lead = lead.trim_end();
+    lead.len()
+        .checked_sub(5)
+        .and_then(|start| lead.get(start..))
+        .is_some_and(|tail| tail.eq_ignore_ascii_case("as of"))
 }
 
 /// True when the words of a sentence before its time hope or estimate (`We hope to be fully

@@ -1217,13 +1217,14 @@ impl<'a> Reader<'a> {
                     }
                 }
                 if target.is_narrative() && !is_chat_line(content) {
+                    let (heading_day, titles) = self.heading_day_in_force();
                     self.prose.push(ProseLine {
                         line: self.lines[index].number,
                         column_base: content_at,
                         raw_index: index,
                         continues: !self.after_blank && !is_item,
-                        day: self.day_line.or_else(|| self.heading_date_in_force()),
-                        title_day: self.day_is_the_titles(),
+                        day: self.day_line.or(heading_day),
+                        title_day: self.day_line.is_none() && titles,
                         year: self.context.year,
                     });
                 }
@@ -1494,8 +1495,24 @@ impl<'a> Reader<'a> {
     /// The day of the innermost outline item naming one (`+ 22th` under `* January 2025`),
     /// else of the innermost open heading that starts with a date.
     fn heading_date_in_force(&self) -> Option<NaiveDate> {
-        self.outline_day()
-            .or_else(|| self.heading_dates.iter().rev().find_map(|(_, d)| *d))
+        self.heading_day_in_force().0
+    }
+
+    /// [`Self::heading_date_in_force`], and true when that day is a level-1 heading's (the
+    /// title's date), not an outline item's or a deeper dated heading's.
+    fn heading_day_in_force(&self) -> (Option<NaiveDate>, bool) {
+        if let Some(day) = self.outline_day() {
+            return (Some(day), false);
+        }
+        match self
+            .heading_dates
+            .iter()
+            .rev()
+            .find(|(_, date)| date.is_some())
+        {
+            Some(&(level, day)) => (day, level == 1),
+            None => (None, false),
+        }
     }
 
     /// The part a Markdown heading at line `index` belongs to when it is deeper than the
@@ -1525,24 +1542,16 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// True when the day in force for prose comes from a level-1 heading (the title's date),
-    /// not from a day line, an outline item or a deeper dated heading.
-    fn day_is_the_titles(&self) -> bool {
-        self.day_line.is_none()
-            && self.outline_day().is_none()
-            && self
-                .heading_dates
-                .iter()
-                .rev()
-                .find(|(_, date)| date.is_some())
-                .is_some_and(|&(level, _)| level == 1)
+    /// Gives `item` the group of the subheading it is listed under, unless it names its own.
+    fn group_action_item(&self, item: &mut crate::model::ActionItem) {
+        if item.group.is_none() {
+            item.group.clone_from(&self.action_group);
+        }
     }
 
     fn push_action_item(&mut self, text: &str) {
         let mut item = items::from_text(text);
-        if item.group.is_none() {
-            item.group.clone_from(&self.action_group);
-        }
+        self.group_action_item(&mut item);
         if item.text.is_empty() && item.link.is_none() {
             self.incident.improvements.push(text.to_string());
         } else {
@@ -2014,7 +2023,6 @@ const MAX_EXCERPT: usize = 400;
 /// one line).
 const MAX_TITLE_CHARS: usize = 300;
 
-/// The level of a Markdown heading line (`## x` is 2), if it is one.
 /// `day` moved by `days` (negative: earlier); `day` itself when that leaves the calendar.
 fn shift_days(day: NaiveDate, days: i8) -> NaiveDate {
     day.checked_add_signed(Duration::days(i64::from(days)))
@@ -2033,6 +2041,7 @@ fn opens_html_paragraph(raw: &str) -> bool {
         && matches!(rest.get(name_len), Some(b'>' | b' ' | b'\t'))
 }
 
+/// The level of a Markdown heading line (`## x` is 2), if it is one.
 fn heading_level(text: &str) -> Option<usize> {
     let trimmed = scan::trim_start(text);
     let level = trimmed.chars().take_while(|&c| c == '#').count();

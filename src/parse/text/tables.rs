@@ -92,9 +92,7 @@ impl Reader<'_> {
                 let mut item = items::from_row(&row);
                 // A subheading over the table (`### Short term`) is its rows' group.
                 self.take_action_group();
-                if item.group.is_none() {
-                    item.group.clone_from(&self.action_group);
-                }
+                self.group_action_item(&mut item);
                 if !item.text.is_empty() || item.owner.is_some() {
                     self.incident.action_items.push(item);
                 }
@@ -257,14 +255,15 @@ impl Reader<'_> {
             let cell_day = cells
                 .first()
                 .and_then(|(_, cell)| heading_date(cell, self.context));
-            let day = cell_day.or_else(|| self.heading_date_in_force());
+            let (heading_day, titles) = self.heading_day_in_force();
+            let day = cell_day.or(heading_day);
             self.prose.push(ProseLine {
                 line: self.lines[index].number,
                 column_base: 0,
                 raw_index: index,
                 continues: false,
                 day,
-                title_day: cell_day.is_none() && self.day_is_the_titles(),
+                title_day: cell_day.is_none() && self.day_line.is_none() && titles,
                 year: self.context.year,
             });
         }
