@@ -203,7 +203,9 @@ fn last_sunday(year: i32, month: u32) -> NaiveDate {
 /// regions that use it write numeric dates.
 const ABBREVIATIONS: &[(&str, i32, &str, Custom)] = &[
     ("UTC", 0, "", Custom::Either),
-    ("GMT", 0, "", Custom::Either),
+    // GMT names the wall clock of Britain, Ireland and West Africa, which write days first;
+    // UTC and Z are written everywhere.
+    ("GMT", 0, "", Custom::DayFirst),
     ("Z", 0, "", Custom::Either),
     ("PST", -8 * 60, "", Custom::MonthFirst),
     ("PDT", -7 * 60, "", Custom::MonthFirst),
