@@ -41,8 +41,18 @@ pub fn leading_clock(text: &str) -> Option<Clock> {
     let (hour, mut at) = digits(bytes, 0, 1, 2)?;
     let mut minute = None;
     let mut second = 0;
-    // `14:05`, and `14.05` as European texts write it.
-    if bytes.get(at) == Some(&b':') || (bytes.get(at) == Some(&b'.') && hour <= 23) {
+    // `14:05`, and `14.05` as European texts write it; `4: 45 am`, a space slipped in after
+    // the colon, only with the marker that makes it a time.
+    let spaced_minutes = bytes.get(at) == Some(&b':')
+        && bytes.get(at + 1) == Some(&b' ')
+        && digits(bytes, at + 2, 2, 2).is_some_and(|(_, end)| meridiem(text, end).0.is_some());
+    if spaced_minutes {
+        at += 1;
+    }
+    if bytes.get(at) == Some(&b':')
+        || (bytes.get(at) == Some(&b'.') && hour <= 23)
+        || spaced_minutes
+    {
         if let Some((value, end)) = digits(bytes, at + 1, 2, 2) {
             minute = Some(value);
             at = end;
@@ -316,6 +326,10 @@ mod tests {
         // A 24-hour time with a marker that agrees with it.
         assert_eq!(read("20:50pm."), Some(("20:50:00".into(), 7)));
         assert_eq!(read("00:30 am"), Some(("00:30:00".into(), 8)));
+        // A space slipped in after the colon, taken only with the marker.
+        assert_eq!(read("4: 45 am PST"), Some(("04:45:00".into(), 8)));
+        assert_eq!(read("1: 03 pm"), Some(("13:03:00".into(), 8)));
+        assert_eq!(read("4: 45 servers"), None);
     }
 
     #[test]

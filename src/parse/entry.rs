@@ -305,6 +305,11 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     {
         at += 1;
     }
+    // `[ 10:55 am PST ] - text`: spaces inside the brackets that opened the stamp.
+    let padded = content[at..].trim_start_matches(' ');
+    if padded.starts_with(']') && content.trim_start().starts_with('[') {
+        at = content.len() - padded.len();
+    }
     at += skip_while(&content[at..], |c| matches!(c, ']' | '*' | '`' | '_' | ')'));
     let rest = &content[at..];
     let trimmed = rest.trim_start();

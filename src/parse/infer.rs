@@ -8,7 +8,7 @@ use chrono::{NaiveDate, NaiveTime};
 
 use super::calendar::{self, find_date_in, DateContext};
 use super::clock::leading_clock;
-use super::zone::{short_us_zone, zone_at_start, FoundZone};
+use super::zone::{cjk_lead, short_us_zone, zone_at_start, DayPart, FoundZone};
 
 /// Words that introduce a moment.
 const TRIGGERS: &[&str] = &[
@@ -151,7 +151,11 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
         let stamped = date.as_ref().is_some_and(|d| {
             d.has_year && before[d.span.end..].trim_matches([' ', ',']).is_empty()
         });
+        // `美国东部时间 1:00`, `太平洋时间上午 9:00`: a zone and a part of the day in words.
+        let (cjk_zone, day_part) = cjk_lead(lead);
         let introduced = opens_sentence
+            || cjk_zone.is_some()
+            || day_part.is_some()
             || labelled
             || stamped
             || date_introduces
@@ -171,8 +175,18 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
         if introduced && !range && !hoped_for(&text[hope_start..at]) {
             let trimmed = after.trim_start_matches([' ', '(']);
             let zone = zone_at_start(head(trimmed, 24)).or_else(|| short_us_zone(trimmed));
+            let zone_after = zone.is_some();
+            let zone = zone.or_else(|| {
+                cjk_zone.map(|mut zone| {
+                    zone.at += lead_start;
+                    zone
+                })
+            });
             // `at 09:41 UTC on March 2, 2022`: a date right after the time and its zone.
-            let after_zone = zone.as_ref().map_or(trimmed, |z| &trimmed[z.label.len()..]);
+            let after_zone = match (&zone, zone_after) {
+                (Some(z), true) => &trimmed[z.label.len()..],
+                _ => trimmed,
+            };
             // `resolved @ 15:22 ICT, Sept 26 2021`: a full date after a comma.
             let after_comma = after_zone.trim_start_matches([' ', ',']);
             // `by 01:30 UTC June 23rd, 2020`: a full date right after a written zone.
@@ -198,7 +212,7 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
                     .as_ref()
                     .map(|d| d.date)
                     .or(date_after.as_ref().map(|d| d.date)),
-                time: clock.time,
+                time: day_part.map_or(clock.time, |part| on_day_part(clock.time, part)),
                 zone,
                 at: date.as_ref().map_or(at, |d| window + d.span.start),
                 sentence: text[start..end].trim(),
@@ -209,6 +223,16 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
         at += clock.len.max(1);
     }
     found
+}
+
+/// `time` read on a 12-hour clock in `part` of the day (`下午 3:00` is 15:00); a 24-hour time
+/// (`下午 15:00`) stays as written.
+fn on_day_part(time: NaiveTime, part: DayPart) -> NaiveTime {
+    use chrono::Timelike;
+    match time.hour() {
+        1..=12 => time.with_hour(part.hour(time.hour())).unwrap_or(time),
+        _ => time,
+    }
 }
 
 /// True when the text before a time ends with `as of` (any case), which introduces it.

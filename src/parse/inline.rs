@@ -111,6 +111,60 @@ pub fn unsafe_link_targets(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
+/// The byte ranges of `text` that are pictures or link targets, not words of its sentences:
+/// each image whole (`![Screen shot … at 1.06.52 PM](shot.png "title")`) and each link's
+/// target with its title (`](https://… "title")`). A range is cut at 2,048 bytes, so the
+/// search stays linear on a line of brackets.
+pub fn picture_and_target_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    const LONGEST: usize = 2048;
+    let bytes = text.as_bytes();
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut at = 0;
+    while let Some(open) = scan::find(bytes, at, b'[') {
+        at = open + 1;
+        let image = open > 0 && bytes[open - 1] == b'!';
+        // The `]` that closes this `[`, then a `(` right after it.
+        let mut depth = 0usize;
+        let close = bytes[open..bytes.len().min(open + LONGEST)]
+            .iter()
+            .position(|&b| {
+                match b {
+                    b'[' => depth += 1,
+                    b']' => depth -= 1,
+                    _ => {}
+                }
+                depth == 0
+            })
+            .map(|i| open + i);
+        let Some(close) = close.filter(|&c| bytes.get(c + 1) == Some(&b'(')) else {
+            continue;
+        };
+        let mut depth = 0usize;
+        let end = bytes[close + 1..bytes.len().min(close + 1 + LONGEST)]
+            .iter()
+            .position(|&b| {
+                match b {
+                    b'(' => depth += 1,
+                    b')' => depth -= 1,
+                    _ => {}
+                }
+                depth == 0
+            })
+            .map_or(bytes.len(), |i| close + 2 + i);
+        out.push(if image { open - 1 } else { close }..end);
+    }
+    // An image inside a link (`[![shot](a.png)](b.png)`) and the link's target make one range.
+    out.sort_unstable_by_key(|range| range.start);
+    let mut merged: Vec<std::ops::Range<usize>> = Vec::with_capacity(out.len());
+    for range in out {
+        match merged.last_mut() {
+            Some(last) if last.end >= range.start => last.end = last.end.max(range.end),
+            _ => merged.push(range),
+        }
+    }
+    merged
+}
+
 /// True when `text` starts with `http://` or `https://` in any case.
 pub fn starts_with_web_scheme(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -245,5 +299,23 @@ mod tests {
     fn handles_unicode_and_broken_markup() {
         assert_eq!(segments("🍪 [unclosed"), [Inline::Text("🍪 [unclosed")]);
         assert_eq!(segments(""), []);
+    }
+
+    #[test]
+    fn pictures_and_link_targets_are_not_words() {
+        let line = r#"[![](img/a.png "Screen shot 2012-06-21 at 1.06.52 PM")](https://x.org/a.png) at 10:00 see [the log](https://x.org/l "at 11:00")."#;
+        let ranges = picture_and_target_ranges(line);
+        let shown: Vec<&str> = ranges.iter().map(|r| &line[r.clone()]).collect();
+        assert_eq!(
+            shown,
+            [
+                r#"![](img/a.png "Screen shot 2012-06-21 at 1.06.52 PM")](https://x.org/a.png)"#,
+                r#"](https://x.org/l "at 11:00")"#
+            ]
+        );
+        assert!(picture_and_target_ranges("[a] [b (c) ] no link").is_empty());
+        let unclosed = picture_and_target_ranges("![x](unclosed");
+        assert_eq!(unclosed.len(), 1);
+        assert_eq!(unclosed[0], 0.."![x](unclosed".len());
     }
 }

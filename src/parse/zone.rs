@@ -309,6 +309,77 @@ pub fn find_zone(text: &str) -> Option<FoundZone> {
     None
 }
 
+/// The part of the day that Chinese and Japanese write before a time (`下午 3:00`, `午前10時`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayPart {
+    /// `上午`, `早上`, `凌晨`, `午前`: before noon (`12` is midnight).
+    Morning,
+    /// `中午`: around noon (`12` stays, `1` is 13:00).
+    Noon,
+    /// `下午`, `晚上`, `傍晚`, `午後`: after noon.
+    Afternoon,
+}
+
+impl DayPart {
+    /// The 24-hour hour of `hour` written on a 12-hour clock in this part of the day.
+    pub fn hour(self, hour: u32) -> u32 {
+        match (self, hour) {
+            (DayPart::Morning, 12) => 0,
+            (DayPart::Noon, 1..=5) | (DayPart::Afternoon, 1..=11) => hour + 12,
+            _ => hour,
+        }
+    }
+}
+
+/// What Chinese and Japanese write right before a time, as it ends `lead`: a zone named in
+/// words (`北京时间`, `美国东部时间`, `日本時間`), a part of the day (`下午`), or both
+/// (`太平洋时间上午 9:00`).
+pub fn cjk_lead(lead: &str) -> (Option<FoundZone>, Option<DayPart>) {
+    const PARTS: [(&str, DayPart); 12] = [
+        ("上午", DayPart::Morning),
+        ("早上", DayPart::Morning),
+        ("凌晨", DayPart::Morning),
+        ("清晨", DayPart::Morning),
+        ("午前", DayPart::Morning),
+        ("中午", DayPart::Noon),
+        ("下午", DayPart::Afternoon),
+        ("晚上", DayPart::Afternoon),
+        ("傍晚", DayPart::Afternoon),
+        ("夜里", DayPart::Afternoon),
+        ("夜間", DayPart::Afternoon),
+        ("午後", DayPart::Afternoon),
+    ];
+    // (written name, the zone it names)
+    const ZONES: [(&str, &str); 12] = [
+        ("北京时间", "UTC+8"),
+        ("北京時間", "UTC+8"),
+        ("美国东部时间", "US/Eastern"),
+        ("美東時間", "US/Eastern"),
+        ("东部时间", "US/Eastern"),
+        ("美国太平洋时间", "US/Pacific"),
+        ("太平洋时间", "US/Pacific"),
+        ("太平洋時間", "US/Pacific"),
+        ("日本时间", "UTC+9"),
+        ("日本時間", "UTC+9"),
+        ("格林尼治时间", "UTC"),
+        ("协调世界时", "UTC"),
+    ];
+    let mut rest = lead.trim_end();
+    let part = PARTS.iter().find_map(|(word, part)| {
+        let before = rest.strip_suffix(word)?;
+        rest = before.trim_end();
+        Some(*part)
+    });
+    let zone = ZONES.iter().find_map(|(word, zone)| {
+        let before = rest.strip_suffix(word)?;
+        let mut found = find_zone(zone)?;
+        found.label = (*word).to_string();
+        found.at = before.len(); // in `lead`
+        Some(found)
+    });
+    (zone, part)
+}
+
 /// The zone written at the very start of `text` (what [`find_zone`] finds when it finds one at
 /// byte 0), without looking at the rest of the text.
 pub fn zone_at_start(text: &str) -> Option<FoundZone> {
@@ -602,5 +673,23 @@ mod tests {
         for text in ["ESTIMATE", "the cost", "Pst", "BUTC", "Z is a letter", ""] {
             assert_eq!(zone(text), None, "{text:?}");
         }
+    }
+
+    #[test]
+    fn chinese_zone_and_day_part_words_before_a_time() {
+        let (zone, part) = cjk_lead("在太平洋时间上午 ");
+        let zone = zone.unwrap();
+        assert_eq!((zone.label.as_str(), zone.at), ("太平洋时间", "在".len()));
+        assert_eq!(zone.rule, Some(DstRule::Us));
+        assert_eq!(part, Some(DayPart::Morning));
+        let (zone, part) = cjk_lead("北京时间");
+        assert_eq!(zone.unwrap().offset.minutes(), 8 * 60);
+        assert_eq!(part, None);
+        assert_eq!(cjk_lead("随后在晚上").1, Some(DayPart::Afternoon));
+        assert_eq!(cjk_lead("deployed at "), (None, None));
+        assert_eq!(DayPart::Afternoon.hour(3), 15);
+        assert_eq!(DayPart::Afternoon.hour(12), 12);
+        assert_eq!(DayPart::Morning.hour(12), 0);
+        assert_eq!(DayPart::Noon.hour(1), 13);
     }
 }

@@ -1277,7 +1277,21 @@ impl<'a> Reader<'a> {
             );
             return;
         }
-        if let Some(entry) = timeline_entry(content, self.context) {
+        // `... starting 5 July at` / `21:30 with three blocks ...`: a sentence wrapped before
+        // its time goes on, with no separator after the time; it does not start an entry.
+        let time_wrapped = |entry: &Entry| {
+            !self.line_is_item
+                && !self.incident.timeline.is_empty()
+                && content[..entry.text_at]
+                    .trim_end()
+                    .ends_with(|c: char| c.is_ascii_alphanumeric())
+                && self
+                    .word_ending_line_before(index)
+                    .is_some_and(|word| introduces_time(&word))
+        };
+        if let Some(entry) =
+            timeline_entry(content, self.context).filter(|entry| !time_wrapped(entry))
+        {
             self.heading_event_open = content.starts_with('#');
             let text = tidy_entry_text(&entry.text_in(content));
             // An entry with no text yet (`### 10:00 AM`) takes the next paragraph as its text.
@@ -1404,6 +1418,21 @@ impl<'a> Reader<'a> {
         self.warn(index, content_at + at, message);
         let new_paragraph = self.after_blank;
         self.keep_timeline_note(content, new_paragraph);
+    }
+
+    /// The last word of the line before `index`, lower-cased, when `index` goes on with the
+    /// same paragraph (no blank line between, no heading or list marker opening it).
+    fn word_ending_line_before(&self, index: usize) -> Option<String> {
+        if self.after_blank || index == 0 {
+            return None;
+        }
+        let line = self.lines[index].text.trim_start();
+        if line.starts_with(['#', '-', '*', '+', '>', '|']) {
+            return None;
+        }
+        let before = self.lines[index - 1].text.trim_end();
+        let word = before.rsplit(|c: char| !c.is_alphabetic()).next()?;
+        (!word.is_empty()).then(|| word.to_lowercase())
     }
 
     /// [`Self::push_event`] for an entry read from a line, with its text.
@@ -1958,6 +1987,26 @@ impl<'a> Reader<'a> {
 }
 
 /// True for a `Label: value` line (a label with a value after it, not a heading).
+/// True when `word` ending a line leaves its sentence waiting for a time (`... at` /
+/// `21:30 ...`).
+fn introduces_time(word: &str) -> bool {
+    const WORDS: [&str; 12] = [
+        "at",
+        "from",
+        "until",
+        "till",
+        "since",
+        "by",
+        "around",
+        "about",
+        "approximately",
+        "between",
+        "after",
+        "before",
+    ];
+    WORDS.contains(&word)
+}
+
 fn has_value(content: &str) -> bool {
     labelled(content).is_some_and(|l| !l.markdown_heading && !l.value.trim().is_empty())
 }
@@ -2233,6 +2282,15 @@ fn contains_ignore_ascii_case(text: &str, phrase: &str) -> bool {
 fn tidy_entry_text(text: &str) -> String {
     let trimmed = text.trim();
     let trimmed = trimmed.strip_suffix('|').unwrap_or(trimmed).trim_end();
+    // `{:#update-1} A new fork ...`: a kramdown attribute list styles the page it was
+    // written for; it is not words of the entry.
+    let trimmed = match trimmed
+        .strip_prefix("{:")
+        .and_then(|rest| rest.split_once('}'))
+    {
+        Some((attributes, rest)) if attributes.len() <= 80 => rest.trim_start(),
+        _ => trimmed,
+    };
     trimmed.to_string()
 }
 

@@ -1,6 +1,7 @@
 //! Events found in prose when a postmortem has no timeline section.
 
 use super::*;
+use crate::parse::inline::picture_and_target_ranges;
 
 impl Reader<'_> {
     /// Finds timestamped sentences in the prose when the postmortem has no timeline.
@@ -69,6 +70,13 @@ impl Reader<'_> {
                 None if has_timeline => Vec::new(),
                 None => inferred_times(content, context)
                     .into_iter()
+                    // `![Screen shot … at 1.06.52 PM](…)`: a picture's name is not narration.
+                    .filter(|f| {
+                        !(content.contains("](")
+                            && picture_and_target_ranges(content)
+                                .iter()
+                                .any(|range| range.contains(&f.at)))
+                    })
                     .map(|f| {
                         let date = f.date.or_else(|| f.date_wraps.and_then(wrapped_date));
                         let sentence = sentence_excerpt(f.sentence);

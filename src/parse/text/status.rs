@@ -62,8 +62,18 @@ impl Reader<'_> {
     /// A status update whose label comes before its stamp (`Update: 10am ...`); true when the
     /// line was one.
     pub(super) fn read_update_label(&mut self, index: usize, marked: (&str, usize, bool)) -> bool {
-        let (content, content_at, _) = marked;
-        let Some((entry, at, label)) = update_label_entry(content, self.context) else {
+        let (content, content_at, is_item) = marked;
+        // `... Last` / `update: 2015-07-15 13:00.`: the date of the document's last edit,
+        // wrapped onto the next line, is not a status update.
+        let last_edit = !is_item
+            && matches!(
+                self.word_ending_line_before(index).as_deref(),
+                Some("last" | "latest")
+            );
+        let found = (!last_edit)
+            .then(|| update_label_entry(content, self.context))
+            .flatten();
+        let Some((entry, at, label)) = found else {
             if !self.label_update_open || content.starts_with('#') {
                 self.label_update_open = false;
                 return false;

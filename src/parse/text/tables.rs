@@ -119,6 +119,30 @@ impl Reader<'_> {
                     .iter()
                     .any(|w| !w.is_ascii() && h.starts_with(w))
         });
+        // `| Start date | End time |` with `| 4 July @ 02:10 | 03:50 |`: an entry is at its
+        // start, so a start column whose first cell holds a time outranks an end column.
+        let says = |header: &str, words: &[&str]| {
+            header
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| words.contains(&w))
+        };
+        let time = time.map(|time| {
+            if !says(&lower[time], &["end", "ended", "until"]) {
+                return time;
+            }
+            let first_row = self.lines.get(index + 2).map(|l| table::cells(&l.text));
+            lower
+                .iter()
+                .enumerate()
+                .find(|(i, h)| {
+                    says(h, &["start", "started", "begin", "began", "from"])
+                        && first_row
+                            .as_ref()
+                            .and_then(|cells| cells.get(*i))
+                            .is_some_and(|(_, cell)| timeline_entry(cell, self.context).is_some())
+                })
+                .map_or(time, |(i, _)| i)
+        });
         // No header names the time, but the first row starts with one: a timeline all the same.
         let time = time.or_else(|| {
             let first_row = self.lines.get(index + 2)?;
