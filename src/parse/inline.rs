@@ -116,41 +116,19 @@ pub fn unsafe_link_targets(text: &str) -> Vec<(usize, &str)> {
 /// target with its title (`](https://… "title")`). A range is cut at 2,048 bytes, so the
 /// search stays linear on a line of brackets.
 pub fn picture_and_target_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
-    const LONGEST: usize = 2048;
     let bytes = text.as_bytes();
     let mut out: Vec<std::ops::Range<usize>> = Vec::new();
     let mut at = 0;
     while let Some(open) = scan::find(bytes, at, b'[') {
         at = open + 1;
-        let image = open > 0 && bytes[open - 1] == b'!';
-        // The `]` that closes this `[`, then a `(` right after it.
-        let mut depth = 0usize;
-        let close = bytes[open..bytes.len().min(open + LONGEST)]
-            .iter()
-            .position(|&b| {
-                match b {
-                    b'[' => depth += 1,
-                    b']' => depth -= 1,
-                    _ => {}
-                }
-                depth == 0
-            })
-            .map(|i| open + i);
-        let Some(close) = close.filter(|&c| bytes.get(c + 1) == Some(&b'(')) else {
+        // The `]` that closes this `[`, then a `(` right after it and the `)` closing that.
+        let Some(close) = closing(bytes, open, b'[', b']')
+            .filter(|&close| bytes.get(close + 1) == Some(&b'('))
+        else {
             continue;
         };
-        let mut depth = 0usize;
-        let end = bytes[close + 1..bytes.len().min(close + 1 + LONGEST)]
-            .iter()
-            .position(|&b| {
-                match b {
-                    b'(' => depth += 1,
-                    b')' => depth -= 1,
-                    _ => {}
-                }
-                depth == 0
-            })
-            .map_or(bytes.len(), |i| close + 2 + i);
+        let end = closing(bytes, close + 1, b'(', b')').map_or(bytes.len(), |end| end + 1);
+        let image = open > 0 && bytes[open - 1] == b'!';
         out.push(if image { open - 1 } else { close }..end);
     }
     // An image inside a link (`[![shot](a.png)](b.png)`) and the link's target make one range.
@@ -163,6 +141,23 @@ pub fn picture_and_target_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
         }
     }
     merged
+}
+
+/// Where the `close` byte that balances the `open` byte at `from` is, within 2,048 bytes.
+fn closing(bytes: &[u8], from: usize, open: u8, close: u8) -> Option<usize> {
+    const LONGEST: usize = 2048;
+    let mut depth = 0usize;
+    bytes[from..bytes.len().min(from + LONGEST)]
+        .iter()
+        .position(|&b| {
+            if b == open {
+                depth += 1;
+            } else if b == close {
+                depth = depth.saturating_sub(1);
+            }
+            depth == 0
+        })
+        .map(|i| from + i)
 }
 
 /// True when `text` starts with `http://` or `https://` in any case.
