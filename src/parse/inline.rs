@@ -122,8 +122,8 @@ pub fn picture_and_target_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     while let Some(open) = scan::find(bytes, at, b'[') {
         at = open + 1;
         // The `]` that closes this `[`, then a `(` right after it and the `)` closing that.
-        let Some(close) = closing(bytes, open, b'[', b']')
-            .filter(|&close| bytes.get(close + 1) == Some(&b'('))
+        let Some(close) =
+            closing(bytes, open, b'[', b']').filter(|&close| bytes.get(close + 1) == Some(&b'('))
         else {
             continue;
         };

@@ -26,9 +26,17 @@ impl Reader<'_> {
                 _ => runs.push(vec![stray]),
             }
         }
+        // `⛔ **Oct. 26, 2:52 p.m.** — ...` alone under its day's heading: once runs have
+        // shown how this document writes an entry, a single line written the same way is one.
+        let run_shapes: Vec<String> = runs
+            .iter()
+            .filter(|run| run.len() >= 2)
+            .flat_map(|run| run.iter().map(|stray| self.stamp_shape(stray)))
+            .collect();
         let mut placed = false;
         for run in runs {
-            if run.len() < 2 {
+            let alone_in_shape = run.len() == 1 && run_shapes.contains(&self.stamp_shape(&run[0]));
+            if run.len() < 2 && !alone_in_shape {
                 for stray in run {
                     self.warn(
                         stray.index,
@@ -46,6 +54,31 @@ impl Reader<'_> {
         if placed {
             self.keep_written_order();
         }
+    }
+
+    /// How a stray line writes its stamp, from its first letter or digit: digits and letters
+    /// stand for their runs (`Oct. 26, 2:52 p.m.** —` and `Dec. 3, 10:09 a.m.** —` are both
+    /// `a. 9, 9:9 a.a.** —`), the first 16 of them.
+    fn stamp_shape(&self, stray: &PendingEntry) -> String {
+        let line = self.lines[stray.index].text.as_ref();
+        let from = line.get(stray.at..).unwrap_or("");
+        let from = from.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let mut shape = String::new();
+        for c in from.chars() {
+            let class = match c {
+                c if c.is_ascii_digit() => '9',
+                c if c.is_alphabetic() => 'a',
+                c => c,
+            };
+            if class.is_alphanumeric() && shape.ends_with(class) {
+                continue;
+            }
+            shape.push(class);
+            if shape.chars().count() == 16 {
+                break;
+            }
+        }
+        shape
     }
 
     /// Status updates listed in the front matter join the timeline in written order, unless
