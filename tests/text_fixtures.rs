@@ -909,3 +909,13 @@ fn subheadings_stay_in_the_part_they_are_under_in_order() {
         ]
     );
 }
+
+#[test]
+fn a_picture_named_like_a_part_heads_nothing() {
+    let text = "### Postmortem: Login outage\n\n#### Issue Summary\n- **Duration**: Logins failed for 2 hours, from 10:00 AM to 12:00 PM (UTC) on June 7, 2024.\n\n![Outage Timeline](https://example.org/timeline.png)\n\n#### Timeline\n- **10:05 AM**: Alerts fire.\n- **12:00 PM**: Logins work again.\n";
+    let parsed = postmortem_explorer::parse::parse_document("login.md", text);
+    // Before, `![Outage Timeline](https:` read as a label naming the timeline, and the page
+    // headed the timeline with the picture's Markdown.
+    assert_eq!(parsed.heading("timeline"), Some("Timeline"));
+    assert_eq!(parsed.incident.timeline.len(), 2);
+}

@@ -830,6 +830,10 @@ impl<'a> Reader<'a> {
         text: &str,
         (content, content_at, is_item): (&str, usize, bool),
     ) -> bool {
+        // `![Outage Timeline](diagram.png)`: a picture, whatever its name says, heads nothing.
+        if content.starts_with("![") || content.starts_with("[![") {
+            return false;
+        }
         if let Some(label) = bold_heading(text) {
             // `**Cirrus down Tuesday 8th September 1300 BST**` outside a timeline heads a
             // status update as a stamped Markdown heading does.
