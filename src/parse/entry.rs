@@ -32,6 +32,23 @@ impl Entry {
     /// date put back in front: `August 24 — text`.
     pub fn text_in<'a>(&self, content: &'a str) -> std::borrow::Cow<'a, str> {
         let text = &content[self.text_at..];
+        // `**15 December 2024, 03:53 (UTC) – Outage Begins**`: the bold that opened before the
+        // stamp closes in the text; it opens again there, so no stray `**` is left.
+        let reopened = ["**", "__"].into_iter().find(|mark| {
+            content.trim_start().starts_with(mark)
+                && self.text_at >= mark.len()
+                && text.matches(mark).count() % 2 == 1
+        });
+        if let Some(mark) = reopened {
+            return match &self.unplaced_day {
+                Some(day) => format!(
+                    "{} — {mark}{text}",
+                    content[day.clone()].trim_end_matches([',', ' '])
+                ),
+                None => format!("{mark}{text}"),
+            }
+            .into();
+        }
         match &self.unplaced_day {
             Some(day) => format!(
                 "{} — {text}",
@@ -642,6 +659,21 @@ mod tests {
 
     fn text_of(content: &str) -> Option<String> {
         read(content).map(|r| r.3)
+    }
+
+    #[test]
+    fn bold_opened_before_the_stamp_opens_again_in_the_text() {
+        let text = |content: &str| {
+            let entry = timeline_entry(content, DateContext::default()).unwrap();
+            entry.text_in(content).into_owned()
+        };
+        assert_eq!(
+            text("**15 December 2024, 03:53 (UTC) – Outage Begins** Routers fail"),
+            "**Outage Begins** Routers fail"
+        );
+        assert_eq!(text("**03:53** Routers fail"), "Routers fail");
+        assert_eq!(text("**03:53 Routers fail**"), "**Routers fail**");
+        assert_eq!(text("03:53 Routers **fail**"), "Routers **fail**");
     }
 
     #[test]
