@@ -1990,7 +1990,6 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// True for a `Label: value` line (a label with a value after it, not a heading).
 /// True when `word` ending a line leaves its sentence waiting for a time (`... at` /
 /// `21:30 ...`).
 fn introduces_time(word: &str) -> bool {
@@ -2011,6 +2010,7 @@ fn introduces_time(word: &str) -> bool {
     WORDS.contains(&word)
 }
 
+/// True for a `Label: value` line (a label with a value after it, not a heading).
 fn has_value(content: &str) -> bool {
     labelled(content).is_some_and(|l| !l.markdown_heading && !l.value.trim().is_empty())
 }
