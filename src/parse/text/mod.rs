@@ -1291,7 +1291,7 @@ impl<'a> Reader<'a> {
                     .ends_with(|c: char| c.is_ascii_alphanumeric())
                 && self
                     .word_ending_line_before(index)
-                    .is_some_and(|word| introduces_time(&word))
+                    .is_some_and(introduces_time)
         };
         if let Some(entry) =
             timeline_entry(content, self.context).filter(|entry| !time_wrapped(entry))
@@ -1424,9 +1424,9 @@ impl<'a> Reader<'a> {
         self.keep_timeline_note(content, new_paragraph);
     }
 
-    /// The last word of the line before `index`, lower-cased, when `index` goes on with the
+    /// The last word of the line before `index`, when `index` goes on with the
     /// same paragraph (no blank line between, no heading or list marker opening it).
-    fn word_ending_line_before(&self, index: usize) -> Option<String> {
+    fn word_ending_line_before(&self, index: usize) -> Option<&str> {
         if self.after_blank || index == 0 {
             return None;
         }
@@ -1436,7 +1436,7 @@ impl<'a> Reader<'a> {
         }
         let before = self.lines[index - 1].text.trim_end();
         let word = before.rsplit(|c: char| !c.is_alphabetic()).next()?;
-        (!word.is_empty()).then(|| word.to_lowercase())
+        (!word.is_empty()).then_some(word)
     }
 
     /// [`Self::push_event`] for an entry read from a line, with its text.
@@ -2007,7 +2007,7 @@ fn introduces_time(word: &str) -> bool {
         "after",
         "before",
     ];
-    WORDS.contains(&word)
+    WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// True for a `Label: value` line (a label with a value after it, not a heading).

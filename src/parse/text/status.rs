@@ -65,14 +65,13 @@ impl Reader<'_> {
         let (content, content_at, is_item) = marked;
         // `... Last` / `update: 2015-07-15 13:00.`: the date of the document's last edit,
         // wrapped onto the next line, is not a status update.
-        let last_edit = !is_item
-            && matches!(
-                self.word_ending_line_before(index).as_deref(),
-                Some("last" | "latest")
-            );
-        let found = (!last_edit)
-            .then(|| update_label_entry(content, self.context))
-            .flatten();
+        let last_edit = || {
+            !is_item
+                && self.word_ending_line_before(index).is_some_and(|word| {
+                    word.eq_ignore_ascii_case("last") || word.eq_ignore_ascii_case("latest")
+                })
+        };
+        let found = update_label_entry(content, self.context).filter(|_| !last_edit());
         let Some((entry, at, label)) = found else {
             if !self.label_update_open || content.starts_with('#') {
                 self.label_update_open = false;
