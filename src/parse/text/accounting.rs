@@ -28,7 +28,8 @@ impl Reader<'_> {
         }
         // `⛔ **Oct. 26, 2:52 p.m.** — ...` alone under its day's heading: once runs have
         // shown how this document writes an entry, a single line written the same way is one.
-        let run_shapes: Vec<String> = runs
+        // (A set: a long document of strays stays linear.)
+        let run_shapes: std::collections::HashSet<String> = runs
             .iter()
             .filter(|run| run.len() >= 2)
             .flat_map(|run| run.iter().map(|stray| self.stamp_shape(stray)))
