@@ -34,28 +34,22 @@ impl Entry {
         let text = &content[self.text_at..];
         // `**15 December 2024, 03:53 (UTC) – Outage Begins**`: the bold that opened before the
         // stamp closes in the text; it opens again there, so no stray `**` is left.
-        let reopened = ["**", "__"].into_iter().find(|mark| {
-            content.trim_start().starts_with(mark)
-                && self.text_at >= mark.len()
-                && text.matches(mark).count() % 2 == 1
-        });
-        if let Some(mark) = reopened {
-            return match &self.unplaced_day {
-                Some(day) => format!(
-                    "{} — {mark}{text}",
-                    content[day.clone()].trim_end_matches([',', ' '])
-                ),
-                None => format!("{mark}{text}"),
-            }
-            .into();
-        }
+        let reopened = ["**", "__"]
+            .into_iter()
+            .find(|mark| {
+                content.trim_start().starts_with(mark)
+                    && self.text_at >= mark.len()
+                    && text.matches(mark).count() % 2 == 1
+            })
+            .unwrap_or("");
         match &self.unplaced_day {
             Some(day) => format!(
-                "{} — {text}",
+                "{} — {reopened}{text}",
                 content[day.clone()].trim_end_matches([',', ' '])
             )
             .into(),
-            None => text.into(),
+            None if reopened.is_empty() => text.into(),
+            None => format!("{reopened}{text}").into(),
         }
     }
 }

@@ -174,19 +174,17 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
         }
         if introduced && !range && !hoped_for(&text[hope_start..at]) {
             let trimmed = after.trim_start_matches([' ', '(']);
-            let zone = zone_at_start(head(trimmed, 24)).or_else(|| short_us_zone(trimmed));
-            let zone_after = zone.is_some();
-            let zone = zone.or_else(|| {
+            let zone_after = zone_at_start(head(trimmed, 24)).or_else(|| short_us_zone(trimmed));
+            // `at 09:41 UTC on March 2, 2022`: a date right after the time and its zone.
+            let after_zone = zone_after
+                .as_ref()
+                .map_or(trimmed, |z| &trimmed[z.label.len()..]);
+            let zone = zone_after.or_else(|| {
                 cjk_zone.map(|mut zone| {
                     zone.at += lead_start;
                     zone
                 })
             });
-            // `at 09:41 UTC on March 2, 2022`: a date right after the time and its zone.
-            let after_zone = match (&zone, zone_after) {
-                (Some(z), true) => &trimmed[z.label.len()..],
-                _ => trimmed,
-            };
             // `resolved @ 15:22 ICT, Sept 26 2021`: a full date after a comma.
             let after_comma = after_zone.trim_start_matches([' ', ',']);
             // `by 01:30 UTC June 23rd, 2020`: a full date right after a written zone.

@@ -65,6 +65,7 @@ impl Reader<'_> {
         let from = line.get(stray.at..).unwrap_or("");
         let from = from.trim_start_matches(|c: char| !c.is_alphanumeric());
         let mut shape = String::new();
+        let mut classes = 0;
         for c in from.chars() {
             let class = match c {
                 c if c.is_ascii_digit() => '9',
@@ -75,7 +76,8 @@ impl Reader<'_> {
                 continue;
             }
             shape.push(class);
-            if shape.chars().count() == 16 {
+            classes += 1;
+            if classes == 16 {
                 break;
             }
         }

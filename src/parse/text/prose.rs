@@ -68,21 +68,22 @@ impl Reader<'_> {
                     vec![((date, entry.time, entry.zone, 0, text), days_later)]
                 }
                 None if has_timeline => Vec::new(),
-                None => inferred_times(content, context)
-                    .into_iter()
+                None => {
                     // `![Screen shot … at 1.06.52 PM](…)`: a picture's name is not narration.
-                    .filter(|f| {
-                        !(content.contains("](")
-                            && picture_and_target_ranges(content)
-                                .iter()
-                                .any(|range| range.contains(&f.at)))
-                    })
-                    .map(|f| {
-                        let date = f.date.or_else(|| f.date_wraps.and_then(wrapped_date));
-                        let sentence = sentence_excerpt(f.sentence);
-                        ((date, f.time, f.zone, f.at, sentence), f.days_later)
-                    })
-                    .collect(),
+                    let hidden = match content.contains("](") {
+                        true => picture_and_target_ranges(content),
+                        false => Vec::new(),
+                    };
+                    inferred_times(content, context)
+                        .into_iter()
+                        .filter(|f| !hidden.iter().any(|range| range.contains(&f.at)))
+                        .map(|f| {
+                            let date = f.date.or_else(|| f.date_wraps.and_then(wrapped_date));
+                            let sentence = sentence_excerpt(f.sentence);
+                            ((date, f.time, f.zone, f.at, sentence), f.days_later)
+                        })
+                        .collect()
+                }
             };
             let mut scanned = 0;
             let mut line_date = None;

@@ -126,11 +126,11 @@ impl Reader<'_> {
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| words.contains(&w))
         };
+        let first_row = self.lines.get(index + 2).map(|l| table::cells(&l.text));
         let time = time.map(|time| {
             if !says(&lower[time], &["end", "ended", "until"]) {
                 return time;
             }
-            let first_row = self.lines.get(index + 2).map(|l| table::cells(&l.text));
             lower
                 .iter()
                 .enumerate()
@@ -145,9 +145,7 @@ impl Reader<'_> {
         });
         // No header names the time, but the first row starts with one: a timeline all the same.
         let time = time.or_else(|| {
-            let first_row = self.lines.get(index + 2)?;
-            let cells = table::cells(&first_row.text);
-            let (_, cell) = cells.first()?;
+            let (_, cell) = first_row.as_ref()?.first()?;
             timeline_entry(cell, self.context).map(|_| 0)
         });
         let target = self.target.unwrap_or(Target::Summary);
