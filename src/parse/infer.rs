@@ -161,6 +161,7 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
             || date_introduces
             || previous.as_deref().is_some_and(|w| TRIGGERS.contains(&w))
             || ends_with_as_of(lead)
+            || glosses_an_introduced_moment(lead)
             || (date.is_some() && previous.as_deref() == Some("on"));
         let after = &text[at + clock.len..];
         let range = after
@@ -173,7 +174,8 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
             hope_start += 1;
         }
         if introduced && !range && !hoped_for(&text[hope_start..at]) {
-            let trimmed = after.trim_start_matches([' ', '(']);
+            // `(09:30 UTC)` and `midnight (00:00) UTC`: the zone inside or after the parentheses.
+            let trimmed = after.trim_start_matches([' ', '(', ')']);
             let zone_after = zone_at_start(head(trimmed, 24)).or_else(|| short_us_zone(trimmed));
             // `at 09:41 UTC on March 2, 2022`: a date right after the time and its zone.
             let after_zone = zone_after
@@ -221,6 +223,25 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
         at += clock.len.max(1);
     }
     found
+}
+
+/// `at shortly after midnight (00:00)`, `around noon (12:05 UTC)`: a time in parentheses that
+/// gives the clock reading of a moment the last few words introduced.
+fn glosses_an_introduced_moment(lead: &str) -> bool {
+    let Some(words) = lead.trim_end().strip_suffix('(') else {
+        return false;
+    };
+    words
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .any(|w| {
+            TRIGGERS.contains(&w.as_str()) || matches!(w.as_str(), "midnight" | "noon" | "midday")
+        })
 }
 
 /// `time` read on a 12-hour clock in `part` of the day (`下午 3:00` is 15:00); a 24-hour time

@@ -88,11 +88,12 @@ impl Reader<'_> {
             let mut scanned = 0;
             let mut line_date = None;
             for ((date, time, zone, at, sentence), days_later) in found_times {
-                // "On March 5, 2024 ... at 14:02": a date earlier on the line (each byte read once).
-                if let Some(before) = content
-                    .get(scanned..at)
-                    .and_then(|t| find_date_in(t, context).filter(|d| d.has_year))
-                {
+                // "On March 5, 2024 ... at 14:02", "On March 29th, at around 10:00": a date
+                // earlier on the line, with its year or its month's name (each byte read once).
+                if let Some(before) = content.get(scanned..at).and_then(|t| {
+                    find_date_in(t, context)
+                        .filter(|d| d.has_year || t[d.span.clone()].contains(char::is_alphabetic))
+                }) {
                     line_date = Some(before.date);
                 }
                 scanned = scanned.max(at);

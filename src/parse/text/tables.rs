@@ -144,10 +144,12 @@ impl Reader<'_> {
                 .map_or(time, |(i, _)| i)
         });
         // No header names the time, but the first row starts with one: a timeline all the same.
-        let time = time.or_else(|| {
-            let (_, cell) = first_row.as_ref()?.first()?;
-            timeline_entry(cell, self.context).map(|_| 0)
-        });
+        let time = time
+            .or_else(|| {
+                let (_, cell) = first_row.as_ref()?.first()?;
+                timeline_entry(cell, self.context).map(|_| 0)
+            })
+            .or_else(|| self.time_column_from_rows(index + 2, header.len()));
         let target = self.target.unwrap_or(Target::Summary);
         let columns: Vec<(Column, String)> = names
             .iter()
@@ -163,7 +165,16 @@ impl Reader<'_> {
             && self.timeline_heading.is_none();
         if let Some(time) = time {
             if target == Target::Timeline || !(has_task && has_owner || timeline_read) {
-                let date = lower.iter().position(|h| h == "date" || h == "day");
+                // The column named for the day, else one whose first row names only a day.
+                let date = lower
+                    .iter()
+                    .position(|h| h == "date" || h == "day")
+                    .or_else(|| {
+                        first_row.as_ref()?.iter().position(|(_, cell)| {
+                            timeline_entry(cell, self.context).is_none()
+                                && date_line(cell, self.context).is_some()
+                        })
+                    });
                 return Table::Timeline {
                     time,
                     date,
@@ -182,6 +193,39 @@ impl Reader<'_> {
             );
         }
         Table::Plain
+    }
+
+    /// `| Day | Down (CET) | Back | Notes |` over rows of `| 2025-03-04 | ~07:40–08:15 | …`:
+    /// no header names the time, but most rows open a cell with one and every row names its
+    /// day. The leftmost such column is the time (an entry is at its start); the rows are
+    /// read from `first`, at most [`ROWS_LOOKED_AT`] of them.
+    fn time_column_from_rows(&self, first: usize, columns: usize) -> Option<usize> {
+        let rows: Vec<Vec<(usize, String)>> = self.lines[first.min(self.lines.len())..]
+            .iter()
+            .take(ROWS_LOOKED_AT)
+            .take_while(|line| table::is_row(&line.text))
+            .map(|line| table::cells(&line.text))
+            .collect();
+        if rows.len() < 2 {
+            return None;
+        }
+        let names_its_day = |row: &Vec<(usize, String)>| {
+            row.iter()
+                .any(|(_, cell)| date_line(cell, self.context).is_some())
+        };
+        if !rows.iter().all(names_its_day) {
+            return None;
+        }
+        (0..columns).find(|&column| {
+            let timed = rows
+                .iter()
+                .filter(|row| {
+                    row.get(column)
+                        .is_some_and(|(_, cell)| timeline_entry(cell, self.context).is_some())
+                })
+                .count();
+            timed >= 2 && timed * 2 > rows.len()
+        })
     }
 
     pub(super) fn read_timeline_row(
@@ -316,3 +360,6 @@ pub(super) const TIME_HEADERS: &[&str] = &[
     "時間",
     "时间",
 ];
+
+/// How many rows [`Reader::time_column_from_rows`] looks at to find a time column.
+const ROWS_LOOKED_AT: usize = 12;
