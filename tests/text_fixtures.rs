@@ -919,3 +919,22 @@ fn a_picture_named_like_a_part_heads_nothing() {
     assert_eq!(parsed.heading("timeline"), Some("Timeline"));
     assert_eq!(parsed.incident.timeline.len(), 2);
 }
+
+#[test]
+fn timeline_subheadings_head_the_notes_written_under_them() {
+    let text = "# Backup box outage\n\n## Timeline\n\n### Timeline of the failure\n\n1. 01:10 – Disk latency climbs.\n2. 01:40 – The box stops answering.\n\n![Latency graph](/graphs/latency.png)\n\n### Timeline of the recovery\n\nI pulled the disk and cloned it onto a spare.\n\n1. 09:15 – The box boots from the spare.\n\n**Timeline:**\n\n- 09:30 – Backups run again.\n";
+    let parsed = postmortem_explorer::parse::parse_document("backup.md", text);
+    assert_eq!(parsed.incident.timeline.len(), 4);
+    let notes = parsed
+        .incident
+        .other_sections
+        .iter()
+        .find(|s| s.title == "Notes in the timeline")
+        .map(|s| s.body.as_str())
+        .unwrap_or_default();
+    // Before, both subheadings were read as the timeline's own heading again and left out.
+    assert_eq!(
+        notes,
+        "**Timeline of the failure**\n\n![Latency graph](/graphs/latency.png)\n\n**Timeline of the recovery**\n\nI pulled the disk and cloned it onto a spare."
+    );
+}

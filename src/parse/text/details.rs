@@ -2,7 +2,7 @@
 //! `## Responders` over a list), and the order the author wrote the parts in that the page
 //! shows after its fixed cards.
 
-use super::{Reader, Target};
+use super::{bold, Reader, Target};
 use crate::model::{Part, Section};
 use crate::parse::entry::{strip_list_marker, timeline_entry};
 use crate::parse::labels::Field;
@@ -164,6 +164,13 @@ impl Reader<'_> {
                 notes
             }
         };
+        // A further timeline heading over this note (`### Timeline of troubleshooting`).
+        if let Some((_, heading)) = self
+            .pending_heading
+            .take_if(|(waiting, _)| *waiting == Target::Timeline)
+        {
+            self.append_prose(Target::Other(notes), &bold(&heading), true);
+        }
         self.append_prose(Target::Other(notes), text, new_paragraph);
     }
 
@@ -291,7 +298,9 @@ impl Reader<'_> {
         let kept_in_text =
             target.is_narrative() || matches!(target, Target::Improvements | Target::ActionItems);
         let headed = self.headings.iter().any(|(k, _)| *k == key);
-        if kept_in_text && headed && !text.is_empty() {
+        // `### Timeline of recovery` under `## Timeline`: kept over the notes written under it.
+        let heads_notes = target == Target::Timeline;
+        if (kept_in_text || heads_notes) && headed && !text.is_empty() {
             return Some(text.to_string());
         }
         self.remember_heading(key, text);

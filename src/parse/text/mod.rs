@@ -1039,7 +1039,12 @@ impl<'a> Reader<'a> {
             !value.is_empty() && matches!(target, Target::Improvements | Target::ActionItems);
         let further_heading = self
             .note_heading(target, label)
-            .filter(|_| !combined && !splits_combined && !list_item);
+            // A timeline's further heading is a Markdown heading (`### Timeline of recovery`),
+            // not a `**Timeline:**` label over a day's entries.
+            .filter(|_| !combined && !splits_combined && !list_item)
+            .filter(|_| {
+                target != Target::Timeline || heading_level(&self.lines[index].text).is_some()
+            });
         if value.is_empty() {
             // A new section: a further heading with nothing under it is left out. (A label
             // with a value, `- **Customer impact:** ...`, may be what it heads.)
