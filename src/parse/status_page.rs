@@ -212,6 +212,23 @@ pub fn shortcode_stamp(content: &str, context: DateContext) -> Option<(Entry, &s
     Some((entry, content[..open].trim_end()))
 }
 
+/// A status page's update that opens with its stamp in a site generator's shortcode:
+/// `{{< track "2020-01-19T11:29:00.000Z" >}}The symptom is ...`. Returns the entry and where
+/// its text starts.
+pub fn leading_shortcode_stamp(content: &str, context: DateContext) -> Option<(Entry, usize)> {
+    let inside = content
+        .strip_prefix("{{<")
+        .or_else(|| content.strip_prefix("{{%"))?;
+    let close = inside.find(">}}").or_else(|| inside.find("%}}"))?;
+    let quoted = inside[..close].split('"').nth(1)?;
+    let entry = stamp_only(quoted, context)?;
+    let text_at = 3 + close + 3;
+    content[text_at..]
+        .chars()
+        .any(char::is_alphanumeric)
+        .then_some((entry, text_at))
+}
+
 /// The opening line of a Statusfy update block, `::: update Resolved | 2020-08-31T13:36:00Z`:
 /// the entry and its label.
 pub fn update_block(content: &str, context: DateContext) -> Option<(Entry, &str)> {

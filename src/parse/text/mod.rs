@@ -35,7 +35,9 @@ use super::lines::{source_lines, SourceLine};
 use super::markup::{clean, split_breaks};
 use super::rich::{self, TargetKind};
 use super::scan;
-use super::status_page::{shortcode_stamp, stamp_only, stamped_heading, update_block};
+use super::status_page::{
+    leading_shortcode_stamp, shortcode_stamp, stamp_only, stamped_heading, update_block,
+};
 use super::table;
 use super::zone::{find_zone, FoundZone};
 use super::{Parsed, Stated, StatedAbout};
@@ -251,6 +253,9 @@ struct Reader<'a> {
     fence: Option<String>,
     /// Index of a closing fence that only wraps the whole postmortem (skipped silently).
     wrapping_fence_end: Option<usize>,
+    /// Lines inside an HTML `<pre>` block (a log pasted as a site generator's highlighted
+    /// code), in order: code, never entries.
+    pre_lines: Vec<usize>,
     /// True while the open code block's lines go into the last entry's text.
     code_in_event: bool,
     /// Prose lines, for inferred events.
@@ -402,6 +407,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         table: None,
         fence: None,
         wrapping_fence_end: None,
+        pre_lines: Vec::new(),
         code_in_event: false,
         prose: Vec::new(),
         heading_event_open: false,
@@ -451,6 +457,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
     reader.body_start = reader.lines.len();
     let mut html = HtmlBlocks::default();
     let mut in_fence = false;
+    let mut in_pre = false;
     let mut in_comment = false;
     for (index, &text) in raw_texts.iter().enumerate().skip(skip) {
         let line = SourceLine {
@@ -472,6 +479,22 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         let fence = is_fence(line.text);
         if fence {
             in_fence = !in_fence;
+        }
+        // The lines of a `<pre>` block up to the one that closes it are code.
+        if in_pre && !in_fence && !fence {
+            in_pre = !line.text.contains("</pre");
+            if in_pre {
+                reader.pre_lines.push(reader.lines.len());
+                reader.lines.push(Line {
+                    number: line.number,
+                    raw: line.text,
+                    text: Cow::Borrowed(line.text),
+                    offset: 0,
+                });
+                continue;
+            }
+        } else if !in_fence && !fence {
+            in_pre = opens_pre_block(line.text);
         }
         if in_fence || fence {
             reader.lines.push(Line {
@@ -681,7 +704,7 @@ impl<'a> Reader<'a> {
             }
             return;
         }
-        if self.fence.is_some() {
+        if self.fence.is_some() || self.pre_lines.binary_search(&index).is_ok() {
             self.read_code_line(index);
             return;
         }
@@ -2145,6 +2168,19 @@ fn starts_section(text: &str) -> bool {
 fn is_title_heading(text: &str) -> bool {
     let trimmed = text.trim_start();
     trimmed.starts_with("# ") && trimmed.len() > 2
+}
+
+/// True for a line that opens an HTML `<pre>` block and does not close it
+/// (`<div class="highlight"><pre class="highlight"><code>`).
+fn opens_pre_block(text: &str) -> bool {
+    // Most lines have no `<`: one byte search.
+    if !scan::contains(text.as_bytes(), b'<') {
+        return false;
+    }
+    let lower = text.to_ascii_lowercase();
+    lower.rfind("<pre").is_some_and(|at| {
+        lower[at + 4..].starts_with(['>', ' ', '\t']) && !lower[at..].contains("</pre")
+    })
 }
 
 /// True for a line that starts an HTML comment and holds nothing after its end.

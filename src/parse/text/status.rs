@@ -1,4 +1,4 @@
-//! Status-page updates: a stamp in a shortcode ending the update, Statusfy `::: update` blocks,
+//! Status-page updates: a stamp in a shortcode ending or opening the update, Statusfy `::: update` blocks,
 //! and a stamp alone under the paragraph it dates.
 
 use super::*;
@@ -23,6 +23,11 @@ impl Reader<'_> {
         }
         if let Some((entry, text)) = shortcode_stamp(content, self.context) {
             let text = tidy_entry_text(text);
+            self.push_event(index, at, entry.date, entry.time, entry.zone, text);
+            return true;
+        }
+        if let Some((entry, text_at)) = leading_shortcode_stamp(content, self.context) {
+            let text = tidy_entry_text(&content[text_at..]);
             self.push_event(index, at, entry.date, entry.time, entry.zone, text);
             return true;
         }
