@@ -938,3 +938,17 @@ fn timeline_subheadings_head_the_notes_written_under_them() {
         "**Timeline of the failure**\n\n![Latency graph](/graphs/latency.png)\n\n**Timeline of the recovery**\n\nI pulled the disk and cloned it onto a spare."
     );
 }
+
+#[test]
+fn a_last_update_line_does_not_date_the_timeline() {
+    let text = "# Mail relay outage on 3 April 2024\n\n## Timeline\n\n*Last updated: 9 April 2024*\n\n- 10:05 - Mail stops leaving the relay.\n- 10:50 - The queue drains.\n";
+    let parsed = postmortem_explorer::parse::parse_document("relay.md", text);
+    let dates: Vec<String> = parsed
+        .incident
+        .timeline
+        .iter()
+        .map(|e| e.at.date.map(|d| d.to_string()).unwrap_or_default())
+        .collect();
+    // Before, the page's edit date was read as the day of the entries under it.
+    assert_eq!(dates, ["2024-04-03", "2024-04-03"]);
+}

@@ -283,11 +283,32 @@ pub(super) fn first_full_date(lines: &[&str], order: DateOrder) -> Option<NaiveD
             // A date inside an entry's text (`03:48 — PR merged 2026-02-07`) is about that
             // entry, not the incident's day.
             let (content, _, _) = strip_list_marker(line);
-            content.starts_with(|c: char| !c.is_ascii_digit() && c != '*' && c != '[')
-                || timeline_entry(content, context).is_none_or(|e| e.date.is_some())
+            let about_the_entry = !(content
+                .starts_with(|c: char| !c.is_ascii_digit() && c != '*' && c != '[')
+                || timeline_entry(content, context).is_none_or(|e| e.date.is_some()));
+            !about_the_entry && !names_last_edit(line)
         })
         .find_map(|line| find_date_in(line, context).filter(|d| d.has_year))
         .map(|d| d.date)
+}
+
+/// True for a line that gives the page's last edit (`*Last Update: May 4, 2025 @ 1945 CEST*`,
+/// `Last updated on 2024-03-02`): its date is when the page was written, not the incident's.
+pub(super) fn names_last_edit(line: &str) -> bool {
+    const OPENINGS: [&str; 5] = [
+        "last update",
+        "last modified",
+        "last edited",
+        "last revised",
+        "updated on",
+    ];
+    let opening =
+        line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '>' | '*' | '_'));
+    OPENINGS.iter().any(|words| {
+        opening
+            .get(..words.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(words))
+    })
 }
 
 /// A year named near the top (`Outage of November 2021`, `(2019)`).

@@ -1219,7 +1219,7 @@ impl<'a> Reader<'a> {
             }
             _ => {
                 if let Some(date) = date_line(content, self.context) {
-                    if content.len() < 60 {
+                    if content.len() < 60 && !names_last_edit(content) {
                         self.dates.loose.get_or_insert(date);
                         self.day_line = Some(date);
                     }
@@ -1342,7 +1342,8 @@ impl<'a> Reader<'a> {
             true => heading_date(content, self.context),
             false => date_line(content, self.context),
         };
-        if let Some(date) = day {
+        // `*Last Update: May 4, 2025*` dates the page, not the entries under it.
+        if let Some(date) = day.filter(|_| !names_last_edit(content)) {
             self.timeline_date = Some(date);
             if let Some(zone) = find_zone(content) {
                 self.stated_zone = Some(zone);

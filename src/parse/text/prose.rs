@@ -129,7 +129,8 @@ impl Reader<'_> {
                     zone: zone.map(Box::new),
                 });
             }
-            if self.incident.timeline.is_empty() {
+            // A page's last edit (`*Last Update: May 4, 2025*`) does not date its story.
+            if self.incident.timeline.is_empty() && !names_last_edit(content) {
                 if let Some(date) = find_date_in(content, context).filter(|d| d.has_year) {
                     running_date.get_or_insert(date.date);
                     narrated.get_or_insert(date.date);
