@@ -85,6 +85,10 @@ impl Reader<'_> {
                         .collect()
                 }
             };
+            // `I had a fun Friday. I woke up at 6am ...` in a post dated only by its publication.
+            if running_date.is_none() && self.incident.timeline.is_empty() {
+                running_date = self.weekday_before_publication(content);
+            }
             let mut scanned = 0;
             let mut line_date = None;
             for ((date, time, zone, at, sentence), days_later) in found_times {
@@ -137,6 +141,36 @@ impl Reader<'_> {
                 }
             }
         }
+    }
+}
+
+impl Reader<'_> {
+    /// The day a weekday named in the story means (`I had a fun Friday.`) when the document
+    /// is dated only by its publication (front matter or path): the last such weekday on or
+    /// before it. `None` when the document writes a day of its own, the line writes a date
+    /// (the weekday is that date's) or names no single weekday in full (`Fridays` is a
+    /// habit, not a day).
+    fn weekday_before_publication(&self, content: &str) -> Option<NaiveDate> {
+        let dates = &self.dates;
+        if dates.field.is_some() || dates.title.is_some() || dates.loose.is_some() {
+            return None;
+        }
+        let published = dates.front_matter.or(dates.path)?;
+        // `until Friday July 28th`: the weekday of a date written beside it.
+        if find_date_in(content, self.context).is_some() {
+            return None;
+        }
+        let named = content
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .find(|word| {
+                word.len() >= 6
+                    && word.starts_with(|c: char| c.is_ascii_uppercase())
+                    && crate::parse::entry::is_weekday(word)
+            })?;
+        let weekday: chrono::Weekday = named.parse().ok()?;
+        let back =
+            (7 + published.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
+        published.checked_sub_days(chrono::Days::new(u64::from(back)))
     }
 }
 
