@@ -481,22 +481,17 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
             in_fence = !in_fence;
         }
         // The lines of a `<pre>` block up to the one that closes it are code.
-        if in_pre && !in_fence && !fence {
-            in_pre = !line.text.contains("</pre");
-            if in_pre {
-                reader.pre_lines.push(reader.lines.len());
-                reader.lines.push(Line {
-                    number: line.number,
-                    raw: line.text,
-                    text: Cow::Borrowed(line.text),
-                    offset: 0,
-                });
-                continue;
-            }
-        } else if !in_fence && !fence {
-            in_pre = opens_pre_block(line.text);
+        let pre_code = in_pre && !in_fence && !fence && !line.text.contains("</pre");
+        if !in_fence && !fence {
+            in_pre = match in_pre {
+                true => pre_code,
+                false => opens_pre_block(line.text),
+            };
         }
-        if in_fence || fence {
+        if pre_code {
+            reader.pre_lines.push(reader.lines.len());
+        }
+        if in_fence || fence || pre_code {
             reader.lines.push(Line {
                 number: line.number,
                 raw: line.text,
