@@ -35,8 +35,9 @@ const INTERACTIVE_BUDGET = 621 * KB;
  * development sets (time columns found from the rows, `<pre>` logs, leading shortcode stamps,
  * last-edit lines, weekdays before a publication date, timeline subheadings kept over their
  * notes), +1.5 KB gzip, of which `--converge` on the worker's wasm-opt won back 0.5 KB
- * (980.8 -> 981.7 KB); the page's own WebAssembly did not grow. */
-const TOTAL_BUDGET = 982 * KB;
+ * (980.8 -> 981.7 KB); the page's own WebAssembly did not grow. The same commit built in a
+ * fresh clone measured 981.9 KB (the build's path changes a few bytes), so the budget is 983 KB. */
+const TOTAL_BUDGET = 983 * KB;
 
 const gzipBytes = async (name) => gzipSync(await readFile(join(DIST, name))).length;
 
