@@ -203,13 +203,19 @@ pub fn shortcode_stamp(content: &str, context: DateContext) -> Option<(Entry, &s
     }
     let open = content.rfind("{{<").or_else(|| content.rfind("{{%"))?;
     let inside = &content[open + 3..];
-    let close = inside.find(">}}").or_else(|| inside.find("%}}"))?;
+    let (entry, close) = shortcode_inside(inside, context)?;
     if !inside[close + 3..].trim().is_empty() {
         return None;
     }
-    let quoted = inside[..close].split('"').nth(1)?;
-    let entry = stamp_only(quoted, context)?;
     Some((entry, content[..open].trim_end()))
+}
+
+/// The stamp quoted in a shortcode whose opening `{{<` or `{{%` is just before `inside`
+/// (`track "2023-06-29 19:59:10" >}}…`), and where its closing `>}}` or `%}}` starts.
+fn shortcode_inside(inside: &str, context: DateContext) -> Option<(Entry, usize)> {
+    let close = inside.find(">}}").or_else(|| inside.find("%}}"))?;
+    let quoted = inside[..close].split('"').nth(1)?;
+    Some((stamp_only(quoted, context)?, close))
 }
 
 /// A status page's update that opens with its stamp in a site generator's shortcode:
@@ -219,9 +225,7 @@ pub fn leading_shortcode_stamp(content: &str, context: DateContext) -> Option<(E
     let inside = content
         .strip_prefix("{{<")
         .or_else(|| content.strip_prefix("{{%"))?;
-    let close = inside.find(">}}").or_else(|| inside.find("%}}"))?;
-    let quoted = inside[..close].split('"').nth(1)?;
-    let entry = stamp_only(quoted, context)?;
+    let (entry, close) = shortcode_inside(inside, context)?;
     let text_at = 3 + close + 3;
     content[text_at..]
         .chars()

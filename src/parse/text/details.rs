@@ -2,7 +2,7 @@
 //! `## Responders` over a list), and the order the author wrote the parts in that the page
 //! shows after its fixed cards.
 
-use super::{bold, Reader, Target};
+use super::{Reader, Target};
 use crate::model::{Part, Section};
 use crate::parse::entry::{strip_list_marker, timeline_entry};
 use crate::parse::labels::Field;
@@ -165,12 +165,7 @@ impl Reader<'_> {
             }
         };
         // A further timeline heading over this note (`### Timeline of troubleshooting`).
-        if let Some((_, heading)) = self
-            .pending_heading
-            .take_if(|(waiting, _)| *waiting == Target::Timeline)
-        {
-            self.append_prose(Target::Other(notes), &bold(&heading), true);
-        }
+        self.flush_heading_into(Target::Timeline, Target::Other(notes));
         self.append_prose(Target::Other(notes), text, new_paragraph);
     }
 

@@ -1688,11 +1688,17 @@ impl<'a> Reader<'a> {
     /// Writes the further heading waiting for `target`'s next text, in bold, as a paragraph
     /// of its own.
     fn flush_heading(&mut self, target: Target) {
+        self.flush_heading_into(target, target);
+    }
+
+    /// [`Self::flush_heading`] for a heading waiting for `waiting`'s text, written in `into`
+    /// (a timeline's further heading goes over the notes kept beside it).
+    pub(super) fn flush_heading_into(&mut self, waiting: Target, into: Target) {
         if let Some((_, text)) = self
             .pending_heading
-            .take_if(|(waiting, _)| *waiting == target)
+            .take_if(|(target, _)| *target == waiting)
         {
-            self.append_prose(target, &bold(&text), true);
+            self.append_prose(into, &bold(&text), true);
         }
     }
 
