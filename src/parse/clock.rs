@@ -127,6 +127,29 @@ pub fn leading_clock(text: &str) -> Option<Clock> {
     Some(Clock { time, len: after })
 }
 
+/// How a time at the start of `text` was written: `Some(true)` for a twelve-hour reading
+/// without its `AM`/`PM` (`1:49`, `9:20`: hour 1 to 11 with minutes, no marker), `Some(false)`
+/// for any other time (`1:49 PM`, `13:49`, `00:15`, `12:35`), `None` when no time starts it.
+pub fn unmarked_twelve_hour(text: &str) -> Option<bool> {
+    let clock = leading_clock(text)?;
+    let written = text.get(..clock.len)?;
+    let digits: String = written.chars().take_while(char::is_ascii_digit).collect();
+    let hour = digits.parse::<u32>().ok()?;
+    let marked = written.contains(['a', 'A', 'p', 'P']);
+    let with_minutes = written[digits.len()..].starts_with([':', '.']);
+    Some(!marked && with_minutes && (1..=11).contains(&hour))
+}
+
+/// True when a time at the start of `text` is written on the 24-hour clock beyond doubt:
+/// `13:05`, `00:15`, `2306`, `21:18h` (an hour of 0 or 13 to 23 with no marker).
+pub fn written_on_24_hour_clock(text: &str) -> bool {
+    use chrono::Timelike;
+    leading_clock(text).is_some_and(|clock| {
+        let hour = clock.time.hour();
+        !text[..clock.len].contains(['a', 'A', 'p', 'P']) && (hour == 0 || hour >= 13)
+    })
+}
+
 /// The hour word of Chinese and Japanese after an hour's digits at `at`: `10 时`, `10時`,
 /// `10時30分`, `10点30分`, `10点半`. The minutes and the end of what was taken.
 ///
@@ -309,6 +332,23 @@ mod tests {
 
     fn read(text: &str) -> Option<(String, usize)> {
         leading_clock(text).map(|c| (c.time.format("%H:%M:%S").to_string(), c.len))
+    }
+
+    #[test]
+    fn tells_a_twelve_hour_time_without_its_marker() {
+        assert_eq!(unmarked_twelve_hour("1:05 - text"), Some(true));
+        assert_eq!(unmarked_twelve_hour("11:59"), Some(true));
+        assert_eq!(unmarked_twelve_hour("1:05 PM"), Some(false));
+        assert_eq!(unmarked_twelve_hour("1:05pm"), Some(false));
+        assert_eq!(unmarked_twelve_hour("12:35"), Some(false));
+        assert_eq!(unmarked_twelve_hour("13:05"), Some(false));
+        assert_eq!(unmarked_twelve_hour("9 AM"), Some(false));
+        assert_eq!(unmarked_twelve_hour("text"), None);
+        assert!(written_on_24_hour_clock("13:05"));
+        assert!(written_on_24_hour_clock("00:15"));
+        assert!(written_on_24_hour_clock("2306HRS"));
+        assert!(!written_on_24_hour_clock("1:05 PM"));
+        assert!(!written_on_24_hour_clock("9:30"));
     }
 
     #[test]

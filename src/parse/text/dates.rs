@@ -187,8 +187,36 @@ impl Reader<'_> {
             .or(self.dates.front_matter)
             .or(self.dates.path);
         let mut slips: Vec<NaiveDate> = Vec::new();
-        for (event, raw) in self.incident.timeline.iter_mut().zip(&self.raw_events) {
+        let time_at = |raw: &RawEvent| self.lines[raw.line_index].text.get(raw.at..);
+        // A document that writes any time on the 24-hour clock (`13:05`) means its bare `1:05`
+        // as written; one that never does may leave `PM` off a run of afternoon times.
+        let twelve_hour_clock = !self
+            .raw_events
+            .iter()
+            .any(|raw| time_at(raw).is_some_and(crate::parse::clock::written_on_24_hour_clock));
+        let unmarked: Vec<bool> = self
+            .raw_events
+            .iter()
+            .map(|raw| {
+                // `上午 9:00` writes its part of the day before the time.
+                let lead = self.lines[raw.line_index].text.get(..raw.at).unwrap_or("");
+                twelve_hour_clock
+                    && raw.time.hour() < 12
+                    && crate::parse::zone::cjk_lead(lead).1.is_none()
+                    && time_at(raw)
+                        .and_then(crate::parse::clock::unmarked_twelve_hour)
+                        .unwrap_or(false)
+            })
+            .collect();
+        for ((event, raw), unmarked) in self
+            .incident
+            .timeline
+            .iter_mut()
+            .zip(&self.raw_events)
+            .zip(unmarked)
+        {
             let written = raw.date;
+            let mut time = raw.time;
             let slip = written
                 .zip(dated)
                 .and_then(|(w, d)| Some((w, d, year_slip(w, d)?)));
@@ -217,10 +245,16 @@ impl Reader<'_> {
                 previous = None;
             }
             if let Some(before) = previous.filter(|_| raw.later == 0) {
-                if raw.time < before {
+                // `12:35`, then `1:00` and `1:49`: the afternoon goes on, written without its
+                // `PM`, when the morning reading would step back and the afternoon one not.
+                let afternoon = time + Duration::hours(12);
+                if unmarked && time < before && before.hour() >= 12 && afternoon >= before {
+                    time = afternoon;
+                }
+                if time < before {
                     let listed = !event.inferred && !previous_inferred;
                     // An entry that writes its own day is on that day.
-                    if raw_date.is_none() && rolls_over(before, raw.time, listed) {
+                    if raw_date.is_none() && rolls_over(before, time, listed) {
                         date = date.and_then(|d| d.checked_add_signed(Duration::days(1)));
                     } else if out_of_order < MAX_ORDER_WARNINGS {
                         out_of_order += 1;
@@ -229,7 +263,7 @@ impl Reader<'_> {
                             self.lines[raw.line_index].column(raw.at),
                             format!(
                                 "this entry ({}) is earlier than the one before it ({}); it is kept in written order, expected entries in time order",
-                                raw.time.format("%H:%M"),
+                                time.format("%H:%M"),
                                 before.format("%H:%M")
                             ),
                             excerpt(self.lines[raw.line_index].raw),
@@ -239,16 +273,17 @@ impl Reader<'_> {
             }
             // A moment moved to another day (`last night`, `tomorrow`) says nothing about the
             // order of the next one's time on the day in force.
-            previous = (raw.later == 0).then_some(raw.time);
+            previous = (raw.later == 0).then_some(time);
             previous_inferred = event.inferred;
             // `tomorrow at 9AM` in prose read before any date was known: this one moment only.
             let day = date.map(|d| shift_days(d, raw.later));
             let offset = match (raw.zone.as_deref(), self.stated_zone.as_ref()) {
-                (Some(zone), _) | (None, Some(zone)) => Some(zone.offset_on(day, raw.time)),
-                (None, None) => start_offset
-                    .or_else(|| fallback_zone.as_ref().map(|z| z.offset_on(day, raw.time))),
+                (Some(zone), _) | (None, Some(zone)) => Some(zone.offset_on(day, time)),
+                (None, None) => {
+                    start_offset.or_else(|| fallback_zone.as_ref().map(|z| z.offset_on(day, time)))
+                }
             };
-            event.at = Moment::new(day, raw.time, offset);
+            event.at = Moment::new(day, time, offset);
         }
     }
 }
