@@ -128,16 +128,21 @@ pub fn leading_clock(text: &str) -> Option<Clock> {
 }
 
 /// How a time at the start of `text` was written: `Some(true)` for a twelve-hour reading
-/// without its `AM`/`PM` (`1:49`, `9:20`: hour 1 to 11 with minutes, no marker), `Some(false)`
-/// for any other time (`1:49 PM`, `13:49`, `00:15`, `12:35`), `None` when no time starts it.
+/// without its `AM`/`PM` (`1:49`, `9:20`: hour 1 to 11 with minutes, no marker, no leading
+/// zero), `Some(false)` for any other time (`1:49 PM`, `01:49`, `13:49`, `00:15`, `12:35`),
+/// `None` when no time starts it.
 pub fn unmarked_twelve_hour(text: &str) -> Option<bool> {
     let clock = leading_clock(text)?;
     let written = text.get(..clock.len)?;
     let digits: String = written.chars().take_while(char::is_ascii_digit).collect();
     let hour = digits.parse::<u32>().ok()?;
     let marked = written.contains(['a', 'A', 'p', 'P']);
-    let with_minutes = written[digits.len()..].starts_with([':', '.']);
-    Some(!marked && with_minutes && (1..=11).contains(&hour))
+    let after_hour = &written[digits.len()..];
+    // `1:05`, not `1:05:30`: a stamp with seconds is a machine's, on the 24-hour clock.
+    let with_minutes = after_hour.starts_with([':', '.'])
+        && after_hour.bytes().filter(|&b| b == b':').count() == 1;
+    let padded = digits.starts_with('0');
+    Some(!marked && !padded && with_minutes && (1..=11).contains(&hour))
 }
 
 /// True when a time at the start of `text` is written on the 24-hour clock beyond doubt:
@@ -341,6 +346,8 @@ mod tests {
         assert_eq!(unmarked_twelve_hour("1:05 PM"), Some(false));
         assert_eq!(unmarked_twelve_hour("1:05pm"), Some(false));
         assert_eq!(unmarked_twelve_hour("12:35"), Some(false));
+        assert_eq!(unmarked_twelve_hour("01:05"), Some(false));
+        assert_eq!(unmarked_twelve_hour("1:05:30"), Some(false));
         assert_eq!(unmarked_twelve_hour("13:05"), Some(false));
         assert_eq!(unmarked_twelve_hour("9 AM"), Some(false));
         assert_eq!(unmarked_twelve_hour("text"), None);

@@ -187,9 +187,26 @@ impl Reader<'_> {
             .or(self.dates.front_matter)
             .or(self.dates.path);
         let mut slips: Vec<NaiveDate> = Vec::new();
-        let time_at = |raw: &RawEvent| self.lines[raw.line_index].text.get(raw.at..);
-        // A document that writes any time on the 24-hour clock (`13:05`) means its bare `1:05`
-        // as written; one that never does may leave `PM` off a run of afternoon times.
+        // Whether the entries step back in time: newest first, or one so far out of order.
+        let mut stepped_back = false;
+        // The day of the entry before (not the document's day the first one starts from).
+        let mut entries_day: Option<NaiveDate> = None;
+        // Where the entry's time is written: at `at`, or after the date that opens the entry
+        // (`2015-02-27 1:50`).
+        let time_at = |raw: &RawEvent| {
+            let text = self.lines[raw.line_index].text.get(raw.at..)?;
+            let start = |i: usize| i == 0 || !text.as_bytes()[i - 1].is_ascii_digit();
+            text.char_indices()
+                .take_while(|&(i, _)| i <= 24)
+                .filter(|&(i, c)| c.is_ascii_digit() && start(i))
+                .map(|(i, _)| &text[i..])
+                .find(|rest| {
+                    crate::parse::clock::leading_clock(rest)
+                        .is_some_and(|clock| clock.time.minute() == raw.time.minute())
+                })
+        };
+        // A document that never writes a time on the 24-hour clock (`13:05`) may leave `PM`
+        // off a run of afternoon times, in prose too; one that does only in its timeline.
         let twelve_hour_clock = !self
             .raw_events
             .iter()
@@ -200,14 +217,14 @@ impl Reader<'_> {
             .map(|raw| {
                 // `上午 9:00` writes its part of the day before the time.
                 let lead = self.lines[raw.line_index].text.get(..raw.at).unwrap_or("");
-                twelve_hour_clock
-                    && raw.time.hour() < 12
+                raw.time.hour() < 12
                     && crate::parse::zone::cjk_lead(lead).1.is_none()
                     && time_at(raw)
                         .and_then(crate::parse::clock::unmarked_twelve_hour)
                         .unwrap_or(false)
             })
             .collect();
+        stepped_back |= !ascending(&self.raw_events, &unmarked);
         for ((event, raw), unmarked) in self
             .incident
             .timeline
@@ -241,6 +258,8 @@ impl Reader<'_> {
                 None => written,
             };
             if raw_date.is_some() && raw_date != date {
+                // Newest first (a status log): no afternoon is read into a bare time after it.
+                stepped_back |= entries_day.is_some() && raw_date < entries_day;
                 date = raw_date;
                 previous = None;
             }
@@ -248,15 +267,22 @@ impl Reader<'_> {
                 // `12:35`, then `1:00` and `1:49`: the afternoon goes on, written without its
                 // `PM`, when the morning reading would step back and the afternoon one not.
                 let afternoon = time + Duration::hours(12);
-                if unmarked && time < before && before.hour() >= 12 && afternoon >= before {
+                let listed = !event.inferred && !previous_inferred;
+                if unmarked
+                    && !stepped_back
+                    && (listed || twelve_hour_clock)
+                    && time < before
+                    && before.hour() >= 12
+                    && afternoon >= before
+                {
                     time = afternoon;
                 }
                 if time < before {
-                    let listed = !event.inferred && !previous_inferred;
                     // An entry that writes its own day is on that day.
                     if raw_date.is_none() && rolls_over(before, time, listed) {
                         date = date.and_then(|d| d.checked_add_signed(Duration::days(1)));
                     } else if out_of_order < MAX_ORDER_WARNINGS {
+                        stepped_back = true;
                         out_of_order += 1;
                         self.diagnostics.push(Diagnostic::warning(
                             raw.line,
@@ -268,6 +294,8 @@ impl Reader<'_> {
                             ),
                             excerpt(self.lines[raw.line_index].raw),
                         ));
+                    } else {
+                        stepped_back = true;
                     }
                 }
             }
@@ -277,6 +305,7 @@ impl Reader<'_> {
             previous_inferred = event.inferred;
             // `tomorrow at 9AM` in prose read before any date was known: this one moment only.
             let day = date.map(|d| shift_days(d, raw.later));
+            entries_day = date;
             let offset = match (raw.zone.as_deref(), self.stated_zone.as_ref()) {
                 (Some(zone), _) | (None, Some(zone)) => Some(zone.offset_on(day, time)),
                 (None, None) => {
@@ -298,6 +327,30 @@ fn year_slip(written: NaiveDate, dated: NaiveDate) -> Option<NaiveDate> {
     }
     let moved = written.with_year(dated.year())?;
     ((moved - dated).num_days().abs() <= 7).then_some(moved)
+}
+
+/// True unless more of the timeline's steps between entries on the same written day go back
+/// than forward: a chronology written oldest first, not a status log written newest first.
+/// A step that an afternoon without its `PM` may explain (`12:39`, then `1:50`) counts as
+/// neither.
+fn ascending(events: &[RawEvent], unmarked: &[bool]) -> bool {
+    let (mut forward, mut back) = (0usize, 0usize);
+    for (pair, unmarked) in events.windows(2).zip(unmarked.get(1..).unwrap_or_default()) {
+        let [before, after] = pair else { continue };
+        if before.date != after.date || before.later != 0 || after.later != 0 {
+            continue;
+        }
+        let afternoon = after.time + Duration::hours(12);
+        if *unmarked && before.time.hour() >= 12 && afternoon >= before.time {
+            continue;
+        }
+        match after.time.cmp(&before.time) {
+            std::cmp::Ordering::Greater => forward += 1,
+            std::cmp::Ordering::Less => back += 1,
+            std::cmp::Ordering::Equal => {}
+        }
+    }
+    forward >= back
 }
 
 /// True when `time`, written after `before` and earlier on the clock, is read on the next day:
