@@ -2,7 +2,8 @@
 //! something happened ("At 2017/01/31 9pm UTC, this escalated", "resolved by 14:30 UTC").
 //!
 //! Only times introduced as a moment count (`at`, `around`, `by`, `about`, `until`, a time opening
-//! the sentence, or a status word: `Update 6:14pm`, `resolved 23:30h`); windows such as "between 5:20pm and 11:25pm" do not.
+//! the sentence, or a status word: `Update 6:14pm`, `resolved 23:30h`); windows such as "between
+//! 5:20pm and 11:25pm" do not, but a window written `from 17:09 to 23:42` gives its start.
 
 use chrono::{NaiveDate, NaiveTime};
 
@@ -28,6 +29,7 @@ const TRIGGERS: &[&str] = &[
     "monitoring",
     "since",
     "until",
+    "from",
     "till",
     "à",
     "vers",
@@ -57,6 +59,9 @@ pub struct Inferred<'a> {
     /// following night` or `tomorrow at 9AM`, 2 for `the day after tomorrow at 9AM`, -1 for
     /// `18:50 UTC last night` or `yesterday at 4pm`.
     pub days_later: i8,
+    /// Whether the time opens a window in parentheses after a duration, `23 min (from 9:56AM
+    /// to 10:19AM)`: a restatement when the same time was told before.
+    pub glosses_duration: bool,
     /// The start of a date that the end of the text cuts (`on`, `on June`, `June`) when the
     /// time is followed by nothing else, so the date goes on at the next line (`At 1400UTC on`
     /// / `August 5th 2023, ...`, `by 08:35 UTC on June` / `21st, 2020 the rooms ...` in
@@ -217,12 +222,23 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
                 at: date.as_ref().map_or(at, |d| window + d.span.start),
                 sentence: text[start..end].trim(),
                 days_later,
+                glosses_duration: glosses_a_duration(lead),
                 date_wraps: date_after.is_none().then_some(date_wraps).flatten(),
             });
         }
         at += clock.len.max(1);
     }
     found
+}
+
+/// True when the time opens a window in parentheses, `23 min (from 9:56AM to 10:19AM)`: the
+/// span of a duration written before it, which may restate a moment already told.
+fn glosses_a_duration(lead: &str) -> bool {
+    let lead = lead.trim_end();
+    lead.len()
+        .checked_sub(5)
+        .and_then(|start| lead.get(start..))
+        .is_some_and(|tail| tail.eq_ignore_ascii_case("(from"))
 }
 
 /// `at shortly after midnight (00:00)`, `around noon (12:05 UTC)`: a time in parentheses that
@@ -455,5 +471,21 @@ mod tests {
         assert!(times("We paged at 10:00-11:00 rotations").is_empty());
         assert!(times("version 1.20 and 3:1 ratios and 12:00x").is_empty());
         assert!(times("The 14:30 train").is_empty());
+    }
+
+    #[test]
+    fn a_window_from_one_time_to_another_gives_its_start() {
+        let found = times("Checkout failed from 14:05 UTC to 15:40 UTC for a third of users.");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, "14:05");
+        let gloss = inferred_times(
+            "It took 23 min (from 9:56AM to 10:19AM).",
+            DateContext::default(),
+        );
+        assert_eq!(gloss.len(), 1);
+        assert!(gloss[0].glosses_duration);
+        assert!(
+            !inferred_times("From 14:05 on it failed.", DateContext::default())[0].glosses_duration
+        );
     }
 }
