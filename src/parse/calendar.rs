@@ -595,13 +595,26 @@ pub fn month_number(word: &str) -> Option<u32> {
         "november",
         "december",
     ];
-    if word.len() < 3 || word.len() > 10 {
+    if word.len() < 3 || word.len() > 14 {
         return None;
     }
     // Every month starts with one of these letters, in the languages below: most words stop here.
     if !matches!(
         word.as_bytes()[0].to_ascii_lowercase(),
-        b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd' | b'e' | b'g' | b'l'
+        b'j' | b'f'
+            | b'm'
+            | b'a'
+            | b's'
+            | b'o'
+            | b'n'
+            | b'd'
+            | b'e'
+            | b'g'
+            | b'l'
+            | b'c'
+            | b'k'
+            | b'w'
+            | b'p'
     ) {
         return None;
     }
@@ -628,7 +641,7 @@ fn is_foreign_month(word: &str) -> bool {
 }
 
 /// Month names in the other languages postmortems are written in (French, Spanish, German,
-/// Portuguese, Italian, Dutch), written in full.
+/// Portuguese, Italian, Dutch, Polish), written in full.
 fn foreign_month(word: &str) -> Option<u32> {
     const NAMES: &[(&str, u32)] = &[
         ("janvier", 1),
@@ -692,11 +705,37 @@ fn foreign_month(word: &str) -> Option<u32> {
         ("maart", 3),
         ("mei", 5),
         ("augustus", 8),
+        // Polish, as dates write them (`4 czerwca`) and on their own (`czerwiec 2012`).
+        ("stycznia", 1),
+        ("styczeń", 1),
+        ("lutego", 2),
+        ("luty", 2),
+        ("marca", 3),
+        ("marzec", 3),
+        ("kwietnia", 4),
+        ("kwiecień", 4),
+        ("maja", 5),
+        ("czerwca", 6),
+        ("czerwiec", 6),
+        ("lipca", 7),
+        ("lipiec", 7),
+        ("sierpnia", 8),
+        ("sierpień", 8),
+        ("września", 9),
+        ("wrzesień", 9),
+        ("października", 10),
+        ("październik", 10),
+        ("listopada", 11),
+        ("listopad", 11),
+        ("grudnia", 12),
+        ("grudzień", 12),
     ];
-    let lower = word.to_lowercase();
+    // Compared letter by letter in lower case, with no copy of the word made.
     NAMES
         .iter()
-        .find(|(name, _)| *name == lower)
+        .find(|(name, _)| {
+            name.len() == word.len() && name.chars().eq(word.chars().flat_map(char::to_lowercase))
+        })
         .map(|&(_, month)| month)
 }
 
@@ -707,6 +746,20 @@ mod tests {
     fn date(text: &str) -> Option<String> {
         find_date_in(text, DateContext::default())
             .map(|f| format!("{} {:?}", f.date, &text[f.span]))
+    }
+
+    #[test]
+    fn reads_polish_month_names() {
+        assert_eq!(month_number("czerwca"), Some(6));
+        assert_eq!(month_number("Października"), Some(10));
+        assert_eq!(month_number("grudzień"), Some(12));
+        assert_eq!(month_number("with"), None);
+        let context = DateContext {
+            year: Some(2012),
+            ..DateContext::default()
+        };
+        let found = find_date_in("4 czerwca w jednej z serwerowni", context).map(|d| d.date);
+        assert_eq!(found, NaiveDate::from_ymd_opt(2012, 6, 4));
     }
 
     #[test]

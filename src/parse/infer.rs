@@ -40,6 +40,12 @@ const TRIGGERS: &[&str] = &[
     "às",
     "alle",
     "om",
+    "rond",
+    "omstreeks",
+    // Polish: `o godzinie 7.35`, `około 7:35`.
+    "godzinie",
+    "godz",
+    "około",
 ];
 
 /// A moment found in prose.
@@ -70,6 +76,44 @@ pub struct Inferred<'a> {
 }
 
 /// Words after a time that put it on the next day.
+/// Words right after a 12-hour time that name its part of the day (`10 uur 's avonds`,
+/// `8:30 in the evening`, `a las 10 de la noche`), each as the text after the time starts.
+const PART_AFTER: &[(&str, DayPart)] = &[
+    ("in the morning", DayPart::Morning),
+    ("in the afternoon", DayPart::Afternoon),
+    ("in the evening", DayPart::Afternoon),
+    ("'s ochtends", DayPart::Morning),
+    ("'s morgens", DayPart::Morning),
+    ("'s middags", DayPart::Afternoon),
+    ("'s avonds", DayPart::Afternoon),
+    ("abends", DayPart::Afternoon),
+    ("nachmittags", DayPart::Afternoon),
+    ("morgens", DayPart::Morning),
+    ("de la mañana", DayPart::Morning),
+    ("de la tarde", DayPart::Afternoon),
+    ("de la noche", DayPart::Afternoon),
+    ("da manhã", DayPart::Morning),
+    ("da tarde", DayPart::Afternoon),
+    ("da noite", DayPart::Afternoon),
+    ("du matin", DayPart::Morning),
+    ("du soir", DayPart::Afternoon),
+    ("de l'après-midi", DayPart::Afternoon),
+];
+
+/// The part of the day the words right after a time name, if any.
+fn part_named_after(after: &str) -> Option<DayPart> {
+    let lower = head(after.trim_start(), 20)
+        .to_lowercase()
+        .replace('’', "'");
+    PART_AFTER
+        .iter()
+        .find(|(words, _)| {
+            lower.starts_with(words)
+                && !lower[words.len()..].starts_with(|c: char| c.is_alphanumeric())
+        })
+        .map(|&(_, part)| part)
+}
+
 const NEXT_DAY: &[&str] = &[
     "the following night",
     "the following day",
@@ -217,7 +261,9 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
                     .as_ref()
                     .map(|d| d.date)
                     .or(date_after.as_ref().map(|d| d.date)),
-                time: day_part.map_or(clock.time, |part| on_day_part(clock.time, part)),
+                time: day_part
+                    .or_else(|| part_named_after(after))
+                    .map_or(clock.time, |part| on_day_part(clock.time, part)),
                 zone,
                 at: date.as_ref().map_or(at, |d| window + d.span.start),
                 sentence: text[start..end].trim(),
@@ -247,10 +293,12 @@ fn glosses_an_introduced_moment(lead: &str) -> bool {
     let Some(words) = lead.trim_end().strip_suffix('(') else {
         return false;
     };
+    // `at 5:00pm PST (8:00pm EST)`: the moment was already given its time; this restates it.
     words
         .split_whitespace()
         .rev()
         .take(4)
+        .take_while(|w| !w.contains(|c: char| c.is_ascii_digit()))
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
@@ -471,6 +519,39 @@ mod tests {
         assert!(times("We paged at 10:00-11:00 rotations").is_empty());
         assert!(times("version 1.20 and 3:1 ratios and 12:00x").is_empty());
         assert!(times("The 14:30 train").is_empty());
+    }
+
+    #[test]
+    fn a_part_of_the_day_after_the_time_places_it() {
+        let at = |text| times(text).first().map(|t| t.1.clone());
+        assert_eq!(
+            at("Pas rond 10 uur 's avonds was de storing voorbij."),
+            Some("22:00".into())
+        );
+        assert_eq!(
+            at("The alarm went off at 8:30 in the evening."),
+            Some("20:30".into())
+        );
+        assert_eq!(
+            at("Todo volvió a las 10:15 de la noche."),
+            Some("22:15".into())
+        );
+        assert_eq!(
+            at("It failed at 8:30 in the morning."),
+            Some("08:30".into())
+        );
+        assert_eq!(
+            at("Awaria nastąpiła o godzinie 7.35 rano."),
+            Some("07:35".into())
+        );
+    }
+
+    #[test]
+    fn a_time_in_parentheses_after_a_time_restates_it() {
+        let found =
+            times("On Friday, February 5 at 5:00pm PST (8:00pm EST, Saturday 01:00 UTC), we stop.");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, "17:00");
     }
 
     #[test]

@@ -143,9 +143,19 @@ impl Reader<'_> {
                     zone: zone.map(Box::new),
                 });
             }
-            // A page's last edit (`*Last Update: May 4, 2025*`) does not date its story.
+            // A page's last edit (`*Last Update: May 4, 2025*`) does not date its story. A day
+            // written with its month's name and no year counts once the document gives the
+            // year, when it opens the line (`4 czerwca w …`, `On June 4, …`): not `down until
+            // 5th of July`.
             if self.incident.timeline.is_empty() && !names_last_edit(content) {
-                if let Some(date) = find_date_in(content, context).filter(|d| d.has_year) {
+                let dates_the_story = |d: &crate::parse::calendar::FoundDate| {
+                    let opens = content[..d.span.start].trim().chars().count() <= 3;
+                    d.has_year
+                        || (context.year.is_some()
+                            && opens
+                            && content[d.span.clone()].contains(char::is_alphabetic))
+                };
+                if let Some(date) = find_date_in(content, context).filter(dates_the_story) {
                     running_date.get_or_insert(date.date);
                     narrated.get_or_insert(date.date);
                 }
