@@ -165,11 +165,10 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
             at += word.len();
         }
     }
-    // `Sat 13:45`: a weekday right before the time, with no date, belongs to the stamp.
-    if let Some(rest) = after_weekday(&content[at..]) {
-        if leading_clock(rest).is_some() {
-            at = content.len() - rest.len();
-        }
+    // `Sat 13:45`, `Fri→Sat 03:15`, `Sun ~03:05`: weekdays right before the time, with no
+    // date, belong to the stamp (`settle_timeline` dates them by the week of the incident).
+    if let Some((_, clock_at)) = weekday_stamp(&content[at..]) {
+        at += clock_at;
     }
     let before_date = at;
     let mut date = None;
@@ -405,10 +404,10 @@ pub fn trailing_entry(content: &str, context: DateContext) -> Option<(Entry, &st
     None
 }
 
-/// Bytes of the end of a range right after a time: `-03:15`, ` – 3:15 PM`, ` to 10:20`.
+/// Bytes of the end of a range right after a time: `-03:15`, ` – 3:15 PM`, `→12:33`, ` to 10:20`.
 fn range_end(rest: &str) -> usize {
     let trimmed = rest.trim_start();
-    let Some(after) = ["-", "–", "—", "to "]
+    let Some(after) = ["-", "–", "—", "→", "->", "to "]
         .iter()
         .find_map(|sep| strip(trimmed, sep))
     else {
@@ -536,6 +535,45 @@ fn date_here(text: &str, context: DateContext) -> Option<(NaiveDate, usize)> {
     date_at_start(text, context)
 }
 
+/// The weekday a stamp opens with, `Sat 13:45`, and where its time starts: the last of a
+/// night's two days (`Fri→Sat 03:15`, `Fri-Sat 03:15`), a `~` before the time read past.
+pub fn weekday_stamp(text: &str) -> Option<(chrono::Weekday, usize)> {
+    let mut rest = text;
+    let mut day = None;
+    for _ in 0..2 {
+        let Some(after) = after_weekday(rest) else {
+            break;
+        };
+        let word = &rest[..rest.bytes().take_while(u8::is_ascii_alphabetic).count()];
+        day = weekday_of(word);
+        rest = after;
+        match ["→", "->", "–", "-", "/"]
+            .into_iter()
+            .find_map(|arrow| rest.strip_prefix(arrow))
+        {
+            Some(next) if after_weekday(next.trim_start()).is_some() => rest = next.trim_start(),
+            _ => break,
+        }
+    }
+    let day = day?;
+    let time = rest.trim_start_matches(['~', ' ']);
+    leading_clock(time).map(|_| (day, text.len() - time.len()))
+}
+
+/// The weekday a word names (`Monday`, `mon`), in any case.
+fn weekday_of(word: &str) -> Option<chrono::Weekday> {
+    use chrono::Weekday::{Fri, Mon, Sat, Sun, Thu, Tue, Wed};
+    if !is_weekday(word) {
+        return None;
+    }
+    let days = [Mon, Tue, Wed, Thu, Fri, Sat, Sun];
+    let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    names
+        .iter()
+        .position(|name| word[..3].eq_ignore_ascii_case(name))
+        .map(|i| days[i])
+}
+
 /// What follows a weekday (`Tuesday`, `Mon.`, `Sat,`) at the very start of `text`, with the
 /// stops, commas and spaces after it; `None` when `text` does not start with a weekday.
 fn after_weekday(text: &str) -> Option<&str> {
@@ -653,6 +691,17 @@ mod tests {
 
     fn text_of(content: &str) -> Option<String> {
         read(content).map(|r| r.3)
+    }
+
+    #[test]
+    fn reads_the_weekday_a_stamp_opens_with() {
+        use chrono::Weekday;
+        assert_eq!(weekday_stamp("Sat 13:45 text"), Some((Weekday::Sat, 4)));
+        assert_eq!(weekday_stamp("Fri→Sat 03:15"), Some((Weekday::Sat, 10)));
+        assert_eq!(weekday_stamp("Sun ~03:05"), Some((Weekday::Sun, 5)));
+        assert_eq!(weekday_stamp("Monday, 9:00 AM"), Some((Weekday::Mon, 8)));
+        assert_eq!(weekday_stamp("Saturday night"), None);
+        assert_eq!(weekday_stamp("13:45"), None);
     }
 
     #[test]

@@ -225,14 +225,48 @@ impl Reader<'_> {
             })
             .collect();
         stepped_back |= !ascending(&self.raw_events, &unmarked);
-        for ((event, raw), unmarked) in self
+        // `Fri 18:40`, `Sat 12:33`: the weekday a stamp opens with, where no date is written.
+        let weekdays: Vec<Option<chrono::Weekday>> = self
+            .raw_events
+            .iter()
+            .map(|raw| {
+                let text: &str = &self.lines[raw.line_index].text;
+                let time = time_at(raw).map(|rest| text.len() - rest.len())?;
+                (time.saturating_sub(20)..=time)
+                    .filter(|&start| text.is_char_boundary(start))
+                    .find_map(|start| {
+                        crate::parse::entry::weekday_stamp(&text[start..])
+                            .filter(|&(_, clock)| start + clock == time)
+                            .map(|(day, _)| day)
+                    })
+            })
+            .collect();
+        // The day the first weekday is looked for around: the document's own date.
+        let week_of = dated.or(first_date);
+        for (((event, raw), unmarked), weekday) in self
             .incident
             .timeline
             .iter_mut()
             .zip(&self.raw_events)
             .zip(unmarked)
+            .zip(weekdays)
         {
-            let written = raw.date;
+            // A weekday's date: on or after the day in force (a timeline goes forward), or
+            // for the first, the nearest to the document's date.
+            let weekday_date =
+                weekday
+                    .filter(|_| raw.date.is_none())
+                    .and_then(|day| match entries_day {
+                        Some(from) => (0..7)
+                            .filter_map(|n| from.checked_add_signed(Duration::days(n)))
+                            .find(|d| d.weekday() == day),
+                        None => week_of.and_then(|around| {
+                            (-3..=3)
+                                .filter_map(|n| around.checked_add_signed(Duration::days(n)))
+                                .find(|d| d.weekday() == day)
+                        }),
+                    });
+            let written = raw.date.or(weekday_date);
             let mut time = raw.time;
             let slip = written
                 .zip(dated)
