@@ -2,8 +2,7 @@
 //! something happened ("At 2017/01/31 9pm UTC, this escalated", "resolved by 14:30 UTC").
 //!
 //! Only times introduced as a moment count (`at`, `around`, `by`, `about`, `until`, a time opening
-//! the sentence, or a status word: `Update 6:14pm`, `resolved 23:30h`); windows such as "between
-//! 5:20pm and 11:25pm" do not, but a window written `from 17:09 to 23:42` gives its start.
+//! the sentence, or a status word: `Update 6:14pm`, `resolved 23:30h`); windows such as "between 5:20pm and 11:25pm" do not.
 
 use chrono::{NaiveDate, NaiveTime};
 
@@ -29,7 +28,6 @@ const TRIGGERS: &[&str] = &[
     "monitoring",
     "since",
     "until",
-    "from",
     "till",
     "à",
     "vers",
@@ -65,9 +63,6 @@ pub struct Inferred<'a> {
     /// following night` or `tomorrow at 9AM`, 2 for `the day after tomorrow at 9AM`, -1 for
     /// `18:50 UTC last night` or `yesterday at 4pm`.
     pub days_later: i8,
-    /// Whether the time opens a window in parentheses after a duration, `23 min (from 9:56AM
-    /// to 10:19AM)`: a restatement when the same time was told before.
-    pub glosses_duration: bool,
     /// The start of a date that the end of the text cuts (`on`, `on June`, `June`) when the
     /// time is followed by nothing else, so the date goes on at the next line (`At 1400UTC on`
     /// / `August 5th 2023, ...`, `by 08:35 UTC on June` / `21st, 2020 the rooms ...` in
@@ -75,7 +70,6 @@ pub struct Inferred<'a> {
     pub date_wraps: Option<&'a str>,
 }
 
-/// Words after a time that put it on the next day.
 /// Words right after a 12-hour time that name its part of the day (`10 uur 's avonds`,
 /// `8:30 in the evening`, `a las 10 de la noche`), each as the text after the time starts.
 const PART_AFTER: &[(&str, DayPart)] = &[
@@ -114,6 +108,7 @@ fn part_named_after(after: &str) -> Option<DayPart> {
         .map(|&(_, part)| part)
 }
 
+/// Words after a time that put it on the next day.
 const NEXT_DAY: &[&str] = &[
     "the following night",
     "the following day",
@@ -268,23 +263,12 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
                 at: date.as_ref().map_or(at, |d| window + d.span.start),
                 sentence: text[start..end].trim(),
                 days_later,
-                glosses_duration: glosses_a_duration(lead),
                 date_wraps: date_after.is_none().then_some(date_wraps).flatten(),
             });
         }
         at += clock.len.max(1);
     }
     found
-}
-
-/// True when the time opens a window in parentheses, `23 min (from 9:56AM to 10:19AM)`: the
-/// span of a duration written before it, which may restate a moment already told.
-fn glosses_a_duration(lead: &str) -> bool {
-    let lead = lead.trim_end();
-    lead.len()
-        .checked_sub(5)
-        .and_then(|start| lead.get(start..))
-        .is_some_and(|tail| tail.eq_ignore_ascii_case("(from"))
 }
 
 /// `at shortly after midnight (00:00)`, `around noon (12:05 UTC)`: a time in parentheses that
@@ -552,21 +536,5 @@ mod tests {
             times("On Friday, February 5 at 5:00pm PST (8:00pm EST, Saturday 01:00 UTC), we stop.");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].1, "17:00");
-    }
-
-    #[test]
-    fn a_window_from_one_time_to_another_gives_its_start() {
-        let found = times("Checkout failed from 14:05 UTC to 15:40 UTC for a third of users.");
-        assert_eq!(found.len(), 1);
-        assert_eq!(found[0].1, "14:05");
-        let gloss = inferred_times(
-            "It took 23 min (from 9:56AM to 10:19AM).",
-            DateContext::default(),
-        );
-        assert_eq!(gloss.len(), 1);
-        assert!(gloss[0].glosses_duration);
-        assert!(
-            !inferred_times("From 14:05 on it failed.", DateContext::default())[0].glosses_duration
-        );
     }
 }

@@ -77,16 +77,6 @@ impl Reader<'_> {
                     inferred_times(content, context)
                         .into_iter()
                         .filter(|f| !hidden.iter().any(|range| range.contains(&f.at)))
-                        // `23min (from 9:56AM to 10:19AM)` after `at 9:56AM` was told.
-                        .filter(|f| {
-                            !(f.glosses_duration
-                                && self
-                                    .raw_events
-                                    .iter()
-                                    .rev()
-                                    .take(64)
-                                    .any(|r| r.time == f.time))
-                        })
                         .map(|f| {
                             let date = f.date.or_else(|| f.date_wraps.and_then(wrapped_date));
                             let sentence = sentence_excerpt(f.sentence);
