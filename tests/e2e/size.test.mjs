@@ -36,8 +36,13 @@ const INTERACTIVE_BUDGET = 621 * KB;
  * last-edit lines, weekdays before a publication date, timeline subheadings kept over their
  * notes), +1.5 KB gzip, of which `--converge` on the worker's wasm-opt won back 0.5 KB
  * (980.8 -> 981.7 KB); the page's own WebAssembly did not grow. The same commit built in a
- * fresh clone measured 981.9 KB (the build's path changes a few bytes), so the budget is 983 KB. */
-const TOTAL_BUDGET = 983 * KB;
+ * fresh clone measured 981.9 KB (the build's path changes a few bytes), so the budget was 983 KB.
+ * Raised to 987 KB on 3 December 2026 (ninth session): the worker's reader gained the shapes of
+ * the twentieth to twenty-second development sets (afternoon times without PM, weekday stamps,
+ * arrow ranges, parts of the day after a time, Polish month names and Dutch and Polish words
+ * before a time, restated times in parentheses), +3.4 KB gzip (981.7 -> 985.1 KB in the working
+ * tree; not bisected rule by rule); the page's own WebAssembly did not grow. */
+const TOTAL_BUDGET = 987 * KB;
 
 const gzipBytes = async (name) => gzipSync(await readFile(join(DIST, name))).length;
 
