@@ -618,6 +618,21 @@ pub fn month_number(word: &str) -> Option<u32> {
     ) {
         return None;
     }
+    // Polish months that start with these letters start `cz`, `kw`, `wr` or `pa`: other words
+    // (`with`, `can`, `port`) stop here, before the long list.
+    let polish_only = match word.as_bytes()[0].to_ascii_lowercase() {
+        b'c' => Some(b'z'),
+        b'k' => Some(b'w'),
+        b'w' => Some(b'r'),
+        b'p' => Some(b'a'),
+        _ => None,
+    };
+    if let Some(second) = polish_only {
+        if word.as_bytes()[1].to_ascii_lowercase() != second {
+            return None;
+        }
+        return foreign_month(word);
+    }
     if !word.is_ascii() || word.len() > 9 {
         return foreign_month(word);
     }

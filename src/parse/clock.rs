@@ -127,32 +127,35 @@ pub fn leading_clock(text: &str) -> Option<Clock> {
     Some(Clock { time, len: after })
 }
 
-/// How a time at the start of `text` was written: `Some(true)` for a twelve-hour reading
-/// without its `AM`/`PM` (`1:49`, `9:20`: hour 1 to 11 with minutes, no marker, no leading
-/// zero), `Some(false)` for any other time (`1:49 PM`, `01:49`, `13:49`, `00:15`, `12:35`),
-/// `None` when no time starts it.
-pub fn unmarked_twelve_hour(text: &str) -> Option<bool> {
-    let clock = leading_clock(text)?;
-    let written = text.get(..clock.len)?;
-    let digits: String = written.chars().take_while(char::is_ascii_digit).collect();
-    let hour = digits.parse::<u32>().ok()?;
-    let marked = written.contains(['a', 'A', 'p', 'P']);
-    let after_hour = &written[digits.len()..];
-    // `1:05`, not `1:05:30`: a stamp with seconds is a machine's, on the 24-hour clock.
-    let with_minutes = after_hour.starts_with([':', '.'])
-        && after_hour.bytes().filter(|&b| b == b':').count() == 1;
-    let padded = digits.starts_with('0');
-    Some(!marked && !padded && with_minutes && (1..=11).contains(&hour))
+/// How a time read at the start of a text was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    /// On the 24-hour clock beyond doubt: `13:05`, `00:15`, `2306`, `21:18h` (an hour of 0
+    /// or 13 to 23 with no marker).
+    pub on_24_hour_clock: bool,
+    /// A twelve-hour reading without its `AM`/`PM`: `1:49`, `9:20` (hour 1 to 11 with minutes,
+    /// no marker, no leading zero, no seconds: a stamp with seconds is a machine's).
+    pub without_marker: bool,
 }
 
-/// True when a time at the start of `text` is written on the 24-hour clock beyond doubt:
-/// `13:05`, `00:15`, `2306`, `21:18h` (an hour of 0 or 13 to 23 with no marker).
-pub fn written_on_24_hour_clock(text: &str) -> bool {
+/// How `clock`, read by [`leading_clock`] at the start of `text`, was written.
+pub fn written(text: &str, clock: Clock) -> Written {
     use chrono::Timelike;
-    leading_clock(text).is_some_and(|clock| {
-        let hour = clock.time.hour();
-        !text[..clock.len].contains(['a', 'A', 'p', 'P']) && (hour == 0 || hour >= 13)
-    })
+    let written = text.get(..clock.len).unwrap_or("");
+    let marked = written.contains(['a', 'A', 'p', 'P']);
+    let digits = written.bytes().take_while(u8::is_ascii_digit).count();
+    let after_hour = &written[digits..];
+    let hour = clock.time.hour();
+    let with_minutes = after_hour.starts_with([':', '.'])
+        && after_hour.bytes().filter(|&b| b == b':').count() == 1;
+    Written {
+        on_24_hour_clock: !marked && (hour == 0 || hour >= 13),
+        without_marker: !marked
+            && !written.starts_with('0')
+            && digits <= 2
+            && with_minutes
+            && (1..=11).contains(&hour),
+    }
 }
 
 /// The hour word of Chinese and Japanese after an hour's digits at `at`: `10 时`, `10時`,
@@ -337,6 +340,16 @@ mod tests {
 
     fn read(text: &str) -> Option<(String, usize)> {
         leading_clock(text).map(|c| (c.time.format("%H:%M:%S").to_string(), c.len))
+    }
+
+    /// [`Written::without_marker`] for a time at the start of `text`; `None` when no time starts it.
+    fn unmarked_twelve_hour(text: &str) -> Option<bool> {
+        leading_clock(text).map(|clock| written(text, clock).without_marker)
+    }
+
+    /// [`Written::on_24_hour_clock`] for a time at the start of `text`.
+    fn written_on_24_hour_clock(text: &str) -> bool {
+        leading_clock(text).is_some_and(|clock| written(text, clock).on_24_hour_clock)
     }
 
     #[test]

@@ -193,54 +193,19 @@ impl Reader<'_> {
         let mut entries_day: Option<NaiveDate> = None;
         // Where the entry's time is written: at `at`, or after the date that opens the entry
         // (`2015-02-27 1:50`).
-        let time_at = |raw: &RawEvent| {
-            let text = self.lines[raw.line_index].text.get(raw.at..)?;
-            let start = |i: usize| i == 0 || !text.as_bytes()[i - 1].is_ascii_digit();
-            text.char_indices()
-                .take_while(|&(i, _)| i <= 24)
-                .filter(|&(i, c)| c.is_ascii_digit() && start(i))
-                .map(|(i, _)| &text[i..])
-                .find(|rest| {
-                    crate::parse::clock::leading_clock(rest)
-                        .is_some_and(|clock| clock.time.minute() == raw.time.minute())
-                })
-        };
+        let stamps: Vec<Stamp> = self
+            .raw_events
+            .iter()
+            .map(|raw| self.stamp_of(raw))
+            .collect();
         // A document that never writes a time on the 24-hour clock (`13:05`) may leave `PM`
         // off a run of afternoon times, in prose too; one that does only in its timeline.
-        let twelve_hour_clock = !self
-            .raw_events
+        let twelve_hour_clock = !stamps.iter().any(|stamp| stamp.written.on_24_hour_clock);
+        let unmarked: Vec<bool> = stamps
             .iter()
-            .any(|raw| time_at(raw).is_some_and(crate::parse::clock::written_on_24_hour_clock));
-        let unmarked: Vec<bool> = self
-            .raw_events
-            .iter()
-            .map(|raw| {
-                // `上午 9:00` writes its part of the day before the time.
-                let lead = self.lines[raw.line_index].text.get(..raw.at).unwrap_or("");
-                raw.time.hour() < 12
-                    && crate::parse::zone::cjk_lead(lead).1.is_none()
-                    && time_at(raw)
-                        .and_then(crate::parse::clock::unmarked_twelve_hour)
-                        .unwrap_or(false)
-            })
+            .map(|stamp| stamp.written.without_marker)
             .collect();
         stepped_back |= !ascending(&self.raw_events, &unmarked);
-        // `Fri 18:40`, `Sat 12:33`: the weekday a stamp opens with, where no date is written.
-        let weekdays: Vec<Option<chrono::Weekday>> = self
-            .raw_events
-            .iter()
-            .map(|raw| {
-                let text: &str = &self.lines[raw.line_index].text;
-                let time = time_at(raw).map(|rest| text.len() - rest.len())?;
-                (time.saturating_sub(20)..=time)
-                    .filter(|&start| text.is_char_boundary(start))
-                    .find_map(|start| {
-                        crate::parse::entry::weekday_stamp(&text[start..])
-                            .filter(|&(_, clock)| start + clock == time)
-                            .map(|(day, _)| day)
-                    })
-            })
-            .collect();
         // The day the first weekday is looked for around: the document's own date.
         let week_of = dated.or(first_date);
         for (((event, raw), unmarked), weekday) in self
@@ -249,7 +214,7 @@ impl Reader<'_> {
             .iter_mut()
             .zip(&self.raw_events)
             .zip(unmarked)
-            .zip(weekdays)
+            .zip(stamps.iter().map(|stamp| stamp.weekday))
         {
             // A weekday's date: on or after the day in force (a timeline goes forward), or
             // for the first, the nearest to the document's date.
@@ -361,6 +326,63 @@ fn year_slip(written: NaiveDate, dated: NaiveDate) -> Option<NaiveDate> {
     }
     let moved = written.with_year(dated.year())?;
     ((moved - dated).num_days().abs() <= 7).then_some(moved)
+}
+
+/// How an entry's time was written, read once for `settle_timeline`.
+struct Stamp {
+    written: crate::parse::clock::Written,
+    /// The weekday the stamp opens with (`Fri 18:40`), where no date is written.
+    weekday: Option<chrono::Weekday>,
+}
+
+impl Reader<'_> {
+    /// How `raw`'s time is written on its line: at `at`, or after the date that opens the
+    /// entry (`2015-02-27 1:50`); a bare twelve-hour reading only where no part of the day is
+    /// written before it (`上午 9:00`).
+    fn stamp_of(&self, raw: &RawEvent) -> Stamp {
+        let none = Stamp {
+            written: crate::parse::clock::Written {
+                on_24_hour_clock: false,
+                without_marker: false,
+            },
+            weekday: None,
+        };
+        let line: &str = &self.lines[raw.line_index].text;
+        let Some(text) = line.get(raw.at..) else {
+            return none;
+        };
+        let starts = |i: usize| i == 0 || !text.as_bytes()[i - 1].is_ascii_digit();
+        let found = text
+            .char_indices()
+            .take_while(|&(i, _)| i <= 24)
+            .filter(|&(i, c)| c.is_ascii_digit() && starts(i))
+            .find_map(|(i, _)| {
+                crate::parse::clock::leading_clock(&text[i..])
+                    .filter(|clock| clock.time.minute() == raw.time.minute())
+                    .map(|clock| (raw.at + i, clock))
+            });
+        let Some((time, clock)) = found else {
+            return none;
+        };
+        let mut written = crate::parse::clock::written(&line[time..], clock);
+        written.without_marker &=
+            raw.time.hour() < 12 && crate::parse::zone::cjk_lead(&line[..raw.at]).1.is_none();
+        // Most stamps have no word right before their time: no search for a weekday then.
+        let before = line[..time].trim_end_matches([' ', '~']);
+        let weekday = before
+            .ends_with(|c: char| c.is_ascii_alphabetic())
+            .then(|| {
+                (time.saturating_sub(20)..=time)
+                    .filter(|&start| line.is_char_boundary(start))
+                    .find_map(|start| {
+                        crate::parse::entry::weekday_stamp(&line[start..])
+                            .filter(|&(_, clock_at)| start + clock_at == time)
+                            .map(|(day, _)| day)
+                    })
+            })
+            .flatten();
+        Stamp { written, weekday }
+    }
 }
 
 /// True unless more of the timeline's steps between entries on the same written day go back
