@@ -598,36 +598,18 @@ pub fn month_number(word: &str) -> Option<u32> {
     if word.len() < 3 || word.len() > 14 {
         return None;
     }
-    // Every month starts with one of these letters, in the languages below: most words stop here.
-    if !matches!(
-        word.as_bytes()[0].to_ascii_lowercase(),
-        b'j' | b'f'
-            | b'm'
-            | b'a'
-            | b's'
-            | b'o'
-            | b'n'
-            | b'd'
-            | b'e'
-            | b'g'
-            | b'l'
-            | b'c'
-            | b'k'
-            | b'w'
-            | b'p'
-    ) {
-        return None;
-    }
-    // Polish months that start with these letters start `cz`, `kw`, `wr` or `pa`: other words
-    // (`with`, `can`, `port`) stop here, before the long list.
-    let polish_only = match word.as_bytes()[0].to_ascii_lowercase() {
+    // Every month starts with one of these letters, in the languages below: most words stop
+    // here. Polish months that start with `c`, `k`, `w` or `p` start `cz`, `kw`, `wr` or `pa`:
+    // other words (`with`, `can`, `port`) stop there, before the long list.
+    let polish_second = match word.as_bytes()[0].to_ascii_lowercase() {
+        b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd' | b'e' | b'g' | b'l' => None,
         b'c' => Some(b'z'),
         b'k' => Some(b'w'),
         b'w' => Some(b'r'),
         b'p' => Some(b'a'),
-        _ => None,
+        _ => return None,
     };
-    if let Some(second) = polish_only {
+    if let Some(second) = polish_second {
         if word.as_bytes()[1].to_ascii_lowercase() != second {
             return None;
         }

@@ -128,7 +128,7 @@ pub fn leading_clock(text: &str) -> Option<Clock> {
 }
 
 /// How a time read at the start of a text was written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Written {
     /// On the 24-hour clock beyond doubt: `13:05`, `00:15`, `2306`, `21:18h` (an hour of 0
     /// or 13 to 23 with no marker).

@@ -560,18 +560,10 @@ pub fn weekday_stamp(text: &str) -> Option<(chrono::Weekday, usize)> {
     leading_clock(time).map(|_| (day, text.len() - time.len()))
 }
 
-/// The weekday a word names (`Monday`, `mon`), in any case.
+/// The weekday a word names (`Monday`, `mon`), in any case (chrono reads the names once
+/// [`is_weekday`] has said the word is one).
 fn weekday_of(word: &str) -> Option<chrono::Weekday> {
-    use chrono::Weekday::{Fri, Mon, Sat, Sun, Thu, Tue, Wed};
-    if !is_weekday(word) {
-        return None;
-    }
-    let days = [Mon, Tue, Wed, Thu, Fri, Sat, Sun];
-    let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-    names
-        .iter()
-        .position(|name| word[..3].eq_ignore_ascii_case(name))
-        .map(|i| days[i])
+    is_weekday(word).then(|| word.parse().ok()).flatten()
 }
 
 /// What follows a weekday (`Tuesday`, `Mon.`, `Sat,`) at the very start of `text`, with the

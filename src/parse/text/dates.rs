@@ -201,36 +201,31 @@ impl Reader<'_> {
         // A document that never writes a time on the 24-hour clock (`13:05`) may leave `PM`
         // off a run of afternoon times, in prose too; one that does only in its timeline.
         let twelve_hour_clock = !stamps.iter().any(|stamp| stamp.written.on_24_hour_clock);
-        let unmarked: Vec<bool> = stamps
-            .iter()
-            .map(|stamp| stamp.written.without_marker)
-            .collect();
-        stepped_back |= !ascending(&self.raw_events, &unmarked);
+        stepped_back |= !ascending(&self.raw_events, &stamps);
         // The day the first weekday is looked for around: the document's own date.
         let week_of = dated.or(first_date);
-        for (((event, raw), unmarked), weekday) in self
+        for ((event, raw), stamp) in self
             .incident
             .timeline
             .iter_mut()
             .zip(&self.raw_events)
-            .zip(unmarked)
-            .zip(stamps.iter().map(|stamp| stamp.weekday))
+            .zip(&stamps)
         {
             // A weekday's date: on or after the day in force (a timeline goes forward), or
             // for the first, the nearest to the document's date.
-            let weekday_date =
-                weekday
-                    .filter(|_| raw.date.is_none())
-                    .and_then(|day| match entries_day {
-                        Some(from) => (0..7)
-                            .filter_map(|n| from.checked_add_signed(Duration::days(n)))
-                            .find(|d| d.weekday() == day),
-                        None => week_of.and_then(|around| {
-                            (-3..=3)
-                                .filter_map(|n| around.checked_add_signed(Duration::days(n)))
-                                .find(|d| d.weekday() == day)
-                        }),
-                    });
+            let weekday_date = stamp
+                .weekday
+                .filter(|_| raw.date.is_none())
+                .and_then(|day| match entries_day {
+                    Some(from) => (0..7)
+                        .filter_map(|n| from.checked_add_signed(Duration::days(n)))
+                        .find(|d| d.weekday() == day),
+                    None => week_of.and_then(|around| {
+                        (-3..=3)
+                            .filter_map(|n| around.checked_add_signed(Duration::days(n)))
+                            .find(|d| d.weekday() == day)
+                    }),
+                });
             let written = raw.date.or(weekday_date);
             let mut time = raw.time;
             let slip = written
@@ -263,38 +258,33 @@ impl Reader<'_> {
                 previous = None;
             }
             if let Some(before) = previous.filter(|_| raw.later == 0) {
-                // `12:35`, then `1:00` and `1:49`: the afternoon goes on, written without its
-                // `PM`, when the morning reading would step back and the afternoon one not.
-                let afternoon = time + Duration::hours(12);
                 let listed = !event.inferred && !previous_inferred;
-                if unmarked
-                    && !stepped_back
-                    && (listed || twelve_hour_clock)
-                    && time < before
-                    && before.hour() >= 12
-                    && afternoon >= before
-                {
-                    time = afternoon;
+                if !stepped_back && (listed || twelve_hour_clock) {
+                    if let Some(afternoon) =
+                        afternoon_without_pm(before, time, stamp.written.without_marker)
+                    {
+                        time = afternoon;
+                    }
                 }
                 if time < before {
                     // An entry that writes its own day is on that day.
                     if raw_date.is_none() && rolls_over(before, time, listed) {
                         date = date.and_then(|d| d.checked_add_signed(Duration::days(1)));
-                    } else if out_of_order < MAX_ORDER_WARNINGS {
-                        stepped_back = true;
-                        out_of_order += 1;
-                        self.diagnostics.push(Diagnostic::warning(
-                            raw.line,
-                            self.lines[raw.line_index].column(raw.at),
-                            format!(
-                                "this entry ({}) is earlier than the one before it ({}); it is kept in written order, expected entries in time order",
-                                time.format("%H:%M"),
-                                before.format("%H:%M")
-                            ),
-                            excerpt(self.lines[raw.line_index].raw),
-                        ));
                     } else {
                         stepped_back = true;
+                        if out_of_order < MAX_ORDER_WARNINGS {
+                            out_of_order += 1;
+                            self.diagnostics.push(Diagnostic::warning(
+                                raw.line,
+                                self.lines[raw.line_index].column(raw.at),
+                                format!(
+                                    "this entry ({}) is earlier than the one before it ({}); it is kept in written order, expected entries in time order",
+                                    time.format("%H:%M"),
+                                    before.format("%H:%M")
+                                ),
+                                excerpt(self.lines[raw.line_index].raw),
+                            ));
+                        }
                     }
                 }
             }
@@ -328,7 +318,9 @@ fn year_slip(written: NaiveDate, dated: NaiveDate) -> Option<NaiveDate> {
     ((moved - dated).num_days().abs() <= 7).then_some(moved)
 }
 
-/// How an entry's time was written, read once for `settle_timeline`.
+/// How an entry's time was written, read once for `settle_timeline` (nothing known when no
+/// time is found on its line).
+#[derive(Default)]
 struct Stamp {
     written: crate::parse::clock::Written,
     /// The weekday the stamp opens with (`Fri 18:40`), where no date is written.
@@ -340,16 +332,9 @@ impl Reader<'_> {
     /// entry (`2015-02-27 1:50`); a bare twelve-hour reading only where no part of the day is
     /// written before it (`上午 9:00`).
     fn stamp_of(&self, raw: &RawEvent) -> Stamp {
-        let none = Stamp {
-            written: crate::parse::clock::Written {
-                on_24_hour_clock: false,
-                without_marker: false,
-            },
-            weekday: None,
-        };
         let line: &str = &self.lines[raw.line_index].text;
         let Some(text) = line.get(raw.at..) else {
-            return none;
+            return Stamp::default();
         };
         let starts = |i: usize| i == 0 || !text.as_bytes()[i - 1].is_ascii_digit();
         let found = text
@@ -362,7 +347,7 @@ impl Reader<'_> {
                     .map(|clock| (raw.at + i, clock))
             });
         let Some((time, clock)) = found else {
-            return none;
+            return Stamp::default();
         };
         let mut written = crate::parse::clock::written(&line[time..], clock);
         written.without_marker &=
@@ -385,19 +370,31 @@ impl Reader<'_> {
     }
 }
 
+/// `12:35`, then `1:00`: the afternoon reading of a bare twelve-hour `time` (written without
+/// its `PM`) after `before`, past noon, when the morning reading would step back and the
+/// afternoon one not.
+fn afternoon_without_pm(
+    before: NaiveTime,
+    time: NaiveTime,
+    without_marker: bool,
+) -> Option<NaiveTime> {
+    let afternoon = time + Duration::hours(12);
+    (without_marker && time < before && before.hour() >= 12 && afternoon >= before)
+        .then_some(afternoon)
+}
+
 /// True unless more of the timeline's steps between entries on the same written day go back
 /// than forward: a chronology written oldest first, not a status log written newest first.
 /// A step that an afternoon without its `PM` may explain (`12:39`, then `1:50`) counts as
 /// neither.
-fn ascending(events: &[RawEvent], unmarked: &[bool]) -> bool {
+fn ascending(events: &[RawEvent], stamps: &[Stamp]) -> bool {
     let (mut forward, mut back) = (0usize, 0usize);
-    for (pair, unmarked) in events.windows(2).zip(unmarked.get(1..).unwrap_or_default()) {
+    for (pair, stamp) in events.windows(2).zip(stamps.get(1..).unwrap_or_default()) {
         let [before, after] = pair else { continue };
         if before.date != after.date || before.later != 0 || after.later != 0 {
             continue;
         }
-        let afternoon = after.time + Duration::hours(12);
-        if *unmarked && before.time.hour() >= 12 && afternoon >= before.time {
+        if afternoon_without_pm(before.time, after.time, stamp.written.without_marker).is_some() {
             continue;
         }
         match after.time.cmp(&before.time) {
