@@ -237,16 +237,12 @@ pub enum Loaded {
     },
 }
 
-/// Why `text` plainly is not a postmortem, if it is not: an HTML page (a host's error or index
-/// page answering in its place), or a reading that found nothing at all in it.
+/// Why `text` plainly is not a postmortem, if it is not: a web page where the name asked for
+/// another format (a host's error or index page answering in its place), this app's own page
+/// (a host that serves it for every path), or a reading that found nothing at all in it. A
+/// page asked for as `.html`, or pasted, is a postmortem published as a web page: it is read.
 pub fn not_a_postmortem(name: &str, loaded: &Loaded, text: &str) -> Option<LoadError> {
-    let head: String = text
-        .trim_start()
-        .chars()
-        .take(15)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let reason = if head.starts_with("<!doctype html") || head.starts_with("<html") {
+    let reason = if crate::parse::is_html_page(text) && is_host_page(name, text) {
         "it is a web page (HTML); the host may have answered with its own page"
     } else {
         match loaded {
@@ -260,6 +256,17 @@ pub fn not_a_postmortem(name: &str, loaded: &Loaded, text: &str) -> Option<LoadE
         name: name.to_string(),
         reason,
     })
+}
+
+/// True when the web page `text`, loaded as `name`, is not what was asked for: this app's own
+/// page, or any page where the name's extension names another format (`incident.md`).
+fn is_host_page(name: &str, text: &str) -> bool {
+    let own_page = text.contains("<title>Postmortem Explorer</title>");
+    let asked_for_other = display_name(name)
+        .rsplit_once('.')
+        .and_then(|(_, extension)| crate::parse::Format::from_extension(extension))
+        .is_some_and(|format| format != crate::parse::Format::Html);
+    own_page || asked_for_other
 }
 
 /// True when a reading found no title, no timeline and no text of any section.
@@ -416,6 +423,22 @@ fn read_prometheus(text: &str) -> (Vec<MetricSeries>, Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_web_page_is_read_when_asked_for_and_refused_in_place_of_another_format() {
+        let page = "<!DOCTYPE html><html><head><title>Outage</title></head><body><h2>Timeline</h2><ul><li>10:00 It broke.</li></ul></body></html>";
+        let verdict = |name: &str, text: &str| {
+            not_a_postmortem(name, &read_loaded(name, text), text).map(|e| e.code())
+        };
+        assert_eq!(verdict("postmortem.html", page), None);
+        assert_eq!(verdict("https://example.org/pm/outage.HTM?x=1", page), None);
+        assert_eq!(verdict("pasted text", page), None);
+        assert_eq!(verdict("incident.md", page), Some("not-a-postmortem"));
+        assert_eq!(verdict("data.json", page), Some("not-a-postmortem"));
+        let own = "<!DOCTYPE html><html><head><title>Postmortem Explorer</title></head><body></body></html>";
+        assert_eq!(verdict("outage.html", own), Some("not-a-postmortem"));
+        assert_eq!(verdict("incident", own), Some("not-a-postmortem"));
+    }
 
     #[test]
     fn refuses_files_over_the_limit_with_their_size_in_the_message() {

@@ -6,6 +6,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use plotters::prelude::SVGBackend;
+use postmortem_explorer::analysis::format::Days;
 use postmortem_explorer::analysis::ticks::ticks;
 use postmortem_explorer::analysis::window::{incident_extent, TimeWindow};
 use postmortem_explorer::draw::chart::text_metrics::EstimatedText;
@@ -165,9 +166,9 @@ fn series_built_elsewhere_are_clamped_where_they_reach_the_chart() {
     };
     draw(&only_metrics);
     let window = incident_extent(&only_metrics).unwrap();
-    assert!(ticks(window, 800.0, 0, 80.0).len() <= 10_001);
+    assert!(ticks(window, 800.0, 0, 80.0, Days::Dated).len() <= 10_001);
     let absurd = TimeWindow::new(-1e300, 1e300);
-    assert!(ticks(absurd, 800.0, 0, 80.0).len() <= 10_001);
+    assert!(ticks(absurd, 800.0, 0, 80.0, Days::Dated).len() <= 10_001);
 }
 
 #[test]

@@ -86,14 +86,54 @@ pub fn clock_at(ms: f64, offset_minutes: i32, seconds: bool) -> String {
 }
 
 /// A short date for axis labels: `15 Jan`.
-pub fn day_at(ms: f64, offset_minutes: i32) -> String {
-    local_at(ms, offset_minutes).format("%-d %b").to_string()
+pub fn day_at(ms: f64, offset_minutes: i32, days: Days) -> String {
+    days.name(local_at(ms, offset_minutes).date(), "%-d %b")
+}
+
+/// How days are named: by their date, or by their number (`day 1`, `day 2`) when the postmortem
+/// gives no date at all and its times stand on the axis's first day (1 January 1970), which is
+/// never shown as a date.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Days {
+    /// The incident gives a date: days are named by it.
+    #[default]
+    Dated,
+    /// No date anywhere: days are counted from the first.
+    Numbered,
+}
+
+impl Days {
+    /// How the days of `incident` are named.
+    pub fn of(incident: &crate::model::Incident) -> Days {
+        let dated = incident
+            .start
+            .iter()
+            .chain(incident.end.iter())
+            .chain(incident.timeline.iter().map(|e| &e.at))
+            .any(|m| m.date.is_some());
+        if dated || incident.timeline.is_empty() && incident.start.is_none() {
+            Days::Dated
+        } else {
+            Days::Numbered
+        }
+    }
+
+    /// The name of `date` written with the chrono `pattern` (when dated) or its number.
+    pub fn name(self, date: chrono::NaiveDate, pattern: &str) -> String {
+        match self {
+            Days::Dated => date.format(pattern).to_string(),
+            Days::Numbered => {
+                let epoch = chrono::NaiveDate::default();
+                format!("day {}", (date - epoch).num_days() + 1)
+            }
+        }
+    }
 }
 
 /// The day each event of a list is shown under, at `offset_minutes`: `Fri 10 Dec` on the first
 /// event and wherever the day changes from the event before (with the year when the events
 /// span years); all `None` when they fall on one day, which the header already says.
-pub fn list_days(ms: &[f64], offset_minutes: i32) -> Vec<Option<String>> {
+pub fn list_days(ms: &[f64], offset_minutes: i32, days: Days) -> Vec<Option<String>> {
     let dates: Vec<_> = ms
         .iter()
         .map(|&ms| local_at(ms, offset_minutes).date())
@@ -112,16 +152,17 @@ pub fn list_days(ms: &[f64], offset_minutes: i32) -> Vec<Option<String>> {
         .map(|date| {
             let changed = before != Some(date);
             before = Some(date);
-            changed.then(|| date.format(pattern).to_string())
+            changed.then(|| days.name(date, pattern))
         })
         .collect()
 }
 
-/// The date and zone the axis starts in: `Mon 15 Jan 2024 · UTC-05:00`.
-pub fn axis_context_at(ms: f64, offset_minutes: i32) -> String {
+/// The date and zone the axis starts in: `Mon 15 Jan 2024 · UTC-05:00` (`day 1 · UTC` when the
+/// postmortem gives no date).
+pub fn axis_context_at(ms: f64, offset_minutes: i32, days: Days) -> String {
     format!(
         "{} · {}",
-        local_at(ms, offset_minutes).format("%a %-d %b %Y"),
+        days.name(local_at(ms, offset_minutes).date(), "%a %-d %b %Y"),
         zone_name(offset_minutes)
     )
 }
@@ -175,13 +216,7 @@ pub fn incident_dates_from(
     m: &super::milestones::Milestones,
     offset: i32,
 ) -> Option<String> {
-    let dated = incident
-        .start
-        .iter()
-        .chain(incident.end.iter())
-        .chain(incident.timeline.iter().map(|e| &e.at))
-        .any(|m| m.date.is_some());
-    if !dated {
+    if Days::of(incident) == Days::Numbered {
         return None;
     }
     let start = local_at(m.impact_start.as_ref()?.at, offset);
@@ -246,10 +281,18 @@ mod tests {
         assert_eq!(clock_at(ms, 0, false), "15:00");
         assert_eq!(clock_at(ms, -300, false), "10:00");
         assert_eq!(clock_at(ms + 5000.0, 330, true), "20:30:05");
-        assert_eq!(day_at(ms, 600), "16 Jan");
+        assert_eq!(day_at(ms, 600, Days::Dated), "16 Jan");
+        assert_eq!(day_at(25.0 * 3_600_000.0, 0, Days::Numbered), "day 2");
         assert_eq!(date_time_at(ms, -300), "2024-01-15 10:00 UTC-05:00");
         assert_eq!(date_time_at(ms + 1000.0, 0), "2024-01-15 15:00:01 UTC");
-        assert_eq!(axis_context_at(ms, -300), "Mon 15 Jan 2024 · UTC-05:00");
+        assert_eq!(
+            axis_context_at(ms, -300, Days::Dated),
+            "Mon 15 Jan 2024 · UTC-05:00"
+        );
+        assert_eq!(
+            axis_context_at(9.5 * 3_600_000.0, -360, Days::Numbered),
+            "day 1 · UTC-06:00"
+        );
         assert_eq!(zone_name(330), "UTC+05:30");
         assert_eq!(clock_at(f64::NAN, 0, false), "00:00");
     }
@@ -305,14 +348,14 @@ mod tests {
             crate::analysis::window::axis_ms(&text.parse::<crate::model::Moment>().unwrap())
         };
         let one_day = [at("2021-12-10T15:40:00Z"), at("2021-12-10T19:00:00Z")];
-        assert_eq!(list_days(&one_day, 0), [None, None]);
+        assert_eq!(list_days(&one_day, 0, Days::Dated), [None, None]);
         let days = [
             at("2021-12-10T15:40:00Z"),
             at("2021-12-10T19:00:00Z"),
             at("2021-12-11T09:15:00Z"),
             at("2021-12-10T23:30:00Z"),
         ];
-        let shown = list_days(&days, 0);
+        let shown = list_days(&days, 0, Days::Dated);
         assert_eq!(
             shown,
             [
@@ -323,10 +366,10 @@ mod tests {
             ]
         );
         // The day is the one at the offset shown: 23:30 UTC is the 11th at UTC+01:00.
-        assert_eq!(list_days(&days[2..], 60), [None, None]);
+        assert_eq!(list_days(&days[2..], 60, Days::Dated), [None, None]);
         let years = [at("2021-12-31T23:00:00Z"), at("2022-01-01T01:00:00Z")];
         assert_eq!(
-            list_days(&years, 0),
+            list_days(&years, 0, Days::Dated),
             [
                 Some("Fri 31 Dec 2021".to_string()),
                 Some("Sat 1 Jan 2022".to_string())

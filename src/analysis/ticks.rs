@@ -1,7 +1,7 @@
 //! Axis ticks that adapt from seconds to weeks as the window zooms, aligned to round times
 //! and labelled in a chosen UTC offset (midnight ticks carry the date).
 
-use super::format::{clock_at, day_at, local_at};
+use super::format::{clock_at, day_at, local_at, Days};
 use super::window::TimeWindow;
 use chrono::Timelike;
 
@@ -67,12 +67,13 @@ pub fn step_for(window: TimeWindow, width_px: f64, min_spacing_px: f64) -> f64 {
 
 /// Ticks for `window` on a `width_px` axis, at least `min_spacing_px` apart (or down to 55% of
 /// that when it takes that to show three), aligned to round times at `offset_minutes` east of
-/// UTC (so local midnights and hours fall on ticks).
+/// UTC (so local midnights and hours fall on ticks); midnights are labelled as `days` names them.
 pub fn ticks(
     window: TimeWindow,
     width_px: f64,
     offset_minutes: i32,
     min_spacing_px: f64,
+    days: Days,
 ) -> Vec<Tick> {
     let offset = f64::from(offset_minutes) * MINUTE;
     let first_at = |step: f64| ((window.start + offset) / step).ceil() * step - offset;
@@ -104,7 +105,7 @@ pub fn ticks(
             let local = local_at(at, offset_minutes);
             let midnight = local.num_seconds_from_midnight() == 0 && local.nanosecond() == 0;
             let label = if midnight || step >= DAY {
-                day_at(at, offset_minutes)
+                day_at(at, offset_minutes, days)
             } else {
                 clock_at(at, offset_minutes, with_seconds)
             };
@@ -124,7 +125,7 @@ mod tests {
     const T0: f64 = 1_705_330_800_000.0; // 2024-01-15T15:00:00Z = 10:00 at UTC-05:00
 
     fn labels(window: TimeWindow, width: f64, offset: i32) -> Vec<String> {
-        ticks(window, width, offset, 80.0)
+        ticks(window, width, offset, 80.0, Days::Dated)
             .into_iter()
             .map(|t| t.label)
             .collect()
@@ -146,21 +147,21 @@ mod tests {
         // 4 h 20 min on 150 px: 84 px apart would mean 3-hour steps, and one tick (12:00).
         let window = TimeWindow::new(T0 - 10.0 * MINUTE, T0 + 4.0 * HOUR + 10.0 * MINUTE);
         assert_eq!(step_for(window, 150.0, 84.0), 3.0 * HOUR);
-        let ticks = ticks(window, 150.0, -300, 84.0);
+        let ticks = ticks(window, 150.0, -300, 84.0, Days::Dated);
         assert_eq!(
             ticks.iter().map(|t| t.label.as_str()).collect::<Vec<_>>(),
             ["10:00", "12:00", "14:00"]
         );
         // Never closer than 55% of the asked spacing.
         let too_narrow = TimeWindow::new(T0, T0 + 4.0 * HOUR);
-        assert!(super::ticks(too_narrow, 60.0, -300, 84.0).len() < 3);
+        assert!(super::ticks(too_narrow, 60.0, -300, 84.0, Days::Dated).len() < 3);
     }
 
     #[test]
     fn ticks_on_the_edges_do_not_count_towards_three() {
         // 10:00 and 14:00 sit on the edges of a 4-hour window, where no label fits.
         let window = TimeWindow::new(T0, T0 + 4.0 * HOUR);
-        let shown: Vec<String> = ticks(window, 294.0, -300, 84.0)
+        let shown: Vec<String> = ticks(window, 294.0, -300, 84.0, Days::Dated)
             .into_iter()
             .filter(|t| {
                 let x = (t.at - window.start) / window.span() * 294.0;
@@ -190,7 +191,15 @@ mod tests {
         let year = TimeWindow::new(T0, T0 + 365.0 * DAY);
         let step = step_for(year, 800.0, 80.0);
         assert_eq!(step % (7.0 * DAY), 0.0);
-        assert!(ticks(year, 800.0, 0, 80.0).len() <= 11);
+        assert!(ticks(year, 800.0, 0, 80.0, Days::Dated).len() <= 11);
+        // A postmortem without dates: its days are counted, never dated 1970.
+        let undated = TimeWindow::new(20.0 * HOUR, 2.0 * DAY + 4.0 * HOUR);
+        let counted: Vec<String> = ticks(undated, 600.0, 0, 80.0, Days::Numbered)
+            .into_iter()
+            .filter(|t| t.major)
+            .map(|t| t.label)
+            .collect();
+        assert_eq!(counted, ["day 2", "day 3"]);
     }
 
     #[test]
@@ -198,7 +207,7 @@ mod tests {
         // 22:00 → 02:00 at UTC+05:30 crosses local midnight.
         let start = T0 + 1.5 * HOUR; // 16:30Z
         let window = TimeWindow::new(start, start + 4.0 * HOUR);
-        let all = ticks(window, 400.0, 330, 80.0);
+        let all = ticks(window, 400.0, 330, 80.0, Days::Dated);
         let major: Vec<&Tick> = all.iter().filter(|t| t.major).collect();
         assert_eq!(major.len(), 1);
         assert_eq!(major[0].label, "16 Jan");
@@ -209,7 +218,7 @@ mod tests {
     fn ticks_stay_inside_the_window_and_apart() {
         for span in [3.0 * SECOND, 7.0 * MINUTE, 9.0 * HOUR, 40.0 * DAY] {
             let window = TimeWindow::new(T0 + 123.0, T0 + 123.0 + span);
-            let all = ticks(window, 900.0, -300, 70.0);
+            let all = ticks(window, 900.0, -300, 70.0, Days::Dated);
             assert!(!all.is_empty(), "span {span}");
             assert!(all
                 .iter()

@@ -44,7 +44,7 @@ const USAGE: &str = "usage: postmortem lint FILE...
   render   write a self-contained HTML report (inline CSS and SVG, no script), or with --svg
            one picture as a standalone SVG (light theme unless --theme dark); stdout without -o
 
-FILE is plain text, Markdown, JSON, TOML or YAML (by extension, else by content); `-` reads stdin.
+FILE is plain text, Markdown, an HTML page, JSON, TOML or YAML (by extension, else by content); `-` reads stdin.
 Files are limited to 20 MB; UTF-8, UTF-16 and Windows-1252 are read (a warning names any but UTF-8).
 Exit codes: 0 ok, 1 an input has errors, 2 usage error.";
 

@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use crate::analysis::format::Days;
 use crate::analysis::kinds::kinds_of;
 use crate::analysis::layout::{layout, LabelBox, LayoutOptions};
 use crate::analysis::phases::{Phase, PhaseKind};
@@ -45,6 +46,8 @@ pub struct EventIndex {
     pub texts: Vec<String>,
     /// For each event, its axis milliseconds.
     pub at: Vec<f64>,
+    /// How days are named: by date, or counted when the postmortem gives no date.
+    pub days: Days,
 }
 
 impl EventIndex {
@@ -73,6 +76,7 @@ impl EventIndex {
                 .map(|e| plain_text(&e.text))
                 .collect(),
             at,
+            days: Days::of(incident),
         }
     }
 
@@ -318,7 +322,7 @@ pub fn scene(input: SceneInput<'_>) -> Scene {
             kind: p.kind,
         })
         .collect();
-    let ticks = ticks(window, width, input.offset_minutes, 84.0)
+    let ticks = ticks(window, width, input.offset_minutes, 84.0, index.days)
         .into_iter()
         .map(|t| (x_of(window, width, t.at), t))
         .collect();

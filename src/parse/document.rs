@@ -1,5 +1,6 @@
 //! The one entry point for loaded bytes: picks the reader by file name and content.
 
+use super::html_page;
 use super::structured::{parse_structured, Syntax, INCIDENT_KEYS};
 use super::{parse_text_named, Parsed};
 
@@ -10,6 +11,8 @@ pub enum Format {
     Text,
     /// A Markdown postmortem (read by the same reader as plain text).
     Markdown,
+    /// A whole HTML page: the text reader reads what a browser shows of it.
+    Html,
     /// The structured schema as JSON.
     Json,
     /// The structured schema as TOML.
@@ -24,6 +27,7 @@ impl Format {
         match extension.to_ascii_lowercase().as_str() {
             "txt" | "text" => Some(Format::Text),
             "md" | "markdown" | "mdown" | "mkd" => Some(Format::Markdown),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
             "json" => Some(Format::Json),
             "toml" => Some(Format::Toml),
             "yaml" | "yml" => Some(Format::Yaml),
@@ -52,6 +56,9 @@ pub fn detect_format(name: &str, text: &str) -> Format {
         return Format::Text;
     };
     let first_trimmed = first.trim_start();
+    if html_page::is_html_page(first_trimmed) {
+        return Format::Html;
+    }
     if first_trimmed.starts_with('{') {
         return Format::Json;
     }
@@ -108,7 +115,16 @@ pub fn names_a_section(label: &str) -> bool {
 /// Reads an incident from a loaded file of any supported format.
 pub fn parse_document(name: &str, text: &str) -> Parsed {
     match detect_format(name, text) {
-        Format::Text | Format::Markdown => parse_text_named(text, name),
+        format @ (Format::Text | Format::Markdown | Format::Html) => {
+            // A file named `.html` that holds Markdown (a static site's source) is read as written.
+            if format == Format::Html && html_page::is_html_page(text) {
+                let shown = html_page::shown_text(text);
+                let mut parsed = parse_text_named(&shown.text, name);
+                shown.locate(&mut parsed.diagnostics);
+                return parsed;
+            }
+            parse_text_named(text, name)
+        }
         Format::Json => parse_structured(text, Syntax::Json),
         Format::Toml => parse_structured(text, Syntax::Toml),
         Format::Yaml => parse_structured(text, Syntax::Yaml),
@@ -149,6 +165,7 @@ mod tests {
         assert_eq!(detect_format("", "Title: x\n"), Format::Text);
         assert_eq!(detect_format("", "[13:26] bob: hi"), Format::Text);
         assert_eq!(detect_format("", ""), Format::Text);
+        assert_eq!(detect_format("", "\n<!doctype html>\n<p>"), Format::Html);
     }
 
     #[test]
@@ -159,5 +176,21 @@ mod tests {
         assert_eq!(parsed.incident.title, "From YAML");
         let parsed = parse_document("x.md", "# From Markdown\n");
         assert_eq!(parsed.incident.title, "From Markdown");
+        let page = "<!DOCTYPE html>\n<html><head><title>From HTML</title></head>\n<body><h2>Timeline</h2>\n<ul><li>10:00 It broke.</li></ul></body></html>\n";
+        let parsed = parse_document("x.html", page);
+        assert_eq!(parsed.incident.title, "From HTML");
+        assert_eq!(parsed.incident.timeline.len(), 1);
+        let indented = "<!doctype html>\n<html><body>\n        <h1>Outage</h1>\n        <p>At 9:30 AM CST it broke.</p>\n</body></html>";
+        let parsed = parse_document("x.html", indented);
+        let cst = &parsed.diagnostics[0];
+        assert_eq!((cst.line, cst.message.starts_with("CST")), (4, true));
+        let written = indented.lines().nth(3).unwrap().find("CST").unwrap();
+        assert_eq!(
+            cst.column as usize,
+            written + 1,
+            "the column in the page as written"
+        );
+        let parsed = parse_document("x.html", "---\ntitle: Front matter\n---\n# Markdown\n");
+        assert_eq!(parsed.incident.title, "Front matter");
     }
 }

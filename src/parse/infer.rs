@@ -17,6 +17,8 @@ const TRIGGERS: &[&str] = &[
     "about",
     "approximately",
     "approx",
+    "ca",
+    "circa",
     "by",
     "~",
     "@",
@@ -33,6 +35,8 @@ const TRIGGERS: &[&str] = &[
     "vers",
     "um",
     "gegen",
+    "bis",
+    "etwa",
     "las",
     // Portuguese, Italian, Dutch.
     "às",
@@ -384,18 +388,38 @@ pub fn head(text: &str, len: usize) -> &str {
     &text[..end]
 }
 
-/// Byte offsets just after each sentence end (`. `, `! `, `? `; not the dot of `a.m.`).
+/// Byte offsets just after each sentence end (`. `, `! `, `? `), but for the dot of an
+/// abbreviation: `a.m.`, `e.g.`, `approx.`, and a month's short name before a day (`Feb. 9`).
 fn sentence_ends(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     (0..bytes.len())
         .filter(|&p| {
             matches!(bytes[p], b'.' | b'!' | b'?')
                 && (p + 1 == bytes.len() || bytes[p + 1] == b' ')
-                && !text[..p].ends_with("a.m")
-                && !text[..p].ends_with("p.m")
+                && !(bytes[p] == b'.' && is_abbreviation(&text[..p], &text[p + 1..]))
         })
         .map(|p| p + 1)
         .collect()
+}
+
+/// True when the word ending `before` is an abbreviation whose dot ends no sentence, given
+/// the text `after` the dot.
+fn is_abbreviation(before: &str, after: &str) -> bool {
+    const DOTTED: [&str; 7] = ["a.m", "p.m", "e.g", "i.e", "approx", "ca", "vs"];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_ascii_alphabetic() && c != '.')
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[word_start..];
+    if DOTTED.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+        return true;
+    }
+    // A day (`Feb. 9,`), not a time (`1 Oct. 10:45`, where the date ends at the dot).
+    let after = after.trim_start();
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    let day_follows = (1..=2).contains(&digits) && !after[digits..].starts_with([':', '.', 'h']);
+    day_follows && (3..=4).contains(&word.len()) && calendar::month_number(word).is_some()
 }
 
 #[cfg(test)]
@@ -434,6 +458,14 @@ mod tests {
             got[2].2,
             "It was resolved by 14:30 UTC, and fully operational at 17:06 UTC."
         );
+        let abbreviated = times(
+            "On Feb. 9, at about 9:30 AM CST, e.g. the site was down (“Feb.” — 1). Then approx. 10:00 it rose.",
+        );
+        assert_eq!(
+            abbreviated[0].2,
+            "On Feb. 9, at about 9:30 AM CST, e.g. the site was down (“Feb.” — 1)."
+        );
+        assert_eq!(abbreviated[1].2, "Then approx. 10:00 it rose.");
         assert_eq!(times("Update 6:14pm UTC: back online")[0].1, "18:14");
         assert_eq!(times("OUTAGE UPDATE - 04:52PM Tuesday")[0].1, "16:52");
         let on_a_weekday = times("A power cut on Monday 10 April 2023 at 5:34 am stopped us.");

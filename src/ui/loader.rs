@@ -556,7 +556,7 @@ pub fn LoadControls() -> impl IntoView {
                     class="visually-hidden"
                     data-testid="file-input"
                     multiple=true
-                    accept=".txt,.md,.markdown,.json,.toml,.yaml,.yml,.csv,.prom,text/*"
+                    accept=".txt,.md,.markdown,.html,.htm,.json,.toml,.yaml,.yml,.csv,.prom,text/*"
                     on:change=on_change
                 />
             </label>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::rich_text::InlineMarkdown;
 use super::state::{app_state, part_heading};
 use super::timeline::zone::offset_minutes;
-use crate::analysis::format::{clock_at, date_time_at, list_days};
+use crate::analysis::format::{clock_at, date_time_at, list_days, Days};
 use crate::analysis::window::axis_ms;
 use crate::model::EventKind;
 use crate::model::Incident;
@@ -58,7 +58,7 @@ pub fn TimelineList(
         let offset = offset.get();
         incident.with(|i| {
             let instants: Vec<f64> = i.timeline.iter().map(|e| axis_ms(&e.at)).collect();
-            list_days(&instants, offset)
+            list_days(&instants, offset, Days::of(i))
         })
     });
     let items = move || {

@@ -45,6 +45,33 @@ test('?src= with a relative URL opens that incident and keeps the permalink', as
   await context.close();
 });
 
+test('a postmortem published as a web page opens as a browser shows it; a web page in place of a .md is refused', async () => {
+  const { page, errors, context } = await openPage(browser, server.url);
+  await page.getByTestId('incident-title').waitFor();
+  const html = [
+    '<!DOCTYPE html>', '<html lang="en"><head>', '  <meta charset="utf-8">', '  <title>Club server outage</title>',
+    '  <style>h2 { color: red }</style>', '  <script>window.__ran = true;</script>', '</head>', '<body>',
+    '  <h2>What happened</h2>', '  <p class="lead">The <b>server</b> was taken offline by our provider.</p>',
+    '  <h2>Timeline</h2>', '  <ul>', '    <li>09:30 The provider disabled networking.</li>',
+    '    <li>16:00 The server went down again.</li>', '  </ul>', '</body></html>',
+  ].join('\n');
+  await page.getByTestId('file-input').setInputFiles({ name: 'outage.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+  assert.equal((await status(page, 'done')).text, 'Opened outage.html.');
+  assert.equal(await title(page), 'Club server outage', 'the page title stands in for the missing <h1>');
+  assert.equal(await page.getByTestId('event').count(), 2);
+  const body = await page.locator('main').textContent();
+  assert.match(body, /The server was taken offline by our provider\./);
+  assert.ok(!/<p|<b>|color: red|__ran/.test(body), 'no markup, style or script text is shown');
+  assert.equal(await page.evaluate(() => window.__ran), undefined, 'the page\'s script never runs');
+
+  await page.getByTestId('file-input').setInputFiles({ name: 'incident.md', mimeType: 'text/markdown', buffer: Buffer.from(html) });
+  const refused = await status(page, 'failed');
+  assert.equal(refused.error, 'not-a-postmortem');
+  assert.equal(await title(page), 'Club server outage', 'the open incident stays');
+  assert.deepEqual(unexpected(errors), []);
+  await context.close();
+});
+
 test('?src= with an absolute URL works too', async () => {
   const absolute = new URL('public/incidents/retry-storm.txt', server.url).href;
   const { page, context } = await openPage(browser, `${server.url}?src=${encodeURIComponent(absolute)}`);

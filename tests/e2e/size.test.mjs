@@ -41,8 +41,12 @@ const INTERACTIVE_BUDGET = 621 * KB;
  * the twentieth to twenty-second development sets (afternoon times without PM, weekday stamps,
  * arrow ranges, parts of the day after a time, Polish month names and Dutch and Polish words
  * before a time, restated times in parentheses), +3.4 KB gzip (981.7 -> 985.1 KB in the working
- * tree; not bisected rule by rule); the page's own WebAssembly did not grow. */
-const TOTAL_BUDGET = 987 * KB;
+ * tree; not bisected rule by rule); the page's own WebAssembly did not grow. Raised to 990 KB on
+ * 3 December 2026 (tenth session): the worker reads whole HTML pages (`parse::html_page`, +3.9 KB
+ * raw) and abbreviations in sentences (+0.5 KB raw), and the page tells a postmortem published
+ * as `.html` from a host's own page (+0.3 KB gzip): 985.1 -> 987.1 KB. `--converge` on the
+ * page's wasm-opt won nothing back. */
+const TOTAL_BUDGET = 990 * KB;
 
 const gzipBytes = async (name) => gzipSync(await readFile(join(DIST, name))).length;
 

@@ -1,4 +1,4 @@
-// The XSS suite: 48 payloads in every input format (plain text, Markdown, JSON, TOML, YAML,
+// The XSS suite: 48 payloads in every input format (plain text, Markdown, a whole HTML page, JSON, TOML, YAML,
 // CSV and Prometheus metrics), in every URL parameter, in a catalogue index and in posted
 // messages. The page is served WITHOUT its Content-Security-Policy here, so the suite proves
 // that the rendering itself keeps incident text inert (the policy is a second wall, tested in
@@ -145,6 +145,14 @@ const FILES = {
     `title: ${JSON.stringify('Hostile ' + payloads[0])}`, `summary: ${JSON.stringify(payloads.join('\n'))}`, 'timeline:',
     ...payloads.map((p, i) => `  - at: "2024-01-15T10:${String(i).padStart(2, '0')}:00Z"\n    text: ${JSON.stringify(p)}`),
   ].join('\n'),
+  // A whole web page: its head and scripts are what a browser hides, its body is shown.
+  'xss.html': [
+    '<!DOCTYPE html>', `<html><head><title>Hostile ${payloads[0]}</title><script>__xss('head')</script>`,
+    `<base href="javascript:__xss('base')//"><meta http-equiv="refresh" content="0;url=javascript:__xss('meta')"></head>`,
+    `<body onload="__xss('body')"><h2>Summary</h2>`, ...payloads.map((p) => `<p>${p}</p>`), '<h2>Timeline</h2><ul>',
+    ...payloads.map((p, i) => `<li>${String(10 + Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} ${p.replaceAll('\n', ' ')}</li>`),
+    `</ul><script>__xss('body script')</script></body></html>`,
+  ].join('\n'),
   'xss.csv': ['timestamp,value,series', ...payloads.map((p, i) => `2024-01-15T15:${String(i).padStart(2, '0')}:00Z,${i},"${p.replaceAll('"', '""').replaceAll('\n', ' ')}"`)].join('\n'),
   'xss.prom.json': JSON.stringify({
     status: 'success',
@@ -159,7 +167,7 @@ test(`${payloads.length} payloads in every input format stay inert`, async () =>
     route.fulfill({ status: 200, contentType: 'text/plain; charset=utf-8', body: FILES[name] ?? '' });
   });
   const page = await context.newPage();
-  for (const name of ['xss.txt', 'xss.md', 'xss.json', 'xss.toml', 'xss.yaml']) {
+  for (const name of ['xss.txt', 'xss.md', 'xss.html', 'xss.json', 'xss.toml', 'xss.yaml']) {
     const fired = await visit(page, `${shared.server.url}?src=xss/${name}`, '[data-testid="incident-title"]');
     await page.waitForFunction((n) => document.querySelector('[data-testid="source-name"]')?.textContent === n, name);
     assert.deepEqual(fired, [], `${name}: nothing runs`);

@@ -221,6 +221,7 @@ fn draw_panel<DB: DrawingBackend>(
         f64::from(plot_width(area.dim_in_pixel().0)),
         offset,
         80.0,
+        scene.days,
     );
     let key_points: Vec<f64> = axis_ticks.iter().map(|t| t.at).collect();
     let (y0, y1) = panel.y_range;

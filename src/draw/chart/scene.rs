@@ -9,6 +9,7 @@ use plotters::style::RGBColor;
 use super::render::plot_width;
 use crate::analysis::decimate::m4;
 use crate::analysis::derived_impact::{derived_impact_series, derived_impact_series_with};
+use crate::analysis::format::Days;
 use crate::analysis::kinds::kinds_of;
 use crate::analysis::milestones::Milestones;
 use crate::analysis::phases::{phases, PhaseKind};
@@ -189,6 +190,8 @@ pub struct ChartScene {
     pub phases: Vec<Band>,
     /// Where the data comes from.
     pub origin: SeriesOrigin,
+    /// How the axis names days: counted when the chart draws a postmortem that gives no date.
+    pub days: Days,
 }
 
 /// Builds the scene for `incident` over `window`. Only the samples in view are read, and at
@@ -241,6 +244,10 @@ pub fn chart_scene_with(
         markers: markers(incident, kinds, window, columns),
         incident: incident_band(milestones, options.theme),
         phases: phase_bands(milestones, options.theme),
+        days: match origin {
+            SeriesOrigin::Measured | SeriesOrigin::Illustrative => Days::Dated,
+            SeriesOrigin::Derived | SeriesOrigin::None => Days::of(incident),
+        },
         origin,
     }
 }

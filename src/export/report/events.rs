@@ -26,7 +26,7 @@ pub fn timeline(
     }
     themed_figure(html, drawings, Figure::Timeline);
     // Across days, the day is said where it changes.
-    let days = list_days(&facts.index.at, facts.offset);
+    let days = list_days(&facts.index.at, facts.offset, facts.index.days);
     html.open_class("ol", "events");
     for (i, event) in events.iter().enumerate() {
         let at = axis_ms(&event.at);

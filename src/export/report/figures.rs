@@ -79,7 +79,10 @@ impl<'f, 'a> Drawings<'f, 'a> {
                 offset_minutes: facts.offset,
                 hidden_kinds: 0,
             });
-            (scene, axis_context_at(window.start, facts.offset))
+            (
+                scene,
+                axis_context_at(window.start, facts.offset, facts.index.days),
+            )
         });
         let illustration = Illustration::new(facts.incident);
         let last_frame = illustration.scene_at(None, facts.offset);

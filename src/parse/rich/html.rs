@@ -241,7 +241,7 @@ fn markup_at(text: &str) -> Option<(Token<'_>, usize)> {
 
 /// Where the `>` closing a tag is, skipping quoted attribute values; `None` past [`MAX_TAG`]
 /// or at a `<` (which means this was not a tag).
-fn tag_end(text: &str) -> Option<usize> {
+pub(crate) fn tag_end(text: &str) -> Option<usize> {
     let mut quote = None;
     for (i, b) in text.bytes().enumerate().take(MAX_TAG) {
         match (quote, b) {

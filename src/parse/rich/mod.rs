@@ -12,7 +12,7 @@
 //! No HTML string is ever produced: the tree is data, and the page builds DOM nodes from it.
 
 mod headerless;
-mod html;
+pub(crate) mod html;
 mod links;
 mod tree;
 

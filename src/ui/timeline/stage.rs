@@ -254,7 +254,7 @@ pub fn Stage() -> impl IntoView {
         let width = tl.width.get();
         let offset = tl.offset.get();
         Some(
-            ticks(window, width, offset, 84.0)
+            ticks(window, width, offset, 84.0, tl.index.with(|i| i.days))
                 .into_iter()
                 .map(|t| (x_of(window, width, t.at), t))
                 // A label centred on the very edge would be cut in half.
@@ -273,7 +273,8 @@ pub fn Stage() -> impl IntoView {
     };
     let axis_context = move || {
         let window = tl.window()?;
-        Some(axis_context_at(window.start, tl.offset.get()))
+        let days = tl.index.with(|i| i.days);
+        Some(axis_context_at(window.start, tl.offset.get(), days))
     };
     let announcement = move || {
         let event = view.hovered.get()?;
