@@ -301,12 +301,34 @@ pub fn find_zone(text: &str) -> Option<FoundZone> {
                 .iter()
                 .take_while(|b| b.is_ascii_alphabetic())
                 .count();
-        if let Some(zone) = zone_word(text, at, end) {
+        if let Some(zone) = zone_word(text, at, end).filter(|_| !after_acronym(text, at)) {
             return Some(zone);
         }
         at = end;
     }
     None
+}
+
+/// True when the word starting at `at` comes right after another word of capitals that is
+/// neither a zone nor AM/PM: `NHM ICT` (a team) and `IT EST` are names, not zones.
+fn after_acronym(text: &str, at: usize) -> bool {
+    let Some(before) = text[..at].strip_suffix(' ') else {
+        return false;
+    };
+    let start = before.len()
+        - before
+            .bytes()
+            .rev()
+            .take_while(u8::is_ascii_alphabetic)
+            .count();
+    let word = &before[start..];
+    // `2305HRS EAT`: a word glued to a number is part of the time.
+    let standalone = !before[..start].ends_with(|c: char| c.is_ascii_digit());
+    standalone
+        && word.len() >= 2
+        && word.bytes().all(|b| b.is_ascii_uppercase())
+        && !matches!(word, "AM" | "PM")
+        && zone_word(before, start, before.len()).is_none()
 }
 
 /// The part of the day that Chinese and Japanese write before a time (`下午 3:00`, `午前10時`).
@@ -666,6 +688,21 @@ mod tests {
             );
             assert_eq!(zone_at_start(name).map(|z| z.at), Some(0), "{name}");
         }
+    }
+
+    #[test]
+    fn a_zone_after_another_acronym_is_a_name() {
+        assert!(find_zone("Handled by: NHM ICT").is_none());
+        assert_eq!(find_zone("Время UTC").map(|z| z.label), Some("UTC".into()));
+        assert_eq!(find_zone("ВремяA UTC").map(|z| z.label), Some("UTC".into()));
+        assert_eq!(
+            find_zone("10:00 AM EST").map(|z| z.label),
+            Some("EST".into())
+        );
+        assert_eq!(
+            find_zone("From 10:00 (GMT BST)").map(|z| z.label),
+            Some("GMT".into())
+        );
     }
 
     #[test]

@@ -84,10 +84,10 @@ impl Reader<'_> {
         shape
     }
 
-    /// Status updates listed in the front matter join the timeline in written order, unless
-    /// the body already has an entry at that moment.
-    pub(super) fn place_front_status(&mut self) {
-        let entries = std::mem::take(&mut self.front_status);
+    /// Entries read outside the timeline (status updates listed in the front matter, the
+    /// window's `Start:`/`End:` fields) join it in written order, unless it already has an
+    /// entry at that moment.
+    pub(super) fn place_unless_repeated(&mut self, entries: Vec<PendingEntry>) {
         if entries.is_empty() {
             return;
         }

@@ -79,9 +79,26 @@ impl Reader<'_> {
     ) {
         match moment_in(value, self.context) {
             Some((date, time)) => {
-                let zone = zone_after_time(value).or_else(|| find_zone(value));
-                let moment = Moment::new(date, time, zone.map(|z| z.offset_on(date, time)));
+                // `Outage Start (UTC): 15 December 2024, 03:53`: the zone may be in the label.
+                let label = self.lines[index].text.get(..value_at).unwrap_or("");
+                let label = label
+                    .trim_matches(|c: char| !c.is_alphanumeric() && c != ')')
+                    .to_string();
+                let zone = zone_after_time(value)
+                    .or_else(|| find_zone(value))
+                    .or_else(|| find_zone(&label));
+                let moment =
+                    Moment::new(date, time, zone.as_ref().map(|z| z.offset_on(date, time)));
                 self.keep_stated(index, StatedAbout::Window);
+                self.boundaries.push(PendingEntry {
+                    index,
+                    at: value_at,
+                    date,
+                    day: date,
+                    time,
+                    zone,
+                    text: label,
+                });
                 if is_start {
                     self.incident.start = Some(moment);
                 } else {

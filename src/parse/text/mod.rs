@@ -335,6 +335,9 @@ struct Reader<'a> {
     body_start: usize,
     /// Status updates listed in the front matter, placed once the body is read.
     front_status: Vec<PendingEntry>,
+    /// Every `Start:` and `End:` field read, as an entry: the timeline of a postmortem that
+    /// has no listed one (`Issue commenced: 2013-03-14 19:38`, one pair per incident).
+    boundaries: Vec<PendingEntry>,
     /// The lines written in the lessons and measures parts (their headings first), so that
     /// a part left as an empty template still reaches the page as written.
     template_lines: Vec<(crate::model::Part, usize)>,
@@ -443,6 +446,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         template_lines: Vec::new(),
         body_start: 0,
         front_status: Vec::new(),
+        boundaries: Vec::new(),
     };
     reader.report_assumed_order(source, &order);
     let skip = reader.read_front_matter(&raw_texts);
@@ -1963,12 +1967,19 @@ impl<'a> Reader<'a> {
             }
         }
         // A timeline section with no timed entry (only days) leaves the prose's moments.
-        if self.incident.timeline.is_empty() {
-            self.infer_events();
-        } else {
+        let listed = !self.incident.timeline.is_empty();
+        if listed {
             self.place_strays();
+        } else {
+            self.infer_events();
         }
-        self.place_front_status();
+        let front_status = std::mem::take(&mut self.front_status);
+        self.place_unless_repeated(front_status);
+        // Without a listed timeline, the window's fields are its moments.
+        if !listed {
+            let boundaries = std::mem::take(&mut self.boundaries);
+            self.place_unless_repeated(boundaries);
+        }
         self.report_unread_stamps();
         for (event, raw) in self.incident.timeline.iter().zip(&self.raw_events) {
             if event.text.is_empty() {
