@@ -17,8 +17,11 @@ const KB = 1024;
 const FIRST_PAINT_BUDGET = 25 * KB;
 /** Bytes before the page is interactive, gzip. Raised from 620 KB on 2 December 2026 (fourth
  * session): the reader in the page's WebAssembly (it reads the embedded sample) gained the shapes
- * of the eleventh and twelfth development sets, +0.1 KB gzip, leaving 0.4 KB of room. */
-const INTERACTIVE_BUDGET = 621 * KB;
+ * of the eleventh and twelfth development sets, +0.1 KB gzip, leaving 0.4 KB of room. Raised to
+ * 622 KB on 3 December 2026 (tenth session): the page tells a postmortem published as `.html`
+ * from a host's own page and names the days of an undated postmortem (`day 2`, not 2 Jan 1970),
+ * +0.9 KB gzip (620.0 -> 620.9 KB; a fresh clone measures about 0.2 KB more). */
+const INTERACTIVE_BUDGET = 622 * KB;
 /** Everything the app fetches, gzip. Raised from 971 KB on 2 December 2026 (third session):
  * the parse worker's reader gained the shapes of the tenth development set (stamps that end a
  * heading or a bold line, years that are slips, table rows that keep their `<br>`s, data tables
@@ -43,8 +46,8 @@ const INTERACTIVE_BUDGET = 621 * KB;
  * before a time, restated times in parentheses), +3.4 KB gzip (981.7 -> 985.1 KB in the working
  * tree; not bisected rule by rule); the page's own WebAssembly did not grow. Raised to 990 KB on
  * 3 December 2026 (tenth session): the worker reads whole HTML pages (`parse::html_page`, +3.9 KB
- * raw) and abbreviations in sentences (+0.5 KB raw), and the page tells a postmortem published
- * as `.html` from a host's own page (+0.3 KB gzip): 985.1 -> 987.1 KB. `--converge` on the
+ * raw) and abbreviations in sentences and window fields (+0.5 KB raw), and the page tells a
+ * postmortem published as `.html` from a host's own page and counts undated days: 985.1 -> 988.6 KB. `--converge` on the
  * page's wasm-opt won nothing back. */
 const TOTAL_BUDGET = 990 * KB;
 
