@@ -48,6 +48,11 @@ const TRIGGERS: &[&str] = &[
     "godzinie",
     "godz",
     "około",
+    // Chinese: `大约22:40` (about), `约`, `大概`, `于` (at).
+    "大约",
+    "约",
+    "大概",
+    "于",
 ];
 
 /// A moment found in prose.
@@ -388,18 +393,27 @@ pub fn head(text: &str, len: usize) -> &str {
     &text[..end]
 }
 
-/// Byte offsets just after each sentence end (`. `, `! `, `? `), but for the dot of an
+/// Byte offsets just after each sentence end (`. `, `! `, `? `, `。`), but for the dot of an
 /// abbreviation: `a.m.`, `e.g.`, `approx.`, and a month's short name before a day (`Feb. 9`).
 fn sentence_ends(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
-    (0..bytes.len())
+    let mut ends: Vec<usize> = (0..bytes.len())
         .filter(|&p| {
             matches!(bytes[p], b'.' | b'!' | b'?')
                 && (p + 1 == bytes.len() || bytes[p + 1] == b' ')
                 && !(bytes[p] == b'.' && is_abbreviation(&text[..p], &text[p + 1..]))
         })
         .map(|p| p + 1)
-        .collect()
+        .collect();
+    // Chinese and Japanese end a sentence with a full-width mark and no space after it.
+    if !text.is_ascii() {
+        ends.extend(
+            text.match_indices(['。', '！', '？'])
+                .map(|(p, mark)| p + mark.len()),
+        );
+        ends.sort_unstable();
+    }
+    ends
 }
 
 /// True when the word ending `before` is an abbreviation whose dot ends no sentence, given
@@ -466,6 +480,12 @@ mod tests {
             "On Feb. 9, at about 9:30 AM CST, e.g. the site was down (“Feb.” — 1)."
         );
         assert_eq!(abbreviated[1].2, "Then approx. 10:00 it rose.");
+        let chinese = times("大约22:40开始504，重启无效。服务器连不上。13:26重启完就好了。");
+        assert_eq!(
+            chinese.iter().map(|t| t.1.as_str()).collect::<Vec<_>>(),
+            ["22:40", "13:26"]
+        );
+        assert_eq!(chinese[1].2, "13:26重启完就好了。");
         assert_eq!(times("Update 6:14pm UTC: back online")[0].1, "18:14");
         assert_eq!(times("OUTAGE UPDATE - 04:52PM Tuesday")[0].1, "16:52");
         let on_a_weekday = times("A power cut on Monday 10 April 2023 at 5:34 am stopped us.");
