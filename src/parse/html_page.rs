@@ -135,8 +135,8 @@ fn dedented(text: &str) -> Shown {
         };
         out.push_str(kept);
         indents.push(u32::try_from(line.len() - kept.len()).unwrap_or(u32::MAX));
-        let open = find_last_ignoring_case(line, "<pre");
-        let close = find_last_ignoring_case(line, "</pre");
+        let open = places_ignoring_case(line, "<pre").last();
+        let close = places_ignoring_case(line, "</pre").last();
         in_pre = match (open, close) {
             (Some(open), Some(close)) => open > close,
             (Some(_), None) => true,
@@ -145,15 +145,6 @@ fn dedented(text: &str) -> Shown {
         };
     }
     Shown { text: out, indents }
-}
-
-/// The last place `needle` (ASCII) occurs in `haystack`, in any case.
-fn find_last_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
-    let needle = needle.as_bytes();
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .rposition(|window| window.eq_ignore_ascii_case(needle))
 }
 
 /// Writes one space for each character of `text` but its line breaks, which are kept.
@@ -203,13 +194,22 @@ fn closing_tag_end(page: &str, from: usize, name: &str) -> usize {
         .map_or(page.len(), |gt| after + gt + 1)
 }
 
-/// The first place `needle` (ASCII) occurs in `haystack`, in any case.
-fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
-    let needle = needle.as_bytes();
+/// Where `needle` (ASCII) occurs in `haystack`, in any case, first to last.
+fn places_ignoring_case<'a>(
+    haystack: &'a str,
+    needle: &'a str,
+) -> impl Iterator<Item = usize> + 'a {
     haystack
         .as_bytes()
         .windows(needle.len())
-        .position(|window| window.eq_ignore_ascii_case(needle))
+        .enumerate()
+        .filter(|(_, window)| window.eq_ignore_ascii_case(needle.as_bytes()))
+        .map(|(at, _)| at)
+}
+
+/// The first place `needle` (ASCII) occurs in `haystack`, in any case.
+fn find_ignoring_case(haystack: &str, needle: &str) -> Option<usize> {
+    places_ignoring_case(haystack, needle).next()
 }
 
 /// The page's `<title>` inside a blanked span: where its open tag starts, where its text starts
