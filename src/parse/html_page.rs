@@ -11,55 +11,7 @@
 //! body's first heading is an `<h1>`: a blog page's `<title>` repeats its `<h1>` with the site
 //! name added, while a page that starts with a smaller heading has its name only in `<title>`.
 
-use super::rich::html::tag_end;
-
-/// What starts at a `<` of the page.
-enum Mark<'a> {
-    /// An opening tag and its name as written.
-    Open(&'a str),
-    /// An end tag and its name as written.
-    Close(&'a str),
-    /// A doctype or processing instruction (`<!DOCTYPE html>`, `<?php … ?>`).
-    Declaration,
-    /// A comment: left for the reader, which already skips comments.
-    Comment,
-}
-
-/// The tag, declaration or comment at the start of `text` (which starts with `<`), and its
-/// length; `None` when the `<` starts no markup.
-fn mark_at(text: &str) -> Option<(Mark<'_>, usize)> {
-    let rest = &text[1..];
-    if let Some(comment) = rest.strip_prefix("!--") {
-        return Some((
-            Mark::Comment,
-            comment.find("-->").map_or(text.len(), |e| 4 + e + 3),
-        ));
-    }
-    if rest.starts_with(['!', '?']) {
-        return Some((Mark::Declaration, 1 + tag_end(&rest[1..])? + 2));
-    }
-    let (closing, body) = match rest.strip_prefix('/') {
-        Some(body) => (true, body),
-        None => (false, rest),
-    };
-    let name_len = body
-        .bytes()
-        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
-        .count();
-    if !body.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        return None;
-    }
-    let name = &body[..name_len];
-    let len = 1 + usize::from(closing) + name_len + tag_end(&body[name_len..])? + 1;
-    Some((
-        if closing {
-            Mark::Close(name)
-        } else {
-            Mark::Open(name)
-        },
-        len,
-    ))
-}
+use super::rich::html::{markup_parts, Markup};
 
 /// True when `name` (as written) is one of `names` (lower case).
 fn named(name: &str, names: &[&str]) -> bool {
@@ -160,15 +112,19 @@ fn unshown_spans(page: &str) -> Vec<(usize, usize)> {
     let mut at = 0;
     while let Some(found) = page[at..].find('<') {
         let lt = at + found;
-        let Some((mark, len)) = mark_at(&page[lt..]) else {
+        let Some((markup, len)) = markup_parts(&page[lt..]) else {
             at = lt + 1;
             continue;
         };
-        let end = match mark {
-            Mark::Open(name) if named(name, &UNSHOWN) => closing_tag_end(page, lt + len, name),
-            Mark::Open(name) | Mark::Close(name) if named(name, &["html", "body"]) => lt + len,
-            Mark::Close(name) if named(name, &UNSHOWN) => lt + len,
-            Mark::Declaration => lt + len,
+        let end = match markup {
+            Markup::Tag {
+                closing: false,
+                name,
+                ..
+            } if named(name, &UNSHOWN) => closing_tag_end(page, lt + len, name),
+            Markup::Tag { name, .. } if named(name, &["html", "body"]) => lt + len,
+            Markup::Tag { name, .. } if named(name, &UNSHOWN) => lt + len,
+            Markup::Declaration => lt + len,
             _ => {
                 at = lt + len;
                 continue;
@@ -236,11 +192,16 @@ fn body_starts_with_h1(page: &str, blanks: &[(usize, usize)]) -> bool {
         .map_or(0, |span| span.1);
     while let Some(found) = page[at..].find('<') {
         let lt = at + found;
-        let Some((mark, len)) = mark_at(&page[lt..]) else {
+        let Some((markup, len)) = markup_parts(&page[lt..]) else {
             at = lt + 1;
             continue;
         };
-        if let Mark::Open(name) = mark {
+        if let Markup::Tag {
+            closing: false,
+            name,
+            ..
+        } = markup
+        {
             if let Some(level) = heading_level(name).filter(|_| !hidden(lt)) {
                 return level == 1;
             }
@@ -252,7 +213,10 @@ fn body_starts_with_h1(page: &str, blanks: &[(usize, usize)]) -> bool {
 
 /// True when `text` starts with a `<head>` open tag.
 fn is_head(text: &str) -> bool {
-    matches!(mark_at(text), Some((Mark::Open(name), _)) if name.eq_ignore_ascii_case("head"))
+    matches!(
+        markup_parts(text),
+        Some((Markup::Tag { closing: false, name, .. }, _)) if name.eq_ignore_ascii_case("head")
+    )
 }
 
 /// The level of a heading tag's name (`h1` → 1).

@@ -201,16 +201,34 @@ pub fn attribute_value(value: &str) -> String {
 /// The longest tag read; a `<` with no `>` within this many bytes is text.
 const MAX_TAG: usize = 2048;
 
-/// A tag, end tag or comment at the start of `text` (which starts with `<`), and its length.
-fn markup_at(text: &str) -> Option<(Token<'_>, usize)> {
+/// Markup at a `<`, as written: what the page's tokens and `parse::html_page` both start from.
+pub(crate) enum Markup<'a> {
+    /// `<!-- … -->`.
+    Comment,
+    /// A doctype or processing instruction (`<!DOCTYPE html>`, `<?php … ?>`).
+    Declaration,
+    /// A tag or end tag: its name as written and what stands between the name and the `>`.
+    Tag {
+        /// True for an end tag (`</p>`).
+        closing: bool,
+        /// The name as written.
+        name: &'a str,
+        /// The attributes part, as written.
+        inside: &'a str,
+    },
+}
+
+/// The markup at the start of `text` (which starts with `<`) and its length; `None` when the
+/// `<` starts none (it is text).
+pub(crate) fn markup_parts(text: &str) -> Option<(Markup<'_>, usize)> {
     let rest = &text[1..];
     if let Some(comment) = rest.strip_prefix("!--") {
         let end = comment.find("-->").map_or(text.len(), |e| 4 + e + 3);
-        return Some((Token::Hidden, end));
+        return Some((Markup::Comment, end));
     }
     if rest.starts_with(['!', '?']) {
         let end = rest.bytes().take(MAX_TAG).position(|b| b == b'>')?;
-        return Some((Token::Hidden, end + 2));
+        return Some((Markup::Declaration, end + 2));
     }
     let (closing, body) = match rest.strip_prefix('/') {
         Some(body) => (true, body),
@@ -223,25 +241,44 @@ fn markup_at(text: &str) -> Option<(Token<'_>, usize)> {
         .bytes()
         .take_while(|b| b.is_ascii_alphanumeric() || *b == b'-')
         .count();
-    let name = body[..name_len].to_ascii_lowercase();
     let inside_end = tag_end(&body[name_len..])?;
     let inside = &body[name_len..name_len + inside_end];
     if !(inside.is_empty() || inside.starts_with([' ', '\t', '\n', '\r', '/'])) {
         return None;
     }
     let len = 1 + usize::from(closing) + name_len + inside_end + 1;
+    let name = &body[..name_len];
+    Some((
+        Markup::Tag {
+            closing,
+            name,
+            inside,
+        },
+        len,
+    ))
+}
+
+/// A tag, end tag or comment at the start of `text` (which starts with `<`), and its length.
+fn markup_at(text: &str) -> Option<(Token<'_>, usize)> {
+    let (markup, len) = markup_parts(text)?;
     let raw = &text[..len];
-    let token = if closing {
-        Token::Close(name, raw)
-    } else {
-        Token::Open(name, attributes(inside), raw)
+    let token = match markup {
+        Markup::Comment | Markup::Declaration => Token::Hidden,
+        Markup::Tag {
+            closing: true,
+            name,
+            ..
+        } => Token::Close(name.to_ascii_lowercase(), raw),
+        Markup::Tag { name, inside, .. } => {
+            Token::Open(name.to_ascii_lowercase(), attributes(inside), raw)
+        }
     };
     Some((token, len))
 }
 
 /// Where the `>` closing a tag is, skipping quoted attribute values; `None` past [`MAX_TAG`]
 /// or at a `<` (which means this was not a tag).
-pub(crate) fn tag_end(text: &str) -> Option<usize> {
+fn tag_end(text: &str) -> Option<usize> {
     let mut quote = None;
     for (i, b) in text.bytes().enumerate().take(MAX_TAG) {
         match (quote, b) {
