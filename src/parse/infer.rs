@@ -214,6 +214,7 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
             || date_introduces
             || previous.as_deref().is_some_and(|w| TRIGGERS.contains(&w))
             || ends_with_as_of(lead)
+            || cjk_trigger_ends(lead)
             || glosses_an_introduced_moment(lead)
             || (date.is_some() && previous.as_deref() == Some("on"));
         let after = &text[at + clock.len..];
@@ -309,6 +310,17 @@ fn on_day_part(time: NaiveTime, part: DayPart) -> NaiveTime {
         1..=12 => time.with_hour(part.hour(time.hour())).unwrap_or(time),
         _ => time,
     }
+}
+
+/// Words of Chinese that introduce a moment, written right before its time with no space:
+/// `今天13:44:35` (today), `此时是12时` (it was then), `最晚12时` (at the latest). One-character
+/// words are left out: `于` ends `属于` ("belongs to") as well.
+const CJK_TRIGGERS: &[&str] = &["今天", "此时是", "此时", "最晚"];
+
+/// True when the text before a time ends with a Chinese word that introduces it.
+fn cjk_trigger_ends(lead: &str) -> bool {
+    let lead = lead.trim_end();
+    !lead.is_ascii() && CJK_TRIGGERS.iter().any(|w| lead.ends_with(w))
 }
 
 /// True when the text before a time ends with `as of` (any case), which introduces it.
@@ -547,6 +559,15 @@ mod tests {
             times("10:05 a.m. Alerts fired. Then more.")[0].2,
             "10:05 a.m. Alerts fired."
         );
+    }
+
+    #[test]
+    fn chinese_words_right_before_a_time_introduce_it() {
+        assert_eq!(times("之前的证书与今天13:44:35过期")[0].1, "13:44");
+        assert_eq!(times("直接重启服务器，正常了，此时是12时。")[0].1, "12:00");
+        assert_eq!(times("最晚12时开始，通知空白")[0].1, "12:00");
+        assert!(times("证书13:44:35过期").is_empty());
+        assert!(times("已有宿主转储属于 00:31，不将它们归到本事件。").is_empty());
     }
 
     #[test]
