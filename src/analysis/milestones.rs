@@ -119,6 +119,13 @@ impl Milestones {
                     .min_by(|&a, &b| times[a].total_cmp(&times[b]))
                     .map(event)
             });
+        // A fix is the impact's mitigation only once the impact began: the first one at or after
+        // its start, else (every fix written earlier) the first one, which the notes then flag.
+        let began = impact_start.as_ref().map_or(f64::NEG_INFINITY, |m| m.at);
+        let mitigated = (0..kinds.len())
+            .find(|&i| kinds[i] == EventKind::Mitigated && times[i] >= began)
+            .map(event)
+            .or_else(|| first(EventKind::Mitigated));
         let acknowledged = first(EventKind::Alerted);
         let detected = first(EventKind::Detected).or_else(|| acknowledged.clone());
         // The last event, when it is a fix that says service came back ("rolled back; service
@@ -150,7 +157,7 @@ impl Milestones {
             detected,
             acknowledged,
             root_cause: first(EventKind::RootCauseIdentified),
-            mitigated: first(EventKind::Mitigated),
+            mitigated,
             resolved,
             impact_end,
         }
@@ -379,6 +386,20 @@ mod tests {
     #[test]
     fn an_empty_incident_has_no_durations() {
         assert!(key_durations(&Incident::default()).is_empty());
+    }
+
+    #[test]
+    fn a_fix_written_before_the_impact_began_is_not_its_mitigation() {
+        // A bulletin of several outages: the first one's restart, then the second outage.
+        let text = "# Gateway outages\n\n## Timeline\n\n\
+            - 2024-03-04 14:00 Outage starts: the gateway returns 504\n\
+            - 2024-03-04 13:55 Rolled back the earlier certificate change\n\
+            - 2024-03-04 14:20 Rolled back the proxy config\n\
+            - 2024-03-04 14:30 Service fully restored\n";
+        let incident = crate::parse::parse_text(text).incident;
+        let m = Milestones::of(&incident);
+        assert_eq!(m.impact_start.map(|s| s.basis), Some(Basis::Event(0)));
+        assert_eq!(m.mitigated.map(|s| s.basis), Some(Basis::Event(2)));
     }
 
     #[test]
