@@ -8,6 +8,7 @@
 use std::borrow::Cow;
 
 use super::cues::{cue_scores, Cues};
+use super::words::Stems;
 use crate::model::{EventKind, Incident};
 
 /// One feature of an event: its name and its value (1 for a present word or fact).
@@ -131,7 +132,12 @@ pub struct Event<'a> {
 
 /// The features of every event of the incident, in timeline order.
 pub fn features_of(incident: &Incident) -> Vec<Vec<Feature>> {
-    let events: Vec<Event> = incident
+    features(&events_of(incident))
+}
+
+/// Every event of the incident as the features see it, in timeline order.
+pub fn events_of(incident: &Incident) -> Vec<Event<'_>> {
+    incident
         .timeline
         .iter()
         .map(|event| Event {
@@ -139,12 +145,40 @@ pub fn features_of(incident: &Incident) -> Vec<Vec<Feature>> {
             at_start: incident.start == Some(event.at),
             at_end: incident.end == Some(event.at),
         })
-        .collect();
-    features(&events)
+        .collect()
 }
 
 /// The features of each of a timeline's events, in order.
 pub fn features(events: &[Event]) -> Vec<Vec<Feature>> {
+    let mut all: Vec<Vec<Feature>> = vec![Vec::new(); events.len()];
+    visit(events, |index, feature| {
+        all[index].push(match feature {
+            Found::Named(name, value) => (Cow::Borrowed(name), value),
+            Found::Words(stems) => {
+                let mut names: Vec<String> = stems.iter().map(|w| format!("w:{w}")).collect();
+                names.sort_unstable();
+                names.dedup();
+                all[index].extend(names.into_iter().map(|w| (Cow::Owned(w), 1.0)));
+                return;
+            }
+        });
+    });
+    all
+}
+
+/// What [`visit`] finds of an event, in the order its features are listed: named features,
+/// then the stems of its words (repeats kept, unsorted) as the last thing of each event.
+pub enum Found<'a> {
+    /// A feature of the weight table's fixed names, and its value.
+    Named(&'static str, f32),
+    /// The stems of the event's first words; each is the feature `w:` and the stem, value 1.
+    Words(&'a Stems),
+}
+
+/// Calls `sink` with each event's index and each of its features, event by event: the one
+/// reading behind both [`features`] (names, for training) and the model's scoring, which looks
+/// the names up without writing them out.
+pub fn visit(events: &[Event], mut sink: impl FnMut(usize, Found<'_>)) {
     let cues: Vec<Cues> = events.iter().map(|event| cue_scores(event.text)).collect();
     let count = events.len();
     let tops: Vec<Option<usize>> = cues.iter().map(top_kind).collect();
@@ -163,57 +197,52 @@ pub fn features(events: &[Event]) -> Vec<Vec<Feature>> {
             later[index][kind] = true;
         }
     }
-    events
-        .iter()
-        .enumerate()
-        .map(|(index, event)| {
-            let mut features: Vec<Feature> = vec![(Cow::Borrowed("bias"), 1.0)];
-            let here = &cues[index];
-            for (kind, &weight) in here.score.iter().take(CUED).enumerate() {
-                if weight > 0 {
-                    let value = weight.min(CUE_CAP) as f32 / CUE_CAP as f32;
-                    features.push((Cow::Borrowed(CUE_WEIGHT[kind]), value));
-                }
+    let mut stems = Stems::default();
+    for (index, event) in events.iter().enumerate() {
+        let mut named = |name: &'static str| sink(index, Found::Named(name, 1.0));
+        named("bias");
+        let here = &cues[index];
+        for (kind, &weight) in here.score.iter().take(CUED).enumerate() {
+            if weight > 0 {
+                let value = weight.min(CUE_CAP) as f32 / CUE_CAP as f32;
+                sink(index, Found::Named(CUE_WEIGHT[kind], value));
             }
-            push_tops(&mut features, here, &CUE_TOP);
-            match index.checked_sub(1).and_then(|before| cues.get(before)) {
-                Some(before) => push_tops(&mut features, before, &BEFORE_TOP),
-                None => features.push((Cow::Borrowed(BEFORE_TOP[CUED + 1]), 1.0)),
+        }
+        let mut named = |name: &'static str| sink(index, Found::Named(name, 1.0));
+        push_tops(&mut named, here, &CUE_TOP);
+        match index.checked_sub(1).and_then(|before| cues.get(before)) {
+            Some(before) => push_tops(&mut named, before, &BEFORE_TOP),
+            None => named(BEFORE_TOP[CUED + 1]),
+        }
+        match cues.get(index + 1) {
+            Some(after) => push_tops(&mut named, after, &AFTER_TOP),
+            None => named(AFTER_TOP[CUED + 1]),
+        }
+        for kind in 0..CUED {
+            if earlier[index][kind] {
+                named(EARLIER[kind]);
             }
-            match cues.get(index + 1) {
-                Some(after) => push_tops(&mut features, after, &AFTER_TOP),
-                None => features.push((Cow::Borrowed(AFTER_TOP[CUED + 1]), 1.0)),
+            if later[index][kind] {
+                named(LATER[kind]);
             }
-            for kind in 0..CUED {
-                if earlier[index][kind] {
-                    features.push((Cow::Borrowed(EARLIER[kind]), 1.0));
-                }
-                if later[index][kind] {
-                    features.push((Cow::Borrowed(LATER[kind]), 1.0));
-                }
-            }
-            push_tops(&mut features, &cue_scores(&lead(event.text)), &LEAD_TOP);
-            let part = index * PARTS / count.saturating_sub(1).max(1);
-            features.push((Cow::Borrowed(POSITION[part.min(PARTS - 1)]), 1.0));
-            if index == 0 {
-                features.push((Cow::Borrowed("first"), 1.0));
-            }
-            if index + 1 == count {
-                features.push((Cow::Borrowed("last"), 1.0));
-            }
-            if event.at_start {
-                features.push((Cow::Borrowed("at_start"), 1.0));
-            }
-            if event.at_end {
-                features.push((Cow::Borrowed("at_end"), 1.0));
-            }
-            let mut words = super::words::stems_with_prefix(event.text, "w:");
-            words.sort_unstable();
-            words.dedup();
-            features.extend(words.into_iter().map(|w| (Cow::Owned(w), 1.0)));
-            features
-        })
-        .collect()
+        }
+        push_tops(&mut named, &cue_scores(&lead(event.text)), &LEAD_TOP);
+        let part = index * PARTS / count.saturating_sub(1).max(1);
+        named(POSITION[part.min(PARTS - 1)]);
+        if index == 0 {
+            named("first");
+        }
+        if index + 1 == count {
+            named("last");
+        }
+        if event.at_start {
+            named("at_start");
+        }
+        if event.at_end {
+            named("at_end");
+        }
+        sink(index, Found::Words(stems.of(event.text)));
+    }
 }
 
 /// The first [`LEAD_WORDS`] words of a text, markup set aside.
@@ -234,15 +263,15 @@ fn top_kind(cues: &Cues) -> Option<usize> {
 
 /// One feature for each kind whose cues weigh most in `cues` (ties all count), or the last
 /// of `names` but one when no cue is found.
-fn push_tops(features: &mut Vec<Feature>, cues: &Cues, names: &[&'static str]) {
+fn push_tops(named: &mut impl FnMut(&'static str), cues: &Cues, names: &[&'static str]) {
     let top = cues.score.iter().take(CUED).copied().max().unwrap_or(0);
     if top == 0 {
-        features.push((Cow::Borrowed(names[CUED]), 1.0));
+        named(names[CUED]);
         return;
     }
     for (kind, &weight) in cues.score.iter().take(CUED).enumerate() {
         if weight == top {
-            features.push((Cow::Borrowed(names[kind]), 1.0));
+            named(names[kind]);
         }
     }
 }

@@ -35,12 +35,8 @@ pub fn kinds_of(incident: &Incident) -> Vec<EventKind> {
     incident
         .timeline
         .iter()
-        .zip(features::features_of(incident))
-        .map(|(event, features)| {
-            event
-                .kind
-                .unwrap_or_else(|| model::best(&model::scores(&features)))
-        })
+        .zip(model::scores_of_events(&features::events_of(incident)))
+        .map(|(event, scores)| event.kind.unwrap_or_else(|| model::best(&scores)))
         .collect()
 }
 

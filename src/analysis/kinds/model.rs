@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use super::features::Feature;
+use super::features::{visit, Event, Feature, Found};
 use super::weights::{KEYS, SCALE, WEIGHTS};
 use crate::model::EventKind;
 
@@ -32,17 +32,64 @@ pub fn scores(features: &[Feature]) -> [f32; KINDS] {
     let rows = rows();
     let mut total = [0.0f32; KINDS];
     for (name, value) in features {
-        let Some(&row) = rows.get(name.as_ref()) else {
-            continue;
-        };
-        let Some(weights) = WEIGHTS.get(row * KINDS..(row + 1) * KINDS) else {
-            continue;
-        };
-        for (sum, &weight) in total.iter_mut().zip(weights) {
-            *sum += f32::from(weight) * SCALE * value;
-        }
+        add_row(&mut total, rows.get(name.as_ref()).copied(), *value);
     }
     total
+}
+
+/// The scores of each of a timeline's events: [`scores`] of their [`features`](super::features::features),
+/// added up in the same order, without writing out the feature names (the words are looked up
+/// in one buffer, and their rows are added in the table's order, which is the names' order).
+pub fn scores_of_events(events: &[Event]) -> Vec<[f32; KINDS]> {
+    let rows = rows();
+    let mut totals = vec![[0.0f32; KINDS]; events.len()];
+    let mut name = String::new();
+    let mut word_rows: Vec<usize> = Vec::new();
+    visit(events, |index, found| {
+        let Some(total) = totals.get_mut(index) else {
+            return;
+        };
+        match found {
+            Found::Named(feature, value) => add_row(total, rows.get(feature).copied(), value),
+            Found::Words(stems) => {
+                word_rows.clear();
+                for stem in stems.iter() {
+                    name.clear();
+                    name.push_str("w:");
+                    name.push_str(stem);
+                    word_rows.extend(rows.get(name.as_str()).copied());
+                }
+                word_rows.sort_unstable();
+                word_rows.dedup();
+                for &row in &word_rows {
+                    add_row(total, Some(row), 1.0);
+                }
+            }
+        }
+    });
+    totals
+}
+
+/// Adds the weights of the table's row `row` (none for a feature the table does not know),
+/// times `value`, to `total`.
+fn add_row(total: &mut [f32; KINDS], row: Option<usize>, value: f32) {
+    let Some(weights) = row.and_then(|row| scaled().get(row)) else {
+        return;
+    };
+    for (sum, &weight) in total.iter_mut().zip(weights) {
+        *sum += weight * value;
+    }
+}
+
+/// Each row of weights as numbers: the 8-bit weight times [`SCALE`], worked out once.
+fn scaled() -> &'static [[f32; KINDS]] {
+    static TABLE: OnceLock<Vec<[f32; KINDS]>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        WEIGHTS
+            .chunks_exact(KINDS)
+            .map(|row| std::array::from_fn(|kind| f32::from(row[kind]) * SCALE))
+            .collect()
+    })
 }
 
 /// The kind with the highest score; the first in story order on a tie.
@@ -56,4 +103,45 @@ pub fn best(scores: &[f32; KINDS]) -> EventKind {
         }
     }
     best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::features::{events_of, features};
+    use super::super::weights::KEYS;
+    use super::*;
+    use crate::parse::parse_document;
+
+    #[test]
+    fn the_table_lists_its_names_in_order() {
+        // `scores_of_events` adds an event's words in row order, which is the names' order
+        // only because the table is sorted.
+        let keys: Vec<&str> = KEYS.lines().collect();
+        assert!(keys.len() > 100);
+        assert!(keys.windows(2).all(|pair| pair[0] < pair[1]));
+    }
+
+    #[test]
+    fn scoring_without_the_names_adds_up_to_the_same_bits() {
+        let texts = [
+            crate::sample::SAMPLE_TEXT,
+            "# Outage\n\n## Timeline\n\n\
+             - 10:00 Errors rose; [graph](https://x.example/g) of 5xx <b>spiking</b>\n\
+             - 10:05 Paged the on-call: `pagerduty` fired, the alert was acknowledged\n\
+             - 10:20 Rolled back the deploy, errors errors errors back to normal\n\
+             - 10:30 서비스 정상화 완료, résolu\n",
+        ];
+        for text in texts {
+            let incident = parse_document("t.md", text).incident;
+            let events = events_of(&incident);
+            let named: Vec<[f32; KINDS]> = features(&events).iter().map(|f| scores(f)).collect();
+            let fast = scores_of_events(&events);
+            assert_eq!(named.len(), incident.timeline.len());
+            let bits = |rows: &[[f32; KINDS]]| -> Vec<u32> {
+                rows.iter().flatten().map(|score| score.to_bits()).collect()
+            };
+            assert_eq!(bits(&named), bits(&fast));
+            assert!(fast.iter().flatten().any(|&score| score != 0.0));
+        }
+    }
 }

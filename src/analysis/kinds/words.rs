@@ -25,18 +25,48 @@ pub fn stems(text: &str) -> Vec<String> {
 /// [`stems`], each written after `prefix` (the model's feature names are `w:` and the stem):
 /// one string a word.
 pub fn stems_with_prefix(text: &str, prefix: &str) -> Vec<String> {
-    let plain = without_markup(text).to_lowercase();
-    plain
-        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
-        .filter(|word| !word.is_empty() && !word.chars().all(|c| c.is_ascii_digit()))
-        .take(MAX_WORDS)
-        .map(|word| {
-            let mut out = String::with_capacity(prefix.len() + STEM_CHARS * 4);
-            out.push_str(prefix);
-            out.extend(stem(word).chars().take(STEM_CHARS));
-            out
-        })
+    let mut stems = Stems::default();
+    stems
+        .of(text)
+        .iter()
+        .map(|stem| format!("{prefix}{stem}"))
         .collect()
+}
+
+/// The stems of one text after another, written into buffers that are kept from text to
+/// text: the classifier reads the words of 10,000 events without a string for each word.
+#[derive(Debug, Default)]
+pub struct Stems {
+    /// The stems of the last text, one after another.
+    joined: String,
+    /// Where each stem of `joined` ends.
+    ends: Vec<usize>,
+}
+
+impl Stems {
+    /// The stems of `text`'s first words, in order (repeats kept).
+    pub fn of(&mut self, text: &str) -> &Stems {
+        self.joined.clear();
+        self.ends.clear();
+        let plain = without_markup(text).to_lowercase();
+        let words = plain
+            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .filter(|word| !word.is_empty() && !word.chars().all(|c| c.is_ascii_digit()))
+            .take(MAX_WORDS);
+        for word in words {
+            self.joined.extend(stem(word).chars().take(STEM_CHARS));
+            self.ends.push(self.joined.len());
+        }
+        self
+    }
+
+    /// The stems, in order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts
+            .zip(self.ends.iter().copied())
+            .map(|(start, end)| self.joined.get(start..end).unwrap_or_default())
+    }
 }
 
 /// A word's stem: one ending taken off; the caller cuts it to [`STEM_CHARS`] characters.
@@ -61,6 +91,12 @@ fn without_markup(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(c) = rest.chars().next() {
+        // Only these characters can begin what is set aside: most are copied at once.
+        if !matches!(c, ']' | 'h' | '`' | '<') {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
         let skip = if rest.starts_with("](") {
             out.push(']');
             rest.find(')').map_or(rest.len(), |end| end + 1)
