@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 
 use super::cues::{cue_scores, Cues};
-use super::words::Stems;
+use super::words::{Stems, WORD_FEATURE};
 use crate::model::{EventKind, Incident};
 
 /// One feature of an event: its name and its value (1 for a present word or fact).
@@ -151,17 +151,17 @@ pub fn events_of(incident: &Incident) -> Vec<Event<'_>> {
 /// The features of each of a timeline's events, in order.
 pub fn features(events: &[Event]) -> Vec<Vec<Feature>> {
     let mut all: Vec<Vec<Feature>> = vec![Vec::new(); events.len()];
-    visit(events, |index, feature| {
-        all[index].push(match feature {
-            Found::Named(name, value) => (Cow::Borrowed(name), value),
-            Found::Words(stems) => {
-                let mut names: Vec<String> = stems.iter().map(|w| format!("w:{w}")).collect();
-                names.sort_unstable();
-                names.dedup();
-                all[index].extend(names.into_iter().map(|w| (Cow::Owned(w), 1.0)));
-                return;
-            }
-        });
+    visit(events, |index, feature| match feature {
+        Found::Named(name, value) => all[index].push((Cow::Borrowed(name), value)),
+        Found::Words(stems) => {
+            let mut names: Vec<String> = stems
+                .iter()
+                .map(|stem| format!("{WORD_FEATURE}{stem}"))
+                .collect();
+            names.sort_unstable();
+            names.dedup();
+            all[index].extend(names.into_iter().map(|name| (Cow::Owned(name), 1.0)));
+        }
     });
     all
 }
@@ -199,16 +199,18 @@ pub fn visit(events: &[Event], mut sink: impl FnMut(usize, Found<'_>)) {
     }
     let mut stems = Stems::default();
     for (index, event) in events.iter().enumerate() {
-        let mut named = |name: &'static str| sink(index, Found::Named(name, 1.0));
-        named("bias");
+        let mut weighed = |name: &'static str, value: f32| sink(index, Found::Named(name, value));
+        weighed("bias", 1.0);
         let here = &cues[index];
         for (kind, &weight) in here.score.iter().take(CUED).enumerate() {
             if weight > 0 {
-                let value = weight.min(CUE_CAP) as f32 / CUE_CAP as f32;
-                sink(index, Found::Named(CUE_WEIGHT[kind], value));
+                weighed(
+                    CUE_WEIGHT[kind],
+                    weight.min(CUE_CAP) as f32 / CUE_CAP as f32,
+                );
             }
         }
-        let mut named = |name: &'static str| sink(index, Found::Named(name, 1.0));
+        let mut named = |name: &'static str| weighed(name, 1.0);
         push_tops(&mut named, here, &CUE_TOP);
         match index.checked_sub(1).and_then(|before| cues.get(before)) {
             Some(before) => push_tops(&mut named, before, &BEFORE_TOP),

@@ -8,6 +8,7 @@ use rustc_hash::FxHashMap;
 
 use super::features::{visit, Event, Feature, Found};
 use super::weights::{KEYS, SCALE, WEIGHTS};
+use super::words::WORD_FEATURE;
 use crate::model::EventKind;
 
 /// The number of kinds, and so of weights for each feature.
@@ -55,7 +56,7 @@ pub fn scores_of_events(events: &[Event]) -> Vec<[f32; KINDS]> {
                 word_rows.clear();
                 for stem in stems.iter() {
                     name.clear();
-                    name.push_str("w:");
+                    name.push_str(WORD_FEATURE);
                     name.push_str(stem);
                     word_rows.extend(rows.get(name.as_str()).copied());
                 }

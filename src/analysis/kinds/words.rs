@@ -2,6 +2,9 @@
 //! aside, lower-cased, digits dropped, each word cut to a short stem ("restarted",
 //! "restarts" and "restarting" are all `rest`).
 
+/// What the model's feature name for a word is: this, then the word's stem.
+pub const WORD_FEATURE: &str = "w:";
+
 /// At most this many words of a text are read: the first words say what happened, long
 /// paragraphs go on to tell the rest of the story.
 const MAX_WORDS: usize = 40;
@@ -19,17 +22,10 @@ const SUFFIXES: [&str; 9] = [
 
 /// The stems of the text's first words, in order (repeats kept).
 pub fn stems(text: &str) -> Vec<String> {
-    stems_with_prefix(text, "")
-}
-
-/// [`stems`], each written after `prefix` (the model's feature names are `w:` and the stem):
-/// one string a word.
-pub fn stems_with_prefix(text: &str, prefix: &str) -> Vec<String> {
-    let mut stems = Stems::default();
-    stems
+    Stems::default()
         .of(text)
         .iter()
-        .map(|stem| format!("{prefix}{stem}"))
+        .map(str::to_string)
         .collect()
 }
 
