@@ -16,6 +16,8 @@ impl Reader<'_> {
         let mut narrated = None;
         // True while the lines continue an entry-shaped line (`- **03:17** — text`).
         let mut in_entry = false;
+        // The events that open a window (`between 17:30 and 18:00`).
+        let mut windows: Vec<usize> = Vec::new();
         // A run of entry-shaped lines is the timeline, wherever it sits; the times in the
         // sentences around it then narrate it and are not events of their own.
         let has_timeline = has_entry_run(&prose, &self.lines, document_context);
@@ -51,7 +53,7 @@ impl Reader<'_> {
             let entry = (!narrates)
                 .then(|| timeline_entry(content, context))
                 .flatten();
-            let found_times: Vec<(FoundTime, i8)> = match entry {
+            let found_times: Vec<(FoundTime, i8, bool)> = match entry {
                 // A line shaped like a timeline entry, outside a timeline section.
                 Some(entry) => {
                     in_entry = true;
@@ -65,7 +67,7 @@ impl Reader<'_> {
                             .filter(|f| f.time == entry.time)
                             .map_or((None, 0), |f| (f.date, f.days_later)),
                     };
-                    vec![((date, entry.time, entry.zone, 0, text), days_later)]
+                    vec![((date, entry.time, entry.zone, 0, text), days_later, false)]
                 }
                 None if has_timeline => Vec::new(),
                 None => {
@@ -80,7 +82,11 @@ impl Reader<'_> {
                         .map(|f| {
                             let date = f.date.or_else(|| f.date_wraps.and_then(wrapped_date));
                             let sentence = sentence_excerpt(f.sentence);
-                            ((date, f.time, f.zone, f.at, sentence), f.days_later)
+                            (
+                                (date, f.time, f.zone, f.at, sentence),
+                                f.days_later,
+                                f.starts_window,
+                            )
                         })
                         .collect()
                 }
@@ -91,7 +97,7 @@ impl Reader<'_> {
             }
             let mut scanned = 0;
             let mut line_date = None;
-            for ((date, time, zone, at, sentence), days_later) in found_times {
+            for ((date, time, zone, at, sentence), days_later, starts_window) in found_times {
                 // "On March 5, 2024 ... at 14:02", "On March 29th, at around 10:00": a date
                 // earlier on the line, with its year or its month's name (each byte read once).
                 if let Some(before) = content.get(scanned..at).and_then(|t| {
@@ -117,6 +123,9 @@ impl Reader<'_> {
                             Some(_) => day,
                         });
                 running_date = date;
+                if starts_window {
+                    windows.push(self.incident.timeline.len());
+                }
                 self.incident.timeline.push(TimelineEvent {
                     at: Moment::new(date, time, None),
                     text: sentence,
@@ -150,6 +159,21 @@ impl Reader<'_> {
                     narrated.get_or_insert(date.date);
                 }
             }
+        }
+        self.drop_summary_windows(&windows);
+    }
+
+    /// Keeps the windows written in prose (`between 17:30 and 18:00`) only when they are all
+    /// the story tells: then the window's start is the incident's moment. Beside moments of
+    /// their own, windows summarise (`Time to mitigate: 23min (from 9:56AM to 10:19AM)`,
+    /// `users saw errors between 10:00 and 10:30`), and are not events.
+    fn drop_summary_windows(&mut self, windows: &[usize]) {
+        if windows.len() == self.incident.timeline.len() {
+            return;
+        }
+        for &index in windows.iter().rev() {
+            self.incident.timeline.remove(index);
+            self.raw_events.remove(index);
         }
     }
 }
