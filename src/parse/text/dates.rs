@@ -195,6 +195,13 @@ impl Reader<'_> {
         let mut previous_inferred = true;
         let mut out_of_order = 0;
         let fallback_zone = self.stated_zone.clone().or_else(|| self.zone.clone());
+        // `13:50 +08:00` on one entry of a log whose other entries write no zone: the zone
+        // the entries write, when they all write the same one, is the zone of the rest.
+        let shared_zone = match (&fallback_zone, start_offset) {
+            (None, None) => zone_the_entries_share(&self.raw_events),
+            _ => None,
+        };
+        let mut zoned_by_the_others: Option<(usize, usize, usize)> = None;
         // The date the document gives itself (a `Date:` field, the title, front matter, the
         // file's path), against which an entry's year may be a slip.
         let dated = self
@@ -314,13 +321,47 @@ impl Reader<'_> {
             entries_day = date;
             let offset = match (raw.zone.as_deref(), self.stated_zone.as_ref()) {
                 (Some(zone), _) | (None, Some(zone)) => Some(zone.offset_on(day, time)),
-                (None, None) => {
-                    start_offset.or_else(|| fallback_zone.as_ref().map(|z| z.offset_on(day, time)))
-                }
+                (None, None) => start_offset
+                    .or_else(|| fallback_zone.as_ref().map(|z| z.offset_on(day, time)))
+                    .or_else(|| {
+                        let zone = shared_zone.as_ref()?;
+                        let (_, _, count) =
+                            zoned_by_the_others.get_or_insert((raw.line_index, raw.at, 0));
+                        *count += 1;
+                        Some(zone.offset_on(day, time))
+                    }),
             };
             event.at = Moment::new(day, time, offset);
         }
+        if let (Some((index, at, count)), Some(zone)) = (zoned_by_the_others, shared_zone) {
+            let entries = if count == 1 {
+                "entry writes"
+            } else {
+                "entries write"
+            };
+            let zone = match zone.label.as_str() {
+                "Z" => "UTC (`Z`)".to_string(),
+                label => format!("`{label}`"),
+            };
+            self.warn(
+                index,
+                at,
+                format!(
+                    "{count} timeline {entries} no zone; read in {zone}, the zone the other entries write; expected a zone on each entry, or an `All times in ...` line, if that is wrong"
+                ),
+            );
+        }
     }
+}
+
+/// The zone every entry that writes one writes (the same offset and summer-time rule), when
+/// some entries write one and some do not.
+fn zone_the_entries_share(raws: &[RawEvent]) -> Option<FoundZone> {
+    let mut zones = raws.iter().filter_map(|raw| raw.zone.as_deref());
+    let first = zones.next()?;
+    let shared = zones.all(|zone| zone.offset == first.offset && zone.rule == first.rule);
+    let some_without = raws.iter().any(|raw| raw.zone.is_none());
+    (shared && some_without).then(|| first.clone())
 }
 
 /// The date meant when `written` is within a week of the document's own date `dated` on the

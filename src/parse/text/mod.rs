@@ -2366,6 +2366,30 @@ mod report_tests {
     }
 
     #[test]
+    fn a_zone_written_on_some_entries_is_the_zone_of_the_rest_and_says_so() {
+        let text = "# Gateway outage\n\n## Timeline\n\n- 2024-04-13T13:50:00+08:00 504 errors begin\n- 2024-04-13 14:20 certificate found expired\n- 2024-04-13T15:12:00+08:00 certificate renewed\n";
+        let parsed = parse_text(text);
+        let offsets: Vec<Option<i32>> = parsed
+            .incident
+            .timeline
+            .iter()
+            .map(|event| event.at.offset.map(|o| o.minutes()))
+            .collect();
+        assert_eq!(offsets, [Some(480), Some(480), Some(480)]);
+        let found = warnings(text);
+        assert!(
+            found.iter().any(|(line, _, message)| *line == 6
+                && message.starts_with("1 timeline entry writes no zone; read in `+08:00`, the zone the other entries write; expected")),
+            "{found:?}"
+        );
+        // Entries that write different zones leave the rest without one.
+        let mixed = parse_text(
+            "# T\n\n## Timeline\n\n- 2024-04-13T13:50:00+08:00 a\n- 2024-04-13 14:20 b\n- 2024-04-13T15:12:00+09:00 c\n",
+        );
+        assert_eq!(mixed.incident.timeline[1].at.offset, None);
+    }
+
+    #[test]
     fn impossible_stamps_in_the_timeline_say_why_where_they_are() {
         let found = warnings(
             "Title: T\n\nTimeline:\n- 10:00 Alert\n- 25:00 Restart\n2023-02-30 10:00 x\n10:4",
