@@ -257,6 +257,10 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
         } else if let Some(found) = short_us_zone(trimmed) {
             at += rest.len() - trimmed.len() + found.label.len();
             zone = Some(found);
+        } else if let Some((offset, len)) = spaced_offset(trimmed) {
+            let label_at = at + rest.len() - trimmed.len();
+            zone = Some(FoundZone::fixed(offset, &trimmed[..len], label_at));
+            at = label_at + len;
         }
     }
     // `22:20 EDT to 2018-09-23 00:05 EDT: text`, `10:00 UTC - 11:00 UTC: text`: a range whose
@@ -666,6 +670,18 @@ fn skip_word(text: &str, words: &[&str]) -> usize {
         .map_or(0, |w| w.len())
 }
 
+/// `13:50 +08:00 text`, `09:00 (+0530)`: a positive numeric offset written a space after the
+/// time. A minus sign after a space starts a range or the text (`10:00 - 11:00`,
+/// `10:00 -11:00`), not an offset.
+fn spaced_offset(text: &str) -> Option<(crate::model::UtcOffset, usize)> {
+    if !text.starts_with('+') {
+        return None;
+    }
+    let (offset, len) = attached_offset(text)?;
+    let ends = !text[len..].starts_with(|c: char| c.is_ascii_alphanumeric());
+    ends.then_some((offset, len))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -694,6 +710,29 @@ mod tests {
         assert_eq!(weekday_stamp("Monday, 9:00 AM"), Some((Weekday::Mon, 8)));
         assert_eq!(weekday_stamp("Saturday night"), None);
         assert_eq!(weekday_stamp("13:45"), None);
+    }
+
+    #[test]
+    fn a_numeric_offset_a_space_after_the_time_is_its_zone() {
+        let read = |content: &str| {
+            let entry = timeline_entry(content, DateContext::default()).unwrap();
+            (
+                entry.zone.as_ref().map(|z| z.offset.minutes()),
+                entry.text_in(content).trim().to_string(),
+            )
+        };
+        assert_eq!(
+            read("13:50 +08:00 504 errors"),
+            (Some(480), "504 errors".into())
+        );
+        assert_eq!(
+            read("14:20 +0100: mail sent"),
+            (Some(60), "mail sent".into())
+        );
+        assert_eq!(read("(09:00 (+05:30)) paged"), (Some(330), "paged".into()));
+        // Not offsets: a count, and a range written with the dash against its end.
+        assert_eq!(read("12:00 +1 more alert"), (None, "+1 more alert".into()));
+        assert_eq!(read("10:00 -11:00 outage").0, None);
     }
 
     #[test]
