@@ -2390,6 +2390,20 @@ mod report_tests {
     }
 
     #[test]
+    fn a_zone_in_the_time_column_header_is_its_rows_zone() {
+        let parsed = parse_text(
+            "# T\n\nDeployed: 2026-04-25 17:00 UTC\n\n## Timeline\n\n| Datetime (UTC+2) | Event |\n|---|---|\n| 2026-05-18 22:06 | fix |\n| 2026-05-18 23:57 CET | other |\n",
+        );
+        let offsets: Vec<Option<i32>> = parsed
+            .incident
+            .timeline
+            .iter()
+            .map(|event| event.at.offset.map(|o| o.minutes()))
+            .collect();
+        assert_eq!(offsets, [Some(120), Some(60)]);
+    }
+
+    #[test]
     fn impossible_stamps_in_the_timeline_say_why_where_they_are() {
         let found = warnings(
             "Title: T\n\nTimeline:\n- 10:00 Alert\n- 25:00 Restart\n2023-02-30 10:00 x\n10:4",

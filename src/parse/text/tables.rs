@@ -300,14 +300,14 @@ impl Reader<'_> {
             }
         }
         let text = parts.join(" — ");
-        self.push_event(
-            index,
-            *time_at,
-            entry.date.or(date),
-            entry.time,
-            entry.zone,
-            text,
-        );
+        // `| Datetime (UTC+2) | Event |`: the time column's header gives its rows' zone,
+        // over a zone the text wrote elsewhere.
+        let zone = entry.zone.or_else(|| {
+            headers
+                .get(time_column)
+                .and_then(|header| crate::parse::zone::find_zone(header))
+        });
+        self.push_event(index, *time_at, entry.date.or(date), entry.time, zone, text);
     }
 
     /// A table row kept as prose in the part the reader is in.
