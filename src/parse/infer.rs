@@ -110,6 +110,8 @@ pub struct Inferred<'a> {
     pub date_wraps: Option<&'a str>,
     /// True when the moment is the start of a window (`between 17:30 and 18:00`).
     pub starts_window: bool,
+    /// The time the window ends, when its sentence writes it (`18:00`).
+    pub window_end: Option<NaiveTime>,
 }
 
 /// Words right after a 12-hour time that name its part of the day (`10 uur 's avonds`,
@@ -175,10 +177,11 @@ const DAY_BEFORE: &[&str] = &[
 /// The moments `text` states, in order.
 pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
     let bytes = text.as_bytes();
-    let mut found = Vec::new();
+    let mut found: Vec<Inferred<'_>> = Vec::new();
     let ends = sentence_ends(text);
-    // The sentence (its start) in which a window opened and has not reached its end yet.
-    let mut open_window: Option<usize> = None;
+    // The sentence (its start) in which a window opened and has not reached its end yet,
+    // and the window's start in `found`.
+    let mut open_window: Option<(usize, usize)> = None;
     let mut at = 0;
     while at < bytes.len() {
         let starts = bytes[at].is_ascii_digit()
@@ -233,10 +236,15 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
         let opens_sentence = lead_start == start && !lead.chars().any(char::is_alphanumeric);
         // `between 17:30 and 18:00`: the end of a window opened earlier in the sentence is
         // not a moment, and closes the window.
-        if open_window == Some(start) && closes_window(lead) {
-            open_window = None;
-            at += clock.len.max(1);
-            continue;
+        if let Some((_, opened)) = open_window.filter(|&(sentence, _)| sentence == start) {
+            if closes_window(lead) {
+                if let Some(opened) = found.get_mut(opened) {
+                    opened.window_end = Some(clock.time);
+                }
+                open_window = None;
+                at += clock.len.max(1);
+                continue;
+            }
         }
         let opens_window = previous
             .as_deref()
@@ -264,10 +272,11 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
             || glosses_an_introduced_moment(lead)
             || (date.is_some() && previous.as_deref() == Some("on"));
         let after = &text[at + clock.len..];
-        let range = after
+        let range_end = after
             .trim_start()
             .strip_prefix(['-', '–', '—'])
-            .is_some_and(|rest| leading_clock(rest.trim_start()).is_some());
+            .and_then(|rest| leading_clock(rest.trim_start()));
+        let range = range_end.is_some();
         // Only the sentence's last words before the time: a bounded look keeps this linear.
         let mut hope_start = start.max(at.saturating_sub(80));
         while !text.is_char_boundary(hope_start) {
@@ -275,7 +284,7 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
         }
         if introduced && (!range || opens_window) && !hoped_for(&text[hope_start..at]) {
             if opens_window && !range {
-                open_window = Some(start);
+                open_window = Some((start, found.len()));
             }
             // `(09:30 UTC)` and `midnight (00:00) UTC`: the zone inside or after the parentheses.
             let trimmed = after.trim_start_matches([' ', '(', ')']);
@@ -324,6 +333,7 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
                 days_later,
                 date_wraps: date_after.is_none().then_some(date_wraps).flatten(),
                 starts_window: opens_window,
+                window_end: range_end.filter(|_| opens_window).map(|end| end.time),
             });
         }
         at += clock.len.max(1);
@@ -343,8 +353,14 @@ fn closes_window(lead: &str) -> bool {
         .filter(|w| !w.is_empty())
         .rev()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '~'));
+    // `until Feb 19 09:00`: the end's own date stands between the word and the time.
+    let dates_it = |w: &str| {
+        let number = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
+            || calendar::month_number(w).is_some()
+    };
     let mut word = words.next();
-    while word.is_some_and(|w| HEDGES.contains(&w)) {
+    while word.is_some_and(|w| HEDGES.contains(&w) || dates_it(w)) {
         word = words.next();
     }
     word.is_some_and(|w| WINDOW_CLOSERS.contains(&w))
@@ -674,6 +690,25 @@ mod tests {
             starts("L'agenda était vide entre 14:27 et 14:39."),
             ["14:27"]
         );
+        let in_2020 = DateContext {
+            year: Some(2020),
+            ..DateContext::default()
+        };
+        let ends = |text| {
+            inferred_times(text, in_2020)
+                .into_iter()
+                .map(|f| f.window_end.map(|t| t.format("%H:%M").to_string()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            ends("For about 12 hours (from Feb 18 20:00 until Feb 19 09:00, UTC) it failed."),
+            [Some("09:00".to_string())]
+        );
+        assert_eq!(
+            ends("on Dec 11th 2024 between 07:20-09:30 UTC"),
+            [Some("09:30".to_string())]
+        );
+        assert_eq!(ends("Down from 09:00 on."), [None]);
         // A window closes at its end: a later moment of the sentence still counts.
         assert_eq!(
             starts("It was down between 10:00 and 10:30, and at 11:00 it failed again."),
