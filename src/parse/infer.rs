@@ -2,9 +2,7 @@
 //! something happened ("At 2017/01/31 9pm UTC, this escalated", "resolved by 14:30 UTC").
 //!
 //! Only times introduced as a moment count (`at`, `around`, `by`, `about`, `until`, a time opening
-//! the sentence, or a status word: `Update 6:14pm`, `resolved 23:30h`). A window ("between
-//! 5:20pm and 11:25pm", "from 17:09 EST to approximately 23:42 EST") is one moment, its start,
-//! marked as such: the reader keeps it only when the story tells no other moment.
+//! the sentence, or a status word: `Update 6:14pm`, `resolved 23:30h`); windows such as "between 5:20pm and 11:25pm" do not.
 
 use chrono::{NaiveDate, NaiveTime};
 
@@ -57,35 +55,6 @@ const TRIGGERS: &[&str] = &[
     "于",
 ];
 
-/// Words that open a window whose start is the moment (`between 17:30 and 18:00`, `from
-/// 17:09 to 23:42`, `entre 16:00 et 16:26`, `zwischen 9 und 10 Uhr`, `od 10:00 do 12:00`).
-const WINDOW_OPENERS: &[&str] = &[
-    "between", "from", "entre", "zwischen", "von", "tussen", "od", "dalle",
-];
-
-/// Words that lead to a window's end (`and`, `to`, `until`, `et`, `bis`, `do`, `alle`, ...).
-const WINDOW_CLOSERS: &[&str] = &[
-    "and", "to", "until", "till", "through", "thru", "et", "à", "y", "a", "e", "und", "bis", "en",
-    "tot", "do", "alle",
-];
-
-/// Hedges that may stand between a window's closing word and its end (`to approximately
-/// 23:42`).
-const HEDGES: &[&str] = &[
-    "approximately",
-    "approx",
-    "around",
-    "about",
-    "roughly",
-    "ca",
-    "circa",
-    "~",
-    "ungefähr",
-    "etwa",
-    "environ",
-    "vers",
-];
-
 /// A moment found in prose.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Inferred<'a> {
@@ -108,10 +77,6 @@ pub struct Inferred<'a> {
     /// / `August 5th 2023, ...`, `by 08:35 UTC on June` / `21st, 2020 the rooms ...` in
     /// hard-wrapped text).
     pub date_wraps: Option<&'a str>,
-    /// True when the moment is the start of a window (`between 17:30 and 18:00`).
-    pub starts_window: bool,
-    /// The time the window ends, when its sentence writes it (`18:00`).
-    pub window_end: Option<NaiveTime>,
 }
 
 /// Words right after a 12-hour time that name its part of the day (`10 uur 's avonds`,
@@ -177,11 +142,8 @@ const DAY_BEFORE: &[&str] = &[
 /// The moments `text` states, in order.
 pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
     let bytes = text.as_bytes();
-    let mut found: Vec<Inferred<'_>> = Vec::new();
+    let mut found = Vec::new();
     let ends = sentence_ends(text);
-    // The sentence (its start) in which a window opened and has not reached its end yet,
-    // and the window's start in `found`.
-    let mut open_window: Option<(usize, usize)> = None;
     let mut at = 0;
     while at < bytes.len() {
         let starts = bytes[at].is_ascii_digit()
@@ -234,21 +196,6 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
                     .to_lowercase()
             });
         let opens_sentence = lead_start == start && !lead.chars().any(char::is_alphanumeric);
-        // `between 17:30 and 18:00`: the end of a window opened earlier in the sentence is
-        // not a moment, and closes the window.
-        if let Some((_, opened)) = open_window.filter(|&(sentence, _)| sentence == start) {
-            if closes_window(lead) {
-                if let Some(opened) = found.get_mut(opened) {
-                    opened.window_end = Some(clock.time);
-                }
-                open_window = None;
-                at += clock.len.max(1);
-                continue;
-            }
-        }
-        let opens_window = previous
-            .as_deref()
-            .is_some_and(|w| WINDOW_OPENERS.contains(&w));
         // `On March 29th, 2024, at 18:07`: a date introduced by "on" introduces its time, and
         // so does a label's colon (`Fix deployed: 2026-02-02 03:00 UTC`).
         let labelled = date.as_ref().is_some_and(|d| d.has_year)
@@ -266,26 +213,21 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
             || stamped
             || date_introduces
             || previous.as_deref().is_some_and(|w| TRIGGERS.contains(&w))
-            || opens_window
             || ends_with_as_of(lead)
             || cjk_trigger_ends(lead)
             || glosses_an_introduced_moment(lead)
             || (date.is_some() && previous.as_deref() == Some("on"));
         let after = &text[at + clock.len..];
-        let range_end = after
+        let range = after
             .trim_start()
             .strip_prefix(['-', '–', '—'])
-            .and_then(|rest| leading_clock(rest.trim_start()));
-        let range = range_end.is_some();
+            .is_some_and(|rest| leading_clock(rest.trim_start()).is_some());
         // Only the sentence's last words before the time: a bounded look keeps this linear.
         let mut hope_start = start.max(at.saturating_sub(80));
         while !text.is_char_boundary(hope_start) {
             hope_start += 1;
         }
-        if introduced && (!range || opens_window) && !hoped_for(&text[hope_start..at]) {
-            if opens_window && !range {
-                open_window = Some((start, found.len()));
-            }
+        if introduced && !range && !hoped_for(&text[hope_start..at]) {
             // `(09:30 UTC)` and `midnight (00:00) UTC`: the zone inside or after the parentheses.
             let trimmed = after.trim_start_matches([' ', '(', ')']);
             let zone_after = zone_at_start(head(trimmed, 24)).or_else(|| short_us_zone(trimmed));
@@ -332,38 +274,11 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
                 sentence: text[start..end].trim(),
                 days_later,
                 date_wraps: date_after.is_none().then_some(date_wraps).flatten(),
-                starts_window: opens_window,
-                window_end: range_end.filter(|_| opens_window).map(|end| end.time),
             });
         }
         at += clock.len.max(1);
     }
     found
-}
-
-/// True when the words right before a time lead to the end of a window (`and`, `to
-/// approximately`, `until`, `–`).
-fn closes_window(lead: &str) -> bool {
-    let lower = lead.trim_end().to_lowercase();
-    if lower.ends_with(['-', '–', '—', '→']) {
-        return true;
-    }
-    let mut words = lower
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .rev()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '~'));
-    // `until Feb 19 09:00`: the end's own date stands between the word and the time.
-    let dates_it = |w: &str| {
-        let number = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-        (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit()))
-            || calendar::month_number(w).is_some()
-    };
-    let mut word = words.next();
-    while word.is_some_and(|w| HEDGES.contains(&w) || dates_it(w)) {
-        word = words.next();
-    }
-    word.is_some_and(|w| WINDOW_CLOSERS.contains(&w))
 }
 
 /// `at shortly after midnight (00:00)`, `around noon (12:05 UTC)`: a time in parentheses that
@@ -656,69 +571,11 @@ mod tests {
     }
 
     #[test]
-    fn skips_numbers_and_ranges_that_no_word_opens() {
+    fn skips_windows_and_numbers() {
+        assert!(times("data between 5:20pm UTC and 11:25pm UTC is lost").is_empty());
         assert!(times("We paged at 10:00-11:00 rotations").is_empty());
         assert!(times("version 1.20 and 3:1 ratios and 12:00x").is_empty());
         assert!(times("The 14:30 train").is_empty());
-    }
-
-    #[test]
-    fn a_window_is_one_moment_at_its_start() {
-        let starts = |text| {
-            times(text)
-                .into_iter()
-                .map(|t| t.1)
-                .collect::<Vec<String>>()
-        };
-        assert_eq!(
-            starts("data between 5:20pm UTC and 11:25pm UTC is lost"),
-            ["17:20"]
-        );
-        assert_eq!(
-            starts("On Tuesday January 9 from 17:09 EST to approximately 23:42 EST, it was down."),
-            ["17:09"]
-        );
-        assert_eq!(
-            starts("on Dec 11th 2024 between 07:20-09:30 UTC"),
-            ["07:20"]
-        );
-        assert_eq!(
-            starts("From 17:51, when the first request failed, until 18:21, when I restarted."),
-            ["17:51"]
-        );
-        assert_eq!(
-            starts("L'agenda était vide entre 14:27 et 14:39."),
-            ["14:27"]
-        );
-        let in_2020 = DateContext {
-            year: Some(2020),
-            ..DateContext::default()
-        };
-        let ends = |text| {
-            inferred_times(text, in_2020)
-                .into_iter()
-                .map(|f| f.window_end.map(|t| t.format("%H:%M").to_string()))
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(
-            ends("For about 12 hours (from Feb 18 20:00 until Feb 19 09:00, UTC) it failed."),
-            [Some("09:00".to_string())]
-        );
-        assert_eq!(
-            ends("on Dec 11th 2024 between 07:20-09:30 UTC"),
-            [Some("09:30".to_string())]
-        );
-        assert_eq!(ends("Down from 09:00 on."), [None]);
-        // A window closes at its end: a later moment of the sentence still counts.
-        assert_eq!(
-            starts("It was down between 10:00 and 10:30, and at 11:00 it failed again."),
-            ["10:00", "11:00"]
-        );
-        // The end of one sentence's window does not swallow the next sentence's time.
-        assert_eq!(
-            starts("Down from 09:00. Back to normal at 10:00."),
-            ["09:00", "10:00"]
-        );
     }
 
     #[test]

@@ -246,9 +246,6 @@ struct Reader<'a> {
     zone: Option<FoundZone>,
     /// A zone stated for all times (`all times in UTC`, or on the timeline heading).
     stated_zone: Option<FoundZone>,
-    /// The one window the prose tells when it tells nothing else (the index of its event,
-    /// and its end), for the incident's window.
-    prose_window: Option<(usize, NaiveTime)>,
     dates: Dates,
     /// The Markdown table being read, if any.
     table: Option<Table>,
@@ -405,7 +402,6 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         entry_wrote_day: false,
         zone: None,
         stated_zone: None,
-        prose_window: None,
         dates: Dates {
             path: path_date,
             first_in_text,
@@ -2007,7 +2003,6 @@ impl<'a> Reader<'a> {
             .or(self.dates.path)
             .or(self.dates.first_in_text);
         self.settle_timeline(first_date, start.and_then(|s| s.offset));
-        self.window_from_prose();
         self.date_the_stated_window(first_date);
         self.check_window_order();
         self.restore_verbatim_prose();
@@ -2406,35 +2401,6 @@ mod report_tests {
             .map(|event| event.at.offset.map(|o| o.minutes()))
             .collect();
         assert_eq!(offsets, [Some(120), Some(60)]);
-    }
-
-    #[test]
-    fn a_story_told_as_one_window_gives_its_start_and_the_incidents_window() {
-        let parsed = parse_text(
-            "# Major outage\n\nOn Dec 11th 2024 between 23:20-00:30 UTC the database refused requests.\n",
-        );
-        let ats: Vec<String> = parsed
-            .incident
-            .timeline
-            .iter()
-            .map(|event| event.at.to_string())
-            .collect();
-        assert_eq!(ats.len(), 1, "{ats:?}");
-        let start = parsed.incident.start.expect("a start");
-        let end = parsed.incident.end.expect("an end");
-        assert_eq!(start, parsed.incident.timeline[0].at);
-        assert_eq!(
-            end.date.map(|d| d.to_string()).as_deref(),
-            Some("2024-12-12")
-        );
-        assert_eq!(end.time.format("%H:%M").to_string(), "00:30");
-        assert_eq!(end.offset, start.offset);
-        // Beside a moment of its own, a window summarises: no event, no window.
-        let told = parse_text(
-            "# Outage\n\nOn Dec 11th 2024 between 07:20 and 09:30 UTC requests failed.\n\nAt 07:25 UTC we were paged.\n",
-        );
-        assert_eq!(told.incident.timeline.len(), 1);
-        assert_eq!(told.incident.start, None);
     }
 
     #[test]

@@ -16,8 +16,6 @@ impl Reader<'_> {
         let mut narrated = None;
         // True while the lines continue an entry-shaped line (`- **03:17** — text`).
         let mut in_entry = false;
-        // The events that open a window (`between 17:30 and 18:00`), and where it ends.
-        let mut windows: Vec<(usize, WindowEnd)> = Vec::new();
         // A run of entry-shaped lines is the timeline, wherever it sits; the times in the
         // sentences around it then narrate it and are not events of their own.
         let has_timeline = has_entry_run(&prose, &self.lines, document_context);
@@ -53,7 +51,7 @@ impl Reader<'_> {
             let entry = (!narrates)
                 .then(|| timeline_entry(content, context))
                 .flatten();
-            let found_times: Vec<(FoundTime, i8, Option<WindowEnd>)> = match entry {
+            let found_times: Vec<(FoundTime, i8)> = match entry {
                 // A line shaped like a timeline entry, outside a timeline section.
                 Some(entry) => {
                     in_entry = true;
@@ -67,7 +65,7 @@ impl Reader<'_> {
                             .filter(|f| f.time == entry.time)
                             .map_or((None, 0), |f| (f.date, f.days_later)),
                     };
-                    vec![((date, entry.time, entry.zone, 0, text), days_later, None)]
+                    vec![((date, entry.time, entry.zone, 0, text), days_later)]
                 }
                 None if has_timeline => Vec::new(),
                 None => {
@@ -82,11 +80,7 @@ impl Reader<'_> {
                         .map(|f| {
                             let date = f.date.or_else(|| f.date_wraps.and_then(wrapped_date));
                             let sentence = sentence_excerpt(f.sentence);
-                            (
-                                (date, f.time, f.zone, f.at, sentence),
-                                f.days_later,
-                                f.starts_window.then_some(f.window_end),
-                            )
+                            ((date, f.time, f.zone, f.at, sentence), f.days_later)
                         })
                         .collect()
                 }
@@ -97,7 +91,7 @@ impl Reader<'_> {
             }
             let mut scanned = 0;
             let mut line_date = None;
-            for ((date, time, zone, at, sentence), days_later, window) in found_times {
+            for ((date, time, zone, at, sentence), days_later) in found_times {
                 // "On March 5, 2024 ... at 14:02", "On March 29th, at around 10:00": a date
                 // earlier on the line, with its year or its month's name (each byte read once).
                 if let Some(before) = content.get(scanned..at).and_then(|t| {
@@ -123,9 +117,6 @@ impl Reader<'_> {
                             Some(_) => day,
                         });
                 running_date = date;
-                if let Some(end) = window {
-                    windows.push((self.incident.timeline.len(), end));
-                }
                 self.incident.timeline.push(TimelineEvent {
                     at: Moment::new(date, time, None),
                     text: sentence,
@@ -160,51 +151,8 @@ impl Reader<'_> {
                 }
             }
         }
-        self.drop_summary_windows(&windows);
-    }
-
-    /// Keeps the windows written in prose (`between 17:30 and 18:00`) only when they are all
-    /// the story tells: then the window's start is the incident's moment, and a single
-    /// window with its end written is the incident's window. Beside moments of their own,
-    /// windows summarise (`Time to mitigate: 23min (from 9:56AM to 10:19AM)`, `users saw
-    /// errors between 10:00 and 10:30`), and are not events.
-    fn drop_summary_windows(&mut self, windows: &[(usize, WindowEnd)]) {
-        if windows.len() == self.incident.timeline.len() {
-            if let [(index, Some(end))] = windows {
-                self.prose_window = Some((*index, *end));
-            }
-            return;
-        }
-        for &(index, _) in windows.iter().rev() {
-            self.incident.timeline.remove(index);
-            self.raw_events.remove(index);
-        }
-    }
-
-    /// The incident's window from the one window its prose tells (`on Dec 11th 2024 between
-    /// 07:20-09:30 UTC`), once the window's start is dated and zoned, unless the text stated
-    /// a start or an end: the end on the start's day, or the next when its time is earlier.
-    pub(super) fn window_from_prose(&mut self) {
-        let Some((index, end_time)) = self.prose_window.take() else {
-            return;
-        };
-        let Some(start) = self.incident.timeline.get(index).map(|event| event.at) else {
-            return;
-        };
-        if self.incident.start.is_some() || self.incident.end.is_some() {
-            return;
-        }
-        let end_date = start.date.map(|day| match end_time < start.time {
-            true => shift_days(day, 1),
-            false => day,
-        });
-        self.incident.start = Some(start);
-        self.incident.end = Some(Moment::new(end_date, end_time, start.offset));
     }
 }
-
-/// The time a window written in prose ends, when its sentence says.
-type WindowEnd = Option<chrono::NaiveTime>;
 
 impl Reader<'_> {
     /// The day a weekday named in the story means (`I had a fun Friday.`) when the document
