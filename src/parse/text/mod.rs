@@ -2365,17 +2365,20 @@ mod report_tests {
             .collect()
     }
 
-    #[test]
-    fn a_zone_written_on_some_entries_is_the_zone_of_the_rest_and_says_so() {
-        let text = "# Gateway outage\n\n## Timeline\n\n- 2024-04-13T13:50:00+08:00 504 errors begin\n- 2024-04-13 14:20 certificate found expired\n- 2024-04-13T15:12:00+08:00 certificate renewed\n";
-        let parsed = parse_text(text);
-        let offsets: Vec<Option<i32>> = parsed
+    /// The offset of each timeline entry of `text`, in minutes.
+    fn offsets(text: &str) -> Vec<Option<i32>> {
+        parse_text(text)
             .incident
             .timeline
             .iter()
             .map(|event| event.at.offset.map(|o| o.minutes()))
-            .collect();
-        assert_eq!(offsets, [Some(480), Some(480), Some(480)]);
+            .collect()
+    }
+
+    #[test]
+    fn a_zone_written_on_some_entries_is_the_zone_of_the_rest_and_says_so() {
+        let text = "# Gateway outage\n\n## Timeline\n\n- 2024-04-13T13:50:00+08:00 504 errors begin\n- 2024-04-13 14:20 certificate found expired\n- 2024-04-13T15:12:00+08:00 certificate renewed\n";
+        assert_eq!(offsets(text), [Some(480), Some(480), Some(480)]);
         let found = warnings(text);
         assert!(
             found.iter().any(|(line, _, message)| *line == 6
@@ -2383,24 +2386,14 @@ mod report_tests {
             "{found:?}"
         );
         // Entries that write different zones leave the rest without one.
-        let mixed = parse_text(
-            "# T\n\n## Timeline\n\n- 2024-04-13T13:50:00+08:00 a\n- 2024-04-13 14:20 b\n- 2024-04-13T15:12:00+09:00 c\n",
-        );
-        assert_eq!(mixed.incident.timeline[1].at.offset, None);
+        let mixed = "# T\n\n## Timeline\n\n- 2024-04-13T13:50:00+08:00 a\n- 2024-04-13 14:20 b\n- 2024-04-13T15:12:00+09:00 c\n";
+        assert_eq!(offsets(mixed), [Some(480), None, Some(540)]);
     }
 
     #[test]
     fn a_zone_in_the_time_column_header_is_its_rows_zone() {
-        let parsed = parse_text(
-            "# T\n\nDeployed: 2026-04-25 17:00 UTC\n\n## Timeline\n\n| Datetime (UTC+2) | Event |\n|---|---|\n| 2026-05-18 22:06 | fix |\n| 2026-05-18 23:57 CET | other |\n",
-        );
-        let offsets: Vec<Option<i32>> = parsed
-            .incident
-            .timeline
-            .iter()
-            .map(|event| event.at.offset.map(|o| o.minutes()))
-            .collect();
-        assert_eq!(offsets, [Some(120), Some(60)]);
+        let text = "# T\n\nDeployed: 2026-04-25 17:00 UTC\n\n## Timeline\n\n| Datetime (UTC+2) | Event |\n|---|---|\n| 2026-05-18 22:06 | fix |\n| 2026-05-18 23:57 CET | other |\n";
+        assert_eq!(offsets(text), [Some(120), Some(60)]);
     }
 
     #[test]
