@@ -201,7 +201,6 @@ impl Reader<'_> {
             (None, None) => zone_the_entries_share(&self.raw_events),
             _ => None,
         };
-        let mut zoned_by_the_others: Option<(usize, usize, usize)> = None;
         // The date the document gives itself (a `Date:` field, the title, front matter, the
         // file's path), against which an entry's year may be a slip.
         let dated = self
@@ -321,36 +320,43 @@ impl Reader<'_> {
             entries_day = date;
             let offset = match (raw.zone.as_deref(), self.stated_zone.as_ref()) {
                 (Some(zone), _) | (None, Some(zone)) => Some(zone.offset_on(day, time)),
-                (None, None) => start_offset
-                    .or_else(|| fallback_zone.as_ref().map(|z| z.offset_on(day, time)))
-                    .or_else(|| {
-                        let zone = shared_zone.as_ref()?;
-                        let (_, _, count) =
-                            zoned_by_the_others.get_or_insert((raw.line_index, raw.at, 0));
-                        *count += 1;
-                        Some(zone.offset_on(day, time))
-                    }),
+                (None, None) => start_offset.or_else(|| {
+                    let zone = fallback_zone.as_ref().or(shared_zone.as_ref())?;
+                    Some(zone.offset_on(day, time))
+                }),
             };
             event.at = Moment::new(day, time, offset);
         }
-        if let (Some((index, at, count)), Some(zone)) = (zoned_by_the_others, shared_zone) {
-            let entries = if count == 1 {
-                "entry writes"
-            } else {
-                "entries write"
-            };
-            let zone = match zone.label.as_str() {
-                "Z" => "UTC (`Z`)".to_string(),
-                label => format!("`{label}`"),
-            };
-            self.warn(
-                index,
-                at,
-                format!(
-                    "{count} timeline {entries} no zone; read in {zone}, the zone the other entries write; expected a zone on each entry, or an `All times in ...` line, if that is wrong"
-                ),
-            );
+        if let Some(zone) = shared_zone {
+            self.warn_zoned_by_the_others(&zone);
         }
+    }
+
+    /// The warning that the entries without a zone were read in `zone`, the one the other
+    /// entries write: at the first of them, with how many they are.
+    fn warn_zoned_by_the_others(&mut self, zone: &FoundZone) {
+        let mut zoneless = self.raw_events.iter().filter(|raw| raw.zone.is_none());
+        let Some(first) = zoneless.next() else {
+            return;
+        };
+        let (index, at) = (first.line_index, first.at);
+        let count = 1 + zoneless.count();
+        let entries = if count == 1 {
+            "entry writes"
+        } else {
+            "entries write"
+        };
+        let zone = match zone.label.as_str() {
+            "Z" => "UTC (`Z`)".to_string(),
+            label => format!("`{label}`"),
+        };
+        self.warn(
+            index,
+            at,
+            format!(
+                "{count} timeline {entries} no zone; read in {zone}, the zone the other entries write; expected a zone on each entry, or an `All times in ...` line, if that is wrong"
+            ),
+        );
     }
 }
 
