@@ -240,9 +240,11 @@ pub enum Loaded {
 /// Why `text` plainly is not a postmortem, if it is not: a web page where the name asked for
 /// another format (a host's error or index page answering in its place), this app's own page
 /// (a host that serves it for every path), or a reading that found nothing at all in it. A
-/// page asked for as `.html`, or pasted, is a postmortem published as a web page: it is read.
+/// page asked for as `.html`, or pasted, is a postmortem published as a web page: it is read;
+/// so is a page asked for as text or Markdown that reads as a postmortem (a timeline, a root
+/// cause, a resolution or action items: a page saved as `postmortem.md`, not a host's page).
 pub fn not_a_postmortem(name: &str, loaded: &Loaded, text: &str) -> Option<LoadError> {
-    let reason = if crate::parse::is_html_page(text) && is_host_page(name, text) {
+    let reason = if crate::parse::is_html_page(text) && is_host_page(name, text, loaded) {
         "it is a web page (HTML); the host may have answered with its own page"
     } else {
         match loaded {
@@ -259,14 +261,35 @@ pub fn not_a_postmortem(name: &str, loaded: &Loaded, text: &str) -> Option<LoadE
 }
 
 /// True when the web page `text`, loaded as `name`, is not what was asked for: this app's own
-/// page, or any page where the name's extension names another format (`incident.md`).
-fn is_host_page(name: &str, text: &str) -> bool {
+/// page, a page where the name's extension names a structured format (`data.json`), or one
+/// named as text or Markdown (`incident.md`) that does not read as a postmortem.
+fn is_host_page(name: &str, text: &str, loaded: &Loaded) -> bool {
+    use crate::parse::Format;
     let own_page = text.contains("<title>Postmortem Explorer</title>");
-    let asked_for_other = display_name(name)
+    let asked_for = display_name(name)
         .rsplit_once('.')
-        .and_then(|(_, extension)| crate::parse::Format::from_extension(extension))
-        .is_some_and(|format| format != crate::parse::Format::Html);
+        .and_then(|(_, extension)| Format::from_extension(extension));
+    let asked_for_other = match asked_for {
+        None | Some(Format::Html) => false,
+        Some(Format::Text | Format::Markdown) => !reads_as_postmortem(loaded),
+        Some(Format::Json | Format::Toml | Format::Yaml) => true,
+    };
     own_page || asked_for_other
+}
+
+/// True when a reading found what only a postmortem has: timeline entries, a root cause, a
+/// resolution or action items (a host's error page has a title and a sentence at most).
+fn reads_as_postmortem(loaded: &Loaded) -> bool {
+    match loaded {
+        Loaded::Incident(parsed) => {
+            let incident = &parsed.incident;
+            !incident.timeline.is_empty()
+                || !incident.root_cause.trim().is_empty()
+                || !incident.resolution.trim().is_empty()
+                || !incident.action_items.is_empty()
+        }
+        Loaded::Metrics { .. } => false,
+    }
 }
 
 /// True when a reading found no title, no timeline and no text of any section.
@@ -433,7 +456,15 @@ mod tests {
         assert_eq!(verdict("postmortem.html", page), None);
         assert_eq!(verdict("https://example.org/pm/outage.HTM?x=1", page), None);
         assert_eq!(verdict("pasted text", page), None);
-        assert_eq!(verdict("incident.md", page), Some("not-a-postmortem"));
+        assert_eq!(
+            verdict("incident.md", page),
+            None,
+            "a postmortem saved as a page"
+        );
+        let not_found = "<!DOCTYPE html><html><head><title>404 Not Found</title></head><body><h1>Not Found</h1><p>The requested URL was not found on this server.</p></body></html>";
+        assert_eq!(verdict("incident.md", not_found), Some("not-a-postmortem"));
+        assert_eq!(verdict("incident.txt", not_found), Some("not-a-postmortem"));
+        assert_eq!(verdict("incident.html", not_found), None);
         assert_eq!(verdict("data.json", page), Some("not-a-postmortem"));
         let own = "<!DOCTYPE html><html><head><title>Postmortem Explorer</title></head><body></body></html>";
         assert_eq!(verdict("outage.html", own), Some("not-a-postmortem"));

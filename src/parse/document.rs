@@ -2,7 +2,7 @@
 
 use super::html_page;
 use super::structured::{parse_structured, Syntax, INCIDENT_KEYS};
-use super::{parse_text_named, Parsed};
+use super::{parse_text_named, Diagnostic, Parsed};
 
 /// Input formats the app reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,6 +74,21 @@ pub fn detect_format(name: &str, text: &str) -> Format {
     Format::Text
 }
 
+/// The note on a whole web page in a file named as text or Markdown: read as a page, and said.
+fn named_otherwise(text: &str) -> Diagnostic {
+    let first = text
+        .lines()
+        .find(|line| !line.trim().is_empty())
+        .unwrap_or("");
+    let line = text.lines().position(|l| l == first).map_or(1, |i| i + 1);
+    Diagnostic::warning(
+        u32::try_from(line).unwrap_or(u32::MAX),
+        1,
+        "a whole web page (HTML) in a file not named `.html`: read as the page a browser shows",
+        first,
+    )
+}
+
 /// `title = "..."`, `[impact]` or `[[timeline]]` with a schema key.
 fn is_toml_line(line: &str) -> bool {
     if let Some(rest) = line.strip_prefix("[[").and_then(|r| r.strip_suffix("]]")) {
@@ -116,11 +131,16 @@ pub fn names_a_section(label: &str) -> bool {
 pub fn parse_document(name: &str, text: &str) -> Parsed {
     match detect_format(name, text) {
         format @ (Format::Text | Format::Markdown | Format::Html) => {
-            // A file named `.html` that holds Markdown (a static site's source) is read as written.
-            if format == Format::Html && html_page::is_html_page(text) {
+            // A whole page is read as a browser shows it, whatever its name says (a page saved
+            // as `postmortem.md`); a file named `.html` that holds Markdown (a static site's
+            // source) is read as written.
+            if html_page::is_html_page(text) {
                 let shown = html_page::shown_text(text);
                 let mut parsed = parse_text_named(&shown.text, name);
                 shown.locate(&mut parsed.diagnostics);
+                if format != Format::Html {
+                    parsed.diagnostics.insert(0, named_otherwise(text));
+                }
                 return parsed;
             }
             parse_text_named(text, name)
@@ -192,5 +212,28 @@ mod tests {
         );
         let parsed = parse_document("x.html", "---\ntitle: Front matter\n---\n# Markdown\n");
         assert_eq!(parsed.incident.title, "Front matter");
+    }
+
+    #[test]
+    fn a_whole_page_is_read_as_a_page_whatever_its_name() {
+        let page = "<!DOCTYPE html>\n<html>\n<head>\n  <style>\n    body { font-family: serif; }\n  </style>\n</head>\n<body>\n<h1>Slow checkout</h1>\n<h2>Summary:</h2>\n<p><strong>Impact:</strong> carts timed out.</p>\n<h2>Timeline:</h2>\n<ul>\n  <li><strong>08:15 AM:</strong> Alerts fired.</li>\n</ul>\n</body>\n</html>\n";
+        for name in ["postmortem.md", "postmortem.txt", "postmortem"] {
+            let incident = parse_document(name, page).incident;
+            assert_eq!(incident.title, "Slow checkout", "{name}");
+            assert_eq!(incident.timeline.len(), 1, "{name}");
+            let shown = format!("{} {}", incident.summary, incident.impact.text);
+            assert!(
+                !shown.contains('<') && !shown.contains("font-family"),
+                "{name}: markup or style shown as text: {shown}"
+            );
+        }
+        let said = |name: &str| {
+            parse_document(name, page)
+                .diagnostics
+                .iter()
+                .any(|d| d.line == 1 && d.message.contains("not named `.html`"))
+        };
+        assert!(said("postmortem.md") && said("postmortem.txt"));
+        assert!(!said("postmortem.html") && !said("postmortem"));
     }
 }
