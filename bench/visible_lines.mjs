@@ -73,6 +73,7 @@ function sourceLines(text) {
   const lines = text.replace(/\r/g, '').split('\n');
   const out = [];
   let inComment = false;
+  let hiddenUntil = null;
   // Front matter (`---` or `+++` fenced at the top): its keys are markup, its values text.
   // `---toml` / `---yaml` open one too (Hugo, cState), closed by `---`.
   const opening = /^(---|\+\+\+)([a-z]+)?\s*$/.exec(lines[0] ?? '');
@@ -85,6 +86,10 @@ function sourceLines(text) {
       if (/^\s*#/.test(line)) return; // a comment in the front matter
       line = line.replace(/^\s*[\w-]+\s*[:=]\s*/, '');
     }
+    // What a browser never shows: the content of `<style>` and `<script>` elements.
+    if (hiddenUntil) { if (line.toLowerCase().includes(hiddenUntil)) hiddenUntil = null; return; }
+    const opens = /<(style|script)\b/i.exec(line);
+    if (opens && !line.toLowerCase().includes(`</${opens[1].toLowerCase()}>`)) { hiddenUntil = `</${opens[1].toLowerCase()}>`; return; }
     if (inComment) { if (line.includes('-->')) inComment = false; return; }
     if (line.includes('<!--') && !line.includes('-->')) { inComment = true; return; }
     if (/^---\s*$/.test(line) || /^\+\+\+\s*$/.test(line)) return;
