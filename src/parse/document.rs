@@ -76,13 +76,13 @@ pub fn detect_format(name: &str, text: &str) -> Format {
 
 /// The note on a whole web page in a file named as text or Markdown: read as a page, and said.
 fn named_otherwise(text: &str) -> Diagnostic {
-    let first = text
+    let (index, first) = text
         .lines()
-        .find(|line| !line.trim().is_empty())
-        .unwrap_or("");
-    let line = text.lines().position(|l| l == first).map_or(1, |i| i + 1);
+        .enumerate()
+        .find(|(_, line)| !line.trim().is_empty())
+        .unwrap_or((0, ""));
     Diagnostic::warning(
-        u32::try_from(line).unwrap_or(u32::MAX),
+        u32::try_from(index + 1).unwrap_or(u32::MAX),
         1,
         "a whole web page (HTML) in a file not named `.html`: read as the page a browser shows",
         first,
