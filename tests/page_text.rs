@@ -261,6 +261,19 @@ fn a_field_the_reader_does_not_know_after_a_detail_stays_text() {
     let text = "# Queue backlog\n\n**Severity:** High\n\n## Services\n\n- queue\n- mailer\n";
     let parsed = parse_document("backlog.md", text);
     assert_eq!(parsed.incident.services, ["queue", "mailer"]);
+    // The same in a list of fields: `- Worker:` is neither a service nor dropped, and a
+    // value with code spans of its own keeps them.
+    let text = "# Queue backlog\n\n- Severity: High\n- Status: Resolved\n- Affected service: `a.example` and `b.example`\n- Worker: `queue-1`\n";
+    let parsed = parse_document("backlog.md", text);
+    let incident = &parsed.incident;
+    assert_eq!(incident.severity, "High");
+    assert_eq!(incident.services, ["`a.example` and `b.example`"]);
+    assert!(
+        incident.summary.contains("Status: Resolved")
+            && incident.summary.contains("Worker: `queue-1`"),
+        "{}",
+        incident.summary
+    );
 }
 
 /// Every table the summary holds, as rows of cell texts (header rows first, marked `th:`).

@@ -80,7 +80,7 @@ pub fn SummaryCard(
                 <Show when=move || incident.with(|i| !i.severity.is_empty())>
                     <div class="fact">
                         <dt>"Severity"</dt>
-                        <dd data-testid="severity">{move || incident.with(|i| i.severity.clone())}</dd>
+                        <dd data-testid="severity">{move || view! { <InlineMarkdown text=incident.with(|i| i.severity.clone()) /> }}</dd>
                     </div>
                 </Show>
             </dl>
@@ -123,11 +123,12 @@ fn chips(label: &'static str, items: Vec<String>, test_id: &'static str) -> AnyV
     .into_any()
 }
 
-/// Short items as a row of chips (services, tags, responders).
+/// Short items as a row of chips (services, tags, responders), each the author's Markdown
+/// (`` `api.example.org` `` as code, a link as a link).
 pub(super) fn chip_list(items: Vec<String>, test_id: &'static str) -> impl IntoView {
     view! {
         <ul class="chips" data-testid=test_id>
-            {items.into_iter().map(|item| view! { <li>{item}</li> }).collect::<Vec<_>>()}
+            {items.into_iter().map(|item| view! { <li><InlineMarkdown text=item /></li> }).collect::<Vec<_>>()}
         </ul>
     }
 }

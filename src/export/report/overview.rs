@@ -52,7 +52,12 @@ pub fn summary(html: &mut Html, facts: &Facts<'_>, heading: &str, stated: &[&str
     let share = incident.impact.affected_users_percent.map(percent);
     fact(html, "Users affected", share.as_deref(), None);
     if !incident.severity.is_empty() {
-        fact(html, "Severity", Some(&incident.severity), None);
+        html.open_class("div", "fact");
+        html.element("dt", "Severity");
+        html.open("dd", &[]);
+        inline_markdown(html, &incident.severity);
+        html.close("dd");
+        html.close("div");
     }
     html.close("dl");
     stated_lines(html, stated);
@@ -99,11 +104,13 @@ fn chips(html: &mut Html, label: &str, items: &[String]) {
     html.close("div");
 }
 
-/// Short items as a row of chips (services, tags, responders).
+/// Short items as a row of chips (services, tags, responders), each the author's Markdown.
 pub fn chip_list(html: &mut Html, items: &[String]) {
     html.open_class("ul", "chips");
     for item in items {
-        html.element("li", item);
+        html.open("li", &[]);
+        inline_markdown(html, item);
+        html.close("li");
     }
     html.close("ul");
 }

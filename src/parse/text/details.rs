@@ -50,9 +50,28 @@ fn split_list(text: &str) -> Vec<String> {
     items.push(current);
     items
         .into_iter()
-        .map(|item| item.trim().trim_matches(['*', '_', '`']).trim().to_string())
+        .map(|item| unwrapped(item.trim()).to_string())
         .filter(|item| !item.is_empty())
         .collect()
+}
+
+/// `text` without the emphasis or code marks that wrap all of it (`**Bo**`, `` `cache` ``),
+/// and as written when a mark also sits inside (`` `a.org` and `b.org` `` stays two code
+/// spans, for the page to render).
+fn unwrapped(text: &str) -> &str {
+    let mut text = text;
+    'strip: loop {
+        for mark in ["**", "__", "`", "*", "_"] {
+            let inner = text
+                .strip_prefix(mark)
+                .and_then(|rest| rest.strip_suffix(mark));
+            if let Some(inner) = inner.filter(|inner| !inner.contains(mark)) {
+                text = inner.trim();
+                continue 'strip;
+            }
+        }
+        return text;
+    }
 }
 
 /// The part of the page a target of the lessons or the measures belongs to.
@@ -337,7 +356,7 @@ impl Reader<'_> {
         let items = split_list(text);
         match target {
             Target::Severity if self.incident.severity.is_empty() => {
-                self.incident.severity = text.trim_matches(['*', '_', '`']).trim().to_string();
+                self.incident.severity = unwrapped(text).to_string();
             }
             Target::Services => self.incident.services.extend(items),
             Target::Tags => self.incident.tags.extend(items),
@@ -370,6 +389,16 @@ mod tests {
             Some("Incident commander".into())
         );
         assert_eq!(responder_role("Responders"), None);
+    }
+
+    #[test]
+    fn only_marks_that_wrap_a_whole_item_are_taken_off() {
+        assert_eq!(
+            split_list("`a.org` and `b.org`, ***api***, _web_"),
+            ["`a.org` and `b.org`", "api", "web"]
+        );
+        assert_eq!(unwrapped("**`db`**"), "db");
+        assert_eq!(unwrapped("*"), "*");
     }
 }
 

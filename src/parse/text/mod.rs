@@ -1157,11 +1157,10 @@ impl<'a> Reader<'a> {
         self.paragraph.push(index);
         match target {
             Target::Timeline => self.read_timeline_text(index, content, content_at),
-            // `Status: Resolved` under `Severity: High`: a field the reader does not know,
-            // not more of the severity; it stays text of the part the reader is in.
-            target
-                if target.is_detail() && self.detail_valued && !is_item && has_value(content) =>
-            {
+            // `Status: Resolved` under `Severity: High` (or `- Production worker: x` under
+            // `- Affected service: y`): a field the reader does not know, not more of the
+            // severity or the services; it stays text of the part the reader is in.
+            target if target.is_detail() && self.detail_valued && has_value(content) => {
                 let part = self
                     .section
                     .filter(|s| !s.is_detail())
