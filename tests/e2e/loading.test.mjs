@@ -45,7 +45,7 @@ test('?src= with a relative URL opens that incident and keeps the permalink', as
   await context.close();
 });
 
-test('a postmortem published as a web page opens as a browser shows it; a web page in place of a .md is refused', async () => {
+test('a postmortem published as a web page opens as a browser shows it, also saved as .md; a host\'s page in place of a .md is refused', async () => {
   const { page, errors, context } = await openPage(browser, server.url);
   await page.getByTestId('incident-title').waitFor();
   const html = [
@@ -66,7 +66,15 @@ test('a postmortem published as a web page opens as a browser shows it; a web pa
   assert.ok(!/<p|<b>|color: red|__ran/.test(body), 'no markup, style or script text is shown');
   assert.equal(await page.evaluate(() => window.__ran), undefined, 'the page\'s script never runs');
 
+  // The same page saved as `.md` is still a postmortem: read as a page, and said so.
   await page.getByTestId('file-input').setInputFiles({ name: 'incident.md', mimeType: 'text/markdown', buffer: Buffer.from(html) });
+  await page.waitForFunction(() => document.querySelector('[data-testid="load-status"]')?.textContent.includes('Opened incident.md.'));
+  assert.equal(await page.getByTestId('event').count(), 2);
+  assert.match(await page.getByTestId('diagnostics').textContent(), /a whole web page \(HTML\) in a file not named `?\.html`?/);
+  assert.ok(!/<p|<b>|color: red|__ran/.test(await page.locator('main').textContent()), 'no markup, style or script text is shown');
+  // A host's own page answering for a `.md` (no timeline, no sections) is refused.
+  const notFound = '<!DOCTYPE html><html><head><title>404 Not Found</title></head><body><h1>Not Found</h1><p>The requested URL was not found on this server.</p></body></html>';
+  await page.getByTestId('file-input').setInputFiles({ name: 'other.md', mimeType: 'text/markdown', buffer: Buffer.from(notFound) });
   const refused = await status(page, 'failed');
   assert.equal(refused.error, 'not-a-postmortem');
   assert.equal(await title(page), 'Club server outage', 'the open incident stays');
