@@ -52,12 +52,9 @@ pub fn summary(html: &mut Html, facts: &Facts<'_>, heading: &str, stated: &[&str
     let share = incident.impact.affected_users_percent.map(percent);
     fact(html, "Users affected", share.as_deref(), None);
     if !incident.severity.is_empty() {
-        html.open_class("div", "fact");
-        html.element("dt", "Severity");
-        html.open("dd", &[]);
-        inline_markdown(html, &incident.severity);
-        html.close("dd");
-        html.close("div");
+        fact_with(html, "Severity", |html| {
+            inline_markdown(html, &incident.severity);
+        });
     }
     html.close("dl");
     stated_lines(html, stated);
@@ -82,13 +79,20 @@ pub fn stated_lines(html: &mut Html, lines: &[&str]) {
 
 /// One fact: its name, its value (or "not stated") and a detail under it.
 fn fact(html: &mut Html, name: &str, value: Option<&str>, detail: Option<&str>) {
+    fact_with(html, name, |html| {
+        html.text(value.unwrap_or("not stated"));
+        if let Some(detail) = detail {
+            html.element_class("span", "fact-detail", detail);
+        }
+    });
+}
+
+/// One fact: its name, and its value as `value` writes it.
+fn fact_with(html: &mut Html, name: &str, value: impl FnOnce(&mut Html)) {
     html.open_class("div", "fact");
     html.element("dt", name);
     html.open("dd", &[]);
-    html.text(value.unwrap_or("not stated"));
-    if let Some(detail) = detail {
-        html.element_class("span", "fact-detail", detail);
-    }
+    value(html);
     html.close("dd");
     html.close("div");
 }
