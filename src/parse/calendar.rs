@@ -126,7 +126,20 @@ pub fn date_order(source: &str) -> OrderEvidence {
                 }
                 at = end;
             }
-            None => at += 1,
+            None => {
+                // `13/06 01:00`: a day and month without the year, before a clock time.
+                if let Some((a, b, end)) = pair_before_time(source, at) {
+                    if a > 12 && b <= 12 {
+                        return decided(DateOrder::DayFirst, first_ambiguous);
+                    }
+                    if b > 12 && a <= 12 {
+                        return decided(DateOrder::MonthFirst, first_ambiguous);
+                    }
+                    at = end;
+                } else {
+                    at += 1;
+                }
+            }
         }
     }
     if let Some((a, b)) = first_fields {
@@ -227,6 +240,35 @@ fn numeric_triple(text: &str, at: usize) -> Option<(u32, u32, usize)> {
     }
     let end = text.len() - rest.len() + 4;
     (a >= 1 && b >= 1 && a <= 31 && b <= 31).then_some((a, b, end))
+}
+
+/// Two numbers of one or two digits joined by a date separator and followed by a clock time
+/// (`13/06 01:00`, `06-13T01:00`): a day and month without the year, as (first, second, end
+/// of the pair). A fraction or a score (`3/4 of the nodes`) has no time after it.
+fn pair_before_time(text: &str, at: usize) -> Option<(u32, u32, usize)> {
+    // Not the month and day of `2024-09-28T11:31`.
+    let before = text.as_bytes().get(..at)?;
+    if before.ends_with(b"-")
+        || before.ends_with(b"/")
+        || before.ends_with(b".")
+        || before.ends_with("–".as_bytes())
+    {
+        return None;
+    }
+    let (a, rest) = leading_number(text.get(at..)?, 2)?;
+    let sep = separator(rest)?;
+    let (b, after) = leading_number(&rest[sep.len()..], 2)?;
+    let end = text.len() - after.len();
+    let clock = after.strip_prefix([' ', 'T'])?;
+    let hour = clock.bytes().take_while(u8::is_ascii_digit).count();
+    let is_time = (1..=2).contains(&hour)
+        && clock[hour..].starts_with(':')
+        && clock[hour + 1..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count()
+            == 2;
+    (is_time && (1..=31).contains(&a) && (1..=31).contains(&b)).then_some((a, b, end))
 }
 
 /// One or two leading digits (at most `max`), not followed by another digit.
@@ -878,6 +920,23 @@ mod tests {
         assert_eq!((found.order, found.dotted), (DateOrder::MonthFirst, false));
         let found = date_order("13/08/2023 and 03.08.2023");
         assert_eq!((found.order, found.decided), (DateOrder::DayFirst, true));
+    }
+
+    #[test]
+    fn settles_the_order_from_days_without_years_before_times() {
+        let found = date_order("- 12/06 10:00 deploy\n- 13/06 01:00 cleanup");
+        assert_eq!((found.order, found.decided), (DateOrder::DayFirst, true));
+        let found = date_order("[06-13 01:00] cleanup");
+        assert_eq!((found.order, found.decided), (DateOrder::MonthFirst, true));
+        // Not a fraction, nor the month and day of a full date, whatever comes before.
+        for text in [
+            "3/14 of the nodes",
+            "date: 2024-09-28T11:31:12Z",
+            "≈2024-09-28 11:31",
+            "≈13/06",
+        ] {
+            assert!(!date_order(text).decided, "{text}");
+        }
     }
 
     #[test]

@@ -41,6 +41,60 @@ impl Reader<'_> {
         ));
     }
 
+    /// Notes the day a line of the story before the timeline narrates (`On March 8, 2021,
+    /// between 14:00 and 15:30 UTC, ...`, `From 2019-09-24 17:05 to ...`), the first one only:
+    /// a date with its year, or a month's name with its day after `on` or `of` once the
+    /// document gives the year. Not a day the line says the text was written, published or
+    /// edited on, nor one inside a link's address, nor one after the post's own date.
+    pub(super) fn note_story_date(&mut self, content: &str) {
+        let before_timeline =
+            !self.saw_timeline && self.incident.timeline.is_empty() && self.strays.is_empty();
+        if self.dates.story.is_some() || !before_timeline {
+            return;
+        }
+        if names_last_edit(content) || names_writing(content, self.context) {
+            return;
+        }
+        let Some(found) = find_date_in(content, self.context) else {
+            return;
+        };
+        let before = &content[..found.span.start];
+        let in_address = before
+            .rsplit(char::is_whitespace)
+            .next()
+            .is_some_and(|word| word.contains("://") || word.contains("]("));
+        if in_address {
+            return;
+        }
+        let named_day = || {
+            let lead = before.trim_end().to_ascii_lowercase();
+            content[found.span.clone()].contains(char::is_alphabetic)
+                && (lead.is_empty()
+                    || lead.ends_with(" on")
+                    || lead.ends_with(" of")
+                    || lead == "on")
+        };
+        if found.has_year || (self.context.year.is_some() && named_day()) {
+            let mut date = found.date;
+            // `July 11th` in a post published on 2024-01-03: the year before.
+            if !found.has_year {
+                let written = self.dates.front_matter.or(self.dates.path);
+                if let Some(earlier) = written
+                    .filter(|&w| date > w + Duration::days(31))
+                    .and_then(|_| date.with_year(date.year() - 1))
+                {
+                    date = earlier;
+                }
+            }
+            // The write-up comes after its incident: a day after the post's own is another
+            // story (a plan, a follow-up).
+            let written = self.dates.front_matter.or(self.dates.path);
+            if written.is_none_or(|w| date <= w && w - date <= Duration::days(366)) {
+                self.dates.story = Some(date);
+            }
+        }
+    }
+
     /// Warns that a field's value could not be read, and keeps its line as summary text.
     fn keep_as_summary(&mut self, index: usize, at: usize, message: &str) {
         self.warn(index, at, message);
@@ -514,6 +568,28 @@ pub(super) fn names_last_edit(line: &str) -> bool {
             .get(..words.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(words))
     })
+}
+
+/// True for a line that says when the text itself was made (`Report date: 2022-11-20`,
+/// `Published: 2023-07-14`, `Author: Jane, written 2019-09-30`): a date after such words is
+/// not the incident's.
+pub(super) fn names_writing(line: &str, context: DateContext) -> bool {
+    const WORDS: [&str; 9] = [
+        "publish",
+        "posted",
+        "written",
+        "authored",
+        "report date",
+        "date of report",
+        "date of this report",
+        "created",
+        "prepared",
+    ];
+    let Some(found) = find_date_in(line, context) else {
+        return false;
+    };
+    let before = line[..found.span.start].to_lowercase();
+    WORDS.iter().any(|word| before.contains(word))
 }
 
 /// A year named near the top (`Outage of November 2021`, `(2019)`).

@@ -176,6 +176,16 @@ enum Table {
     Plain,
 }
 
+/// Front-matter keys whose date is the incident's (`timestamp: 2026-01-25 01:30:00 -0500`),
+/// where `date` is a post's publication.
+const INCIDENT_DAY_KEYS: [&str; 5] = [
+    "timestamp",
+    "incident_date",
+    "incident-date",
+    "occurred",
+    "occurred_at",
+];
+
 /// Where the incident's day comes from, best first.
 #[derive(Debug, Default)]
 struct Dates {
@@ -183,6 +193,10 @@ struct Dates {
     front_matter: Option<NaiveDate>,
     title: Option<NaiveDate>,
     loose: Option<NaiveDate>,
+    /// The first day the story narrates before the timeline (`On March 8, 2021, between
+    /// 14:00 and 15:30 UTC, ...`): the incident's, where a blog's front matter or a `Report
+    /// date:` line gives only when it was written.
+    story: Option<NaiveDate>,
     /// From the file's name or path (`2024-10-05-outage.md`).
     path: Option<NaiveDate>,
     /// The first full date anywhere in the text, the last resort.
@@ -572,7 +586,15 @@ impl<'a> Reader<'a> {
                 1
             };
             let line_text = texts.get(entry.index).copied().unwrap_or("");
-            match entry.key.to_ascii_lowercase().as_str() {
+            let key = entry.key.to_ascii_lowercase();
+            // A key that names the incident's own moment, not the post's (the line stays
+            // shown with the other keys).
+            if INCIDENT_DAY_KEYS.contains(&key.as_str()) {
+                if let Some(date) = find_date_in(entry.value, self.context) {
+                    self.dates.field.get_or_insert(date.date);
+                }
+            }
+            match key.as_str() {
                 "title" if !entry.value.is_empty() => {
                     self.incident.title = clean(entry.value).into_owned();
                     self.dates.title =
@@ -1114,7 +1136,12 @@ impl<'a> Reader<'a> {
                     let (content, _, _) = strip_list_marker(&line);
                     self.append_prose(target, content, true);
                 }
-                _ => self.append_prose(target, value, true),
+                _ => {
+                    if target.is_narrative() {
+                        self.note_story_date(value);
+                    }
+                    self.append_prose(target, value, true)
+                }
             }
         }
         true
@@ -1216,8 +1243,14 @@ impl<'a> Reader<'a> {
                 }
             }
             _ => {
+                if target.is_narrative() {
+                    self.note_story_date(content);
+                }
                 if let Some(date) = date_line(content, self.context) {
-                    if content.len() < 60 && !names_last_edit(content) {
+                    if content.len() < 60
+                        && !names_last_edit(content)
+                        && !names_writing(content, self.context)
+                    {
                         self.dates.loose.get_or_insert(date);
                         self.day_line = Some(date);
                     }
@@ -1997,6 +2030,7 @@ impl<'a> Reader<'a> {
             // A blog's front-matter date is when it was published; a date in the title is
             // the incident's.
             .or(self.dates.title)
+            .or(self.dates.story)
             .or(self.dates.front_matter)
             .or(self.dates.loose)
             .or(self.dates.path)

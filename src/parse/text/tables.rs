@@ -242,7 +242,12 @@ impl Reader<'_> {
         };
         let date = date_column
             .and_then(|i| cells.get(i))
-            .and_then(|(_, cell)| find_date_in(cell, self.context).map(|d| d.date));
+            .and_then(|(_, cell)| {
+                find_date_in(cell, self.context)
+                    .map(|d| d.date)
+                    // `| 3/9 | 01:00 |`: a day without its year, the document's year known.
+                    .or_else(|| date_line(cell, self.context))
+            });
         let Some(entry) = timeline_entry(time_cell, self.context) else {
             let others: Vec<&str> = cells
                 .iter()
