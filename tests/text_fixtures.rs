@@ -434,6 +434,26 @@ fn time_zones_offsets_and_summer_time() {
 }
 
 #[test]
+fn short_us_zones_stated_for_the_timeline_are_applied() {
+    let read = |text: &str| ats(&postmortem_explorer::parse::parse_text(text).incident);
+    assert_eq!(
+        read("# Outage\n\nDate: 2022-07-08\n\nAll times ET.\n\n## Timeline\n- 14:00 fail\n"),
+        ["2022-07-08T14:00:00-04:00"]
+    );
+    assert_eq!(
+        read("# Outage\n\nDate: 2022-03-08\n\n## Timeline (PT)\n- 14:00 fail\n"),
+        ["2022-03-08T14:00:00-08:00"]
+    );
+    // Two capitals in prose are not a zone.
+    assert_eq!(
+        read(
+            "# Outage\n\nDate: 2022-03-08\n\nThe PT team was paged.\n\n## Timeline\n- 14:00 fail\n"
+        ),
+        ["2022-03-08T14:00:00"]
+    );
+}
+
+#[test]
 fn ambiguous_abbreviations_are_read_and_reported() {
     let parsed = parse("23-ambiguous-ist.md");
     assert_eq!(

@@ -517,6 +517,37 @@ pub fn short_us_zone(text: &str) -> Option<FoundZone> {
     })
 }
 
+/// `PT`, `ET`, `CT` or `MT` where a line states the zone of its times: in parentheses
+/// (`## Timeline (PT)`) or after `times` or `in` (`All times ET.`, `times in PT`), not in
+/// prose, where two capitals are too often something else.
+pub fn stated_short_zone(text: &str) -> Option<FoundZone> {
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(1)).find_map(|at| {
+        let word_starts = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+        if !word_starts || !bytes[at].is_ascii_uppercase() {
+            return None;
+        }
+        let mut zone = short_us_zone(text.get(at..)?)?;
+        let after = text[at + 2..].trim_start();
+        let before = text[..at].trim_end().to_ascii_lowercase();
+        let ends_statement = after.is_empty() || after.starts_with([')', '.', ',', ';', ':']);
+        let opens_statement = before.ends_with('(')
+            || before.ends_with(" in")
+            || before.ends_with("times")
+            || before.ends_with("times are");
+        (ends_statement && opens_statement).then(|| {
+            zone.at = at;
+            zone
+        })
+    })
+}
+
+/// A zone the line states for the times under it: any zone [`find_zone`] reads, else a short
+/// US one where the line states it ([`stated_short_zone`]).
+pub fn find_stated_zone(text: &str) -> Option<FoundZone> {
+    find_zone(text).or_else(|| stated_short_zone(text))
+}
+
 /// Reads a numeric offset or `Z` written right after a clock (`+05:30`, `-0500`, `Z`):
 /// (offset, bytes taken).
 pub fn attached_offset(rest: &str) -> Option<(UtcOffset, usize)> {
@@ -600,6 +631,30 @@ mod tests {
 
     fn zone(text: &str) -> Option<(i32, String, bool)> {
         find_zone(text).map(|z| (z.offset.minutes(), z.label, z.ambiguity.is_some()))
+    }
+
+    #[test]
+    fn reads_short_us_zones_only_where_a_line_states_them() {
+        let stated = |text: &str| stated_short_zone(text).map(|z| (z.label, z.at));
+        assert_eq!(stated("## Timeline (PT)"), Some(("PT".into(), 13)));
+        assert_eq!(stated("All times ET."), Some(("ET".into(), 10)));
+        assert_eq!(stated("Times in CT:"), Some(("CT".into(), 9)));
+        // Summer time follows the date: PDT in July, PST in January.
+        let pacific = stated_short_zone("(PT)").unwrap();
+        let day = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+        let noon = NaiveTime::from_hms_opt(12, 0, 0).unwrap();
+        assert_eq!(pacific.offset_on(day("2024-07-01"), noon).minutes(), -420);
+        assert_eq!(pacific.offset_on(day("2024-01-15"), noon).minutes(), -480);
+        for text in [
+            "ET phone home",
+            "the PT team rota",
+            "(PT = physiotherapy)",
+            "MT-5 mount",
+            "a CT scan",
+            "PTO",
+        ] {
+            assert_eq!(stated(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -39,7 +39,7 @@ use super::status_page::{
     leading_shortcode_stamp, shortcode_stamp, stamp_only, stamped_heading, update_block,
 };
 use super::table;
-use super::zone::{find_zone, FoundZone};
+use super::zone::{find_stated_zone, find_zone, FoundZone};
 use super::{Parsed, Stated, StatedAbout};
 use crate::model::{Incident, Link, Moment, Section, TimelineEvent};
 
@@ -1101,7 +1101,7 @@ impl<'a> Reader<'a> {
             self.timeline_date = None;
             self.entry_wrote_day = false;
             let line_text = self.lines[index].text.clone();
-            if let Some(zone) = find_zone(&line_text) {
+            if let Some(zone) = find_stated_zone(&line_text) {
                 self.stated_zone = Some(zone);
             }
             if let Some(date) = find_date_in(label, self.context) {
@@ -1418,7 +1418,7 @@ impl<'a> Reader<'a> {
             }
         }
         if all && says("all times") {
-            if let Some(zone) = find_zone(content) {
+            if let Some(zone) = find_stated_zone(content) {
                 self.stated_zone = Some(zone);
                 self.keep_stated(index, StatedAbout::Timeline);
                 return;
@@ -1802,7 +1802,7 @@ impl<'a> Reader<'a> {
     /// Remembers the first time zone the text states, and any zone stated for all times.
     fn notice_zone(&mut self, index: usize) {
         let text = &self.lines[index].text;
-        let Some(zone) = find_zone(text) else {
+        let Some(zone) = find_stated_zone(text) else {
             return;
         };
         let for_all = {
