@@ -960,6 +960,29 @@ fn timeline_subheadings_head_the_notes_written_under_them() {
 }
 
 #[test]
+fn subheadings_over_entries_are_parts_of_the_timeline() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/shapes/phase-subheadings.md");
+    let text = std::fs::read_to_string(path).unwrap();
+    let parsed = postmortem_explorer::parse::parse_document("phase-subheadings.md", &text);
+    let incident = &parsed.incident;
+    // Before, `### Detection` took its entries out of the timeline into the detection text,
+    // and they came back only as moments guessed from prose.
+    assert!(incident.timeline.iter().all(|e| !e.inferred));
+    assert_eq!(incident.detection, "");
+    let notes: Vec<(&str, &str)> = incident
+        .other_sections
+        .iter()
+        .map(|s| (s.title.as_str(), s.body.as_str()))
+        .collect();
+    assert_eq!(
+        notes,
+        [("Notes in the timeline", "**Detection**\n\n**Mitigation**")]
+    );
+    assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+}
+
+#[test]
 fn a_last_update_line_does_not_date_the_timeline() {
     let text = "# Mail relay outage on 3 April 2024\n\n## Timeline\n\n*Last updated: 9 April 2024*\n\n- 10:05 - Mail stops leaving the relay.\n- 10:50 - The queue drains.\n";
     let parsed = postmortem_explorer::parse::parse_document("relay.md", text);

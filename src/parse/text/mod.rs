@@ -332,6 +332,8 @@ struct Reader<'a> {
     left_timeline: Option<usize>,
     /// The section the reader is in, as its heading opened it (to report it when empty).
     open_part: Option<OpenPart>,
+    /// Days after the first under a `### Day N` heading in the timeline (0 elsewhere).
+    day_later: i8,
     /// The level of the open Markdown heading that names the timeline, while the headings
     /// after it are deeper (`### Incident events` under `## Incident timeline`).
     timeline_heading: Option<usize>,
@@ -451,6 +453,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         headings: Vec::new(),
         timeline_notes: None,
         open_part: None,
+        day_later: 0,
         timeline_heading: None,
         part_starts: Vec::new(),
         part_names: std::collections::HashMap::new(),
@@ -976,6 +979,17 @@ impl<'a> Reader<'a> {
             // `### 10:00 AM` or `### 2016-11-08` inside a timeline: an entry or a day, not a section.
             return false;
         }
+        // `### Day 2` or `### Detection` under `## Timeline`, over entries: a part of the
+        // timeline, not the end of it.
+        if in_timeline
+            && field_for(label) != Some(Field::Timeline)
+            && self.heads_part_of_timeline(index)
+        {
+            self.day_later = day_number(label).map_or(0, |n| n - 1);
+            let name = section_name(label);
+            self.keep_timeline_note(&bold(&name), true);
+            return true;
+        }
         let stamped = || {
             timeline_entry(label, self.context).is_some()
                 || stamped_heading(&self.lines[index].text, self.context).is_some()
@@ -1098,6 +1112,7 @@ impl<'a> Reader<'a> {
         self.left_timeline = None;
         if target == Target::Timeline {
             self.saw_timeline = true;
+            self.day_later = 0;
             self.timeline_date = None;
             self.entry_wrote_day = false;
             let line_text = self.lines[index].text.clone();
@@ -1562,13 +1577,30 @@ impl<'a> Reader<'a> {
             at: entry.at,
             line_index: entry.index,
             date: entry.day,
-            later: 0,
+            // Under `### Day 2`, an entry that writes no day of its own: a day after the first.
+            later: match entry.day {
+                None if self.section == Some(Target::Timeline) => self.day_later,
+                _ => 0,
+            },
             time: entry.time,
             zone: entry.zone.map(Box::new),
         });
     }
 
     /// The date of the innermost open heading that starts with one (`### 15 Jan`).
+    /// True when the Markdown heading at `index` is deeper than the timeline's own heading and
+    /// the next text under it is an entry (`## Timeline` > `### Day 2` > `- 09:30 ...`).
+    pub(super) fn heads_part_of_timeline(&self, index: usize) -> bool {
+        let Some(level) = heading_level(&self.lines[index].text) else {
+            return false;
+        };
+        let timeline_level = self
+            .open_part
+            .filter(|part| part.target == Target::Timeline)
+            .and_then(|part| part.level);
+        timeline_level.is_some_and(|open| level > open) && self.next_text_is_entry(index)
+    }
+
     /// True when the Markdown heading at `index` sits under a dated heading that is itself
     /// under the timeline's heading (`## Timeline` > `### 2019-12-11` > `#### Android Studio`).
     pub(super) fn under_timeline_day(&self, index: usize) -> bool {
@@ -2062,6 +2094,23 @@ impl<'a> Reader<'a> {
             stated: self.stated.into_iter().map(|(_, s)| s).collect(),
         }
     }
+}
+
+/// The number of a `Day 2` heading (`Day 2`, `Day 3 (Tuesday)`, `Day 10:`), up to 31.
+fn day_number(label: &str) -> Option<i8> {
+    let name = section_name(label);
+    let rest = name
+        .get(..4)
+        .filter(|head| head.eq_ignore_ascii_case("day "))?;
+    let digits: String = name[rest.len()..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let after = name[rest.len() + digits.len()..].chars().next();
+    if after.is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    digits.parse().ok().filter(|n| (1..=31).contains(n))
 }
 
 /// True when `word` ending a line leaves its sentence waiting for a time (`... at` /
