@@ -334,6 +334,11 @@ impl Reader<'_> {
                 date = raw_date;
                 previous = None;
             }
+            // `(next day) 02:00`: the day after the one in force, whatever the clock says.
+            if raw.next_day && raw_date.is_none() {
+                date = date.and_then(|d| d.checked_add_signed(Duration::days(1)));
+                previous = None;
+            }
             if let Some(before) = previous.filter(|_| raw.later == 0) {
                 let listed = !event.inferred && !previous_inferred;
                 if !stepped_back && (listed || twelve_hour_clock) {

@@ -156,6 +156,8 @@ struct RawEvent {
     /// Days after the day in force, for a moment in prose with no date of its own written
     /// `tomorrow at 9AM` (or, negative, `yesterday at 4pm`) before any date is known (0 otherwise).
     later: i8,
+    /// Written as the day after the entry before (`(next day) 02:00 ...`).
+    next_day: bool,
     time: NaiveTime,
     /// Boxed: most entries have none, and a long timeline's entries stay small.
     zone: Option<Box<FoundZone>>,
@@ -334,6 +336,8 @@ struct Reader<'a> {
     open_part: Option<OpenPart>,
     /// Days after the first under a `### Day N` heading in the timeline (0 elsewhere).
     day_later: i8,
+    /// The entry being read was written as the next day's (`(next day) 02:00 ...`).
+    next_day_pending: bool,
     /// The level of the open Markdown heading that names the timeline, while the headings
     /// after it are deeper (`### Incident events` under `## Incident timeline`).
     timeline_heading: Option<usize>,
@@ -454,6 +458,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         timeline_notes: None,
         open_part: None,
         day_later: 0,
+        next_day_pending: false,
         timeline_heading: None,
         part_starts: Vec::new(),
         part_names: std::collections::HashMap::new(),
@@ -1367,6 +1372,23 @@ impl<'a> Reader<'a> {
                     .word_ending_line_before(index)
                     .is_some_and(introduces_time)
         };
+        // `(next day) 02:00 drained`, `Next day, 09:30 ...`: an entry on the day after.
+        if let Some(skip) = next_day_prefix(content) {
+            let rest = &content[skip..];
+            if let Some(entry) = timeline_entry(rest, self.context) {
+                let text = tidy_entry_text(&entry.text_in(rest));
+                self.next_day_pending = entry.date.is_none();
+                self.push_event(
+                    index,
+                    content_at + skip,
+                    entry.date,
+                    entry.time,
+                    entry.zone,
+                    text,
+                );
+                return;
+            }
+        }
         if let Some(entry) =
             timeline_entry(content, self.context).filter(|entry| !time_wrapped(entry))
         {
@@ -1582,6 +1604,7 @@ impl<'a> Reader<'a> {
                 None if self.section == Some(Target::Timeline) => self.day_later,
                 _ => 0,
             },
+            next_day: std::mem::take(&mut self.next_day_pending),
             time: entry.time,
             zone: entry.zone.map(Box::new),
         });
@@ -2094,6 +2117,31 @@ impl<'a> Reader<'a> {
             stated: self.stated.into_iter().map(|(_, s)| s).collect(),
         }
     }
+}
+
+/// The length of a `(next day)`, `Next day,` or `(+1 day)` before an entry's time, with the
+/// spaces and punctuation after it.
+fn next_day_prefix(content: &str) -> Option<usize> {
+    const MARKERS: [&str; 6] = [
+        "(next day)",
+        "next day",
+        "the next day",
+        "(+1 day)",
+        "(+1d)",
+        "[+1d]",
+    ];
+    let marker = MARKERS.iter().find(|marker| {
+        content
+            .get(..marker.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(marker))
+    })?;
+    let rest = &content[marker.len()..];
+    let gap = rest.len()
+        - rest
+            .trim_start_matches([' ', ',', ':', '-', '–', '—'])
+            .len();
+    let after = &rest[gap..];
+    (gap > 0 && after.starts_with(|c: char| c.is_ascii_digit())).then_some(marker.len() + gap)
 }
 
 /// The number of a `Day 2` heading (`Day 2`, `Day 3 (Tuesday)`, `Day 10:`), up to 31.

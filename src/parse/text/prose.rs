@@ -129,6 +129,7 @@ impl Reader<'_> {
                     line_index: prose_line.raw_index,
                     date,
                     later: if date.is_none() { days_later } else { 0 },
+                    next_day: false,
                     time,
                     zone: zone.map(Box::new),
                 });
