@@ -43,8 +43,9 @@ impl Reader<'_> {
 
     /// Notes the day a line of the story before the timeline narrates (`On March 8, 2021,
     /// between 14:00 and 15:30 UTC, ...`, `From 2019-09-24 17:05 to ...`), the first one only:
-    /// a date with its year, or a month's name with its day after `on` or `of` once the
-    /// document gives the year. Not a day the line says the text was written, published or
+    /// a date with its year, or a month's name with its day after `on`, `of` or a weekday
+    /// once the document gives the year, or a weekday alone in a post dated only by its
+    /// publication. Not a day the line says the text was written, published or
     /// edited on, nor one inside a link's address, nor one after the post's own date.
     pub(super) fn note_story_date(&mut self, content: &str) {
         let before_timeline =
@@ -55,7 +56,15 @@ impl Reader<'_> {
         if names_last_edit(content) || names_writing(content, self.context) {
             return;
         }
+        // A line that names only a day (`*March 15, 2021*` under the title) is a loose date.
+        if date_line(content, self.context).is_some() {
+            return;
+        }
         let Some(found) = find_date_in(content, self.context) else {
+            // `On Monday we had an outage.` in a post dated only by its publication.
+            if opens_past_weekday(content) {
+                self.dates.story = self.weekday_before_publication(content);
+            }
             return;
         };
         let before = &content[..found.span.start];
@@ -68,11 +77,18 @@ impl Reader<'_> {
         }
         let named_day = || {
             let lead = before.trim_end().to_ascii_lowercase();
+            // `Last Monday, March 8, ...`: the weekday of the date.
+            let after_weekday = lead
+                .trim_end_matches(',')
+                .rsplit(' ')
+                .next()
+                .is_some_and(|word| word.len() >= 6 && crate::parse::entry::is_weekday(word));
             content[found.span.clone()].contains(char::is_alphabetic)
                 && (lead.is_empty()
                     || lead.ends_with(" on")
                     || lead.ends_with(" of")
-                    || lead == "on")
+                    || lead == "on"
+                    || after_weekday)
         };
         if found.has_year || (self.context.year.is_some() && named_day()) {
             let mut date = found.date;
@@ -572,6 +588,20 @@ pub(super) fn names_last_edit(line: &str) -> bool {
         opening
             .get(..words.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(words))
+    })
+}
+
+/// True when a weekday is named after `on` or `last` (`On Monday we had`, `last Friday`):
+/// a day gone by, not one still to come (`until Friday`).
+fn opens_past_weekday(content: &str) -> bool {
+    let words: Vec<&str> = content
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).any(|pair| {
+        (pair[0].eq_ignore_ascii_case("on") || pair[0].eq_ignore_ascii_case("last"))
+            && pair[1].len() >= 6
+            && crate::parse::entry::is_weekday(pair[1])
     })
 }
 

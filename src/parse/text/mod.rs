@@ -2085,7 +2085,13 @@ impl<'a> Reader<'a> {
             // A blog's front-matter date is when it was published; a date in the title is
             // the incident's.
             .or(self.dates.title)
-            .or(self.dates.story)
+            // A day narrated in the weeks before a date written alone (`*March 15, 2021*`
+            // under the title, when the post went out) is the incident's.
+            .or(self.dates.story.filter(|&story| {
+                self.dates
+                    .loose
+                    .is_none_or(|loose| story <= loose && loose - story <= Duration::days(30))
+            }))
             .or(self.dates.front_matter)
             .or(self.dates.loose)
             .or(self.dates.path)

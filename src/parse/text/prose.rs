@@ -161,7 +161,7 @@ impl Reader<'_> {
     /// before it. `None` when the document writes a day of its own, the line writes a date
     /// (the weekday is that date's) or names no single weekday in full (`Fridays` is a
     /// habit, not a day).
-    fn weekday_before_publication(&self, content: &str) -> Option<NaiveDate> {
+    pub(super) fn weekday_before_publication(&self, content: &str) -> Option<NaiveDate> {
         let dates = &self.dates;
         if dates.field.is_some() || dates.title.is_some() || dates.loose.is_some() {
             return None;

@@ -40,6 +40,7 @@ impl Reader<'_> {
                 }
             }
             if self.table == Some(Table::Plain) {
+                self.note_field_row(index, &cells);
                 self.append_table_prose(&text);
             }
             return;
@@ -97,9 +98,36 @@ impl Reader<'_> {
                     self.incident.action_items.push(item);
                 }
             }
-            Table::Plain => self.append_table_prose(&text),
+            Table::Plain => {
+                self.note_field_row(index, &cells);
+                self.append_table_prose(&text);
+            }
         }
         self.table = current;
+    }
+
+    /// `| Incident date | 2021-03-08 |`, `| Start | 2021-03-08 14:00 UTC |`: a row of a table
+    /// of details that names the incident's day or window, read as the field would be (the
+    /// table is still shown as written).
+    fn note_field_row(&mut self, index: usize, cells: &[(usize, String)]) {
+        let [(_, label), (value_at, value)] = cells else {
+            return;
+        };
+        let label = label.trim_matches(['*', '_', '`', ' ', ':']);
+        let value = value.trim();
+        match field_for(label) {
+            Some(Field::Date) if !value.is_empty() => {
+                if let Some(found) = find_date_in(value, self.context) {
+                    self.dates.field.get_or_insert(found.date);
+                }
+            }
+            Some(field @ (Field::Start | Field::End))
+                if moment_in(value, self.context).is_some() =>
+            {
+                self.read_boundary(index, field == Field::Start, value, *value_at);
+            }
+            _ => {}
+        }
     }
 
     /// Decides from a header row whether a table is a timeline, a list of actions or neither.
