@@ -1283,8 +1283,11 @@ impl<'a> Reader<'a> {
                             .get(..w.len())
                             .is_some_and(|head| head.eq_ignore_ascii_case(w))
                     });
-                if !is_chat_line(content) && !narrates {
-                    if let Some(entry) = timeline_entry(content, self.context) {
+                if !is_chat_line(content) && !narrates && !self.reads_as_log(index, target, is_item)
+                {
+                    if let Some(entry) = timeline_entry(content, self.context)
+                        .filter(|entry| !opens_with_log_level(&entry.text_in(content)))
+                    {
                         self.strays.push(PendingEntry {
                             index,
                             at: content_at,
@@ -1611,6 +1614,27 @@ impl<'a> Reader<'a> {
     }
 
     /// The date of the innermost open heading that starts with one (`### 15 Jan`).
+    /// True when a line outside the timeline is part of a log rather than prose: under a
+    /// heading that opens by naming a log or output (`## Logs`, `### Log excerpt`), or indented as a
+    /// Markdown code block (four spaces or a tab, not a list item's).
+    fn reads_as_log(&self, index: usize, target: Target, is_item: bool) -> bool {
+        // (An indented `<div>` inside a block of HTML is HTML, not code.)
+        let indented = {
+            let raw = self.lines[index].raw;
+            (raw.starts_with('\t') || raw.starts_with("    ")) && !raw.trim_start().starts_with('<')
+        };
+        if indented && !is_item {
+            return true;
+        }
+        let Target::Other(section) = target else {
+            return false;
+        };
+        self.incident
+            .other_sections
+            .get(section)
+            .is_some_and(|s| names_a_log(&s.title))
+    }
+
     /// True when the Markdown heading at `index` is deeper than the timeline's own heading and
     /// the next text under it is an entry (`## Timeline` > `### Day 2` > `- 09:30 ...`).
     pub(super) fn heads_part_of_timeline(&self, index: usize) -> bool {
@@ -2123,6 +2147,35 @@ impl<'a> Reader<'a> {
             stated: self.stated.into_iter().map(|(_, s)| s).collect(),
         }
     }
+}
+
+/// True for a section title that names a log or a program's output (`Logs`, `Log excerpt`,
+/// `Output of the job`, `Stack trace`).
+/// A log of what people did (`Decision log`, `Incident log`) is a chronology: only a title
+/// that opens with the word counts.
+fn names_a_log(title: &str) -> bool {
+    let first = title
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|word| !word.is_empty())
+        .unwrap_or("");
+    ["log", "logs", "output", "stacktrace", "traceback"]
+        .iter()
+        .any(|w| first.eq_ignore_ascii_case(w))
+        || title.to_ascii_lowercase().contains("stack trace")
+}
+
+/// True for the text after a stamp that opens with a log level (`ERROR conn refused`,
+/// `[WARN] retrying`): a line of a program's log, not an entry.
+fn opens_with_log_level(text: &str) -> bool {
+    const LEVELS: [&str; 9] = [
+        "ERROR", "ERR", "WARN", "WARNING", "INFO", "DEBUG", "TRACE", "FATAL", "CRITICAL",
+    ];
+    let word = text
+        .trim_start_matches(['[', '<', ' '])
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    LEVELS.contains(&word)
 }
 
 /// The length of a `(next day)`, `Next day,` or `(+1 day)` before an entry's time, with the
