@@ -6,7 +6,7 @@
 use chrono::{NaiveDate, NaiveTime};
 
 use super::calendar::{find_date_in, leading_date, leading_month_day, DateContext};
-use super::clock::{bare_hhmm, hhmm, leading_clock};
+use super::clock::{bare_hhmm, hhmm, leading_clock, Clock};
 use super::infer::head;
 use super::zone::{attached_offset, short_us_zone, zone_at_start, FoundZone};
 
@@ -118,6 +118,26 @@ pub fn timeline_entry(content: &str, context: DateContext) -> Option<Entry> {
     entry_at(content, context, true)
 }
 
+/// `Noon: text`, `Midnight - text`: the hour named as a word at the start of an entry, with a
+/// colon or a dash after it (in a sentence, `at noon` stays prose).
+fn named_hour(text: &str) -> Option<Clock> {
+    let (word, hour) = [("noon", 12), ("midnight", 0)]
+        .into_iter()
+        .find(|(word, _)| {
+            text.get(..word.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(word))
+        })?;
+    let after = text[word.len()..].trim_start_matches(['*', '_']);
+    let separated = after.starts_with(':')
+        || [" - ", " – ", " — "]
+            .iter()
+            .any(|dash| after.starts_with(dash));
+    separated.then(|| Clock {
+        time: NaiveTime::from_hms_opt(hour, 0, 0).unwrap_or_default(),
+        len: word.len(),
+    })
+}
+
 /// [`timeline_entry`], reading the end of a range only when `with_range` (so a line of
 /// `1:00-1:00-1:00-…` never recurses more than once).
 fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Entry> {
@@ -219,11 +239,13 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
             }
         }
     }
-    let mut clock = leading_clock(&content[at..]).or_else(|| {
-        day_read(&date, &unplaced_day)
-            .then(|| bare_hhmm(&content[at..]))
-            .flatten()
-    });
+    let mut clock = leading_clock(&content[at..])
+        .or_else(|| {
+            day_read(&date, &unplaced_day)
+                .then(|| bare_hhmm(&content[at..]))
+                .flatten()
+        })
+        .or_else(|| named_hour(&content[at..]));
     if clock.is_none() && day_read(&date, &unplaced_day) {
         // `2-7 pm` read as a date leaves no time: read it as a time instead.
         at = before_date;
