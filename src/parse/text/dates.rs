@@ -280,6 +280,8 @@ impl Reader<'_> {
             .or(self.dates.front_matter)
             .or(self.dates.path);
         let mut slips: Vec<NaiveDate> = Vec::new();
+        // The year the timeline crossed a new year from, and by how much, once it has.
+        let mut new_year: Option<(i32, i32)> = None;
         // Whether the entries step back in time: newest first, or one so far out of order.
         let mut stepped_back = false;
         // The day of the entry before (not the document's day the first one starts from).
@@ -344,6 +346,9 @@ impl Reader<'_> {
                 }
                 None => written,
             };
+            // `### December 31` then `### January 1` under a title of 2020: the new year.
+            let raw_date =
+                raw_date.map(|day| across_new_year(day, entries_day, dated, &mut new_year));
             if raw_date.is_some() && raw_date != date {
                 // Newest first (a status log): no afternoon is read into a bare time after it.
                 stepped_back |= entries_day.is_some() && raw_date < entries_day;
@@ -455,6 +460,43 @@ fn year_slip(written: NaiveDate, dated: NaiveDate) -> Option<NaiveDate> {
     }
     let moved = written.with_year(dated.year())?;
     ((moved - dated).num_days().abs() <= 7).then_some(moved)
+}
+
+/// An entry's `day` read in the year of the document when that puts it across a new year from
+/// the entry before (`December 31, 2020`, then `January 1` read as 2020: 2021), or, for the
+/// first entry, from the document's own date (`December 30` in a postmortem dated
+/// `January 4, 2021`: 2020). Once crossed, the days after follow (`crossed`: the year read
+/// and the years added): January's of that year after a December, December's before a
+/// January.
+fn across_new_year(
+    day: NaiveDate,
+    entries_day: Option<NaiveDate>,
+    dated: Option<NaiveDate>,
+    crossed: &mut Option<(i32, i32)>,
+) -> NaiveDate {
+    let year = day.year();
+    let delta = match (*crossed, entries_day, dated) {
+        (Some((from, delta)), ..) => {
+            let follows = from == year && (delta > 0) == (day.month() != 12);
+            return match follows {
+                true => day.with_year(year + delta).unwrap_or(day),
+                false => day,
+            };
+        }
+        (None, Some(before), _)
+            if before.year() == year && before.month() == 12 && day.month() == 1 =>
+        {
+            1
+        }
+        (None, None, Some(document))
+            if document.year() == year && document.month() == 1 && day.month() == 12 =>
+        {
+            -1
+        }
+        _ => return day,
+    };
+    *crossed = Some((year, delta));
+    day.with_year(year + delta).unwrap_or(day)
 }
 
 /// How an entry's time was written, read once for `settle_timeline` (nothing known when no
