@@ -499,20 +499,27 @@ fn date_at(text: &str, tokens: &[Token<'_>], i: usize, context: DateContext) -> 
     // 15 January 2024 / 3rd Feb 2022 / 15th of March 2023 / 15 Jan (year from the document)
     if let Some(day_no) = first.day() {
         let mut k = 1;
-        if next(1).is_some_and(|t| t.text.eq_ignore_ascii_case("of")) {
+        // `15th of March`, `15 de marzo de 2023` (Spanish, Portuguese).
+        let joins = |t: Token<'_>| t.text.eq_ignore_ascii_case("of") || t.text == "de";
+        if next(1).is_some_and(joins) {
             k = 2;
         }
         if let Some(month) = next(k) {
             if let Some(month_no) = month_number(month.text) {
+                // `de 2023`: the year after its own `de`.
+                let (before_year, year_at) = match (next(k + 1), next(k + 2)) {
+                    (Some(de), Some(year)) if de.text == "de" && year.is_year() => (de, k + 2),
+                    _ => (month, k + 1),
+                };
                 // `3. März 2024`: German writes the day as an ordinal with a dot;
                 // `20-Dec-18`: dashes between the parts.
-                let gap = between(tokens[i + k - 1], month);
+                let gap = between(tokens[i + k - 1], tokens[i + k]);
                 let dashed = k == 1 && gap == "-";
                 if matches!(gap.trim(), "" | ".") || dashed {
                     let (date, last, has_year) = with_year(
                         text,
-                        month,
-                        next(k + 1),
+                        before_year,
+                        next(year_at),
                         (month_no, day_no),
                         context,
                         // `24 augustus`: other languages write their months in lower case.
@@ -785,6 +792,25 @@ mod tests {
     fn date(text: &str) -> Option<String> {
         find_date_in(text, DateContext::default())
             .map(|f| format!("{} {:?}", f.date, &text[f.span]))
+    }
+
+    #[test]
+    fn reads_spanish_and_portuguese_days_with_de() {
+        assert_eq!(
+            date("El 8 de marzo de 2021 el servicio cayó."),
+            Some("2021-03-08 \"8 de marzo de 2021\"".into())
+        );
+        assert_eq!(
+            date("Em 8 de março de 2021 o serviço caiu."),
+            Some("2021-03-08 \"8 de março de 2021\"".into())
+        );
+        // `de` alone, with no year after it, is not part of the date.
+        let context = DateContext {
+            year: Some(2021),
+            ..DateContext::default()
+        };
+        let found = find_date_in("el 8 de marzo de madrugada", context).map(|d| d.span);
+        assert_eq!(found, Some(3..13));
     }
 
     #[test]
