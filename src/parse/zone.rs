@@ -522,9 +522,11 @@ pub fn short_us_zone(text: &str) -> Option<FoundZone> {
 /// prose, where two capitals are too often something else.
 pub fn stated_short_zone(text: &str) -> Option<FoundZone> {
     let bytes = text.as_bytes();
-    (0..bytes.len().saturating_sub(1)).find_map(|at| {
+    // Every short zone ends in `T`: the search jumps from one `T` to the next.
+    text.match_indices('T').find_map(|(t, _)| {
+        let at = t.checked_sub(1)?;
         let word_starts = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
-        if !word_starts || !bytes[at].is_ascii_uppercase() {
+        if !word_starts || !matches!(bytes[at], b'P' | b'E' | b'C' | b'M') {
             return None;
         }
         let mut zone = short_us_zone(text.get(at..)?)?;

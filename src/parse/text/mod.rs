@@ -987,8 +987,8 @@ impl<'a> Reader<'a> {
         // `### Day 2` or `### Detection` under `## Timeline`, over entries: a part of the
         // timeline, not the end of it.
         if in_timeline
-            && field_for(label) != Some(Field::Timeline)
             && self.heads_part_of_timeline(index)
+            && field_for(label) != Some(Field::Timeline)
         {
             self.day_later = day_number(label).map_or(0, |n| n - 1);
             let name = section_name(label);
@@ -1641,11 +1641,17 @@ impl<'a> Reader<'a> {
         let Some(level) = heading_level(&self.lines[index].text) else {
             return false;
         };
-        let timeline_level = self
-            .open_part
+        self.timeline_heading_level()
+            .is_some_and(|open| level > open)
+            && self.next_text_is_entry(index)
+    }
+
+    /// The Markdown level of the open timeline's heading (`None` outside a timeline, or when
+    /// its heading is a label).
+    fn timeline_heading_level(&self) -> Option<usize> {
+        self.open_part
             .filter(|part| part.target == Target::Timeline)
-            .and_then(|part| part.level);
-        timeline_level.is_some_and(|open| level > open) && self.next_text_is_entry(index)
+            .and_then(|part| part.level)
     }
 
     /// True when the Markdown heading at `index` sits under a dated heading that is itself
@@ -1654,11 +1660,7 @@ impl<'a> Reader<'a> {
         let Some(level) = heading_level(&self.lines[index].text) else {
             return false;
         };
-        let timeline_level = self
-            .open_part
-            .filter(|part| part.target == Target::Timeline)
-            .and_then(|part| part.level)
-            .unwrap_or(0);
+        let timeline_level = self.timeline_heading_level().unwrap_or(0);
         self.heading_dates
             .iter()
             .any(|&(l, date)| date.is_some() && l > timeline_level && l < level)
@@ -2189,6 +2191,10 @@ fn next_day_prefix(content: &str) -> Option<usize> {
         "(+1d)",
         "[+1d]",
     ];
+    // Most lines stop here: every marker opens with one of these.
+    if !content.starts_with(['(', '[', 'n', 'N', 't', 'T']) {
+        return None;
+    }
     let marker = MARKERS.iter().find(|marker| {
         content
             .get(..marker.len())
