@@ -48,8 +48,13 @@ const INTERACTIVE_BUDGET = 622 * KB;
  * 3 December 2026 (tenth session): the worker reads whole HTML pages (`parse::html_page`, +3.9 KB
  * raw) and abbreviations in sentences and window fields (+0.5 KB raw), and the page tells a
  * postmortem published as `.html` from a host's own page and counts undated days: 985.1 -> 988.6 KB. `--converge` on the
- * page's wasm-opt won nothing back. */
-const TOTAL_BUDGET = 990 * KB;
+ * page's wasm-opt won nothing back. Raised to 993 KB on 4 December 2026 (fifteenth session):
+ * the reader, which both the page's and the worker's WebAssembly hold, learnt where a
+ * timeline's day is written (the story's date, publication lines, detail tables, year-less date
+ * cells, day-first pairs, stated short US zones, timeline subheadings, next-day markers, noon and
+ * midnight, new years, logs, `de` dates): 988.4 -> 992.2 KB in a fresh clone (page 586.2 KB,
+ * worker 366.6 KB gzip); not bisected rule by rule. */
+const TOTAL_BUDGET = 993 * KB;
 
 const gzipBytes = async (name) => gzipSync(await readFile(join(DIST, name))).length;
 
