@@ -64,6 +64,8 @@ impl Reader<'_> {
             // `On Monday we had an outage.` in a post dated only by its publication.
             if opens_past_weekday(content) {
                 self.dates.story = self.weekday_before_publication(content);
+            } else if let Some(date) = month_day_after_on(content, self.context) {
+                self.note_story_day(date, false);
             }
             return;
         };
@@ -91,23 +93,28 @@ impl Reader<'_> {
                     || after_weekday)
         };
         if found.has_year || (self.context.year.is_some() && named_day()) {
-            let mut date = found.date;
-            // `July 11th` in a post published on 2024-01-03: the year before.
-            if !found.has_year {
-                let written = self.dates.front_matter.or(self.dates.path);
-                if let Some(earlier) = written
-                    .filter(|&w| date > w + Duration::days(31))
-                    .and_then(|_| date.with_year(date.year() - 1))
-                {
-                    date = earlier;
-                }
+            self.note_story_day(found.date, found.has_year);
+        }
+    }
+
+    /// Takes `date`, narrated before the timeline, as the story's day unless it falls after
+    /// the post's own date or more than a year before it. A day written without its year is
+    /// the year before's when it would fall more than a month after the post.
+    fn note_story_day(&mut self, mut date: NaiveDate, has_year: bool) {
+        let written = self.dates.front_matter.or(self.dates.path);
+        // `July 11th` in a post published on 2024-01-03: the year before.
+        if !has_year {
+            if let Some(earlier) = written
+                .filter(|&w| date > w + Duration::days(31))
+                .and_then(|_| date.with_year(date.year() - 1))
+            {
+                date = earlier;
             }
-            // The write-up comes after its incident: a day after the post's own is another
-            // story (a plan, a follow-up).
-            let written = self.dates.front_matter.or(self.dates.path);
-            if written.is_none_or(|w| date <= w && w - date <= Duration::days(366)) {
-                self.dates.story = Some(date);
-            }
+        }
+        // The write-up comes after its incident: a day after the post's own is another
+        // story (a plan, a follow-up).
+        if written.is_none_or(|w| date <= w && w - date <= Duration::days(366)) {
+            self.dates.story = Some(date);
         }
     }
 
@@ -299,6 +306,14 @@ impl Reader<'_> {
         stepped_back |= !ascending(&self.raw_events, &stamps);
         // The day the first weekday is looked for around: the document's own date.
         let week_of = dated.or(first_date);
+        // The offset of an entry that writes no zone, where no zone is stated for the
+        // timeline and the start gives none: the document's, or the one the entries share.
+        let fallback_offset = |day: Option<NaiveDate>, time: NaiveTime| {
+            let zone = fallback_zone.as_ref().or(shared_zone.as_ref())?;
+            Some(zone.offset_on(day, time))
+        };
+        // The day the last heading or date line above gave (see `RawEvent::inherited`).
+        let mut heading_day: Option<NaiveDate> = None;
         for ((event, raw), stamp) in self
             .incident
             .timeline
@@ -321,7 +336,17 @@ impl Reader<'_> {
                             .find(|d| d.weekday() == day)
                     }),
                 });
-            let written = raw.date.or(weekday_date);
+            // `## 2023-03-08` over `23:50` and `00:10`: the heading's day is the first's; the
+            // second steps past midnight, as an entry that writes no day does.
+            let own_date = match raw.inherited {
+                true if raw.date == heading_day => None,
+                true => {
+                    heading_day = raw.date;
+                    raw.date
+                }
+                false => raw.date,
+            };
+            let written = own_date.or(weekday_date);
             let mut time = raw.time;
             let slip = written
                 .zip(dated)
@@ -349,6 +374,20 @@ impl Reader<'_> {
             // `### December 31` then `### January 1` under a title of 2020: the new year.
             let raw_date =
                 raw_date.map(|day| across_new_year(day, entries_day, dated, &mut new_year));
+            // A paragraph's moment on a day of its own, once a day is in force (a look back):
+            // that day for it alone.
+            let aside_day = raw_date.filter(|&d| raw.aside && date.is_some_and(|on| on != d));
+            if aside_day.is_some() {
+                let offset = entry_offset(
+                    raw.zone.as_deref(),
+                    self.stated_zone.as_ref(),
+                    aside_day,
+                    raw.time,
+                    start_offset.or_else(|| fallback_offset(aside_day, raw.time)),
+                );
+                event.at = Moment::new(aside_day, raw.time, offset);
+                continue;
+            }
             if raw_date.is_some() && raw_date != date {
                 // Newest first (a status log): no afternoon is read into a bare time after it.
                 stepped_back |= entries_day.is_some() && raw_date < entries_day;
@@ -398,13 +437,13 @@ impl Reader<'_> {
             // `tomorrow at 9AM` in prose read before any date was known: this one moment only.
             let day = date.map(|d| shift_days(d, raw.later));
             entries_day = date;
-            let offset = match (raw.zone.as_deref(), self.stated_zone.as_ref()) {
-                (Some(zone), _) | (None, Some(zone)) => Some(zone.offset_on(day, time)),
-                (None, None) => start_offset.or_else(|| {
-                    let zone = fallback_zone.as_ref().or(shared_zone.as_ref())?;
-                    Some(zone.offset_on(day, time))
-                }),
-            };
+            let offset = entry_offset(
+                raw.zone.as_deref(),
+                self.stated_zone.as_ref(),
+                day,
+                time,
+                start_offset.or_else(|| fallback_offset(day, time)),
+            );
             event.at = Moment::new(day, time, offset);
         }
         if let Some(zone) = shared_zone {
@@ -614,6 +653,21 @@ pub(super) fn first_full_date(lines: &[&str], order: DateOrder) -> Option<NaiveD
         .map(|d| d.date)
 }
 
+/// The offset of an entry read at `time` on `day`: its own zone's, else the one stated for
+/// the timeline, else `otherwise` (the start's, the document's).
+fn entry_offset(
+    own: Option<&FoundZone>,
+    stated: Option<&FoundZone>,
+    day: Option<NaiveDate>,
+    time: NaiveTime,
+    otherwise: Option<crate::model::UtcOffset>,
+) -> Option<crate::model::UtcOffset> {
+    match own.or(stated) {
+        Some(zone) => Some(zone.offset_on(day, time)),
+        None => otherwise,
+    }
+}
+
 /// True for a line that gives the page's last edit (`*Last Update: May 4, 2025 @ 1945 CEST*`,
 /// `Last updated on 2024-03-02`): its date is when the page was written, not the incident's.
 pub(super) fn names_last_edit(line: &str) -> bool {
@@ -631,6 +685,25 @@ pub(super) fn names_last_edit(line: &str) -> bool {
             .get(..words.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(words))
     })
+}
+
+/// A year-less numeric day after `on` (`On 3/8 at 2pm`, `on 08-03, ...`), in the document's
+/// year and order; not a share (`on 3/8 of the nodes`).
+fn month_day_after_on(content: &str, context: DateContext) -> Option<NaiveDate> {
+    context.year?;
+    let bytes = content.as_bytes();
+    content
+        .match_indices(['o', 'O'])
+        .filter(|&(at, _)| at == 0 || !bytes[at - 1].is_ascii_alphanumeric())
+        .filter_map(|(at, _)| {
+            let rest = content[at..]
+                .get(..3)
+                .filter(|w| w.eq_ignore_ascii_case("on "))
+                .map(|_| &content[at + 3..])?;
+            let (date, taken) = crate::parse::calendar::leading_month_day(rest, context)?;
+            (!rest[taken..].trim_start().starts_with("of ")).then_some(date)
+        })
+        .next()
 }
 
 /// True when a weekday is named after `on` or `last` (`On Monday we had`, `last Friday`):

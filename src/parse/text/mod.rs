@@ -158,6 +158,12 @@ struct RawEvent {
     later: i8,
     /// Written as the day after the entry before (`(next day) 02:00 ...`).
     next_day: bool,
+    /// A moment in a paragraph of the timeline (`The update had failed on October 3 at 2:14
+    /// AM.`): a day it writes is its own, and the entries after it stay on the day in force.
+    aside: bool,
+    /// `date` is the day of a heading or date line above, not one the entry writes: it says
+    /// something new only where it changes, and a step past midnight under it is the next day.
+    inherited: bool,
     time: NaiveTime,
     /// Boxed: most entries have none, and a long timeline's entries stay small.
     zone: Option<Box<FoundZone>>,
@@ -338,6 +344,8 @@ struct Reader<'a> {
     day_later: i8,
     /// The entry being read was written as the next day's (`(next day) 02:00 ...`).
     next_day_pending: bool,
+    /// The next entry read is a paragraph's moment (see `RawEvent::aside`).
+    aside_pending: bool,
     /// The level of the open Markdown heading that names the timeline, while the headings
     /// after it are deeper (`### Incident events` under `## Incident timeline`).
     timeline_heading: Option<usize>,
@@ -459,6 +467,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         open_part: None,
         day_later: 0,
         next_day_pending: false,
+        aside_pending: false,
         timeline_heading: None,
         part_starts: Vec::new(),
         part_names: std::collections::HashMap::new(),
@@ -1434,11 +1443,18 @@ impl<'a> Reader<'a> {
             return;
         }
         // `- DEPO notified OCC at 12:16 ET on June 16, 2020.`: a list item of the timeline
-        // whose time sits inside its sentence.
-        if self.line_is_item && !wrapped {
+        // whose time sits inside its sentence, or a paragraph of it (`We rolled back at 14:30,
+        // and by 14:45 ...`), unless it is the text an entry's heading waits for (`### 7:00`).
+        let waiting_for_text = self
+            .incident
+            .timeline
+            .last()
+            .is_some_and(|e| e.text.is_empty());
+        if !wrapped && (self.line_is_item || !waiting_for_text) {
             if let Some(moment) = inferred_times(content, self.context).into_iter().next() {
                 let (date, time, zone, at) = (moment.date, moment.time, moment.zone, moment.at);
                 let text = content.trim().to_string();
+                self.aside_pending = !self.line_is_item;
                 self.push_event(index, content_at + at, date, time, zone, text);
                 return;
             }
@@ -1608,6 +1624,8 @@ impl<'a> Reader<'a> {
                 _ => 0,
             },
             next_day: std::mem::take(&mut self.next_day_pending),
+            aside: std::mem::take(&mut self.aside_pending),
+            inherited: entry.date.is_none() && entry.day.is_some(),
             time: entry.time,
             zone: entry.zone.map(Box::new),
         });

@@ -130,6 +130,8 @@ impl Reader<'_> {
                     date,
                     later: if date.is_none() { days_later } else { 0 },
                     next_day: false,
+                    aside: false,
+                    inherited: false,
                     time,
                     zone: zone.map(Box::new),
                 });
