@@ -45,6 +45,9 @@ pub struct OrderEvidence {
     /// True when the order was taken from the dots of the ambiguous dates (`03.08.2023`),
     /// which are written day first.
     pub dotted: bool,
+    /// True when the order was taken from neighbouring dates (`08/03/2023` then `09/03/2023`:
+    /// the number that stays the same is the month's).
+    pub from_neighbours: bool,
     /// The time zone whose region's custom gave the order (`WAT`: day first; `PST`: month
     /// first), when nothing else did.
     pub zone_hint: Option<&'static str>,
@@ -90,6 +93,8 @@ pub fn date_order(source: &str) -> OrderEvidence {
     let mut first_ambiguous = None;
     let mut first_fields = None;
     let mut all_dotted = true;
+    // The first numeric dates with both fields 12 or under, in order (see `neighbours_order`).
+    let mut low_pairs: Vec<(u32, u32)> = Vec::new();
     let mut at = 0;
     // Dates start at digits: the search skips the words between them.
     while let Some(digit) = find_byte(bytes, at, digits, |b| b.is_ascii_digit()) {
@@ -115,6 +120,9 @@ pub fn date_order(source: &str) -> OrderEvidence {
                 }
                 if b > 12 && a <= 12 {
                     return decided(DateOrder::MonthFirst, first_ambiguous);
+                }
+                if a <= 12 && b <= 12 && low_pairs.len() < MAX_NEIGHBOURS {
+                    low_pairs.push((a, b));
                 }
                 if a != b && a <= 12 && b <= 12 {
                     let after_first = source[at..].trim_start_matches(|c: char| c.is_ascii_digit());
@@ -154,6 +162,15 @@ pub fn date_order(source: &str) -> OrderEvidence {
             return decided(order, first_ambiguous);
         }
     }
+    if first_ambiguous.is_some() {
+        if let Some(order) = neighbours_order(&low_pairs) {
+            return OrderEvidence {
+                from_neighbours: true,
+                decided: false,
+                ..decided(order, first_ambiguous)
+            };
+        }
+    }
     let dotted = first_ambiguous.is_some() && all_dotted;
     let zone_hint = match (&first_ambiguous, dotted) {
         (Some(_), false) => order_from_zones(window(source, NAMED_MONTH_WINDOW)),
@@ -168,7 +185,33 @@ pub fn date_order(source: &str) -> OrderEvidence {
         decided: false,
         first_ambiguous,
         dotted,
+        from_neighbours: false,
         zone_hint: zone_hint.map(|(_, zone)| zone),
+    }
+}
+
+/// How many numeric dates [`neighbours_order`] looks at.
+const MAX_NEIGHBOURS: usize = 64;
+
+/// The order that neighbouring dates, read in order, agree on: where one number changes from
+/// a date to the next and the other stays, the one that stays is the month (`08/03/2023`,
+/// `09/03/2023`, `11/03/2023` are days of March, not the third of August, September and
+/// November). `None` when no pair says, or pairs disagree.
+fn neighbours_order(pairs: &[(u32, u32)]) -> Option<DateOrder> {
+    let (mut day_first, mut month_first) = (0, 0);
+    for pair in pairs.windows(2) {
+        let ((a1, b1), (a2, b2)) = (pair[0], pair[1]);
+        if b1 == b2 && a1 != a2 {
+            day_first += 1;
+        } else if a1 == a2 && b1 != b2 {
+            month_first += 1;
+        }
+    }
+    match (day_first, month_first) {
+        (0, 0) => None,
+        (_, 0) => Some(DateOrder::DayFirst),
+        (0, _) => Some(DateOrder::MonthFirst),
+        _ => None,
     }
 }
 
@@ -178,6 +221,7 @@ fn decided(order: DateOrder, first_ambiguous: Option<Range<usize>>) -> OrderEvid
         decided: true,
         first_ambiguous,
         dotted: false,
+        from_neighbours: false,
         zone_hint: None,
     }
 }
@@ -946,6 +990,32 @@ mod tests {
         assert_eq!((found.order, found.dotted), (DateOrder::MonthFirst, false));
         let found = date_order("13/08/2023 and 03.08.2023");
         assert_eq!((found.order, found.decided), (DateOrder::DayFirst, true));
+    }
+
+    #[test]
+    fn takes_the_order_from_the_number_neighbouring_dates_share() {
+        let order = |text: &str| {
+            let found = date_order(text);
+            (found.order, found.decided, found.from_neighbours)
+        };
+        let day_first =
+            "- 08/03/2023 23:50 pushed\n- 09/03/2023 00:10 reports\n- 09/03/2023 01:30 fixed";
+        assert_eq!(order(day_first), (DateOrder::DayFirst, false, true));
+        let month_first = "- 03/08/2023 23:50 pushed\n- 03/09/2023 00:10 reports";
+        assert_eq!(order(month_first), (DateOrder::MonthFirst, false, true));
+        // Neighbours that disagree, or that change both numbers, say nothing.
+        for text in [
+            "03/08/2023, 04/08/2023, 04/09/2023",
+            "03/08/2023 then 04/09/2023",
+            "03/08/2023 then 03/08/2023",
+        ] {
+            assert_eq!(order(text), (DateOrder::MonthFirst, false, false), "{text}");
+        }
+        // A day over 12 still decides first.
+        assert_eq!(
+            order("08/03/2023, 09/03/2023, 3/13/2023").0,
+            DateOrder::MonthFirst
+        );
     }
 
     #[test]

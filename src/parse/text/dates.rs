@@ -23,6 +23,13 @@ impl Reader<'_> {
             u32::try_from(number).unwrap_or(u32::MAX),
             column_of(line_text, span.start - line_start),
             match (order.dotted, order.zone_hint) {
+                _ if order.from_neighbours => format!(
+                    "read `{written}` {}{read}, as the number that stays the same from one date to the next is the month: no date in the text has a day over 12 to settle the order; expected an unambiguous date such as 2024-01-31",
+                    match order.order {
+                        DateOrder::DayFirst => "day first",
+                        DateOrder::MonthFirst => "month first",
+                    }
+                ),
                 (true, _) => format!(
                     "read `{written}` day first{read}, as dates written with dots are: no date in the text has a day over 12 to settle the order; expected an unambiguous date such as 2024-01-31"
                 ),
