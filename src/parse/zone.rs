@@ -284,6 +284,18 @@ const ABBREVIATIONS: &[(&str, i32, &str, Custom)] = &[
 /// Finds the first time zone written in `text`: an abbreviation as a whole upper-case word,
 /// optionally followed by an offset (`UTC-5`, `GMT+05:30`, `UTC+0530`).
 pub fn find_zone(text: &str) -> Option<FoundZone> {
+    capital_words(text, |at, end| zone_at(text, at, end))
+}
+
+/// The zone that the word of `text` from `at` to `end` (a capital at a word start) opens, as
+/// [`find_zone`] reads it.
+fn zone_at(text: &str, at: usize, end: usize) -> Option<FoundZone> {
+    ruled_zone(text, at).or_else(|| zone_word(text, at, end).filter(|_| !after_acronym(text, at)))
+}
+
+/// Calls `visit` with the start and end of each word of `text` that opens with an upper-case
+/// letter, until it gives something back.
+fn capital_words<T>(text: &str, mut visit: impl FnMut(usize, usize) -> Option<T>) -> Option<T> {
     let bytes = text.as_bytes();
     let mut at = 0;
     // Only an upper-case letter can start a zone: jump from one to the next.
@@ -293,16 +305,13 @@ pub fn find_zone(text: &str) -> Option<FoundZone> {
             at += 1;
             continue;
         }
-        if let Some(zone) = ruled_zone(text, at) {
-            return Some(zone);
-        }
         let end = at
             + bytes[at..]
                 .iter()
                 .take_while(|b| b.is_ascii_alphabetic())
                 .count();
-        if let Some(zone) = zone_word(text, at, end).filter(|_| !after_acronym(text, at)) {
-            return Some(zone);
+        if let Some(found) = visit(at, end) {
+            return Some(found);
         }
         at = end;
     }
@@ -517,37 +526,39 @@ pub fn short_us_zone(text: &str) -> Option<FoundZone> {
     })
 }
 
-/// `PT`, `ET`, `CT` or `MT` where a line states the zone of its times: in parentheses
-/// (`## Timeline (PT)`) or after `times` or `in` (`All times ET.`, `times in PT`), not in
-/// prose, where two capitals are too often something else.
-pub fn stated_short_zone(text: &str) -> Option<FoundZone> {
-    let bytes = text.as_bytes();
-    // Every short zone ends in `T`: the search jumps from one `T` to the next.
-    text.match_indices('T').find_map(|(t, _)| {
-        let at = t.checked_sub(1)?;
-        let word_starts = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
-        if !word_starts || !matches!(bytes[at], b'P' | b'E' | b'C' | b'M') {
-            return None;
-        }
-        let mut zone = short_us_zone(text.get(at..)?)?;
-        let after = text[at + 2..].trim_start();
-        let before = text[..at].trim_end().to_ascii_lowercase();
-        let ends_statement = after.is_empty() || after.starts_with([')', '.', ',', ';', ':']);
-        let opens_statement = before.ends_with('(')
-            || before.ends_with(" in")
-            || before.ends_with("times")
-            || before.ends_with("times are");
-        (ends_statement && opens_statement).then(|| {
-            zone.at = at;
-            zone
-        })
+/// `PT`, `ET`, `CT` or `MT` as the word of `text` from `at` to `end`, where the line states
+/// it as the zone of its times: in parentheses (`## Timeline (PT)`) or after `times` or `in`
+/// (`All times ET.`, `times in PT`), not in prose, where two capitals are too often something
+/// else.
+fn stated_short_zone_at(text: &str, at: usize, end: usize) -> Option<FoundZone> {
+    if end - at != 2 {
+        return None;
+    }
+    let mut zone = short_us_zone(&text[at..])?;
+    let after = text[end..].trim_start();
+    let before = text[..at].trim_end().to_ascii_lowercase();
+    let ends_statement = after.is_empty() || after.starts_with([')', '.', ',', ';', ':']);
+    let opens_statement = before.ends_with('(')
+        || before.ends_with(" in")
+        || before.ends_with("times")
+        || before.ends_with("times are");
+    (ends_statement && opens_statement).then(|| {
+        zone.at = at;
+        zone
     })
 }
 
 /// A zone the line states for the times under it: any zone [`find_zone`] reads, else a short
-/// US one where the line states it ([`stated_short_zone`]).
+/// US one where the line states it ([`stated_short_zone_at`]), in one pass over the line.
 pub fn find_stated_zone(text: &str) -> Option<FoundZone> {
-    find_zone(text).or_else(|| stated_short_zone(text))
+    let mut short = None;
+    let zone = capital_words(text, |at, end| {
+        if short.is_none() {
+            short = stated_short_zone_at(text, at, end);
+        }
+        zone_at(text, at, end)
+    });
+    zone.or(short)
 }
 
 /// Reads a numeric offset or `Z` written right after a clock (`+05:30`, `-0500`, `Z`):
@@ -637,12 +648,12 @@ mod tests {
 
     #[test]
     fn reads_short_us_zones_only_where_a_line_states_them() {
-        let stated = |text: &str| stated_short_zone(text).map(|z| (z.label, z.at));
+        let stated = |text: &str| find_stated_zone(text).map(|z| (z.label, z.at));
         assert_eq!(stated("## Timeline (PT)"), Some(("PT".into(), 13)));
         assert_eq!(stated("All times ET."), Some(("ET".into(), 10)));
         assert_eq!(stated("Times in CT:"), Some(("CT".into(), 9)));
         // Summer time follows the date: PDT in July, PST in January.
-        let pacific = stated_short_zone("(PT)").unwrap();
+        let pacific = find_stated_zone("(PT)").unwrap();
         let day = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
         let noon = NaiveTime::from_hms_opt(12, 0, 0).unwrap();
         assert_eq!(pacific.offset_on(day("2024-07-01"), noon).minutes(), -420);
