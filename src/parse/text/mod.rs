@@ -1458,6 +1458,17 @@ impl<'a> Reader<'a> {
                 self.push_event(index, content_at + at, date, time, zone, text);
                 return;
             }
+            // `- Between 14:05 and 14:20, config pushed`: an item of the timeline that opens
+            // with a window is an entry at its start (in prose a window is not a moment).
+            if let Some((at, entry)) = self
+                .line_is_item
+                .then(|| window_opening(content, self.context))
+                .flatten()
+            {
+                let text = content.trim().to_string();
+                self.push_event(index, content_at + at, entry.date, entry.time, entry.zone, text);
+                return;
+            }
         }
         // The phrases are ASCII: a search in any case finds what lower-casing the line would.
         let says = |phrase: &str| contains_ignore_ascii_case(content, phrase);
@@ -2563,6 +2574,20 @@ fn tidy_entry_text(text: &str) -> String {
         _ => trimmed,
     };
     trimmed.to_string()
+}
+
+
+/// A window opening a line (`Between 14:05 and 14:20 ...`, `From 2:45 PM to 3 PM ...`): where
+/// its start is written, and the start read as an entry's stamp.
+fn window_opening(content: &str, context: DateContext) -> Option<(usize, Entry)> {
+    let word = ["between ", "from "].into_iter().find(|word| {
+        content
+            .get(..word.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(word))
+    })?;
+    let start = &content[word.len()..];
+    let entry = timeline_entry(start, context)?;
+    Some((word.len(), entry))
 }
 
 #[cfg(test)]
