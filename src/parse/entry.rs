@@ -271,7 +271,8 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     }
     at += range_end(&content[at..]);
     let rest = &content[at..];
-    let trimmed = rest.trim_start_matches([' ', '(']);
+    // `**14:05** UTC — text`: the zone may follow the markup that closes the time.
+    let trimmed = rest.trim_start_matches([' ', '(', '*', '_', '`']);
     if zone.is_none() {
         if let Some(found) = zone_at_start(head(trimmed, 24)) {
             at += rest.len() - trimmed.len() + found.label.len();
@@ -335,6 +336,7 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
         }
     }
     at += approximately_after(&content[at..]);
+    at += hours_word(&content[at..]);
     // `11:27+`: from then on.
     if content[at..].starts_with('+')
         && !content[at + 1..].starts_with(|c: char| c.is_ascii_digit())
@@ -353,7 +355,7 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     // `Sat 13:45.** The issue ...`: a full stop ends a stamp too, before a space or markup.
     let full_stop =
         trimmed.starts_with('.') && trimmed[1..].starts_with([' ', '\t', '*', '_']) && gap == 0;
-    let separator = ["--", ":", "-", "–", "—", "|", ","]
+    let separator = ["--", "->", "=>", ":", "-", "–", "—", "→", "|", ","]
         .iter()
         .find(|sep| starts(trimmed, sep))
         .or(full_stop.then_some(&"."));
@@ -428,6 +430,19 @@ pub fn trailing_entry(content: &str, context: DateContext) -> Option<(Entry, &st
         return None; // the first stamp decides: an earlier time is not a label
     }
     None
+}
+
+/// Bytes of ` hrs` (or ` hours`, ` Uhr`, ` h`) right after a time, as in `14:05 hrs: text`: the
+/// word names the clock, not the text.
+fn hours_word(rest: &str) -> usize {
+    let trimmed = rest.trim_start_matches(' ');
+    ["hrs", "hours", "Uhr", "h"]
+        .into_iter()
+        .find(|word| {
+            trimmed.starts_with(word)
+                && !trimmed[word.len()..].starts_with(|c: char| c.is_alphanumeric())
+        })
+        .map_or(0, |word| rest.len() - trimmed.len() + word.len())
 }
 
 /// Bytes of the end of a range right after a time: `-03:15`, ` – 3:15 PM`, `→12:33`, ` to 10:20`.
@@ -721,6 +736,35 @@ mod tests {
 
     fn text_of(content: &str) -> Option<String> {
         read(content).map(|r| r.3)
+    }
+
+    #[test]
+    fn words_and_arrows_after_the_time_belong_to_the_stamp() {
+        let utc = Some(0);
+        let read_time_zone_text = |content: &str| read(content).map(|r| (r.1, r.2, r.3));
+        let expect =
+            |zone: Option<i32>| Some(("14:05:00".to_string(), zone, "config pushed".to_string()));
+        assert_eq!(
+            read_time_zone_text("**14:05** UTC — config pushed"),
+            expect(utc)
+        );
+        assert_eq!(read_time_zone_text("14:05 → config pushed"), expect(None));
+        assert_eq!(read_time_zone_text("14:05 -> config pushed"), expect(None));
+        assert_eq!(
+            read_time_zone_text("14:05 hrs: config pushed"),
+            expect(None)
+        );
+        assert_eq!(read_time_zone_text("1405 hrs: config pushed"), expect(None));
+        // A word that only starts like one stays the text's.
+        assert_eq!(
+            text_of("14:05 hosts rebooted").as_deref(),
+            Some("hosts rebooted")
+        );
+        // An arrow to a time is a range: the entry is at its start, its text after the end.
+        assert_eq!(
+            text_of("14:05 → 14:20 config pushed").as_deref(),
+            Some("config pushed")
+        );
     }
 
     #[test]

@@ -1466,7 +1466,14 @@ impl<'a> Reader<'a> {
                 .flatten()
             {
                 let text = content.trim().to_string();
-                self.push_event(index, content_at + at, entry.date, entry.time, entry.zone, text);
+                self.push_event(
+                    index,
+                    content_at + at,
+                    entry.date,
+                    entry.time,
+                    entry.zone,
+                    text,
+                );
                 return;
             }
         }
@@ -2575,7 +2582,6 @@ fn tidy_entry_text(text: &str) -> String {
     };
     trimmed.to_string()
 }
-
 
 /// A window opening a line (`Between 14:05 and 14:20 ...`, `From 2:45 PM to 3 PM ...`): where
 /// its start is written, and the start read as an entry's stamp.
