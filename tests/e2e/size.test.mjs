@@ -53,8 +53,13 @@ const INTERACTIVE_BUDGET = 622 * KB;
  * timeline's day is written (the story's date, publication lines, detail tables, year-less date
  * cells, day-first pairs, stated short US zones, timeline subheadings, next-day markers, noon and
  * midnight, new years, logs, `de` dates): 988.4 -> 992.2 KB in a fresh clone (page 586.2 KB,
- * worker 366.6 KB gzip); not bisected rule by rule. */
-const TOTAL_BUDGET = 993 * KB;
+ * worker 366.6 KB gzip); not bisected rule by rule. Raised to 995 KB on 4 December 2026
+ * (sixteenth session): the worker's reader learnt a heading's day past midnight, numeric story
+ * days after `on`, paragraphs of the timeline as entries with days of their own, the numeric
+ * order from neighbouring dates, window items and stamp suffixes (`hrs`, arrows, a zone after
+ * markup): worker 366.6 -> 367.6 KB, page 586.2 -> 586.1 KB, everything 993.2 KB in the working
+ * tree. `--converge` on the page's wasm-opt won back 0.1 KB and was not kept. */
+const TOTAL_BUDGET = 995 * KB;
 
 const gzipBytes = async (name) => gzipSync(await readFile(join(DIST, name))).length;
 
