@@ -59,7 +59,11 @@ export function stripMarkup(line) {
   text = text.replace(/^\s*(#{1,6}\s|>\s?|[-*+o•◦▪]\s(\[[ xX]\]\s)?|\d+[.)]\s)+/, '');
   // A zone named in words right after a time (`3:00 PM (Kigali time)`) is part of the stamp.
   text = text.replace(/(\d|\b[AaPp]\.?[Mm]\.?)\s*\(\s*\p{Lu}\p{L}+(\s\p{Lu}\p{L}+)?\s+[Tt]ime\s*\)/gu, '$1 ');
-  text = text.replace(/[*_`~|\\]/g, ' ');
+  // Emphasis, code and strike-through marks join what they mark to the words beside it, as the
+  // page shows them (`main`の -> mainの, as in Chinese and Japanese, which put no space there);
+  // underscores, pipes and backslashes part words.
+  text = text.replace(/[*`~]/g, '');
+  text = text.replace(/[_|\\]/g, ' ');
   return text;
 }
 
