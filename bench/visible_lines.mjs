@@ -108,6 +108,9 @@ const WEEKDAYS = 'mon tue wed thu fri sat sun monday tuesday wednesday thursday 
 // Every abbreviation the reader knows (src/parse/zone.rs), and a few it does not.
 const ZONES = 'utc gmt z bst cet cest eet eest wet west pst pdt est edt cst cdt mst mdt ist jst kst aest aedt acst acdt awst nzst nzdt hkt sgt akst akdt hst msk wat cat eat sast trt pkt npt ict wib pht brt art clt nst et pt ct mt';
 // `h` as in the French `9 h 21`; `9:27a` / `4:00p` are times too.
+/** A Chinese, Japanese or Korean date or time written in its unit words (`8 月 3 日 10 时至 13 时`,
+ * `2025년`, `午後3時`): digits and units only, and `至`/`到`/`〜` between the ends of a range. */
+const CJK_STAMP = /^(\d|[年月日时時分秒点點号號년월일시분초]|[至到〜～]|午前|午後|上午|下午)+$/u;
 const STAMP_WORDS = new Set(`${MONTHS} ${WEEKDAYS} ${ZONES} am pm a m p h`.split(' '));
 
 /** The words of a line without its stamps (numbers, months, weekdays, zones, am/pm): the page
@@ -115,7 +118,7 @@ const STAMP_WORDS = new Set(`${MONTHS} ${WEEKDAYS} ${ZONES} am pm a m p h`.split
 function contentWords(words) {
   return words
     .split(' ')
-    .filter((w) => w && !/^\d+(st|nd|rd|th|h|hrs|z|am|pm|a|p)?$/.test(w) && !/^\d+t\d+$/.test(w) && !STAMP_WORDS.has(w))
+    .filter((w) => w && !/^\d+(st|nd|rd|th|h|hrs|z|am|pm|a|p)?$/.test(w) && !/^\d+t\d+$/.test(w) && !STAMP_WORDS.has(w) && !CJK_STAMP.test(w))
     .join(' ');
 }
 
