@@ -1,6 +1,7 @@
 //! YAML (`---`) or TOML (`+++`) front matter at the top of a Markdown file, as static site
-//! generators write it. Only `title` and `date` mean something to the reader; every other
-//! key is handed back so it can be kept.
+//! generators write it, and the header of a Debian website page (WML: `<define-tag pagetitle>`).
+//! Only `title` and `date` mean something to the reader; every other key is handed back so it
+//! can be kept.
 
 /// One `key: value` (YAML) or `key = value` (TOML) line of the front matter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +40,7 @@ pub fn front_matter<'a>(lines: &[&'a str]) -> Option<FrontMatter<'a>> {
         "---" | "---yaml" | "---yml" => ("---", false),
         "+++" => ("+++", true),
         "---toml" => ("---", true),
-        _ => return None,
+        _ => return wml_header(lines),
     };
     let closing = lines
         .iter()
@@ -72,6 +73,56 @@ pub fn front_matter<'a>(lines: &[&'a str]) -> Option<FrontMatter<'a>> {
         other_lines,
         closed: true,
         toml,
+    })
+}
+
+/// The header of a page of Debian's website (WML), up to its first other line:
+/// `<define-tag pagetitle>…</define-tag>` gives the title, `<define-tag release_date>…` the
+/// date (as a post's `date`), any other tag a key of its own; `#use wml::…`, `#include` and
+/// `# $Id: …` directives are lines kept as written.
+fn wml_header<'a>(lines: &[&'a str]) -> Option<FrontMatter<'a>> {
+    const OPENING: &str = "<define-tag ";
+    if !lines.first()?.starts_with(OPENING) {
+        return None;
+    }
+    let mut entries = Vec::new();
+    let mut other_lines = Vec::new();
+    let mut len = 0;
+    for (index, line) in lines.iter().enumerate() {
+        let line = line.trim_end();
+        let tag = line
+            .strip_prefix(OPENING)
+            .and_then(|rest| rest.split_once('>'))
+            .and_then(|(name, rest)| Some((name, rest.strip_suffix("</define-tag>")?)));
+        if let Some((name, value)) = tag {
+            let key = match name.trim() {
+                "pagetitle" => "title",
+                "release_date" => "date",
+                other => other,
+            };
+            let value_at = line.len() - value.len() - "</define-tag>".len();
+            entries.push(Entry {
+                index,
+                key,
+                value: value.trim(),
+                value_at,
+            });
+        } else if ["#use ", "#include ", "# $Id"]
+            .iter()
+            .any(|directive| line.starts_with(directive))
+        {
+            other_lines.push(index);
+        } else {
+            break;
+        }
+        len = index + 1;
+    }
+    (len > 0).then_some(FrontMatter {
+        len,
+        entries,
+        other_lines,
+        closed: true,
+        toml: false,
     })
 }
 
@@ -230,6 +281,32 @@ fn key_value(line: &str, toml: bool) -> Option<(&str, &str, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_the_header_of_a_debian_website_page() {
+        let page = [
+            "<define-tag pagetitle>Debian Server restored after Compromise</define-tag>",
+            "<define-tag release_date>2006-07-13</define-tag>",
+            "#use wml::debian::news",
+            "# $Id: 20060713.wml,v 1.3 2006-07-18 22:59:03 peterk Exp $",
+            "",
+            "<p>One core Debian server has been reinstalled.</p>",
+        ];
+        let found = front_matter(&page).unwrap();
+        let keys: Vec<(&str, &str)> = found.entries.iter().map(|e| (e.key, e.value)).collect();
+        assert_eq!(
+            keys,
+            [
+                ("title", "Debian Server restored after Compromise"),
+                ("date", "2006-07-13")
+            ]
+        );
+        assert_eq!(&page[0][found.entries[0].value_at..][..6], "Debian");
+        assert_eq!((found.len, found.other_lines.clone()), (4, vec![2, 3]));
+        // Only at the very top, and only as whole tags.
+        assert!(front_matter(&["# Title", "<define-tag pagetitle>x</define-tag>"]).is_none());
+        assert!(front_matter(&["<define-tag pagetitle>x", "text"]).is_none());
+    }
 
     #[test]
     fn reads_yaml_and_toml_front_matter() {
