@@ -49,6 +49,10 @@ export function stripMarkup(line) {
   text = text.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
   text = text.replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1');
   text = text.replace(/<\/?[a-zA-Z][^>]*>/g, ' ');
+  // A tag spread over lines (`<a` / `href="…">cvs</a>`): its start ends one line, its
+  // attributes open the next.
+  text = text.replace(/<\/?[a-zA-Z][^<>]*$/, ' ');
+  text = text.replace(/^\s*([a-zA-Z-]+=("[^"]*"|'[^']*')\s*)+\/?>/, ' ');
   text = text.replace(/&(#x?[0-9a-fA-F]+|[a-z]+);/g, (m, name) => {
     if (name.startsWith('#x')) return String.fromCodePoint(parseInt(name.slice(2), 16));
     if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10));
