@@ -60,7 +60,7 @@ impl Reader<'_> {
         if self.dates.story.is_some() || !before_timeline {
             return;
         }
-        if names_last_edit(content) || names_writing(content, self.context) {
+        if names_writing(content, self.context) {
             return;
         }
         // A line that names only a day (`*March 15, 2021*` under the title) is a loose date.
@@ -654,7 +654,7 @@ pub(super) fn first_full_date(lines: &[&str], order: DateOrder) -> Option<NaiveD
             let about_the_entry = !(content
                 .starts_with(|c: char| !c.is_ascii_digit() && c != '*' && c != '[')
                 || timeline_entry(content, context).is_none_or(|e| e.date.is_some()));
-            !about_the_entry && !names_last_edit(line)
+            !about_the_entry && !names_writing(line, context)
         })
         .find_map(|line| find_date_in(line, context).filter(|d| d.has_year))
         .map(|d| d.date)
@@ -673,25 +673,6 @@ fn entry_offset(
         Some(zone) => Some(zone.offset_on(day, time)),
         None => otherwise,
     }
-}
-
-/// True for a line that gives the page's last edit (`*Last Update: May 4, 2025 @ 1945 CEST*`,
-/// `Last updated on 2024-03-02`): its date is when the page was written, not the incident's.
-pub(super) fn names_last_edit(line: &str) -> bool {
-    const OPENINGS: [&str; 5] = [
-        "last update",
-        "last modified",
-        "last edited",
-        "last revised",
-        "updated on",
-    ];
-    let opening =
-        line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '>' | '*' | '_'));
-    OPENINGS.iter().any(|words| {
-        opening
-            .get(..words.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(words))
-    })
 }
 
 /// A year-less numeric day after `on` (`On 3/8 at 2pm`, `on 08-03, ...`), in the document's
@@ -727,10 +708,18 @@ fn opens_past_weekday(content: &str) -> bool {
     })
 }
 
-/// True for a line that says when the text itself was made (`Report date: 2022-11-20`,
-/// `Published: 2023-07-14`, `Author: Jane, written 2019-09-30`): a date after such words is
-/// not the incident's.
+/// True for a line that says when the text itself was made or last changed, not when the
+/// incident happened: it opens with a last edit (`*Last Update: May 4, 2025 @ 1945 CEST*`,
+/// `Last updated on 2024-03-02`), or names the writing before its date (`Report date:
+/// 2022-11-20`, `Published: 2023-07-14`, `Author: Jane, written 2019-09-30`).
 pub(super) fn names_writing(line: &str, context: DateContext) -> bool {
+    const OPENINGS: [&str; 5] = [
+        "last update",
+        "last modified",
+        "last edited",
+        "last revised",
+        "updated on",
+    ];
     const WORDS: [&str; 9] = [
         "publish",
         "posted",
@@ -742,11 +731,18 @@ pub(super) fn names_writing(line: &str, context: DateContext) -> bool {
         "created",
         "prepared",
     ];
-    let Some(found) = find_date_in(line, context) else {
-        return false;
-    };
-    let before = line[..found.span.start].to_lowercase();
-    WORDS.iter().any(|word| before.contains(word))
+    let opening =
+        line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '>' | '*' | '_'));
+    let opens_with_edit = OPENINGS.iter().any(|words| {
+        opening
+            .get(..words.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(words))
+    });
+    opens_with_edit
+        || find_date_in(line, context).is_some_and(|found| {
+            let before = line[..found.span.start].to_lowercase();
+            WORDS.iter().any(|word| before.contains(word))
+        })
 }
 
 /// A year named near the top (`Outage of November 2021`, `(2019)`).

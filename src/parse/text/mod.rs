@@ -1276,10 +1276,7 @@ impl<'a> Reader<'a> {
                     self.note_story_date(content);
                 }
                 if let Some(date) = date_line(content, self.context) {
-                    if content.len() < 60
-                        && !names_last_edit(content)
-                        && !names_writing(content, self.context)
-                    {
+                    if content.len() < 60 && !names_writing(content, self.context) {
                         self.dates.loose.get_or_insert(date);
                         self.day_line = Some(date);
                     }
@@ -1423,7 +1420,7 @@ impl<'a> Reader<'a> {
             false => date_line(content, self.context),
         };
         // `*Last Update: May 4, 2025*` dates the page, not the entries under it.
-        if let Some(date) = day.filter(|_| !names_last_edit(content)) {
+        if let Some(date) = day.filter(|_| !names_writing(content, self.context)) {
             self.timeline_date = Some(date);
             if let Some(zone) = find_zone(content) {
                 self.stated_zone = Some(zone);

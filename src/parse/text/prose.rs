@@ -140,7 +140,7 @@ impl Reader<'_> {
             // written with its month's name and no year counts once the document gives the
             // year, when it opens the line (`4 czerwca w …`, `On June 4, …`): not `down until
             // 5th of July`.
-            if self.incident.timeline.is_empty() && !names_last_edit(content) {
+            if self.incident.timeline.is_empty() && !names_writing(content, context) {
                 let dates_the_story = |d: &crate::parse::calendar::FoundDate| {
                     let opens = content[..d.span.start].trim().chars().count() <= 3;
                     d.has_year
