@@ -696,8 +696,8 @@ fn skip_while(text: &str, keep: impl Fn(char) -> bool) -> usize {
     }
 }
 
-/// Bytes of one of `words` at the start of `text`, in any case.
-fn skip_word(text: &str, words: &[&str]) -> usize {
+/// Bytes of one of `words` at the start of `text`, in any case (0 when none is there).
+pub fn skip_word(text: &str, words: &[&str]) -> usize {
     words
         .iter()
         .find(|w| {

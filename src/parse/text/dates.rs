@@ -22,28 +22,24 @@ impl Reader<'_> {
         self.diagnostics.push(Diagnostic::warning(
             u32::try_from(number).unwrap_or(u32::MAX),
             column_of(line_text, span.start - line_start),
-            match (order.dotted, order.zone_hint) {
-                _ if order.from_neighbours => format!(
-                    "read `{written}` {}{read}, as the number that stays the same from one date to the next is the month: no date in the text has a day over 12 to settle the order; expected an unambiguous date such as 2024-01-31",
-                    match order.order {
-                        DateOrder::DayFirst => "day first",
-                        DateOrder::MonthFirst => "month first",
+            format!(
+                "read `{written}` {}{read}{}: no date in the text has a day over 12 to settle the order; expected an unambiguous date such as 2024-01-31",
+                match order.order {
+                    DateOrder::DayFirst => "day first",
+                    DateOrder::MonthFirst => "month first",
+                },
+                match (order.dotted, order.zone_hint) {
+                    _ if order.from_neighbours => {
+                        ", as the number that stays the same from one date to the next is the month"
+                            .to_string()
                     }
-                ),
-                (true, _) => format!(
-                    "read `{written}` day first{read}, as dates written with dots are: no date in the text has a day over 12 to settle the order; expected an unambiguous date such as 2024-01-31"
-                ),
-                (false, Some(zone)) => format!(
-                    "read `{written}` {}{read}, as dates are written where {zone} is the local time: no date in the text has a day over 12 to settle the order; expected an unambiguous date such as 2024-01-31",
-                    match order.order {
-                        DateOrder::DayFirst => "day first",
-                        DateOrder::MonthFirst => "month first",
+                    (true, _) => ", as dates written with dots are".to_string(),
+                    (false, Some(zone)) => {
+                        format!(", as dates are written where {zone} is the local time")
                     }
-                ),
-                (false, None) => format!(
-                    "read `{written}` month first{read}: no date in the text has a day over 12 to settle the order; expected an unambiguous date such as 2024-01-31"
-                ),
-            },
+                    (false, None) => String::new(),
+                },
+            ),
             excerpt(line_text.trim_end_matches('\r')),
         ));
     }
@@ -733,12 +729,7 @@ pub(super) fn names_writing(line: &str, context: DateContext) -> bool {
     ];
     let opening =
         line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '>' | '*' | '_'));
-    let opens_with_edit = OPENINGS.iter().any(|words| {
-        opening
-            .get(..words.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(words))
-    });
-    opens_with_edit
+    skip_word(opening, &OPENINGS) > 0
         || find_date_in(line, context).is_some_and(|found| {
             let before = line[..found.span.start].to_lowercase();
             WORDS.iter().any(|word| before.contains(word))

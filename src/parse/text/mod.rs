@@ -21,8 +21,8 @@ use super::calendar::{
 use super::clock::{leading_clock, Clock};
 use super::diagnostic::{column_of, Diagnostic};
 use super::entry::{
-    colon_hhmm, date_line, heading_date, is_chat_line, strip_list_marker, timeline_entry,
-    trailing_entry, Entry,
+    colon_hhmm, date_line, heading_date, is_chat_line, skip_word, strip_list_marker,
+    timeline_entry, trailing_entry, Entry,
 };
 use super::front_matter::{front_matter, status_items, StatusItem};
 use super::html_blocks::HtmlBlocks;
@@ -1646,7 +1646,6 @@ impl<'a> Reader<'a> {
         });
     }
 
-    /// The date of the innermost open heading that starts with one (`### 15 Jan`).
     /// True when a line outside the timeline is part of a log rather than prose: under a
     /// heading that opens by naming a log or output (`## Logs`, `### Log excerpt`), or indented as a
     /// Markdown code block (four spaces or a tab, not a list item's).
@@ -2228,18 +2227,17 @@ fn next_day_prefix(content: &str) -> Option<usize> {
     if !content.starts_with(['(', '[', 'n', 'N', 't', 'T']) {
         return None;
     }
-    let marker = MARKERS.iter().find(|marker| {
-        content
-            .get(..marker.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(marker))
-    })?;
-    let rest = &content[marker.len()..];
+    let marker = skip_word(content, &MARKERS);
+    if marker == 0 {
+        return None;
+    }
+    let rest = &content[marker..];
     let gap = rest.len()
         - rest
             .trim_start_matches([' ', ',', ':', '-', '–', '—'])
             .len();
     let after = &rest[gap..];
-    (gap > 0 && after.starts_with(|c: char| c.is_ascii_digit())).then_some(marker.len() + gap)
+    (gap > 0 && after.starts_with(|c: char| c.is_ascii_digit())).then_some(marker + gap)
 }
 
 /// The number of a `Day 2` heading (`Day 2`, `Day 3 (Tuesday)`, `Day 10:`), up to 31.
@@ -2583,14 +2581,9 @@ fn tidy_entry_text(text: &str) -> String {
 /// A window opening a line (`Between 14:05 and 14:20 ...`, `From 2:45 PM to 3 PM ...`): where
 /// its start is written, and the start read as an entry's stamp.
 fn window_opening(content: &str, context: DateContext) -> Option<(usize, Entry)> {
-    let word = ["between ", "from "].into_iter().find(|word| {
-        content
-            .get(..word.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(word))
-    })?;
-    let start = &content[word.len()..];
-    let entry = timeline_entry(start, context)?;
-    Some((word.len(), entry))
+    let word = skip_word(content, &["between ", "from "]);
+    let entry = timeline_entry(&content[word..], context).filter(|_| word > 0)?;
+    Some((word, entry))
 }
 
 #[cfg(test)]
