@@ -59,10 +59,27 @@ function handOver(entries) {
   if (urls.length) sw.controller?.postMessage({ type: 'CACHE_URLS', urls });
 }
 
+/**
+ * Tells `worker` to store nothing more, and waits for it to say so (at most two seconds): a copy
+ * it is still storing would otherwise recreate a cache deleted after this.
+ */
+function retire(worker) {
+  if (!worker) return Promise.resolve();
+  return new Promise((done) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => done();
+    setTimeout(done, 2000);
+    worker.postMessage({ type: 'RETIRE' }, [channel.port2]);
+  });
+}
+
 async function start() {
   if (off) {
     const registration = await sw.getRegistration(folder.href);
-    if (registration?.scope === folder.href) await registration.unregister(); // not a parent's
+    if (registration?.scope === folder.href) { // not a parent's
+      await Promise.all([registration.active, registration.waiting, registration.installing].map(retire));
+      await registration.unregister();
+    }
     const prefix = `postmortem-explorer:${folder.pathname}:`;
     for (const name of await caches.keys()) if (name.startsWith(prefix)) await caches.delete(name);
     return;

@@ -30,6 +30,8 @@ const HASHED = /-[0-9a-f]{12,20}(?:_bg)?\.(?:js|wasm|css|svg|png)$/;
 
 const inScope = (url) => url.origin === SCOPE.origin && url.pathname.startsWith(SCOPE.pathname);
 const cacheable = (response) => response && response.ok && response.type === 'basic';
+/** Set when offline.js switches offline reading off: from then on this worker stores nothing. */
+let retired = false;
 
 /**
  * Stores `response` under `key` in this version's cache, unless that cache is gone (deleted by a
@@ -38,7 +40,8 @@ const cacheable = (response) => response && response.ok && response.type === 'ba
  */
 async function put(key, response) {
   try {
-    if (!(await caches.has(CACHE))) return;
+    // Checked after the await, right before the cache is opened (opening recreates a deleted one).
+    if (!(await caches.has(CACHE)) || retired) return;
     const cache = await caches.open(CACHE);
     await cache.put(key, response);
   } catch {
@@ -90,7 +93,8 @@ async function precache() {
 }
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(precache().catch(() => {}));
+  // A worker retired while it installed leaves no cache behind.
+  event.waitUntil(precache().catch(() => {}).then(() => retired && caches.delete(CACHE)));
 });
 
 self.addEventListener('activate', (event) => {
@@ -113,11 +117,16 @@ self.addEventListener('message', (event) => {
   const data = event.data || {};
   if (data.type === 'SKIP_WAITING') {
     self.skipWaiting();
+  } else if (data.type === 'RETIRE') {
+    // Offline reading is switched off: what is still in flight must not recreate the caches
+    // offline.js deletes once this is acknowledged.
+    retired = true;
+    event.ports[0]?.postMessage('retired');
   } else if (data.type === 'CACHE_URLS' && Array.isArray(data.urls)) {
     // What the page loaded before this worker controlled it (e.g. the incident of the first
     // visit): cached now unless already there.
     event.waitUntil((async () => {
-      if (!(await caches.has(CACHE))) return;
+      if (!(await caches.has(CACHE)) || retired) return;
       const cache = await caches.open(CACHE);
       await Promise.all(data.urls.slice(0, 200).map(async (href) => {
         try {
@@ -179,7 +188,7 @@ async function networkFirst(event, url) {
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;
-  if (request.method !== 'GET' || request.headers.has('range')) return;
+  if (retired || request.method !== 'GET' || request.headers.has('range')) return;
   const url = new URL(request.url);
   if (!inScope(url)) return;
   if (request.mode === 'navigate') {

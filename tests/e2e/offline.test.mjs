@@ -240,10 +240,17 @@ test('a deployment switches offline reading off with a meta tag, which removes a
     await page.reload();
     await waitTitle(page, SAMPLE);
     // No worker, no cache of this folder left once the page has loaded...
-    await page.evaluate(async () => {
-      const left = async () => (await navigator.serviceWorker.getRegistrations()).length + (await caches.keys()).length;
-      while (await left()) await new Promise((wake) => { setTimeout(wake, 50); });
+    const left = await page.evaluate(async () => {
+      const left = async () => [
+        ...(await navigator.serviceWorker.getRegistrations()).map((r) => `worker ${r.scope}`),
+        ...(await caches.keys()).map((name) => `cache ${name}`),
+      ];
+      for (let tries = 0; tries < 200 && (await left()).length; tries += 1) {
+        await new Promise((wake) => { setTimeout(wake, 50); });
+      }
+      return left();
     });
+    assert.deepEqual(left, [], 'nothing of the installed copy is left ten seconds after the load');
     // ...and none comes back: the next visit is not controlled and caches nothing.
     await page.reload();
     await waitTitle(page, SAMPLE);
