@@ -138,6 +138,28 @@ fn named_hour(text: &str) -> Option<Clock> {
     })
 }
 
+/// `15h : text`, `9h - text`: a bare hour with the French hours mark at the start of an entry,
+/// with a colon or a dash after it (in a sentence, `3h` is a duration).
+fn marked_hour(text: &str) -> Option<Clock> {
+    let digits = text.bytes().take(3).take_while(u8::is_ascii_digit).count();
+    let hour: u32 = text
+        .get(..digits)
+        .filter(|_| (1..=2).contains(&digits))?
+        .parse()
+        .ok()?;
+    let after = text[digits..].strip_prefix(['h', 'H'])?;
+    let spaced = after.trim_start_matches(' ');
+    let separated = spaced.starts_with(':')
+        || ["- ", "– ", "— "]
+            .iter()
+            .any(|dash| spaced.starts_with(dash));
+    separated.then_some(())?;
+    Some(Clock {
+        time: NaiveTime::from_hms_opt(hour, 0, 0)?,
+        len: digits + 1,
+    })
+}
+
 /// [`timeline_entry`], reading the end of a range only when `with_range` (so a line of
 /// `1:00-1:00-1:00-…` never recurses more than once).
 fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Entry> {
@@ -245,7 +267,8 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
                 .then(|| bare_hhmm(&content[at..]))
                 .flatten()
         })
-        .or_else(|| named_hour(&content[at..]));
+        .or_else(|| named_hour(&content[at..]))
+        .or_else(|| marked_hour(&content[at..]));
     if clock.is_none() && day_read(&date, &unplaced_day) {
         // `2-7 pm` read as a date leaves no time: read it as a time instead.
         at = before_date;
