@@ -214,9 +214,11 @@ fn has_entry_run(prose: &[ProseLine], lines: &[Line<'_>], context: DateContext) 
     for (position, prose_line) in prose.iter().enumerate() {
         let index = prose_line.raw_index;
         let (content, _, is_item) = strip_list_marker(&lines[index].text);
-        // A list item or a line opening with its stamp; `At 10:00 we ...` opens a paragraph.
+        // A list item or a line opening with its stamp; `At 10:00 we ...` opens a paragraph,
+        // or narrates in a list item (`* At 3:15 AM the primary crashed.`), as the reading
+        // of each line below takes it.
         let shaped = is_item || content.starts_with(|c: char| c.is_ascii_digit() || c == '*');
-        if !shaped || timeline_entry(content, context).is_none() {
+        if !shaped || opens_with_time_word(content) || timeline_entry(content, context).is_none() {
             continue;
         }
         // Each line between is read once: the ranges between entries do not overlap.
