@@ -359,6 +359,9 @@ struct Reader<'a> {
     outlined: details::Outlined,
     /// The line index of the title, once read.
     title_at: Option<usize>,
+    /// A heading that only labels the title (`# Postmortem`, `# Incident`), with its line
+    /// index: the title when no other comes.
+    title_label: Option<(usize, String)>,
     /// Lines before this index are the front matter (kept for excerpts, not read as text).
     body_start: usize,
     /// Status updates listed in the front matter, placed once the body is read.
@@ -473,6 +476,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         part_names: std::collections::HashMap::new(),
         outlined: details::Outlined::default(),
         title_at: None,
+        title_label: None,
         left_timeline: None,
         template_lines: Vec::new(),
         body_start: 0,
@@ -1055,6 +1059,10 @@ impl<'a> Reader<'a> {
         }
         let target = match field {
             Field::Title => {
+                if self.incident.title.is_empty() && value.is_empty() && heading {
+                    self.title_label
+                        .get_or_insert((index, label.trim().to_string()));
+                }
                 if self.incident.title.is_empty() {
                     self.title_at = Some(index);
                     self.set_title(value);
@@ -2161,6 +2169,15 @@ impl<'a> Reader<'a> {
         self.keep_empty_template_parts();
         self.incident.impact.affected_users_percent =
             affected_users_percent(&self.incident.impact.text);
+        if let Some((index, label)) = self
+            .title_label
+            .take()
+            .filter(|_| self.incident.title.is_empty())
+        {
+            // `# Postmortem` with no name after it: the heading is the title.
+            self.title_at = Some(index);
+            self.set_title(&label);
+        }
         if self.incident.title.is_empty() {
             self.diagnostics.push(Diagnostic::warning(
                 1,
@@ -2679,6 +2696,21 @@ mod report_tests {
         assert!(found[0].2.contains("\"Timeline\" section has no entries"));
         // Plain-text labels may be followed by their parts as labels: not reported.
         assert!(warnings("Title: T\n\nRoot Cause and Resolution:\nRoot Cause: a\n").is_empty());
+    }
+
+    #[test]
+    fn a_heading_that_only_labels_the_title_is_the_title_when_no_other_comes() {
+        let text = "# Postmortem\n\n### Saturday, 13 April 2024\n\n1:12pm — alert for disk\n";
+        let parsed = parse_text(text);
+        assert_eq!(parsed.incident.title, "Postmortem");
+        assert!(!warnings(text)
+            .iter()
+            .any(|w| w.2.contains("expected a title")));
+        // A name after the label is the title.
+        assert_eq!(
+            parse_text("Postmortem: Disk full\n").incident.title,
+            "Disk full"
+        );
     }
 
     #[test]
