@@ -138,6 +138,37 @@ fn named_hour(text: &str) -> Option<Clock> {
     })
 }
 
+/// The length of a relative stamp (`T+6 `, `T+41m `, `T-5 min `) and the parenthesis after it,
+/// when a clock time follows; 0 otherwise.
+fn relative_marker(text: &str) -> usize {
+    let Some(rest) = text
+        .strip_prefix(['T', 't'])
+        .and_then(|rest| rest.strip_prefix(['+', '-', '−']))
+    else {
+        return 0;
+    };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return 0;
+    }
+    let rest = &rest[digits..];
+    // `T+00:05 (09:10)`: minutes after a colon.
+    let rest = match rest.strip_prefix(':') {
+        Some(minutes) if minutes.bytes().take_while(u8::is_ascii_digit).count() == 2 => {
+            &minutes[2..]
+        }
+        _ => rest,
+    };
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == ' ');
+    let Some(inside) = rest.strip_prefix('(') else {
+        return 0;
+    };
+    match leading_clock(inside) {
+        Some(_) => text.len() - inside.len(),
+        None => 0,
+    }
+}
+
 /// `15h : text`, `9h - text`: a bare hour with the French hours mark at the start of an entry,
 /// with a colon or a dash after it (in a sentence, `3h` is a duration).
 fn marked_hour(text: &str) -> Option<Clock> {
@@ -212,6 +243,9 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     if let Some((_, clock_at)) = weekday_stamp(&content[at..]) {
         at += clock_at;
     }
+    // `T+6 (08:20)`, `T+41m (08:55)`, `T-5 min (09:10)`: a stamp counted from the incident's
+    // start, with its clock time in parentheses.
+    at += relative_marker(&content[at..]);
     let before_date = at;
     let mut date = None;
     let mut unplaced_day = None;
