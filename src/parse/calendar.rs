@@ -655,7 +655,9 @@ fn with_year<'a>(
             }
         }
         let gap = gap.trim();
-        if (gap.is_empty() || gap == ",") && year.is_year() {
+        // `16 Nov. 2020`, `16.Nov.2020`, `2.May.2019`: a dot after the month's name (day first).
+        let dotted = gap == "." && month_number(last.text).is_some();
+        if (gap.is_empty() || gap == "," || dotted) && year.is_year() {
             return Some((ymd(year.number()?, month, day)?, year, true));
         }
         // `November 5th ’24`, `Jan 3, '19`: a year cut to two digits after an apostrophe.
@@ -770,6 +772,10 @@ fn foreign_month(word: &str) -> Option<u32> {
         ("juli", 7),
         ("oktober", 10),
         ("dezember", 12),
+        // German short names that English does not share (`29.Okt.2019`, `3. Dez. 2021`).
+        ("okt", 10),
+        ("dez", 12),
+        ("mär", 3),
         ("janeiro", 1),
         ("fevereiro", 2),
         ("março", 3),
@@ -894,6 +900,26 @@ mod tests {
             date("15 March 2023"),
             Some("2023-03-15 \"15 March 2023\"".into())
         );
+        // A dot after the month's name, day first; German short names.
+        assert_eq!(
+            date("16 Nov. 2020 at"),
+            Some("2020-11-16 \"16 Nov. 2020\"".into())
+        );
+        assert_eq!(
+            date("### 16.Nov.2020 14:42"),
+            Some("2020-11-16 \"16.Nov.2020\"".into())
+        );
+        assert_eq!(date("2.May.2019"), Some("2019-05-02 \"2.May.2019\"".into()));
+        assert_eq!(
+            date("29.Okt.2019"),
+            Some("2019-10-29 \"29.Okt.2019\"".into())
+        );
+        assert_eq!(
+            date("3. Dez. 2021"),
+            Some("2021-12-03 \"3. Dez. 2021\"".into())
+        );
+        // Month first, a dot after the day ends a sentence.
+        assert_eq!(date("Jan 15. 2024 was"), None);
         assert_eq!(
             date("01-12-2021, 1:00 PM"),
             Some("2021-01-12 \"01-12-2021\"".into())

@@ -194,10 +194,18 @@ fn marked_hour(text: &str) -> Option<Clock> {
 /// [`timeline_entry`], reading the end of a range only when `with_range` (so a line of
 /// `1:00-1:00-1:00-…` never recurses more than once).
 fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Entry> {
-    let mut at = skip_while(content, |c| {
-        // `&emsp;` and other wide spaces indent a line as well as a space does.
-        matches!(c, '[' | '*' | '`' | '_' | '(' | '~' | '#') || c.is_whitespace() || is_symbol(c)
-    });
+    // `-_13:17_ - text`: a list's dash with the space after it left out, before emphasis.
+    let dash = match content.as_bytes() {
+        [b'-', b'_' | b'*' | b'`', ..] => 1,
+        _ => 0,
+    };
+    let mut at = dash
+        + skip_while(&content[dash..], |c| {
+            // `&emsp;` and other wide spaces indent a line as well as a space does.
+            matches!(c, '[' | '*' | '`' | '_' | '(' | '~' | '#')
+                || c.is_whitespace()
+                || is_symbol(c)
+        });
     // `:small_orange_diamond:16:15 GMT+1: text`: GitHub's emoji shortcodes before the stamp.
     while let Some(len) = emoji_shortcode(&content[at..]) {
         at += len;
@@ -277,7 +285,8 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
             )
         });
         at += weekday_in_parentheses(&content[at..]);
-        at += skip_word(&content[at..], &["at "]);
+        // `06.Sep.2020 from 17:00 CET - ...`: a window's start after its day.
+        at += skip_word(&content[at..], &["at ", "from ", "between ", "von ", "ab "]);
         // `March 3rd, 2023 - 22:40 UTC - text`, `November 4th -- 16:30 to 15:00 UTC`,
         // `Feb 19: 10:54: text`: a dash (or two) or a colon between the date and its time.
         if let Some(dash) = content[at..]

@@ -239,6 +239,9 @@ const ABBREVIATIONS: &[(&str, i32, &str, Custom)] = &[
     ),
     ("CET", 60, "", Custom::DayFirst),
     ("CEST", 2 * 60, "", Custom::DayFirst),
+    // German for CET and CEST (Mitteleuropäische (Sommer)zeit).
+    ("MEZ", 60, "", Custom::DayFirst),
+    ("MESZ", 2 * 60, "", Custom::DayFirst),
     ("EET", 2 * 60, "", Custom::DayFirst),
     ("EEST", 3 * 60, "", Custom::DayFirst),
     ("MSK", 3 * 60, "", Custom::DayFirst),
