@@ -39,7 +39,7 @@ use super::status_page::{
     leading_shortcode_stamp, shortcode_stamp, stamp_only, stamped_heading, update_block,
 };
 use super::table;
-use super::zone::{find_stated_zone, find_zone, FoundZone};
+use super::zone::{find_stated_zone, find_zone, zone_at_start, FoundZone};
 use super::{Parsed, Stated, StatedAbout};
 use crate::model::{Incident, Link, Moment, Section, TimelineEvent};
 
@@ -212,6 +212,40 @@ struct Dates {
     /// Where the incident's end was written (line index, byte offset of the value), for
     /// warnings about it.
     end_at: Option<(usize, usize)>,
+}
+
+/// True when `text` opens with a time (and its zone) that a colon or a dash ends, as an
+/// entry's stamp does: `5:10 PM: Facilities ...`, `14:05 UTC - ...`.
+pub(super) fn stamp_then_separator(text: &str) -> bool {
+    let rest = text.trim_start();
+    let Some(clock) = leading_clock(rest) else {
+        return false;
+    };
+    let after = rest[clock.len..].trim_start();
+    let after = match zone_at_start(head(after, 24)) {
+        Some(zone) => after[zone.label.len()..].trim_start(),
+        None => after,
+    };
+    after.starts_with(':')
+        || ['-', '–', '—'].iter().any(|dash| {
+            after
+                .strip_prefix(*dash)
+                .is_some_and(|r| r.starts_with(' '))
+        })
+}
+
+/// The day a line wholly in bold opens with (`__28-Oct-2020: Cluster jobs failed__`,
+/// `**19 Aug 2020 – power outage**`): such a line heads what is under it, as a heading does.
+fn bold_heading_date(content: &str, context: DateContext) -> Option<NaiveDate> {
+    let line = content.trim();
+    let inner = ["**", "__"].iter().find_map(|mark| {
+        line.strip_prefix(mark)?
+            .strip_suffix(mark)
+            .filter(|inner| !inner.contains(mark))
+    })?;
+    (inner.len() < 120 && !leading_clock_anywhere(inner))
+        .then(|| heading_date(inner, context))
+        .flatten()
 }
 
 /// A moment found in prose: (date, time, zone, byte offset, the text of its event).
@@ -1288,14 +1322,21 @@ impl<'a> Reader<'a> {
                         self.dates.loose.get_or_insert(date);
                         self.day_line = Some(date);
                     }
+                } else if let Some(date) = bold_heading_date(content, self.context) {
+                    // `__28-Oct-2020: Cluster jobs failed__`: a line in bold that opens with its
+                    // day heads the entries under it, as a heading does.
+                    self.dates.loose.get_or_insert(date);
+                    self.day_line = Some(date);
                 }
-                // `At 8:22 am, the staff ...` narrates; `08:22 - staff call` is an entry.
+                // `At 8:22 am, the staff ...` narrates; `08:22 - staff call` is an entry, and so
+                // is `At 5:10 PM: Facilities restored power`.
                 let narrates = ["at ", "around ", "about ", "approx", "by "]
                     .iter()
                     .any(|w| {
-                        content
-                            .get(..w.len())
-                            .is_some_and(|head| head.eq_ignore_ascii_case(w))
+                        content.get(..w.len()).is_some_and(|head| {
+                            head.eq_ignore_ascii_case(w)
+                                && !stamp_then_separator(&content[w.len()..])
+                        })
                     });
                 if !is_chat_line(content) && !narrates && !self.reads_as_log(index, target, is_item)
                 {

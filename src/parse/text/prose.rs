@@ -199,12 +199,14 @@ fn opens_with_time_word(content: &str) -> bool {
         "until",
         "on",
     ];
+    let content = content.trim_start_matches(['*', '_']);
     let first = content
-        .trim_start_matches(['*', '_'])
         .split(|c: char| !c.is_alphabetic())
         .next()
         .unwrap_or("");
+    // `At 5:10 PM: Facilities restored power` is an entry's stamp, not narration.
     WORDS.iter().any(|word| first.eq_ignore_ascii_case(word))
+        && !stamp_then_separator(&content[first.len()..])
 }
 
 /// True when two entry-shaped prose lines (`- 07:45: text`) follow each other, with only
