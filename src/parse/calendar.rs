@@ -414,10 +414,13 @@ fn token_iter(text: &str) -> impl Iterator<Item = Token<'_>> {
     std::iter::from_fn(move || {
         for (index, ch) in chars.by_ref() {
             // The `T` of ISO 8601 (`2024-01-15T10:00`) separates the date from the time.
+            // `2026-05-18T~12:00Z`: an approximate time after it.
             let iso_t = ch == 'T'
                 && index > 0
                 && bytes[index - 1].is_ascii_digit()
-                && bytes.get(index + 1).is_some_and(u8::is_ascii_digit);
+                && bytes
+                    .get(index + 1)
+                    .is_some_and(|b| b.is_ascii_digit() || *b == b'~');
             // Letters of Latin and Cyrillic scripts join words (`février`); CJK and Hangul do
             // not, so `2025년` stays the number 2025.
             let word_char =

@@ -520,9 +520,14 @@ fn range_end(rest: &str) -> usize {
     else {
         return 0;
     };
-    let after_trimmed = after.trim_start();
+    // `09:36Z–~12:00Z`: the end may be approximate.
+    let after_trimmed = after.trim_start().trim_start_matches('~');
     match leading_clock(after_trimmed) {
-        Some(clock) => rest.len() - after_trimmed.len() + clock.len,
+        Some(clock) => {
+            // `…–~12:00Z`: the end's `Z` (UTC) belongs to it.
+            let zulu = after_trimmed[clock.len..].starts_with(['Z', 'z']);
+            rest.len() - after_trimmed.len() + clock.len + usize::from(zulu)
+        }
         None => 0,
     }
 }

@@ -2740,6 +2740,36 @@ mod report_tests {
     }
 
     #[test]
+    fn approximate_iso_stamps_read_and_the_event_column_leads_a_rows_text() {
+        let text = "# Outage\n\n## Timeline\n\n| Actor | Time (UTC) | Action |\n|---|---|---|\n\
+                    | human | 2026-05-18T09:36Z–~12:00Z | Diagnosis |\n\
+                    | human | 2026-05-18T~12:00Z–~14:00Z | Fix authored |\n\
+                    | agent | 2026-05-18T~16:55:00Z | Recovered |\n";
+        let timeline = parse_text(text).incident.timeline;
+        let read: Vec<(String, &str)> = timeline
+            .iter()
+            .map(|e| (e.at.to_string(), e.text.as_str()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (
+                    "2026-05-18T09:36:00+00:00".to_string(),
+                    "Diagnosis — Actor: human"
+                ),
+                (
+                    "2026-05-18T12:00:00+00:00".to_string(),
+                    "Fix authored — Actor: human"
+                ),
+                (
+                    "2026-05-18T16:55:00+00:00".to_string(),
+                    "Recovered — Actor: agent"
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn a_heading_that_only_labels_the_title_is_the_title_when_no_other_comes() {
         let text = "# Postmortem\n\n### Saturday, 13 April 2024\n\n1:12pm — alert for disk\n";
         let parsed = parse_text(text);

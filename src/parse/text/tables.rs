@@ -317,7 +317,18 @@ impl Reader<'_> {
         if !own_text.is_empty() {
             parts.push(own_text);
         }
-        for (i, (_, cell)) in cells.iter().enumerate() {
+        // `| Actor | Time | Action |`: the column that says what happened leads the text.
+        let lead = (0..cells.len()).find(|&i| {
+            i != time_column
+                && Some(i) != date_column
+                && !cells[i].1.is_empty()
+                && headers.get(i).is_some_and(|h| names_the_event(h))
+        });
+        let order = lead
+            .into_iter()
+            .chain((0..cells.len()).filter(|&i| Some(i) != lead));
+        for i in order {
+            let cell = &cells[i].1;
             if i == time_column || Some(i) == date_column || cell.is_empty() {
                 continue;
             }
@@ -396,3 +407,22 @@ pub(super) const TIME_HEADERS: &[&str] = &[
 
 /// How many rows [`Reader::time_column_from_rows`] looks at to find a time column.
 const ROWS_LOOKED_AT: usize = 12;
+
+/// True when a table's header names the column that says what happened (`Event`, `Action`,
+/// `Description`, `What happened`).
+fn names_the_event(header: &str) -> bool {
+    const NAMES: [&str; 10] = [
+        "event",
+        "events",
+        "action",
+        "actions",
+        "description",
+        "what happened",
+        "details",
+        "activity",
+        "ereignis",
+        "evento",
+    ];
+    let header = header.trim().trim_matches(['*', '_']);
+    NAMES.iter().any(|name| header.eq_ignore_ascii_case(name))
+}
