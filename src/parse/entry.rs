@@ -470,8 +470,9 @@ pub fn colon_hhmm(content: &str) -> Option<(NaiveTime, usize)> {
 }
 
 /// An entry whose stamp ends the line: `First detected: 2020-08-14 10:43`, `Resolved 11:38
-/// UTC`. Returns the entry and the label before the stamp (at most six words).
-pub fn trailing_entry(content: &str, context: DateContext) -> Option<(Entry, &str)> {
+/// UTC`. Returns the entry, the label before the stamp (at most six words) and the byte
+/// where the stamp starts.
+pub fn trailing_entry(content: &str, context: DateContext) -> Option<(Entry, &str, usize)> {
     let bytes = content.as_bytes();
     if !bytes.iter().any(u8::is_ascii_digit) {
         return None;
@@ -488,10 +489,13 @@ pub fn trailing_entry(content: &str, context: DateContext) -> Option<(Entry, &st
         let rest = content[start + entry.text_at..].trim_matches(|c: char| {
             c.is_whitespace() || matches!(c, '*' | '_' | '`' | ')' | '.' | ']')
         });
-        let label = content[..start].trim_end_matches(['*', '_', '`', '(', '[', ' ']);
+        // `### Resolved 11:38 UTC`: a heading's marks are not its label's words.
+        let label = content[..start]
+            .trim_end_matches(['*', '_', '`', '(', '[', ' ', '~'])
+            .trim_start_matches(['#', ' ']);
         let words = label.split_whitespace().count();
         if rest.is_empty() && (1..=6).contains(&words) && label.chars().any(char::is_alphabetic) {
-            return Some((entry, label));
+            return Some((entry, label, start));
         }
         return None; // the first stamp decides: an earlier time is not a label
     }

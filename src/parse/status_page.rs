@@ -4,7 +4,7 @@
 
 use super::calendar::{find_date_in, DateContext};
 use super::clock::{hhmm, leading_clock, Clock};
-use super::entry::{is_weekday, Entry};
+use super::entry::{is_weekday, timeline_entry, Entry};
 use super::infer::head;
 use super::zone::{attached_offset, zone_at_start, FoundZone};
 
@@ -85,6 +85,39 @@ pub fn stamped_heading(content: &str, context: DateContext) -> Option<(Entry, &s
         trailing_stamp(inner, context)
             .map(|(entry, label)| (entry, label.trim_end_matches(['(', ' '])))
     })
+}
+
+/// `### Phase 1: Original restart — 2 nodes at a time (07:47–07:54 UTC)`, `### Recovery
+/// (~16:30 UTC)`: a Markdown heading inside a timeline naming a part of the incident, its time
+/// (or window) in the parentheses that end it. The entry and the words before the parentheses.
+/// (Outside a timeline, `## Current state (23:17)` is a section of the report.)
+pub fn timed_part_heading(content: &str, context: DateContext) -> Option<(Entry, &str)> {
+    let inner = content
+        .trim_start()
+        .strip_prefix('#')?
+        .trim_start_matches('#');
+    if !inner.starts_with([' ', '\t']) {
+        return None;
+    }
+    let inner = inner.trim().trim_matches(['*', '_']);
+    let open = inner.strip_suffix(')')?.rfind('(')?;
+    let label = inner[..open].trim_end();
+    let stamp = inner[open + 1..inner.len() - 1]
+        .trim()
+        .trim_start_matches('~');
+    if !label.chars().any(char::is_alphabetic) || !stamp.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let entry = timeline_entry(stamp, context)?;
+    // Nothing but the stamp inside: `(08:45 + 09:44 UTC)` lists moments, `(3 of 5)` is no time.
+    (entry.text_at == stamp.len()).then_some(())?;
+    Some((
+        Entry {
+            text_at: inner.len(),
+            ..entry
+        },
+        label,
+    ))
 }
 
 /// A heading whose words end with its stamp: `Cirrus down Tuesday 8th September 1300 BST`,

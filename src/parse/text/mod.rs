@@ -36,7 +36,8 @@ use super::markup::{clean, split_breaks};
 use super::rich::{self, TargetKind};
 use super::scan;
 use super::status_page::{
-    leading_shortcode_stamp, shortcode_stamp, stamp_only, stamped_heading, update_block,
+    leading_shortcode_stamp, shortcode_stamp, stamp_only, stamped_heading, timed_part_heading,
+    update_block,
 };
 use super::table;
 use super::zone::{find_stated_zone, find_zone, zone_at_start, FoundZone};
@@ -237,12 +238,7 @@ pub(super) fn stamp_then_separator(text: &str) -> bool {
 /// The day a line wholly in bold opens with (`__28-Oct-2020: Cluster jobs failed__`,
 /// `**19 Aug 2020 – power outage**`): such a line heads what is under it, as a heading does.
 fn bold_heading_date(content: &str, context: DateContext) -> Option<NaiveDate> {
-    let line = content.trim();
-    let inner = ["**", "__"].iter().find_map(|mark| {
-        line.strip_prefix(mark)?
-            .strip_suffix(mark)
-            .filter(|inner| !inner.contains(mark))
-    })?;
+    let inner = crate::parse::markup::wholly_bold(content.trim())?;
     (inner.len() < 120 && !leading_clock_anywhere(inner))
         .then(|| heading_date(inner, context))
         .flatten()
@@ -1458,7 +1454,9 @@ impl<'a> Reader<'a> {
         }
         // `## Investigating 2025-01-04 9:27a`: a status update named in its heading, its text
         // in the paragraph under it.
-        if let Some((entry, label)) = stamped_heading(content, self.context) {
+        if let Some((entry, label)) = stamped_heading(content, self.context)
+            .or_else(|| timed_part_heading(content, self.context))
+        {
             self.heading_event_open = true;
             let text = tidy_entry_text(label);
             self.push_event(index, content_at, entry.date, entry.time, entry.zone, text);
@@ -1482,9 +1480,8 @@ impl<'a> Reader<'a> {
         let trailing = (!wrapped)
             .then(|| trailing_entry(content, self.context))
             .flatten();
-        if let Some((entry, label)) = trailing {
+        if let Some((entry, label, at)) = trailing {
             let text = tidy_entry_text(label.trim_end_matches([':', '-', '–', ' ', '*', '_']));
-            let at = label.len();
             self.push_entry(index, content_at + at, entry, text);
             return;
         }
@@ -2765,6 +2762,21 @@ mod report_tests {
                     "2026-05-18T16:55:00+00:00".to_string(),
                     "Recovered — Actor: agent"
                 ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_timeline_part_heading_with_its_time_in_parentheses_is_an_entry_with_its_paragraph() {
+        let text = "# Halt\n\n## Timeline\n\n### Phase 1: Rolling restart, two nodes at a time (07:47–07:54 UTC)\n\n\
+                    Pairs restarted.\n\n### Resolved 08:10 UTC\n\nAll good.\n";
+        let timeline = parse_text(text).incident.timeline;
+        let texts: Vec<&str> = timeline.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Phase 1: Rolling restart, two nodes at a time\n\nPairs restarted.",
+                "Resolved\n\nAll good."
             ]
         );
     }
