@@ -169,6 +169,26 @@ fn relative_marker(text: &str) -> usize {
     }
 }
 
+/// The bytes of the same moment restated in another zone in parentheses right after a stamp
+/// (`02:00 (11:00 JST)`, `~02:00(午前11時 JST)`, `14:05 UTC (10:05 EDT) - text`); 0 otherwise.
+fn restated_time(rest: &str) -> usize {
+    let trimmed = rest.trim_start_matches(' ');
+    let Some(inside) = trimmed.strip_prefix('(') else {
+        return 0;
+    };
+    let Some(close) = inside.find(')').filter(|&close| close <= 40) else {
+        return 0;
+    };
+    let inner = &inside[..close];
+    let timed = inner.starts_with(|c: char| c.is_ascii_digit() || !c.is_ascii())
+        && inner.contains(|c: char| c.is_ascii_digit())
+        && (inner.contains(':') || inner.contains('時'));
+    match timed {
+        true => rest.len() - inside.len() + close + 1,
+        false => 0,
+    }
+}
+
 /// `15h : text`, `9h - text`: a bare hour with the French hours mark at the start of an entry,
 /// with a colon or a dash after it (in a sentence, `3h` is a duration).
 fn marked_hour(text: &str) -> Option<Clock> {
@@ -415,6 +435,7 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
         at = content.len() - padded.len();
     }
     at += skip_while(&content[at..], |c| matches!(c, ']' | '*' | '`' | '_' | ')'));
+    at += restated_time(&content[at..]);
     let rest = &content[at..];
     let trimmed = rest.trim_start();
     let gap = rest.len() - trimmed.len();
@@ -839,6 +860,20 @@ mod tests {
         assert_eq!(
             text_of("14:05 → 14:20 config pushed").as_deref(),
             Some("config pushed")
+        );
+        // The moment restated in another zone belongs to the stamp; other words in
+        // parentheses are the text's.
+        assert_eq!(
+            read_time_zone_text("14:05 UTC (10:05 EDT) - config pushed"),
+            expect(utc)
+        );
+        assert_eq!(
+            text_of("02:00(午前11時 JST) config pushed").as_deref(),
+            Some("config pushed")
+        );
+        assert_eq!(
+            text_of("14:05 (2 min later) config pushed").as_deref(),
+            Some("(2 min later) config pushed")
         );
     }
 
