@@ -81,10 +81,29 @@ pub fn stamped_heading(content: &str, context: DateContext) -> Option<(Entry, &s
             return trailing_stamp(inner, context).filter(|(_, label)| !label.ends_with('('));
         }
     };
-    leading_stamp(inner, context).or_else(|| {
-        trailing_stamp(inner, context)
-            .map(|(entry, label)| (entry, label.trim_end_matches(['(', ' '])))
-    })
+    leading_stamp(inner, context)
+        .or_else(|| {
+            trailing_stamp(inner, context)
+                .map(|(entry, label)| (entry, label.trim_end_matches(['(', ' '])))
+        })
+        .filter(|(_, label)| !names_a_snapshot(label))
+}
+
+/// True when a heading's words name the state of things when it was written (`Current State
+/// (Dec 4, 11:27am HKT)`, `Monitoreo Actual - 2025-10-07 15:19:04 UTC`): a snapshot, not a
+/// moment of the incident.
+fn names_a_snapshot(label: &str) -> bool {
+    const WORDS: [&str; 6] = [
+        "current",
+        "actual",
+        "atual",
+        "actuel",
+        "actuelle",
+        "aktueller",
+    ];
+    label
+        .split(|c: char| !c.is_alphabetic())
+        .any(|word| WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)))
 }
 
 /// `### Phase 1: Original restart — 2 nodes at a time (07:47–07:54 UTC)`, `### Recovery
@@ -106,6 +125,9 @@ pub fn timed_part_heading(content: &str, context: DateContext) -> Option<(Entry,
         .trim()
         .trim_start_matches('~');
     if !label.chars().any(char::is_alphabetic) || !stamp.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    if names_a_snapshot(label) {
         return None;
     }
     let entry = timeline_entry(stamp, context)?;

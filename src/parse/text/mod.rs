@@ -2782,6 +2782,21 @@ mod report_tests {
     }
 
     #[test]
+    fn a_heading_naming_the_current_state_is_a_snapshot_not_an_event() {
+        let text = "# Pi-hole down\n\n## Timeline\n\n- 09:10 HKT - DNS stops answering\n\
+                    - 10:05 HKT - container recreated\n\n## Resolution\n\n\
+                    ### Current State (Dec 4, 11:27am HKT):\n\nAll containers healthy.\n\n\
+                    ### Monitoreo Actual - 2025-12-04 11:30 UTC\n\nDisco al 40%.\n";
+        let times: Vec<String> = parse_text(text)
+            .incident
+            .timeline
+            .iter()
+            .map(|e| e.at.time.format("%H:%M").to_string())
+            .collect();
+        assert_eq!(times, ["09:10", "10:05"]);
+    }
+
+    #[test]
     fn a_heading_that_only_labels_the_title_is_the_title_when_no_other_comes() {
         let text = "# Postmortem\n\n### Saturday, 13 April 2024\n\n1:12pm — alert for disk\n";
         let parsed = parse_text(text);
