@@ -58,8 +58,14 @@ const INTERACTIVE_BUDGET = 622 * KB;
  * days after `on`, paragraphs of the timeline as entries with days of their own, the numeric
  * order from neighbouring dates, window items and stamp suffixes (`hrs`, arrows, a zone after
  * markup): worker 366.6 -> 367.6 KB, page 586.2 -> 586.1 KB, everything 993.2 KB in the working
- * tree. `--converge` on the page's wasm-opt won back 0.1 KB and was not kept. */
-const TOTAL_BUDGET = 995 * KB;
+ * tree. `--converge` on the page's wasm-opt won back 0.1 KB and was not kept. Raised to 997 KB
+ * on 5 December 2026 (seventeenth session): the worker's reader learnt the shapes of the
+ * twenty-eighth and twenty-ninth development sets and of our own probes (dotted month names,
+ * German months and zones, relative `T+6 (08:20)` stamps, French bare hours, part headings with
+ * their time in parentheses, restated times, approximate ISO stamps, bold day lines, the title
+ * label, snapshots): worker 367.6 -> 369.9 KB, page 586.1 -> 586.3 KB, everything 995.9 KB in a
+ * fresh clone; not bisected rule by rule. */
+const TOTAL_BUDGET = 997 * KB;
 
 const gzipBytes = async (name) => gzipSync(await readFile(join(DIST, name))).length;
 
