@@ -64,19 +64,13 @@ fn zone_after(text: &str, end: usize) -> (Option<FoundZone>, usize) {
 /// `## Resolved 2025-01-04 4:00p`. Returns the entry and the word before the stamp.
 pub fn stamped_heading(content: &str, context: DateContext) -> Option<(Entry, &str)> {
     let start = content.trim_start();
-    let inner = match start.strip_prefix('#') {
-        Some(inner) => {
-            let inner = inner.trim_start_matches('#');
-            if !inner.starts_with([' ', '\t']) {
-                return None;
-            }
-            inner.trim().trim_matches(['*', '_'])
-        }
+    let inner = match start.starts_with('#') {
+        true => markdown_heading_words(start)?,
         // `**Cirrus down Tuesday 8th September 1300 BST**`: a line all in bold heads an
         // update as a Markdown heading does, when its stamp ends it.
         // A bold label with its stamp in parentheses (`**User check (Dec 23, 14:45):**`)
         // introduces what was seen then, not an update.
-        None => {
+        false => {
             let inner = super::markup::wholly_bold(start)?;
             return trailing_stamp(inner, context).filter(|(_, label)| !label.ends_with('('));
         }
@@ -87,6 +81,15 @@ pub fn stamped_heading(content: &str, context: DateContext) -> Option<(Entry, &s
                 .map(|(entry, label)| (entry, label.trim_end_matches(['(', ' '])))
         })
         .filter(|(_, label)| !names_a_snapshot(label))
+}
+
+/// The words of a Markdown heading (`### **Phase 1** …`), without its marks and the emphasis
+/// around them; `None` unless `line` is one (`#hashtag` is not).
+fn markdown_heading_words(line: &str) -> Option<&str> {
+    let inner = line.strip_prefix('#')?.trim_start_matches('#');
+    inner
+        .starts_with([' ', '\t'])
+        .then(|| inner.trim().trim_matches(['*', '_']))
 }
 
 /// True when a heading's words name the state of things when it was written (`Current State
@@ -111,14 +114,7 @@ fn names_a_snapshot(label: &str) -> bool {
 /// (or window) in the parentheses that end it. The entry and the words before the parentheses.
 /// (Outside a timeline, `## Current state (23:17)` is a section of the report.)
 pub fn timed_part_heading(content: &str, context: DateContext) -> Option<(Entry, &str)> {
-    let inner = content
-        .trim_start()
-        .strip_prefix('#')?
-        .trim_start_matches('#');
-    if !inner.starts_with([' ', '\t']) {
-        return None;
-    }
-    let inner = inner.trim().trim_matches(['*', '_']);
+    let inner = markdown_heading_words(content.trim_start())?;
     let open = inner.strip_suffix(')')?.rfind('(')?;
     let label = inner[..open].trim_end();
     let stamp = inner[open + 1..inner.len() - 1]

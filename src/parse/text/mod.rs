@@ -1326,14 +1326,8 @@ impl<'a> Reader<'a> {
                 }
                 // `At 8:22 am, the staff ...` narrates; `08:22 - staff call` is an entry, and so
                 // is `At 5:10 PM: Facilities restored power`.
-                let narrates = ["at ", "around ", "about ", "approx", "by "]
-                    .iter()
-                    .any(|w| {
-                        content.get(..w.len()).is_some_and(|head| {
-                            head.eq_ignore_ascii_case(w)
-                                && !stamp_then_separator(&content[w.len()..])
-                        })
-                    });
+                let word = skip_word(content, &["at ", "around ", "about ", "approx", "by "]);
+                let narrates = word > 0 && !stamp_then_separator(&content[word..]);
                 if !is_chat_line(content) && !narrates && !self.reads_as_log(index, target, is_item)
                 {
                     if let Some(entry) = timeline_entry(content, self.context)
