@@ -25,6 +25,9 @@ pub struct Entry {
     /// (`August 24, 08:10 - text` in a document that never names its year): its bytes, so
     /// the entry's text keeps it as written (see [`Entry::text_in`]).
     pub unplaced_day: Option<std::ops::Range<usize>>,
+    /// The words the author put before a stamp in parentheses (`**attempt 1 (16:56 UTC)**:
+    /// text`): its bytes, so the entry's text keeps them (`attempt 1: text`).
+    pub label: Option<std::ops::Range<usize>>,
 }
 
 impl Entry {
@@ -42,6 +45,9 @@ impl Entry {
                     && text.matches(mark).count() % 2 == 1
             })
             .unwrap_or("");
+        if let Some(label) = &self.label {
+            return format!("{}: {reopened}{text}", &content[label.clone()]).into();
+        }
         match &self.unplaced_day {
             Some(day) => format!(
                 "{} — {reopened}{text}",
@@ -138,35 +144,89 @@ fn named_hour(text: &str) -> Option<Clock> {
     })
 }
 
-/// The length of a relative stamp (`T+6 `, `T+41m `, `T-5 min `) and the parenthesis after it,
-/// when a clock time follows; 0 otherwise.
-fn relative_marker(text: &str) -> usize {
-    let Some(rest) = text
-        .strip_prefix(['T', 't'])
-        .and_then(|rest| rest.strip_prefix(['+', '-', '−']))
-    else {
+/// The length of a relative stamp (`T+6 `, `T+41m `, `T-5 min `, `16 hours ago `, `**2 days
+/// before** `) and the parenthesis after it, when a clock time or a day follows (`(08:20)`,
+/// `(Aug 4, ~11:00 PM)`); 0 otherwise.
+fn relative_marker(text: &str, context: DateContext) -> usize {
+    let rest = counted_from_start(text).or_else(|| counted_back(text));
+    let Some(rest) = rest else {
         return 0;
     };
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_alphabetic() || matches!(c, ' ' | '*'));
+    let Some(inside) = rest.strip_prefix('(') else {
+        return 0;
+    };
+    let stamp = inside.trim_start_matches('~');
+    match leading_clock(stamp).is_some() || date_here(stamp, context).is_some() {
+        true => text.len() - inside.len(),
+        false => 0,
+    }
+}
+
+/// `**attempt 1 (16:56~17:00 UTC)**: text`, `Yesterday (Aug 4, 11:00 PM): text`: one to four
+/// words, then a stamp with a clock time in parentheses, then `:` or a dash. Returns the
+/// bytes up to the stamp and the label's bytes (bold marks left out); `None` otherwise.
+fn labelled_stamp(text: &str) -> Option<(usize, std::ops::Range<usize>)> {
+    let open = text.find('(').filter(|&open| open <= 40)?;
+    let label_start = text.len() - text.trim_start_matches(['*', '_']).len();
+    let label = text[label_start..open].trim_end();
+    let words = label.split_whitespace().count();
+    let plain = label
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '#' | '.'));
+    // `Current state (Dec 4, 11:27am)`: how things stand when written, not an event.
+    let snapshot = crate::parse::status_page::names_a_snapshot(label);
+    if !(1..=4).contains(&words) || !plain || !label.starts_with(char::is_alphabetic) || snapshot {
+        return None;
+    }
+    let inside = &text[open + 1..];
+    let close = inside.find(')').filter(|&close| close <= 40)?;
+    // A clock time inside (`1.2.3` is a version, not a time), then the separator after.
+    let stamp = &inside[..close];
+    let clocked =
+        stamp.contains(':') && stamp.starts_with(|c: char| c.is_alphanumeric() || c == '~');
+    let after = inside[close + 1..].trim_start_matches(['*', '_']);
+    let separated = after.starts_with(':')
+        || [" - ", " – ", " — "]
+            .iter()
+            .any(|dash| after.starts_with(dash));
+    (clocked && separated).then(|| (open + 1, label_start..label_start + label.len()))
+}
+
+/// What follows `T+6`, `T+00:05`, `t-5`: a stamp counted from the incident's start.
+fn counted_from_start(text: &str) -> Option<&str> {
+    let rest = text
+        .strip_prefix(['T', 't'])
+        .and_then(|rest| rest.strip_prefix(['+', '-', '−']))?;
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 {
-        return 0;
+        return None;
     }
     let rest = &rest[digits..];
     // `T+00:05 (09:10)`: minutes after a colon.
-    let rest = match rest.strip_prefix(':') {
+    Some(match rest.strip_prefix(':') {
         Some(minutes) if minutes.bytes().take_while(u8::is_ascii_digit).count() == 2 => {
             &minutes[2..]
         }
         _ => rest,
-    };
-    let rest = rest.trim_start_matches(|c: char| c.is_ascii_alphabetic() || c == ' ');
-    let Some(inside) = rest.strip_prefix('(') else {
-        return 0;
-    };
-    match leading_clock(inside) {
-        Some(_) => text.len() - inside.len(),
-        None => 0,
+    })
+}
+
+/// What follows `16 hours ago`, `**2 days before**`, `~3h earlier`: a stamp counted back from
+/// when the text was written or from the incident.
+fn counted_back(text: &str) -> Option<&str> {
+    let rest = text.trim_start_matches(['*', '_', '~']);
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 {
+        return None;
     }
+    let rest = rest[digits..].trim_start();
+    let unit = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let rest = rest[unit..].trim_start();
+    let back = ["ago", "before", "earlier"]
+        .iter()
+        .find(|word| rest.starts_with(*word))?;
+    Some(&rest[back.len()..])
 }
 
 /// The bytes of the same moment restated in another zone in parentheses right after a stamp
@@ -273,7 +333,17 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     }
     // `T+6 (08:20)`, `T+41m (08:55)`, `T-5 min (09:10)`: a stamp counted from the incident's
     // start, with its clock time in parentheses.
-    at += relative_marker(&content[at..]);
+    let marker = relative_marker(&content[at..], context);
+    let mut label = None;
+    if marker > 0 {
+        at += marker;
+    } else if let Some((skip, words)) = (!content.starts_with('#'))
+        .then(|| labelled_stamp(&content[at..]))
+        .flatten()
+    {
+        label = Some(at + words.start..at + words.end);
+        at += skip;
+    }
     let before_date = at;
     let mut date = None;
     let mut unplaced_day = None;
@@ -395,6 +465,7 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
                 zone,
                 text_at,
                 unplaced_day,
+                label,
             });
         }
     }
@@ -466,6 +537,7 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
         zone,
         text_at: at,
         unplaced_day,
+        label,
     })
 }
 
@@ -514,6 +586,17 @@ pub fn trailing_entry(content: &str, context: DateContext) -> Option<(Entry, &st
         let label = content[..start]
             .trim_end_matches(['*', '_', '`', '(', '[', ' ', '~'])
             .trim_start_matches(['#', ' ']);
+        // `Last commit (Aug 4, 11:00 PM)`: the day written right before the time is its day.
+        let mut entry = entry;
+        let label_at = content.len() - content.trim_start_matches(['#', ' ']).len();
+        let (label, start) = match find_date_in(label, context) {
+            Some(day) if label[day.span.end..].trim_matches([',', ' ']).is_empty() => {
+                entry.date = entry.date.or(Some(day.date));
+                let before = label[..day.span.start].trim_end_matches(['(', '[', ' ', ',']);
+                (before, label_at + day.span.start)
+            }
+            _ => (label, start),
+        };
         let words = label.split_whitespace().count();
         if rest.is_empty() && (1..=6).contains(&words) && label.chars().any(char::is_alphabetic) {
             return Some((entry, label, start));

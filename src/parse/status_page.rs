@@ -38,6 +38,7 @@ pub fn stamp_only(content: &str, context: DateContext) -> Option<Entry> {
         zone,
         text_at: content.len(),
         unplaced_day: None,
+        label: None,
     })
 }
 
@@ -95,7 +96,7 @@ fn markdown_heading_words(line: &str) -> Option<&str> {
 /// True when a heading's words name the state of things when it was written (`Current State
 /// (Dec 4, 11:27am HKT)`, `Monitoreo Actual - 2025-10-07 15:19:04 UTC`): a snapshot, not a
 /// moment of the incident.
-fn names_a_snapshot(label: &str) -> bool {
+pub(crate) fn names_a_snapshot(label: &str) -> bool {
     const WORDS: [&str; 6] = [
         "current",
         "actual",
@@ -202,6 +203,7 @@ fn trailing_stamp(inner: &str, context: DateContext) -> Option<(Entry, &str)> {
             zone,
             text_at: inner.len(),
             unplaced_day: None,
+            label: None,
         },
         label.trim_start(),
     ))

@@ -707,7 +707,8 @@ fn opens_past_weekday(content: &str) -> bool {
 /// True for a line that says when the text itself was made or last changed, not when the
 /// incident happened: it opens with a last edit (`*Last Update: May 4, 2025 @ 1945 CEST*`,
 /// `Last updated on 2024-03-02`), or names the writing before its date (`Report date:
-/// 2022-11-20`, `Published: 2023-07-14`, `Author: Jane, written 2019-09-30`).
+/// 2022-11-20`, `Published: 2023-07-14`, `Author: Jane, written 2019-09-30`, `Current time of
+/// response writing: 2026-04-21 ~20:30 CEST`).
 pub(super) fn names_writing(line: &str, context: DateContext) -> bool {
     const OPENINGS: [&str; 5] = [
         "last update",
@@ -716,8 +717,10 @@ pub(super) fn names_writing(line: &str, context: DateContext) -> bool {
         "last revised",
         "updated on",
     ];
-    const WORDS: [&str; 9] = [
+    const WORDS: [&str; 11] = [
         "publish",
+        "time of writing",
+        "response writing",
         "posted",
         "written",
         "authored",

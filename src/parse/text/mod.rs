@@ -1471,6 +1471,11 @@ impl<'a> Reader<'a> {
         // A wrapped line of an entry ("... restored by 11:38") belongs to that entry; only a
         // list item or a line of its own can be an entry whose stamp ends it.
         let wrapped = !self.after_blank && !self.line_is_item && !self.incident.timeline.is_empty();
+        // `Current time of response writing: 2026-04-21 ~20:30 CEST` under the timeline's
+        // table: when the text was written, not a moment of the incident. (An item of the
+        // timeline list saying so, `- This report was published at 18:18`, is the author's
+        // own entry.)
+        let wrapped = wrapped || (!self.line_is_item && names_writing(content, self.context));
         let trailing = (!wrapped)
             .then(|| trailing_entry(content, self.context))
             .flatten();

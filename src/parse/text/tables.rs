@@ -137,8 +137,11 @@ impl Reader<'_> {
             .map(|(_, h)| h.trim_matches(['*', '_', '`', ' ']).to_string())
             .collect();
         let lower: Vec<String> = names.iter().map(|h| h.to_lowercase()).collect();
-        let time = lower.iter().position(|h| {
-            h.starts_with("when")
+        // `| CEST | UTC | Event |`: a header that only names a zone heads times in it; the
+        // leftmost is the author's own.
+        let time = lower.iter().zip(&names).position(|(h, name)| {
+            is_zone_header(name)
+                || h.starts_with("when")
                 || h == "hour"
                 || h.split(|c: char| !c.is_alphanumeric())
                     .any(|w| TIME_HEADERS.contains(&w))
@@ -332,6 +335,13 @@ impl Reader<'_> {
             if i == time_column || Some(i) == date_column || cell.is_empty() {
                 continue;
             }
+            // `| 13:04 | 11:04 |` under `| CEST | UTC |`: the same moment in another zone.
+            let restated = headers.get(i).is_some_and(|h| is_zone_header(h))
+                && timeline_entry(cell, self.context)
+                    .is_some_and(|e| e.text_in(cell).trim().is_empty());
+            if restated {
+                continue;
+            }
             if parts.is_empty() {
                 parts.push(cell.clone());
             } else {
@@ -410,6 +420,12 @@ const ROWS_LOOKED_AT: usize = 12;
 
 /// True when a table's header names the column that says what happened (`Event`, `Action`,
 /// `Description`, `What happened`).
+/// True when a column's header is a zone's name and nothing else: `CEST`, `UTC`, `UTC+2`.
+fn is_zone_header(header: &str) -> bool {
+    let header = header.trim_matches(['*', '_', '`', ' ', '(', ')']);
+    crate::parse::zone::zone_at_start(header).is_some_and(|zone| zone.label.len() == header.len())
+}
+
 fn names_the_event(header: &str) -> bool {
     const NAMES: [&str; 10] = [
         "event",
