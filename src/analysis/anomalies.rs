@@ -2,6 +2,7 @@
 //! order, and milestones in an impossible order (a fix before the root cause was found,
 //! recovery before the impact began).
 
+use super::episodes::episode_of_each;
 use super::format::duration;
 use super::milestones::{Basis, Milestone, Milestones};
 use super::window::axis_ms;
@@ -32,7 +33,10 @@ pub fn anomalies(incident: &Incident, this_year: i32) -> Vec<Anomaly> {
 /// [`anomalies`] from the milestones a caller already has.
 pub fn anomalies_with(incident: &Incident, m: &Milestones, this_year: i32) -> Vec<Anomaly> {
     let mut found = implausible_dates(incident, this_year);
-    found.extend(out_of_order(incident));
+    found.extend(out_of_order(
+        incident,
+        &episode_of_each(&m.episodes, incident.timeline.len()),
+    ));
     found.extend(milestone_order(m));
     found
 }
@@ -73,15 +77,18 @@ fn implausible_dates(incident: &Incident, this_year: i32) -> Vec<Anomaly> {
     found
 }
 
-/// Events written after one they come before.
-fn out_of_order(incident: &Incident) -> Vec<Anomaly> {
+/// Events written after one they come before. In a log of separate incidents (`episode`: each
+/// event's, see [`episode_of_each`]) only events of one incident are compared: a log written
+/// newest first is in order.
+fn out_of_order(incident: &Incident, episode: &[Option<usize>]) -> Vec<Anomaly> {
     let found: Vec<Anomaly> = incident
         .timeline
         .windows(2)
         .enumerate()
         .filter_map(|(i, pair)| {
             let gap = axis_ms(&pair[1].at) - axis_ms(&pair[0].at);
-            (gap < 0.0).then(|| Anomaly {
+            let apart = episode.get(i).copied().flatten() != episode.get(i + 1).copied().flatten();
+            (gap < 0.0 && !apart).then(|| Anomaly {
                 event: Some(i + 1),
                 message: format!(
                     "Event {} is written after event {} but is {} earlier.",

@@ -32,6 +32,18 @@ pub fn impact_duration_seconds_with(
     }
 }
 
+/// The summary's "Duration" as the page and the report say it: the impact's length, `per
+/// incident (16 in this file)` for a log of separate incidents, else `not stated`.
+pub fn duration_words(incident: &Incident, m: &super::milestones::Milestones) -> String {
+    match impact_duration_seconds_with(incident, m) {
+        Some(seconds) => super::format::duration(seconds),
+        None if !m.episodes.is_empty() => {
+            format!("per incident ({} in this file)", m.episodes.len())
+        }
+        None => "not stated".to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -219,28 +219,85 @@ pub fn incident_dates_from(
     if Days::of(incident) == Days::Numbered {
         return None;
     }
-    let start = local_at(m.impact_start.as_ref()?.at, offset);
     let zone = zone_name(offset);
-    // With no end known, the latest event: the header spans the days the timeline tells of.
-    let end = m.impact_end.as_ref().or(m.last_event.as_ref());
-    let Some(end) = end.map(|e| local_at(e.at, offset)) else {
-        return Some(format!("{} {zone}", start.format("%a %-d %b %Y, %H:%M")));
-    };
-    if end <= start {
-        return Some(format!("{} {zone}", start.format("%a %-d %b %Y, %H:%M")));
+    // A log of separate incidents: the days it covers and how many it tells of.
+    if let (Some(first), Some(last)) = (m.episodes.first(), m.episodes.last()) {
+        return Some(format!(
+            "{} – {} {zone}, {} separate incidents",
+            local_at(first.start, offset).format("%-d %b %Y"),
+            local_at(last.end, offset).format("%-d %b %Y"),
+            m.episodes.len()
+        ));
     }
-    if end.date() == start.date() {
-        Some(format!(
-            "{}–{} {zone}",
+    let start = m.impact_start.as_ref()?.at;
+    // With no end known, the latest event: the header spans the days the timeline tells of.
+    let end = m
+        .impact_end
+        .as_ref()
+        .or(m.last_event.as_ref())
+        .map(|e| e.at);
+    Some(format!("{} {zone}", span_label(start, end, offset)))
+}
+
+/// A span of the axis as the header and a log's list say it, in the zone of `offset`: `Mon 15
+/// Jan 2024, 10:00–14:00` within a day, `15 Jan 2024 22:30 – 16 Jan 2024 01:15` across days,
+/// `Mon 15 Jan 2024, 10:00` for one moment (no end, or an end not after the start).
+pub fn span_label(start_ms: f64, end_ms: Option<f64>, offset: i32) -> String {
+    let start = local_at(start_ms, offset);
+    let end = end_ms
+        .map(|e| local_at(e, offset))
+        .filter(|end| *end > start);
+    match end {
+        None => start.format("%a %-d %b %Y, %H:%M").to_string(),
+        Some(end) if end.date() == start.date() => format!(
+            "{}–{}",
             start.format("%a %-d %b %Y, %H:%M"),
             end.format("%H:%M")
-        ))
-    } else {
-        Some(format!(
-            "{} – {} {zone}",
+        ),
+        Some(end) => format!(
+            "{} – {}",
             start.format("%-d %b %Y %H:%M"),
             end.format("%-d %b %Y %H:%M")
-        ))
+        ),
+    }
+}
+
+/// What a log's list says of one of its incidents.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EpisodeFacts {
+    /// When, in the zone asked for ([`span_label`]).
+    pub when: String,
+    /// How long from its first event to its last, and how many events: `1 h · 2 events`, or
+    /// `one event`.
+    pub length: String,
+    /// Its first event's words, as written (a view shortens them to fit).
+    pub first: String,
+}
+
+/// [`EpisodeFacts`] of `episode`, its times in the zone of `offset`; `text_of` gives an event's
+/// words by its index.
+pub fn episode_facts<'a>(
+    episode: &super::episodes::Episode,
+    offset: i32,
+    text_of: impl Fn(usize) -> Option<&'a str>,
+) -> EpisodeFacts {
+    let count = episode.events.len();
+    let length = if count == 1 {
+        "one event".to_string()
+    } else {
+        let seconds = (episode.span_ms() / 1000.0).round() as i64;
+        format!("{} · {count} events", duration(seconds))
+    };
+    let first = episode
+        .events
+        .first()
+        .and_then(|&e| text_of(e))
+        .unwrap_or_default()
+        .to_string();
+    EpisodeFacts {
+        when: span_label(episode.start, Some(episode.end), offset),
+        length,
+        first,
     }
 }
 

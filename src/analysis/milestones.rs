@@ -1,6 +1,7 @@
 //! The incident's milestones (impact start, detection, acknowledgement, root cause, mitigation,
 //! resolution) and the key durations between them, each with the basis it was computed from.
 
+use super::episodes::{log_episodes, Episode};
 use super::kinds::kinds_of;
 use super::window::axis_ms;
 use crate::model::{EventKind, Incident};
@@ -43,6 +44,9 @@ pub struct Milestones {
     /// The latest event on the axis, whatever its kind: where the written story ends, for
     /// an incident whose events no kind is recognised in (a text in another language).
     pub last_event: Option<Milestone>,
+    /// The separate incidents of a file that logs many (see [`log_episodes`]), earliest first;
+    /// empty for one incident. A log has no impact window or milestones across its episodes.
+    pub episodes: Vec<Episode>,
 }
 
 impl Milestones {
@@ -79,6 +83,27 @@ impl Milestones {
             at: times[i],
             basis: Basis::Event(i),
         };
+        let last_event = times
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.is_finite())
+            .max_by(|a, b| a.1.total_cmp(b.1))
+            .map(|(i, _)| event(i));
+        // A log of separate incidents: no window or milestone spans them. A stated window says
+        // the file is about one incident, however far apart its events are.
+        let stated_window = incident.start.is_some() || incident.end.is_some();
+        let episodes = if stated_window {
+            Vec::new()
+        } else {
+            log_episodes(&times)
+        };
+        if !episodes.is_empty() {
+            return Milestones {
+                last_event,
+                episodes,
+                ..Milestones::default()
+            };
+        }
         let marked = |markers: &[&str]| {
             incident
                 .timeline
@@ -145,12 +170,6 @@ impl Milestones {
         let impact_end = stated(&incident.end)
             .or_else(|| marked(END_MARKERS))
             .or_else(|| resolved.clone());
-        let last_event = times
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| t.is_finite())
-            .max_by(|a, b| a.1.total_cmp(b.1))
-            .map(|(i, _)| event(i));
         Milestones {
             last_event,
             impact_start,
@@ -160,6 +179,7 @@ impl Milestones {
             mitigated,
             resolved,
             impact_end,
+            episodes: Vec::new(),
         }
     }
 }
@@ -306,9 +326,14 @@ pub fn key_durations_from(m: &Milestones) -> Vec<KeyDuration> {
     durations
 }
 
-/// Why [`key_durations_from`] found none, said on the page in place of the durations: no
-/// time at all, or a single moment (one event, or all of them at the same time).
+/// Why [`key_durations_from`] found none, said on the page in place of the durations: a log of
+/// separate incidents, no time at all, or a single moment (one event, or all of them at the
+/// same time).
 pub fn why_no_durations(m: &Milestones) -> &'static str {
+    if !m.episodes.is_empty() {
+        return "No durations across the file: it logs separate incidents, days or months \
+                apart. Each is listed below with how long it lasted.";
+    }
     match m.impact_start {
         None => "No durations: the timeline states no times.",
         Some(_) => "No durations: the timeline states one moment only, and a duration needs two.",
@@ -332,6 +357,12 @@ mod tests {
         assert!(reason("Outage\n\nSummary: the site was down.\n").contains("states no times"));
         let one = reason("Outage\n\nDate: 2024-03-01\n\nTimeline\n10:00 - the site went down\n");
         assert!(one.contains("one moment only"), "{one}");
+        let log = reason(
+            "Status history\n\nTimeline\n2023-04-10 16:30 - storage down\n\
+             2023-04-10 17:30 - storage back\n2022-12-22 09:00 - network outage\n\
+             2022-11-01 21:00 - router repair\n2022-11-02 04:00 - network back\n",
+        );
+        assert!(log.contains("logs separate incidents"), "{log}");
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod decimate;
 pub mod derived_impact;
 pub mod durations;
+pub mod episodes;
 pub mod format;
 pub mod kinds;
 pub mod layout;

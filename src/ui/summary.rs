@@ -25,11 +25,7 @@ pub fn SummaryCard(
         parts.has(EmbedPart::Sections),
     );
     let milestones = super::state::app_state().milestones;
-    let duration = move || {
-        incident.with(|i| {
-            milestones.with(|m| durations::impact_duration_seconds_with(i, m).map(format::duration))
-        })
-    };
+    let duration = move || incident.with(|i| milestones.with(|m| durations::duration_words(i, m)));
     let window = move || {
         incident.with(|i| match (&i.start, &i.end) {
             (Some(start), Some(end)) => Some(format!(
@@ -67,7 +63,7 @@ pub fn SummaryCard(
                 <div class="fact">
                     <dt>"Duration"</dt>
                     <dd data-testid="duration">
-                        {move || duration().unwrap_or_else(|| "not stated".to_string())}
+                        {duration}
                         <span class="fact-detail">{window}</span>
                     </dd>
                 </div>

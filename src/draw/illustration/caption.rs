@@ -48,6 +48,17 @@ pub fn clock(ms: f64, offset_minutes: i32) -> String {
 
 /// The statement of the picture's data, for its text alternative.
 pub fn statement(story: &Story) -> String {
+    match story.latest_of {
+        Some(n) => format!(
+            "The latest of {n} incidents in this file. {}",
+            one_statement(story)
+        ),
+        None => one_statement(story),
+    }
+}
+
+/// [`statement`] of one incident.
+fn one_statement(story: &Story) -> String {
     let share = format::percent(story.share * 100.0);
     let lasting = story.duration_seconds.map(duration_words);
     if story.no_user_impact {

@@ -73,6 +73,9 @@ pub struct Story {
     pub offset_minutes: i32,
     /// True when the postmortem says no user was affected.
     pub no_user_impact: bool,
+    /// For a file that logs many separate incidents: how many. The story is then the latest
+    /// one's.
+    pub latest_of: Option<usize>,
 }
 
 impl Story {
@@ -85,6 +88,32 @@ impl Story {
     /// [`Story::of`] from the kinds and milestones a caller already has (the page classifies
     /// them once for every view).
     pub fn with(incident: &Incident, kinds: &[crate::model::EventKind], m: &Milestones) -> Story {
+        // A log of separate incidents tells its latest one: a cookie crumbling over six years
+        // of unrelated outages would say nothing.
+        if let Some(latest) = m.episodes.last() {
+            let one = Incident {
+                title: incident.title.clone(),
+                summary: incident.summary.clone(),
+                impact: incident.impact.clone(),
+                root_cause: incident.root_cause.clone(),
+                timeline: latest
+                    .events
+                    .iter()
+                    .filter_map(|&e| incident.timeline.get(e).cloned())
+                    .collect(),
+                ..Incident::default()
+            };
+            let kinds: Vec<_> = latest
+                .events
+                .iter()
+                .filter_map(|&e| kinds.get(e).copied())
+                .collect();
+            let story = Story::with(&one, &kinds, &Milestones::with_kinds(&one, &kinds));
+            return Story {
+                latest_of: Some(m.episodes.len()),
+                ..story
+            };
+        }
         let stated = incident
             .impact
             .affected_users_percent
@@ -112,6 +141,7 @@ impl Story {
             chapters,
             extent,
             offset_minutes: crate::analysis::zones::incident_offset(incident),
+            latest_of: None,
         }
     }
 

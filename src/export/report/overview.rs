@@ -7,11 +7,13 @@ use super::facts::Facts;
 use super::figures::display_title;
 use super::html::Html;
 use super::rich::{inline_markdown, markdown};
-use crate::analysis::anomalies::anomalies;
-use crate::analysis::durations::impact_duration_seconds;
-use crate::analysis::format::{clock_at, duration, full_moment, incident_dates_from, percent};
+use crate::analysis::anomalies::anomalies_with;
+use crate::analysis::durations::duration_words;
+use crate::analysis::format::{
+    clock_at, duration, episode_facts, full_moment, incident_dates_from, percent,
+};
 use crate::analysis::milestones::{key_durations_from, why_no_durations, Basis, Milestone};
-use crate::draw::timeline::short_label;
+use crate::draw::timeline::{plain_text, short_label};
 
 /// The header: what wrote the page (`label`), where the report comes from, the title and the
 /// dates.
@@ -47,8 +49,8 @@ pub fn summary(html: &mut Html, facts: &Facts<'_>, heading: &str, stated: &[&str
         (Some(start), Some(end)) => Some(format!("{} → {}", full_moment(start), full_moment(end))),
         _ => None,
     };
-    let lasted = impact_duration_seconds(incident).map(duration);
-    fact(html, "Duration", lasted.as_deref(), window.as_deref());
+    let lasted = duration_words(incident, &facts.milestones);
+    fact(html, "Duration", Some(&lasted), window.as_deref());
     let share = incident.impact.affected_users_percent.map(percent);
     fact(html, "Users affected", share.as_deref(), None);
     if !incident.severity.is_empty() {
@@ -125,6 +127,7 @@ pub fn key_durations(html: &mut Html, facts: &Facts<'_>, this_year: i32) {
     let durations = key_durations_from(&facts.milestones);
     if durations.is_empty() {
         html.element_class("p", "empty", why_no_durations(&facts.milestones));
+        episodes(html, facts);
     } else {
         html.open_class("dl", "key-durations");
         let from = facts
@@ -152,7 +155,7 @@ pub fn key_durations(html: &mut Html, facts: &Facts<'_>, this_year: i32) {
         }
         html.close("dl");
     }
-    let odd = anomalies(facts.incident, this_year);
+    let odd = anomalies_with(facts.incident, &facts.milestones, this_year);
     if !odd.is_empty() {
         html.open(
             "div",
@@ -167,6 +170,29 @@ pub fn key_durations(html: &mut Html, facts: &Facts<'_>, this_year: i32) {
         html.close("div");
     }
     html.close("section");
+}
+
+/// The separate incidents of a file that logs many, as the page lists them: when, how long,
+/// and the first event's words. Nothing for one incident.
+fn episodes(html: &mut Html, facts: &Facts<'_>) {
+    if facts.milestones.episodes.is_empty() {
+        return;
+    }
+    html.open_class("ol", "episodes");
+    let timeline = &facts.incident.timeline;
+    for episode in &facts.milestones.episodes {
+        let about = episode_facts(episode, facts.offset, |e| {
+            timeline.get(e).map(|event| event.text.as_str())
+        });
+        let words = format!(
+            "{} · {} · “{}”",
+            about.when,
+            about.length,
+            short_label(&plain_text(&about.first))
+        );
+        html.element("li", &words);
+    }
+    html.close("ol");
 }
 
 /// Where a milestone's time comes from, as the page says it: `stated 10:00`, or

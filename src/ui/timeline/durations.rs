@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::context::timeline_context;
-use crate::analysis::format::{clock_at, duration};
+use crate::analysis::format::{clock_at, duration, episode_facts};
 use crate::analysis::milestones::{key_durations_from, why_no_durations, Basis, Milestone};
 use crate::draw::timeline::short_label;
 
@@ -99,7 +99,10 @@ pub fn KeyDurations(
             <h3 class="tl-subhead">"Key durations"</h3>
             <Show
                 when=move || durations.with(|d| !d.is_empty())
-                fallback=move || view! { <p class="empty">{move || tl.milestones.with(why_no_durations)}</p> }
+                fallback=move || view! {
+                    <p class="empty">{move || tl.milestones.with(why_no_durations)}</p>
+                    <EpisodeList />
+                }
             >
                 <dl class="tl-durations" data-testid="key-durations">{items}</dl>
             </Show>
@@ -112,4 +115,38 @@ pub fn KeyDurations(
         </div>
     }
     .into_any()
+}
+
+/// The separate incidents of a file that logs many, each with when and how long, its first
+/// event and a button that shows it on the timeline. Nothing for one incident.
+#[component]
+fn EpisodeList() -> impl IntoView {
+    let tl = timeline_context();
+    let rows = move || {
+        let offset = tl.offset.get();
+        tl.milestones.with(|m| {
+            m.episodes
+                .iter()
+                .map(|episode| {
+                    let window = episode.view_window();
+                    let facts = tl.index.with(|x| {
+                        episode_facts(episode, offset, |e| x.texts.get(e).map(String::as_str))
+                    });
+                    view! {
+                        <li data-testid="episode">
+                            <button type="button" class="tl-link" on:click=move |_| tl.set_window(window)>
+                                {facts.when}
+                            </button>
+                            " · "{facts.length}" · “"{short_label(&facts.first)}"”"
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <Show when=move || tl.milestones.with(|m| !m.episodes.is_empty())>
+            <ol class="tl-episodes" data-testid="episodes">{rows}</ol>
+        </Show>
+    }
 }
