@@ -139,6 +139,22 @@ const DAY_BEFORE: &[&str] = &[
     "the previous",
 ];
 
+/// True when a time comes inside a code span that reads as a command line (`journalctl
+/// --since "13:33:20"`): an argument, not a moment the sentence tells of. `before` is the
+/// sentence up to the time. A stamp marked as code (`` `Apr 29 around 19:30 UTC` ``) is a
+/// stamp: only a quoted or `=` argument, or one after a `-` flag, is a command's.
+fn in_command(before: &str) -> bool {
+    let ticks = before.bytes().filter(|&b| b == b'`').count();
+    if ticks % 2 == 0 {
+        return false;
+    }
+    let code = before.rsplit('`').next().unwrap_or_default();
+    let flagged = code.split_whitespace().any(|word| {
+        word.len() > 1 && word.starts_with('-') && !word[1..].starts_with(char::is_numeric)
+    });
+    flagged || code.ends_with(['"', '\'', '='])
+}
+
 /// The moments `text` states, in order.
 pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
     let bytes = text.as_bytes();
@@ -227,7 +243,11 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
         while !text.is_char_boundary(hope_start) {
             hope_start += 1;
         }
-        if introduced && !range && !hoped_for(&text[hope_start..at]) {
+        if introduced
+            && !range
+            && !in_command(&text[start..at])
+            && !hoped_for(&text[hope_start..at])
+        {
             // `(09:30 UTC)` and `midnight (00:00) UTC`: the zone inside or after the parentheses.
             let trimmed = after.trim_start_matches([' ', '(', ')']);
             let zone_after = zone_at_start(head(trimmed, 24)).or_else(|| short_us_zone(trimmed));
@@ -451,6 +471,19 @@ fn is_abbreviation(before: &str, after: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_time_given_to_a_command_in_code_is_not_a_moment() {
+        let command = "Logs: `journalctl -u node --since \"13:33:20\" --until \"13:34:00\"`";
+        assert!(inferred_times(command, DateContext::default()).is_empty());
+        // A stamp the author marked as code is still one.
+        let marked = "It was rolled out on `Apr 29 around 19:30 UTC` and resumed at `20:00 UTC`";
+        let found: Vec<String> = inferred_times(marked, DateContext::default())
+            .iter()
+            .map(|f| f.time.format("%H:%M").to_string())
+            .collect();
+        assert_eq!(found, ["19:30", "20:00"]);
+    }
 
     fn times(text: &str) -> Vec<(Option<String>, String, &str)> {
         inferred_times(text, DateContext::default())

@@ -80,6 +80,19 @@ const DAYS = `# Certificate rotation gone wrong
 - 00:20 UTC: old certificate restored
 `;
 
+// A status history: three separate incidents, newest first, months apart.
+const LOG = `# Cluster status history
+
+## Timeline
+
+- 2024-05-02 16:30 - storage down
+- 2024-05-02 17:30 - storage restored
+- 2023-12-22 09:00 - network outage begins
+- 2023-12-22 13:00 - network restored
+- 2023-03-01 21:00 - router repair starts
+- 2023-03-02 04:00 - cluster reachable again
+`;
+
 let server;
 let browser;
 let site;
@@ -91,6 +104,7 @@ before(async () => {
   await writeFile(join(site, 'pm/outage.md'), POSTMORTEM);
   // Shapes of real postmortems whose lines did not reach the page (tests/page_text.rs).
   await writeFile(join(site, 'pm/days.md'), DAYS);
+  await writeFile(join(site, 'pm/log.md'), LOG);
   for (const name of ['empty-template-parts.md', 'footnotes.md', 'duration-sentence.txt', 'further-headings.md', 'heading-entries-with-sections.md']) {
     await cp(join(ROOT, 'tests/fixtures/page', name), join(site, 'pm', name));
   }
@@ -253,6 +267,30 @@ test('an entry written as a heading keeps its paragraphs and its list', async ()
   assert.equal(await first.locator('.event-text ul > li > ul > li').textContent(), 'two of them were missing');
   assert.equal(await first.locator('.event-text p').count(), 4);
   assert.ok(!(await first.innerText()).includes('- the'), 'no list marker shown as text');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a log of separate incidents lists each with its span instead of durations across years', async () => {
+  const { page, errors, context } = await openPage(browser, `${server.url}?src=pm/log.md`);
+  await page.getByTestId('episodes').waitFor();
+  assert.equal(await page.getByTestId('incident-dates').textContent(), '1 Mar 2023 – 2 May 2024 UTC, 3 separate incidents');
+  assert.equal(await page.getByTestId('key-duration').count(), 0);
+  assert.deepEqual(await page.getByTestId('episode').allInnerTexts(), [
+    '1 Mar 2023 21:00 – 2 Mar 2023 04:00 · 7 h · 2 events · “router repair starts”',
+    'Fri 22 Dec 2023, 09:00–13:00 · 4 h · 2 events · “network outage begins”',
+    'Thu 2 May 2024, 16:30–17:30 · 1 h · 2 events · “storage down”',
+  ]);
+  assert.match(await page.getByTestId('duration').innerText(), /per incident \(3 in this file\)/);
+  assert.equal(await page.getByTestId('anomalies').count(), 0, 'newest first is not out of order');
+  // Its button shows that incident on the timeline.
+  await page.getByTestId('episode').nth(1).getByRole('button').click();
+  const stage = page.getByTestId('timeline-stage');
+  await page.waitForFunction(() => document.querySelector('[data-testid=timeline-stage]').dataset.windowStart !== undefined);
+  const start = Number(await stage.getAttribute('data-window-start'));
+  const end = Number(await stage.getAttribute('data-window-end'));
+  assert.ok(start <= Date.UTC(2023, 11, 22, 9) && end >= Date.UTC(2023, 11, 22, 13), `${start}–${end}`);
+  assert.ok(end - start < 24 * 3_600_000, 'zoomed in to that incident');
   assert.deepEqual(errors, []);
   await context.close();
 });
