@@ -1330,9 +1330,12 @@ impl<'a> Reader<'a> {
                 let narrates = word > 0 && !stamp_then_separator(&content[word..]);
                 if !is_chat_line(content) && !narrates && !self.reads_as_log(index, target, is_item)
                 {
-                    if let Some(entry) = timeline_entry(content, self.context)
-                        .filter(|entry| !opens_with_log_level(&entry.text_in(content)))
-                    {
+                    // `1. **Sidecar test (21:52–21:57):** planned` below the timeline: a label
+                    // with its time in parentheses names a moment the timeline told already.
+                    let restates = |entry: &Entry| entry.label.is_some() && self.saw_timeline;
+                    if let Some(entry) = timeline_entry(content, self.context).filter(|entry| {
+                        !opens_with_log_level(&entry.text_in(content)) && !restates(entry)
+                    }) {
                         self.strays.push(PendingEntry {
                             index,
                             at: content_at,
