@@ -20,8 +20,12 @@ const FIRST_PAINT_BUDGET = 25 * KB;
  * of the eleventh and twelfth development sets, +0.1 KB gzip, leaving 0.4 KB of room. Raised to
  * 622 KB on 3 December 2026 (tenth session): the page tells a postmortem published as `.html`
  * from a host's own page and names the days of an undated postmortem (`day 2`, not 2 Jan 1970),
- * +0.9 KB gzip (620.0 -> 620.9 KB; a fresh clone measures about 0.2 KB more). */
-const INTERACTIVE_BUDGET = 622 * KB;
+ * +0.9 KB gzip (620.0 -> 620.9 KB; a fresh clone measures about 0.2 KB more). Raised to 627 KB on
+ * 5 December 2026 (eighteenth session): the page reads a file that logs separate incidents as a
+ * log (`analysis::episodes`, the list of its incidents in the key-durations card, the latest one's
+ * story in the illustration) and its reader learnt the thirtieth and thirty-first development
+ * sets' shapes: page 586.3 -> 590.7 KB gzip (625.4 KB interactive in the working tree). */
+const INTERACTIVE_BUDGET = 627 * KB;
 /** Everything the app fetches, gzip. Raised from 971 KB on 2 December 2026 (third session):
  * the parse worker's reader gained the shapes of the tenth development set (stamps that end a
  * heading or a bold line, years that are slips, table rows that keep their `<br>`s, data tables
@@ -64,8 +68,11 @@ const INTERACTIVE_BUDGET = 622 * KB;
  * German months and zones, relative `T+6 (08:20)` stamps, French bare hours, part headings with
  * their time in parentheses, restated times, approximate ISO stamps, bold day lines, the title
  * label, snapshots): worker 367.6 -> 369.9 KB, page 586.1 -> 586.3 KB, everything 995.9 KB in a
- * fresh clone; not bisected rule by rule. */
-const TOTAL_BUDGET = 997 * KB;
+ * fresh clone; not bisected rule by rule. Raised to 1003 KB on 5 December 2026 (eighteenth
+ * session): the page's log of separate incidents (+4.4 KB in the page, above) and the worker's
+ * reader for the thirtieth and thirty-first sets (labelled stamps, zone-named table columns,
+ * commands in code): worker 369.9 -> 371.1 KB, everything 1001.4 KB in the working tree. */
+const TOTAL_BUDGET = 1003 * KB;
 
 const gzipBytes = async (name) => gzipSync(await readFile(join(DIST, name))).length;
 

@@ -122,9 +122,9 @@ pub fn KeyDurations(
 #[component]
 fn EpisodeList() -> impl IntoView {
     let tl = timeline_context();
-    let rows = move || {
+    move || {
         let offset = tl.offset.get();
-        tl.milestones.with(|m| {
+        let rows: Vec<_> = tl.milestones.with(|m| {
             m.episodes
                 .iter()
                 .map(|episode| {
@@ -141,12 +141,9 @@ fn EpisodeList() -> impl IntoView {
                         </li>
                     }
                 })
-                .collect_view()
-        })
-    };
-    view! {
-        <Show when=move || tl.milestones.with(|m| !m.episodes.is_empty())>
-            <ol class="tl-episodes" data-testid="episodes">{rows}</ol>
-        </Show>
+                .collect()
+        });
+        (!rows.is_empty())
+            .then(|| view! { <ol class="tl-episodes" data-testid="episodes">{rows}</ol> })
     }
 }
