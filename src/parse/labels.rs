@@ -291,11 +291,29 @@ const SPELLINGS: &[(&str, Field)] = &[
 /// in it (`Follow-up timeline`, `장애 타임라인`). Parenthesised notes (`Timeline (all times
 /// UTC)`) and leading section numbers (`2. Timeline`, `## 3  Root Cause`) do not count.
 pub fn field_for(label: &str) -> Option<Field> {
+    // `What Happened (Timeline)`: a note that only names the timeline says what the part is.
+    if names_timeline_in_parentheses(label) {
+        return Some(Field::Timeline);
+    }
     let key = key_of(label);
     spelled(&key).or_else(|| {
         let words: Vec<&str> = key.split(' ').collect();
         (words.len() <= 5 && words.iter().any(|w| is_timeline_word(w))).then_some(Field::Timeline)
     })
+}
+
+/// True when `label` ends with a parenthesised note that is a timeline word and nothing else
+/// (`What happened (Timeline)`; not `Timeline (all times UTC)`'s note, nor `(see timeline)`).
+fn names_timeline_in_parentheses(label: &str) -> bool {
+    let trimmed = label.trim_end_matches([' ', ':', '*', '_']);
+    let Some(inner) = trimmed
+        .strip_suffix(')')
+        .and_then(|rest| rest.rsplit_once('('))
+        .map(|(_, inner)| inner.trim())
+    else {
+        return false;
+    };
+    !inner.contains(' ') && is_timeline_word(&inner.to_lowercase())
 }
 
 /// A timeline word, or in scripts written without spaces a short phrase ending in one

@@ -110,33 +110,40 @@ pub(crate) fn names_a_snapshot(label: &str) -> bool {
         .any(|word| WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)))
 }
 
-/// `### Phase 1: Original restart — 2 nodes at a time (07:47–07:54 UTC)`, `### Recovery
-/// (~16:30 UTC)`: a Markdown heading inside a timeline naming a part of the incident, its time
-/// (or window) in the parentheses that end it. The entry and the words before the parentheses.
-/// (Outside a timeline, `## Current state (23:17)` is a section of the report.)
-pub fn timed_part_heading(content: &str, context: DateContext) -> Option<(Entry, &str)> {
+/// A Markdown heading naming a part of the incident with its time in parentheses at the end:
+/// `### Phase 1: Rolling restart (07:47–07:54 UTC)`, `### Phase 7: Quota hits (~12:35 PM,
+/// 4:35 PM)`, `## Outage (08:45 + 09:44 UTC)`. Returns an entry per moment listed (a zone
+/// written on the last applies to those without one) and the words before the parentheses;
+/// `None` when the parentheses hold anything but stamps (`(3 of 5)`), or for a snapshot.
+pub fn timed_part_heading(content: &str, context: DateContext) -> Option<(Vec<Entry>, &str)> {
     let inner = markdown_heading_words(content.trim_start())?;
     let open = inner.strip_suffix(')')?.rfind('(')?;
     let label = inner[..open].trim_end();
-    let stamp = inner[open + 1..inner.len() - 1]
-        .trim()
-        .trim_start_matches('~');
-    if !label.chars().any(char::is_alphabetic) || !stamp.starts_with(|c: char| c.is_ascii_digit()) {
+    let inside = &inner[open + 1..inner.len() - 1];
+    if !label.chars().any(char::is_alphabetic) || names_a_snapshot(label) {
         return None;
     }
-    if names_a_snapshot(label) {
-        return None;
-    }
-    let entry = timeline_entry(stamp, context)?;
-    // Nothing but the stamp inside: `(08:45 + 09:44 UTC)` lists moments, `(3 of 5)` is no time.
-    (entry.text_at == stamp.len()).then_some(())?;
-    Some((
-        Entry {
+    let mut entries = Vec::new();
+    for part in inside.split([',', '+', '&']) {
+        let stamp = part.trim().trim_start_matches('~');
+        if !stamp.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let entry = timeline_entry(stamp, context)?;
+        // Nothing but the stamp: `(3 of 5)` is no time.
+        (entry.text_at == stamp.len()).then_some(())?;
+        entries.push(Entry {
             text_at: inner.len(),
             ..entry
-        },
-        label,
-    ))
+        });
+    }
+    let last_zone = entries.last().and_then(|e| e.zone.clone());
+    for entry in &mut entries {
+        if entry.zone.is_none() {
+            entry.zone.clone_from(&last_zone);
+        }
+    }
+    Some((entries, label))
 }
 
 /// A heading whose words end with its stamp: `Cirrus down Tuesday 8th September 1300 BST`,

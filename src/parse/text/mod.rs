@@ -1451,12 +1451,22 @@ impl<'a> Reader<'a> {
         }
         // `## Investigating 2025-01-04 9:27a`: a status update named in its heading, its text
         // in the paragraph under it.
-        if let Some((entry, label)) = stamped_heading(content, self.context)
-            .or_else(|| timed_part_heading(content, self.context))
-        {
+        let stamped = stamped_heading(content, self.context)
+            .map(|(entry, label)| (vec![entry], label))
+            .or_else(|| timed_part_heading(content, self.context));
+        if let Some((entries, label)) = stamped {
             self.heading_event_open = true;
             let text = tidy_entry_text(label);
-            self.push_event(index, content_at, entry.date, entry.time, entry.zone, text);
+            for entry in entries {
+                self.push_event(
+                    index,
+                    content_at,
+                    entry.date,
+                    entry.time,
+                    entry.zone,
+                    text.clone(),
+                );
+            }
             return;
         }
         let day = match content.starts_with('#') || bold_heading(content).is_some() {
