@@ -377,6 +377,21 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
         at += weekday_in_parentheses(&content[at..]);
         // `06.Sep.2020 from 17:00 CET - ...`: a window's start after its day.
         at += skip_word(&content[at..], &["at ", "from ", "between ", "von ", "ab "]);
+        // `Aug 9, approximately 09:14`: the time is approximate, still the entry's.
+        let approximately = skip_word(
+            &content[at..],
+            &[
+                "approximately ",
+                "approx. ",
+                "around ",
+                "about ",
+                "circa ",
+                "ca. ",
+            ],
+        );
+        if approximately > 0 && leading_clock(&content[at + approximately..]).is_some() {
+            at += approximately;
+        }
         // `March 3rd, 2023 - 22:40 UTC - text`, `November 4th -- 16:30 to 15:00 UTC`,
         // `Feb 19: 10:54: text`: a dash (or two) or a colon between the date and its time.
         if let Some(dash) = content[at..]
@@ -494,6 +509,7 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     }
     at += approximately_after(&content[at..]);
     at += hours_word(&content[at..]);
+    at += second_alternative(&content[..at], &content[at..]);
     // `11:27+`: from then on.
     if content[at..].starts_with('+')
         && !content[at + 1..].starts_with(|c: char| c.is_ascii_digit())
@@ -604,6 +620,23 @@ pub fn trailing_entry(content: &str, context: DateContext) -> Option<(Entry, &st
         return None; // the first stamp decides: an earlier time is not a label
     }
     None
+}
+
+/// Bytes of a second moment written as its seconds only after a time with seconds
+/// (`12:19:52/57`: two moments five seconds apart, read at the first); 0 otherwise. `before`
+/// is the text up to and including the time.
+fn second_alternative(before: &str, rest: &str) -> usize {
+    let seconds_before = before.len() >= 8
+        && before.as_bytes()[before.len() - 3] == b':'
+        && before.as_bytes()[before.len() - 6] == b':';
+    let Some(digits) = rest.strip_prefix('/') else {
+        return 0;
+    };
+    let count = digits.bytes().take_while(u8::is_ascii_digit).count();
+    match seconds_before && count == 2 {
+        true => 3,
+        false => 0,
+    }
 }
 
 /// Bytes of ` hrs` (or ` hours`, ` Uhr`, ` h`) right after a time, as in `14:05 hrs: text`: the
