@@ -167,8 +167,12 @@ fn relative_marker(text: &str, context: DateContext) -> usize {
 /// words, then a stamp with a clock time in parentheses, then `:` or a dash. Returns the
 /// bytes up to the stamp and the label's bytes (bold marks left out); `None` otherwise.
 fn labelled_stamp(text: &str) -> Option<(usize, std::ops::Range<usize>)> {
-    let open = text.find('(').filter(|&open| open <= 40)?;
     let label_start = text.len() - text.trim_start_matches(['*', '_']).len();
+    // Most entries open with their stamp: nothing to look for (the reader's hot path).
+    if !text[label_start..].starts_with(char::is_alphabetic) {
+        return None;
+    }
+    let open = text.bytes().take(41).position(|b| b == b'(')?;
     let label = text[label_start..open].trim_end();
     let words = label.split_whitespace().count();
     let plain = label
