@@ -133,12 +133,7 @@ fn named_hour(text: &str) -> Option<Clock> {
             text.get(..word.len())
                 .is_some_and(|head| head.eq_ignore_ascii_case(word))
         })?;
-    let after = text[word.len()..].trim_start_matches(['*', '_']);
-    let separated = after.starts_with(':')
-        || [" - ", " – ", " — "]
-            .iter()
-            .any(|dash| after.starts_with(dash));
-    separated.then(|| Clock {
+    separator_follows(&text[word.len()..]).then(|| Clock {
         time: NaiveTime::from_hms_opt(hour, 0, 0).unwrap_or_default(),
         len: word.len(),
     })
@@ -189,12 +184,18 @@ fn labelled_stamp(text: &str) -> Option<(usize, std::ops::Range<usize>)> {
     let stamp = &inside[..close];
     let clocked =
         stamp.contains(':') && stamp.starts_with(|c: char| c.is_alphanumeric() || c == '~');
-    let after = inside[close + 1..].trim_start_matches(['*', '_']);
-    let separated = after.starts_with(':')
+    let separated = separator_follows(&inside[close + 1..]);
+    (clocked && separated).then(|| (open + 1, label_start..label_start + label.len()))
+}
+
+/// True when `after` (what follows an entry's opening words, emphasis marks closing them left
+/// out) starts with the colon or spaced dash that separates them from the entry's text.
+fn separator_follows(after: &str) -> bool {
+    let after = after.trim_start_matches(['*', '_']);
+    after.starts_with(':')
         || [" - ", " – ", " — "]
             .iter()
-            .any(|dash| after.starts_with(dash));
-    (clocked && separated).then(|| (open + 1, label_start..label_start + label.len()))
+            .any(|dash| after.starts_with(dash))
 }
 
 /// What follows `T+6`, `T+00:05`, `t-5`: a stamp counted from the incident's start.

@@ -418,14 +418,14 @@ pub(super) const TIME_HEADERS: &[&str] = &[
 /// How many rows [`Reader::time_column_from_rows`] looks at to find a time column.
 const ROWS_LOOKED_AT: usize = 12;
 
-/// True when a table's header names the column that says what happened (`Event`, `Action`,
-/// `Description`, `What happened`).
 /// True when a column's header is a zone's name and nothing else: `CEST`, `UTC`, `UTC+2`.
 fn is_zone_header(header: &str) -> bool {
     let header = header.trim_matches(['*', '_', '`', ' ', '(', ')']);
     crate::parse::zone::zone_at_start(header).is_some_and(|zone| zone.label.len() == header.len())
 }
 
+/// True when a table's header names the column that says what happened (`Event`, `Action`,
+/// `Description`, `What happened`).
 fn names_the_event(header: &str) -> bool {
     const NAMES: [&str; 10] = [
         "event",
