@@ -273,16 +273,24 @@ fn named_month_days(text: &str) -> Vec<(u32, u32)> {
 
 /// `a<sep>b<sep>yyyy` at byte `at` with one- or two-digit fields: (a, b, end).
 fn numeric_triple(text: &str, at: usize) -> Option<(u32, u32, usize)> {
-    let (a, rest) = leading_number(text.get(at..)?, 2)?;
+    let start = text.get(at..)?;
+    let (a, rest) = leading_number(start, 2)?;
+    let a_len = start.len() - rest.len();
     let sep = separator(rest)?;
     let rest = &rest[sep.len()..];
-    let (b, rest) = leading_number(rest, 2)?;
-    let rest = rest.strip_prefix(sep)?;
+    let (b, after_b) = leading_number(rest, 2)?;
+    let b_len = rest.len() - after_b.len();
+    let rest = after_b.strip_prefix(sep)?;
     let year_len = rest.bytes().take_while(u8::is_ascii_digit).count();
-    if year_len != 4 || rest[4..].starts_with(|c: char| c.is_ascii_alphanumeric()) {
+    // `08/24/17`: a year cut to two digits, when every part has two (as `date_at` reads it).
+    let short_year =
+        year_len == 2 && a_len == 2 && b_len == 2 && !rest[2..].starts_with(['.', '/', '-']);
+    if !(year_len == 4 || short_year)
+        || rest[year_len..].starts_with(|c: char| c.is_ascii_alphanumeric())
+    {
         return None;
     }
-    let end = text.len() - rest.len() + 4;
+    let end = text.len() - rest.len() + year_len;
     (a >= 1 && b >= 1 && a <= 31 && b <= 31).then_some((a, b, end))
 }
 
@@ -543,6 +551,22 @@ fn date_at(text: &str, tokens: &[Token<'_>], i: usize, context: DateContext) -> 
         )?;
         return Some(found(date, last, has_year));
     }
+    // `25–26 May 2026`: a range of days starts on its first.
+    if let (Some(day_no), Some(last_day)) = (first.day(), next(1)) {
+        let dash = matches!(between(first, last_day).trim(), "-" | "–" | "—");
+        if dash && first.text.len() <= 2 && last_day.day().is_some_and(|end| end > day_no) {
+            if let Some(end) = date_at(text, tokens, i + 1, context) {
+                let named_month = text[end.span.clone()].contains(char::is_alphabetic);
+                if named_month {
+                    return Some(FoundDate {
+                        date: chrono::Datelike::with_day(&end.date, day_no)?,
+                        span: first.start..end.span.end,
+                        has_year: end.has_year,
+                    });
+                }
+            }
+        }
+    }
     // 15 January 2024 / 3rd Feb 2022 / 15th of March 2023 / 15 Jan (year from the document)
     if let Some(day_no) = first.day() {
         let mut k = 1;
@@ -598,8 +622,23 @@ fn date_at(text: &str, tokens: &[Token<'_>], i: usize, context: DateContext) -> 
     if first.text.len() <= 2 {
         if let (Some(b), Some(y)) = (next(1), next(2)) {
             let sep = between(first, b);
-            if numeric_sep(sep) && between(b, y) == sep && y.is_year() && b.text.len() <= 2 {
-                let (a, b_no, year) = (first.number()?, b.number()?, y.number()?);
+            // `08/24/17`, `20.04.22`: a year cut to two digits, when every part has two
+            // (`22.04.1` is a version).
+            let short_year = first.text.len() == 2
+                && b.text.len() == 2
+                && y.text.len() == 2
+                && y.text.bytes().all(|c| c.is_ascii_digit())
+                && !text[y.end..].starts_with(['.', '/', '-']);
+            if numeric_sep(sep)
+                && between(b, y) == sep
+                && (y.is_year() || short_year)
+                && b.text.len() <= 2
+            {
+                let year = match short_year {
+                    true => 2000 + y.number()?,
+                    false => y.number()?,
+                };
+                let (a, b_no) = (first.number()?, b.number()?);
                 let (month, day) = match context.order {
                     DateOrder::MonthFirst if a > 12 => (b_no, a),
                     DateOrder::MonthFirst => (a, b_no),

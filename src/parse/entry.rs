@@ -317,6 +317,19 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
         &content[at..],
         &["around ", "about ", "approx. ", "approximately "],
     );
+    // `| between 08:00 and 11:30 | text |`: a window opens the entry, at its start.
+    let window = skip_word(&content[at..], &["between ", "from "]);
+    let between = window > 0
+        && leading_clock(&content[at + window..]).is_some_and(|start| {
+            // ... only with its end (`between 03:28:15 and the capture moment` is narration).
+            let after = content[at + window + start.len..].trim_start();
+            ["and ", "to ", "until ", "-", "–", "—"].iter().any(|sep| {
+                strip(after, sep).is_some_and(|end| leading_clock(end.trim_start()).is_some())
+            })
+        });
+    if between {
+        at += window;
+    }
     // `UTC 10:30 text`: a zone written before the time.
     let mut zone_before = None;
     for word in ["UTC ", "GMT "] {
@@ -468,16 +481,19 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
         let rest = &content[at..];
         let trimmed = rest.trim_start();
         // `10 时至 13 时`, `10:00〜12:00`: the ranges of Chinese and Japanese.
-        let end = ["-", "–", "—", "to ", "until ", "至", "〜", "～", "~"]
-            .iter()
-            .find_map(|sep| {
-                let after = strip(trimmed, sep)?.trim_start();
-                if !after.starts_with(|c: char| c.is_ascii_digit()) {
-                    return None;
-                }
-                let end = entry_at(after, context, false)?;
-                Some(content.len() - after.len() + end.text_at)
-            });
+        let end = [
+            "-", "–", "—", "to ", "until ", "至", "〜", "～", "~", "and ",
+        ]
+        .iter()
+        .filter(|sep| between || **sep != "and ")
+        .find_map(|sep| {
+            let after = strip(trimmed, sep)?.trim_start();
+            if !after.starts_with(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
+            let end = entry_at(after, context, false)?;
+            Some(content.len() - after.len() + end.text_at)
+        });
         if let Some(text_at) = end {
             return Some(Entry {
                 date,

@@ -81,7 +81,33 @@ pub fn stamped_heading(content: &str, context: DateContext) -> Option<(Entry, &s
             trailing_stamp(inner, context)
                 .map(|(entry, label)| (entry, label.trim_end_matches(['(', ' '])))
         })
+        .or_else(|| label_then_stamp(inner, context))
         .filter(|(_, label)| !names_a_snapshot(label))
+}
+
+/// `#### UPDATE 15:44 CET 18/11/2025:`: a word or two, then a time with its day after it,
+/// and nothing more. Returns the entry and the words.
+fn label_then_stamp(inner: &str, context: DateContext) -> Option<(Entry, &str)> {
+    let words = inner
+        .find(|c: char| c.is_ascii_digit())
+        .filter(|&at| at > 0)?;
+    let label = inner[..words].trim_end_matches([' ', ':', '-', '–', '—']);
+    if label.is_empty()
+        || label.split(' ').count() > 2
+        || !label.chars().all(|c| c.is_alphabetic() || c == ' ')
+    {
+        return None;
+    }
+    let stamp = inner[words..].trim_end().trim_end_matches(':');
+    let entry = timeline_entry(stamp, context)?;
+    let whole = entry.date.is_some() && entry.text_at >= stamp.len();
+    whole.then_some((
+        Entry {
+            text_at: inner.len(),
+            ..entry
+        },
+        label,
+    ))
 }
 
 /// The words of a Markdown heading (`### **Phase 1** …`), without its marks and the emphasis

@@ -67,6 +67,9 @@ impl Reader<'_> {
             // `On Monday we had an outage.` in a post dated only by its publication.
             if opens_past_weekday(content) {
                 self.dates.story = self.weekday_before_publication(content);
+            } else if let Some(day) = self.day_before_publication(content) {
+                let timed = super::leading_clock_anywhere(content);
+                self.dates.day_before.get_or_insert((day, timed));
             } else if let Some(date) = month_day_after_on(content, self.context) {
                 self.note_story_day(date, false);
             }
@@ -326,9 +329,16 @@ impl Reader<'_> {
         {
             // A weekday's date: on or after the day in force (a timeline goes forward), or
             // for the first, the nearest to the document's date.
+            // `### Saturday 16:51` under `# Outage - 28th Oct 2022` (a Friday): the weekday
+            // the entry writes outranks the day it only inherits from a heading above.
+            let weekday_outranks = raw.inherited
+                && stamp
+                    .weekday
+                    .zip(raw.date)
+                    .is_some_and(|(day, date)| date.weekday() != day);
             let weekday_date = stamp
                 .weekday
-                .filter(|_| raw.date.is_none())
+                .filter(|_| raw.date.is_none() || weekday_outranks)
                 .and_then(|day| match entries_day {
                     Some(from) => (0..7)
                         .filter_map(|n| from.checked_add_signed(Duration::days(n)))
@@ -349,7 +359,10 @@ impl Reader<'_> {
                 }
                 false => raw.date,
             };
-            let written = own_date.or(weekday_date);
+            let written = match weekday_outranks {
+                true => weekday_date.or(own_date),
+                false => own_date.or(weekday_date),
+            };
             let mut time = raw.time;
             let slip = written
                 .zip(dated)

@@ -206,6 +206,11 @@ struct Dates {
     /// 14:00 and 15:30 UTC, ...`): the incident's, where a blog's front matter or a `Report
     /// date:` line gives only when it was written.
     story: Option<NaiveDate>,
+    /// The day before the post's publication, when the story says `last night` or
+    /// `yesterday` before its timeline, and whether that line writes a time too. Narration
+    /// read as the timeline (no timeline written) places a sentence that writes its time by
+    /// its own words (`as of 21:40 UTC last night`) instead.
+    day_before: Option<(NaiveDate, bool)>,
     /// From the file's name or path (`2024-10-05-outage.md`).
     path: Option<NaiveDate>,
     /// The first full date anywhere in the text, the last resort.
@@ -290,6 +295,10 @@ struct Reader<'a> {
     raw_events: Vec<RawEvent>,
     /// The last date heading seen inside the timeline.
     timeline_date: Option<NaiveDate>,
+    /// True when `timeline_date` came from a table row that only names a day (`| ~22 Aug |`):
+    /// a day that runs on until a row writes another (`| 21 Sep 08:00 |`), not one stated for
+    /// the whole timeline.
+    row_day_running: bool,
     /// True when an entry wrote its own date since the last dated heading opened: the entries
     /// after it that write none follow it (`| 2019-02-28 10:15 |`, then `| 11:15 |`), as
     /// `settle_timeline` carries dates forward, rather than taking the heading's date.
@@ -460,6 +469,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         saw_timeline: false,
         raw_events: Vec::new(),
         timeline_date: None,
+        row_day_running: false,
         entry_wrote_day: false,
         zone: None,
         stated_zone: None,
@@ -1020,8 +1030,18 @@ impl<'a> Reader<'a> {
         heading: bool,
     ) -> bool {
         let in_timeline = self.section == Some(Target::Timeline);
+        // `## 3. Frigate log (captured ~17:52Z)` after `## 2. Timeline`: a heading as high as
+        // the timeline's own, whose time is not its stamp, is the next section.
+        let sibling_of_timeline = heading
+            && heading_level(&self.lines[index].text)
+                .zip(self.timeline_heading_level())
+                .is_some_and(|(level, open)| level <= open)
+            && timeline_entry(label, self.context).is_none()
+            && stamped_heading(&self.lines[index].text, self.context).is_none()
+            && heading_date(label, self.context).is_none();
         if in_timeline
             && heading
+            && !sibling_of_timeline
             && (leading_clock_anywhere(label) || heading_date(label, self.context).is_some())
         {
             // `### 10:00 AM` or `### 2016-11-08` inside a timeline: an entry or a day, not a section.
@@ -1166,6 +1186,7 @@ impl<'a> Reader<'a> {
             self.saw_timeline = true;
             self.day_later = 0;
             self.timeline_date = None;
+            self.row_day_running = false;
             self.entry_wrote_day = false;
             let line_text = self.lines[index].text.clone();
             if let Some(zone) = find_stated_zone(&line_text) {
@@ -1173,6 +1194,7 @@ impl<'a> Reader<'a> {
             }
             if let Some(date) = find_date_in(label, self.context) {
                 self.timeline_date = Some(date.date);
+                self.row_day_running = false;
             }
         }
         if value.is_empty() {
@@ -1476,6 +1498,7 @@ impl<'a> Reader<'a> {
         // `*Last Update: May 4, 2025*` dates the page, not the entries under it.
         if let Some(date) = day.filter(|_| !names_writing(content, self.context)) {
             self.timeline_date = Some(date);
+            self.row_day_running = false;
             if let Some(zone) = find_zone(content) {
                 self.stated_zone = Some(zone);
             }
@@ -1539,6 +1562,7 @@ impl<'a> Reader<'a> {
             // `Unless otherwise noted all events happened on 2019-10-21 (UTC)`.
             if let Some(found) = find_date_in(content, self.context).filter(|d| d.has_year) {
                 self.timeline_date = Some(found.date);
+                self.row_day_running = false;
                 if let Some(zone) = find_zone(content) {
                     self.stated_zone = Some(zone);
                 }
@@ -1649,6 +1673,9 @@ impl<'a> Reader<'a> {
         // happened on 2019-10-21").
         if date.is_some() && self.timeline_date.is_none() {
             self.entry_wrote_day = true;
+        }
+        if date.is_some() && self.row_day_running {
+            self.timeline_date = date;
         }
         // An ambiguous zone on the entry was already reported by `notice_zone`.
         let day = date.or(self.timeline_date).or_else(|| {
@@ -2208,6 +2235,11 @@ impl<'a> Reader<'a> {
                     .loose
                     .is_none_or(|loose| story <= loose && loose - story <= Duration::days(30))
             }))
+            .or(self
+                .dates
+                .day_before
+                .filter(|&(_, timed)| !timed || self.saw_timeline)
+                .map(|(day, _)| day))
             .or(self.dates.front_matter)
             .or(self.dates.loose)
             .or(self.dates.path)

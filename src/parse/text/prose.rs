@@ -164,15 +164,7 @@ impl Reader<'_> {
     /// (the weekday is that date's) or names no single weekday in full (`Fridays` is a
     /// habit, not a day).
     pub(super) fn weekday_before_publication(&self, content: &str) -> Option<NaiveDate> {
-        let dates = &self.dates;
-        if dates.field.is_some() || dates.title.is_some() || dates.loose.is_some() {
-            return None;
-        }
-        let published = dates.front_matter.or(dates.path)?;
-        // `until Friday July 28th`: the weekday of a date written beside it.
-        if find_date_in(content, self.context).is_some() {
-            return None;
-        }
+        let published = self.publication_alone(content)?;
         let named = content
             .split(|c: char| !c.is_ascii_alphabetic())
             .find(|word| {
@@ -184,6 +176,33 @@ impl Reader<'_> {
         let back =
             (7 + published.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
         published.checked_sub_days(chrono::Days::new(u64::from(back)))
+    }
+
+    /// The day before the post's publication, for `from about 9:30pm to 12:30am last night`
+    /// or `Yesterday, ...` in a post dated only by its publication.
+    pub(super) fn day_before_publication(&self, content: &str) -> Option<NaiveDate> {
+        let published = self.publication_alone(content)?;
+        let lower = content.to_ascii_lowercase();
+        let says = ["last night", "yesterday"].iter().any(|words| {
+            lower.match_indices(words).any(|(at, _)| {
+                !lower[..at].ends_with(|c: char| c.is_ascii_alphanumeric())
+                    && !lower[at + words.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+            })
+        });
+        says.then(|| published.pred_opt()).flatten()
+    }
+
+    /// The post's publication day when it is the only day the document gives, and `content`
+    /// writes no date of its own (`until Friday July 28th` names its own day).
+    fn publication_alone(&self, content: &str) -> Option<NaiveDate> {
+        let dates = &self.dates;
+        if dates.field.is_some() || dates.title.is_some() || dates.loose.is_some() {
+            return None;
+        }
+        let published = dates.front_matter.or(dates.path)?;
+        find_date_in(content, self.context)
+            .is_none()
+            .then_some(published)
     }
 }
 

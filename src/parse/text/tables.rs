@@ -21,6 +21,7 @@ impl Reader<'_> {
                     .find_map(|(_, header)| heading_date(header, self.context))
                 {
                     self.timeline_date = Some(date);
+                    self.row_day_running = false;
                 }
             }
             if let Some(Table::Actions { columns }) = &self.table {
@@ -288,6 +289,7 @@ impl Reader<'_> {
                 .collect();
             if let Some(day) = date_line(time_cell, self.context) {
                 self.timeline_date = Some(day); // a row that names the day, for the rows under it
+                self.row_day_running = true;
                 if !others.is_empty() {
                     // ... and says what happened that day: not an event without a time,
                     // but kept for the page.
@@ -359,7 +361,7 @@ impl Reader<'_> {
         let zone = entry.zone.or_else(|| {
             headers
                 .get(time_column)
-                .and_then(|header| crate::parse::zone::find_zone(header))
+                .and_then(|header| header_zone(header))
         });
         self.push_event(index, *time_at, entry.date.or(date), entry.time, zone, text);
     }
@@ -419,9 +421,29 @@ pub(super) const TIME_HEADERS: &[&str] = &[
 const ROWS_LOOKED_AT: usize = 12;
 
 /// True when a column's header is a zone's name and nothing else: `CEST`, `UTC`, `UTC+2`.
+/// The zone a time column's header names: `Datetime (UTC+2)`, `Time (PDT)`, or `Time (Z)`
+/// (Zulu, as pilots and logs write UTC).
+fn header_zone(header: &str) -> Option<FoundZone> {
+    crate::parse::zone::find_zone(header).or_else(|| {
+        let at = header.find("(Z)")? + 1;
+        Some(FoundZone::fixed(crate::model::UtcOffset::UTC, "Z", at))
+    })
+}
+
+/// True when a column's header names only a zone (`UTC`, `CEST`), maybe after a word for
+/// time (`Time (SGT)`, `Local time (CEST)`, `Hora (UTC-3)`).
 fn is_zone_header(header: &str) -> bool {
     let header = header.trim_matches(['*', '_', '`', ' ', '(', ')']);
-    crate::parse::zone::zone_at_start(header).is_some_and(|zone| zone.label.len() == header.len())
+    let lower = header.to_ascii_lowercase();
+    let words = ["local time", "time", "hora", "heure", "uhrzeit", "zeit"];
+    let zone = words
+        .iter()
+        .find(|word| lower.starts_with(*word))
+        .map_or(header, |word| {
+            header[word.len()..].trim_start_matches([' ', '('])
+        })
+        .trim_end_matches(')');
+    crate::parse::zone::zone_at_start(zone).is_some_and(|found| found.label.len() == zone.len())
 }
 
 /// True when a table's header names the column that says what happened (`Event`, `Action`,
