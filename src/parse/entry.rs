@@ -198,6 +198,31 @@ fn separator_follows(after: &str) -> bool {
             .any(|dash| after.starts_with(dash))
 }
 
+/// Where an entry's text tells of later moments in sentences of their own, each opening with
+/// its time (`01:24 ALICE warns. 01:25 NEXUS confirms. 01:26 JARVIS asks ...`,
+/// `09:31 state found; 09:35 William told`): the byte offset of each such sentence's time in
+/// `text`, and the time. Only times written with a colon, and followed by a word.
+pub fn further_stamps(text: &str) -> Vec<(usize, Clock)> {
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices([';', '.']) {
+        let rest = &text[at + 1..];
+        let Some(after) = rest.strip_prefix(' ') else {
+            continue;
+        };
+        let Some(clock) = leading_clock(after) else {
+            continue;
+        };
+        let written = &after[..clock.len];
+        let worded = after[clock.len..]
+            .strip_prefix(' ')
+            .is_some_and(|words| words.starts_with(char::is_alphabetic));
+        if written.contains(':') && worded {
+            found.push((text.len() - after.len(), clock));
+        }
+    }
+    found
+}
+
 /// What follows `T+6`, `T+00:05`, `t-5`: a stamp counted from the incident's start.
 fn counted_from_start(text: &str) -> Option<&str> {
     let rest = text

@@ -100,7 +100,18 @@ fn label_then_stamp(inner: &str, context: DateContext) -> Option<(Entry, &str)> 
     }
     let stamp = inner[words..].trim_end().trim_end_matches(':');
     let entry = timeline_entry(stamp, context)?;
+    // `## Adenda 10:55 — rescates desde /proc`: an update's label may have its text after.
     let whole = entry.date.is_some() && entry.text_at >= stamp.len();
+    let text = &inner[(words + entry.text_at).min(inner.len())..];
+    if is_update_label(label) && !whole && text.chars().any(char::is_alphabetic) {
+        return Some((
+            Entry {
+                text_at: inner.len(),
+                ..entry
+            },
+            text,
+        ));
+    }
     whole.then_some((
         Entry {
             text_at: inner.len(),
@@ -327,4 +338,29 @@ pub fn update_block(content: &str, context: DateContext) -> Option<(Entry, &str)
     let (label, stamp) = rest.rsplit_once('|')?;
     let entry = stamp_only(stamp.trim(), context)?;
     Some((entry, label.trim()))
+}
+
+/// The labels of a status page's updates (`Update:`, `Resolved:`), which a stamp may follow.
+pub fn is_update_label(label: &str) -> bool {
+    const LABELS: [&str; 17] = [
+        "update",
+        "status update",
+        "addendum",
+        "adenda",
+        "nachtrag",
+        "actualización",
+        "atualização",
+        "mise à jour",
+        "edit",
+        "investigating",
+        "identified",
+        "monitoring",
+        "recovering",
+        "mitigated",
+        "resolved",
+        "completed",
+        "postmortem",
+    ];
+    let label = label.trim_matches(['*', '_', ' ']);
+    LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
 }

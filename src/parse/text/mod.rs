@@ -21,8 +21,8 @@ use super::calendar::{
 use super::clock::{leading_clock, Clock};
 use super::diagnostic::{column_of, Diagnostic};
 use super::entry::{
-    colon_hhmm, date_line, heading_date, is_chat_line, skip_word, strip_list_marker,
-    timeline_entry, trailing_entry, Entry,
+    colon_hhmm, date_line, further_stamps, heading_date, is_chat_line, skip_word,
+    strip_list_marker, timeline_entry, trailing_entry, Entry,
 };
 use super::front_matter::{front_matter, status_items, StatusItem};
 use super::html_blocks::HtmlBlocks;
@@ -1466,9 +1466,32 @@ impl<'a> Reader<'a> {
             timeline_entry(content, self.context).filter(|entry| !time_wrapped(entry))
         {
             self.heading_event_open = content.starts_with('#');
-            let text = tidy_entry_text(&entry.text_in(content));
+            let written = entry.text_in(content);
+            let further = match content.starts_with('#') {
+                true => Vec::new(),
+                false => further_stamps(&written),
+            };
+            let first_end = further.first().map_or(written.len(), |(at, _)| *at);
+            // A sentence that ends where the next time opens keeps its full stop, not a `;`.
+            let piece = |text: &str| tidy_entry_text(text.trim_end().trim_end_matches(';'));
+            let text = piece(&written[..first_end]);
             // An entry with no text yet (`### 10:00 AM`) takes the next paragraph as its text.
-            self.push_event(index, content_at, entry.date, entry.time, entry.zone, text);
+            self.push_event(
+                index,
+                content_at,
+                entry.date,
+                entry.time,
+                entry.zone.clone(),
+                text,
+            );
+            // `01:24 ALICE warns. 01:25 NEXUS confirms.`: a moment for each sentence's time.
+            let written_at = content.len().saturating_sub(written.len());
+            for (k, (at, clock)) in further.iter().enumerate() {
+                let end = further.get(k + 1).map_or(written.len(), |(next, _)| *next);
+                let text = piece(&written[at + clock.len..end]);
+                let column = content_at + written_at + at;
+                self.push_event(index, column, None, clock.time, entry.zone.clone(), text);
+            }
             return;
         }
         // `## Investigating 2025-01-04 9:27a`: a status update named in its heading, its text

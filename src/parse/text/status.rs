@@ -105,7 +105,7 @@ fn update_label_entry(
             .find(|c: char| !(c.is_alphabetic() || c == ' '))
             .unwrap_or(content.len() - opened);
     let label = content[opened..word_end].trim_end();
-    if !is_update_label(label) {
+    if !crate::parse::status_page::is_update_label(label) {
         return None;
     }
     let rest = &content[opened + label.len()..];
@@ -116,23 +116,4 @@ fn update_label_entry(
     let at = content.len() - after.len();
     let entry = timeline_entry(after, context)?;
     Some((entry, at, label))
-}
-
-/// The labels of a status page's updates (`Update:`, `Resolved:`), which a stamp may follow.
-fn is_update_label(label: &str) -> bool {
-    const LABELS: [&str; 11] = [
-        "update",
-        "status update",
-        "edit",
-        "investigating",
-        "identified",
-        "monitoring",
-        "recovering",
-        "mitigated",
-        "resolved",
-        "completed",
-        "postmortem",
-    ];
-    let label = label.trim_matches(['*', '_', ' ']);
-    LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
 }
