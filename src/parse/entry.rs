@@ -279,6 +279,26 @@ fn restated_time(rest: &str) -> usize {
     }
 }
 
+/// The bytes of the same moment restated in another zone after a slash
+/// (`**15:21:52 UTC** / **12:21:52 BRT**`, `14:05 UTC / 16:05 CEST - text`); 0 otherwise.
+fn restated_after_slash(rest: &str) -> usize {
+    let Some(after) = rest.trim_start_matches(' ').strip_prefix('/') else {
+        return 0;
+    };
+    let marks = |c: char| matches!(c, ' ' | '*' | '_' | '`');
+    let time = after.trim_start_matches(marks);
+    let Some(clock) = leading_clock(time).filter(|clock| time[..clock.len].contains(':')) else {
+        return 0;
+    };
+    let mut end = rest.len() - time.len() + clock.len;
+    let spaced = rest[end..].trim_start_matches(' ');
+    if let Some(zone) = zone_at_start(head(spaced, 24)) {
+        end = rest.len() - spaced.len() + zone.label.len();
+    }
+    let closing = rest[end..].len() - rest[end..].trim_start_matches(['*', '_', '`']).len();
+    end + closing
+}
+
 /// `15h : text`, `9h - text`: a bare hour with the French hours mark at the start of an entry,
 /// with a colon or a dash after it (in a sentence, `3h` is a duration).
 fn marked_hour(text: &str) -> Option<Clock> {
@@ -569,6 +589,7 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     }
     at += skip_while(&content[at..], |c| matches!(c, ']' | '*' | '`' | '_' | ')'));
     at += restated_time(&content[at..]);
+    at += restated_after_slash(&content[at..]);
     let rest = &content[at..];
     let trimmed = rest.trim_start();
     let gap = rest.len() - trimmed.len();

@@ -1783,7 +1783,22 @@ impl<'a> Reader<'a> {
         };
         self.timeline_heading_level()
             .is_some_and(|open| level > open)
-            && self.next_text_is_entry(index)
+            && (self.next_text_is_entry(index) || self.entries_under(index) > 0)
+    }
+
+    /// How many lines under the heading at `index`, before the next heading (within 40 lines),
+    /// open with a stamp: `### Pre-incident behavior`, a paragraph, then `- **2026-02-10
+    /// 22:51:59 UTC** ...` items is a part of the timeline too.
+    fn entries_under(&self, index: usize) -> usize {
+        self.lines[index + 1..]
+            .iter()
+            .take(40)
+            .take_while(|line| heading_level(&line.text).is_none())
+            .filter(|line| {
+                let (content, _, is_item) = strip_list_marker(&line.text);
+                is_item && timeline_entry(content, self.context).is_some()
+            })
+            .count()
     }
 
     /// The Markdown level of the open timeline's heading (`None` outside a timeline, or when
