@@ -204,11 +204,16 @@ fn separator_follows(after: &str) -> bool {
 /// `text`, and the time. Only times written with a colon, and followed by a word.
 pub fn further_stamps(text: &str) -> Vec<(usize, Clock)> {
     let mut found = Vec::new();
-    for (at, _) in text.match_indices([';', '.']) {
-        let rest = &text[at + 1..];
-        let Some(after) = rest.strip_prefix(' ') else {
+    let bytes = text.as_bytes();
+    // Bytes first (`. 0`, `; 1`): most entries hold no such place, and are passed at once.
+    for at in 0..bytes.len().saturating_sub(2) {
+        if !matches!(bytes[at], b'.' | b';')
+            || bytes[at + 1] != b' '
+            || !bytes[at + 2].is_ascii_digit()
+        {
             continue;
-        };
+        }
+        let after = &text[at + 2..];
         let Some(clock) = leading_clock(after) else {
             continue;
         };

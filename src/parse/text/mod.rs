@@ -2018,6 +2018,9 @@ impl<'a> Reader<'a> {
         self.day_line = None;
         if self.timeline_heading.is_some_and(|open| level <= open) {
             self.timeline_heading = None;
+            // `## Re-arming` after `## Timeline` and a `Price sketch:` part that left it: a
+            // heading as high as the timeline's ends it for good; later entries are strays.
+            self.left_timeline = None;
         }
         while self.heading_dates.last().is_some_and(|(l, _)| *l >= level) {
             self.heading_dates.pop();
