@@ -205,12 +205,12 @@ fn separator_follows(after: &str) -> bool {
 pub fn further_stamps(text: &str) -> Vec<(usize, Clock)> {
     let mut found = Vec::new();
     let bytes = text.as_bytes();
-    // Bytes first (`. 0`, `; 1`): most entries hold no such place, and are passed at once.
-    for at in 0..bytes.len().saturating_sub(2) {
-        if !matches!(bytes[at], b'.' | b';')
-            || bytes[at + 1] != b' '
-            || !bytes[at + 2].is_ascii_digit()
-        {
+    // Stops found eight bytes at a time, then `. 0` or `; 1` checked: most entries hold none.
+    let stops = |word: u64| super::scan::equal(word, b'.') | super::scan::equal(word, b';');
+    let mut from = 0;
+    while let Some(at) = super::scan::find_byte(bytes, from, stops, |b| b == b'.' || b == b';') {
+        from = at + 1;
+        if bytes.get(at + 1) != Some(&b' ') || !bytes.get(at + 2).is_some_and(u8::is_ascii_digit) {
             continue;
         }
         let after = &text[at + 2..];
