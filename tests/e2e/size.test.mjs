@@ -71,8 +71,14 @@ const INTERACTIVE_BUDGET = 627 * KB;
  * fresh clone; not bisected rule by rule. Raised to 1003 KB on 5 December 2026 (eighteenth
  * session): the page's log of separate incidents (+4.4 KB in the page, above) and the worker's
  * reader for the thirtieth and thirty-first sets (labelled stamps, zone-named table columns,
- * commands in code): worker 369.9 -> 371.1 KB, everything 1001.4 KB in the working tree. */
-const TOTAL_BUDGET = 1003 * KB;
+ * commands in code): worker 369.9 -> 371.1 KB, everything 1001.4 KB in the working tree.
+ * Raised to 1007 KB on 5 December 2026 (nineteenth session): the worker's reader learnt the
+ * shapes of the thirty-third and thirty-fourth sets (running day rows, windows opened with
+ * `between`, weekday headings, update headings with the day after the time, `last night`,
+ * day ranges, two-digit years, sentences with their own times, addenda, restated times after
+ * a slash): worker 371.1 -> 374.5 KB, page 590.7 -> 590.8 KB, everything 1004.9 KB in the
+ * working tree; not bisected rule by rule. */
+const TOTAL_BUDGET = 1007 * KB;
 
 const gzipBytes = async (name) => gzipSync(await readFile(join(DIST, name))).length;
 
