@@ -222,7 +222,10 @@ pub fn further_stamps(text: &str) -> Vec<(usize, Clock)> {
             .strip_prefix(' ')
             .is_some_and(|words| words.starts_with(char::is_alphabetic));
         if written.contains(':') && worded {
-            found.push((text.len() - after.len(), clock));
+            let at = text.len() - after.len();
+            // The next stop is looked for after this time, so the pieces never overlap.
+            from = at + clock.len;
+            found.push((at, clock));
         }
     }
     found

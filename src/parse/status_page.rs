@@ -86,14 +86,15 @@ pub fn stamped_heading(content: &str, context: DateContext) -> Option<(Entry, &s
 }
 
 /// `#### UPDATE 15:44 CET 18/11/2025:`: a word or two, then a time with its day after it,
-/// and nothing more. Returns the entry and the words.
+/// and nothing more; or an update's label, its time and its text (`## Adenda 10:55 — text`).
+/// Returns the entry and the words (for an update with its text, the text).
 fn label_then_stamp(inner: &str, context: DateContext) -> Option<(Entry, &str)> {
     let words = inner
         .find(|c: char| c.is_ascii_digit())
         .filter(|&at| at > 0)?;
     let label = inner[..words].trim_end_matches([' ', ':', '-', '–', '—']);
     if label.is_empty()
-        || label.split(' ').count() > 2
+        || (label.split(' ').count() > 2 && !is_update_label(label))
         || !label.chars().all(|c| c.is_alphabetic() || c == ' ')
     {
         return None;

@@ -420,7 +420,6 @@ pub(super) const TIME_HEADERS: &[&str] = &[
 /// How many rows [`Reader::time_column_from_rows`] looks at to find a time column.
 const ROWS_LOOKED_AT: usize = 12;
 
-/// True when a column's header is a zone's name and nothing else: `CEST`, `UTC`, `UTC+2`.
 /// The zone a time column's header names: `Datetime (UTC+2)`, `Time (PDT)`, or `Time (Z)`
 /// (Zulu, as pilots and logs write UTC).
 fn header_zone(header: &str) -> Option<FoundZone> {
@@ -430,8 +429,8 @@ fn header_zone(header: &str) -> Option<FoundZone> {
     })
 }
 
-/// True when a column's header names only a zone (`UTC`, `CEST`), maybe after a word for
-/// time (`Time (SGT)`, `Local time (CEST)`, `Hora (UTC-3)`).
+/// True when a column's header names only a zone (`CEST`, `UTC`, `UTC+2`), maybe after a word
+/// for time (`Time (SGT)`, `Local time (CEST)`, `Hora (UTC-3)`).
 fn is_zone_header(header: &str) -> bool {
     let header = header.trim_matches(['*', '_', '`', ' ', '(', ')']);
     let lower = header.to_ascii_lowercase();
