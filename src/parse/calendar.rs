@@ -282,9 +282,7 @@ fn numeric_triple(text: &str, at: usize) -> Option<(u32, u32, usize)> {
     let b_len = rest.len() - after_b.len();
     let rest = after_b.strip_prefix(sep)?;
     let year_len = rest.bytes().take_while(u8::is_ascii_digit).count();
-    // `08/24/17`: a year cut to two digits, when every part has two (as `date_at` reads it).
-    let short_year =
-        year_len == 2 && a_len == 2 && b_len == 2 && !rest[2..].starts_with(['.', '/', '-']);
+    let short_year = cut_year([a_len, b_len, year_len], &rest[year_len..]);
     if !(year_len == 4 || short_year)
         || rest[year_len..].starts_with(|c: char| c.is_ascii_alphanumeric())
     {
@@ -622,13 +620,11 @@ fn date_at(text: &str, tokens: &[Token<'_>], i: usize, context: DateContext) -> 
     if first.text.len() <= 2 {
         if let (Some(b), Some(y)) = (next(1), next(2)) {
             let sep = between(first, b);
-            // `08/24/17`, `20.04.22`: a year cut to two digits, when every part has two
-            // (`22.04.1` is a version).
-            let short_year = first.text.len() == 2
-                && b.text.len() == 2
-                && y.text.len() == 2
-                && y.text.bytes().all(|c| c.is_ascii_digit())
-                && !text[y.end..].starts_with(['.', '/', '-']);
+            let short_year = y.text.bytes().all(|c| c.is_ascii_digit())
+                && cut_year(
+                    [first.text.len(), b.text.len(), y.text.len()],
+                    &text[y.end..],
+                );
             if numeric_sep(sep)
                 && between(b, y) == sep
                 && (y.is_year() || short_year)
@@ -710,6 +706,13 @@ fn with_year<'a>(
     }
     let year = context.year.filter(|_| capitalised)?;
     Some((NaiveDate::from_ymd_opt(year, month, day)?, last, false))
+}
+
+/// True for the lengths of a numeric date's three parts, and what follows it, when its year is
+/// cut to two digits (`08/24/17`, `20.04.22`): every part has two digits and no fourth part
+/// follows (`22.04.1` is a version). Both the date order's look and the lexer read these.
+fn cut_year(parts: [usize; 3], after: &str) -> bool {
+    parts == [2, 2, 2] && !after.starts_with(['.', '/', '-'])
 }
 
 fn ymd(year: u32, month: u32, day: u32) -> Option<NaiveDate> {

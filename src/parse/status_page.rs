@@ -101,25 +101,17 @@ fn label_then_stamp(inner: &str, context: DateContext) -> Option<(Entry, &str)> 
     }
     let stamp = inner[words..].trim_end().trim_end_matches(':');
     let entry = timeline_entry(stamp, context)?;
-    // `## Adenda 10:55 — rescates desde /proc`: an update's label may have its text after.
     let whole = entry.date.is_some() && entry.text_at >= stamp.len();
     let text = &inner[(words + entry.text_at).min(inner.len())..];
+    let heading = Entry {
+        text_at: inner.len(),
+        ..entry
+    };
+    // `## Adenda 10:55 — rescates desde /proc`: an update's label may have its text after.
     if is_update_label(label) && !whole && text.chars().any(char::is_alphabetic) {
-        return Some((
-            Entry {
-                text_at: inner.len(),
-                ..entry
-            },
-            text,
-        ));
+        return Some((heading, text));
     }
-    whole.then_some((
-        Entry {
-            text_at: inner.len(),
-            ..entry
-        },
-        label,
-    ))
+    whole.then_some((heading, label))
 }
 
 /// The words of a Markdown heading (`### **Phase 1** …`), without its marks and the emphasis

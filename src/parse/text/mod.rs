@@ -36,8 +36,8 @@ use super::markup::{clean, split_breaks};
 use super::rich::{self, TargetKind};
 use super::scan;
 use super::status_page::{
-    leading_shortcode_stamp, shortcode_stamp, stamp_only, stamped_heading, timed_part_heading,
-    update_block,
+    is_update_label, leading_shortcode_stamp, shortcode_stamp, stamp_only, stamped_heading,
+    timed_part_heading, update_block,
 };
 use super::table;
 use super::zone::{find_stated_zone, find_zone, zone_at_start, FoundZone};
@@ -1032,17 +1032,17 @@ impl<'a> Reader<'a> {
         let in_timeline = self.section == Some(Target::Timeline);
         // `## 3. Frigate log (captured ~17:52Z)` after `## 2. Timeline`: a heading as high as
         // the timeline's own, whose time is not its stamp, is the next section.
-        let sibling_of_timeline = heading
-            && heading_level(&self.lines[index].text)
+        let sibling_of_timeline = || {
+            heading_level(&self.lines[index].text)
                 .zip(self.timeline_heading_level())
                 .is_some_and(|(level, open)| level <= open)
-            && timeline_entry(label, self.context).is_none()
-            && stamped_heading(&self.lines[index].text, self.context).is_none()
-            && heading_date(label, self.context).is_none();
+                && timeline_entry(label, self.context).is_none()
+                && stamped_heading(&self.lines[index].text, self.context).is_none()
+        };
+        let dated = || heading_date(label, self.context).is_some();
         if in_timeline
             && heading
-            && !sibling_of_timeline
-            && (leading_clock_anywhere(label) || heading_date(label, self.context).is_some())
+            && (dated() || (leading_clock_anywhere(label) && !sibling_of_timeline()))
         {
             // `### 10:00 AM` or `### 2016-11-08` inside a timeline: an entry or a day, not a section.
             return false;
@@ -1185,16 +1185,14 @@ impl<'a> Reader<'a> {
         if target == Target::Timeline {
             self.saw_timeline = true;
             self.day_later = 0;
-            self.timeline_date = None;
-            self.row_day_running = false;
+            self.set_timeline_day(None, false);
             self.entry_wrote_day = false;
             let line_text = self.lines[index].text.clone();
             if let Some(zone) = find_stated_zone(&line_text) {
                 self.stated_zone = Some(zone);
             }
             if let Some(date) = find_date_in(label, self.context) {
-                self.timeline_date = Some(date.date);
-                self.row_day_running = false;
+                self.set_timeline_day(Some(date.date), false);
             }
         }
         if value.is_empty() {
@@ -1520,8 +1518,7 @@ impl<'a> Reader<'a> {
         };
         // `*Last Update: May 4, 2025*` dates the page, not the entries under it.
         if let Some(date) = day.filter(|_| !names_writing(content, self.context)) {
-            self.timeline_date = Some(date);
-            self.row_day_running = false;
+            self.set_timeline_day(Some(date), false);
             if let Some(zone) = find_zone(content) {
                 self.stated_zone = Some(zone);
             }
@@ -1584,8 +1581,7 @@ impl<'a> Reader<'a> {
         if all || says("unless") {
             // `Unless otherwise noted all events happened on 2019-10-21 (UTC)`.
             if let Some(found) = find_date_in(content, self.context).filter(|d| d.has_year) {
-                self.timeline_date = Some(found.date);
-                self.row_day_running = false;
+                self.set_timeline_day(Some(found.date), false);
                 if let Some(zone) = find_zone(content) {
                     self.stated_zone = Some(zone);
                 }
@@ -1673,6 +1669,13 @@ impl<'a> Reader<'a> {
         let before = self.lines[index - 1].text.trim_end();
         let word = before.rsplit(|c: char| !c.is_alphabetic()).next()?;
         (!word.is_empty()).then_some(word)
+    }
+
+    /// Sets the day the timeline's entries take when they write none; `running` when a table
+    /// row only names it (`| ~22 Aug |`), so a row that writes another day takes over.
+    fn set_timeline_day(&mut self, day: Option<NaiveDate>, running: bool) {
+        self.timeline_date = day;
+        self.row_day_running = running;
     }
 
     /// [`Self::push_event`] for an entry read from a line, with its text.
@@ -1783,22 +1786,21 @@ impl<'a> Reader<'a> {
         };
         self.timeline_heading_level()
             .is_some_and(|open| level > open)
-            && (self.next_text_is_entry(index) || self.entries_under(index) > 0)
+            && (self.next_text_is_entry(index) || self.items_with_stamps_under(index))
     }
 
-    /// How many lines under the heading at `index`, before the next heading (within 40 lines),
-    /// open with a stamp: `### Pre-incident behavior`, a paragraph, then `- **2026-02-10
-    /// 22:51:59 UTC** ...` items is a part of the timeline too.
-    fn entries_under(&self, index: usize) -> usize {
+    /// True when a list item under the heading at `index`, before the next heading (within 40
+    /// lines), opens with a stamp: `### Pre-incident behavior`, a paragraph, then
+    /// `- **2026-02-10 22:51:59 UTC** ...` items is a part of the timeline too.
+    fn items_with_stamps_under(&self, index: usize) -> bool {
         self.lines[index + 1..]
             .iter()
             .take(40)
             .take_while(|line| heading_level(&line.text).is_none())
-            .filter(|line| {
+            .any(|line| {
                 let (content, _, is_item) = strip_list_marker(&line.text);
                 is_item && timeline_entry(content, self.context).is_some()
             })
-            .count()
     }
 
     /// The Markdown level of the open timeline's heading (`None` outside a timeline, or when

@@ -105,7 +105,7 @@ fn update_label_entry(
             .find(|c: char| !(c.is_alphabetic() || c == ' '))
             .unwrap_or(content.len() - opened);
     let label = content[opened..word_end].trim_end();
-    if !crate::parse::status_page::is_update_label(label) {
+    if !is_update_label(label) {
         return None;
     }
     let rest = &content[opened + label.len()..];

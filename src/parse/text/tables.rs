@@ -20,8 +20,7 @@ impl Reader<'_> {
                     .iter()
                     .find_map(|(_, header)| heading_date(header, self.context))
                 {
-                    self.timeline_date = Some(date);
-                    self.row_day_running = false;
+                    self.set_timeline_day(Some(date), false);
                 }
             }
             if let Some(Table::Actions { columns }) = &self.table {
@@ -288,8 +287,8 @@ impl Reader<'_> {
                 .map(|(_, (_, c))| c.as_str())
                 .collect();
             if let Some(day) = date_line(time_cell, self.context) {
-                self.timeline_date = Some(day); // a row that names the day, for the rows under it
-                self.row_day_running = true;
+                // A row that names the day, for the rows under it until another is written.
+                self.set_timeline_day(Some(day), true);
                 if !others.is_empty() {
                     // ... and says what happened that day: not an event without a time,
                     // but kept for the page.
