@@ -340,7 +340,7 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     let mut at = dash
         + skip_while(&content[dash..], |c| {
             // `&emsp;` and other wide spaces indent a line as well as a space does.
-            matches!(c, '[' | '*' | '`' | '_' | '(' | '~' | '#')
+            matches!(c, '[' | '*' | '`' | '_' | '(' | '~' | '#' | '\\')
                 || c.is_whitespace()
                 || is_symbol(c)
         });
@@ -604,10 +604,12 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     // `Sat 13:45.** The issue ...`: a full stop ends a stamp too, before a space or markup.
     let full_stop =
         trimmed.starts_with('.') && trimmed[1..].starts_with([' ', '\t', '*', '_']) && gap == 0;
-    let separator = ["--", "->", "=>", ":", "-", "–", "—", "→", "|", ","]
-        .iter()
-        .find(|sep| starts(trimmed, sep))
-        .or(full_stop.then_some(&"."));
+    let separator = [
+        "--", "->", "=>", ":-", ":–", ":—", ":", "-", "–", "—", "→", "|", ",",
+    ]
+    .iter()
+    .find(|sep| starts(trimmed, sep))
+    .or(full_stop.then_some(&"."));
     match separator {
         Some(sep) => at += gap + sep.len(),
         None if gap > 0 || trimmed.is_empty() => at += gap,
@@ -683,7 +685,7 @@ pub fn trailing_entry(content: &str, context: DateContext) -> Option<(Entry, &st
         let (label, start) = match find_date_in(label, context) {
             Some(day) if label[day.span.end..].trim_matches([',', ' ']).is_empty() => {
                 entry.date = entry.date.or(Some(day.date));
-                let before = label[..day.span.start].trim_end_matches(['(', '[', ' ', ',']);
+                let before = label[..day.span.start].trim_end_matches(['(', '[', ' ', ',', '~']);
                 (before, label_at + day.span.start)
             }
             _ => (label, start),
@@ -1138,6 +1140,7 @@ mod tests {
             ("🔥 10:00 - Alert fired", "Alert fired"),
             ("14:54 -- Alert fired", "Alert fired"),
             ("10:00\tAlert fired", "Alert fired"),
+            ("4:00am:- Alert fired", "Alert fired"),
         ] {
             assert_eq!(text_of(content).as_deref(), Some(text), "{content:?}");
         }

@@ -2,7 +2,8 @@
 //! something happened ("At 2017/01/31 9pm UTC, this escalated", "resolved by 14:30 UTC").
 //!
 //! Only times introduced as a moment count (`at`, `around`, `by`, `about`, `until`, a time opening
-//! the sentence, or a status word: `Update 6:14pm`, `resolved 23:30h`); windows such as "between 5:20pm and 11:25pm" do not.
+//! the sentence, or a status word: `Update 6:14pm`, `resolved 23:30h`); a window ("between
+//! 5:20pm and 11:25pm", "from 9:30pm to 12:30am") counts once, at its start.
 
 use chrono::{NaiveDate, NaiveTime};
 
@@ -55,6 +56,10 @@ const TRIGGERS: &[&str] = &[
     "于",
 ];
 
+/// Words that open a window (`between 5:20pm and 11:25pm`, `from 9:30pm to 12:30am`): its
+/// start is a moment of a story told in prose, and restates one under a timeline's entry.
+const WINDOW_STARTS: &[&str] = &["between", "from"];
+
 /// A moment found in prose.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Inferred<'a> {
@@ -77,6 +82,9 @@ pub struct Inferred<'a> {
     /// / `August 5th 2023, ...`, `by 08:35 UTC on June` / `21st, 2020 the rooms ...` in
     /// hard-wrapped text).
     pub date_wraps: Option<&'a str>,
+    /// True for the start of a window (`between 14:02 and 14:40`), which may restate moments
+    /// told before it.
+    pub opens_window: bool,
 }
 
 /// Words right after a 12-hour time that name its part of the day (`10 uur 's avonds`,
@@ -157,6 +165,16 @@ fn in_command(before: &str) -> bool {
 
 /// The moments `text` states, in order.
 pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
+    moments(text, context, false)
+}
+
+/// The moments a story told in prose states, in order: those of [`inferred_times`] and the
+/// start of each window.
+pub fn narrated_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
+    moments(text, context, true)
+}
+
+fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let ends = sentence_ends(text);
@@ -184,7 +202,7 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
             let gap = before[d.span.end..].trim_matches([' ', ',']);
             gap.is_empty()
                 || [
-                    "at", "around", "about", "by", "um", "gegen", "à", "às", "a las",
+                    "at", "around", "about", "by", "um", "gegen", "à", "às", "a las", "~",
                 ]
                 .contains(&gap)
         });
@@ -214,8 +232,7 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
         let opens_sentence = lead_start == start && !lead.chars().any(char::is_alphanumeric);
         // `On March 29th, 2024, at 18:07`: a date introduced by "on" introduces its time, and
         // so does a label's colon (`Fix deployed: 2026-02-02 03:00 UTC`).
-        let labelled = date.as_ref().is_some_and(|d| d.has_year)
-            && lead.trim_end_matches([' ', '*', '_']).ends_with(':');
+        let labelled = date.is_some() && lead.trim_end_matches([' ', '*', '_']).ends_with(':');
         // `(Stand 26.07.2019 01:15 Uhr)`: a full date with the time right after it is a stamp.
         let stamped = date.as_ref().is_some_and(|d| {
             d.has_year && before[d.span.end..].trim_matches([' ', ',']).is_empty()
@@ -233,6 +250,12 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
             || cjk_trigger_ends(lead)
             || glosses_an_introduced_moment(lead)
             || (date.is_some() && previous.as_deref() == Some("on"));
+        let opens_window = !introduced
+            && windows
+            && previous
+                .as_deref()
+                .is_some_and(|w| WINDOW_STARTS.contains(&w));
+        let introduced = introduced || opens_window;
         let after = &text[at + clock.len..];
         let range = after
             .trim_start()
@@ -294,6 +317,7 @@ pub fn inferred_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
                 sentence: text[start..end].trim(),
                 days_later,
                 date_wraps: date_after.is_none().then_some(date_wraps).flatten(),
+                opens_window,
             });
         }
         at += clock.len.max(1);
@@ -604,7 +628,22 @@ mod tests {
     }
 
     #[test]
-    fn skips_windows_and_numbers() {
+    fn reads_a_window_at_its_start_and_skips_numbers() {
+        let starts = |text| {
+            narrated_times(text, DateContext::default())
+                .into_iter()
+                .map(|t| t.time.format("%H:%M").to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            starts("data between 5:20pm UTC and 11:25pm UTC is lost"),
+            ["17:20"]
+        );
+        assert_eq!(
+            starts("SMS was queued from 6.18PM (JST) on July 14 to 2.00PM (JST)"),
+            ["18:18"]
+        );
+        // Under a timeline's entry a window restates it.
         assert!(times("data between 5:20pm UTC and 11:25pm UTC is lost").is_empty());
         assert!(times("We paged at 10:00-11:00 rotations").is_empty());
         assert!(times("version 1.20 and 3:1 ratios and 12:00x").is_empty());

@@ -473,7 +473,7 @@ pub fn labelled(line: &str) -> Option<Labelled<'_>> {
     if after_markup.starts_with("//") {
         return None; // a URL such as https://...
     }
-    let value = after_markup.trim();
+    let value = unwrap_spanning_emphasis(raw_label, after, after_markup.trim());
     let value_at = lead + (trimmed.len() - after_markup.trim_start().len());
     Some(Labelled {
         label,
@@ -481,6 +481,18 @@ pub fn labelled(line: &str) -> Option<Labelled<'_>> {
         value_at,
         markdown_heading: false,
     })
+}
+
+/// The value without the closing emphasis of a label's opening one when the emphasis spans
+/// label and value (`*Tl;dr: text.*`): neither the label nor the value's start closes it.
+fn unwrap_spanning_emphasis<'a>(raw_label: &str, after: &str, value: &'a str) -> &'a str {
+    let label = raw_label.trim_start();
+    let open = &label[..label.len() - label.trim_start_matches(['*', '_']).len()];
+    let closed = label.trim_end().ends_with(open) && label.trim().len() > open.len();
+    if open.is_empty() || closed || after.starts_with(['*', '_']) {
+        return value;
+    }
+    value.strip_suffix(open).map_or(value, str::trim_end)
 }
 
 /// Removes wrapping Markdown emphasis and `<span ...>` tags around a label.
@@ -576,6 +588,15 @@ mod tests {
         assert_eq!(
             labelled("<span>Root Cause</span>:").map(|l| l.label),
             Some("Root Cause")
+        );
+        // Emphasis over label and value closes at the value's end.
+        assert_eq!(
+            labelled("*Tl;dr: from 9:30pm the site was down.*").map(|l| l.value),
+            Some("from 9:30pm the site was down.")
+        );
+        assert_eq!(
+            labelled("**Note**: *all* times are *UTC*").map(|l| l.value),
+            Some("*all* times are *UTC*")
         );
         assert_eq!(labelled("10:00 AM: detected"), None);
         assert_eq!(labelled("see https://example.com"), None);

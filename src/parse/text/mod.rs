@@ -27,7 +27,7 @@ use super::entry::{
 use super::front_matter::{front_matter, status_items, StatusItem};
 use super::html_blocks::HtmlBlocks;
 use super::impact::affected_users_percent;
-use super::infer::{head, inferred_times};
+use super::infer::{head, inferred_times, narrated_times};
 use super::inline::{segments, unsafe_link_targets, Inline};
 use super::items::{self, Column};
 use super::labels::{field_for, is_truncated_postmortem, labelled, spelled_field, Field};
@@ -1071,7 +1071,12 @@ impl<'a> Reader<'a> {
             return false;
         }
         let Some(field) = field_for(label) else {
-            if heading && date_line(label, self.context).is_some() && self.dates.loose.is_none() {
+            // `## UPDATE from 20th May 2022`: the day of a later addition, not the story's.
+            let update = label
+                .split_whitespace()
+                .next()
+                .is_some_and(|word| is_update_label(word.trim_end_matches([':', ','])));
+            if heading && !update && self.dates.loose.is_none() {
                 self.dates.loose = date_line(label, self.context);
             }
             // `#### 1. Android Studio users can't build` under `### 2019-12-11` in the timeline:
@@ -1536,7 +1541,7 @@ impl<'a> Reader<'a> {
             .then(|| trailing_entry(content, self.context))
             .flatten();
         if let Some((entry, label, at)) = trailing {
-            let text = tidy_entry_text(label.trim_end_matches([':', '-', '–', ' ', '*', '_']));
+            let text = tidy_entry_text(&label_without_separator(label));
             self.push_entry(index, content_at + at, entry, text);
             return;
         }
@@ -2718,6 +2723,19 @@ fn tidy_entry_text(text: &str) -> String {
         _ => trimmed,
     };
     trimmed.to_string()
+}
+
+/// The label before a stamp that ends its line, without the colon or dash that led to the
+/// stamp, its emphasis kept whole: `**Attack started:**` gives `**Attack started**`.
+fn label_without_separator(label: &str) -> String {
+    let label = label.trim_end();
+    let words = label.trim_end_matches(['*', '_']);
+    let marks = &label[words.len()..];
+    let words = words.trim_end_matches([':', '-', '–', ' ']);
+    match words.trim_start_matches(['*', '_']).is_empty() {
+        true => String::new(),
+        false => format!("{words}{marks}"),
+    }
 }
 
 /// A window opening a line (`Between 14:05 and 14:20 ...`, `From 2:45 PM to 3 PM ...`): where
