@@ -21,6 +21,7 @@ pub(crate) mod markup;
 mod metrics;
 pub mod rich;
 mod scan;
+mod status_json;
 mod status_page;
 mod structured;
 mod table;

@@ -63,10 +63,20 @@ pub fn parse_structured(source: &str, syntax: Syntax) -> Parsed {
             diagnostics.extend(unknown_key_warnings(text, syntax));
             incident
         }
-        Err(located) => {
-            diagnostics.push(located.into_diagnostic(text));
-            Incident::default()
-        }
+        // A status page's own JSON (`incident_updates`, `updates`) is read in its shape.
+        Err(located) => match (syntax == Syntax::Json)
+            .then(|| super::status_json::read_status_json(text))
+            .flatten()
+        {
+            Some((incident, notes)) => {
+                diagnostics.extend(notes);
+                incident
+            }
+            None => {
+                diagnostics.push(located.into_diagnostic(text));
+                Incident::default()
+            }
+        },
     };
     let mut parsed = Parsed {
         incident,

@@ -1,0 +1,206 @@
+//! Incidents that status pages write as JSON in their own shape, not this app's schema: a
+//! Statuspage API `incident` with its `incident_updates`, or a status site's data file with
+//! `updates` (each a stamp, a status and a text). Read only when the document is not in the
+//! schema: the name is the title, each update an event (its status gives its kind), the
+//! impact the severity, and `started_at`/`resolved_at` the window. The keys left unread are
+//! named in a warning, so nothing is dropped silently.
+
+use chrono::{DateTime, FixedOffset, Timelike};
+use serde_json::{Map, Value};
+
+use super::diagnostic::Diagnostic;
+use crate::model::{EventKind, Incident, Moment, TimelineEvent, UtcOffset};
+
+/// Keys holding the list of updates.
+const UPDATE_LISTS: [&str; 2] = ["incident_updates", "updates"];
+/// Keys of an update's stamp, the one shown first.
+const STAMPS: [&str; 6] = [
+    "display_at",
+    "created_at",
+    "date",
+    "timestamp",
+    "time",
+    "updated_at",
+];
+/// Keys of an update's text.
+const TEXTS: [&str; 5] = ["body", "content", "message", "text", "description"];
+/// Keys of the incident read besides its updates.
+const READ: [&str; 9] = [
+    "name",
+    "title",
+    "impact",
+    "started_at",
+    "resolved_at",
+    "incident_updates",
+    "updates",
+    "incident",
+    "id",
+];
+
+/// The incident `text` describes when it is a status page's JSON incident with at least one
+/// update that has a stamp; `None` otherwise (the schema's error stands then).
+pub fn read_status_json(text: &str) -> Option<(Incident, Vec<Diagnostic>)> {
+    let root: Value = serde_json::from_str(text).ok()?;
+    let root = root.as_object()?;
+    let record = root
+        .get("incident")
+        .and_then(Value::as_object)
+        .unwrap_or(root);
+    let updates = UPDATE_LISTS
+        .iter()
+        .find_map(|key| record.get(*key).and_then(Value::as_array))?;
+    let mut timeline: Vec<TimelineEvent> = updates
+        .iter()
+        .filter_map(Value::as_object)
+        .filter_map(event_of)
+        .collect();
+    let unstamped = updates.len() - timeline.len();
+    if timeline.is_empty() {
+        return None;
+    }
+    // Status pages list updates newest first; the timeline reads oldest first.
+    timeline.sort_by_key(|event| event.at.axis_seconds());
+    let string = |key: &str| record.get(key).and_then(Value::as_str).map(str::trim);
+    let incident = Incident {
+        title: string("name")
+            .or(string("title"))
+            .unwrap_or_default()
+            .into(),
+        severity: string("impact").unwrap_or_default().into(),
+        start: string("started_at").and_then(moment_of),
+        end: string("resolved_at").and_then(moment_of),
+        timeline,
+        ..Incident::default()
+    };
+    let unread: Vec<String> = record
+        .keys()
+        .filter(|key| !READ.contains(&key.as_str()))
+        .map(|key| format!("`{key}`"))
+        .collect();
+    let mut message = format!(
+        "read as a status page's incident: its {} updates are the timeline",
+        incident.timeline.len()
+    );
+    if unstamped > 0 {
+        message.push_str(&format!(
+            "; {unstamped} updates without a stamp (`display_at`, `created_at`, `date`) left out"
+        ));
+    }
+    if !unread.is_empty() {
+        message.push_str(&format!("; not read: {}", unread.join(", ")));
+    }
+    let first_line = text.lines().next().unwrap_or_default();
+    Some((
+        incident,
+        vec![Diagnostic::warning(1, 1, message, first_line)],
+    ))
+}
+
+/// An update as an event: its stamp, its text, and the kind its status names.
+fn event_of(update: &Map<String, Value>) -> Option<TimelineEvent> {
+    let at = STAMPS
+        .iter()
+        .find_map(|key| update.get(*key).and_then(Value::as_str).and_then(moment_of))?;
+    let text = TEXTS
+        .iter()
+        .find_map(|key| update.get(*key).and_then(Value::as_str))
+        .unwrap_or_default()
+        .trim()
+        .to_string();
+    let kind = update
+        .get("status")
+        .and_then(Value::as_str)
+        .and_then(kind_of_status);
+    Some(TimelineEvent {
+        at,
+        text,
+        inferred: false,
+        kind,
+    })
+}
+
+/// `2021-09-17T05:52:54.378Z` as a moment in its own offset, to the second.
+fn moment_of(stamp: &str) -> Option<Moment> {
+    let at: DateTime<FixedOffset> = DateTime::parse_from_rfc3339(stamp.trim()).ok()?;
+    let offset = UtcOffset::from_minutes(at.offset().local_minus_utc() / 60);
+    let time = at.time().with_nanosecond(0)?;
+    Some(Moment::new(Some(at.date_naive()), time, offset))
+}
+
+/// The kind a status page's update status names.
+fn kind_of_status(status: &str) -> Option<EventKind> {
+    match status.trim().to_ascii_lowercase().as_str() {
+        "investigating" => Some(EventKind::Investigating),
+        "identified" => Some(EventKind::RootCauseIdentified),
+        "monitoring" => Some(EventKind::Mitigated),
+        "resolved" => Some(EventKind::Resolved),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const STATUSPAGE: &str = r#"{"incident": {"name": "Elevated API errors", "impact": "major",
+        "shortlink": "https://stspg.io/x",
+        "incident_updates": [
+          {"status": "resolved", "body": "Fixed.", "display_at": "2024-05-01T11:30:00.000-07:00"},
+          {"status": "investigating", "body": "Looking.", "display_at": "2024-05-01T10:02:10.120-07:00"}
+        ]}}"#;
+
+    #[test]
+    fn reads_a_statuspage_incident_oldest_first() {
+        let (incident, notes) = read_status_json(STATUSPAGE).unwrap();
+        assert_eq!(incident.title, "Elevated API errors");
+        assert_eq!(incident.severity, "major");
+        let events: Vec<(String, &str, Option<EventKind>)> = incident
+            .timeline
+            .iter()
+            .map(|e| (e.at.to_string(), e.text.as_str(), e.kind))
+            .collect();
+        assert_eq!(
+            events,
+            [
+                (
+                    "2024-05-01T10:02:10-07:00".to_string(),
+                    "Looking.",
+                    Some(EventKind::Investigating)
+                ),
+                (
+                    "2024-05-01T11:30:00-07:00".to_string(),
+                    "Fixed.",
+                    Some(EventKind::Resolved)
+                ),
+            ]
+        );
+        assert_eq!(notes.len(), 1);
+        assert!(
+            notes[0].message.contains("`shortlink`"),
+            "{}",
+            notes[0].message
+        );
+    }
+
+    #[test]
+    fn reads_a_status_site_data_file() {
+        let text = r#"{"name": "Connectivity issues", "updates": [
+            {"date": "2021-09-17T05:52:54.378Z", "status": "investigating", "content": "Slow."},
+            {"date": "not a date", "content": "skipped"}]}"#;
+        let (incident, notes) = read_status_json(text).unwrap();
+        assert_eq!(incident.timeline.len(), 1);
+        assert_eq!(
+            incident.timeline[0].at.to_string(),
+            "2021-09-17T05:52:54+00:00"
+        );
+        assert!(notes[0].message.contains("1 updates without a stamp"));
+    }
+
+    #[test]
+    fn other_json_is_not_a_status_incident() {
+        assert!(read_status_json(r#"{"title": "x", "timeline": []}"#).is_none());
+        assert!(read_status_json(r#"{"updates": [{"content": "no stamp"}]}"#).is_none());
+        assert!(read_status_json("[1, 2]").is_none());
+        assert!(read_status_json("{").is_none());
+    }
+}
