@@ -284,8 +284,9 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
                     zone
                 })
             });
-            // `resolved @ 15:22 ICT, Sept 26 2021`: a full date after a comma.
-            let after_comma = after_zone.trim_start_matches([' ', ',']);
+            // `resolved @ 15:22 ICT, Sept 26 2021`: a full date after a comma; `from 6.18PM
+            // (JST) on July 14`: after the parenthesis closing the zone.
+            let after_comma = after_zone.trim_start_matches([' ', ',', ')']);
             // `by 01:30 UTC June 23rd, 2020`: a full date right after a written zone.
             let date_after = match after_comma.strip_prefix("on ") {
                 Some(rest) => find_date_in(head(rest, 32), context).filter(|d| d.span.start == 0),
@@ -642,6 +643,14 @@ mod tests {
         assert_eq!(
             starts("SMS was queued from 6.18PM (JST) on July 14 to 2.00PM (JST)"),
             ["18:18"]
+        );
+        let dated = narrated_times(
+            "SMS was queued from 6.18PM (JST) on July 14, 2019 to 2.00PM (JST)",
+            DateContext::default(),
+        );
+        assert_eq!(
+            dated[0].date.map(|d| d.to_string()).as_deref(),
+            Some("2019-07-14")
         );
         // Under a timeline's entry a window restates it.
         assert!(times("data between 5:20pm UTC and 11:25pm UTC is lost").is_empty());

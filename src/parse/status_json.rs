@@ -5,11 +5,10 @@
 //! impact the severity, and `started_at`/`resolved_at` the window. The keys left unread are
 //! named in a warning, so nothing is dropped silently.
 
-use chrono::{DateTime, FixedOffset, Timelike};
 use serde_json::{Map, Value};
 
 use super::diagnostic::Diagnostic;
-use crate::model::{EventKind, Incident, Moment, TimelineEvent, UtcOffset};
+use crate::model::{EventKind, Incident, Moment, TimelineEvent};
 
 /// Keys holding the list of updates.
 const UPDATE_LISTS: [&str; 2] = ["incident_updates", "updates"];
@@ -59,7 +58,13 @@ pub fn read_status_json(text: &str) -> Option<(Incident, Vec<Diagnostic>)> {
         return None;
     }
     // Status pages list updates newest first; the timeline reads oldest first.
-    timeline.sort_by_key(|event| event.at.axis_seconds());
+    let newest_first = match (timeline.first(), timeline.last()) {
+        (Some(first), Some(last)) => first.at.axis_seconds() > last.at.axis_seconds(),
+        _ => false,
+    };
+    if newest_first {
+        timeline.reverse();
+    }
     let string = |key: &str| record.get(key).and_then(Value::as_str).map(str::trim);
     let incident = Incident {
         title: string("name")
@@ -119,12 +124,24 @@ fn event_of(update: &Map<String, Value>) -> Option<TimelineEvent> {
     })
 }
 
-/// `2021-09-17T05:52:54.378Z` as a moment in its own offset, to the second.
+/// `2021-09-17T05:52:54.378Z` as a moment in its own offset, to the second (the fraction is
+/// left out); only a stamp with a date.
 fn moment_of(stamp: &str) -> Option<Moment> {
-    let at: DateTime<FixedOffset> = DateTime::parse_from_rfc3339(stamp.trim()).ok()?;
-    let offset = UtcOffset::from_minutes(at.offset().local_minus_utc() / 60);
-    let time = at.time().with_nanosecond(0)?;
-    Some(Moment::new(Some(at.date_naive()), time, offset))
+    let stamp = stamp.trim();
+    let whole = match stamp.find('.') {
+        Some(dot) => {
+            let fraction = stamp[dot + 1..].len()
+                - stamp[dot + 1..]
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .len();
+            format!("{}{}", &stamp[..dot], &stamp[dot + 1 + fraction..])
+        }
+        None => stamp.to_string(),
+    };
+    whole
+        .parse::<Moment>()
+        .ok()
+        .filter(|moment| moment.date.is_some())
 }
 
 /// The kind a status page's update status names.
