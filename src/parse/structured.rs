@@ -58,25 +58,25 @@ pub fn parse_structured(source: &str, syntax: Syntax) -> Parsed {
         Syntax::Yaml => read_yaml(text),
     };
     let mut diagnostics = Vec::new();
-    let incident = match result {
-        Ok(incident) => {
+    // A status page's own JSON (`incident_updates`, `updates`) is read in its shape, when
+    // the schema finds no timeline in it (or cannot read it at all).
+    let schema_timeline = result.as_ref().is_ok_and(|i| !i.timeline.is_empty());
+    let status = (syntax == Syntax::Json && !schema_timeline)
+        .then(|| super::status_json::read_status_json(text))
+        .flatten();
+    let incident = match (result, status) {
+        (_, Some((incident, notes))) => {
+            diagnostics.extend(notes);
+            incident
+        }
+        (Ok(incident), None) => {
             diagnostics.extend(unknown_key_warnings(text, syntax));
             incident
         }
-        // A status page's own JSON (`incident_updates`, `updates`) is read in its shape.
-        Err(located) => match (syntax == Syntax::Json)
-            .then(|| super::status_json::read_status_json(text))
-            .flatten()
-        {
-            Some((incident, notes)) => {
-                diagnostics.extend(notes);
-                incident
-            }
-            None => {
-                diagnostics.push(located.into_diagnostic(text));
-                Incident::default()
-            }
-        },
+        (Err(located), None) => {
+            diagnostics.push(located.into_diagnostic(text));
+            Incident::default()
+        }
     };
     let mut parsed = Parsed {
         incident,
@@ -702,6 +702,31 @@ mod tests {
         );
         assert_eq!(a.incident, b.incident);
         assert_eq!(a.incident, c.incident);
+    }
+
+    #[test]
+    fn a_status_pages_json_is_read_in_its_shape_whether_or_not_the_schema_reads_it() {
+        let updates = r#""updates": [{"date": "2021-09-17T07:00:00Z", "content": "b"},
+            {"date": "2021-09-17T05:00:00Z", "content": "a"}]"#;
+        // Every key unknown to the schema: it reads, with no timeline.
+        let plain = parse_json(&format!(r#"{{"name": "X", {updates}}}"#));
+        // `impact` as a word: the schema refuses it.
+        let refused = parse_json(&format!(r#"{{"impact": "major", {updates}}}"#));
+        for parsed in [plain, refused] {
+            let texts: Vec<&str> = parsed
+                .incident
+                .timeline
+                .iter()
+                .map(|e| e.text.as_str())
+                .collect();
+            assert_eq!(texts, ["a", "b"]);
+            assert_eq!(parsed.diagnostics.len(), 1, "{:?}", parsed.diagnostics);
+        }
+        // The schema's own timeline wins.
+        let own = parse_json(
+            r#"{"timeline": [{"at": "10:00:00", "text": "x"}], "updates": [{"date": "2021-09-17T07:00:00Z"}]}"#,
+        );
+        assert_eq!(own.incident.timeline[0].text, "x");
     }
 
     #[test]
