@@ -160,13 +160,26 @@ impl Reader<'_> {
         value: &str,
         value_at: usize,
     ) {
+        let label = self.lines[index].text.get(..value_at).unwrap_or("");
+        let label = label
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != ')')
+            .to_string();
+        self.read_labelled_boundary(index, is_start, value, value_at, label);
+    }
+
+    /// [`Self::read_boundary`] with the label written elsewhere than before the value (a
+    /// table's header over its cell).
+    pub(super) fn read_labelled_boundary(
+        &mut self,
+        index: usize,
+        is_start: bool,
+        value: &str,
+        value_at: usize,
+        label: String,
+    ) {
         match moment_in(value, self.context) {
             Some((date, time)) => {
                 // `Outage Start (UTC): 15 December 2024, 03:53`: the zone may be in the label.
-                let label = self.lines[index].text.get(..value_at).unwrap_or("");
-                let label = label
-                    .trim_matches(|c: char| !c.is_alphanumeric() && c != ')')
-                    .to_string();
                 let zone = zone_after_time(value)
                     .or_else(|| find_zone(value))
                     .or_else(|| find_zone(&label));

@@ -181,6 +181,11 @@ enum Table {
     },
     /// Rows are action items.
     Actions { columns: Vec<(Column, String)> },
+    /// `| Start | End |`: rows give the impact's window, each cell the boundary its column
+    /// names (true for the start) with the column's header; kept as prose too.
+    Window {
+        boundaries: Vec<Option<(bool, String)>>,
+    },
     /// Rows are kept as prose.
     Plain,
 }

@@ -98,6 +98,18 @@ impl Reader<'_> {
                     self.incident.action_items.push(item);
                 }
             }
+            Table::Window { boundaries } => {
+                for ((value_at, value), boundary) in cells.iter().zip(boundaries) {
+                    if let Some((start, header)) = boundary {
+                        if moment_in(value, self.context).is_some() {
+                            let at = value_at + value.len() - value.trim_start().len();
+                            let (value, label) = (value.trim(), header.clone());
+                            self.read_labelled_boundary(index, *start, value, at, label);
+                        }
+                    }
+                }
+                self.append_table_prose(&text);
+            }
             Table::Plain => {
                 self.note_field_row(index, &cells);
                 self.append_table_prose(&text);
@@ -137,6 +149,24 @@ impl Reader<'_> {
             .map(|(_, h)| h.trim_matches(['*', '_', '`', ' ']).to_string())
             .collect();
         let lower: Vec<String> = names.iter().map(|h| h.to_lowercase()).collect();
+        // `| Start | End |` under `### Date`: the window, not a timeline of one entry.
+        let fields: Vec<Option<Field>> = names.iter().map(|h| field_for(h)).collect();
+        let window_only = fields
+            .iter()
+            .all(|f| matches!(f, Some(Field::Start | Field::End | Field::Duration)));
+        if window_only && fields.contains(&Some(Field::Start)) && fields.contains(&Some(Field::End))
+        {
+            let boundaries = fields
+                .iter()
+                .zip(&names)
+                .map(|(f, name)| match f {
+                    Some(Field::Start) => Some((true, name.clone())),
+                    Some(Field::End) => Some((false, name.clone())),
+                    _ => None,
+                })
+                .collect();
+            return Table::Window { boundaries };
+        }
         // `| CEST | UTC | Event |`: a header that only names a zone heads times in it; the
         // leftmost is the author's own.
         let time = lower.iter().zip(&names).position(|(h, name)| {
