@@ -82,9 +82,9 @@ pub struct Inferred<'a> {
     /// / `August 5th 2023, ...`, `by 08:35 UTC on June` / `21st, 2020 the rooms ...` in
     /// hard-wrapped text).
     pub date_wraps: Option<&'a str>,
-    /// True for the start of a window (`between 14:02 and 14:40`), which may restate moments
-    /// told before it.
-    pub opens_window: bool,
+    /// True for a moment that may restate one told before it: the start of a window
+    /// (`between 14:02 and 14:40`) or a time in parentheses (`the node came back (02:10)`).
+    pub may_restate: bool,
 }
 
 /// Words right after a 12-hour time that name its part of the day (`10 uur 's avonds`,
@@ -255,12 +255,39 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
             && previous
                 .as_deref()
                 .is_some_and(|w| WINDOW_STARTS.contains(&w));
-        let introduced = introduced || opens_window;
         let after = &text[at + clock.len..];
-        let range = after
+        let range_end = after
             .trim_start()
             .strip_prefix(['-', '–', '—'])
-            .is_some_and(|rest| leading_clock(rest.trim_start()).is_some());
+            .and_then(|rest| leading_clock(rest.trim_start()).map(|end| (rest, end)));
+        // `API 中断约 3 分钟（02:07-02:10）`, `k3s 正常启动（02:10）`: in a story told in prose, a
+        // time or window filling a parenthesis of its own stamps the words before it.
+        let parenthesised = windows && {
+            let opened = text[start..at].trim_end();
+            let closes = |rest: &str| {
+                let rest = rest.trim_start();
+                let rest = zone_at_start(head(rest, 24)).map_or(rest, |z| &rest[z.label.len()..]);
+                rest.trim_start().starts_with([')', '）'])
+            };
+            let ends = match range_end {
+                Some((rest, end)) => closes(&rest.trim_start()[end.len..]),
+                None => closes(after),
+            };
+            // Words, not a time or its zone (`5:00pm PST (8:00pm EST)` restates the time).
+            let last = opened
+                .trim_end_matches(['(', '（'])
+                .trim_end()
+                .rsplit(char::is_whitespace)
+                .next()
+                .unwrap_or_default();
+            let after_words = last.ends_with(|c: char| c.is_alphabetic() || !c.is_ascii())
+                && !last.contains(|c: char| c.is_ascii_digit())
+                && zone_at_start(last).is_none_or(|z| z.label.len() < last.len());
+            opened.ends_with(['(', '（']) && ends && after_words
+        };
+        let opens_window = opens_window || (parenthesised && range_end.is_some());
+        let introduced = introduced || opens_window || parenthesised;
+        let range = range_end.is_some() && !parenthesised;
         // Only the sentence's last words before the time: a bounded look keeps this linear.
         let mut hope_start = start.max(at.saturating_sub(80));
         while !text.is_char_boundary(hope_start) {
@@ -318,7 +345,7 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
                 sentence: text[start..end].trim(),
                 days_later,
                 date_wraps: date_after.is_none().then_some(date_wraps).flatten(),
-                opens_window,
+                may_restate: opens_window || parenthesised,
             });
         }
         at += clock.len.max(1);
@@ -652,6 +679,19 @@ mod tests {
             dated[0].date.map(|d| d.to_string()).as_deref(),
             Some("2019-07-14")
         );
+        assert_eq!(starts("API 中断约 3 分钟（02:07-02:10）。"), ["02:07"]);
+        assert_eq!(starts("The node came back (02:10 UTC)."), ["02:10"]);
+        // A time in parentheses after a time restates it.
+        assert_eq!(
+            starts("At 5:00pm PST (8:00pm EST) the site failed."),
+            ["17:00"]
+        );
+        assert_eq!(
+            starts("Errors began at 5:00pm (17:00) and grew."),
+            ["17:00"]
+        );
+        // Numbers in parentheses are not times.
+        assert!(starts("The pool grew (3.5 GB) overnight.").is_empty());
         // Under a timeline's entry a window restates it.
         assert!(times("data between 5:20pm UTC and 11:25pm UTC is lost").is_empty());
         assert!(times("We paged at 10:00-11:00 rotations").is_empty());

@@ -75,12 +75,13 @@ impl Reader<'_> {
                         false => Vec::new(),
                     };
                     // `Data written between 14:02 and 14:40 was replayed.` after `At 14:02 …`:
-                    // a window restating a moment already told is not a new one.
+                    // a window (or a time in parentheses) restating a moment already told is
+                    // not a new one.
                     let told = |time| self.incident.timeline.iter().any(|e| e.at.time == time);
                     narrated_times(content, context)
                         .into_iter()
                         .filter(|f| !hidden.iter().any(|range| range.contains(&f.at)))
-                        .filter(|f| !(f.opens_window && told(f.time)))
+                        .filter(|f| !(f.may_restate && told(f.time)))
                         .map(|f| {
                             let date = f.date.or_else(|| f.date_wraps.and_then(wrapped_date));
                             let sentence = sentence_excerpt(f.sentence);
