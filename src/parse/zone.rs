@@ -130,6 +130,15 @@ const RULED: &[(&str, i32, Option<DstRule>)] = &[
     ("San Francisco time", -8 * 60, Some(DstRule::Us)),
     ("Los Angeles time", -8 * 60, Some(DstRule::Us)),
     ("Seattle time", -8 * 60, Some(DstRule::Us)),
+    // Latin America, in English (`Lima time`); Spanish and Portuguese name the city after
+    // the word for the hour (`hora Lima`, `horário de Brasília`: see `CITY_HOURS`).
+    ("Lima time", -5 * 60, None),
+    ("Bogota time", -5 * 60, None),
+    ("Mexico City time", -6 * 60, None),
+    ("Caracas time", -4 * 60, None),
+    ("Buenos Aires time", -3 * 60, None),
+    ("Montevideo time", -3 * 60, None),
+    ("Sao Paulo time", -3 * 60, None),
 ];
 
 /// An offset found in a text.
@@ -293,7 +302,54 @@ pub fn find_zone(text: &str) -> Option<FoundZone> {
 /// The zone that the word of `text` from `at` to `end` (a capital at a word start) opens, as
 /// [`find_zone`] reads it.
 fn zone_at(text: &str, at: usize, end: usize) -> Option<FoundZone> {
-    ruled_zone(text, at).or_else(|| zone_word(text, at, end).filter(|_| !after_acronym(text, at)))
+    ruled_zone(text, at)
+        .or_else(|| zone_word(text, at, end).filter(|_| !after_acronym(text, at)))
+        .or_else(|| city_hour(text, at))
+}
+
+/// Places whose hour Spanish and Portuguese name after the word for it (`hora Lima`, `hora
+/// de Bogotá`, `horário de Brasília`), with their offsets; none keeps summer time now.
+const CITY_HOURS: [(&str, i32); 13] = [
+    ("Lima", -5 * 60),
+    ("Perú", -5 * 60),
+    ("Bogotá", -5 * 60),
+    ("Colombia", -5 * 60),
+    ("Ciudad de México", -6 * 60),
+    ("CDMX", -6 * 60),
+    ("Caracas", -4 * 60),
+    ("Venezuela", -4 * 60),
+    ("Buenos Aires", -3 * 60),
+    ("Argentina", -3 * 60),
+    ("Montevideo", -3 * 60),
+    ("Uruguay", -3 * 60),
+    ("Brasília", -3 * 60),
+];
+
+/// `hora Lima`, `hora de Bogotá`, `horário de Brasília`: a place of [`CITY_HOURS`] at `at`
+/// right after the word for the hour.
+fn city_hour(text: &str, at: usize) -> Option<FoundZone> {
+    let rest = &text[at..];
+    let &(name, minutes) = CITY_HOURS.iter().find(|(name, _)| rest.starts_with(name))?;
+    // Only the few bytes before the place matter: `horário de ` is the longest lead.
+    let mut from = at.saturating_sub(16);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..at].to_lowercase();
+    let before = before.trim_end();
+    let before = before.strip_suffix(" de").unwrap_or(before);
+    let hour_word = ["hora", "horário", "horario"].iter().any(|word| {
+        before.ends_with(word)
+            && !before[..before.len() - word.len()].ends_with(char::is_alphabetic)
+    });
+    if !hour_word {
+        return None;
+    }
+    Some(FoundZone::fixed(
+        UtcOffset::from_minutes(minutes)?,
+        name,
+        at,
+    ))
 }
 
 /// Calls `visit` with the start and end of each word of `text` that opens with an upper-case
@@ -759,6 +815,27 @@ mod tests {
             );
             assert_eq!(zone_at_start(name).map(|z| z.at), Some(0), "{name}");
         }
+    }
+
+    #[test]
+    fn reads_a_place_after_the_word_for_the_hour() {
+        let minutes = |text: &str| find_zone(text).map(|z| (z.label, z.offset.minutes()));
+        assert_eq!(
+            minutes("## Línea de tiempo (hora Lima)"),
+            Some(("Lima".into(), -300))
+        );
+        assert_eq!(
+            minutes("às 14h (horário de Brasília)"),
+            Some(("Brasília".into(), -180))
+        );
+        assert_eq!(
+            minutes("Todas las horas en hora de Bogotá."),
+            Some(("Bogotá".into(), -300))
+        );
+        // The place alone, or after another word, is no zone.
+        assert_eq!(minutes("Oficina de Lima"), None);
+        assert_eq!(minutes("Lima"), None);
+        assert_eq!(minutes("la ahora Lima"), None);
     }
 
     #[test]
