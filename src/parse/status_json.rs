@@ -65,6 +65,17 @@ pub fn read_status_json(text: &str) -> Option<(Incident, Vec<Diagnostic>)> {
     if newest_first {
         timeline.reverse();
     }
+    // A `resolved` update after the first (`Heroku posted a post-mortem`, days later) follows
+    // up on the resolution: its kind is left to its words.
+    let mut resolved = false;
+    for event in &mut timeline {
+        if event.kind == Some(EventKind::Resolved) {
+            if resolved {
+                event.kind = None;
+            }
+            resolved = true;
+        }
+    }
     let string = |key: &str| record.get(key).and_then(Value::as_str).map(str::trim);
     let incident = Incident {
         title: string("name")
@@ -196,6 +207,23 @@ mod tests {
             notes[0].message.contains("`shortlink`"),
             "{}",
             notes[0].message
+        );
+        // A second `resolved` update is a follow-up, not the resolution.
+        let later = STATUSPAGE.replacen(
+            r#"{"status": "resolved""#,
+            r#"{"status": "resolved", "body": "Post-mortem.", "display_at": "2024-05-09T09:00:00Z"},
+          {"status": "resolved""#,
+            1,
+        );
+        let (incident, _) = read_status_json(&later).unwrap();
+        let kinds: Vec<Option<EventKind>> = incident.timeline.iter().map(|e| e.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                Some(EventKind::Investigating),
+                Some(EventKind::Resolved),
+                None
+            ]
         );
     }
 
