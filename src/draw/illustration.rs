@@ -422,12 +422,13 @@ impl Illustration {
             }
             _ => {}
         }
+        let named = self.story.named_instant(t, phase.stage);
         let clock_text = if timeless {
             String::new()
         } else {
-            let local = t / 60_000.0 + f64::from(offset_minutes);
+            let local = named / 60_000.0 + f64::from(offset_minutes);
             nodes.push(props::wall_clock(local.rem_euclid(1440.0)));
-            clock(t, offset_minutes)
+            clock(named, offset_minutes)
         };
         nodes.extend(props::labels(
             &clock_text,
@@ -442,7 +443,7 @@ impl Illustration {
             description: caption::moment(
                 &self.story,
                 phase.stage,
-                t,
+                named,
                 crumbled_share,
                 on_stage,
                 offset_minutes,

@@ -5,6 +5,7 @@ use crate::analysis::derived_impact::states_no_user_impact;
 use crate::analysis::durations::impact_duration_seconds_with;
 use crate::analysis::milestones::Milestones;
 use crate::analysis::window::{axis_ms, incident_extent, TimeWindow};
+use crate::draw::illustration::Stage;
 use crate::model::Incident;
 
 /// The share of the cookie drawn broken when the postmortem states none: a quarter.
@@ -142,6 +143,20 @@ impl Story {
             extent,
             offset_minutes: crate::analysis::zones::incident_offset(incident),
             latest_of: None,
+        }
+    }
+
+    /// The instant the picture names at `t` (its clock and caption): the recovery once the
+    /// cookie is recovered, else `t` but never past the last event written (the axis adds a
+    /// margin around the events that nobody wrote).
+    pub fn named_instant(&self, t: f64, stage: Stage) -> f64 {
+        let resolved = self.chapters.and_then(|c| c.resolved);
+        match (stage, resolved) {
+            (Stage::Recovered, Some(resolved)) => resolved,
+            _ => match self.event_times.iter().copied().reduce(f64::max) {
+                Some(last) if t > last => last,
+                _ => t,
+            },
         }
     }
 

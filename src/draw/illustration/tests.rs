@@ -327,3 +327,21 @@ fn a_crew_walks_a_few_dozen_times_however_many_events_there_are() {
     let end = ill.story().end();
     assert!(!ill.scene_at(Some(end), 0).nodes.is_empty());
 }
+
+#[test]
+fn the_ending_names_the_recovery_not_a_follow_up_or_the_axis_margin() {
+    let mut incident = sample();
+    incident.timeline.push(event(
+        "2024-01-16T09:00:00-05:00",
+        "Post-mortem published on the blog",
+    ));
+    let ill = Illustration::new(&incident);
+    let end = ill.scene_at(None, -300);
+    assert_eq!(end.stage, Stage::Recovered);
+    assert!(end.description.starts_with("14:00, recovered"), "{}", end.description);
+    // With no recovery the clock stops at the last event written, not in the margin.
+    incident.timeline.truncate(8);
+    let ill = Illustration::new(&incident);
+    let end = ill.scene_at(None, -300);
+    assert!(end.description.starts_with("13:00"), "{}", end.description);
+}
