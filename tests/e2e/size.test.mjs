@@ -77,8 +77,13 @@ const INTERACTIVE_BUDGET = 627 * KB;
  * `between`, weekday headings, update headings with the day after the time, `last night`,
  * day ranges, two-digit years, sentences with their own times, addenda, restated times after
  * a slash): worker 371.1 -> 374.5 KB, page 590.7 -> 590.8 KB, everything 1004.9 KB in the
- * working tree; not bisected rule by rule. */
-const TOTAL_BUDGET = 1007 * KB;
+ * working tree; not bisected rule by rule. Raised to 1011 KB on 5 December 2026 (twentieth
+ * session): the worker reads a status page's own JSON (Statuspage `incident_updates`, a status
+ * site's `updates`: +2.4 KB after it was made smaller, from +4.5 KB with a sort and chrono's
+ * RFC 3339 parser) and the shapes of the thirty-fifth and thirty-sixth sets (windows in prose,
+ * parenthesised times, start/end tables, Latin American zones): worker 374.6 -> 379.3 KB, page
+ * 590.8 -> 590.9 KB, everything 1009.7 KB in the working tree. */
+const TOTAL_BUDGET = 1011 * KB;
 
 const gzipBytes = async (name) => gzipSync(await readFile(join(DIST, name))).length;
 

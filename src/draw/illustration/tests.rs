@@ -338,7 +338,11 @@ fn the_ending_names_the_recovery_not_a_follow_up_or_the_axis_margin() {
     let ill = Illustration::new(&incident);
     let end = ill.scene_at(None, -300);
     assert_eq!(end.stage, Stage::Recovered);
-    assert!(end.description.starts_with("14:00, recovered"), "{}", end.description);
+    assert!(
+        end.description.starts_with("14:00, recovered"),
+        "{}",
+        end.description
+    );
     // With no recovery the clock stops at the last event written, not in the margin.
     incident.timeline.truncate(8);
     let ill = Illustration::new(&incident);
