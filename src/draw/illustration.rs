@@ -412,17 +412,17 @@ impl Illustration {
         nodes.extend(behind.into_iter().map(|(_, n)| n));
         nodes.extend(base);
         nodes.extend(front.into_iter().map(|(_, n)| n));
+        // The instant the picture names: the recovery once recovered.
+        let named = self.story.named_instant(t, phase.stage);
         match phase.stage {
             Stage::Whole => nodes.extend(props::freshness(1.0, true)),
             Stage::Recovered => {
-                let resolved = self.story.chapters.and_then(|c| c.resolved).unwrap_or(t);
-                let pop = 0.6 + 0.4 * ease((t - resolved) / (span * 0.015));
+                let pop = 0.6 + 0.4 * ease((t - named) / (span * 0.015));
                 nodes.extend(props::freshness(pop, false));
-                nodes.push(props::recovered_mark(&clock(resolved, offset_minutes), pop));
+                nodes.push(props::recovered_mark(&clock(named, offset_minutes), pop));
             }
             _ => {}
         }
-        let named = self.story.named_instant(t, phase.stage);
         let clock_text = if timeless {
             String::new()
         } else {

@@ -1,7 +1,7 @@
 //! Incidents that status pages write as JSON in their own shape, not this app's schema: a
 //! Statuspage API `incident` with its `incident_updates`, or a status site's data file with
-//! `updates` (each a stamp, a status and a text). Read only when the document is not in the
-//! schema: the name is the title, each update an event (its status gives its kind), the
+//! `updates` (each a stamp, a status and a text). Read only when the schema refuses the
+//! document or finds no timeline in it: the name is the title, each update an event (its status gives its kind), the
 //! impact the severity, and `started_at`/`resolved_at` the window. The keys left unread are
 //! named in a warning, so nothing is dropped silently.
 
@@ -58,10 +58,10 @@ pub fn read_status_json(text: &str) -> Option<(Incident, Vec<Diagnostic>)> {
         return None;
     }
     // Status pages list updates newest first; the timeline reads oldest first.
-    let newest_first = match (timeline.first(), timeline.last()) {
-        (Some(first), Some(last)) => first.at.axis_seconds() > last.at.axis_seconds(),
-        _ => false,
-    };
+    let newest_first = timeline
+        .first()
+        .zip(timeline.last())
+        .is_some_and(|(first, last)| first.at.axis_seconds() > last.at.axis_seconds());
     if newest_first {
         timeline.reverse();
     }
