@@ -177,7 +177,7 @@ fn a_log_of_separate_incidents_has_no_window_across_them_in_any_view() {
     assert!(scene.phases.is_empty());
     assert_eq!(
         incident_dates(&incident).as_deref(),
-        Some("1 Mar 2023 – 2 May 2024 UTC, 3 separate incidents")
+        Some("1 Mar 2023 – 2 May 2024 (zone not stated), 3 separate incidents")
     );
     assert_eq!(
         duration_words(&incident, &milestones),

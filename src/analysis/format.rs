@@ -4,6 +4,7 @@
 use chrono::{DateTime, Datelike, NaiveDateTime, TimeDelta, Timelike};
 
 use crate::model::Moment;
+use super::zones::ShownZone;
 
 /// A duration in the largest sensible units: `45 s`, `10 min`, `4 h`, `2 h 30 min`, `1 d 3 h`.
 pub fn duration(seconds: i64) -> String {
@@ -158,24 +159,34 @@ pub fn list_days(ms: &[f64], offset_minutes: i32, days: Days) -> Vec<Option<Stri
 }
 
 /// The date and zone the axis starts in: `Mon 15 Jan 2024 · UTC-05:00` (`day 1 · UTC` when the
-/// postmortem gives no date).
-pub fn axis_context_at(ms: f64, offset_minutes: i32, days: Days) -> String {
+/// postmortem gives no date, `· zone not stated` when it names no zone).
+pub fn axis_context_at(ms: f64, zone: ShownZone, days: Days) -> String {
     format!(
         "{} · {}",
-        days.name(local_at(ms, offset_minutes).date(), "%a %-d %b %Y"),
-        zone_name(offset_minutes)
+        days.name(local_at(ms, zone.minutes).date(), "%a %-d %b %Y"),
+        zone.name()
     )
 }
 
-/// A full date and time for reading: `2024-01-15 10:00:05 UTC-05:00` (seconds only when not zero).
-pub fn date_time_at(ms: f64, offset_minutes: i32) -> String {
-    let local = local_at(ms, offset_minutes);
+/// A full date and time for reading: `2024-01-15 10:00:05 UTC-05:00` (seconds only when not
+/// zero), `2024-01-15 10:00 (zone not stated)` for times written without a zone.
+pub fn date_time_at(ms: f64, zone: ShownZone) -> String {
+    let local = local_at(ms, zone.minutes);
     let clock = if local.second() == 0 {
         local.format("%Y-%m-%d %H:%M")
     } else {
         local.format("%Y-%m-%d %H:%M:%S")
     };
-    format!("{clock} {}", zone_name(offset_minutes))
+    format!("{clock}{}", after_time(zone))
+}
+
+/// The zone written after a time: ` UTC-05:00`, or ` (zone not stated)`.
+fn after_time(zone: ShownZone) -> String {
+    if zone.stated {
+        format!(" {}", zone.name())
+    } else {
+        format!(" ({})", zone.name())
+    }
 }
 
 /// A zone as written on labels: `UTC`, `UTC-05:00`, `UTC+05:30`.
@@ -205,25 +216,25 @@ pub fn incident_dates(incident: &crate::model::Incident) -> Option<String> {
     incident_dates_from(
         incident,
         &super::milestones::Milestones::of(incident),
-        super::zones::incident_offset(incident),
+        super::zones::incident_zone(incident),
     )
 }
 
-/// [`incident_dates`] from the milestones and the offset (minutes east of UTC) a caller
-/// already has.
+/// [`incident_dates`] from the milestones and the zone a caller already has.
 pub fn incident_dates_from(
     incident: &crate::model::Incident,
     m: &super::milestones::Milestones,
-    offset: i32,
+    zone: ShownZone,
 ) -> Option<String> {
     if Days::of(incident) == Days::Numbered {
         return None;
     }
-    let zone = zone_name(offset);
+    let offset = zone.minutes;
+    let zone = after_time(zone);
     // A log of separate incidents: the days it covers and how many it tells of.
     if let (Some(first), Some(last)) = (m.episodes.first(), m.episodes.last()) {
         return Some(format!(
-            "{} – {} {zone}, {} separate incidents",
+            "{} – {}{zone}, {} separate incidents",
             local_at(first.start, offset).format("%-d %b %Y"),
             local_at(last.end, offset).format("%-d %b %Y"),
             m.episodes.len()
@@ -236,7 +247,7 @@ pub fn incident_dates_from(
         .as_ref()
         .or(m.last_event.as_ref())
         .map(|e| e.at);
-    Some(format!("{} {zone}", span_label(start, end, offset)))
+    Some(format!("{}{zone}", span_label(start, end, offset)))
 }
 
 /// A span of the axis as the header and a log's list say it, in the zone of `offset`: `Mon 15
@@ -340,14 +351,30 @@ mod tests {
         assert_eq!(clock_at(ms + 5000.0, 330, true), "20:30:05");
         assert_eq!(day_at(ms, 600, Days::Dated), "16 Jan");
         assert_eq!(day_at(25.0 * 3_600_000.0, 0, Days::Numbered), "day 2");
-        assert_eq!(date_time_at(ms, -300), "2024-01-15 10:00 UTC-05:00");
-        assert_eq!(date_time_at(ms + 1000.0, 0), "2024-01-15 15:00:01 UTC");
+        let eastern = ShownZone::at(-300);
+        assert_eq!(date_time_at(ms, eastern), "2024-01-15 10:00 UTC-05:00");
         assert_eq!(
-            axis_context_at(ms, -300, Days::Dated),
+            date_time_at(ms + 1000.0, ShownZone::at(0)),
+            "2024-01-15 15:00:01 UTC"
+        );
+        let unstated = ShownZone {
+            minutes: 0,
+            stated: false,
+        };
+        assert_eq!(
+            date_time_at(ms, unstated),
+            "2024-01-15 15:00 (zone not stated)"
+        );
+        assert_eq!(
+            axis_context_at(ms, unstated, Days::Dated),
+            "Mon 15 Jan 2024 · zone not stated"
+        );
+        assert_eq!(
+            axis_context_at(ms, eastern, Days::Dated),
             "Mon 15 Jan 2024 · UTC-05:00"
         );
         assert_eq!(
-            axis_context_at(9.5 * 3_600_000.0, -360, Days::Numbered),
+            axis_context_at(9.5 * 3_600_000.0, ShownZone::at(-360), Days::Numbered),
             "day 1 · UTC-06:00"
         );
         assert_eq!(zone_name(330), "UTC+05:30");
@@ -391,6 +418,14 @@ mod tests {
         let undated =
             crate::parse::parse_text("# X\n\n## Timeline\n\n- 10:00 a\n- 11:00 b\n").incident;
         assert_eq!(incident_dates(&undated), None);
+        let unzoned = crate::parse::parse_text(
+            "# X\n\n## Timeline\n\n- 2024-01-15 10:00 a\n- 2024-01-15 11:00 b\n",
+        )
+        .incident;
+        assert_eq!(
+            incident_dates(&unzoned).as_deref(),
+            Some("Mon 15 Jan 2024, 10:00–11:00 (zone not stated)")
+        );
     }
 
     #[test]

@@ -410,7 +410,7 @@ mod tests {
         assert_eq!(spans, [("Timeline spans", 5.0 * 24.0 + 7.5)]);
         assert_eq!(
             crate::analysis::format::incident_dates(&incident).as_deref(),
-            Some("3 Apr 2023 09:15 – 8 Apr 2023 16:45 UTC")
+            Some("3 Apr 2023 09:15 – 8 Apr 2023 16:45 (zone not stated)")
         );
     }
 

@@ -179,6 +179,8 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
     let mut found = Vec::new();
     let ends = sentence_ends(text);
     let mut at = 0;
+    // Where the last clock time read ended, to tell a time restated in parentheses.
+    let mut last_clock_end = 0;
     while at < bytes.len() {
         let starts = bytes[at].is_ascii_digit()
             && (at == 0
@@ -283,10 +285,17 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
             let after_words = last.ends_with(|c: char| c.is_alphabetic() || !c.is_ascii())
                 && !last.contains(|c: char| c.is_ascii_digit())
                 && zone_at_start(last).is_none_or(|z| z.label.len() < last.len());
-            opened.ends_with(['(', '（']) && ends && after_words
+            // `9:00 AM March 14th, 2025 Pacific Time (4:00 PM UTC)`: only a date and a zone
+            // since the last time, so the same moment in another zone.
+            let restates = last_clock_end > start
+                && text[last_clock_end..opened.len() + start]
+                    .trim_end_matches(['(', '（'])
+                    .split_whitespace()
+                    .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+            opened.ends_with(['(', '（']) && ends && after_words && !restates
         };
         let opens_window = opens_window || (parenthesised && range_end.is_some());
-        let introduced = introduced || opens_window || parenthesised;
+        let introduced = introduced || opens_window || parenthesised || particle_says_when(after);
         let range = range_end.is_some() && !parenthesised;
         // Only the sentence's last words before the time: a bounded look keeps this linear.
         let mut hope_start = start.max(at.saturating_sub(80));
@@ -317,12 +326,15 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
             // `by 01:30 UTC June 23rd, 2020`: a full date right after a written zone.
             let date_after = match after_comma.strip_prefix("on ") {
                 Some(rest) => find_date_in(head(rest, 32), context).filter(|d| d.span.start == 0),
-                None => find_date_in(head(after_comma, 32), context).filter(|d| {
-                    d.span.start == 0
-                        && d.has_year
-                        && (after_zone.trim_start().starts_with(',') || zone.is_some())
-                }),
+                None => find_date_in(head(after_comma, 32), context)
+                    .filter(|d| d.span.start == 0 && d.has_year),
             };
+            // `9:00 AM March 14th, 2025 Pacific Time`: the zone after the date.
+            let zone = zone.or_else(|| {
+                let date = date_after.as_ref()?;
+                let rest = after_comma.get(date.span.end..)?.trim_start_matches([' ', ',']);
+                zone_at_start(head(rest, 24))
+            });
             let lower_after = head(after_zone, 40).trim_start().to_lowercase();
             let days_later = if NEXT_DAY.iter().any(|w| lower_after.starts_with(w)) {
                 1
@@ -349,8 +361,19 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
             });
         }
         at += clock.len.max(1);
+        last_clock_end = at;
     }
     found
+}
+
+/// True when a Japanese particle after a time (and its zone) makes it the moment the sentence
+/// tells of: `5/7 10:00 UTC に commit した` (at), `18:00 頃` (around).
+fn particle_says_when(after: &str) -> bool {
+    let rest = after.trim_start();
+    let rest = zone_at_start(head(rest, 24)).map_or(rest, |z| &rest[z.label.len()..]);
+    ["に", "頃", "ごろ"]
+        .iter()
+        .any(|particle| rest.trim_start().starts_with(particle))
 }
 
 /// `at shortly after midnight (00:00)`, `around noon (12:05 UTC)`: a time in parentheses that

@@ -371,8 +371,8 @@ fn key_of(label: &str) -> String {
     };
     for ch in label.chars() {
         match ch {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
             _ if depth > 0 => {}
             '&' => {
                 end_word(&mut key, &mut word_start, &mut leading);
@@ -548,6 +548,8 @@ mod tests {
         );
         assert_eq!(field_for("## 事故经过"), Some(Field::Timeline));
         assert_eq!(field_for("タイムラインの改善"), None);
+        // A note in full-width parentheses is a note too.
+        assert_eq!(field_for("タイムライン（JST）"), Some(Field::Timeline));
         assert_eq!(field_for("newtimeline"), None);
     }
 

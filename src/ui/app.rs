@@ -126,8 +126,8 @@ fn IncidentPage() -> impl IntoView {
             <h1 data-testid="incident-title">{move || incident.with(|i| i.title.clone())}</h1>
             <p class="incident-dates" data-testid="incident-dates">
                 {move || incident.with(|i| state.milestones.with(|m| {
-                    let offset = crate::analysis::zones::incident_offset(i);
-                    crate::analysis::format::incident_dates_from(i, m, offset)
+                    let zone = crate::analysis::zones::incident_zone(i);
+                    crate::analysis::format::incident_dates_from(i, m, zone)
                         .unwrap_or_else(|| "No date stated".to_string())
                 }))}
             </p>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::rich_text::InlineMarkdown;
 use super::state::{app_state, part_heading};
-use super::timeline::zone::offset_minutes;
+use super::timeline::zone::shown_zone;
 use crate::analysis::format::{clock_at, date_time_at, list_days, Days};
 use crate::analysis::window::axis_ms;
 use crate::model::EventKind;
@@ -46,13 +46,14 @@ pub fn TimelineList(
             start..(start + PAGE).min(n)
         }
     };
-    let offset = Memo::new(move |_| {
-        let zone = view.zone.get();
+    let zone = Memo::new(move |_| {
+        let choice = view.zone.get();
         incident.with(|i| {
             let at = i.start.as_ref().map_or(0.0, axis_ms);
-            offset_minutes(zone, i, at)
+            shown_zone(choice, i, at)
         })
     });
+    let offset = Memo::new(move |_| zone.get().minutes);
     // The day where it changes, for timelines across days (the same days the report shows).
     let days = Memo::new(move |_| {
         let offset = offset.get();
@@ -62,7 +63,8 @@ pub fn TimelineList(
         })
     });
     let items = move || {
-        let offset = offset.get();
+        let zone = zone.get();
+        let offset = zone.minutes;
         let range = range();
         incident.with(|i| {
             i.timeline[range.clone()]
@@ -88,11 +90,11 @@ pub fn TimelineList(
                             aria-current=move || selected().then_some("true")
                         >
                             {day}
-                            <time datetime=event.at.to_string() title=date_time_at(at, offset)>
+                            <time datetime=event.at.to_string() title=date_time_at(at, zone)>
                                 {clock_at(at, offset, event.at.time.format("%S").to_string() != "00")}
                             </time>
                             <span class="event-text">
-                                <span class="visually-hidden">{format!("{}, {}: ", date_time_at(at, offset), kind.label())}</span>
+                                <span class="visually-hidden">{format!("{}, {}: ", date_time_at(at, zone), kind.label())}</span>
                                 <InlineMarkdown text=event.text.clone() />
                             </span>
                         </li>

@@ -60,7 +60,10 @@ test('a postmortem published as a web page opens as a browser shows it, also sav
   assert.equal(await title(page), 'Club server outage', 'the page title stands in for the missing <h1>');
   assert.equal(await page.getByTestId('event').count(), 2);
   // The page gives no date: the axis counts days instead of showing 1 January 1970.
-  assert.equal(await page.getByTestId('axis-context').textContent(), 'day 1 · UTC');
+  assert.equal(await page.getByTestId('axis-context').textContent(), 'day 1 · zone not stated');
+  // Nor does it name a zone: its times are not called UTC, and converting them says what it assumes.
+  assert.equal(await page.getByTestId('zone-incident').textContent(), 'Incident (zone not stated)');
+  assert.match(await page.getByTestId('zone-local').getAttribute('title'), /states no zone: its times are read as UTC/);
   const body = await page.locator('main').textContent();
   assert.match(body, /The server was taken offline by our provider\./);
   assert.ok(!/<p|<b>|color: red|__ran/.test(body), 'no markup, style or script text is shown');

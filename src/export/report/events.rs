@@ -26,7 +26,7 @@ pub fn timeline(
     }
     themed_figure(html, drawings, Figure::Timeline);
     // Across days, the day is said where it changes.
-    let days = list_days(&facts.index.at, facts.offset, facts.index.days);
+    let days = list_days(&facts.index.at, facts.zone.minutes, facts.index.days);
     html.open_class("ol", "events");
     for (i, event) in events.iter().enumerate() {
         let at = axis_ms(&event.at);
@@ -37,7 +37,7 @@ pub fn timeline(
             .copied()
             .unwrap_or(EventKind::Other);
         let seconds = event.at.time.format("%S").to_string() != "00";
-        let clock = clock_at(at, facts.offset, seconds);
+        let clock = clock_at(at, facts.zone.minutes, seconds);
         let day = days.get(i).and_then(Option::as_deref);
         let mut class = String::from("event");
         if event.inferred {
@@ -53,7 +53,7 @@ pub fn timeline(
         if let Some(day) = day {
             html.element_class("span", "event-day", day);
         }
-        let full = date_time_at(at, facts.offset);
+        let full = date_time_at(at, facts.zone);
         html.open(
             "time",
             &[

@@ -5,7 +5,7 @@
 use crate::analysis::milestones::Milestones;
 use crate::analysis::phases::{phases, Phase};
 use crate::analysis::window::{incident_extent, TimeWindow};
-use crate::analysis::zones::incident_offset;
+use crate::analysis::zones::{incident_zone, ShownZone};
 use crate::draw::timeline::EventIndex;
 use crate::model::Incident;
 
@@ -20,8 +20,8 @@ pub struct Facts<'a> {
     pub milestones: Milestones,
     /// The phases between the milestones.
     pub phases: Vec<Phase>,
-    /// The zone the postmortem states, minutes east of UTC (UTC when it states none).
-    pub offset: i32,
+    /// The zone the postmortem states (its times as written, read as UTC, when it states none).
+    pub zone: ShownZone,
     /// From the first to the last moment it states; `None` when nothing has a time.
     pub extent: Option<TimeWindow>,
 }
@@ -33,7 +33,7 @@ impl<'a> Facts<'a> {
         let milestones = Milestones::with_kinds(incident, &index.kinds);
         Facts {
             phases: phases(&milestones),
-            offset: incident_offset(incident),
+            zone: incident_zone(incident),
             extent: incident_extent(incident),
             index,
             milestones,

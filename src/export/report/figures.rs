@@ -76,16 +76,16 @@ impl<'f, 'a> Drawings<'f, 'a> {
                 window,
                 width: SVG_WIDTH,
                 height: 0.0,
-                offset_minutes: facts.offset,
+                offset_minutes: facts.zone.minutes,
                 hidden_kinds: 0,
             });
             (
                 scene,
-                axis_context_at(window.start, facts.offset, facts.index.days),
+                axis_context_at(window.start, facts.zone, facts.index.days),
             )
         });
         let illustration = Illustration::new(facts.incident);
-        let last_frame = illustration.scene_at(None, facts.offset);
+        let last_frame = illustration.scene_at(None, facts.zone.minutes);
         Drawings {
             facts,
             timeline,
@@ -133,7 +133,7 @@ impl<'f, 'a> Drawings<'f, 'a> {
         let options = SceneOptions {
             width: CHART_WIDTH,
             height: chart_height(1, false, PANEL_HEIGHT),
-            offset_minutes: self.facts.offset,
+            offset_minutes: self.facts.zone.minutes,
             theme,
         };
         // The series' colours are the theme's, so the scene is made per theme.

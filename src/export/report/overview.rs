@@ -27,7 +27,7 @@ pub fn header(html: &mut Html, facts: &Facts<'_>, label: &str, source_name: &str
     }
     html.close("p");
     html.element("h1", display_title(facts));
-    let dates = incident_dates_from(facts.incident, &facts.milestones, facts.offset);
+    let dates = incident_dates_from(facts.incident, &facts.milestones, facts.zone);
     html.element_class(
         "p",
         "incident-dates",
@@ -181,7 +181,7 @@ fn episodes(html: &mut Html, facts: &Facts<'_>) {
     html.open_class("ol", "episodes");
     let timeline = &facts.incident.timeline;
     for episode in &facts.milestones.episodes {
-        let about = episode_facts(episode, facts.offset, |e| {
+        let about = episode_facts(episode, facts.zone.minutes, |e| {
             timeline.get(e).map(|event| event.text.as_str())
         });
         let words = format!(
@@ -198,7 +198,7 @@ fn episodes(html: &mut Html, facts: &Facts<'_>) {
 /// Where a milestone's time comes from, as the page says it: `stated 10:00`, or
 /// `event 7 at 12:00: “Root cause identified as…”`.
 fn basis(facts: &Facts<'_>, milestone: &Milestone) -> String {
-    let clock = clock_at(milestone.at, facts.offset, false);
+    let clock = clock_at(milestone.at, facts.zone.minutes, false);
     match milestone.basis {
         Basis::Stated => format!("stated {clock}"),
         Basis::Event(i) => {

@@ -1089,6 +1089,16 @@ impl<'a> Reader<'a> {
             if in_timeline && heading && self.under_timeline_day(index) {
                 return false;
             }
+            // `### Prior context` before `### Chat fix attempts (15:30-16:00)`: the first part
+            // of a timeline whose parts name their times, not the end of it. (A later untimed
+            // part is a section of its own; the next timed part goes on with the timeline.)
+            if in_timeline
+                && heading
+                && self.incident.timeline.is_empty()
+                && self.heads_untimed_part(index)
+            {
+                return false;
+            }
             // `### Short term` under `## Action items`: a part of that section, its heading
             // kept in its text before what is written under it.
             if let Some(target) = self.subheading_part(index) {
@@ -1819,6 +1829,32 @@ impl<'a> Reader<'a> {
         self.open_part
             .filter(|part| part.target == Target::Timeline)
             .and_then(|part| part.level)
+    }
+
+    /// True when the Markdown heading at `index`, deeper than the timeline's, is followed by a
+    /// sibling heading that names its time (`### Critical incident (16:15)`): one untimed part
+    /// of a timeline told in timed parts. Code fences between are skipped.
+    fn heads_untimed_part(&self, index: usize) -> bool {
+        let Some(level) = heading_level(&self.lines[index].text) else {
+            return false;
+        };
+        if level <= self.timeline_heading_level().unwrap_or(0) {
+            return false;
+        }
+        let mut fenced = false;
+        let next = self.lines[index + 1..].iter().find_map(|line| {
+            let text = scan::trim_start(&line.text);
+            if text.starts_with("```") || text.starts_with("~~~") {
+                fenced = !fenced;
+            }
+            (!fenced).then(|| heading_level(text)).flatten().map(|l| (l, text))
+        });
+        next.is_some_and(|(next_level, text)| {
+            next_level == level
+                && (timeline_entry(text, self.context).is_some()
+                    || stamped_heading(text, self.context).is_some()
+                    || timed_part_heading(text, self.context).is_some())
+        })
     }
 
     /// True when the Markdown heading at `index` sits under a dated heading that is itself

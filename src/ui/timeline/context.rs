@@ -6,11 +6,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::zone::offset_minutes;
+use super::zone::shown_zone;
 use crate::analysis::anomalies::{anomalies_with, Anomaly};
 use crate::analysis::milestones::Milestones;
 use crate::analysis::phases::{phases, Phase};
 use crate::analysis::viewport;
+use crate::analysis::zones::ShownZone;
 use crate::analysis::window::TimeWindow;
 use crate::draw::timeline::{is_hidden, EventIndex};
 use crate::ui::state::AppState;
@@ -36,6 +37,8 @@ pub struct TimelineContext {
     pub search: RwSignal<String>,
     /// Which events match the search (by event index); empty when there is no search.
     pub matches: Memo<Arc<Vec<bool>>>,
+    /// The chosen zone, and whether the postmortem stated it.
+    pub zone: Memo<ShownZone>,
     /// The chosen zone's offset in minutes east of UTC.
     pub offset: Memo<i32>,
     /// Width of the main canvas in CSS pixels (0 until measured).
@@ -74,10 +77,11 @@ impl TimelineContext {
             })
         });
         let zone = state.view.zone;
-        let offset = Memo::new(move |_| {
+        let shown = Memo::new(move |_| {
             let at = extent.get().map_or(0.0, |e| (e.start + e.end) / 2.0);
-            incident.with(|i| offset_minutes(zone.get(), i, at))
+            incident.with(|i| shown_zone(zone.get(), i, at))
         });
+        let offset = Memo::new(move |_| shown.get().minutes);
         TimelineContext {
             state,
             index,
@@ -88,6 +92,7 @@ impl TimelineContext {
             hidden: RwSignal::new(0),
             search,
             matches,
+            zone: shown,
             offset,
             width: RwSignal::new(0.0),
         }

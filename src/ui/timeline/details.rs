@@ -35,7 +35,7 @@ pub fn EventDetails() -> impl IntoView {
         }) else {
             return ().into_any();
         };
-        let offset = tl.offset.get();
+        let zone = tl.zone.get();
         let since = tl
             .milestones
             .with(|m| m.impact_start.as_ref().map(|s| relative(at - s.at)));
@@ -56,7 +56,7 @@ pub fn EventDetails() -> impl IntoView {
                     on:click=move |_| view.selected.set(None)>"×"</button>
             </div>
             <p class="tl-details-time">
-                <time data-testid="details-time">{date_time_at(at, offset)}</time>
+                <time data-testid="details-time">{date_time_at(at, zone)}</time>
                 {since.map(|s| view! { <span class="tl-since">{format!(" · {s} from impact start")}</span> })}
             </p>
             <p class="tl-details-text" data-testid="details-text"><InlineMarkdown text=text /></p>

@@ -274,7 +274,7 @@ pub fn Stage() -> impl IntoView {
     let axis_context = move || {
         let window = tl.window()?;
         let days = tl.index.with(|i| i.days);
-        Some(axis_context_at(window.start, tl.offset.get(), days))
+        Some(axis_context_at(window.start, tl.zone.get(), days))
     };
     let announcement = move || {
         let event = view.hovered.get()?;
@@ -285,7 +285,7 @@ pub fn Stage() -> impl IntoView {
             "Event {} of {}: {}, {}{}",
             event + 1,
             tl.index.with(|i| i.len()),
-            date_time_at(at, tl.offset.get()),
+            date_time_at(at, tl.zone.get()),
             text,
             if selected { " (selected)" } else { "" }
         ))

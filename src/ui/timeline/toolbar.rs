@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::context::timeline_context;
 use super::perf;
-use super::zone::{button_label, offset_minutes, slug};
+use super::zone::{button_label, shown_zone, slug};
 use crate::analysis::viewport::{self, ZOOM_STEP};
 use crate::ui::state::ZoneChoice;
 
@@ -20,8 +20,17 @@ pub fn Toolbar() -> impl IntoView {
     let zone_button = move |choice: ZoneChoice| {
         let label = move || {
             let at = tl.extent.get().map_or(0.0, |e| (e.start + e.end) / 2.0);
-            let offset = tl.state.incident.with(|i| offset_minutes(choice, i, at));
-            button_label(choice, offset)
+            let zone = tl.state.incident.with(|i| shown_zone(choice, i, at));
+            button_label(choice, zone)
+        };
+        // Converting times written without a zone rests on reading them as UTC: say so.
+        let assumption = move || {
+            let unstated = tl
+                .state
+                .incident
+                .with(|i| !crate::analysis::zones::incident_zone(i).stated);
+            (unstated && choice != ZoneChoice::Incident)
+                .then_some("The postmortem states no zone: its times are read as UTC to convert them")
         };
         view! {
             <button
@@ -29,6 +38,7 @@ pub fn Toolbar() -> impl IntoView {
                 class="tl-seg"
                 aria-pressed=move || (view.zone.get() == choice).to_string()
                 data-testid=format!("zone-{}", slug(choice))
+                title=assumption
                 on:click=move |_| view.zone.set(choice)
             >
                 {label}

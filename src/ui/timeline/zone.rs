@@ -1,7 +1,7 @@
 //! Which UTC offset a zone choice means for an incident: its own stated offset, the viewer's
 //! local offset (at a given instant, so daylight saving is right), or UTC.
 
-use crate::analysis::format::zone_name;
+use crate::analysis::zones::ShownZone;
 use crate::model::Incident;
 use crate::ui::state::ZoneChoice;
 
@@ -16,10 +16,15 @@ fn local_offset(at: f64) -> i32 {
     }
 }
 
-/// Minutes east of UTC that `choice` means for `incident` around instant `at`: the one
-/// function every view asks (see [`crate::analysis::zones`]).
+/// The zone `choice` means for `incident` around instant `at`: the one function every view
+/// asks (see [`crate::analysis::zones`]).
+pub fn shown_zone(choice: ZoneChoice, incident: &Incident, at: f64) -> ShownZone {
+    crate::analysis::zones::shown_zone(choice, incident, at, local_offset)
+}
+
+/// Minutes east of UTC that `choice` means for `incident` around instant `at`.
 pub fn offset_minutes(choice: ZoneChoice, incident: &Incident, at: f64) -> i32 {
-    crate::analysis::zones::offset_minutes(choice, incident, at, local_offset)
+    shown_zone(choice, incident, at).minutes
 }
 
 /// The URL and test name of a zone choice.
@@ -41,11 +46,12 @@ pub fn from_slug(slug: &str) -> Option<ZoneChoice> {
     }
 }
 
-/// A button label: `Incident (UTC-05:00)`, `Local (UTC+09:00)`, `UTC`.
-pub fn button_label(choice: ZoneChoice, offset_minutes: i32) -> String {
+/// A button label: `Incident (UTC-05:00)`, `Incident (zone not stated)`, `Local (UTC+09:00)`,
+/// `UTC`.
+pub fn button_label(choice: ZoneChoice, zone: ShownZone) -> String {
     match choice {
-        ZoneChoice::Incident => format!("Incident ({})", zone_name(offset_minutes)),
-        ZoneChoice::Local => format!("Local ({})", zone_name(offset_minutes)),
+        ZoneChoice::Incident => format!("Incident ({})", zone.name()),
+        ZoneChoice::Local => format!("Local ({})", zone.name()),
         ZoneChoice::Utc => "UTC".to_string(),
     }
 }
