@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Datelike, NaiveDateTime, TimeDelta, Timelike};
 
-use crate::model::Moment;
 use super::zones::ShownZone;
+use crate::model::Moment;
 
 /// A duration in the largest sensible units: `45 s`, `10 min`, `4 h`, `2 h 30 min`, `1 d 3 h`.
 pub fn duration(seconds: i64) -> String {

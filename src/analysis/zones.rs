@@ -135,12 +135,16 @@ mod tests {
 
     #[test]
     fn an_incident_without_a_zone_is_not_called_utc() {
-        let incident = parse_text("Title: T\n\nTimeline:\n- 2024-01-15 10:00 Alert fired\n").incident;
+        let incident =
+            parse_text("Title: T\n\nTimeline:\n- 2024-01-15 10:00 Alert fired\n").incident;
         let zone = incident_zone(&incident);
         assert_eq!((zone.minutes, zone.stated), (0, false));
         assert_eq!(zone.name(), "zone not stated");
         let utc = shown_zone(ZoneChoice::Utc, &incident, 0.0, |_| 60);
         assert_eq!(utc.name(), "UTC");
-        assert_eq!(shown_zone(ZoneChoice::Local, &incident, 0.0, |_| 60).name(), "UTC+01:00");
+        assert_eq!(
+            shown_zone(ZoneChoice::Local, &incident, 0.0, |_| 60).name(),
+            "UTC+01:00"
+        );
     }
 }

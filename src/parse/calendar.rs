@@ -431,6 +431,22 @@ fn token_iter(text: &str) -> impl Iterator<Item = Token<'_>> {
             // not, so `2025년` stays the number 2025.
             let word_char =
                 ch.is_ascii_alphanumeric() || (ch.is_alphabetic() && u32::from(ch) < 0x2E80);
+            // `January23, 2021`: a month's name written against its day is two words.
+            let month_then_day = ch.is_ascii_digit()
+                && start.is_some_and(|from| {
+                    index - from >= 3
+                        && bytes[index - 1].is_ascii_alphabetic()
+                        && month_number(&text[from..index]).is_some()
+                });
+            if month_then_day {
+                if let Some(from) = start.replace(index) {
+                    return Some(Token {
+                        text: &text[from..index],
+                        start: from,
+                        end: index,
+                    });
+                }
+            }
             match (start, word_char && !iso_t) {
                 (None, true) => start = Some(index),
                 (Some(from), false) => {
@@ -937,6 +953,12 @@ mod tests {
             Some("2024-11-05 \"November 5th ’24\"".into())
         );
         assert_eq!(date("Jan 3, '19"), Some("2019-01-03 \"Jan 3, '19\"".into()));
+        // A month's name written against its day; a shorter word against digits is no month.
+        assert_eq!(
+            date("occurred on January23, 2021."),
+            Some("2021-01-23 \"January23, 2021\"".into())
+        );
+        assert_eq!(date("model X5, 2021"), None);
         assert_eq!(
             date("Jan. 15 2024"),
             Some("2024-01-15 \"Jan. 15 2024\"".into())

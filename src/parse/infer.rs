@@ -332,7 +332,9 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
             // `9:00 AM March 14th, 2025 Pacific Time`: the zone after the date.
             let zone = zone.or_else(|| {
                 let date = date_after.as_ref()?;
-                let rest = after_comma.get(date.span.end..)?.trim_start_matches([' ', ',']);
+                let rest = after_comma
+                    .get(date.span.end..)?
+                    .trim_start_matches([' ', ',']);
                 zone_at_start(head(rest, 24))
             });
             let lower_after = head(after_zone, 40).trim_start().to_lowercase();

@@ -44,19 +44,62 @@ impl Reader<'_> {
         ));
     }
 
+    /// True for line `index` inside a part that points at other documents (`**See also:**
+    /// ... a second occurrence (2026-07-27)`, a `## Related` section): the days it names are
+    /// theirs, not this incident's.
+    pub(super) fn in_cross_reference(&self, index: usize) -> bool {
+        let names_others = |label: &str| {
+            let label = label
+                .trim_start_matches(['-', '*', '_', '#', ' ', '>'])
+                .to_lowercase();
+            [
+                "see also",
+                "related",
+                "siehe auch",
+                "voir aussi",
+                "véase también",
+            ]
+            .iter()
+            .any(|word| label.starts_with(word))
+        };
+        if let Some(Target::Other(part)) = self.target {
+            if self
+                .incident
+                .other_sections
+                .get(part)
+                .is_some_and(|part| names_others(&part.title))
+            {
+                return true;
+            }
+        }
+        // The paragraph's first line, or the line that opens its labelled field (a few lines
+        // up at most, so a long paragraph is not read again for each of its lines).
+        (index.saturating_sub(8)..=index)
+            .rev()
+            .find(|&at| {
+                at == 0
+                    || self.lines[at - 1].text.trim().is_empty()
+                    || self.lines[at]
+                        .text
+                        .trim_start()
+                        .starts_with(['*', '-', '#'])
+            })
+            .is_some_and(|at| names_others(&self.lines[at].text))
+    }
+
     /// Notes the day a line of the story before the timeline narrates (`On March 8, 2021,
     /// between 14:00 and 15:30 UTC, ...`, `From 2019-09-24 17:05 to ...`), the first one only:
     /// a date with its year, or a month's name with its day after `on`, `of` or a weekday
     /// once the document gives the year, or a weekday alone in a post dated only by its
     /// publication. Not a day the line says the text was written, published or
     /// edited on, nor one inside a link's address, nor one after the post's own date.
-    pub(super) fn note_story_date(&mut self, content: &str) {
+    pub(super) fn note_story_date(&mut self, index: usize, content: &str) {
         let before_timeline =
             !self.saw_timeline && self.incident.timeline.is_empty() && self.strays.is_empty();
         if self.dates.story.is_some() || !before_timeline {
             return;
         }
-        if names_writing(content, self.context) {
+        if names_writing(content, self.context) || self.in_cross_reference(index) {
             return;
         }
         // A line that names only a day (`*March 15, 2021*` under the title) is a loose date.

@@ -1245,7 +1245,7 @@ impl<'a> Reader<'a> {
                 }
                 _ => {
                     if target.is_narrative() {
-                        self.note_story_date(value);
+                        self.note_story_date(index, value);
                     }
                     self.append_prose(target, value, true)
                 }
@@ -1351,10 +1351,13 @@ impl<'a> Reader<'a> {
             }
             _ => {
                 if target.is_narrative() {
-                    self.note_story_date(content);
+                    self.note_story_date(index, content);
                 }
                 if let Some(date) = date_line(content, self.context) {
-                    if content.len() < 60 && !names_writing(content, self.context) {
+                    if content.len() < 60
+                        && !names_writing(content, self.context)
+                        && !self.in_cross_reference(index)
+                    {
                         self.dates.loose.get_or_insert(date);
                         self.day_line = Some(date);
                     }
@@ -1847,7 +1850,10 @@ impl<'a> Reader<'a> {
             if text.starts_with("```") || text.starts_with("~~~") {
                 fenced = !fenced;
             }
-            (!fenced).then(|| heading_level(text)).flatten().map(|l| (l, text))
+            (!fenced)
+                .then(|| heading_level(text))
+                .flatten()
+                .map(|l| (l, text))
         });
         next.is_some_and(|(next_level, text)| {
             next_level == level

@@ -11,8 +11,8 @@ use crate::analysis::anomalies::{anomalies_with, Anomaly};
 use crate::analysis::milestones::Milestones;
 use crate::analysis::phases::{phases, Phase};
 use crate::analysis::viewport;
-use crate::analysis::zones::ShownZone;
 use crate::analysis::window::TimeWindow;
+use crate::analysis::zones::ShownZone;
 use crate::draw::timeline::{is_hidden, EventIndex};
 use crate::ui::state::AppState;
 

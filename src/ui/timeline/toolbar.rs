@@ -29,8 +29,9 @@ pub fn Toolbar() -> impl IntoView {
                 .state
                 .incident
                 .with(|i| !crate::analysis::zones::incident_zone(i).stated);
-            (unstated && choice != ZoneChoice::Incident)
-                .then_some("The postmortem states no zone: its times are read as UTC to convert them")
+            (unstated && choice != ZoneChoice::Incident).then_some(
+                "The postmortem states no zone: its times are read as UTC to convert them",
+            )
         };
         view! {
             <button
