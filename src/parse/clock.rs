@@ -31,7 +31,9 @@ pub fn leading_clock(text: &str) -> Option<Clock> {
     }
     // `9h21` and `9 h 21` go on with a space or an `h`, `2-7 pm` with a dash (`-` or `–`).
     let french_or_range = match bytes.get(run) {
-        Some(b' ' | b'h') => french(text),
+        // `between 2 and 3 a.m.`, `from 5 to 6 pm`: two bare hours sharing one marker.
+        Some(b' ') => french(text).or_else(|| hour_range(text)),
+        Some(b'h') => french(text),
         Some(b'-' | 0xE2) => hour_range(text),
         _ => None,
     };
@@ -234,11 +236,12 @@ fn french(text: &str) -> Option<Clock> {
     Some(Clock { time, len: after })
 }
 
-/// `2-7 pm`, `9–11am`: a range of bare hours sharing one marker; the time is its start.
+/// `2-7 pm`, `9–11am`, `2 and 3 a.m.`, `5 to 6 pm`: a range of bare hours sharing one
+/// marker; the time is its start.
 fn hour_range(text: &str) -> Option<Clock> {
     let bytes = text.as_bytes();
     let (first, end) = digits(bytes, 0, 1, 2)?;
-    let dash = ["-", "–"]
+    let dash = ["-", "–", " - ", " – ", " and ", " to "]
         .into_iter()
         .find(|d| text[end..].starts_with(d))?;
     let (second, end) = digits(bytes, end + dash.len(), 1, 2)?;
@@ -423,6 +426,10 @@ mod tests {
         assert_eq!(read("10:00:00.123Z x"), Some(("10:00:00".into(), 12)));
         assert_eq!(read("2-7 pm: x"), Some(("14:00:00".into(), 6)));
         assert_eq!(read("11-1 pm"), Some(("11:00:00".into(), 7)));
+        assert_eq!(read("2 and 3 a.m., x"), Some(("02:00:00".into(), 12)));
+        assert_eq!(read("5 to 6 pm"), Some(("17:00:00".into(), 9)));
+        // Bare numbers with no marker after them are no times.
+        assert_eq!(read("2 and 3 servers"), None);
     }
 
     #[test]

@@ -773,6 +773,21 @@ fn opens_past_weekday(content: &str) -> bool {
     })
 }
 
+/// The day a line labelled as the post's publication gives (`Published: 2024-07-20`,
+/// `Posted on March 3, 2021`), with its year.
+pub(super) fn publication_line(line: &str, context: DateContext) -> Option<NaiveDate> {
+    let opening = line
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '>' | '*' | '_'))
+        .get(..9)?
+        .to_ascii_lowercase();
+    if !(opening.starts_with("published") || opening.starts_with("posted")) {
+        return None;
+    }
+    find_date_in(line, context)
+        .filter(|found| found.has_year)
+        .map(|found| found.date)
+}
+
 /// True for a line that says when the text itself was made or last changed, not when the
 /// incident happened: it opens with a last edit (`*Last Update: May 4, 2025 @ 1945 CEST*`,
 /// `Last updated on 2024-03-02`), or names the writing before its date (`Report date:

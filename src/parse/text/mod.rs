@@ -1353,6 +1353,10 @@ impl<'a> Reader<'a> {
                 if target.is_narrative() {
                     self.note_story_date(index, content);
                 }
+                // `Published: 2024-07-20 18:38` dates the post as its front matter would.
+                if let Some(day) = publication_line(content, self.context) {
+                    self.dates.front_matter.get_or_insert(day);
+                }
                 if let Some(date) = date_line(content, self.context) {
                     if content.len() < 60
                         && !names_writing(content, self.context)

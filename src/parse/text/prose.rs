@@ -82,6 +82,11 @@ impl Reader<'_> {
                         .into_iter()
                         .filter(|f| !hidden.iter().any(|range| range.contains(&f.at)))
                         .filter(|f| !(f.may_restate && told(f.time)))
+                        // `Published: 2024-07-20 18:38` says when the text went out.
+                        .filter(|f| {
+                            let label = content[..f.at].trim_end_matches([' ', '`', '*', '_']);
+                            !(label.ends_with(':') && names_writing(content, context))
+                        })
                         .map(|f| {
                             let date = f.date.or_else(|| f.date_wraps.and_then(wrapped_date));
                             let sentence = sentence_excerpt(f.sentence);
