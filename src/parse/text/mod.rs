@@ -594,7 +594,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
             reader.lines.push(Line {
                 number: line.number,
                 raw: line.text,
-                text: clean(line.text),
+                text: liquid_fence(line.text).unwrap_or_else(|| clean(line.text)),
                 offset: 0,
             });
             continue;
@@ -2638,6 +2638,22 @@ fn closes_comment(text: &str, open_before: bool) -> bool {
     rest.contains("-->")
 }
 
+/// A Jekyll code block's tag read as the code fence it stands for: `{% highlight bash %}`
+/// opens one (```` ```bash ````), `{% endhighlight %}` closes it.
+fn liquid_fence(text: &str) -> Option<Cow<'static, str>> {
+    let inner = text
+        .trim()
+        .strip_prefix("{%")?
+        .strip_suffix("%}")?
+        .trim_matches(['-', ' ']);
+    let mut words = inner.split_whitespace();
+    match words.next()? {
+        "highlight" => Some(Cow::Owned(format!("```{}", words.next().unwrap_or("")))),
+        "endhighlight" => Some(Cow::Borrowed("```")),
+        _ => None,
+    }
+}
+
 /// True for a code fence line (```` ``` ```` or `~~~`, with an optional language).
 fn is_fence(text: &str) -> bool {
     // Most lines start with a letter, a digit or a list marker: no fence.
@@ -2934,6 +2950,26 @@ mod report_tests {
                 "Phase 1: Rolling restart, two nodes at a time\n\nPairs restarted.",
                 "Resolved\n\nAll good."
             ]
+        );
+    }
+
+    #[test]
+    fn a_jekyll_code_block_is_code_on_the_page_and_never_events() {
+        let text =
+            "# Vandal\n\n## What we saw\n\nThe shell printed this.\n\n{% highlight bash %}\n\
+                    10:02 dropped database\n{% endhighlight %}\n\n## Timeline\n\n\
+                    - 10:05 backup restored\n";
+        let read = parse_text(text).incident;
+        let times: Vec<String> = read
+            .timeline
+            .iter()
+            .map(|e| e.at.time.format("%H:%M").to_string())
+            .collect();
+        assert_eq!(times, ["10:05"]);
+        let part = &read.other_sections[0];
+        assert_eq!(
+            part.body,
+            "The shell printed this.\n\n```bash\n10:02 dropped database\n```"
         );
     }
 

@@ -127,7 +127,11 @@ impl Verbatim {
                         let next = last_line.is_some_and(|n| n + 1 == line.number);
                         text.push_str(if next { "\n" } else { "\n\n" });
                     }
-                    text.push_str(line.raw.trim_end());
+                    // A Jekyll code block's tags are its fences on the page.
+                    match super::liquid_fence(line.raw) {
+                        Some(fence) => text.push_str(&fence),
+                        None => text.push_str(line.raw.trim_end()),
+                    }
                     *last_line = Some(line.number);
                 }
                 Piece::Text(words) => {
