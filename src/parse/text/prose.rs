@@ -18,7 +18,10 @@ impl Reader<'_> {
         let mut in_entry = false;
         // A run of entry-shaped lines is the timeline, wherever it sits; the times in the
         // sentences around it then narrate it and are not events of their own.
-        let has_timeline = has_entry_run(&prose, &self.lines, document_context);
+        let run = entry_run(&prose, &self.lines, document_context);
+        let has_timeline = run.is_some();
+        // The line of the last entry-shaped line read, for the paragraphs between entries.
+        let mut last_entry_line: Option<usize> = None;
         for (number, prose_line) in prose.iter().enumerate() {
             let context = DateContext {
                 year: prose_line.year,
@@ -55,6 +58,7 @@ impl Reader<'_> {
                 // A line shaped like a timeline entry, outside a timeline section.
                 Some(entry) => {
                     in_entry = true;
+                    last_entry_line = Some(prose_line.raw_index);
                     let text = tidy_entry_text(&entry.text_in(content));
                     // `At 04:20 UTC on June 22nd, 2020 the standby ...`: a date after the time.
                     let (date, days_later) = match entry.date {
@@ -67,7 +71,39 @@ impl Reader<'_> {
                     };
                     vec![((date, entry.time, entry.zone, 0, text), days_later)]
                 }
-                None if has_timeline => Vec::new(),
+                // `2019-3-10` / `Five nodes were down around 2pm today ...`: a paragraph
+                // between the run's entries, with no heading between it and the last one, is
+                // one of its items at its first time (unless an entry just before told it).
+                None if has_timeline => {
+                    let index = prose_line.raw_index;
+                    let inside = run.is_some_and(|(_, last)| index < last)
+                        && last_entry_line.is_some_and(|entry| {
+                            !self.lines[entry + 1..index]
+                                .iter()
+                                .any(|line| line.text.trim_start().starts_with('#'))
+                        });
+                    // Told just before: one of the last few entries has that time.
+                    let told = |time| {
+                        self.incident
+                            .timeline
+                            .iter()
+                            .rev()
+                            .take(3)
+                            .any(|e| e.at.time == time)
+                    };
+                    match inside {
+                        true => narrated_times(content, context)
+                            .into_iter()
+                            .take(1)
+                            .filter(|f| !told(f.time))
+                            .map(|f| {
+                                let sentence = sentence_excerpt(f.sentence);
+                                ((f.date, f.time, f.zone, f.at, sentence), f.days_later)
+                            })
+                            .collect(),
+                        false => Vec::new(),
+                    }
+                }
                 None => {
                     // `![Screen shot … at 1.06.52 PM](…)`: a picture's name is not narration.
                     let hidden = match content.contains("](") {
@@ -238,10 +274,17 @@ fn opens_with_time_word(content: &str) -> bool {
         && !stamp_then_separator(&content[first.len()..])
 }
 
-/// True when two entry-shaped prose lines (`- 07:45: text`) follow each other, with only
-/// lines wrapped from the first or blank lines between them.
-fn has_entry_run(prose: &[ProseLine], lines: &[Line<'_>], context: DateContext) -> bool {
+/// The lines of the first and last entry-shaped prose lines (`- 07:45: text`) when two of them
+/// follow each other, with only lines wrapped from the first or blank lines between them: the
+/// document's timeline is that run, wherever it sits. `None` when no two do.
+fn entry_run(
+    prose: &[ProseLine],
+    lines: &[Line<'_>],
+    context: DateContext,
+) -> Option<(usize, usize)> {
     let mut last_entry: Option<(usize, usize)> = None;
+    let mut first = None;
+    let mut run = false;
     for (position, prose_line) in prose.iter().enumerate() {
         let index = prose_line.raw_index;
         let (content, _, is_item) = strip_list_marker(&lines[index].text);
@@ -260,12 +303,11 @@ fn has_entry_run(prose: &[ProseLine], lines: &[Line<'_>], context: DateContext) 
                 .count();
             wrapped.iter().all(|p| p.continues) && wrapped.len() + blank == index - last - 1
         });
-        if adjacent {
-            return true;
-        }
+        run |= adjacent;
+        first.get_or_insert(index);
         last_entry = Some((position, index));
     }
-    false
+    run.then(|| Some((first?, last_entry?.1))).flatten()
 }
 
 #[cfg(test)]
