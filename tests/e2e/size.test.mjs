@@ -24,8 +24,13 @@ const FIRST_PAINT_BUDGET = 25 * KB;
  * 5 December 2026 (eighteenth session): the page reads a file that logs separate incidents as a
  * log (`analysis::episodes`, the list of its incidents in the key-durations card, the latest one's
  * story in the illustration) and its reader learnt the thirtieth and thirty-first development
- * sets' shapes: page 586.3 -> 590.7 KB gzip (625.4 KB interactive in the working tree). */
-const INTERACTIVE_BUDGET = 627 * KB;
+ * sets' shapes: page 586.3 -> 590.7 KB gzip (625.4 KB interactive in the working tree). Raised
+ * to 628 KB on 5 December 2026 (twenty-first session): every view says "zone not stated" for a
+ * postmortem that names no zone instead of calling its times UTC (`analysis::zones::ShownZone`,
+ * the zone buttons' note on converting such times), and the page's reader learnt the shapes of
+ * the thirty-seventh and thirty-eighth sets: page 590.9 -> 591.9 KB gzip, 626.7 KB interactive
+ * in the working tree, which a fresh clone measures about 0.2 KB higher. */
+const INTERACTIVE_BUDGET = 628 * KB;
 /** Everything the app fetches, gzip. Raised from 971 KB on 2 December 2026 (third session):
  * the parse worker's reader gained the shapes of the tenth development set (stamps that end a
  * heading or a bold line, years that are slips, table rows that keep their `<br>`s, data tables
@@ -82,8 +87,14 @@ const INTERACTIVE_BUDGET = 627 * KB;
  * site's `updates`: +2.4 KB after it was made smaller, from +4.5 KB with a sort and chrono's
  * RFC 3339 parser) and the shapes of the thirty-fifth and thirty-sixth sets (windows in prose,
  * parenthesised times, start/end tables, Latin American zones): worker 374.6 -> 379.3 KB, page
- * 590.8 -> 590.9 KB, everything 1009.7 KB in the working tree. */
-const TOTAL_BUDGET = 1011 * KB;
+ * 590.8 -> 590.9 KB, everything 1009.7 KB in the working tree. Raised to 1015 KB on 5 December
+ * 2026 (twenty-first session): the shapes of the thirty-seventh and thirty-eighth sets and the
+ * zone-not-stated labels: worker 379.3 -> 381.7 KB (raw wasm before wasm-opt, gzip: +0.6 KB
+ * for the first reading commit, +0.7 for January23 and See also, +0.9 for bare-hour windows and
+ * Published lines, +0.4 for Jekyll code blocks; the status-log paragraphs not measured apart),
+ * page 590.9 -> 591.9 KB, everything 1013.2 KB
+ * in the working tree. */
+const TOTAL_BUDGET = 1015 * KB;
 
 const gzipBytes = async (name) => gzipSync(await readFile(join(DIST, name))).length;
 
