@@ -288,10 +288,16 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
             // `9:00 AM March 14th, 2025 Pacific Time (4:00 PM UTC)`: only a date and a zone
             // since the last time, so the same moment in another zone.
             let restates = last_clock_end > start
-                && text[last_clock_end..opened.len() + start]
-                    .trim_end_matches(['(', '（'])
-                    .split_whitespace()
-                    .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+                && text
+                    .get(last_clock_end..opened.len() + start)
+                    .is_some_and(|between| {
+                        between
+                            .trim_end_matches(['(', '（'])
+                            .split_whitespace()
+                            .all(|w| {
+                                w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                            })
+                    });
             opened.ends_with(['(', '（']) && ends && after_words && !restates
         };
         let opens_window = opens_window || (parenthesised && range_end.is_some());

@@ -20,8 +20,11 @@ impl Reader<'_> {
         // sentences around it then narrate it and are not events of their own.
         let run = entry_run(&prose, &self.lines, document_context);
         let has_timeline = run.is_some();
-        // The line of the last entry-shaped line read, for the paragraphs between entries.
-        let mut last_entry_line: Option<usize> = None;
+        // Whether an entry-shaped line was read with no heading since, for the paragraphs
+        // between entries; `headings_scanned` is the line up to which headings were looked
+        // for (each line is looked at once).
+        let mut entry_open = false;
+        let mut headings_scanned = 0;
         for (number, prose_line) in prose.iter().enumerate() {
             let context = DateContext {
                 year: prose_line.year,
@@ -58,7 +61,8 @@ impl Reader<'_> {
                 // A line shaped like a timeline entry, outside a timeline section.
                 Some(entry) => {
                     in_entry = true;
-                    last_entry_line = Some(prose_line.raw_index);
+                    entry_open = true;
+                    headings_scanned = prose_line.raw_index + 1;
                     let text = tidy_entry_text(&entry.text_in(content));
                     // `At 04:20 UTC on June 22nd, 2020 the standby ...`: a date after the time.
                     let (date, days_later) = match entry.date {
@@ -76,12 +80,13 @@ impl Reader<'_> {
                 // one of its items at its first time (unless an entry just before told it).
                 None if has_timeline => {
                     let index = prose_line.raw_index;
-                    let inside = run.is_some_and(|(_, last)| index < last)
-                        && last_entry_line.is_some_and(|entry| {
-                            !self.lines[entry + 1..index]
-                                .iter()
-                                .any(|line| line.text.trim_start().starts_with('#'))
-                        });
+                    if let Some(lines) = self.lines.get(headings_scanned..index) {
+                        if lines.iter().any(|l| l.text.trim_start().starts_with('#')) {
+                            entry_open = false;
+                        }
+                    }
+                    headings_scanned = headings_scanned.max(index);
+                    let inside = entry_open && run.is_some_and(|(_, last)| index < last);
                     // Told just before: one of the last few entries has that time.
                     let told = |time| {
                         self.incident
