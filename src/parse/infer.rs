@@ -266,11 +266,7 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
         // time or window filling a parenthesis of its own stamps the words before it.
         let parenthesised = windows && {
             let opened = text[start..at].trim_end();
-            let closes = |rest: &str| {
-                let rest = rest.trim_start();
-                let rest = zone_at_start(head(rest, 24)).map_or(rest, |z| &rest[z.label.len()..]);
-                rest.trim_start().starts_with([')', '）'])
-            };
+            let closes = |rest: &str| past_zone(rest).starts_with([')', '）']);
             let ends = match range_end {
                 Some((rest, end)) => closes(&rest.trim_start()[end.len..]),
                 None => closes(after),
@@ -377,11 +373,18 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
 /// True when a Japanese particle after a time (and its zone) makes it the moment the sentence
 /// tells of: `5/7 10:00 UTC に commit した` (at), `18:00 頃` (around).
 fn particle_says_when(after: &str) -> bool {
-    let rest = after.trim_start();
-    let rest = zone_at_start(head(rest, 24)).map_or(rest, |z| &rest[z.label.len()..]);
+    let rest = past_zone(after);
     ["に", "頃", "ごろ"]
         .iter()
-        .any(|particle| rest.trim_start().starts_with(particle))
+        .any(|particle| rest.starts_with(particle))
+}
+
+/// The text after a time, past the spaces and the zone written first in it (`UTC に`).
+fn past_zone(after: &str) -> &str {
+    let rest = after.trim_start();
+    zone_at_start(head(rest, 24))
+        .map_or(rest, |z| &rest[z.label.len()..])
+        .trim_start()
 }
 
 /// `at shortly after midnight (00:00)`, `around noon (12:05 UTC)`: a time in parentheses that

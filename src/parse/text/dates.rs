@@ -773,14 +773,15 @@ fn opens_past_weekday(content: &str) -> bool {
     })
 }
 
+/// A line without the quote marks, emphasis and spaces it opens with: where its label starts.
+fn line_opening(line: &str) -> &str {
+    line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '>' | '*' | '_'))
+}
+
 /// The day a line labelled as the post's publication gives (`Published: 2024-07-20`,
 /// `Posted on March 3, 2021`), with its year.
 pub(super) fn publication_line(line: &str, context: DateContext) -> Option<NaiveDate> {
-    let opening = line
-        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '>' | '*' | '_'))
-        .get(..9)?
-        .to_ascii_lowercase();
-    if !(opening.starts_with("published") || opening.starts_with("posted")) {
+    if skip_word(line_opening(line), &["published", "posted"]) == 0 {
         return None;
     }
     find_date_in(line, context)
@@ -814,9 +815,7 @@ pub(super) fn names_writing(line: &str, context: DateContext) -> bool {
         "created",
         "prepared",
     ];
-    let opening =
-        line.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '>' | '*' | '_'));
-    skip_word(opening, &OPENINGS) > 0
+    skip_word(line_opening(line), &OPENINGS) > 0
         || find_date_in(line, context).is_some_and(|found| {
             let before = line[..found.span.start].to_lowercase();
             WORDS.iter().any(|word| before.contains(word))

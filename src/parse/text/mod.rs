@@ -1851,7 +1851,7 @@ impl<'a> Reader<'a> {
         let mut fenced = false;
         let next = self.lines[index + 1..].iter().find_map(|line| {
             let text = scan::trim_start(&line.text);
-            if text.starts_with("```") || text.starts_with("~~~") {
+            if is_fence(text) {
                 fenced = !fenced;
             }
             (!fenced)

@@ -18,8 +18,8 @@ impl Reader<'_> {
         let mut in_entry = false;
         // A run of entry-shaped lines is the timeline, wherever it sits; the times in the
         // sentences around it then narrate it and are not events of their own.
-        let run = entry_run(&prose, &self.lines, document_context);
-        let has_timeline = run.is_some();
+        let last_run_entry = entry_run_end(&prose, &self.lines, document_context);
+        let has_timeline = last_run_entry.is_some();
         // Whether an entry-shaped line was read with no heading since, for the paragraphs
         // between entries; `headings_scanned` is the line up to which headings were looked
         // for (each line is looked at once).
@@ -81,12 +81,12 @@ impl Reader<'_> {
                 None if has_timeline => {
                     let index = prose_line.raw_index;
                     if let Some(lines) = self.lines.get(headings_scanned..index) {
-                        if lines.iter().any(|l| l.text.trim_start().starts_with('#')) {
+                        if lines.iter().any(|l| heading_level(&l.text).is_some()) {
                             entry_open = false;
                         }
                     }
                     headings_scanned = headings_scanned.max(index);
-                    let inside = entry_open && run.is_some_and(|(_, last)| index < last);
+                    let inside = entry_open && last_run_entry.is_some_and(|last| index < last);
                     // Told just before: one of the last few entries has that time.
                     let told = |time| {
                         self.incident
@@ -279,16 +279,11 @@ fn opens_with_time_word(content: &str) -> bool {
         && !stamp_then_separator(&content[first.len()..])
 }
 
-/// The lines of the first and last entry-shaped prose lines (`- 07:45: text`) when two of them
-/// follow each other, with only lines wrapped from the first or blank lines between them: the
-/// document's timeline is that run, wherever it sits. `None` when no two do.
-fn entry_run(
-    prose: &[ProseLine],
-    lines: &[Line<'_>],
-    context: DateContext,
-) -> Option<(usize, usize)> {
+/// The line of the last entry-shaped prose line (`- 07:45: text`) when two of them follow each
+/// other, with only lines wrapped from the first or blank lines between them: the document's
+/// timeline is that run, wherever it sits. `None` when no two do.
+fn entry_run_end(prose: &[ProseLine], lines: &[Line<'_>], context: DateContext) -> Option<usize> {
     let mut last_entry: Option<(usize, usize)> = None;
-    let mut first = None;
     let mut run = false;
     for (position, prose_line) in prose.iter().enumerate() {
         let index = prose_line.raw_index;
@@ -309,10 +304,9 @@ fn entry_run(
             wrapped.iter().all(|p| p.continues) && wrapped.len() + blank == index - last - 1
         });
         run |= adjacent;
-        first.get_or_insert(index);
         last_entry = Some((position, index));
     }
-    run.then(|| Some((first?, last_entry?.1))).flatten()
+    last_entry.filter(|_| run).map(|(_, index)| index)
 }
 
 #[cfg(test)]
