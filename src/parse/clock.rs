@@ -51,11 +51,15 @@ pub fn leading_clock(text: &str) -> Option<Clock> {
     if spaced_minutes {
         at += 1;
     }
+    // `18：45`: Japanese text may write the colon full-width.
+    let wide_colon = text[at..].starts_with('：');
     if bytes.get(at) == Some(&b':')
         || (bytes.get(at) == Some(&b'.') && hour <= 23)
         || spaced_minutes
+        || wide_colon
     {
-        if let Some((value, end)) = digits(bytes, at + 1, 2, 2) {
+        let colon_len = if wide_colon { '：'.len_utf8() } else { 1 };
+        if let Some((value, end)) = digits(bytes, at + colon_len, 2, 2) {
             minute = Some(value);
             at = end;
             if bytes.get(at) == Some(&b':') {

@@ -656,9 +656,9 @@ pub fn colon_hhmm(content: &str) -> Option<(NaiveTime, usize)> {
 }
 
 /// An entry whose stamp ends the line: `First detected: 2020-08-14 10:43`, `Resolved 11:38
-/// UTC`. Returns the entry, the label before the stamp (at most six words) and the byte
-/// where the stamp starts.
-pub fn trailing_entry(content: &str, context: DateContext) -> Option<(Entry, &str, usize)> {
+/// UTC`. Returns the entry, the label before the stamp (at most six words), the byte where
+/// the stamp starts and a note in parentheses after the stamp (empty when there is none).
+pub fn trailing_entry(content: &str, context: DateContext) -> Option<(Entry, &str, usize, &str)> {
     let bytes = content.as_bytes();
     if !bytes.iter().any(u8::is_ascii_digit) {
         return None;
@@ -679,6 +679,17 @@ pub fn trailing_entry(content: &str, context: DateContext) -> Option<(Entry, &st
         let label = content[..start]
             .trim_end_matches(['*', '_', '`', '(', '[', ' ', '~'])
             .trim_start_matches(['#', ' ']);
+        // `First notification: 9:45 pm EST (by Etherscan Team)`: a note in parentheses after
+        // the stamp of a field stays with the field's name.
+        let note = rest
+            .strip_prefix('(')
+            .filter(|inner| !inner.contains(['(', ')']) && !inner.is_empty())
+            .filter(|_| {
+                content[..start]
+                    .trim_end_matches(['*', '_', ' '])
+                    .ends_with(':')
+            })
+            .map(|_| content[start + entry.text_at..].trim());
         // `Last commit (Aug 4, 11:00 PM)`: the day written right before the time is its day.
         let mut entry = entry;
         let label_at = content.len() - content.trim_start_matches(['#', ' ']).len();
@@ -691,8 +702,11 @@ pub fn trailing_entry(content: &str, context: DateContext) -> Option<(Entry, &st
             _ => (label, start),
         };
         let words = label.split_whitespace().count();
-        if rest.is_empty() && (1..=6).contains(&words) && label.chars().any(char::is_alphabetic) {
-            return Some((entry, label, start));
+        if (rest.is_empty() || note.is_some())
+            && (1..=6).contains(&words)
+            && label.chars().any(char::is_alphabetic)
+        {
+            return Some((entry, label, start, note.unwrap_or_default()));
         }
         return None; // the first stamp decides: an earlier time is not a label
     }

@@ -8,7 +8,7 @@
 use chrono::{NaiveDate, NaiveTime};
 
 use super::calendar::{self, find_date_in, DateContext};
-use super::clock::leading_clock;
+use super::clock::{leading_clock, Clock};
 use super::zone::{cjk_lead, short_us_zone, zone_at_start, DayPart, FoundZone};
 
 /// Words that introduce a moment.
@@ -34,6 +34,11 @@ const TRIGGERS: &[&str] = &[
     "till",
     "à",
     "vers",
+    // French, Spanish, German: `depuis environ 17h` (since about), `desde las 9:00`, `seit 8 Uhr`.
+    "environ",
+    "depuis",
+    "desde",
+    "seit",
     "um",
     "gegen",
     "bis",
@@ -45,6 +50,8 @@ const TRIGGERS: &[&str] = &[
     "om",
     "rond",
     "omstreeks",
+    // Dutch `vanaf 19.07 uur` (from then on).
+    "vanaf",
     // Polish: `o godzinie 7.35`, `około 7:35`.
     "godzinie",
     "godz",
@@ -145,6 +152,10 @@ const DAY_BEFORE: &[&str] = &[
     "yesterday",
     "the night before",
     "the previous",
+    // Dutch `gisteren`, `gistermiddag`, `gisteravond` (yesterday, its afternoon, evening);
+    // German `gestern`.
+    "gister",
+    "gestern",
 ];
 
 /// True when a time comes inside a code span that reads as a command line (`journalctl
@@ -186,7 +197,9 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
             && (at == 0
                 || !(bytes[at - 1].is_ascii_alphanumeric()
                     || matches!(bytes[at - 1], b'.' | b':' | b'/' | b'-')));
-        let Some(clock) = starts.then(|| leading_clock(&text[at..])).flatten() else {
+        let clock =
+            starts.then(|| leading_clock(&text[at..]).or_else(|| french_bare_hour(text, at)));
+        let Some(clock) = clock.flatten() else {
             at += 1;
             continue;
         };
@@ -429,13 +442,48 @@ fn cjk_trigger_ends(lead: &str) -> bool {
     !lead.is_ascii() && CJK_TRIGGERS.iter().any(|w| lead.ends_with(w))
 }
 
-/// True when the text before a time ends with `as of` (any case), which introduces it.
+/// `17h` right after a French word that says when (`vers 17h`, `depuis environ 17h`): the
+/// hour on its own, which the lexer leaves alone elsewhere (`3h` is as often a duration).
+fn french_bare_hour(text: &str, at: usize) -> Option<Clock> {
+    const SAYS_WHEN: &[&str] = &["à", "vers", "depuis", "environ", "dès", "jusqu'à"];
+    let bytes = text.as_bytes();
+    let digits = bytes[at..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let mark = at + digits;
+    let ends = !bytes.get(mark + 1).is_some_and(u8::is_ascii_alphanumeric);
+    if !(1..=2).contains(&digits) || bytes.get(mark) != Some(&b'h') || !ends {
+        return None;
+    }
+    let word = text[..at]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()?
+        .to_lowercase()
+        .replace('’', "'");
+    if !SAYS_WHEN.contains(&word.as_str()) {
+        return None;
+    }
+    let time = NaiveTime::from_hms_opt(text[at..mark].parse().ok()?, 0, 0)?;
+    Some(Clock {
+        time,
+        len: digits + 1,
+    })
+}
+
+/// True when the text before a time ends with `as of` (any case) or French `mise à jour de`
+/// (update of), which introduce it.
 fn ends_with_as_of(lead: &str) -> bool {
     let lead = lead.trim_end();
-    lead.len()
-        .checked_sub(5)
-        .and_then(|start| lead.get(start..))
-        .is_some_and(|tail| tail.eq_ignore_ascii_case("as of"))
+    let ends_with = |phrase: &str| {
+        lead.len()
+            .checked_sub(phrase.len())
+            .and_then(|start| lead.get(start..))
+            .is_some_and(|tail| tail.to_lowercase() == phrase)
+    };
+    // French: `Mise à jour de 18h15 :` (update of), a status update's time.
+    ends_with("as of") || ends_with("mise à jour de") || ends_with("mise à jour à")
 }
 
 /// True when the words of a sentence before its time hope or estimate (`We hope to be fully
@@ -485,6 +533,8 @@ fn days_named_before(lead: &str) -> i8 {
         "afternoon",
         "evening",
         "night",
+        "om",
+        "um",
     ];
     let lower = lead.to_lowercase();
     let mut words: Vec<&str> = lower
@@ -497,7 +547,7 @@ fn days_named_before(lead: &str) -> i8 {
     match words.as_slice() {
         [.., "after", "tomorrow"] => 2,
         [.., "tomorrow"] => 1,
-        [.., "yesterday"] | [.., "last"] => -1,
+        [.., "yesterday" | "gisteren" | "gestern"] | [.., "last"] => -1,
         _ => 0,
     }
 }

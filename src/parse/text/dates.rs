@@ -710,8 +710,17 @@ fn rolls_over(before: NaiveTime, time: NaiveTime, listed: bool) -> bool {
 /// the incident's day when nothing better says it.
 pub(super) fn first_full_date(lines: &[&str], order: DateOrder) -> Option<NaiveDate> {
     let context = DateContext { order, year: None };
+    // A code block's dates are its output's (`ps` shows `May12 1994:39`), not the story's.
+    let mut fenced = false;
     lines
         .iter()
+        .filter(|line| {
+            if is_fence(line) {
+                fenced = !fenced;
+                return false;
+            }
+            !fenced
+        })
         .filter(|line| {
             // A date inside an entry's text (`03:48 — PR merged 2026-02-07`) is about that
             // entry, not the incident's day.

@@ -49,6 +49,7 @@ mod dates;
 mod details;
 mod outline;
 mod prose;
+mod records;
 mod status;
 mod tables;
 mod verbatim;
@@ -357,6 +358,8 @@ struct Reader<'a> {
     /// A further heading of a prose part (see [`Reader::note_heading`]) waiting for the
     /// part's next text, which it goes before; an empty one is left out.
     pending_heading: Option<(Target, String)>,
+    /// The heading level of the last record read whose time is a field (`records`).
+    record_level: Option<usize>,
     /// The Markdown level of the heading that opened the part being read (`2` for `## Action
     /// items`): an unknown heading deeper than it (`### Short term`) is a part of that part.
     part_level: Option<usize>,
@@ -502,6 +505,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         update_open: false,
         current: 0,
         pending_heading: None,
+        record_level: None,
         part_level: None,
         action_group: None,
         stated: Vec::new(),
@@ -866,6 +870,10 @@ impl<'a> Reader<'a> {
         }
         // The line without its list marker or quote, read once for both steps below.
         let marked = strip_list_marker(&text);
+        if self.read_time_field(index, marked.0, marked.1) {
+            self.after_blank = false;
+            return;
+        }
         if self.read_update_label(index, marked) {
             self.paragraph.clear();
             self.after_blank = false;
@@ -1059,8 +1067,11 @@ impl<'a> Reader<'a> {
             && field_for(label) != Some(Field::Timeline)
         {
             self.day_later = day_number(label).map_or(0, |n| n - 1);
-            let name = section_name(label);
-            self.keep_timeline_note(&bold(&name), true);
+            // A record's heading names its entry (`records`), so it is no note of its own.
+            if !self.opens_time_record(index) {
+                let name = section_name(label);
+                self.keep_timeline_note(&bold(&name), true);
+            }
             return true;
         }
         let stamped = || {
@@ -1562,8 +1573,11 @@ impl<'a> Reader<'a> {
         let trailing = (!wrapped)
             .then(|| trailing_entry(content, self.context))
             .flatten();
-        if let Some((entry, label, at)) = trailing {
-            let text = tidy_entry_text(&label_without_separator(label));
+        if let Some((entry, label, at, note)) = trailing {
+            let mut text = tidy_entry_text(&label_without_separator(label));
+            if !note.is_empty() {
+                text = format!("{text} {note}");
+            }
             self.push_entry(index, content_at + at, entry, text);
             return;
         }
@@ -1813,7 +1827,9 @@ impl<'a> Reader<'a> {
         };
         self.timeline_heading_level()
             .is_some_and(|open| level > open)
-            && (self.next_text_is_entry(index) || self.items_with_stamps_under(index))
+            && (self.next_text_is_entry(index)
+                || self.items_with_stamps_under(index)
+                || self.opens_time_record(index))
     }
 
     /// True when a list item under the heading at `index`, before the next heading (within 40

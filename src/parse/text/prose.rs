@@ -11,6 +11,8 @@ impl Reader<'_> {
         // A date written in the prose before the first event ("On March 5, 2024 we ...")
         // dates the times after it; later dates only count when written with a time.
         let mut running_date = None;
+        // Days a relative word moved the last moment by (`16.00 uur gistermiddag`: -1).
+        let mut carried_later = 0;
         // The last day the prose wrote itself (with an event, or before the first one): it
         // outranks a date in the title for the times after it.
         let mut narrated = None;
@@ -159,14 +161,30 @@ impl Reader<'_> {
                     (true, Some(day)) => Some(day),
                     _ => prose_line.day,
                 };
-                let date =
-                    date.or(line_date)
-                        .or(heading_day)
-                        .or(running_date)
-                        .map(|day| match date {
-                            None => shift_days(day, days_later),
-                            Some(_) => day,
-                        });
+                let written = date.or(line_date);
+                // A moment a relative word moved (`16.00 uur gistermiddag`) moves the story's
+                // later moments that write no day of their own as well, unless they follow a
+                // moment dated since (whose day they take as it is).
+                let shift = match days_later {
+                    0 if written.is_none()
+                        && (heading_day.is_some() || running_date.is_none())
+                        && !names_today(&sentence) =>
+                    {
+                        carried_later
+                    }
+                    later => later,
+                };
+                carried_later = match written {
+                    Some(_) => 0,
+                    None => shift,
+                };
+                let date = written
+                    .or(heading_day)
+                    .or(running_date)
+                    .map(|day| match date {
+                        None => shift_days(day, shift),
+                        Some(_) => day,
+                    });
                 running_date = date;
                 self.incident.timeline.push(TimelineEvent {
                     at: Moment::new(date, time, None),
@@ -179,7 +197,7 @@ impl Reader<'_> {
                     at: prose_line.column_base + at,
                     line_index: prose_line.raw_index,
                     date,
-                    later: if date.is_none() { days_later } else { 0 },
+                    later: if date.is_none() { shift } else { 0 },
                     next_day: false,
                     aside: false,
                     inherited: false,
@@ -307,6 +325,27 @@ fn entry_run_end(prose: &[ProseLine], lines: &[Line<'_>], context: DateContext) 
         last_entry = Some((position, index));
     }
     last_entry.filter(|_| run).map(|(_, index)| index)
+}
+
+/// True when a sentence puts its moment on the day of writing (`as we turned up builds today
+/// at around 14:00`, `vanavond`), which a relative day told before it does not move.
+fn names_today(sentence: &str) -> bool {
+    const TODAY: &[&str] = &[
+        "today",
+        "this morning",
+        "this afternoon",
+        "this evening",
+        "tonight",
+        "vandaag",
+        "vanochtend",
+        "vanmiddag",
+        "vanavond",
+        "heute",
+        "aujourd'hui",
+        "hoy",
+    ];
+    let lower = sentence.to_lowercase();
+    TODAY.iter().any(|word| lower.contains(word))
 }
 
 #[cfg(test)]
