@@ -63,9 +63,10 @@ const TRIGGERS: &[&str] = &[
     "于",
 ];
 
-/// Words that open a window (`between 5:20pm and 11:25pm`, `from 9:30pm to 12:30am`): its
+/// Words that open a window (`between 5:20pm and 11:25pm`, `from 9:30pm to 12:30am`, French
+/// and Spanish `entre`, German `zwischen`, Dutch `tussen`): its
 /// start is a moment of a story told in prose, and restates one under a timeline's entry.
-const WINDOW_STARTS: &[&str] = &["between", "from"];
+const WINDOW_STARTS: &[&str] = &["between", "from", "entre", "zwischen", "tussen"];
 
 /// A moment found in prose.
 #[derive(Debug, Clone, PartialEq)]
@@ -311,7 +312,9 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
         };
         let opens_window = opens_window || (parenthesised && range_end.is_some());
         let introduced = introduced || opens_window || parenthesised || particle_says_when(after);
-        let range = range_end.is_some() && !parenthesised;
+        // A range counts where a window opens (`between 07:20-09:30 UTC`) or fills a
+        // parenthesis; elsewhere (`the 14:00-15:00 slot`) it is no moment of the story.
+        let range = range_end.is_some() && !parenthesised && !opens_window;
         // Only the sentence's last words before the time: a bounded look keeps this linear.
         let mut hope_start = start.max(at.saturating_sub(80));
         while !text.is_char_boundary(hope_start) {

@@ -867,7 +867,24 @@ pub(super) fn date_in_name(name: &str, order: DateOrder) -> (Option<NaiveDate>, 
     if let Some(found) = find_date_in(name, context) {
         return (Some(found.date), Some(found.date.year()));
     }
+    if let Some(day) = compact_date(name) {
+        return (Some(day), Some(day.year()));
+    }
     (None, bare_year(name))
+}
+
+/// `mainte20070515_mobile.jsp`: a run of exactly eight digits in the file's own name that is
+/// a day from 1990 on (`YYYYMMDD`), as notices kept one file a day are named.
+fn compact_date(name: &str) -> Option<NaiveDate> {
+    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    file.split(|c: char| !c.is_ascii_digit())
+        .filter(|run| run.len() == 8)
+        .find_map(|run| {
+            let year: i32 = run[..4].parse().ok()?;
+            let day =
+                NaiveDate::from_ymd_opt(year, run[4..6].parse().ok()?, run[6..].parse().ok()?)?;
+            (1990..=2100).contains(&year).then_some(day)
+        })
 }
 
 /// True when a duration value is a length (`4 hours`, `1 h 13 m`, `42 minutes 17 seconds`).
