@@ -193,6 +193,8 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
     let mut at = 0;
     // Where the last clock time read ended, to tell a time restated in parentheses.
     let mut last_clock_end = 0;
+    // Where the last time that opened a window (`from 5:05pm`) ended, to tell its end.
+    let mut window_start_end: Option<usize> = None;
     while at < bytes.len() {
         let starts = bytes[at].is_ascii_digit()
             && (at == 0
@@ -266,11 +268,20 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
             || cjk_trigger_ends(lead)
             || glosses_an_introduced_moment(lead)
             || (date.is_some() && previous.as_deref() == Some("on"));
-        let opens_window = !introduced
-            && windows
-            && previous
-                .as_deref()
-                .is_some_and(|w| WINDOW_STARTS.contains(&w));
+        let starts_window = previous
+            .as_deref()
+            .is_some_and(|w| WINDOW_STARTS.contains(&w));
+        // `from 5:05pm UTC until 9:05pm UTC`, `from 17:09 EST to approximately 23:42`: the end
+        // of a window belongs to it, and is no moment of its own.
+        let ends_window = window_start_end
+            .is_some_and(|end| end > start && end <= at && joins_window(&text[end..at]));
+        window_start_end = starts_window.then_some(at + clock.len);
+        if ends_window {
+            at += clock.len.max(1);
+            last_clock_end = at;
+            continue;
+        }
+        let opens_window = !introduced && windows && starts_window;
         let after = &text[at + clock.len..];
         let range_end = after
             .trim_start()
@@ -473,6 +484,36 @@ fn french_bare_hour(text: &str, at: usize) -> Option<Clock> {
         time,
         len: digits + 1,
     })
+}
+
+/// True when the words between a window's start and a later time join the two (`until`,
+/// `to approximately`, `and`, a dash), perhaps after the start's zone: the later time ends it.
+fn joins_window(between: &str) -> bool {
+    const JOINS: &[&str] = &[
+        "until", "till", "to", "and", "through", "-", "–", "—", "bis", "à", "et", "y",
+    ];
+    const ROUGHLY: &[&str] = &[
+        "approximately",
+        "approx",
+        "approx.",
+        "about",
+        "around",
+        "~",
+        "ca.",
+    ];
+    let mut joined = false;
+    for word in between.split_whitespace() {
+        let word = word.trim_matches([',', '(', ')']);
+        if JOINS.contains(&word) {
+            joined = true;
+        } else if !(word.is_empty()
+            || ROUGHLY.contains(&word)
+            || (word.len() <= 5 && word.bytes().all(|b| b.is_ascii_uppercase())))
+        {
+            return false;
+        }
+    }
+    joined
 }
 
 /// True when the text before a time ends with `as of` (any case) or French `mise à jour de`
