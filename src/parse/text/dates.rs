@@ -330,6 +330,10 @@ impl Reader<'_> {
     ) {
         let mut date = first_date;
         let mut previous: Option<NaiveTime> = None;
+        // A time the title gives (`… since 12:35 ET`), for the first entry only.
+        let mut title_time = clocks_at_word_starts(&self.incident.title)
+            .next()
+            .map(|(_, clock)| clock.time);
         // Whether the entry before was found in prose rather than in a timeline.
         let mut previous_inferred = true;
         let mut out_of_order = 0;
@@ -470,6 +474,17 @@ impl Reader<'_> {
             if raw.next_day && raw_date.is_none() {
                 date = date.and_then(|d| d.checked_add_signed(Duration::days(1)));
                 previous = None;
+            }
+            // `Twitter down since 12:35 ET` over updates at `1:00`, `1:49`: the title's time
+            // past noon tells the first bare time's afternoon (it is no entry to step from).
+            if let (None, Some(anchor)) = (previous, title_time.take()) {
+                if !stepped_back && twelve_hour_clock && raw.later == 0 {
+                    if let Some(afternoon) =
+                        afternoon_without_pm(anchor, time, stamp.written.without_marker)
+                    {
+                        time = afternoon;
+                    }
+                }
             }
             if let Some(before) = previous.filter(|_| raw.later == 0) {
                 let listed = !event.inferred && !previous_inferred;

@@ -108,6 +108,9 @@ fn update_label_entry(
     if !is_update_label(label) {
         return None;
     }
+    let number = update_number(&content[opened + label.len()..]);
+    // The label keeps its number: `Update 2`.
+    let label = content[opened..opened + label.len() + number].trim_end_matches(['*', '_', ')']);
     let rest = &content[opened + label.len()..];
     let after = rest.trim_start_matches([':', ' ', '*', '_', '-', '–', '—']);
     if after.len() == rest.len() {
@@ -116,4 +119,21 @@ fn update_label_entry(
     let at = content.len() - after.len();
     let entry = timeline_entry(after, context)?;
     Some((entry, at, label))
+}
+
+/// Bytes of the number after an update's label (`Update 2:`, `Update #3:`, `**UPDATE 4**`), 0
+/// when there is none; not the hour of a stamp (`Update 10:24 rolled back`).
+fn update_number(rest: &str) -> usize {
+    let spaced = rest.trim_start_matches(' ');
+    let marked = spaced.strip_prefix('#').unwrap_or(spaced);
+    let digits = marked.bytes().take_while(u8::is_ascii_digit).count();
+    let after = &marked[digits..];
+    let ends = after.starts_with(['*', '_', ')'])
+        || after.starts_with(": ")
+        || after.starts_with(":*")
+        || after.starts_with(" -");
+    match (1..=3).contains(&digits) && ends {
+        true => rest.len() - after.len(),
+        false => 0,
+    }
 }
