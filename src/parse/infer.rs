@@ -93,6 +93,9 @@ pub struct Inferred<'a> {
     /// True for a moment that may restate one told before it: the start of a window
     /// (`between 14:02 and 14:40`) or a time in parentheses (`the node came back (02:10)`).
     pub may_restate: bool,
+    /// True when the words right after the time put it on the day of writing (`10:45am this
+    /// morning`, `14:00 today`), whatever day the sentence named before it.
+    pub today: bool,
 }
 
 /// Words right after a 12-hour time that name its part of the day (`10 uur 's avonds`,
@@ -158,6 +161,30 @@ const DAY_BEFORE: &[&str] = &[
     "gister",
     "gestern",
 ];
+
+/// Words right after a time that put it on the day of writing.
+const TODAY_AFTER: &[&str] = &[
+    "this morning",
+    "this afternoon",
+    "this evening",
+    "today",
+    "tonight",
+];
+
+/// True when the sentence up to a time opens with `Yesterday` (Spanish `Ayer`, German
+/// `Gestern`, Dutch `Gisteren`): `Ayer día de Reyes el servicio estuvo caído … a las 12.00AM`.
+fn opens_with_yesterday(sentence: &str) -> bool {
+    let first = sentence
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    matches!(
+        first.as_str(),
+        "yesterday" | "ayer" | "gestern" | "gisteren"
+    )
+}
 
 /// True when a time comes inside a code span that reads as a command line (`journalctl
 /// --since "13:33:20"`): an argument, not a moment the sentence tells of. `before` is the
@@ -369,7 +396,9 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
             let lower_after = head(after_zone, 40).trim_start().to_lowercase();
             let days_later = if NEXT_DAY.iter().any(|w| lower_after.starts_with(w)) {
                 1
-            } else if DAY_BEFORE.iter().any(|w| lower_after.starts_with(w)) {
+            } else if DAY_BEFORE.iter().any(|w| lower_after.starts_with(w))
+                || opens_with_yesterday(&text[start..at])
+            {
                 -1
             } else {
                 days_named_before(lead)
@@ -389,6 +418,7 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
                 days_later,
                 date_wraps: date_after.is_none().then_some(date_wraps).flatten(),
                 may_restate: opens_window || parenthesised,
+                today: TODAY_AFTER.iter().any(|w| lower_after.starts_with(w)),
             });
         }
         at += clock.len.max(1);

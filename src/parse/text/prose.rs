@@ -59,7 +59,7 @@ impl Reader<'_> {
             let entry = (!narrates)
                 .then(|| timeline_entry(content, context))
                 .flatten();
-            let found_times: Vec<(FoundTime, i8)> = match entry {
+            let found_times: Vec<(FoundTime, (i8, bool))> = match entry {
                 // A line shaped like a timeline entry, outside a timeline section.
                 Some(entry) => {
                     in_entry = true;
@@ -68,12 +68,12 @@ impl Reader<'_> {
                     let text = tidy_entry_text(&entry.text_in(content));
                     // `At 04:20 UTC on June 22nd, 2020 the standby ...`: a date after the time.
                     let (date, days_later) = match entry.date {
-                        Some(date) => (Some(date), 0),
+                        Some(date) => (Some(date), (0, false)),
                         None => inferred_times(content, context)
                             .into_iter()
                             .next()
                             .filter(|f| f.time == entry.time)
-                            .map_or((None, 0), |f| (f.date, f.days_later)),
+                            .map_or((None, (0, false)), |f| (f.date, (f.days_later, f.today))),
                     };
                     vec![((date, entry.time, entry.zone, 0, text), days_later)]
                 }
@@ -105,7 +105,10 @@ impl Reader<'_> {
                             .filter(|f| !told(f.time))
                             .map(|f| {
                                 let sentence = sentence_excerpt(f.sentence);
-                                ((f.date, f.time, f.zone, f.at, sentence), f.days_later)
+                                (
+                                    (f.date, f.time, f.zone, f.at, sentence),
+                                    (f.days_later, f.today),
+                                )
                             })
                             .collect(),
                         false => Vec::new(),
@@ -133,7 +136,10 @@ impl Reader<'_> {
                         .map(|f| {
                             let date = f.date.or_else(|| f.date_wraps.and_then(wrapped_date));
                             let sentence = sentence_excerpt(f.sentence);
-                            ((date, f.time, f.zone, f.at, sentence), f.days_later)
+                            (
+                                (date, f.time, f.zone, f.at, sentence),
+                                (f.days_later, f.today),
+                            )
                         })
                         .collect()
                 }
@@ -144,7 +150,7 @@ impl Reader<'_> {
             }
             let mut scanned = 0;
             let mut line_date = None;
-            for ((date, time, zone, at, sentence), days_later) in found_times {
+            for ((date, time, zone, at, sentence), (days_later, today)) in found_times {
                 // "On March 5, 2024 ... at 14:02", "On March 29th, at around 10:00": a date
                 // earlier on the line, with its year or its month's name (each byte read once).
                 if let Some(before) = content.get(scanned..at).and_then(|t| {
@@ -161,7 +167,9 @@ impl Reader<'_> {
                     (true, Some(day)) => Some(day),
                     _ => prose_line.day,
                 };
-                let written = date.or(line_date);
+                // `from late last night (April 5th) until 10:45am this morning`: the day
+                // named earlier on the line is not this time's.
+                let written = date.or(line_date.filter(|_| !today));
                 // A moment a relative word moved (`16.00 uur gistermiddag`) moves the story's
                 // later moments that write no day of their own as well, unless they follow a
                 // moment dated since (whose day they take as it is).
