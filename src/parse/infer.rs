@@ -561,8 +561,8 @@ fn ends_with_as_of(lead: &str) -> bool {
 }
 
 /// True when the words of a sentence before its time hope or estimate (`We hope to be fully
-/// operational around 9 am`, `the estimated time of recovery is 14:00`): a time looked
-/// forward to, not a moment of the incident.
+/// operational around 9 am`, `the estimated time of recovery is 14:00`, `will be resolved by
+/// 7:00pm CST`): a time looked forward to, not a moment of the incident.
 fn hoped_for(lead: &str) -> bool {
     const HOPES: &[&str] = &[
         "hope",
@@ -570,6 +570,14 @@ fn hoped_for(lead: &str) -> bool {
         "we expect",
         "expected to",
         "anticipate",
+        // A forecast: `the issue will be resolved by 7:00pm CST`.
+        "will be resolved",
+        "will be restored",
+        "will be fixed",
+        "will be back",
+        "should be resolved",
+        "should be restored",
+        "should be back",
     ];
     let lower = lead.to_lowercase();
     HOPES.iter().any(|w| lower.contains(w))
