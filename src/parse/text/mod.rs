@@ -52,6 +52,7 @@ mod prose;
 mod records;
 mod status;
 mod tables;
+mod underlined;
 mod verbatim;
 
 use details::responder_role;
@@ -625,6 +626,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
             }
         }
     }
+    reader.mark_underlined_headings(reader.body_start);
     let first = reader.skip_preamble();
     for index in first..reader.lines.len() {
         reader.read_line(index);
