@@ -175,17 +175,22 @@ impl Reader<'_> {
     /// Keeps a line of the timeline that is not an entry (a note, a row with a date but no
     /// time) in the "Notes in the timeline" section, so that it still reaches the page.
     pub(super) fn keep_timeline_note(&mut self, text: &str, new_paragraph: bool) {
-        let notes = match self.timeline_notes {
+        let notes = self.timeline_notes_section();
+        // A further timeline heading over this note (`### Timeline of troubleshooting`).
+        self.flush_heading_into(Target::Timeline, Target::Other(notes));
+        self.append_prose(Target::Other(notes), text, new_paragraph);
+    }
+
+    /// The index of the kept section "Notes in the timeline", made when first needed.
+    pub(super) fn timeline_notes_section(&mut self) -> usize {
+        match self.timeline_notes {
             Some(notes) => notes,
             None => {
                 let notes = self.push_kept_section("Notes in the timeline");
                 self.timeline_notes = Some(notes);
                 notes
             }
-        };
-        // A further timeline heading over this note (`### Timeline of troubleshooting`).
-        self.flush_heading_into(Target::Timeline, Target::Other(notes));
-        self.append_prose(Target::Other(notes), text, new_paragraph);
+        }
     }
 
     /// Leaves the timeline for a kept section titled by a heading-shaped line in it; a later
@@ -377,6 +382,26 @@ impl Reader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_diagram_before_the_first_entry_is_kept_in_the_timeline_notes() {
+        let text = "# Network lost\n\n## Timeline\n\n```\n| 20:29  adapter started |\n|        all devices up  |\n```\n\n- 22:42 Devices lost\n\n```\nlog line after the entry\n```\n";
+        let incident = crate::parse::parse_text(text).incident;
+        let notes = incident
+            .other_sections
+            .iter()
+            .find(|s| s.title == "Notes in the timeline")
+            .expect("the diagram kept");
+        assert_eq!(
+            notes.body,
+            "```\n| 20:29  adapter started |\n|        all devices up  |\n```"
+        );
+        // The timeline goes on after it, and a later block stays with its entry.
+        assert_eq!(incident.timeline.len(), 1);
+        assert!(incident.timeline[0]
+            .text
+            .contains("log line after the entry"));
+    }
 
     #[test]
     fn lists_split_at_commas_outside_parentheses() {

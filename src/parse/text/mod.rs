@@ -359,6 +359,8 @@ struct Reader<'a> {
     /// A further heading of a prose part (see [`Reader::note_heading`]) waiting for the
     /// part's next text, which it goes before; an empty one is left out.
     pending_heading: Option<(Target, String)>,
+    /// True while a code block read into the timeline's notes is open (see `read_line`).
+    fence_left_timeline: bool,
     /// The heading level of the last record read whose time is a field (`records`).
     record_level: Option<usize>,
     /// The Markdown level of the heading that opened the part being read (`2` for `## Action
@@ -507,6 +509,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         current: 0,
         pending_heading: None,
         record_level: None,
+        fence_left_timeline: false,
         part_level: None,
         action_group: None,
         stated: Vec::new(),
@@ -776,6 +779,15 @@ impl<'a> Reader<'a> {
         }
         if is_fence(&text) {
             self.table = None;
+            // A code block in the timeline before any entry (a diagram of the story) has no
+            // entry to go under: it is kept as written under "Notes in the timeline".
+            if self.fence.is_none()
+                && self.target == Some(Target::Timeline)
+                && self.incident.timeline.is_empty()
+            {
+                self.target = Some(Target::Other(self.timeline_notes_section()));
+                self.fence_left_timeline = true;
+            }
             if let Some(target) = self.target.filter(|t| t.is_narrative()) {
                 self.flush_heading(target);
                 self.verbatim.line(target, index);
@@ -783,6 +795,9 @@ impl<'a> Reader<'a> {
             match &self.fence {
                 Some(open) if text.trim_start().starts_with(open.as_str()) => {
                     self.fence = None;
+                    if std::mem::take(&mut self.fence_left_timeline) {
+                        self.target = Some(Target::Timeline);
+                    }
                     if std::mem::take(&mut self.code_in_event) {
                         if let Some(event) = self.incident.timeline.last_mut() {
                             event.text.push_str("\n```");
