@@ -404,6 +404,31 @@ mod tests {
     }
 
     #[test]
+    fn a_day_heading_with_a_name_keeps_the_name() {
+        let text = "# Cache outage\n\n## Timeline\n\n### March 4, 2024 - First failure (all times UTC)\n\n- 10:00 Cache down\n\n### March 5, 2024 (all times UTC)\n\n- 09:00 Cache rebuilt\n";
+        let incident = crate::parse::parse_text(text).incident;
+        assert_eq!(incident.timeline.len(), 2);
+        assert_eq!(
+            incident.timeline[1]
+                .at
+                .date
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2024-03-05")
+        );
+        let notes = incident
+            .other_sections
+            .iter()
+            .find(|s| s.title == "Notes in the timeline")
+            .expect("the named day kept");
+        // The day with a name is kept; the day alone (and its zone) is said by the timeline.
+        assert_eq!(
+            notes.body,
+            "**March 4, 2024 - First failure (all times UTC)**"
+        );
+    }
+
+    #[test]
     fn lists_split_at_commas_outside_parentheses() {
         assert_eq!(
             split_list("Ana (IC, ops), **Bo**; `cache`"),

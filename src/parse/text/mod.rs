@@ -1577,6 +1577,12 @@ impl<'a> Reader<'a> {
             if let Some(zone) = find_zone(content) {
                 self.stated_zone = Some(zone);
             }
+            // `### January 5, 2026 - Recovery timeline`: the day is the entries'; the words
+            // beside it are the author's name for that part, kept as a note.
+            if names_more_than_a_day(content) {
+                let name = section_name(content);
+                self.keep_timeline_note(&bold(&name), true);
+            }
             return;
         }
         // A wrapped line of an entry ("... restored by 11:38") belongs to that entry; only a
@@ -2723,6 +2729,24 @@ fn bold_heading(text: &str) -> Option<&str> {
         .trim_end_matches(':')
         .trim_end();
     (!inner.is_empty() && inner.split_whitespace().count() <= 8).then_some(inner)
+}
+
+/// True when a line that gives a day also has words of its own (`January 5, 2026 - Recovery
+/// timeline`): a word of three letters or more that is no month, weekday or zone, nor a word of
+/// `(all times UTC)`.
+fn names_more_than_a_day(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|word| word.chars().count() >= 3)
+        .any(|word| {
+            let lower = word.to_lowercase();
+            month_number(&lower).is_none()
+                && lower.parse::<chrono::Weekday>().is_err()
+                && !word.chars().all(char::is_uppercase)
+                && !matches!(
+                    lower.as_str(),
+                    "the" | "and" | "day" | "sept" | "all" | "times" | "time" | "are" | "local"
+                )
+        })
 }
 
 /// True when a time of day starts at some word boundary of `text`.
