@@ -162,14 +162,28 @@ const DAY_BEFORE: &[&str] = &[
     "gestern",
 ];
 
-/// Words right after a time that put it on the day of writing.
-const TODAY_AFTER: &[&str] = &[
+/// Words that put a moment on the day of writing (`10:45am this morning`, `vandaag`).
+const TODAY: &[&str] = &[
+    "today",
     "this morning",
     "this afternoon",
     "this evening",
-    "today",
     "tonight",
+    "vandaag",
+    "vanochtend",
+    "vanmiddag",
+    "vanavond",
+    "heute",
+    "aujourd'hui",
+    "hoy",
 ];
+
+/// True when a sentence puts its moment on the day of writing (`as we turned up builds today
+/// at around 14:00`), which a relative day told before it does not move.
+pub fn names_today(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    TODAY.iter().any(|word| lower.contains(word))
+}
 
 /// True when the sentence up to a time opens with `Yesterday` (Spanish `Ayer`, German
 /// `Gestern`, Dutch `Gisteren`): `Ayer día de Reyes el servicio estuvo caído … a las 12.00AM`.
@@ -418,7 +432,7 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
                 days_later,
                 date_wraps: date_after.is_none().then_some(date_wraps).flatten(),
                 may_restate: opens_window || parenthesised,
-                today: TODAY_AFTER.iter().any(|w| lower_after.starts_with(w)),
+                today: TODAY.iter().any(|w| lower_after.starts_with(w)),
             });
         }
         at += clock.len.max(1);

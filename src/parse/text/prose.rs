@@ -335,27 +335,6 @@ fn entry_run_end(prose: &[ProseLine], lines: &[Line<'_>], context: DateContext) 
     last_entry.filter(|_| run).map(|(_, index)| index)
 }
 
-/// True when a sentence puts its moment on the day of writing (`as we turned up builds today
-/// at around 14:00`, `vanavond`), which a relative day told before it does not move.
-fn names_today(sentence: &str) -> bool {
-    const TODAY: &[&str] = &[
-        "today",
-        "this morning",
-        "this afternoon",
-        "this evening",
-        "tonight",
-        "vandaag",
-        "vanochtend",
-        "vanmiddag",
-        "vanavond",
-        "heute",
-        "aujourd'hui",
-        "hoy",
-    ];
-    let lower = sentence.to_lowercase();
-    TODAY.iter().any(|word| lower.contains(word))
-}
-
 #[cfg(test)]
 mod tests {
     use super::sentence_excerpt;
