@@ -153,7 +153,7 @@ impl Reader<'_> {
     }
 
     /// Adds an empty kept section titled `title` to the outline; its index.
-    fn push_kept_section(&mut self, title: &str) -> usize {
+    pub(super) fn push_kept_section(&mut self, title: &str) -> usize {
         self.incident.other_sections.push(Section {
             title: title.to_string(),
             body: String::new(),

@@ -719,6 +719,24 @@ impl<'a> Reader<'a> {
 
     /// Finds where the postmortem starts. Prose before a `#` title (a chatbot's "Sure! Here
     /// is your postmortem:" and a code fence around the rest) is reported and set aside.
+    /// Keeps the lines of a reStructuredText directive block before the title (`from` up to
+    /// `title`) as a "Front matter" section; a date as the directive's argument (a blog post's,
+    /// `.. post:: Jan 25, 2021`) dates the post as front matter's `date` does.
+    fn keep_directive_block(&mut self, from: usize, title: usize) {
+        let lines: Vec<String> = self.lines[from..title]
+            .iter()
+            .map(|line| line.text.trim().to_string())
+            .filter(|text| !text.is_empty())
+            .collect();
+        if let Some((_, argument)) = lines.first().and_then(|line| line.split_once("::")) {
+            if let Some(found) = find_date_in(argument, self.context) {
+                self.dates.front_matter.get_or_insert(found.date);
+            }
+        }
+        let section = self.push_kept_section("Front matter");
+        self.incident.other_sections[section].body = lines.join("\n");
+    }
+
     fn skip_preamble(&mut self) -> usize {
         let body = self.body_start;
         let Some(first) = (body..self.lines.len()).find(|&i| !self.lines[i].text.trim().is_empty())
@@ -749,6 +767,12 @@ impl<'a> Reader<'a> {
             if starts_section(&line.text) {
                 return first; // a real heading before the `#` line: no preamble
             }
+        }
+        // `.. post:: Jan 25, 2021` and its `:tags:` lines: a reStructuredText directive over
+        // the title is the page's metadata, kept as front matter is, not a preamble.
+        if is_directive(&self.lines[first].text) {
+            self.keep_directive_block(first, title);
+            return title;
         }
         for &index in window.iter().take_while(|&&i| i < title) {
             let line = &self.lines[index];
@@ -2747,6 +2771,14 @@ fn names_more_than_a_day(text: &str) -> bool {
                     "the" | "and" | "day" | "sept" | "all" | "times" | "time" | "are" | "local"
                 )
         })
+}
+
+/// True for a reStructuredText directive line: `.. post:: Jan 25, 2021`, `.. meta::`.
+fn is_directive(text: &str) -> bool {
+    text.trim_start()
+        .strip_prefix(".. ")
+        .and_then(|rest| rest.split_once("::"))
+        .is_some_and(|(name, _)| !name.is_empty() && !name.contains(' '))
 }
 
 /// True when a time of day starts at some word boundary of `text`.

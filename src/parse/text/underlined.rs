@@ -89,6 +89,24 @@ mod tests {
         let incident = parse_text(markdown).incident;
         assert_eq!(incident.timeline.len(), 2);
         assert_eq!(incident.summary, "The disk filled up.");
+        // A directive over the title (a blog post's `.. post::`) is kept and dates the post.
+        let post = "\n.. post:: Jan 25, 2021\n   :tags: downtime\n\nDatabase upgrade\n================\n\nAt 10:00 UTC the dashboard went offline.\n";
+        let parsed = parse_text(post);
+        assert_eq!(parsed.incident.title, "Database upgrade");
+        assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+        let kept = &parsed.incident.other_sections[0];
+        assert_eq!(
+            (kept.title.as_str(), kept.body.as_str()),
+            ("Front matter", ".. post:: Jan 25, 2021\n:tags: downtime")
+        );
+        assert_eq!(
+            parsed.incident.timeline[0]
+                .at
+                .date
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2021-01-25")
+        );
         // A rule after a paragraph of several lines, a list item or a table is no underline,
         // and nothing in a code block is read as a heading.
         let kept = "# Outage\n\n## Notes\n\nFirst line\nsecond line\n---\n\n- item\n---\n\n```\nTitle\n=====\n```\n";
