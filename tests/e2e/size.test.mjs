@@ -93,8 +93,13 @@ const INTERACTIVE_BUDGET = 628 * KB;
  * for the first reading commit, +0.7 for January23 and See also, +0.9 for bare-hour windows and
  * Published lines, +0.4 for Jekyll code blocks; the status-log paragraphs not measured apart),
  * page 590.9 -> 591.9 KB, everything 1013.2 KB
- * in the working tree. */
-const TOTAL_BUDGET = 1015 * KB;
+ * in the working tree. Raised to 1020 KB on 5 December 2026 (twenty-second session): the
+ * worker's reader learnt the thirty-ninth and fortieth sets' shapes (records timed by a `Time:`
+ * field, underlined and reStructuredText headings, French and Dutch times and days, window ends,
+ * title anchors, numbered updates, diagrams and named days kept in the timeline's notes):
+ * worker 381.7 -> 386.3 KB, page unchanged at 591.9 KB, everything 1017.8 KB in the working
+ * tree; not bisected rule by rule. */
+const TOTAL_BUDGET = 1020 * KB;
 
 const gzipBytes = async (name) => gzipSync(await readFile(join(DIST, name))).length;
 
