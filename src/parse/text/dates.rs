@@ -920,19 +920,26 @@ pub(super) fn is_sentence(value: &str) -> bool {
     const JOINING: &[&str] = &[
         "from", "until", "and", "between", "through", "the", "utc", "gmt", "time", "local",
     ];
-    let words = value
-        .split(|c: char| !c.is_alphabetic())
+    own_words(value, JOINING).count() >= 3
+}
+
+/// The words of three letters or more in a line that gives a day or a time which say
+/// something of their own: no month, weekday or zone (`EST`, `CEST`), nor one of `stamp_words`
+/// (lower case).
+pub(super) fn own_words<'a>(
+    text: &'a str,
+    stamp_words: &'a [&str],
+) -> impl Iterator<Item = &'a str> + 'a {
+    text.split(|c: char| !c.is_alphabetic())
         .filter(|w| w.chars().count() >= 3)
-        .filter(|w| {
+        .filter(move |w| {
             let lower = w.to_lowercase();
             let stamp = crate::parse::calendar::month_number(&lower).is_some()
                 || lower.parse::<chrono::Weekday>().is_ok()
-                || JOINING.contains(&lower.as_str())
-                || w.chars().all(|c| c.is_uppercase()); // a zone: `EST`, `CEST`
+                || stamp_words.contains(&lower.as_str())
+                || w.chars().all(|c| c.is_uppercase());
             !stamp
         })
-        .count();
-    words >= 3
 }
 
 /// Splits a range written `A - B`, `A – B`, `A to B`, `08:41–09:54`.

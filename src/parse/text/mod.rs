@@ -717,8 +717,6 @@ impl<'a> Reader<'a> {
         found.len
     }
 
-    /// Finds where the postmortem starts. Prose before a `#` title (a chatbot's "Sure! Here
-    /// is your postmortem:" and a code fence around the rest) is reported and set aside.
     /// Keeps the lines of a reStructuredText directive block before the title (`from` up to
     /// `title`) as a "Front matter" section; a date as the directive's argument (a blog post's,
     /// `.. post:: Jan 25, 2021`) dates the post as front matter's `date` does.
@@ -737,6 +735,8 @@ impl<'a> Reader<'a> {
         self.incident.other_sections[section].body = lines.join("\n");
     }
 
+    /// Finds where the postmortem starts. Prose before a `#` title (a chatbot's "Sure! Here
+    /// is your postmortem:" and a code fence around the rest) is reported and set aside.
     fn skip_preamble(&mut self) -> usize {
         let body = self.body_start;
         let Some(first) = (body..self.lines.len()).find(|&i| !self.lines[i].text.trim().is_empty())
@@ -2759,18 +2759,10 @@ fn bold_heading(text: &str) -> Option<&str> {
 /// timeline`): a word of three letters or more that is no month, weekday or zone, nor a word of
 /// `(all times UTC)`.
 fn names_more_than_a_day(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphabetic())
-        .filter(|word| word.chars().count() >= 3)
-        .any(|word| {
-            let lower = word.to_lowercase();
-            month_number(&lower).is_none()
-                && lower.parse::<chrono::Weekday>().is_err()
-                && !word.chars().all(char::is_uppercase)
-                && !matches!(
-                    lower.as_str(),
-                    "the" | "and" | "day" | "sept" | "all" | "times" | "time" | "are" | "local"
-                )
-        })
+    const STAMP_WORDS: &[&str] = &[
+        "the", "and", "day", "sept", "all", "times", "time", "are", "local",
+    ];
+    own_words(text, STAMP_WORDS).next().is_some()
 }
 
 /// True for a reStructuredText directive line: `.. post:: Jan 25, 2021`, `.. meta::`.
