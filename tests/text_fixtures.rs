@@ -995,3 +995,27 @@ fn a_last_update_line_does_not_date_the_timeline() {
     // Before, the page's edit date was read as the day of the entries under it.
     assert_eq!(dates, ["2024-04-03", "2024-04-03"]);
 }
+
+#[test]
+fn a_heading_that_is_only_a_shortcode_stamp_dates_the_paragraph_under_it() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/shapes/shortcode-only-headings.md"),
+    )
+    .expect("shape fixture");
+    let parsed = postmortem_explorer::parse::parse_document("wiki.md", &text);
+    let texts: Vec<&str> = parsed
+        .incident
+        .timeline
+        .iter()
+        .map(|e| e.text.as_str())
+        .collect();
+    // Before, each entry read "###" and its paragraph went to the reading notes.
+    assert_eq!(
+        texts,
+        [
+            "Search is back and answers as fast as before the rebuild.",
+            "The index is rebuilt; search stays read-only while we check it."
+        ]
+    );
+}

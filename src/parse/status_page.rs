@@ -76,6 +76,10 @@ pub fn stamped_heading(content: &str, context: DateContext) -> Option<(Entry, &s
             return trailing_stamp(inner, context).filter(|(_, label)| !label.ends_with('('));
         }
     };
+    // `### {{< htrack "2020-07-21T16:30:00+08:00" >}}`: the update's text is under it.
+    if inner.starts_with("{{") {
+        return leading_shortcode_stamp_only(inner, context).map(|entry| (entry, ""));
+    }
     leading_stamp(inner, context)
         .or_else(|| {
             trailing_stamp(inner, context)
@@ -294,10 +298,14 @@ pub fn shortcode_stamp(content: &str, context: DateContext) -> Option<(Entry, &s
     let open = content.rfind("{{<").or_else(|| content.rfind("{{%"))?;
     let inside = &content[open + 3..];
     let (entry, close) = shortcode_inside(inside, context)?;
-    if !inside[close + 3..].trim().is_empty() {
+    let before = content[..open].trim_end();
+    // `### {{< htrack "…" >}}` is a heading that is only a stamp: `stamped_heading` reads it.
+    if !inside[close + 3..].trim().is_empty()
+        || (before.starts_with('#') && before.trim_start_matches('#').is_empty())
+    {
         return None;
     }
-    Some((entry, content[..open].trim_end()))
+    Some((entry, before))
 }
 
 /// The stamp quoted in a shortcode whose opening `{{<` or `{{%` is just before `inside`
@@ -321,6 +329,15 @@ pub fn leading_shortcode_stamp(content: &str, context: DateContext) -> Option<(E
         .chars()
         .any(char::is_alphanumeric)
         .then_some((entry, text_at))
+}
+
+/// A shortcode holding a stamp and nothing after it: `{{< htrack "2020-07-21T16:30:00Z" >}}`.
+fn leading_shortcode_stamp_only(content: &str, context: DateContext) -> Option<Entry> {
+    let inside = content
+        .strip_prefix("{{<")
+        .or_else(|| content.strip_prefix("{{%"))?;
+    let (entry, close) = shortcode_inside(inside, context)?;
+    inside[close + 3..].trim().is_empty().then_some(entry)
 }
 
 /// The opening line of a Statusfy update block, `::: update Resolved | 2020-08-31T13:36:00Z`:
