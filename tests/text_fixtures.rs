@@ -1019,3 +1019,29 @@ fn a_heading_that_is_only_a_shortcode_stamp_dates_the_paragraph_under_it() {
         ]
     );
 }
+
+#[test]
+fn a_downtime_line_states_the_length_and_stays_where_it_is_written() {
+    let text = "# Stream restarts on 2025-03-01\n\n## Impact\n\n\
+                - **Downtime**: ~52 minutes of degraded service\n- **Restarts**: 26 in one hour\n\n\
+                ## Timeline\n\n- 16:00 - Streams start failing\n- 16:52 - Streams recover\n";
+    let incident = parse_text(text).incident;
+    let stated = incident.stated_duration.as_ref().expect("a stated length");
+    assert_eq!(
+        (stated.seconds, stated.written.as_str()),
+        (3_120, "~52 minutes")
+    );
+    // The line is the impact's, in the author's order: it is not moved to the summary.
+    assert!(
+        incident
+            .impact
+            .text
+            .starts_with("- **Downtime**: ~52 minutes"),
+        "{}",
+        incident.impact.text
+    );
+    assert_eq!(incident.summary, "");
+    // A length of something else is not the impact's.
+    let other = parse_text("# Build broken\n\n**Duration:** ~9 hours between push and discovery\n");
+    assert_eq!(other.incident.stated_duration, None);
+}

@@ -38,7 +38,27 @@ pub fn anomalies_with(incident: &Incident, m: &Milestones, this_year: i32) -> Ve
         &episode_of_each(&m.episodes, incident.timeline.len()),
     ));
     found.extend(milestone_order(m));
+    found.extend(stated_length_disagrees(m));
     found
+}
+
+/// The length the postmortem states, when its events' impact window is far from it (by more
+/// than half an hour and a quarter of the longer): the key durations give the stated length,
+/// the views draw the window, and the reader is told they differ.
+fn stated_length_disagrees(m: &Milestones) -> Option<Anomaly> {
+    let (stated, written) = m.stated_length.as_ref()?;
+    let (start, end) = (m.impact_start.as_ref()?, m.impact_end.as_ref()?);
+    let span = end.at - start.at;
+    let apart = (span - stated).abs();
+    let far = span.is_finite() && apart > 30.0 * 60_000.0 && apart > 0.25 * span.max(*stated);
+    far.then(|| Anomaly {
+        event: None,
+        message: format!(
+            "The postmortem states the impact lasted {written}; its timeline's impact window \
+             runs {}.",
+            duration((span / 1000.0).round() as i64)
+        ),
+    })
 }
 
 /// Dates before 1990 or after next year, each said once.
@@ -127,7 +147,7 @@ fn milestone_order(m: &Milestones) -> Vec<Anomaly> {
             found.push(Anomaly {
                 event: match later.basis {
                     Basis::Event(index) => Some(index),
-                    Basis::Stated => None,
+                    Basis::Stated | Basis::StatedLength => None,
                 },
                 message: format!(
                     "{} comes {} before {earlier_name}.",
@@ -157,6 +177,27 @@ mod tests {
     #[test]
     fn the_sample_is_in_order() {
         assert!(anomalies(&parse_text(SAMPLE_TEXT).incident, 2026).is_empty());
+    }
+
+    #[test]
+    fn a_stated_length_far_from_the_window_is_named() {
+        let messages = |downtime: &str| -> Vec<String> {
+            let text = format!(
+                "Stream outage on 2025-03-01\n\n- **Downtime:** {downtime}\n\nTimeline\n\
+                 - 2025-03-01 16:00 - Outage begins: every stream fails\n\
+                 - 2025-03-03 17:00 - Streams resolved\n"
+            );
+            anomalies(&parse_text(&text).incident, 2026)
+                .into_iter()
+                .map(|a| a.message)
+                .collect()
+        };
+        assert_eq!(
+            messages("~52 minutes of degraded service"),
+            ["The postmortem states the impact lasted ~52 minutes; its timeline's impact window runs 2 d 1 h."]
+        );
+        // Near enough (a rounded figure) is no anomaly.
+        assert!(messages("~2 days").is_empty(), "{:?}", messages("~2 days"));
     }
 
     #[test]

@@ -13,6 +13,8 @@ pub enum Basis {
     Stated,
     /// The first event of a kind, by index into the timeline.
     Event(usize),
+    /// The impact start plus the length the postmortem states (`Duration: ~4 hours`).
+    StatedLength,
 }
 
 /// One milestone on the axis.
@@ -47,6 +49,8 @@ pub struct Milestones {
     /// The separate incidents of a file that logs many (see [`log_episodes`]), earliest first;
     /// empty for one incident. A log has no impact window or milestones across its episodes.
     pub episodes: Vec<Episode>,
+    /// The length of impact the postmortem states, in milliseconds, and as written.
+    pub stated_length: Option<(f64, String)>,
 }
 
 impl Milestones {
@@ -180,6 +184,10 @@ impl Milestones {
             resolved,
             impact_end,
             episodes: Vec::new(),
+            stated_length: incident
+                .stated_duration
+                .as_ref()
+                .map(|d| (d.seconds as f64 * 1000.0, d.written.clone())),
         }
     }
 }
@@ -279,6 +287,18 @@ pub struct KeyDuration {
     pub ms: f64,
     /// The milestone it ends at.
     pub to: Milestone,
+    /// The length as the postmortem writes it, when the duration is the stated one.
+    pub stated_as: Option<String>,
+}
+
+impl KeyDuration {
+    /// The basis of a duration the postmortem states, as every view words it: `as stated:
+    /// “~4 hours”`; `None` for a duration between two moments.
+    pub fn stated_words(&self) -> Option<String> {
+        self.stated_as
+            .as_ref()
+            .map(|written| format!("as stated: “{written}”"))
+    }
 }
 
 /// Time to detect, acknowledge, identify the root cause, mitigate and resolve, and the total
@@ -299,7 +319,6 @@ pub fn key_durations_from(m: &Milestones) -> Vec<KeyDuration> {
         ("Time to root cause", &m.root_cause),
         ("Time to mitigate", &m.mitigated),
         ("Time to resolve", &m.resolved),
-        ("Total impact", &m.impact_end),
     ]
     .into_iter()
     .filter_map(|(name, to)| {
@@ -307,9 +326,11 @@ pub fn key_durations_from(m: &Milestones) -> Vec<KeyDuration> {
             name,
             ms: to.at - start.at,
             to: to.clone(),
+            stated_as: None,
         })
     })
     .collect::<Vec<_>>();
+    durations.extend(total_impact(m, start));
     if durations.is_empty() {
         // No milestone but the start: the events still say how long the story lasted.
         durations.extend(
@@ -320,10 +341,38 @@ pub fn key_durations_from(m: &Milestones) -> Vec<KeyDuration> {
                     name: "Timeline spans",
                     ms: last.at - start.at,
                     to: last.clone(),
+                    stated_as: None,
                 }),
         );
     }
     durations
+}
+
+/// The total impact: the stated window when the postmortem states both its ends; else the
+/// length it states (`Duration: ~4 hours`), which is the author's own figure; else from the
+/// impact start to the impact end the events give.
+fn total_impact(m: &Milestones, start: &Milestone) -> Option<KeyDuration> {
+    let stated_window = start.basis == Basis::Stated
+        && m.impact_end
+            .as_ref()
+            .is_some_and(|end| end.basis == Basis::Stated);
+    if let Some((ms, written)) = m.stated_length.as_ref().filter(|_| !stated_window) {
+        return Some(KeyDuration {
+            name: "Total impact",
+            ms: *ms,
+            to: Milestone {
+                at: start.at + ms,
+                basis: Basis::StatedLength,
+            },
+            stated_as: Some(written.clone()),
+        });
+    }
+    m.impact_end.as_ref().map(|end| KeyDuration {
+        name: "Total impact",
+        ms: end.at - start.at,
+        to: end.clone(),
+        stated_as: None,
+    })
 }
 
 /// Why [`key_durations_from`] found none, said on the page in place of the durations: a log of
@@ -345,6 +394,42 @@ mod tests {
     use super::*;
     use crate::parse::parse_text;
     use crate::sample::SAMPLE_TEXT;
+
+    #[test]
+    fn a_stated_length_is_the_total_impact_unless_both_ends_are_stated() {
+        let total = |text: &str| {
+            let incident = parse_text(text).incident;
+            key_durations(&incident)
+                .into_iter()
+                .find(|d| d.name == "Total impact")
+                .map(|d| (d.ms / 60_000.0, d.to.basis.clone(), d.stated_words()))
+        };
+        // One moment and a length: before, "a duration needs two" and no total at all.
+        let one = "Login failure\n\n**Duration:** ~4 hours\n\nTimeline\n\
+                   - 11:00 - Users cannot log in\n";
+        assert_eq!(
+            total(one),
+            Some((
+                240.0,
+                Basis::StatedLength,
+                Some("as stated: “~4 hours”".into())
+            ))
+        );
+        // The events span 13 h (a precondition the night before); the author says 13 minutes.
+        let far = "Crash on 2025-10-24\n\n- **Downtime:** ~13 minutes\n\nTimeline\n\
+                   - 2025-10-23 23:00 - Deploy of the new service\n\
+                   - 2025-10-24 12:17 - Outage: the service crashed\n\
+                   - 2025-10-24 12:30 - Service restored\n";
+        assert_eq!(total(far).map(|t| t.0), Some(13.0));
+        // A stated window is the author's too, and more precise than a rounded length.
+        let window = "Cache outage\n\nDuration: 2024-01-15 10:00 - 2024-01-15 10:13 UTC\n\n\
+                      - **Downtime:** about 15 minutes\n\nTimeline\n- 10:00 - Errors start\n\
+                      - 10:13 - Errors stop, resolved\n";
+        assert_eq!(
+            total(window).map(|t| (t.0, t.1)),
+            Some((13.0, Basis::Stated))
+        );
+    }
 
     #[test]
     fn no_durations_are_explained_by_what_the_timeline_states() {

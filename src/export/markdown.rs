@@ -24,18 +24,29 @@ use crate::model::{Incident, Moment, UtcOffset};
 pub fn to_markdown(incident: &Incident) -> String {
     let mut out = String::new();
     write_title(&mut out, &incident.title);
+    // A stated length the summary does not already say (`Duration: ~4 hours` is kept there as
+    // written) goes before the window: `Duration: ~13 minutes (2024-01-15 10:00:00 - …)`.
+    let length = incident
+        .stated_duration
+        .as_ref()
+        .map(|d| d.written.as_str())
+        .filter(|written| !incident.summary.contains(written));
     if let (Some(start), Some(end)) = (incident.start, incident.end) {
         let zone = start.offset.or(end.offset);
-        let _ = write!(
-            out,
-            "Duration: {} - {}",
-            local_moment(&start),
-            local_moment(&end)
-        );
+        out.push_str("Duration: ");
+        if let Some(length) = length {
+            let _ = write!(out, "{length} (");
+        }
+        let _ = write!(out, "{} - {}", local_moment(&start), local_moment(&end));
+        if length.is_some() {
+            out.push(')');
+        }
         if let Some(offset) = zone {
             let _ = write!(out, " ({})", zone_label(offset));
         }
         out.push_str("\n\n");
+    } else if let Some(length) = length {
+        let _ = write!(out, "Duration: {length}\n\n");
     }
     write_details(&mut out, incident);
     write_prose(&mut out, "Summary", &incident.summary);

@@ -302,6 +302,27 @@ pub fn field_for(label: &str) -> Option<Field> {
     })
 }
 
+/// True when a label names how long the incident lasted (`Downtime`, `Total duration`,
+/// `Outage duration`): its value may state a length of impact wherever the line stands.
+pub fn names_a_length(label: &str) -> bool {
+    matches!(
+        key_of(label).as_str(),
+        "duration"
+            | "downtime"
+            | "total downtime"
+            | "outage duration"
+            | "incident duration"
+            | "impact duration"
+            | "total duration"
+            | "outage length"
+            | "length of outage"
+            | "incident window"
+            | "total incident window"
+            | "outage window"
+            | "impact window"
+    )
+}
+
 /// True when `label` ends with a parenthesised note that is a timeline word and nothing else
 /// (`What happened (Timeline)`; not `Timeline (all times UTC)`'s note, nor `(see timeline)`).
 fn names_timeline_in_parentheses(label: &str) -> bool {

@@ -16,6 +16,7 @@ mod infer;
 pub mod inline;
 mod items;
 mod labels;
+mod length;
 mod lines;
 pub(crate) mod markup;
 mod metrics;

@@ -341,6 +341,7 @@ pub(super) const INCIDENT_KEYS: &[&str] = &[
     "summary",
     "start",
     "end",
+    "stated_duration",
     "impact",
     "root_cause",
     "detection",
@@ -371,6 +372,7 @@ const NESTED_KEYS: &[(&str, &[&str])] = &[
     ),
     ("lessons", &["text", "went_well", "went_wrong", "lucky"]),
     ("links", &["text", "url"]),
+    ("stated_duration", &["seconds", "written"]),
     ("other_sections", &["title", "body"]),
     ("metrics", &["name", "unit", "illustrative", "points"]),
 ];

@@ -148,7 +148,9 @@ pub fn key_durations(html: &mut Html, facts: &Facts<'_>, this_year: i32) {
             html.element("dt", d.name);
             html.open("dd", &[]);
             html.element("strong", &duration((d.ms / 1000.0).round() as i64));
-            let words = format!("from impact start ({from}) to {}", basis(facts, &d.to));
+            let words = d.stated_words().unwrap_or_else(|| {
+                format!("from impact start ({from}) to {}", basis(facts, &d.to))
+            });
             html.element_class("span", "basis", &words);
             html.close("dd");
             html.close("div");
@@ -200,7 +202,7 @@ fn episodes(html: &mut Html, facts: &Facts<'_>) {
 fn basis(facts: &Facts<'_>, milestone: &Milestone) -> String {
     let clock = clock_at(milestone.at, facts.zone.minutes, false);
     match milestone.basis {
-        Basis::Stated => format!("stated {clock}"),
+        Basis::Stated | Basis::StatedLength => format!("stated {clock}"),
         Basis::Event(i) => {
             let text = facts.index.texts.get(i).map(|t| short_label(t));
             format!("event {} at {clock}: “{}”", i + 1, text.unwrap_or_default())

@@ -253,6 +253,7 @@ impl Reader<'_> {
 
     /// Reads `January 15, 2024, 10:00 AM - January 15, 2024, 2:00 PM (UTC-5)`.
     pub(super) fn read_duration(&mut self, index: usize, value: &str, value_at: usize) {
+        self.read_stated_length(value);
         let halves = split_range(value);
         let parsed = halves.and_then(|(from, to)| {
             Some((moment_in(from, self.context)?, moment_in(to, self.context)?))
@@ -267,7 +268,12 @@ impl Reader<'_> {
                     end_date = end_date.and_then(|d| d.checked_add_signed(Duration::days(1)));
                     self.warn(index, value_at, next_day_message(start, end));
                 }
-                let zone = find_zone(value);
+                // `Dec 23 7 PM → Dec 24 9 AM ET`: a short US zone right after a time.
+                let zone = find_zone(value).or_else(|| {
+                    halves.and_then(|(from, to)| {
+                        short_zone_after_clock(to).or_else(|| short_zone_after_clock(from))
+                    })
+                });
                 let offset_on = |date: Option<NaiveDate>, time: NaiveTime| {
                     zone.as_ref().map(|z| z.offset_on(date, time))
                 };
@@ -294,6 +300,14 @@ impl Reader<'_> {
             None => {
                 self.keep_as_summary(index, value_at, "expected a time range such as `January 15, 2024, 10:00 AM - 2:00 PM`; kept the duration as summary text");
             }
+        }
+    }
+
+    /// `Duration: ~4 hours`, `Downtime: ~13 minutes (12:17 - 12:30)`: the length the
+    /// postmortem states (the first one, when it states several).
+    pub(super) fn read_stated_length(&mut self, value: &str) {
+        if self.incident.stated_duration.is_none() {
+            self.incident.stated_duration = crate::parse::length::impact_length(value);
         }
     }
 
@@ -944,9 +958,18 @@ pub(super) fn own_words<'a>(
 
 /// Splits a range written `A - B`, `A – B`, `A to B`, `08:41–09:54`.
 pub(super) fn split_range(value: &str) -> Option<(&str, &str)> {
-    if let Some(found) = [" - ", " – ", " — ", " to ", " until ", " through "]
-        .iter()
-        .find_map(|sep| value.split_once(sep))
+    if let Some(found) = [
+        " - ",
+        " – ",
+        " — ",
+        " → ",
+        " -> ",
+        " to ",
+        " until ",
+        " through ",
+    ]
+    .iter()
+    .find_map(|sep| value.split_once(sep))
     {
         return Some(found);
     }
@@ -956,6 +979,20 @@ pub(super) fn split_range(value: &str) -> Option<(&str, &str)> {
     let (left, right) = (&value[..at], &value[at + dash..]);
     (leading_clock_anywhere(left) && leading_clock(right.trim_start()).is_some())
         .then_some((left, right))
+}
+
+/// `PT`, `ET`, `CT` or `MT` written right after a time in one half of a range (`9 AM ET`,
+/// `14:00 PT`); these two letters are a zone only there.
+fn short_zone_after_clock(half: &str) -> Option<FoundZone> {
+    half.match_indices(' ').find_map(|(at, _)| {
+        let before = half[..at].to_ascii_lowercase();
+        let after_time = before.ends_with("am")
+            || before.ends_with("pm")
+            || before.ends_with(|c: char| c.is_ascii_digit());
+        after_time
+            .then(|| crate::parse::zone::short_us_zone(&half[at + 1..]))
+            .flatten()
+    })
 }
 
 /// The date (if any) and time of day written in one half of a range.

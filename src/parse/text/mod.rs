@@ -30,7 +30,9 @@ use super::impact::affected_users_percent;
 use super::infer::{head, inferred_times, names_today, narrated_times};
 use super::inline::{segments, unsafe_link_targets, Inline};
 use super::items::{self, Column};
-use super::labels::{field_for, is_truncated_postmortem, labelled, spelled_field, Field};
+use super::labels::{
+    field_for, is_truncated_postmortem, labelled, names_a_length, spelled_field, Field,
+};
 use super::lines::{source_lines, SourceLine};
 use super::markup::{clean, split_breaks};
 use super::rich::{self, TargetKind};
@@ -1083,6 +1085,11 @@ impl<'a> Reader<'a> {
         value_at: usize,
         heading: bool,
     ) -> bool {
+        // `- **Downtime**: ~52 minutes of degraded service` under Impact: the length is the
+        // incident's; the line stays where the author put it.
+        if !heading && names_a_length(label) {
+            self.read_stated_length(value);
+        }
         let in_timeline = self.section == Some(Target::Timeline);
         // `## 3. Frigate log (captured ~17:52Z)` after `## 2. Timeline`: a heading as high as
         // the timeline's own, whose time is not its stamp, is the next section.
@@ -1395,6 +1402,14 @@ impl<'a> Reader<'a> {
                 None => self.append_prose(Target::Summary, content, true),
             },
             Target::Duration => {
+                // Under `### Duration`: `~4 hours`, or `- **Total incident window:** ~2d 10h`
+                // (a labelled item states a length only when its label names one).
+                let item = strip_list_marker(content).0;
+                match labelled(item) {
+                    Some(part) if names_a_length(part.label) => self.read_stated_length(part.value),
+                    Some(_) => {}
+                    None => self.read_stated_length(item),
+                }
                 if split_range(content).is_some() {
                     self.read_duration(index, content, content_at);
                 } else {

@@ -22,7 +22,7 @@ pub fn KeyDurations(
         let offset = tl.offset.get();
         let clock = clock_at(m.at, offset, false);
         match m.basis {
-            Basis::Stated => (format!("stated {clock}"), None),
+            Basis::Stated | Basis::StatedLength => (format!("stated {clock}"), None),
             Basis::Event(i) => {
                 let text = tl.index.with(|x| x.texts.get(i).map(|t| short_label(t)));
                 (
@@ -41,6 +41,7 @@ pub fn KeyDurations(
                 let (from, from_event) = start.as_ref().map(describe).unwrap_or_default();
                 let (to, to_event) = describe(&d.to);
                 let negative = d.ms < 0.0;
+                let stated = d.stated_words();
                 let link = move |label: String, event: Option<usize>| match event {
                     Some(e) => view! {
                         <button type="button" class="tl-link" on:click=move |_| tl.select(Some(e))>{label}</button>
@@ -54,7 +55,13 @@ pub fn KeyDurations(
                         <dd>
                             <strong data-testid="key-duration-value">{duration((d.ms / 1000.0).round() as i64)}</strong>
                             <span class="tl-basis">
-                                "from impact start ("{link(from, from_event)}") to "{link(to, to_event)}
+                                {match stated {
+                                    Some(words) => words.into_any(),
+                                    None => view! {
+                                        "from impact start ("{link(from, from_event)}") to "{link(to, to_event)}
+                                    }
+                                    .into_any(),
+                                }}
                             </span>
                         </dd>
                     </div>

@@ -1,0 +1,178 @@
+//! A length of impact written as words (`~4 hours`, `1 hour and 56 minutes`, `16h 45m`,
+//! `~52 minutes of degraded service`): what a `Duration:` or `Downtime:` field states when it
+//! gives no window, or before its window (`~13 minutes (12:17 - 12:30)`).
+
+use crate::model::StatedDuration;
+
+/// Words for "about" before a length; the length is still the author's figure.
+const ABOUT: &[&str] = &[
+    "~",
+    "approximately ",
+    "approx. ",
+    "approx ",
+    "about ",
+    "around ",
+    "roughly ",
+    "nearly ",
+    "almost ",
+    "over ",
+    "under ",
+    "just over ",
+    "just under ",
+    "less than ",
+    "more than ",
+    "ca. ",
+];
+
+/// Units and their seconds, longest spelling first so `hours` is not read as `h`.
+const UNITS: &[(&str, u64)] = &[
+    ("seconds", 1),
+    ("second", 1),
+    ("secs", 1),
+    ("sec", 1),
+    ("s", 1),
+    ("minutes", 60),
+    ("minute", 60),
+    ("mins", 60),
+    ("min", 60),
+    ("mn", 60),
+    ("m", 60),
+    ("hours", 3_600),
+    ("hour", 3_600),
+    ("hrs", 3_600),
+    ("hr", 3_600),
+    ("h", 3_600),
+    ("days", 86_400),
+    ("day", 86_400),
+    ("d", 86_400),
+];
+
+/// Words after a length that say it measures something other than the impact (`~6 hours
+/// active investigation`, `~9 hours between push and discovery`, `~4 hours (single session)`).
+const NOT_IMPACT: &[&str] = &[
+    "investigat",
+    "detect",
+    "discover",
+    "session",
+    "between",
+    "after",
+    "before",
+    "from deploy",
+    "debug",
+    "work",
+    "effort",
+    "spent",
+    "and counting",
+    "ongoing",
+];
+
+/// The length of impact a field's value states, or `None` when it states none, states a
+/// span of lengths (`5-10 minutes`), or says the length is of something else than the impact.
+pub fn impact_length(value: &str) -> Option<StatedDuration> {
+    let value = value.trim().trim_matches(['*', '_']).trim();
+    let lower = value.to_ascii_lowercase();
+    let mut at = 0;
+    while let Some(word) = ABOUT.iter().find(|w| lower[at..].starts_with(**w)) {
+        at += word.len();
+        at += lower[at..].len() - lower[at..].trim_start().len();
+    }
+    let mut seconds = 0u64;
+    let mut parts = 0;
+    while let Some((part, len)) = length_part(&lower[at..]) {
+        seconds = seconds.checked_add(part)?;
+        parts += 1;
+        at += len;
+        let rest = &lower[at..];
+        let joined = rest.len() - rest.trim_start_matches([' ', ',']).len();
+        let rest = &rest[joined..];
+        let and = if rest.starts_with("and ") { 4 } else { 0 };
+        if length_part(&rest[and..]).is_none() {
+            break;
+        }
+        at += joined + and;
+    }
+    if parts == 0 || seconds == 0 {
+        return None;
+    }
+    let rest = lower[at..].trim();
+    if rest.starts_with(['-', '–', '/']) || NOT_IMPACT.iter().any(|w| rest.contains(w)) {
+        return None;
+    }
+    Some(StatedDuration {
+        seconds,
+        written: value[..at].trim_end_matches([' ', ',']).to_string(),
+    })
+}
+
+/// One `number unit` at the start of `text` (`4 hours`, `1.5h`, `45m`): its seconds and its
+/// length in bytes. The unit must end there (`4 hours`, not the `h` of `4 high`).
+fn length_part(text: &str) -> Option<(u64, usize)> {
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(text.len());
+    let number: f64 = text[..digits].parse().ok()?;
+    let after = &text[digits..];
+    let space = after.len() - after.trim_start_matches(' ').len();
+    let after = &after[space..];
+    let (unit, each) = UNITS.iter().find(|(unit, _)| {
+        after.starts_with(unit)
+            && !after[unit.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+    })?;
+    let seconds = number * *each as f64;
+    // Ten years is longer than any incident; a larger figure is not a length of impact.
+    (seconds.is_finite() && seconds < 315_360_000.0)
+        .then(|| (seconds.round() as u64, digits + space + unit.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seconds(value: &str) -> Option<(u64, String)> {
+        impact_length(value).map(|d| (d.seconds, d.written))
+    }
+
+    #[test]
+    fn lengths_as_authors_write_them() {
+        assert_eq!(seconds("~4 hours"), Some((14_400, "~4 hours".into())));
+        assert_eq!(
+            seconds("1 hour and 56 minutes"),
+            Some((6_960, "1 hour and 56 minutes".into()))
+        );
+        assert_eq!(seconds("16h 45m"), Some((60_300, "16h 45m".into())));
+        assert_eq!(
+            seconds("3 hours 28 minutes"),
+            Some((12_480, "3 hours 28 minutes".into()))
+        );
+        assert_eq!(
+            seconds("approximately 1.5 hours"),
+            Some((5_400, "approximately 1.5 hours".into()))
+        );
+        assert_eq!(
+            seconds("~13 minutes (12:17 - 12:30)"),
+            Some((780, "~13 minutes".into()))
+        );
+        assert_eq!(
+            seconds("~52 minutes of degraded service"),
+            Some((3_120, "~52 minutes".into()))
+        );
+        assert_eq!(
+            seconds("**~30 minutes** (customer impact)"),
+            Some((1_800, "~30 minutes".into()))
+        );
+        assert_eq!(seconds("32 hours"), Some((115_200, "32 hours".into())));
+    }
+
+    #[test]
+    fn what_is_not_a_length_of_impact() {
+        assert_eq!(seconds("~6 hours active investigation"), None);
+        assert_eq!(seconds("~9 hours between push and discovery"), None);
+        assert_eq!(seconds("~4 hours (single session)"), None);
+        assert_eq!(seconds("~5-10 minutes (10:40 AM - 10:50 AM)"), None);
+        assert_eq!(seconds("12:00am to 9:00am"), None);
+        assert_eq!(seconds("4 high-priority alerts"), None);
+        assert_eq!(seconds("0 minutes"), None);
+        assert_eq!(seconds("99999999999 days"), None);
+        assert_eq!(seconds("Ongoing"), None);
+    }
+}
