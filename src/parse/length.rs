@@ -107,10 +107,18 @@ pub fn impact_length(value: &str) -> Option<StatedDuration> {
 /// One `number unit` at the start of `text` (`4 hours`, `1.5h`, `45m`): its seconds and its
 /// length in bytes. The unit must end there (`4 hours`, not the `h` of `4 high`).
 fn length_part(text: &str) -> Option<(u64, usize)> {
-    let digits = text
-        .find(|c: char| !c.is_ascii_digit() && c != '.')
-        .unwrap_or(text.len());
-    let number: f64 = text[..digits].parse().ok()?;
+    let whole_len = text.bytes().take_while(u8::is_ascii_digit).count();
+    // Whole numbers and one decimal place or more, read without a float parser (it would
+    // weigh on the download for nothing).
+    let whole: u64 = text[..whole_len].parse().ok()?;
+    let (tenths, digits) = match text[whole_len..].strip_prefix('.') {
+        Some(rest) => {
+            let len = rest.bytes().take_while(u8::is_ascii_digit).count();
+            let tenth = rest.bytes().next().filter(u8::is_ascii_digit)?;
+            (u64::from(tenth - b'0'), whole_len + 1 + len)
+        }
+        None => (0, whole_len),
+    };
     let after = &text[digits..];
     let space = after.len() - after.trim_start_matches(' ').len();
     let after = &after[space..];
@@ -118,10 +126,9 @@ fn length_part(text: &str) -> Option<(u64, usize)> {
         after.starts_with(unit)
             && !after[unit.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
     })?;
-    let seconds = number * *each as f64;
+    let seconds = whole.checked_mul(*each)?.checked_add(tenths * each / 10)?;
     // Ten years is longer than any incident; a larger figure is not a length of impact.
-    (seconds.is_finite() && seconds < 315_360_000.0)
-        .then(|| (seconds.round() as u64, digits + space + unit.len()))
+    (seconds < 315_360_000).then_some((seconds, digits + space + unit.len()))
 }
 
 #[cfg(test)]
