@@ -184,10 +184,8 @@ impl Milestones {
             resolved,
             impact_end,
             episodes: Vec::new(),
-            stated_length: incident
-                .stated_duration
-                .as_ref()
-                .map(|d| (d.seconds as f64 * 1000.0, d.written.clone())),
+            stated_length: crate::parse::length_seconds(&incident.stated_duration)
+                .map(|seconds| (seconds as f64 * 1000.0, incident.stated_duration.clone())),
         }
     }
 }

@@ -26,11 +26,8 @@ pub fn to_markdown(incident: &Incident) -> String {
     write_title(&mut out, &incident.title);
     // A stated length the summary does not already say (`Duration: ~4 hours` is kept there as
     // written) goes before the window: `Duration: ~13 minutes (2024-01-15 10:00:00 - …)`.
-    let length = incident
-        .stated_duration
-        .as_ref()
-        .map(|d| d.written.as_str())
-        .filter(|written| !incident.summary.contains(written));
+    let length = Some(incident.stated_duration.as_str())
+        .filter(|written| !written.is_empty() && !incident.summary.contains(written));
     if let (Some(start), Some(end)) = (incident.start, incident.end) {
         let zone = start.offset.or(end.offset);
         out.push_str("Duration: ");

@@ -27,10 +27,10 @@ pub struct Incident {
     /// When the impact ended, as written.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub end: Option<Moment>,
-    /// How long the impact lasted when the postmortem states a length (`Duration: ~4 hours`),
-    /// with or without its window.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub stated_duration: Option<StatedDuration>,
+    /// How long the impact lasted, as written, when the postmortem states a length
+    /// (`~4 hours` from `Duration: ~4 hours`), with or without its window.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub stated_duration: String,
     /// Who or what was affected and how much.
     #[serde(skip_serializing_if = "Impact::is_empty")]
     pub impact: Impact,
@@ -246,15 +246,6 @@ impl ActionItem {
             value: |item| item.due.as_ref(),
         },
     ];
-}
-
-/// A length of impact as the postmortem states it: `~4 hours` is 14,400 seconds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StatedDuration {
-    /// The length in seconds.
-    pub seconds: u64,
-    /// The length as written (`~4 hours`, `1 hour and 56 minutes`).
-    pub written: String,
 }
 
 /// A web link: only http and https URLs are ever stored.

@@ -2,8 +2,6 @@
 //! `~52 minutes of degraded service`): what a `Duration:` or `Downtime:` field states when it
 //! gives no window, or before its window (`~13 minutes (12:17 - 12:30)`).
 
-use crate::model::StatedDuration;
-
 /// Words for "about" before a length; the length is still the author's figure.
 const ABOUT: &[&str] = &[
     "~",
@@ -66,9 +64,23 @@ const NOT_IMPACT: &[&str] = &[
     "ongoing",
 ];
 
+/// A length read from a value: its seconds and the words that say it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Length<'a> {
+    /// The length in seconds.
+    pub seconds: u64,
+    /// The length as written (`~4 hours`), without what follows it.
+    pub written: &'a str,
+}
+
+/// The seconds of a length as [`impact_length`] reads it: `~4 hours` is 14,400.
+pub fn length_seconds(written: &str) -> Option<u64> {
+    impact_length(written).map(|length| length.seconds)
+}
+
 /// The length of impact a field's value states, or `None` when it states none, states a
 /// span of lengths (`5-10 minutes`), or says the length is of something else than the impact.
-pub fn impact_length(value: &str) -> Option<StatedDuration> {
+pub fn impact_length(value: &str) -> Option<Length<'_>> {
     let value = value.trim().trim_matches(['*', '_']).trim();
     let lower = value.to_ascii_lowercase();
     let mut at = 0;
@@ -98,9 +110,9 @@ pub fn impact_length(value: &str) -> Option<StatedDuration> {
     if rest.starts_with(['-', '–', '/']) || NOT_IMPACT.iter().any(|w| rest.contains(w)) {
         return None;
     }
-    Some(StatedDuration {
+    Some(Length {
         seconds,
-        written: value[..at].trim_end_matches([' ', ',']).to_string(),
+        written: value[..at].trim_end_matches([' ', ',']),
     })
 }
 
@@ -136,7 +148,7 @@ mod tests {
     use super::*;
 
     fn seconds(value: &str) -> Option<(u64, String)> {
-        impact_length(value).map(|d| (d.seconds, d.written))
+        impact_length(value).map(|d| (d.seconds, d.written.to_string()))
     }
 
     #[test]

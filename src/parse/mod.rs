@@ -33,6 +33,7 @@ pub(crate) use diagnostic::column_of;
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{detect_format, names_a_section, parse_document, Format};
 pub use html_page::is_html_page;
+pub use length::length_seconds;
 pub(crate) use metrics::{duplicate_warning, settle_points};
 pub use metrics::{parse_metrics, value_out_of_range, MAX_TIME_MS, MAX_VALUE};
 pub use structured::{parse_json, parse_structured, parse_toml, parse_yaml, Syntax};

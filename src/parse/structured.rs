@@ -372,7 +372,6 @@ const NESTED_KEYS: &[(&str, &[&str])] = &[
     ),
     ("lessons", &["text", "went_well", "went_wrong", "lucky"]),
     ("links", &["text", "url"]),
-    ("stated_duration", &["seconds", "written"]),
     ("other_sections", &["title", "body"]),
     ("metrics", &["name", "unit", "illustrative", "points"]),
 ];
@@ -553,6 +552,18 @@ fn check_numbers(text: &str, parsed: &mut Parsed) {
                 format!("affected_users_percent {} is not a share of users; it was left out (expected 0 to 100)", short_number(share)),
             ));
         }
+    }
+    if !incident.stated_duration.is_empty()
+        && super::length_seconds(&incident.stated_duration).is_none()
+    {
+        diagnostics.push(warning_at(
+            text,
+            at_key("stated_duration", 0),
+            format!(
+                "stated_duration `{}` is not a length the key durations can use; it is kept as written (expected a length such as `~4 hours` or `1 h 30 min`)",
+                incident.stated_duration
+            ),
+        ));
     }
     if let (Some(start), Some(end)) = (incident.start, incident.end) {
         let comparable = start.date.is_some() == end.date.is_some();

@@ -306,8 +306,10 @@ impl Reader<'_> {
     /// `Duration: ~4 hours`, `Downtime: ~13 minutes (12:17 - 12:30)`: the length the
     /// postmortem states (the first one, when it states several).
     pub(super) fn read_stated_length(&mut self, value: &str) {
-        if self.incident.stated_duration.is_none() {
-            self.incident.stated_duration = crate::parse::length::impact_length(value);
+        if self.incident.stated_duration.is_empty() {
+            if let Some(length) = crate::parse::length::impact_length(value) {
+                self.incident.stated_duration = length.written.to_string();
+            }
         }
     }
 
