@@ -1,4 +1,5 @@
-//! How long the incident lasted: the stated window, else the milestones' impact window.
+//! How long the incident lasted: the stated window, else the stated length, else the
+//! milestones' impact window.
 
 use crate::model::{Incident, Moment};
 
@@ -8,8 +9,9 @@ pub fn seconds_between(from: &Moment, to: &Moment) -> Option<i64> {
     (seconds >= 0).then_some(seconds)
 }
 
-/// How long the impact lasted: from the stated start to the stated end, or else over the
-/// impact window the milestones find (see [`super::milestones::Milestones`]).
+/// How long the impact lasted: from the stated start to the stated end, or else the length the
+/// postmortem states (`Duration: ~4 hours`), or else over the impact window the milestones find
+/// (see [`super::milestones::Milestones`]): what the key durations call the total impact.
 pub fn impact_duration_seconds(incident: &Incident) -> Option<i64> {
     match (&incident.start, &incident.end) {
         (Some(start), Some(end)) => seconds_between(start, end),
@@ -24,6 +26,11 @@ pub fn impact_duration_seconds_with(
 ) -> Option<i64> {
     match (&incident.start, &incident.end) {
         (Some(start), Some(end)) => seconds_between(start, end),
+        // The length the postmortem states, as the key durations' total impact gives it.
+        _ if m.stated_length.is_some() => m
+            .stated_length
+            .as_ref()
+            .map(|(ms, _)| (ms / 1000.0).round() as i64),
         // The same window the key durations and every view use.
         _ => {
             let span = m.impact_end.as_ref()?.at - m.impact_start.as_ref()?.at;
@@ -47,6 +54,22 @@ pub fn duration_words(incident: &Incident, m: &super::milestones::Milestones) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_summary_and_the_key_durations_give_one_total() {
+        let text = "Login failure\n\n**Duration:** ~4 hours\n\nTimeline\n\
+                    - 11:00 - Users cannot log in\n- 11:30 - Cause found, fix deployed, resolved\n";
+        let incident = crate::parse::parse_text(text).incident;
+        let m = super::super::milestones::Milestones::of(&incident);
+        let total = super::super::milestones::key_durations_from(&m)
+            .into_iter()
+            .find(|d| d.name == "Total impact")
+            .map(|d| (d.ms / 1000.0) as i64);
+        // Before, the summary said 30 min (the events' window) beside "Duration: ~4 hours".
+        assert_eq!(impact_duration_seconds_with(&incident, &m), Some(4 * 3600));
+        assert_eq!(total, Some(4 * 3600));
+        assert_eq!(duration_words(&incident, &m), "4 h");
+    }
 
     #[test]
     fn a_negative_span_is_no_duration() {

@@ -29,8 +29,12 @@ const FIRST_PAINT_BUDGET = 25 * KB;
  * postmortem that names no zone instead of calling its times UTC (`analysis::zones::ShownZone`,
  * the zone buttons' note on converting such times), and the page's reader learnt the shapes of
  * the thirty-seventh and thirty-eighth sets: page 590.9 -> 591.9 KB gzip, 626.7 KB interactive
- * in the working tree, which a fresh clone measures about 0.2 KB higher. */
-const INTERACTIVE_BUDGET = 628 * KB;
+ * in the working tree, which a fresh clone measures about 0.2 KB higher. Raised to 631 KB on
+ * 5 December 2026 (twenty-third session): the key durations give a stated length of impact
+ * (`Duration: ~4 hours`) as the total impact and the notes say when the timeline's window is far
+ * from it (`analysis::milestones::total_impact`, `parse::length`, the report and the durations
+ * card): page 591.9 -> 594.4 KB gzip, 629.1 KB interactive in the working tree. */
+const INTERACTIVE_BUDGET = 631 * KB;
 /** Everything the app fetches, gzip. Raised from 971 KB on 2 December 2026 (third session):
  * the parse worker's reader gained the shapes of the tenth development set (stamps that end a
  * heading or a bold line, years that are slips, table rows that keep their `<br>`s, data tables
@@ -98,8 +102,12 @@ const INTERACTIVE_BUDGET = 628 * KB;
  * field, underlined and reStructuredText headings, French and Dutch times and days, window ends,
  * title anchors, numbered updates, diagrams and named days kept in the timeline's notes):
  * worker 381.7 -> 386.3 KB, page unchanged at 591.9 KB, everything 1017.8 KB in the working
- * tree; not bisected rule by rule. */
-const TOTAL_BUDGET = 1020 * KB;
+ * tree; not bisected rule by rule. Raised to 1025 KB on 5 December 2026 (twenty-third session):
+ * stated lengths of impact (worker 386.3 -> 388.6 KB: the length reader, `Downtime:` lines, ranges
+ * joined by an arrow; a struct of its own for the length had cost 6.4 KB of serde code and was
+ * replaced by a string) and headings that are only a shortcode stamp; page 591.9 -> 594.4 KB;
+ * everything 1022.6 KB in the working tree. */
+const TOTAL_BUDGET = 1025 * KB;
 
 const gzipBytes = async (name) => gzipSync(await readFile(join(DIST, name))).length;
 
