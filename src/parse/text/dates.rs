@@ -313,6 +313,29 @@ impl Reader<'_> {
         }
     }
 
+    /// `**Downtime:** ~13 minutes (12:17 - 12:30)` under a timeline's table sums the timeline
+    /// up: the length is read and the line is kept with the timeline's notes, not as a moment.
+    /// True when the line was one.
+    pub(super) fn keep_length_note(&mut self, content: &str) -> bool {
+        // Most lines of a timeline start with their time: they are passed over at once.
+        if self.line_is_item
+            || !content.starts_with(['*', '_']) && !content.starts_with(char::is_alphabetic)
+        {
+            return false;
+        }
+        let Some(part) =
+            labelled(content).filter(|part| !part.markdown_heading && names_a_length(part.label))
+        else {
+            return false;
+        };
+        if crate::parse::length_seconds(part.value).is_none() {
+            return false;
+        }
+        self.read_stated_length(part.value);
+        self.keep_timeline_note(content.trim(), true);
+        true
+    }
+
     /// Sets the incident's window, or, when a document states several (one per incident of a
     /// multi-incident report), widens it to cover them all: the earliest start, the latest end.
     pub(super) fn widen_window(&mut self, from: Moment, to: Moment) {

@@ -1087,10 +1087,10 @@ impl<'a> Reader<'a> {
     ) -> bool {
         // `- **Downtime**: ~52 minutes of degraded service` under Impact: the length is the
         // incident's; the line stays where the author put it.
+        let in_timeline = self.section == Some(Target::Timeline);
         if !heading && names_a_length(label) {
             self.read_stated_length(value);
         }
-        let in_timeline = self.section == Some(Target::Timeline);
         // `## 3. Frigate log (captured ~17:52Z)` after `## 2. Timeline`: a heading as high as
         // the timeline's own, whose time is not its stamp, is the next section.
         let sibling_of_timeline = || {
@@ -1523,6 +1523,9 @@ impl<'a> Reader<'a> {
                 content_at,
                 "read as a quoted chat message (`[time] name: ...`), not as a timeline event; expected entries such as `10:00 AM: what happened`",
             );
+            return;
+        }
+        if self.keep_length_note(content) {
             return;
         }
         // `... starting 5 July at` / `21:30 with three blocks ...`: a sentence wrapped before
