@@ -382,6 +382,11 @@ pub fn why_no_durations(m: &Milestones) -> &'static str {
                 apart. Each is listed below with how long it lasted.";
     }
     match m.impact_start {
+        // The summary still gives the stated length as the incident's duration.
+        None if m.stated_length.is_some() => {
+            "No durations from the timeline: it states no times. The duration above is the \
+             length the postmortem states."
+        }
         None => "No durations: the timeline states no times.",
         Some(_) => "No durations: the timeline states one moment only, and a duration needs two.",
     }
@@ -438,6 +443,8 @@ mod tests {
             why_no_durations(&milestones)
         };
         assert!(reason("Outage\n\nSummary: the site was down.\n").contains("states no times"));
+        let stated = reason("Outage\n\nDuration: about 2 hours\n\nSummary: the site was down.\n");
+        assert!(stated.contains("length the postmortem states"), "{stated}");
         let one = reason("Outage\n\nDate: 2024-03-01\n\nTimeline\n10:00 - the site went down\n");
         assert!(one.contains("one moment only"), "{one}");
         let log = reason(
