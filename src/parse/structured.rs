@@ -559,10 +559,7 @@ fn check_numbers(text: &str, parsed: &mut Parsed) {
         diagnostics.push(warning_at(
             text,
             at_key("stated_duration", 0),
-            format!(
-                "stated_duration `{}` is not a length the key durations can use; it is kept as written (expected a length such as `~4 hours` or `1 h 30 min`)",
-                incident.stated_duration
-            ),
+            "stated_duration is not a length the key durations can use; it is kept as written (expected a length such as `~4 hours` or `1 h 30 min`)".to_string(),
         ));
     }
     if let (Some(start), Some(end)) = (incident.start, incident.end) {
@@ -792,6 +789,18 @@ mod tests {
             .contains("earlier than the one before it"));
         assert!(parsed.diagnostics[1].message.contains("the year 0 "));
         assert_eq!(parsed.incident.timeline.len(), 3);
+    }
+
+    #[test]
+    fn a_stated_duration_that_is_no_length_is_kept_with_a_warning() {
+        let good = parse_yaml("title: T\nstated_duration: ~4 hours\n");
+        assert_eq!(good.incident.stated_duration, "~4 hours");
+        assert!(good.diagnostics.is_empty(), "{:?}", good.diagnostics);
+        let odd = parse_json("{\"title\": \"T\",\n \"stated_duration\": \"forever\"}");
+        assert_eq!(odd.incident.stated_duration, "forever");
+        let d = &odd.diagnostics[0];
+        assert_eq!((d.severity, d.line), (Severity::Warning, 2), "{d:?}");
+        assert!(d.message.contains("not a length"), "{}", d.message);
     }
 
     #[test]
