@@ -1041,3 +1041,21 @@ fn a_downtime_line_states_the_length_and_stays_where_it_is_written() {
     let other = parse_text("# Build broken\n\n**Duration:** ~9 hours between push and discovery\n");
     assert_eq!(other.incident.stated_duration, "");
 }
+
+#[test]
+fn a_range_joined_by_an_arrow_with_a_short_zone_is_the_stated_window() {
+    let text = "# Email flood\n\n**Date:** December 24, 2025\n\
+                **Duration:** ~18 hours (Dec 23 7 PM → Dec 24 9 AM ET)\n\n\
+                ## Timeline\n\n- Dec 23, 7:00 PM - First failures\n- Dec 24, 9:00 AM - Fixed\n";
+    let incident = parse_text(text).incident;
+    // Before, the arrow was no range and `ET` after the time was not read as its zone.
+    assert_eq!(
+        incident.start.map(|m| m.to_string()).as_deref(),
+        Some("2025-12-23T19:00:00-05:00")
+    );
+    assert_eq!(
+        incident.end.map(|m| m.to_string()).as_deref(),
+        Some("2025-12-24T09:00:00-05:00")
+    );
+    assert_eq!(incident.stated_duration, "~18 hours");
+}

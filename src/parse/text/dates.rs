@@ -1010,10 +1010,22 @@ pub(super) fn split_range(value: &str) -> Option<(&str, &str)> {
 /// `14:00 PT`); these two letters are a zone only there.
 fn short_zone_after_clock(half: &str) -> Option<FoundZone> {
     half.match_indices(' ').find_map(|(at, _)| {
-        let before = half[..at].to_ascii_lowercase();
-        let after_time = before.ends_with("am")
-            || before.ends_with("pm")
-            || before.ends_with(|c: char| c.is_ascii_digit());
+        // The word before: `9`, `09:00`, `9am`, or `AM`/`p.m.` after a number (not `team`).
+        let word = half[..at]
+            .rsplit(' ')
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let meridiem = ["am", "pm", "a.m.", "p.m."].contains(&word.as_str());
+        let after_time = word.starts_with(|c: char| c.is_ascii_digit())
+            && (word.ends_with(|c: char| c.is_ascii_digit())
+                || word.ends_with("am")
+                || word.ends_with("pm"))
+            || meridiem
+                && half[..at]
+                    .trim_end_matches(|c: char| c.is_alphabetic() || c == '.')
+                    .trim_end()
+                    .ends_with(|c: char| c.is_ascii_digit());
         after_time
             .then(|| crate::parse::zone::short_us_zone(&half[at + 1..]))
             .flatten()
