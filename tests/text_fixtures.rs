@@ -38,6 +38,16 @@ fn parse(name: &str) -> Parsed {
     parse_text(&source(name))
 }
 
+/// The text of each timeline event, in order.
+fn event_texts(parsed: &Parsed) -> Vec<&str> {
+    parsed
+        .incident
+        .timeline
+        .iter()
+        .map(|e| e.text.as_str())
+        .collect()
+}
+
 fn incident(name: &str) -> Incident {
     parse(name).incident
 }
@@ -771,13 +781,18 @@ fn several_stated_windows_widen_to_cover_them_all() {
     let text = "# Two outages\n\n## Timeline\n\n### October 21, 2025 - Redis\n\n**Duration:** 21:45 to 23:28 UTC\n\n- 21:45 UTC deploy\n\n### October 24, 2025 - Rate limits\n\n**Duration:** 18:00 to 19:10 UTC\n\n- 18:00 UTC deploy\n";
     let incident = parse_text(text).incident;
     assert_eq!(
-        incident.start.map(|m| m.to_string()).as_deref(),
-        Some("2025-10-21T21:45:00+00:00")
+        stated_window(&incident),
+        (
+            "2025-10-21T21:45:00+00:00".into(),
+            "2025-10-24T19:10:00+00:00".into()
+        )
     );
-    assert_eq!(
-        incident.end.map(|m| m.to_string()).as_deref(),
-        Some("2025-10-24T19:10:00+00:00")
-    );
+}
+
+/// The stated start and end as written in ISO 8601 (empty when not stated).
+fn stated_window(incident: &Incident) -> (String, String) {
+    let written = |m: Option<Moment>| m.map(|m| m.to_string()).unwrap_or_default();
+    (written(incident.start), written(incident.end))
 }
 
 #[test]
@@ -785,12 +800,7 @@ fn code_under_an_entry_stays_a_code_block_in_its_text() {
     let parsed = parse_text(
         "# Queue stall\n\n## Timeline\n\n- 10:00 Logs showed:\n  ```\n  ERROR pool exhausted\n  ```\n- 10:05 Restarted the pool\n",
     );
-    let texts: Vec<&str> = parsed
-        .incident
-        .timeline
-        .iter()
-        .map(|e| e.text.as_str())
-        .collect();
+    let texts = event_texts(&parsed);
     assert_eq!(
         texts,
         [
@@ -1004,12 +1014,7 @@ fn a_heading_that_is_only_a_shortcode_stamp_dates_the_paragraph_under_it() {
     )
     .expect("shape fixture");
     let parsed = postmortem_explorer::parse::parse_document("wiki.md", &text);
-    let texts: Vec<&str> = parsed
-        .incident
-        .timeline
-        .iter()
-        .map(|e| e.text.as_str())
-        .collect();
+    let texts = event_texts(&parsed);
     // Before, each entry read "###" and its paragraph went to the reading notes.
     assert_eq!(
         texts,
@@ -1050,12 +1055,11 @@ fn a_range_joined_by_an_arrow_with_a_short_zone_is_the_stated_window() {
     let incident = parse_text(text).incident;
     // Before, the arrow was no range and `ET` after the time was not read as its zone.
     assert_eq!(
-        incident.start.map(|m| m.to_string()).as_deref(),
-        Some("2025-12-23T19:00:00-05:00")
-    );
-    assert_eq!(
-        incident.end.map(|m| m.to_string()).as_deref(),
-        Some("2025-12-24T09:00:00-05:00")
+        stated_window(&incident),
+        (
+            "2025-12-23T19:00:00-05:00".into(),
+            "2025-12-24T09:00:00-05:00".into()
+        )
     );
     assert_eq!(incident.stated_duration, "~18 hours");
 }

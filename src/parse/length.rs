@@ -153,33 +153,21 @@ mod tests {
 
     #[test]
     fn lengths_as_authors_write_them() {
-        assert_eq!(seconds("~4 hours"), Some((14_400, "~4 hours".into())));
-        assert_eq!(
-            seconds("1 hour and 56 minutes"),
-            Some((6_960, "1 hour and 56 minutes".into()))
-        );
-        assert_eq!(seconds("16h 45m"), Some((60_300, "16h 45m".into())));
-        assert_eq!(
-            seconds("3 hours 28 minutes"),
-            Some((12_480, "3 hours 28 minutes".into()))
-        );
-        assert_eq!(
-            seconds("approximately 1.5 hours"),
-            Some((5_400, "approximately 1.5 hours".into()))
-        );
-        assert_eq!(
-            seconds("~13 minutes (12:17 - 12:30)"),
-            Some((780, "~13 minutes".into()))
-        );
-        assert_eq!(
-            seconds("~52 minutes of degraded service"),
-            Some((3_120, "~52 minutes".into()))
-        );
-        assert_eq!(
-            seconds("**~30 minutes** (customer impact)"),
-            Some((1_800, "~30 minutes".into()))
-        );
-        assert_eq!(seconds("32 hours"), Some((115_200, "32 hours".into())));
+        // (value, seconds, the length as written)
+        let cases = [
+            ("~4 hours", 14_400, "~4 hours"),
+            ("1 hour and 56 minutes", 6_960, "1 hour and 56 minutes"),
+            ("16h 45m", 60_300, "16h 45m"),
+            ("3 hours 28 minutes", 12_480, "3 hours 28 minutes"),
+            ("approximately 1.5 hours", 5_400, "approximately 1.5 hours"),
+            ("~13 minutes (12:17 - 12:30)", 780, "~13 minutes"),
+            ("~52 minutes of degraded service", 3_120, "~52 minutes"),
+            ("**~30 minutes** (customer impact)", 1_800, "~30 minutes"),
+            ("32 hours", 115_200, "32 hours"),
+        ];
+        for (value, expected, written) in cases {
+            assert_eq!(seconds(value), Some((expected, written.into())), "{value}");
+        }
     }
 
     #[test]
