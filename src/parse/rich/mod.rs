@@ -13,6 +13,7 @@
 
 mod headerless;
 pub(crate) mod html;
+mod lenient;
 mod links;
 mod tree;
 

@@ -293,6 +293,13 @@ impl<'l> Builder<'l> {
         match frame.kind {
             Kind::Keep(element) => {
                 let mut children = frame.children;
+                // Bold that CommonMark left as text, except where text is literal.
+                if !matches!(
+                    element,
+                    Element::Code | Element::CodeBlock | Element::Link(_)
+                ) {
+                    children = super::lenient::strong_left_as_text(children);
+                }
                 if let (Element::Link(url), true) = (&element, children.is_empty()) {
                     children.push(Node::Text(url.clone()));
                 }
