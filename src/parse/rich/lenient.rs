@@ -5,8 +5,9 @@
 use super::{Element, Node};
 
 /// `children` with each pair of `**` left in one text read as strong emphasis. An opening `**`
-/// must start the text or follow a space or punctuation (`2**10` is a power, not bold), and
-/// the words between must not start or end with a space.
+/// must start the text or follow a space or punctuation (`2**10` is a power, not bold) and come
+/// right before a letter or digit (`src/**/*.js` is a glob), and the words between must not end
+/// with a space.
 pub(super) fn strong_left_as_text(children: Vec<Node>) -> Vec<Node> {
     if !children
         .iter()
@@ -37,7 +38,7 @@ fn split_pairs(text: &str, out: &mut Vec<Node>) {
             && text[inner_from..]
                 .chars()
                 .next()
-                .is_some_and(|c| !c.is_whitespace() && c != '*');
+                .is_some_and(char::is_alphanumeric);
         let close = text[inner_from..].find("**").map(|i| inner_from + i);
         match close.filter(|&close| {
             opens
@@ -96,7 +97,13 @@ mod tests {
 
     #[test]
     fn what_is_not_bold_stays_as_written() {
-        for text in ["2**10 and 3**4", "a ** b ** c", "one ** alone", "****"] {
+        for text in [
+            "2**10 and 3**4",
+            "a ** b ** c",
+            "one ** alone",
+            "****",
+            "src/**/*.js and lib/**",
+        ] {
             assert_eq!(read(text), [Node::Text(text.into())], "{text}");
         }
     }
