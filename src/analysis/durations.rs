@@ -26,14 +26,9 @@ pub fn impact_duration_seconds_with(
 ) -> Option<i64> {
     match (&incident.start, &incident.end) {
         (Some(start), Some(end)) => seconds_between(start, end),
-        // The length the postmortem states, as the key durations' total impact gives it.
-        _ if m.stated_length.is_some() => m
-            .stated_length
-            .as_ref()
-            .map(|(ms, _)| (ms / 1000.0).round() as i64),
-        // The same window the key durations and every view use.
+        // The stated length, else the same window the key durations and every view use.
         _ => {
-            let span = m.impact_end.as_ref()?.at - m.impact_start.as_ref()?.at;
+            let (span, _) = super::milestones::total_impact_ms(m)?;
             (span.is_finite() && span >= 0.0).then(|| (span / 1000.0).round() as i64)
         }
     }

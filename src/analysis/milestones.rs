@@ -346,30 +346,35 @@ pub fn key_durations_from(m: &Milestones) -> Vec<KeyDuration> {
     durations
 }
 
-/// The total impact: the stated window when the postmortem states both its ends; else the
-/// length it states (`Duration: ~4 hours`), which is the author's own figure; else from the
-/// impact start to the impact end the events give.
-fn total_impact(m: &Milestones, start: &Milestone) -> Option<KeyDuration> {
-    let stated_window = start.basis == Basis::Stated
-        && m.impact_end
-            .as_ref()
-            .is_some_and(|end| end.basis == Basis::Stated);
+/// How long the impact lasted, in milliseconds, by the one rule the key durations, the summary
+/// and the illustration follow: the stated window when the postmortem states both its ends;
+/// else the length it states (`Duration: ~4 hours`), which is the author's own figure, given
+/// with that length as written; else from the impact start to the impact end the events give.
+pub fn total_impact_ms(m: &Milestones) -> Option<(f64, Option<&str>)> {
+    let (start, end) = (m.impact_start.as_ref(), m.impact_end.as_ref());
+    let stated_window = start.is_some_and(|s| s.basis == Basis::Stated)
+        && end.is_some_and(|e| e.basis == Basis::Stated);
     if let Some((ms, written)) = m.stated_length.as_ref().filter(|_| !stated_window) {
-        return Some(KeyDuration {
-            name: "Total impact",
-            ms: *ms,
-            to: Milestone {
-                at: start.at + ms,
-                basis: Basis::StatedLength,
-            },
-            stated_as: Some(written.clone()),
-        });
+        return Some((*ms, Some(written.as_str())));
     }
-    m.impact_end.as_ref().map(|end| KeyDuration {
+    Some((end?.at - start?.at, None))
+}
+
+/// The total impact as a key duration from the impact `start` (see [`total_impact_ms`]).
+fn total_impact(m: &Milestones, start: &Milestone) -> Option<KeyDuration> {
+    let (ms, written) = total_impact_ms(m)?;
+    let to = match written {
+        Some(_) => Milestone {
+            at: start.at + ms,
+            basis: Basis::StatedLength,
+        },
+        None => m.impact_end.clone()?,
+    };
+    Some(KeyDuration {
         name: "Total impact",
-        ms: end.at - start.at,
-        to: end.clone(),
-        stated_as: None,
+        ms,
+        to,
+        stated_as: written.map(str::to_string),
     })
 }
 

@@ -320,11 +320,7 @@ fn shortcode_inside(inside: &str, context: DateContext) -> Option<(Entry, usize)
 /// `{{< track "2020-01-19T11:29:00.000Z" >}}The symptom is ...`. Returns the entry and where
 /// its text starts.
 pub fn leading_shortcode_stamp(content: &str, context: DateContext) -> Option<(Entry, usize)> {
-    let inside = content
-        .strip_prefix("{{<")
-        .or_else(|| content.strip_prefix("{{%"))?;
-    let (entry, close) = shortcode_inside(inside, context)?;
-    let text_at = 3 + close + 3;
+    let (entry, text_at) = opening_shortcode(content, context)?;
     content[text_at..]
         .chars()
         .any(char::is_alphanumeric)
@@ -333,11 +329,17 @@ pub fn leading_shortcode_stamp(content: &str, context: DateContext) -> Option<(E
 
 /// A shortcode holding a stamp and nothing after it: `{{< htrack "2020-07-21T16:30:00Z" >}}`.
 fn leading_shortcode_stamp_only(content: &str, context: DateContext) -> Option<Entry> {
+    let (entry, text_at) = opening_shortcode(content, context)?;
+    content[text_at..].trim().is_empty().then_some(entry)
+}
+
+/// The stamp of a shortcode that opens `content`, and where what follows it starts.
+fn opening_shortcode(content: &str, context: DateContext) -> Option<(Entry, usize)> {
     let inside = content
         .strip_prefix("{{<")
         .or_else(|| content.strip_prefix("{{%"))?;
     let (entry, close) = shortcode_inside(inside, context)?;
-    inside[close + 3..].trim().is_empty().then_some(entry)
+    Some((entry, 3 + close + 3))
 }
 
 /// The opening line of a Statusfy update block, `::: update Resolved | 2020-08-31T13:36:00Z`:

@@ -304,13 +304,16 @@ impl Reader<'_> {
     }
 
     /// `Duration: ~4 hours`, `Downtime: ~13 minutes (12:17 - 12:30)`: the length the
-    /// postmortem states (the first one, when it states several).
-    pub(super) fn read_stated_length(&mut self, value: &str) {
+    /// postmortem states (the first one, when it states several). True when `value` states a
+    /// length of impact, kept or not.
+    pub(super) fn read_stated_length(&mut self, value: &str) -> bool {
+        let Some(length) = crate::parse::length::impact_length(value) else {
+            return false;
+        };
         if self.incident.stated_duration.is_empty() {
-            if let Some(length) = crate::parse::length::impact_length(value) {
-                self.incident.stated_duration = length.written.to_string();
-            }
+            self.incident.stated_duration = length.written.to_string();
         }
+        true
     }
 
     /// `**Downtime:** ~13 minutes (12:17 - 12:30)` under a timeline's table sums the timeline
@@ -328,10 +331,9 @@ impl Reader<'_> {
         else {
             return false;
         };
-        if crate::parse::length_seconds(part.value).is_none() {
+        if !self.read_stated_length(part.value) {
             return false;
         }
-        self.read_stated_length(part.value);
         self.keep_timeline_note(content.trim(), true);
         true
     }

@@ -1085,9 +1085,9 @@ impl<'a> Reader<'a> {
         value_at: usize,
         heading: bool,
     ) -> bool {
+        let in_timeline = self.section == Some(Target::Timeline);
         // `- **Downtime**: ~52 minutes of degraded service` under Impact: the length is the
         // incident's; the line stays where the author put it.
-        let in_timeline = self.section == Some(Target::Timeline);
         if !heading && names_a_length(label) {
             self.read_stated_length(value);
         }
@@ -1405,10 +1405,12 @@ impl<'a> Reader<'a> {
                 // Under `### Duration`: `~4 hours`, or `- **Total incident window:** ~2d 10h`
                 // (a labelled item states a length only when its label names one).
                 let item = strip_list_marker(content).0;
-                match labelled(item) {
-                    Some(part) if names_a_length(part.label) => self.read_stated_length(part.value),
-                    Some(_) => {}
-                    None => self.read_stated_length(item),
+                let value = match labelled(item) {
+                    Some(part) => names_a_length(part.label).then_some(part.value),
+                    None => Some(item),
+                };
+                if let Some(value) = value {
+                    self.read_stated_length(value);
                 }
                 if split_range(content).is_some() {
                     self.read_duration(index, content, content_at);
