@@ -148,7 +148,9 @@ pub struct Written {
 pub fn written(text: &str, clock: Clock) -> Written {
     use chrono::Timelike;
     let written = text.get(..clock.len).unwrap_or("");
-    let marked = written.contains(['a', 'A', 'p', 'P']);
+    let marked = written
+        .bytes()
+        .any(|b| matches!(b, b'a' | b'A' | b'p' | b'P'));
     let digits = written.bytes().take_while(u8::is_ascii_digit).count();
     let after_hour = &written[digits..];
     let hour = clock.time.hour();

@@ -746,6 +746,10 @@ fn hours_word(rest: &str) -> usize {
 /// Bytes of the end of a range right after a time: `-03:15`, ` – 3:15 PM`, `→12:33`, ` to 10:20`.
 fn range_end(rest: &str) -> usize {
     let trimmed = rest.trim_start();
+    // Every separator starts with `-`, `t` or the first byte of `–`, `—` and `→`.
+    if !matches!(trimmed.as_bytes().first(), Some(b'-' | b't' | 0xE2)) {
+        return 0;
+    }
     let Some(after) = ["-", "–", "—", "→", "->", "to "]
         .iter()
         .find_map(|sep| strip(trimmed, sep))
@@ -1001,11 +1005,17 @@ fn skip_while(text: &str, keep: impl Fn(char) -> bool) -> usize {
 
 /// Bytes of one of `words` at the start of `text`, in any case (0 when none is there).
 pub fn skip_word(text: &str, words: &[&str]) -> usize {
+    // Most texts start with a digit or a letter none of the words starts with.
+    let Some(first) = text.as_bytes().first().map(u8::to_ascii_lowercase) else {
+        return 0;
+    };
     words
         .iter()
         .find(|w| {
-            text.get(..w.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(w))
+            w.as_bytes().first().map(u8::to_ascii_lowercase) == Some(first)
+                && text
+                    .get(..w.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(w))
         })
         .map_or(0, |w| w.len())
 }

@@ -329,7 +329,10 @@ const CITY_HOURS: [(&str, i32); 13] = [
 /// right after the word for the hour.
 fn city_hour(text: &str, at: usize) -> Option<FoundZone> {
     let rest = &text[at..];
-    let &(name, minutes) = CITY_HOURS.iter().find(|(name, _)| rest.starts_with(name))?;
+    let first = rest.as_bytes().first()?;
+    let &(name, minutes) = CITY_HOURS
+        .iter()
+        .find(|(name, _)| name.as_bytes()[0] == *first && rest.starts_with(name))?;
     // Only the few bytes before the place matter: `horário de ` is the longest lead.
     let mut from = at.saturating_sub(16);
     while !text.is_char_boundary(from) {
@@ -455,6 +458,10 @@ pub fn cjk_lead(lead: &str) -> (Option<FoundZone>, Option<DayPart>) {
         ("协调世界时", "UTC"),
     ];
     let mut rest = lead.trim_end();
+    // Every word above ends in a Chinese or Japanese character: most leads end otherwise.
+    if rest.as_bytes().last().is_none_or(u8::is_ascii) {
+        return (None, None);
+    }
     let part = PARTS.iter().find_map(|(word, part)| {
         let before = rest.strip_suffix(word)?;
         rest = before.trim_end();

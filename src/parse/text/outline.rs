@@ -14,14 +14,11 @@ pub(super) enum OutlineDate {
 }
 
 impl Reader<'_> {
-    /// Follows the list's nesting at `index`: an item naming a month or a day opens that date
-    /// for the items nested under it; any line less indented, or a paragraph, closes it.
-    pub(super) fn notice_outline_date(&mut self, index: usize) {
-        let text = &self.lines[index].text;
-        if text.trim().is_empty() {
-            return;
-        }
-        let (content, _, is_item) = strip_list_marker(text);
+    /// Follows the list's nesting at a line with text: an item naming a month or a day opens
+    /// that date for the items nested under it; any line less indented, or a paragraph, closes
+    /// it. `marked` is what [`strip_list_marker`] makes of `text`.
+    pub(super) fn notice_outline_date(&mut self, text: &str, marked: (&str, usize, bool)) {
+        let (content, _, is_item) = marked;
         let indent = indent_width(text);
         if !is_item {
             if indent == 0 {
