@@ -323,6 +323,14 @@ pub fn names_a_length(label: &str) -> bool {
     )
 }
 
+/// The value of a `label: value` line (not a heading) whose label names how long the incident
+/// lasted (`**Downtime:** ~13 minutes (12:17 - 12:30)` gives `~13 minutes (12:17 - 12:30)`).
+pub fn length_value(line: &str) -> Option<&str> {
+    labelled(line)
+        .filter(|part| !part.markdown_heading && names_a_length(part.label))
+        .map(|part| part.value)
+}
+
 /// True when `label` ends with a parenthesised note that is a timeline word and nothing else
 /// (`What happened (Timeline)`; not `Timeline (all times UTC)`'s note, nor `(see timeline)`).
 fn names_timeline_in_parentheses(label: &str) -> bool {

@@ -271,7 +271,8 @@ impl Reader<'_> {
                 // `Dec 23 7 PM → Dec 24 9 AM ET`: a short US zone right after a time.
                 let zone = find_zone(value).or_else(|| {
                     halves.and_then(|(from, to)| {
-                        short_zone_after_clock(to).or_else(|| short_zone_after_clock(from))
+                        short_zone_after_clock(to, self.context)
+                            .or_else(|| short_zone_after_clock(from, self.context))
                     })
                 });
                 let offset_on = |date: Option<NaiveDate>, time: NaiveTime| {
@@ -326,12 +327,10 @@ impl Reader<'_> {
         {
             return false;
         }
-        let Some(part) =
-            labelled(content).filter(|part| !part.markdown_heading && names_a_length(part.label))
-        else {
+        let Some(value) = length_value(content) else {
             return false;
         };
-        if !self.read_stated_length(part.value) {
+        if !self.read_stated_length(value) {
             return false;
         }
         self.keep_timeline_note(content.trim(), true);
@@ -1008,30 +1007,13 @@ pub(super) fn split_range(value: &str) -> Option<(&str, &str)> {
         .then_some((left, right))
 }
 
-/// `PT`, `ET`, `CT` or `MT` written right after a time in one half of a range (`9 AM ET`,
+/// `PT`, `ET`, `CT` or `MT` written right after the time in one half of a range (`9 AM ET`,
 /// `14:00 PT`); these two letters are a zone only there.
-fn short_zone_after_clock(half: &str) -> Option<FoundZone> {
-    half.match_indices(' ').find_map(|(at, _)| {
-        // The word before: `9`, `09:00`, `9am`, or `AM`/`p.m.` after a number (not `team`).
-        let word = half[..at]
-            .rsplit(' ')
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        let meridiem = ["am", "pm", "a.m.", "p.m."].contains(&word.as_str());
-        let after_time = word.starts_with(|c: char| c.is_ascii_digit())
-            && (word.ends_with(|c: char| c.is_ascii_digit())
-                || word.ends_with("am")
-                || word.ends_with("pm"))
-            || meridiem
-                && half[..at]
-                    .trim_end_matches(|c: char| c.is_alphabetic() || c == '.')
-                    .trim_end()
-                    .ends_with(|c: char| c.is_ascii_digit());
-        after_time
-            .then(|| crate::parse::zone::short_us_zone(&half[at + 1..]))
-            .flatten()
-    })
+fn short_zone_after_clock(half: &str, context: DateContext) -> Option<FoundZone> {
+    let span = find_date_in(half, context).map_or(0..0, |d| d.span);
+    let (at, clock) = clock_in(half, span)?;
+    let after = half[at + clock.len..].strip_prefix(' ')?;
+    crate::parse::zone::short_us_zone(after)
 }
 
 /// The date (if any) and time of day written in one half of a range.
@@ -1041,10 +1023,15 @@ pub(super) fn moment_in(
 ) -> Option<(Option<NaiveDate>, NaiveTime)> {
     let date = find_date_in(text, context);
     let span = date.as_ref().map_or(0..0, |d| d.span.clone());
-    let time = text
-        .char_indices()
+    let (_, clock) = clock_in(text, span)?;
+    Some((date.map(|d| d.date), clock.time))
+}
+
+/// The first time of day in `text` outside its date's `span`, and where it starts.
+fn clock_in(text: &str, span: std::ops::Range<usize>) -> Option<(usize, Clock)> {
+    let bytes = text.as_bytes();
+    text.char_indices()
         .filter(|&(i, _)| {
-            let bytes = text.as_bytes();
             // After a word, or inside a clock (`17:06:46`), no time starts; after the `T` of
             // ISO 8601 (`2021-01-13T17:06:46Z`) one does.
             let starts_here = i == 0
@@ -1052,8 +1039,7 @@ pub(super) fn moment_in(
                 || (bytes[i - 1] == b'T' && i >= 2 && bytes[i - 2].is_ascii_digit());
             (i < span.start || i >= span.end) && starts_here
         })
-        .find_map(|(i, _)| leading_clock(&text[i..]))?;
-    Some((date.map(|d| d.date), time.time))
+        .find_map(|(i, _)| leading_clock(&text[i..]).map(|clock| (i, clock)))
 }
 
 /// A zone written right after the time in a value such as `2024-08-20 14:00 UTC`.

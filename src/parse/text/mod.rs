@@ -31,7 +31,8 @@ use super::infer::{head, inferred_times, names_today, narrated_times};
 use super::inline::{segments, unsafe_link_targets, Inline};
 use super::items::{self, Column};
 use super::labels::{
-    field_for, is_truncated_postmortem, labelled, names_a_length, spelled_field, Field,
+    field_for, is_truncated_postmortem, labelled, length_value, names_a_length, spelled_field,
+    Field,
 };
 use super::lines::{source_lines, SourceLine};
 use super::markup::{clean, split_breaks};
@@ -860,11 +861,13 @@ impl<'a> Reader<'a> {
             self.collect_links(index);
             return;
         }
+        // The line without its list marker or quote, read once for every step below.
+        let marked = strip_list_marker(&text);
         self.report_deep_nesting(index);
         self.collect_links(index);
         self.notice_zone(index);
         self.notice_heading_date(index);
-        self.notice_outline_date(index);
+        self.notice_outline_date(&text, marked);
         if table::is_separator(&text) && text.contains('|') {
             // Before any heading a table's rows go to the summary (see `append_table_prose`):
             // so does its rule line, or the rows read as a paragraph of pipes.
@@ -911,8 +914,6 @@ impl<'a> Reader<'a> {
                 return;
             }
         }
-        // The line without its list marker or quote, read once for both steps below.
-        let marked = strip_list_marker(&text);
         if self.read_time_field(index, marked.0, marked.1) {
             self.after_blank = false;
             return;
@@ -1406,7 +1407,7 @@ impl<'a> Reader<'a> {
                 // (a labelled item states a length only when its label names one).
                 let item = strip_list_marker(content).0;
                 let value = match labelled(item) {
-                    Some(part) => names_a_length(part.label).then_some(part.value),
+                    Some(_) => length_value(item),
                     None => Some(item),
                 };
                 if let Some(value) = value {
