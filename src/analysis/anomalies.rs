@@ -51,13 +51,15 @@ fn stated_length_disagrees(m: &Milestones) -> Option<Anomaly> {
     let span = end.at - start.at;
     let apart = (span - stated).abs();
     let far = span.is_finite() && apart > 30.0 * 60_000.0 && apart > 0.25 * span.max(*stated);
+    // The window is the stated start and end when both are stated, else the events'.
+    let span_text = duration((span / 1000.0).round() as i64);
+    let window = match (&start.basis, &end.basis) {
+        (Basis::Stated, Basis::Stated) => format!("its stated start and end are {span_text} apart"),
+        _ => format!("its timeline's impact window runs {span_text}"),
+    };
     far.then(|| Anomaly {
         event: None,
-        message: format!(
-            "The postmortem states the impact lasted {written}; its timeline's impact window \
-             runs {}.",
-            duration((span / 1000.0).round() as i64)
-        ),
+        message: format!("The postmortem states the impact lasted {written}; {window}."),
     })
 }
 
@@ -198,6 +200,22 @@ mod tests {
         );
         // Near enough (a rounded figure) is no anomaly.
         assert!(messages("~2 days").is_empty(), "{:?}", messages("~2 days"));
+    }
+
+    #[test]
+    fn a_stated_length_far_from_the_stated_window_names_the_window_as_stated() {
+        let text = "Duration: 2025-03-01 16:00 - 2025-03-01 22:00 UTC\n\
+                    Total downtime: 45 minutes\n\nTimeline\n\
+                    - 2025-03-01 16:00 - Outage begins: every stream fails\n\
+                    - 2025-03-01 22:00 - Streams resolved\n";
+        let messages: Vec<String> = anomalies(&parse_text(text).incident, 2026)
+            .into_iter()
+            .map(|a| a.message)
+            .collect();
+        assert_eq!(
+            messages,
+            ["The postmortem states the impact lasted 45 minutes; its stated start and end are 6 h apart."]
+        );
     }
 
     #[test]
