@@ -2,6 +2,7 @@
 //! resolution) and the key durations between them, each with the basis it was computed from.
 
 use super::episodes::{log_episodes, Episode};
+use super::format::duration;
 use super::kinds::kinds_of;
 use super::window::axis_ms;
 use crate::model::{EventKind, Incident};
@@ -290,6 +291,16 @@ pub struct KeyDuration {
 }
 
 impl KeyDuration {
+    /// The length as every view shows it: `1 h 5 min`, or, for a milestone written before the
+    /// impact start, `15 min before the impact start` (never a bare minus sign).
+    pub fn value_text(&self) -> String {
+        let seconds = (self.ms / 1000.0).round() as i64;
+        match seconds < 0 {
+            true => format!("{} before the impact start", duration(-seconds)),
+            false => duration(seconds),
+        }
+    }
+
     /// The basis of a duration the postmortem states, as every view words it: `as stated:
     /// “~4 hours”`; `None` for a duration between two moments.
     pub fn stated_words(&self) -> Option<String> {
@@ -610,5 +621,27 @@ mod tests {
         assert_eq!(m.impact_start.map(|s| s.basis), Some(Basis::Event(0)));
         // The closing fix says it works again: the story ends there.
         assert_eq!(m.resolved.map(|s| s.basis), Some(Basis::Event(3)));
+    }
+
+    #[test]
+    fn a_milestone_before_the_stated_start_is_worded_as_before_it() {
+        let text = "Duration: 2026-04-08 12:55 - 2026-04-08 13:07 UTC\n\n## Timeline\n\n\
+            - 2026-04-08 12:40 Root cause identified: the sender address was wrong\n\
+            - 2026-04-08 12:55 Fix applied to the sender address\n\
+            - 2026-04-08 13:07 Resolved, mail flows again\n";
+        let durations = key_durations(&crate::parse::parse_text(text).incident);
+        let words: Vec<(&str, String)> =
+            durations.iter().map(|d| (d.name, d.value_text())).collect();
+        assert!(
+            words.contains(&(
+                "Time to root cause",
+                "15 min before the impact start".to_string()
+            )),
+            "{words:?}"
+        );
+        assert!(
+            words.contains(&("Total impact", "12 min".to_string())),
+            "{words:?}"
+        );
     }
 }

@@ -9,9 +9,7 @@ use super::html::Html;
 use super::rich::{inline_markdown, markdown};
 use crate::analysis::anomalies::anomalies_with;
 use crate::analysis::durations::duration_words;
-use crate::analysis::format::{
-    clock_at, duration, episode_facts, full_moment, incident_dates_from, percent,
-};
+use crate::analysis::format::{clock_at, episode_facts, full_moment, incident_dates_from, percent};
 use crate::analysis::milestones::{key_durations_from, why_no_durations, Basis, Milestone};
 use crate::draw::timeline::{plain_text, short_label};
 
@@ -147,7 +145,7 @@ pub fn key_durations(html: &mut Html, facts: &Facts<'_>, this_year: i32) {
             );
             html.element("dt", d.name);
             html.open("dd", &[]);
-            html.element("strong", &duration((d.ms / 1000.0).round() as i64));
+            html.element("strong", &d.value_text());
             let words = d.stated_words().unwrap_or_else(|| {
                 format!("from impact start ({from}) to {}", basis(facts, &d.to))
             });

@@ -53,7 +53,7 @@ pub fn KeyDurations(
                     <div class="tl-duration" class:negative=negative data-testid="key-duration" data-name=d.name>
                         <dt>{d.name}</dt>
                         <dd>
-                            <strong data-testid="key-duration-value">{duration((d.ms / 1000.0).round() as i64)}</strong>
+                            <strong data-testid="key-duration-value">{d.value_text()}</strong>
                             <span class="tl-basis">
                                 {match stated {
                                     Some(words) => words.into_any(),
@@ -92,7 +92,7 @@ pub fn KeyDurations(
             durations
                 .get()
                 .iter()
-                .map(|d| format!("{} {}", d.name, duration((d.ms / 1000.0).round() as i64)))
+                .map(|d| format!("{} {}", d.name, d.value_text()))
                 .collect::<Vec<_>>()
                 .join(" · ")
         };
