@@ -996,6 +996,9 @@ impl<'a> Reader<'a> {
         if content.starts_with("![") || content.starts_with("[![") {
             return false;
         }
+        if self.read_day_part_line(index, text, content, is_item) {
+            return true;
+        }
         if let Some(label) = bold_heading(text) {
             // `**Cirrus down Tuesday 8th September 1300 BST**` outside a timeline heads a
             // status update as a stamped Markdown heading does.
@@ -1065,6 +1068,41 @@ impl<'a> Reader<'a> {
             content_at + label.value_at,
             label.markdown_heading,
         )
+    }
+
+    /// `**Day 2 (Wednesday)**` or `Day 2:` alone on its line in the timeline, over entries: the
+    /// day part a `### Day 2` heading names. True when the line was one.
+    fn read_day_part_line(
+        &mut self,
+        index: usize,
+        text: &str,
+        content: &str,
+        is_item: bool,
+    ) -> bool {
+        if self.section != Some(Target::Timeline) || is_item {
+            return false;
+        }
+        let in_bold = bold_heading(text);
+        let name = section_name(in_bold.unwrap_or(content));
+        // In bold, with a colon, or nothing but the day and a note in parentheses: not a
+        // sentence that happens to start with `Day 2`.
+        let alone = in_bold.is_some()
+            || content.trim_end().ends_with(':')
+            || name
+                .split_once('(')
+                .map_or(name.as_str(), |(day, _)| day)
+                .split_whitespace()
+                .count()
+                == 2;
+        let Some(number) = day_number(&name).filter(|_| alone && name.len() <= 60) else {
+            return false;
+        };
+        if !self.next_text_is_entry(index) {
+            return false;
+        }
+        self.day_later = number - 1;
+        self.keep_timeline_note(&bold(&name), true);
+        true
     }
 
     /// True when the next line with text after `index` is a timeline entry (`14:30 UTC - ...`).
@@ -1813,11 +1851,17 @@ impl<'a> Reader<'a> {
             self.timeline_date = date;
         }
         // An ambiguous zone on the entry was already reported by `notice_zone`.
-        let day = date.or(self.timeline_date).or_else(|| {
-            (!self.entry_wrote_day)
-                .then(|| self.heading_date_in_force())
-                .flatten()
-        });
+        let (heading_day, title_day) = match self.entry_wrote_day {
+            true => (None, false),
+            false => self.heading_day_in_force(),
+        };
+        // Under `### Day 2` below a dated title, the title's day is the first day's: the entry
+        // is read on the day in force and moved `day_later` days (see `record_event`).
+        let day_heading_counts =
+            title_day && self.day_later != 0 && self.section == Some(Target::Timeline);
+        let day = date
+            .or(self.timeline_date)
+            .or(heading_day.filter(|_| !day_heading_counts));
         self.record_event(PendingEntry {
             index,
             at,
