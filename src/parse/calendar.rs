@@ -151,9 +151,17 @@ pub fn date_order(source: &str) -> OrderEvidence {
         }
     }
     if let Some((a, b)) = first_fields {
-        let named = named_month_days(window(source, NAMED_MONTH_WINDOW));
-        let day_first = named.contains(&(b, a));
-        let month_first = named.contains(&(a, b));
+        // A day written unambiguously (`3rd of August`, `2023-08-04`) within a few days of one
+        // reading and not of the other: a timeline's dates lie close together.
+        let mut anchors = named_month_days(window(source, NAMED_MONTH_WINDOW));
+        anchors.extend(iso_month_days(window(source, NAMED_MONTH_WINDOW)));
+        let near = |day: (u32, u32)| {
+            anchors
+                .iter()
+                .any(|&anchor| days_apart(anchor, day) <= NEAR_DAYS)
+        };
+        let day_first = near((b, a));
+        let month_first = near((a, b));
         if day_first != month_first {
             let order = match day_first {
                 true => DateOrder::DayFirst,
@@ -233,6 +241,52 @@ fn window(text: &str, max: usize) -> &str {
         end -= 1;
     }
     &text[..end]
+}
+
+/// How many days from a date written unambiguously an ambiguous one may be to be read the way
+/// that puts it there.
+const NEAR_DAYS: u32 = 7;
+
+/// Days between two (month, day) pairs of no particular year, across a new year too (months
+/// counted as 31 days: near enough for [`NEAR_DAYS`]).
+fn days_apart((m1, d1): (u32, u32), (m2, d2): (u32, u32)) -> u32 {
+    let (x, y) = (m1 * 31 + d1, m2 * 31 + d2);
+    let apart = x.abs_diff(y);
+    apart.min(12 * 31 - apart)
+}
+
+/// Every (month, day) of an ISO 8601 date (`2023-08-04`, `2023/08/04`) in `text`.
+fn iso_month_days(text: &str) -> Vec<(u32, u32)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(digit) = find_byte(bytes, at, digits, |b| b.is_ascii_digit()) {
+        let run = bytes[digit..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        at = digit + run;
+        if run != 4 || (digit > 0 && bytes[digit - 1].is_ascii_alphanumeric()) {
+            continue;
+        }
+        let rest = &text[at..];
+        let Some(sep) = rest.chars().next().filter(|c| matches!(c, '-' | '/')) else {
+            continue;
+        };
+        let fields: Vec<&str> = rest[1..].splitn(3, sep).take(2).collect();
+        let number = |field: &str| -> Option<u32> {
+            let len = field.bytes().take_while(u8::is_ascii_digit).count();
+            (len == 2).then(|| field[..2].parse().ok()).flatten()
+        };
+        if let [month, day] = fields[..] {
+            if let (Some(month), Some(day)) = (number(month), number(day)) {
+                if (1..=12).contains(&month) && (1..=31).contains(&day) {
+                    out.push((month, day));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Every (month, day) written with the month's name in `text`: `August 3`, `3 August`,
@@ -1083,6 +1137,36 @@ mod tests {
         assert_eq!((found.order, found.dotted), (DateOrder::MonthFirst, false));
         let found = date_order("13/08/2023 and 03.08.2023");
         assert_eq!((found.order, found.decided), (DateOrder::DayFirst, true));
+    }
+
+    #[test]
+    fn settles_the_order_from_an_unambiguous_day_a_few_days_away() {
+        let order = |text: &str| {
+            let found = date_order(text);
+            (found.order, found.decided)
+        };
+        // 3 April is a day after the title's; 4 March a month before it.
+        let text = "# Incident 2023-04-02\n- 03/04/2023 00:05 reverted";
+        assert_eq!(order(text), (DateOrder::DayFirst, true));
+        assert_eq!(
+            order("# Incident 2023/03/02\n- 03/04/2023 00:05 reverted"),
+            (DateOrder::MonthFirst, true)
+        );
+        // Across a new year, and with the month's name.
+        assert_eq!(
+            order("Dec 30, 2023: 02/01/2024 09:00"),
+            (DateOrder::DayFirst, true)
+        );
+        // Near both readings, or neither: nothing is settled.
+        assert_eq!(
+            order("2023-04-05 to 2023-05-04: 04/05/2023"),
+            (DateOrder::MonthFirst, false)
+        );
+        assert_eq!(
+            order("2023-09-20: 03/04/2023"),
+            (DateOrder::MonthFirst, false)
+        );
+        assert_eq!(days_apart((12, 30), (1, 2)), 3);
     }
 
     #[test]
