@@ -143,6 +143,19 @@ pub fn date_order(source: &str) -> OrderEvidence {
                     if b > 12 && a <= 12 {
                         return decided(DateOrder::MonthFirst, first_ambiguous);
                     }
+                    // `05/03 01:00`: read one way or the other, as a full date is.
+                    if a <= 12 && b <= 12 && low_pairs.len() < MAX_NEIGHBOURS {
+                        low_pairs.push((a, b));
+                    }
+                    if a != b && a <= 12 && b <= 12 {
+                        let after_first =
+                            source[at..].trim_start_matches(|c: char| c.is_ascii_digit());
+                        all_dotted &= after_first.starts_with('.');
+                        if first_ambiguous.is_none() {
+                            first_ambiguous = Some(at..end);
+                            first_fields = Some((a, b));
+                        }
+                    }
                     at = end;
                 } else {
                     at += 1;
@@ -1151,6 +1164,16 @@ mod tests {
         assert_eq!(
             order("# Incident 2023/03/02\n- 03/04/2023 00:05 reverted"),
             (DateOrder::MonthFirst, true)
+        );
+        // A day and month before a clock, without the year, is settled the same way.
+        assert_eq!(
+            order("# Outage 2024-03-04\n- 22:00 alerts\n- 05/03 01:00 drained"),
+            (DateOrder::DayFirst, true)
+        );
+        let undated = date_order("- 05/03 22:00 alerts\n- 06/03 01:00 drained");
+        assert_eq!(
+            (undated.order, undated.decided, undated.from_neighbours),
+            (DateOrder::DayFirst, false, true)
         );
         // Across a new year, and with the month's name.
         assert_eq!(
