@@ -369,6 +369,8 @@ impl Reader<'_> {
         start_offset: Option<crate::model::UtcOffset>,
     ) {
         let mut date = first_date;
+        // The day of the first entry given one (`D+1` counts from it).
+        let mut first_day: Option<NaiveDate> = None;
         let mut previous: Option<NaiveTime> = None;
         // A time the title gives (`… since 12:35 ET`), for the first entry only.
         let mut title_time = clocks_at_word_starts(&self.incident.title)
@@ -515,6 +517,11 @@ impl Reader<'_> {
                 date = date.and_then(|d| d.checked_add_signed(Duration::days(1)));
                 previous = None;
             }
+            // `D+1 09:15`: the day after the timeline's first, and the entries after it follow.
+            if let Some(days) = raw.days_after.filter(|_| raw_date.is_none()) {
+                date = first_day.or(date).map(|d| shift_days(d, days));
+                previous = None;
+            }
             // `Twitter down since 12:35 ET` over updates at `1:00`, `1:49`: the title's time
             // past noon tells the first bare time's afternoon (it is no entry to step from).
             if let (None, Some(anchor)) = (previous, title_time.take()) {
@@ -564,6 +571,9 @@ impl Reader<'_> {
             // `tomorrow at 9AM` in prose read before any date was known: this one moment only.
             let day = date.map(|d| shift_days(d, raw.later));
             entries_day = date;
+            if first_day.is_none() {
+                first_day = day;
+            }
             let offset = entry_offset(
                 raw.zone.as_deref(),
                 self.stated_zone.as_ref(),

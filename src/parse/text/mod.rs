@@ -164,6 +164,8 @@ struct RawEvent {
     later: i8,
     /// Written as the day after the entry before (`(next day) 02:00 ...`).
     next_day: bool,
+    /// Written as so many days after the timeline's first (`D+1 09:15 ...`, `+2d 10:00 ...`).
+    days_after: Option<i8>,
     /// A moment in a paragraph of the timeline (`The update had failed on October 3 at 2:14
     /// AM.`): a day it writes is its own, and the entries after it stay on the day in force.
     aside: bool,
@@ -397,6 +399,8 @@ struct Reader<'a> {
     day_later: i8,
     /// The entry being read was written as the next day's (`(next day) 02:00 ...`).
     next_day_pending: bool,
+    /// The entry being read was written as so many days after the timeline's first (`D+1`).
+    days_after_pending: Option<i8>,
     /// The next entry read is a paragraph's moment (see `RawEvent::aside`).
     aside_pending: bool,
     /// The level of the open Markdown heading that names the timeline, while the headings
@@ -526,6 +530,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         open_part: None,
         day_later: 0,
         next_day_pending: false,
+        days_after_pending: None,
         aside_pending: false,
         timeline_heading: None,
         part_starts: Vec::new(),
@@ -1581,12 +1586,18 @@ impl<'a> Reader<'a> {
                     .word_ending_line_before(index)
                     .is_some_and(introduces_time)
         };
-        // `(next day) 02:00 drained`, `Next day, 09:30 ...`: an entry on the day after.
-        if let Some(skip) = next_day_prefix(content) {
+        // `(next day) 02:00 drained`, `Next day, 09:30 ...`: an entry on the day after;
+        // `D+1 09:15 ...`: on the day after the timeline's first.
+        if let Some((marker, skip)) = day_marker(content) {
             let rest = &content[skip..];
             if let Some(entry) = timeline_entry(rest, self.context) {
                 let text = tidy_entry_text(&entry.text_in(rest));
-                self.next_day_pending = entry.date.is_none();
+                if entry.date.is_none() {
+                    match marker {
+                        DayMarker::Next => self.next_day_pending = true,
+                        DayMarker::After(days) => self.days_after_pending = Some(days),
+                    }
+                }
                 self.push_event(
                     index,
                     content_at + skip,
@@ -1903,6 +1914,7 @@ impl<'a> Reader<'a> {
                 _ => 0,
             },
             next_day: std::mem::take(&mut self.next_day_pending),
+            days_after: self.days_after_pending.take(),
             aside: std::mem::take(&mut self.aside_pending),
             inherited: entry.date.is_none() && entry.day.is_some(),
             time: entry.time,
@@ -2538,32 +2550,81 @@ fn opens_with_log_level(text: &str) -> bool {
     LEVELS.contains(&word)
 }
 
-/// The length of a `(next day)`, `Next day,` or `(+1 day)` before an entry's time, with the
-/// spaces and punctuation after it.
-fn next_day_prefix(content: &str) -> Option<usize> {
-    const MARKERS: [&str; 6] = [
+/// How an entry's day is written before its time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DayMarker {
+    /// `(next day)`, `Next day,`, `The next morning,`: the day after the entry before.
+    Next,
+    /// `+1d`, `(+2 days)`, `D+1`: so many days after the timeline's first.
+    After(i8),
+}
+
+/// The marker of the day before an entry's time (`(next day) 02:00`, `The next morning, 07:45`,
+/// `D+1 09:15`), and its length with the spaces and punctuation after it.
+fn day_marker(content: &str) -> Option<(DayMarker, usize)> {
+    const NEXT: [&str; 9] = [
         "(next day)",
         "next day",
         "the next day",
-        "(+1 day)",
-        "(+1d)",
-        "[+1d]",
+        "next morning",
+        "the next morning",
+        "following day",
+        "the following day",
+        "the following morning",
+        "the day after",
     ];
     // Most lines stop here: every marker opens with one of these.
-    if !content.starts_with(['(', '[', 'n', 'N', 't', 'T']) {
+    if !content.starts_with(['(', '[', '+', 'n', 'N', 't', 'T', 'f', 'F', 'd', 'D']) {
         return None;
     }
-    let marker = skip_word(content, &MARKERS);
-    if marker == 0 {
-        return None;
-    }
-    let rest = &content[marker..];
+    let (marker, len) = match skip_word(content, &NEXT) {
+        0 => days_after_marker(content)?,
+        len => (DayMarker::Next, len),
+    };
+    let rest = &content[len..];
     let gap = rest.len()
         - rest
             .trim_start_matches([' ', ',', ':', '-', '–', '—'])
             .len();
     let after = &rest[gap..];
-    (gap > 0 && after.starts_with(|c: char| c.is_ascii_digit())).then_some(marker + gap)
+    (gap > 0 && after.starts_with(|c: char| c.is_ascii_digit())).then_some((marker, len + gap))
+}
+
+/// `+1d`, `(+2 days)`, `[+1 day]`, `D+1`, `(day+2)` at the start of `content`: the days after
+/// the timeline's first day, up to 31, and the marker's length.
+fn days_after_marker(content: &str) -> Option<(DayMarker, usize)> {
+    let (open, close) = match content.as_bytes().first()? {
+        b'(' => (1, Some(')')),
+        b'[' => (1, Some(']')),
+        _ => (0, None),
+    };
+    let inner = &content[open..];
+    let lead = skip_word(inner, &["day+", "d+", "+"]);
+    if lead == 0 {
+        return None;
+    }
+    let digits = inner[lead..].bytes().take_while(u8::is_ascii_digit).count();
+    let days: i8 = inner[lead..lead + digits]
+        .parse()
+        .ok()
+        .filter(|n| (1..=31).contains(n))?;
+    let mut end = lead + digits;
+    // `+1d`, `+2 days` after a bare `+`; nothing after `D+1`.
+    if lead == 1 {
+        end += skip_word(&inner[end..], &[" days", " day", "days", "day", "d"]);
+        if end == lead + digits {
+            return None;
+        }
+    }
+    if let Some(close) = close {
+        inner[end..].strip_prefix(close)?;
+        end += 1;
+    }
+    // The word must end there: `+1dB` is something else.
+    if inner[end..].starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    Some((DayMarker::After(days), open + end))
 }
 
 /// The number of a `Day 2` heading (`Day 2`, `Day 3 (Tuesday)`, `Day 10:`), up to 31.
@@ -3182,5 +3243,49 @@ mod report_tests {
             "{}",
             found[0].2
         );
+    }
+}
+
+#[cfg(test)]
+mod day_marker_tests {
+    use super::{day_marker, DayMarker};
+
+    #[test]
+    fn reads_the_markers_of_the_next_day_and_of_days_after_the_first() {
+        fn read(text: &str) -> Option<(DayMarker, &str)> {
+            day_marker(text).map(|(marker, len)| (marker, &text[len..]))
+        }
+        assert_eq!(
+            read("(next day) 02:00 x"),
+            Some((DayMarker::Next, "02:00 x"))
+        );
+        assert_eq!(
+            read("The next morning, 07:45 x"),
+            Some((DayMarker::Next, "07:45 x"))
+        );
+        assert_eq!(
+            read("Following day, 10:00: x"),
+            Some((DayMarker::Next, "10:00: x"))
+        );
+        assert_eq!(read("+1d 02:00 x"), Some((DayMarker::After(1), "02:00 x")));
+        assert_eq!(
+            read("(+2 days) 02:00 x"),
+            Some((DayMarker::After(2), "02:00 x"))
+        );
+        assert_eq!(
+            read("[+1 day] 02:00 x"),
+            Some((DayMarker::After(1), "02:00 x"))
+        );
+        assert_eq!(read("D+1 09:15 x"), Some((DayMarker::After(1), "09:15 x")));
+        assert_eq!(
+            read("(day+3) 09:15 x"),
+            Some((DayMarker::After(3), "09:15 x"))
+        );
+        // Not markers: no time after them, a bare `+1`, a word going on, a day out of range.
+        assert_eq!(read("next day we rolled back"), None);
+        assert_eq!(read("+1 09:15 x"), None);
+        assert_eq!(read("+1dB 09:15 x"), None);
+        assert_eq!(read("D+40 09:15 x"), None);
+        assert_eq!(read("Deploy 09:15"), None);
     }
 }

@@ -207,6 +207,7 @@ impl Reader<'_> {
                     date,
                     later: if date.is_none() { shift } else { 0 },
                     next_day: false,
+                    days_after: None,
                     aside: false,
                     inherited: false,
                     time,
