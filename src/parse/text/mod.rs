@@ -1084,7 +1084,12 @@ impl<'a> Reader<'a> {
         content: &str,
         is_item: bool,
     ) -> bool {
-        if self.section != Some(Target::Timeline) || is_item {
+        // Most lines stop here: the part's name opens with `Day `.
+        let opens_with_day = content
+            .trim_start_matches(['*', '_'])
+            .get(..4)
+            .is_some_and(|head| head.eq_ignore_ascii_case("day "));
+        if self.section != Some(Target::Timeline) || is_item || !opens_with_day {
             return false;
         }
         let in_bold = bold_heading(text);
