@@ -3,8 +3,9 @@
 //! and, when the document's year is known, `15 Jan` and `Jan 15`.
 //!
 //! Numeric dates are read in the document's [`DateOrder`], which [`date_order`] settles once
-//! from every numeric date in the text: a field over 12 decides; without one the reader
-//! assumes month first and says so.
+//! from every numeric date in the text: a field over 12 decides; without one, the other dates
+//! (an unambiguous day near one reading, dots, zones, neighbouring dates) do, or else the
+//! reader assumes month first; an order not decided by a field over 12 is said in a note.
 
 use std::ops::Range;
 
@@ -83,9 +84,10 @@ fn order_from_zones(text: &str) -> Option<(DateOrder, &'static str)> {
 /// settles an ambiguous numeric one (the header and the first sections).
 const NAMED_MONTH_WINDOW: usize = 64 * 1024;
 
-/// Settles the order of numeric dates from every `a/b/yyyy` (or `-`, `.`, `–`) in `source`:
-/// the first date with a field over 12 decides. Without one, a date written with its month's
-/// name (`3rd of August`) that agrees with one reading of the first ambiguous date decides;
+/// Settles the order of numeric dates from every `a/b/yyyy` (or `-`, `.`, `–`) in `source`, and
+/// every `a/b` before a clock (`13/06 01:00`): the first date with a field over 12 decides.
+/// Without one, a day written unambiguously (`3rd of August`, `2023-08-04`) within
+/// [`NEAR_DAYS`] of one reading of the first ambiguous date and not of the other decides;
 /// else ambiguous dates all written with dots (`03.08.2023`, as German, French and Dutch texts
 /// write them) are read day first; else month first.
 pub fn date_order(source: &str) -> OrderEvidence {
@@ -113,55 +115,30 @@ pub fn date_order(source: &str) -> OrderEvidence {
             at += run;
             continue;
         }
-        match numeric_triple(source, at) {
-            Some((a, b, end)) => {
-                if a > 12 && b <= 12 {
-                    return decided(DateOrder::DayFirst, first_ambiguous);
-                }
-                if b > 12 && a <= 12 {
-                    return decided(DateOrder::MonthFirst, first_ambiguous);
-                }
-                if a <= 12 && b <= 12 && low_pairs.len() < MAX_NEIGHBOURS {
-                    low_pairs.push((a, b));
-                }
-                if a != b && a <= 12 && b <= 12 {
-                    let after_first = source[at..].trim_start_matches(|c: char| c.is_ascii_digit());
-                    all_dotted &= after_first.starts_with('.');
-                    if first_ambiguous.is_none() {
-                        first_ambiguous = Some(at..end);
-                        first_fields = Some((a, b));
-                    }
-                }
-                at = end;
-            }
-            None => {
-                // `13/06 01:00`: a day and month without the year, before a clock time.
-                if let Some((a, b, end)) = pair_before_time(source, at) {
-                    if a > 12 && b <= 12 {
-                        return decided(DateOrder::DayFirst, first_ambiguous);
-                    }
-                    if b > 12 && a <= 12 {
-                        return decided(DateOrder::MonthFirst, first_ambiguous);
-                    }
-                    // `05/03 01:00`: read one way or the other, as a full date is.
-                    if a <= 12 && b <= 12 && low_pairs.len() < MAX_NEIGHBOURS {
-                        low_pairs.push((a, b));
-                    }
-                    if a != b && a <= 12 && b <= 12 {
-                        let after_first =
-                            source[at..].trim_start_matches(|c: char| c.is_ascii_digit());
-                        all_dotted &= after_first.starts_with('.');
-                        if first_ambiguous.is_none() {
-                            first_ambiguous = Some(at..end);
-                            first_fields = Some((a, b));
-                        }
-                    }
-                    at = end;
-                } else {
-                    at += 1;
-                }
+        // `05/03/2024`, or `13/06 01:00`: a day and month without the year, before a clock.
+        let Some((a, b, end)) = numeric_triple(source, at).or_else(|| pair_before_time(source, at))
+        else {
+            at += 1;
+            continue;
+        };
+        if a > 12 && b <= 12 {
+            return decided(DateOrder::DayFirst, first_ambiguous);
+        }
+        if b > 12 && a <= 12 {
+            return decided(DateOrder::MonthFirst, first_ambiguous);
+        }
+        if a <= 12 && b <= 12 && low_pairs.len() < MAX_NEIGHBOURS {
+            low_pairs.push((a, b));
+        }
+        if a != b && a <= 12 && b <= 12 {
+            let after_first = source[at..].trim_start_matches(|c: char| c.is_ascii_digit());
+            all_dotted &= after_first.starts_with('.');
+            if first_ambiguous.is_none() {
+                first_ambiguous = Some(at..end);
+                first_fields = Some((a, b));
             }
         }
+        at = end;
     }
     if let Some((a, b)) = first_fields {
         // A day written unambiguously (`3rd of August`, `2023-08-04`) within a few days of one
