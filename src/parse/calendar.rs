@@ -5,7 +5,7 @@
 //! Numeric dates are read in the document's [`DateOrder`], which [`date_order`] settles once
 //! from every numeric date in the text: a field over 12 decides; without one, the other dates
 //! (an unambiguous day near one reading, dots, zones, neighbouring dates) do, or else the
-//! reader assumes month first; an order not decided by a field over 12 is said in a note.
+//! reader assumes month first; an order only assumed is said in a note.
 
 use std::ops::Range;
 

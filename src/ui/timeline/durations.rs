@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::context::timeline_context;
-use crate::analysis::format::{clock_at, duration, episode_facts};
+use crate::analysis::format::{clock_at, episode_facts};
 use crate::analysis::milestones::{key_durations_from, why_no_durations, Basis, Milestone};
 use crate::draw::timeline::short_label;
 
