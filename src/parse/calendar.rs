@@ -143,8 +143,7 @@ pub fn date_order(source: &str) -> OrderEvidence {
     if let Some((a, b)) = first_fields {
         // A day written unambiguously (`3rd of August`, `2023-08-04`) within a few days of one
         // reading and not of the other: a timeline's dates lie close together.
-        let mut anchors = named_month_days(window(source, NAMED_MONTH_WINDOW));
-        anchors.extend(iso_month_days(window(source, NAMED_MONTH_WINDOW)));
+        let anchors = unambiguous_month_days(window(source, NAMED_MONTH_WINDOW));
         let near = |day: (u32, u32)| {
             anchors
                 .iter()
@@ -245,43 +244,11 @@ fn days_apart((m1, d1): (u32, u32), (m2, d2): (u32, u32)) -> u32 {
     apart.min(12 * 31 - apart)
 }
 
-/// Every (month, day) of an ISO 8601 date (`2023-08-04`, `2023/08/04`) in `text`.
-fn iso_month_days(text: &str) -> Vec<(u32, u32)> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut at = 0;
-    while let Some(digit) = find_byte(bytes, at, digits, |b| b.is_ascii_digit()) {
-        let run = bytes[digit..]
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .count();
-        at = digit + run;
-        if run != 4 || (digit > 0 && bytes[digit - 1].is_ascii_alphanumeric()) {
-            continue;
-        }
-        let rest = &text[at..];
-        let Some(sep) = rest.chars().next().filter(|c| matches!(c, '-' | '/')) else {
-            continue;
-        };
-        let fields: Vec<&str> = rest[1..].splitn(3, sep).take(2).collect();
-        let number = |field: &str| -> Option<u32> {
-            let len = field.bytes().take_while(u8::is_ascii_digit).count();
-            (len == 2).then(|| field[..2].parse().ok()).flatten()
-        };
-        if let [month, day] = fields[..] {
-            if let (Some(month), Some(day)) = (number(month), number(day)) {
-                if (1..=12).contains(&month) && (1..=31).contains(&day) {
-                    out.push((month, day));
-                }
-            }
-        }
-    }
-    out
-}
-
-/// Every (month, day) written with the month's name in `text`: `August 3`, `3 August`,
-/// `3. August`, `3rd of August`, `Aug 3rd`.
-fn named_month_days(text: &str) -> Vec<(u32, u32)> {
+/// Every (month, day) written so that it reads one way only in `text`: with the month's name
+/// (`August 3`, `3 August`, `3. August`, `3rd of August`, `Aug 3rd`) or year first as the date
+/// lexer reads it (`2023-08-04`, `2023/08/04`).
+fn unambiguous_month_days(text: &str) -> Vec<(u32, u32)> {
+    use chrono::Datelike;
     let mut out = Vec::new();
     for line in text.lines() {
         if !line.bytes().any(|b| b.is_ascii_digit()) {
@@ -289,6 +256,14 @@ fn named_month_days(text: &str) -> Vec<(u32, u32)> {
         }
         let tokens = tokens(line);
         for (i, token) in tokens.iter().enumerate() {
+            let year_first =
+                token.text.len() == 4 && token.text.bytes().all(|b| b.is_ascii_digit());
+            if year_first {
+                if let Some(found) = date_at(line, &tokens, i, DateContext::default()) {
+                    out.push((found.date.month(), found.date.day()));
+                }
+                continue;
+            }
             let Some(month) = month_number(token.text) else {
                 continue;
             };
