@@ -51,15 +51,19 @@ fn stated_length_disagrees(m: &Milestones) -> Option<Anomaly> {
     let span = end.at - start.at;
     let apart = (span - stated).abs();
     let far = span.is_finite() && apart > 30.0 * 60_000.0 && apart > 0.25 * span.max(*stated);
-    // The window is the stated start and end when both are stated, else the events'.
-    let span_text = duration((span / 1000.0).round() as i64);
-    let window = match (&start.basis, &end.basis) {
-        (Basis::Stated, Basis::Stated) => format!("its stated start and end are {span_text} apart"),
-        _ => format!("its timeline's impact window runs {span_text}"),
-    };
-    far.then(|| Anomaly {
-        event: None,
-        message: format!("The postmortem states the impact lasted {written}; {window}."),
+    far.then(|| {
+        // The window is the stated start and end when both are stated, else the events'.
+        let span_text = duration((span / 1000.0).round() as i64);
+        let window = match (&start.basis, &end.basis) {
+            (Basis::Stated, Basis::Stated) => {
+                format!("its stated start and end are {span_text} apart")
+            }
+            _ => format!("its timeline's impact window runs {span_text}"),
+        };
+        Anomaly {
+            event: None,
+            message: format!("The postmortem states the impact lasted {written}; {window}."),
+        }
     })
 }
 

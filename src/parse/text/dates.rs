@@ -513,14 +513,17 @@ impl Reader<'_> {
                 previous = None;
             }
             // `(next day) 02:00`: the day after the one in force, whatever the clock says.
-            if raw.next_day && raw_date.is_none() {
-                date = date.and_then(|d| d.checked_add_signed(Duration::days(1)));
-                previous = None;
-            }
             // `D+1 09:15`: the day after the timeline's first, and the entries after it follow.
-            if let Some(days) = raw.days_after.filter(|_| raw_date.is_none()) {
-                date = first_day.or(date).map(|d| shift_days(d, days));
-                previous = None;
+            match raw.day_marker.filter(|_| raw_date.is_none()) {
+                Some(DayMarker::Next) => {
+                    date = date.and_then(|d| d.checked_add_signed(Duration::days(1)));
+                    previous = None;
+                }
+                Some(DayMarker::After(days)) => {
+                    date = first_day.or(date).map(|d| shift_days(d, days));
+                    previous = None;
+                }
+                None => {}
             }
             // `Twitter down since 12:35 ET` over updates at `1:00`, `1:49`: the title's time
             // past noon tells the first bare time's afternoon (it is no entry to step from).

@@ -162,10 +162,9 @@ struct RawEvent {
     /// Days after the day in force, for a moment in prose with no date of its own written
     /// `tomorrow at 9AM` (or, negative, `yesterday at 4pm`) before any date is known (0 otherwise).
     later: i8,
-    /// Written as the day after the entry before (`(next day) 02:00 ...`).
-    next_day: bool,
-    /// Written as so many days after the timeline's first (`D+1 09:15 ...`, `+2d 10:00 ...`).
-    days_after: Option<i8>,
+    /// Its day written before its time: the day after the entry before (`(next day) 02:00
+    /// ...`) or so many days after the timeline's first (`D+1 09:15 ...`, `+2d 10:00 ...`).
+    day_marker: Option<DayMarker>,
     /// A moment in a paragraph of the timeline (`The update had failed on October 3 at 2:14
     /// AM.`): a day it writes is its own, and the entries after it stay on the day in force.
     aside: bool,
@@ -397,10 +396,8 @@ struct Reader<'a> {
     open_part: Option<OpenPart>,
     /// Days after the first under a `### Day N` heading in the timeline (0 elsewhere).
     day_later: i8,
-    /// The entry being read was written as the next day's (`(next day) 02:00 ...`).
-    next_day_pending: bool,
-    /// The entry being read was written as so many days after the timeline's first (`D+1`).
-    days_after_pending: Option<i8>,
+    /// The day marker of the entry being read (see `RawEvent::day_marker`).
+    day_marker_pending: Option<DayMarker>,
     /// The next entry read is a paragraph's moment (see `RawEvent::aside`).
     aside_pending: bool,
     /// The level of the open Markdown heading that names the timeline, while the headings
@@ -529,8 +526,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         timeline_notes: None,
         open_part: None,
         day_later: 0,
-        next_day_pending: false,
-        days_after_pending: None,
+        day_marker_pending: None,
         aside_pending: false,
         timeline_heading: None,
         part_starts: Vec::new(),
@@ -1597,12 +1593,7 @@ impl<'a> Reader<'a> {
             let rest = &content[skip..];
             if let Some(entry) = timeline_entry(rest, self.context) {
                 let text = tidy_entry_text(&entry.text_in(rest));
-                if entry.date.is_none() {
-                    match marker {
-                        DayMarker::Next => self.next_day_pending = true,
-                        DayMarker::After(days) => self.days_after_pending = Some(days),
-                    }
-                }
+                self.day_marker_pending = entry.date.is_none().then_some(marker);
                 self.push_event(
                     index,
                     content_at + skip,
@@ -1918,8 +1909,7 @@ impl<'a> Reader<'a> {
                 None if self.section == Some(Target::Timeline) => self.day_later,
                 _ => 0,
             },
-            next_day: std::mem::take(&mut self.next_day_pending),
-            days_after: self.days_after_pending.take(),
+            day_marker: self.day_marker_pending.take(),
             aside: std::mem::take(&mut self.aside_pending),
             inherited: entry.date.is_none() && entry.day.is_some(),
             time: entry.time,
