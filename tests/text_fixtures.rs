@@ -1063,3 +1063,26 @@ fn a_range_joined_by_an_arrow_with_a_short_zone_is_the_stated_window() {
     );
     assert_eq!(incident.stated_duration, "~18 hours");
 }
+
+#[test]
+fn arrow_lines_under_an_entry_go_on_that_entry_and_head_no_section() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/shapes/arrow-continuation-lines.txt");
+    let text = std::fs::read_to_string(path).expect("fixture");
+    let incident = parse_text(&text).incident;
+    let clash = &incident.timeline[1].text;
+    assert!(clash.contains("Readings dropped for every room"), "{clash}");
+    assert!(clash.contains("Dashboard showed stale values"), "{clash}");
+    assert!(
+        incident
+            .other_sections
+            .iter()
+            .all(|s| !s.title.starts_with('→')),
+        "{:?}",
+        incident
+            .other_sections
+            .iter()
+            .map(|s| &s.title)
+            .collect::<Vec<_>>()
+    );
+}

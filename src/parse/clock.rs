@@ -242,15 +242,23 @@ fn french(text: &str) -> Option<Clock> {
     Some(Clock { time, len: after })
 }
 
-/// `2-7 pm`, `9–11am`, `2 and 3 a.m.`, `5 to 6 pm`: a range of bare hours sharing one
-/// marker; the time is its start.
+/// `2-7 pm`, `9–11am`, `2 and 3 a.m.`, `5 to 6 pm`, `12 and 12:30pm`: a range from a bare
+/// hour sharing one marker; the time is its start.
 fn hour_range(text: &str) -> Option<Clock> {
     let bytes = text.as_bytes();
     let (first, end) = digits(bytes, 0, 1, 2)?;
     let dash = ["-", "–", " - ", " – ", " and ", " to "]
         .into_iter()
         .find(|d| text[end..].starts_with(d))?;
-    let (second, end) = digits(bytes, end + dash.len(), 1, 2)?;
+    let (second, mut end) = digits(bytes, end + dash.len(), 1, 2)?;
+    // The end may write its minutes (`12:30pm`).
+    if bytes.get(end) == Some(&b':') {
+        let (minutes, after) = digits(bytes, end + 1, 2, 2)?;
+        if minutes > 59 {
+            return None;
+        }
+        end = after;
+    }
     let (pm, after) = match meridiem(text, end) {
         (Some(pm), after) => (pm, after),
         (None, _) => return None,
@@ -434,6 +442,9 @@ mod tests {
         assert_eq!(read("11-1 pm"), Some(("11:00:00".into(), 7)));
         assert_eq!(read("2 and 3 a.m., x"), Some(("02:00:00".into(), 12)));
         assert_eq!(read("5 to 6 pm"), Some(("17:00:00".into(), 9)));
+        assert_eq!(read("12 and 12:30pm today"), Some(("12:00:00".into(), 14)));
+        assert_eq!(read("9 to 10:30 am"), Some(("09:00:00".into(), 13)));
+        assert_eq!(read("2 and 3:75 pm"), None);
         // Bare numbers with no marker after them are no times.
         assert_eq!(read("2 and 3 servers"), None);
     }

@@ -332,7 +332,8 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
         // time or window filling a parenthesis of its own stamps the words before it.
         let parenthesised = windows && {
             let opened = text[start..at].trim_end();
-            let closes = |rest: &str| past_zone(rest).starts_with([')', '）']);
+            // `running (3pm Friday)`: a weekday may name the time's day inside.
+            let closes = |rest: &str| past_weekday(past_zone(rest)).starts_with([')', '）']);
             let ends = match range_end {
                 Some((rest, end)) => closes(&rest.trim_start()[end.len..]),
                 None => closes(after),
@@ -456,6 +457,18 @@ fn past_zone(after: &str) -> &str {
     zone_at_start(head(rest, 24))
         .map_or(rest, |z| &rest[z.label.len()..])
         .trim_start()
+}
+
+/// `after` past a weekday's name at its start (`Friday)` gives `)`), or `after` itself.
+fn past_weekday(after: &str) -> &str {
+    let word = after
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or_default();
+    match crate::parse::entry::is_weekday(word) {
+        true => after[word.len()..].trim_start(),
+        false => after,
+    }
 }
 
 /// `at shortly after midnight (00:00)`, `around noon (12:05 UTC)`: a time in parentheses that

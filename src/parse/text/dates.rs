@@ -751,7 +751,11 @@ fn ascending(events: &[RawEvent], stamps: &[Stamp]) -> bool {
     let (mut forward, mut back) = (0usize, 0usize);
     for (pair, stamp) in events.windows(2).zip(stamps.get(1..).unwrap_or_default()) {
         let [before, after] = pair else { continue };
-        if before.date != after.date || before.later != 0 || after.later != 0 {
+        if before.date != after.date
+            || before.later != 0
+            || after.later != 0
+            || after.day_marker.is_some()
+        {
             continue;
         }
         if afternoon_without_pm(before.time, after.time, stamp.written.without_marker).is_some() {
@@ -872,32 +876,42 @@ pub(super) fn publication_line(line: &str, context: DateContext) -> Option<Naive
 /// 2022-11-20`, `Published: 2023-07-14`, `Author: Jane, written 2019-09-30`, `Current time of
 /// response writing: 2026-04-21 ~20:30 CEST`).
 pub(super) fn names_writing(line: &str, context: DateContext) -> bool {
-    const OPENINGS: [&str; 5] = [
+    opens_as_writing(line)
+        || find_date_in(line, context).is_some_and(|found| {
+            let before = line[..found.span.start].to_lowercase();
+            WRITING_WORDS.iter().any(|word| before.contains(word))
+        })
+}
+
+/// True when a line opens by saying when the page was last written (`Last update: …`,
+/// `Edited by Sam on 2002-06-15 12:29:51.`): every time on it is the writing's.
+pub(super) fn opens_as_writing(line: &str) -> bool {
+    const OPENINGS: [&str; 7] = [
         "last update",
         "last modified",
         "last edited",
         "last revised",
         "updated on",
-    ];
-    const WORDS: [&str; 11] = [
-        "publish",
-        "time of writing",
-        "response writing",
-        "posted",
-        "written",
-        "authored",
-        "report date",
-        "date of report",
-        "date of this report",
-        "created",
-        "prepared",
+        "edited by",
+        "edited on",
     ];
     skip_word(line_opening(line), &OPENINGS) > 0
-        || find_date_in(line, context).is_some_and(|found| {
-            let before = line[..found.span.start].to_lowercase();
-            WORDS.iter().any(|word| before.contains(word))
-        })
 }
+
+/// Words before a date that make it the day of writing (`Posted on`, `Report date:`).
+const WRITING_WORDS: [&str; 11] = [
+    "publish",
+    "time of writing",
+    "response writing",
+    "posted",
+    "written",
+    "authored",
+    "report date",
+    "date of report",
+    "date of this report",
+    "created",
+    "prepared",
+];
 
 /// A year named near the top (`Outage of November 2021`, `(2019)`).
 pub(super) fn bare_year_near_top(lines: &[&str]) -> Option<i32> {

@@ -245,8 +245,9 @@ impl Reader<'_> {
                 .iter()
                 .filter(|w| w.chars().count() >= 4)
                 .all(|w| w.starts_with(|c: char| c.is_uppercase()));
+        // `🔥 Impact`, but not `→ Broker stopped`: an arrow or bullet goes on the entry above.
         let symbol_first =
-            text.starts_with(|c: char| !c.is_alphanumeric() && !"(\"'[<*_`-".contains(c));
+            text.starts_with(|c: char| !c.is_alphanumeric() && !"(\"'[<*_`-→↳⇒➜•·–—+|".contains(c));
         let capital_first = text.starts_with(char::is_uppercase);
         let shaped = symbol_first || (capital_first && (text.ends_with([':', '?']) || title_case));
         // Not the middle of a sentence: a blank line or a finished sentence comes before it.

@@ -396,6 +396,9 @@ struct Reader<'a> {
     open_part: Option<OpenPart>,
     /// Days after the first under a `### Day N` heading in the timeline (0 elsewhere).
     day_later: i8,
+    /// A `Day N` part opened and no entry has been read under it yet: its first entry starts
+    /// the part's day (`DayMarker::After`), and the entries after it follow on from there.
+    day_part_pending: bool,
     /// The day marker of the entry being read (see `RawEvent::day_marker`).
     day_marker_pending: Option<DayMarker>,
     /// The next entry read is a paragraph's moment (see `RawEvent::aside`).
@@ -526,6 +529,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         timeline_notes: None,
         open_part: None,
         day_later: 0,
+        day_part_pending: false,
         day_marker_pending: None,
         aside_pending: false,
         timeline_heading: None,
@@ -1106,9 +1110,15 @@ impl<'a> Reader<'a> {
         if !self.next_text_is_entry(index) {
             return false;
         }
-        self.day_later = number - 1;
+        self.open_day_part(number);
         self.keep_timeline_note(&bold(&name), true);
         true
+    }
+
+    /// Opens the timeline's part for day `number` (`### Day 2`, `**Day 2**`).
+    fn open_day_part(&mut self, number: i8) {
+        self.day_later = number - 1;
+        self.day_part_pending = true;
     }
 
     /// True when the next line with text after `index` is a timeline entry (`14:30 UTC - ...`).
@@ -1159,7 +1169,10 @@ impl<'a> Reader<'a> {
             && self.heads_part_of_timeline(index)
             && field_for(label) != Some(Field::Timeline)
         {
-            self.day_later = day_number(label).map_or(0, |n| n - 1);
+            match day_number(label) {
+                Some(number) => self.open_day_part(number),
+                None => self.day_later = 0,
+            }
             // A record's heading names its entry (`records`), so it is no note of its own.
             if !self.opens_time_record(index) {
                 let name = section_name(label);
@@ -1309,6 +1322,7 @@ impl<'a> Reader<'a> {
         if target == Target::Timeline {
             self.saw_timeline = true;
             self.day_later = 0;
+            self.day_part_pending = false;
             self.set_timeline_day(None, false);
             self.entry_wrote_day = false;
             let line_text = self.lines[index].text.clone();
@@ -1899,17 +1913,22 @@ impl<'a> Reader<'a> {
             inferred: false,
             kind: None,
         });
+        // Under `### Day 2`, the part's first entry that writes no day of its own is on the
+        // day after the first; the ones after it follow on (past midnight too), as entries do.
+        let opens_day_part = std::mem::take(&mut self.day_part_pending)
+            && entry.day.is_none()
+            && self.section == Some(Target::Timeline);
+        let day_marker = self
+            .day_marker_pending
+            .take()
+            .or(opens_day_part.then_some(DayMarker::After(self.day_later)));
         self.raw_events.push(RawEvent {
             line: self.lines[entry.index].number,
             at: entry.at,
             line_index: entry.index,
             date: entry.day,
-            // Under `### Day 2`, an entry that writes no day of its own: a day after the first.
-            later: match entry.day {
-                None if self.section == Some(Target::Timeline) => self.day_later,
-                _ => 0,
-            },
-            day_marker: self.day_marker_pending.take(),
+            later: 0,
+            day_marker,
             aside: std::mem::take(&mut self.aside_pending),
             inherited: entry.date.is_none() && entry.day.is_some(),
             time: entry.time,

@@ -128,10 +128,12 @@ impl Reader<'_> {
                         .into_iter()
                         .filter(|f| !hidden.iter().any(|range| range.contains(&f.at)))
                         .filter(|f| !(f.may_restate && told(f.time)))
-                        // `Published: 2024-07-20 18:38` says when the text went out.
+                        // `Published: 2024-07-20 18:38` and `Edited by Sam on 2002-06-15
+                        // 12:29:51.` say when the text went out.
                         .filter(|f| {
                             let label = content[..f.at].trim_end_matches([' ', '`', '*', '_']);
                             !(label.ends_with(':') && names_writing(content, context))
+                                && !opens_as_writing(content)
                         })
                         .map(|f| {
                             let date = f.date.or_else(|| f.date_wraps.and_then(wrapped_date));
@@ -145,9 +147,12 @@ impl Reader<'_> {
                 }
             };
             // `I had a fun Friday. I woke up at 6am ...` in a post dated only by its publication.
+            let mut named_weekday = None;
             if running_date.is_none() && self.incident.timeline.is_empty() {
-                running_date = self.weekday_before_publication(content);
+                named_weekday = self.weekday_before_publication(content);
+                running_date = named_weekday;
             }
+            let published = self.dates.front_matter.or(self.dates.path);
             let mut scanned = 0;
             let mut line_date = None;
             for ((date, time, zone, at, sentence), (days_later, today)) in found_times {
@@ -173,7 +178,13 @@ impl Reader<'_> {
                 // A moment a relative word moved (`16.00 uur gistermiddag`) moves the story's
                 // later moments that write no day of their own as well, unless they follow a
                 // moment dated since (whose day they take as it is).
+                // `8pm last night (Thursday, 13th)` in a post of Friday: the weekday names the
+                // day the relative word gives, which is not moved again.
+                let restated = named_weekday
+                    .zip(published)
+                    .is_some_and(|(named, published)| shift_days(published, days_later) == named);
                 let shift = match days_later {
+                    _ if restated => 0,
                     0 if written.is_none()
                         && (heading_day.is_some() || running_date.is_none())
                         && !names_today(&sentence) =>
@@ -186,8 +197,11 @@ impl Reader<'_> {
                     Some(_) => 0,
                     None => shift,
                 };
+                // `11:20am today` in a post dated by its publication: that day.
+                let writing_day = published.filter(|_| today && written.is_none());
                 let date = written
                     .or(heading_day)
+                    .or(writing_day)
                     .or(running_date)
                     .map(|day| match date {
                         None => shift_days(day, shift),
