@@ -1086,3 +1086,25 @@ fn arrow_lines_under_an_entry_go_on_that_entry_and_head_no_section() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_weekday_or_at_sign_around_a_time_is_part_of_the_stamp_not_the_text() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/shapes/weekday-after-time.md");
+    let text = std::fs::read_to_string(path).expect("fixture");
+    let texts: Vec<String> = parse_text(&text)
+        .incident
+        .timeline
+        .iter()
+        .map(|e| e.text.clone())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Nightly backup job fails on the archive host",
+            "Second failure noticed in the weekly report",
+            "Disk quota raised on the archive host",
+            "Backup completes",
+        ]
+    );
+}

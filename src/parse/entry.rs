@@ -339,8 +339,9 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     };
     let mut at = dash
         + skip_while(&content[dash..], |c| {
-            // `&emsp;` and other wide spaces indent a line as well as a space does.
-            matches!(c, '[' | '*' | '`' | '_' | '(' | '~' | '#' | '\\')
+            // `&emsp;` and other wide spaces indent a line as well as a space does; `@23:30`
+            // says "at".
+            matches!(c, '[' | '*' | '`' | '_' | '(' | '~' | '#' | '\\' | '@')
                 || c.is_whitespace()
                 || is_symbol(c)
         });
@@ -582,6 +583,10 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
         }
     }
     at += approximately_after(&content[at..]);
+    // `01:00 (Tue) - text`: the weekday belongs to the stamp (`settle_timeline` dates it).
+    if !day_read(&date, &unplaced_day) {
+        at += weekday_after_time(&content[at..]).map_or(0, |(_, len)| len);
+    }
     at += hours_word(&content[at..]);
     at += second_alternative(&content[..at], &content[at..]);
     // `11:27+`: from then on.
@@ -967,6 +972,17 @@ fn approximately_after(text: &str) -> usize {
                 .is_some_and(|rest| rest.starts_with([' ', '\t', '\u{3000}']))
         })
         .map_or(0, |word| word.len())
+}
+
+/// A weekday in parentheses right after a time (`01:00 (Tue)`, `09:30 (Wednesday)`) and its
+/// bytes with the spaces around it.
+pub fn weekday_after_time(text: &str) -> Option<(chrono::Weekday, usize)> {
+    let trimmed = text.trim_start_matches(' ');
+    let inner = trimmed.strip_prefix('(')?;
+    let close = inner.find(')')?;
+    let day = weekday_of(inner[..close].trim_end_matches('.'))?;
+    let end = text.len() - inner.len() + close + 1;
+    Some((day, end + skip_while(&text[end..], |c| c == ' ')))
 }
 
 /// Bytes of a weekday in parentheses after a date, and the spaces after it: `(金) `, `（水) `,

@@ -99,7 +99,13 @@ impl Reader<'_> {
         if self.dates.story.is_some() || !before_timeline {
             return;
         }
-        if names_writing(content, self.context) || self.in_cross_reference(index) {
+        if self.in_cross_reference(index) {
+            return;
+        }
+        if names_writing(content, self.context) {
+            if let Some(date) = story_day_after_writing(content, self.context) {
+                self.note_story_day(date, true);
+            }
             return;
         }
         // A line that names only a day (`*March 15, 2021*` under the title) is a loose date.
@@ -725,7 +731,14 @@ impl Reader<'_> {
                             .map(|(day, _)| day)
                     })
             })
-            .flatten();
+            .flatten()
+            .or_else(|| {
+                // `01:00 (Tue)`, `01:00 UTC (Tue)`: the weekday after the time.
+                let after = line[time + clock.len..].trim_start();
+                let past_zone = crate::parse::zone::zone_at_start(head(after, 24))
+                    .map_or(after, |zone| &after[zone.label.len()..]);
+                crate::parse::entry::weekday_after_time(past_zone).map(|(day, _)| day)
+            });
         Stamp { written, weekday }
     }
 }
@@ -881,6 +894,34 @@ pub(super) fn names_writing(line: &str, context: DateContext) -> bool {
             let before = line[..found.span.start].to_lowercase();
             WRITING_WORDS.iter().any(|word| before.contains(word))
         })
+}
+
+/// `Written 2024-02-02 about the incident of January 30`: on a line that says when the text
+/// was written, a later day introduced by `of` or `on` after a word for the incident is the
+/// story's, in the writing's year unless that would put it after the writing.
+fn story_day_after_writing(line: &str, context: DateContext) -> Option<NaiveDate> {
+    let writing = find_date_in(line, context)?;
+    let rest = &line[writing.span.end..];
+    let lower = rest.to_ascii_lowercase();
+    let names_incident = ["incident", "outage", "event"]
+        .iter()
+        .any(|word| lower.contains(word));
+    if !names_incident {
+        return None;
+    }
+    let with_year = DateContext {
+        year: context.year.or(Some(writing.date.year())),
+        ..context
+    };
+    let found = find_date_in(rest, with_year)?;
+    let lead = lower[..found.span.start].trim_end();
+    if !(lead.ends_with(" of") || lead.ends_with(" on")) {
+        return None;
+    }
+    match found.has_year || found.date <= writing.date {
+        true => Some(found.date),
+        false => found.date.with_year(found.date.year() - 1),
+    }
 }
 
 /// True when a line opens by saying when the page was last written (`Last update: …`,

@@ -2604,8 +2604,8 @@ fn day_marker(content: &str) -> Option<(DayMarker, usize)> {
     (gap > 0 && after.starts_with(|c: char| c.is_ascii_digit())).then_some((marker, len + gap))
 }
 
-/// `+1d`, `(+2 days)`, `[+1 day]`, `D+1`, `(day+2)` at the start of `content`: the days after
-/// the timeline's first day, up to 31, and the marker's length.
+/// `+1d`, `(+2 days)`, `[+1 day]`, `D+1`, `(day+2)`, `Day 3` at the start of `content`: the
+/// days after the timeline's first day, up to 31, and the marker's length.
 fn days_after_marker(content: &str) -> Option<(DayMarker, usize)> {
     let (open, close) = match content.as_bytes().first()? {
         b'(' => (1, Some(')')),
@@ -2613,15 +2613,20 @@ fn days_after_marker(content: &str) -> Option<(DayMarker, usize)> {
         _ => (0, None),
     };
     let inner = &content[open..];
-    let lead = skip_word(inner, &["day+", "d+", "+"]);
+    let lead = skip_word(inner, &["day+", "d+", "+", "day "]);
     if lead == 0 {
         return None;
     }
     let digits = inner[lead..].bytes().take_while(u8::is_ascii_digit).count();
-    let days: i8 = inner[lead..lead + digits]
+    let number: i8 = inner[lead..lead + digits]
         .parse()
         .ok()
         .filter(|n| (1..=31).contains(n))?;
+    // `Day 2, 07:45`: the second day, one after the first.
+    let days = match inner[..lead].eq_ignore_ascii_case("day ") {
+        true => number - 1,
+        false => number,
+    };
     let mut end = lead + digits;
     // `+1d`, `+2 days` after a bare `+`; nothing after `D+1`.
     if lead == 1 {
