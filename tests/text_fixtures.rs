@@ -1108,3 +1108,57 @@ fn a_weekday_or_at_sign_around_a_time_is_part_of_the_stamp_not_the_text() {
         ]
     );
 }
+
+/// The entries' texts of a shape fixture.
+fn shape_texts(name: &str) -> Vec<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/shapes")
+        .join(name);
+    let text = std::fs::read_to_string(path).expect("fixture");
+    parse_text(&text)
+        .incident
+        .timeline
+        .into_iter()
+        .map(|e| e.text)
+        .collect()
+}
+
+#[test]
+fn separators_and_labels_around_a_stamp_are_not_the_entrys_words() {
+    // A definition list's `: ` and AsciiDoc's `::` after the stamp.
+    for name in ["definition-list-timeline.md", "asciidoc-labelled-list.adoc"] {
+        let texts = shape_texts(name);
+        assert_eq!(texts[0], "Cache hit rate drops to 20%", "{name}");
+        assert_eq!(texts[1], "Database CPU at 100%, pages go out", "{name}");
+    }
+    // A status page's label on its own line goes before the update's words.
+    assert_eq!(
+        shape_texts("status-page-copied-text.txt")[1],
+        "Monitoring — The queue consumers were scaled up; deliveries are catching up."
+    );
+    // `### Update — 22:00 UTC` over the update's words.
+    let parsed = parse_text(
+        "# Errors\n\n### Update — 22:00 UTC, 16 January 2021\nThe fix is out.\n\n### Investigating — 20:55 UTC, 16 January 2021\nLooking into it.\n",
+    );
+    let texts: Vec<&str> = parsed
+        .incident
+        .timeline
+        .iter()
+        .map(|e| e.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Update — The fix is out.",
+            "Investigating — Looking into it."
+        ]
+    );
+    // A `What` column holds the entry's words; the end column follows them.
+    let parsed = parse_text(
+        "# X\n\n## Timeline\n\n| Start | End | What |\n|---|---|---|\n| 2024-04-09 14:05 | 2024-04-09 14:12 | Primary down |\n",
+    );
+    assert_eq!(
+        parsed.incident.timeline[0].text,
+        "Primary down — End: 2024-04-09 14:12"
+    );
+}

@@ -610,12 +610,14 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     let full_stop =
         trimmed.starts_with('.') && trimmed[1..].starts_with([' ', '\t', '*', '_']) && gap == 0;
     let separator = [
-        "--", "->", "=>", ":-", ":–", ":—", ":", "-", "–", "—", "→", "|", ",",
+        "--", "->", "=>", "::", ":-", ":–", ":—", ":", "-", "–", "—", "→", "|", ",",
     ]
     .iter()
     .find(|sep| starts(trimmed, sep))
     .or(full_stop.then_some(&"."));
     match separator {
+        // `14:05 UTC:: text` (AsciiDoc), `2233 ::::: text`: a run of colons is one separator.
+        Some(&":") | Some(&"::") => at += gap + skip_while(&content[at + gap..], |c| c == ':'),
         Some(sep) => at += gap + sep.len(),
         None if gap > 0 || trimmed.is_empty() => at += gap,
         None => return None,

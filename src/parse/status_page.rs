@@ -9,11 +9,17 @@ use super::infer::head;
 use super::zone::{attached_offset, zone_at_start, FoundZone};
 
 /// A line holding nothing but a full date and a time, maybe wrapped by a site generator's
-/// shortcode or one word: `{{< track "2020-01-01 12:00:00" >}}`, `Posted 2020-01-01 12:00 UTC`.
-/// Status pages write one under each update; it dates the paragraph above it.
+/// shortcode or one word: `{{< track "2020-01-01 12:00:00" >}}`, `Posted 2020-01-01 12:00 UTC`,
+/// `Posted 2 months ago. Jan 16, 2021 - 22:00 PST`. Status pages write one under each update;
+/// it dates the paragraph above it.
 pub fn stamp_only(content: &str, context: DateContext) -> Option<Entry> {
     let found = find_date_in(content, context).filter(|d| d.has_year)?;
-    let words_before = content[..found.span.start]
+    let before = content[..found.span.start].trim_start();
+    let before = before
+        .get(..7)
+        .filter(|head| head.eq_ignore_ascii_case("posted "))
+        .map_or(before, |_| &before[7..]);
+    let words_before = past_age(before)
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .count();
@@ -40,6 +46,31 @@ pub fn stamp_only(content: &str, context: DateContext) -> Option<Entry> {
         unplaced_day: None,
         label: None,
     })
+}
+
+/// `text` past an age that a status page writes before an update's stamp (`2 months ago.`,
+/// `about an hour ago,`), or `text` itself.
+fn past_age(text: &str) -> &str {
+    let mut words = text.split_whitespace();
+    let mut count = words.next();
+    if count.is_some_and(|w| w.eq_ignore_ascii_case("about") || w.eq_ignore_ascii_case("over")) {
+        count = words.next();
+    }
+    let counted = count.is_some_and(|w| {
+        w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an") || w.parse::<u32>().is_ok()
+    });
+    let unit = words.next().unwrap_or_default().to_ascii_lowercase();
+    let units = ["second", "minute", "hour", "day", "week", "month", "year"];
+    let is_unit = units
+        .iter()
+        .any(|u| unit == *u || unit.strip_suffix('s') == Some(u));
+    match words.next() {
+        Some(ago) if counted && is_unit && ago.trim_end_matches(['.', ',']) == "ago" => {
+            let end = text.find(ago).map_or(0, |at| at + ago.len());
+            &text[end..]
+        }
+        _ => text,
+    }
 }
 
 /// The zone written right after a time that ends at `end` (`+02:00`, ` UTC`), and where the

@@ -1787,7 +1787,14 @@ impl<'a> Reader<'a> {
                 (true, true) => ("\n\n", item_line.trim_start()),
                 (true, false) if self.after_blank => ("\n\n", content.trim()),
                 _ if event.text.ends_with("```") => ("\n\n", content.trim()),
+                // `### Update — 22:00 UTC` over its words: the label, then what it says.
+                _ if is_update_label(&event.text) => (" — ", content.trim()),
                 _ => (" ", content.trim()),
+            };
+            // `14:05` over `: Primary stops answering`: a definition list's item.
+            let words = match waiting {
+                true => words.strip_prefix(": ").unwrap_or(words),
+                false => words,
             };
             if !event.text.is_empty() {
                 event.text.push_str(separator);

@@ -41,12 +41,21 @@ impl Reader<'_> {
         at: usize,
         stamp: crate::parse::entry::Entry,
     ) {
-        let text = self
+        let lines: Vec<&str> = self
             .paragraph
             .iter()
-            .map(|&i| strip_list_marker(&self.lines[i].text).0.to_string())
-            .collect::<Vec<_>>()
-            .join(" ");
+            .map(|&i| strip_list_marker(&self.lines[i].text).0)
+            .collect();
+        // `Resolved` alone over `This incident has been resolved.`: the update's label.
+        let text = match lines.split_first() {
+            Some((label, rest))
+                if !rest.is_empty()
+                    && is_update_label(label.trim().trim_matches(['*', '_', ':'])) =>
+            {
+                format!("{} — {}", label.trim(), rest.join(" "))
+            }
+            _ => lines.join(" "),
+        };
         self.paragraph.clear();
         self.push_event(index, at, stamp.date, stamp.time, stamp.zone, text);
     }

@@ -475,15 +475,17 @@ fn is_zone_header(header: &str) -> bool {
 }
 
 /// True when a table's header names the column that says what happened (`Event`, `Action`,
-/// `Description`, `What happened`).
+/// `Description`, `What happened`, `What`).
 fn names_the_event(header: &str) -> bool {
-    const NAMES: [&str; 10] = [
+    const NAMES: [&str; 12] = [
         "event",
         "events",
         "action",
         "actions",
         "description",
         "what happened",
+        "what",
+        "summary",
         "details",
         "activity",
         "ereignis",
