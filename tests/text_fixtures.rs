@@ -1162,3 +1162,26 @@ fn separators_and_labels_around_a_stamp_are_not_the_entrys_words() {
         "Primary down — End: 2024-04-09 14:12"
     );
 }
+
+#[test]
+fn a_zone_named_by_its_region_or_after_hrs_is_the_entries_zone() {
+    let read = |name: &str| {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/shapes")
+            .join(name);
+        parse_text(&std::fs::read_to_string(path).expect("fixture")).incident
+    };
+    // `All times Pacific.` in June: Pacific daylight time.
+    let pacific = read("region-zone-statement.md");
+    assert!(pacific
+        .timeline
+        .iter()
+        .all(|e| e.at.offset.map(|o| o.minutes()) == Some(-7 * 60)));
+    // `09:15 hrs IST: text`: the zone is the entry's, not the start of its words.
+    let hours = read("hours-word-then-zone.md");
+    assert_eq!(
+        hours.timeline[0].text,
+        "Export job fails on the first batch"
+    );
+    assert_eq!(hours.timeline[0].at.offset.map(|o| o.minutes()), Some(330));
+}

@@ -587,7 +587,17 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     if !day_read(&date, &unplaced_day) {
         at += weekday_after_time(&content[at..]).map_or(0, |(_, len)| len);
     }
-    at += hours_word(&content[at..]);
+    let hours = hours_word(&content[at..]);
+    at += hours;
+    // `14:05 hrs IST: text`: the zone after the word for hours.
+    if hours > 0 && zone.is_none() {
+        let rest = &content[at..];
+        let trimmed = rest.trim_start_matches(' ');
+        if let Some(found) = zone_at_start(head(trimmed, 24)) {
+            at += rest.len() - trimmed.len() + found.label.len();
+            zone = Some(found);
+        }
+    }
     at += second_alternative(&content[..at], &content[at..]);
     // `11:27+`: from then on.
     if content[at..].starts_with('+')

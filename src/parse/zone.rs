@@ -596,16 +596,34 @@ pub fn short_us_zone(text: &str) -> Option<FoundZone> {
 /// it as the zone of its times: in parentheses (`## Timeline (PT)`) or after `times` or `in`
 /// (`All times ET.`, `times in PT`), not in prose, where two capitals are too often something
 /// else.
+///
+/// The regions' names alone are read the same way: `All times Pacific.`, `(times in Eastern)`.
 fn stated_short_zone_at(text: &str, at: usize, end: usize) -> Option<FoundZone> {
-    if end - at != 2 {
-        return None;
-    }
-    let mut zone = short_us_zone(&text[at..])?;
+    const REGIONS: [(&str, &str); 4] = [
+        ("Pacific", "US/Pacific"),
+        ("Eastern", "US/Eastern"),
+        ("Central", "US/Central"),
+        ("Mountain", "US/Mountain"),
+    ];
+    let region = end - at != 2;
+    let mut zone = match region {
+        false => short_us_zone(&text[at..])?,
+        true => {
+            let word = &text[at..end];
+            let &(region, name) = REGIONS.iter().find(|(region, _)| *region == word)?;
+            FoundZone {
+                label: region.to_string(),
+                ..ruled_zone(name, 0)?
+            }
+        }
+    };
     let after = text[end..].trim_start();
     let before = text[..at].trim_end().to_ascii_lowercase();
     let ends_statement = after.is_empty() || after.starts_with([')', '.', ',', ';', ':']);
+    // A region's name after a bare `in` is a place (`the outage in Central`).
     let opens_statement = before.ends_with('(')
-        || before.ends_with(" in")
+        || (before.ends_with(" in")
+            && (!region || before.ends_with("times in") || before.ends_with("times are in")))
         || before.ends_with("times")
         || before.ends_with("times are");
     (ends_statement && opens_statement).then(|| {
