@@ -560,9 +560,11 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
         }
     }
     if !day_read(&date, &unplaced_day) {
-        // `16:20 3rd Feb 2022 - text`: a date right after the time belongs to the entry.
+        // `16:20 3rd Feb 2022 - text`, `## 14:05 UTC on 9 April 2024`: a date right after the
+        // time belongs to the entry.
         let rest = &content[at..];
         let trimmed = rest.trim_start_matches([' ', ',', '(', '\t']);
+        let trimmed = strip(trimmed, "on ").unwrap_or(trimmed);
         if let Some((found, len)) = date_here(trimmed, context) {
             let after = &trimmed[len..];
             // `12:00 AM, 16-Jun-17 to 17-Jun-17: text`: a range of days starts on the first,
