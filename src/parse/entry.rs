@@ -335,6 +335,8 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     // `-_13:17_ - text`: a list's dash with the space after it left out, before emphasis.
     let dash = match content.as_bytes() {
         [b'-', b'_' | b'*' | b'`', ..] => 1,
+        // `- [x] 14:40 text`: a task list's box before the stamp.
+        [b'[', b' ' | b'x' | b'X', b']', b' ', ..] => 4,
         _ => 0,
     };
     let mut at = dash
