@@ -1177,6 +1177,12 @@ fn a_zone_named_by_its_region_or_after_hrs_is_the_entries_zone() {
         .timeline
         .iter()
         .all(|e| e.at.offset.map(|o| o.minutes()) == Some(-7 * 60)));
+    // `at around 11am Pacific` in prose: Pacific standard time in November.
+    let prose = read("prose-shortly-after-and-region-zone.md");
+    assert_eq!(
+        prose.timeline[0].at.offset.map(|o| o.minutes()),
+        Some(-8 * 60)
+    );
     // `09:15 hrs IST: text`: the zone is the entry's, not the start of its words.
     let hours = read("hours-word-then-zone.md");
     assert_eq!(

@@ -257,13 +257,15 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
         }
         let before = &text[window..at];
         // `On Apr 4th at 12:32`, `2024-01-15, 10:00`: the date, then at most a linking word.
+        // (`Yesterday (2023-03-03) at around 9am`: the words may follow each other.)
         let date = find_date_in(before, context).filter(|d| {
-            let gap = before[d.span.end..].trim_matches([' ', ',']);
+            const LINKS: [&str; 10] = [
+                "at", "around", "about", "by", "um", "gegen", "à", "às", "a las", "~",
+            ];
+            let gap = before[d.span.end..].trim_matches([' ', ',', ')']);
             gap.is_empty()
-                || [
-                    "at", "around", "about", "by", "um", "gegen", "à", "às", "a las", "~",
-                ]
-                .contains(&gap)
+                || LINKS.contains(&gap)
+                || (gap.len() <= 16 && gap.split(' ').all(|word| LINKS.contains(&word)))
         });
         // `on Monday 10 April at 5:34 am`, `On the 15 Mar 2020, around 9pm`: the word between
         // the date and the time introduces it.
@@ -306,6 +308,7 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
             || date_introduces
             || previous.as_deref().is_some_and(|w| TRIGGERS.contains(&w))
             || ends_with_as_of(lead)
+            || ends_near_a_moment(lead)
             || cjk_trigger_ends(lead)
             || glosses_an_introduced_moment(lead)
             || (date.is_some() && previous.as_deref() == Some("on"));
@@ -469,6 +472,21 @@ fn past_weekday(after: &str) -> &str {
         true => after[word.len()..].trim_start(),
         false => after,
     }
+}
+
+/// True when `lead` (the words before a time) ends by putting the moment just beside it:
+/// `shortly after 2pm`, `just before 09:00`, `soon after 14:10`.
+fn ends_near_a_moment(lead: &str) -> bool {
+    let lower = lead.trim_end().to_ascii_lowercase();
+    let Some(rest) = lower
+        .strip_suffix("after")
+        .or_else(|| lower.strip_suffix("before"))
+    else {
+        return false;
+    };
+    ["shortly ", "just ", "soon ", "right ", "immediately "]
+        .iter()
+        .any(|word| rest.ends_with(word))
 }
 
 /// `at shortly after midnight (00:00)`, `around noon (12:05 UTC)`: a time in parentheses that

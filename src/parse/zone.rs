@@ -578,13 +578,24 @@ pub fn date_custom(word: &str) -> Option<(Custom, &'static str)> {
         .map(|&(abbr, _, _, custom)| (custom, abbr))
 }
 
-/// `PT`, `ET`, `CT`, `MT` at the start of `text` (as written right after a clock): the US zone
-/// each stands for, following daylight saving time. Too short to look for in prose.
+/// `PT`, `ET`, `CT`, `MT`, or a region's name (`Pacific`), at the start of `text` (as written
+/// right after a clock): the US zone each stands for, following daylight saving time. Too
+/// short or too common to look for in prose.
 pub fn short_us_zone(text: &str) -> Option<FoundZone> {
-    let (abbr, name) = SHORT_US_ZONES.into_iter().find(|(abbr, _)| {
-        text.strip_prefix(abbr)
-            .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
-    })?;
+    let (abbr, name) = SHORT_US_ZONES
+        .into_iter()
+        .chain(US_REGIONS)
+        .find(|(abbr, _)| {
+            text.strip_prefix(abbr).is_some_and(|after| {
+                let word_ends = !after.starts_with(|c: char| c.is_alphanumeric());
+                // `2pm Pacific`, not `Central Park`: a region's name is no zone before a name.
+                let names_a_place = abbr.len() > 2
+                    && after
+                        .strip_prefix(' ')
+                        .is_some_and(|next| next.starts_with(|c: char| c.is_uppercase()));
+                word_ends && !names_a_place
+            })
+        })?;
     let zone = ruled_zone(name, 0)?;
     Some(FoundZone {
         label: abbr.to_string(),
@@ -592,31 +603,23 @@ pub fn short_us_zone(text: &str) -> Option<FoundZone> {
     })
 }
 
+/// The US regions whose names alone stand for their zones (`2pm Eastern`, `All times
+/// Pacific.`).
+const US_REGIONS: [(&str, &str); 4] = [
+    ("Pacific", "US/Pacific"),
+    ("Eastern", "US/Eastern"),
+    ("Central", "US/Central"),
+    ("Mountain", "US/Mountain"),
+];
+
 /// `PT`, `ET`, `CT` or `MT` as the word of `text` from `at` to `end`, where the line states
 /// it as the zone of its times: in parentheses (`## Timeline (PT)`) or after `times` or `in`
 /// (`All times ET.`, `times in PT`), not in prose, where two capitals are too often something
-/// else.
-///
-/// The regions' names alone are read the same way: `All times Pacific.`, `(times in Eastern)`.
+/// else. The regions' names alone are read the same way: `All times Pacific.`, `(times in
+/// Eastern)`.
 fn stated_short_zone_at(text: &str, at: usize, end: usize) -> Option<FoundZone> {
-    const REGIONS: [(&str, &str); 4] = [
-        ("Pacific", "US/Pacific"),
-        ("Eastern", "US/Eastern"),
-        ("Central", "US/Central"),
-        ("Mountain", "US/Mountain"),
-    ];
+    let mut zone = short_us_zone(&text[at..]).filter(|zone| zone.label.len() == end - at)?;
     let region = end - at != 2;
-    let mut zone = match region {
-        false => short_us_zone(&text[at..])?,
-        true => {
-            let word = &text[at..end];
-            let &(region, name) = REGIONS.iter().find(|(region, _)| *region == word)?;
-            FoundZone {
-                label: region.to_string(),
-                ..ruled_zone(name, 0)?
-            }
-        }
-    };
     let after = text[end..].trim_start();
     let before = text[..at].trim_end().to_ascii_lowercase();
     let ends_statement = after.is_empty() || after.starts_with([')', '.', ',', ';', ':']);

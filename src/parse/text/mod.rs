@@ -1716,8 +1716,19 @@ impl<'a> Reader<'a> {
             .timeline
             .last()
             .is_some_and(|e| e.text.is_empty());
+        // A paragraph under an entry that tells that entry's own time again (`shortly after
+        // 12:00 today` under `**Network issue Monday 1200 BST**`) is its text, not a moment.
+        let restates_entry = |time: NaiveTime| {
+            !self.line_is_item
+                && self
+                    .incident
+                    .timeline
+                    .last()
+                    .is_some_and(|e| e.at.time == time)
+        };
         if !wrapped && (self.line_is_item || !waiting_for_text) {
-            if let Some(moment) = inferred_times(content, self.context).into_iter().next() {
+            let moment = inferred_times(content, self.context).into_iter().next();
+            if let Some(moment) = moment.filter(|m| !restates_entry(m.time)) {
                 let (date, time, zone, at) = (moment.date, moment.time, moment.zone, moment.at);
                 let text = content.trim().to_string();
                 self.aside_pending = !self.line_is_item;
