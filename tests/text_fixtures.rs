@@ -1191,3 +1191,10 @@ fn a_zone_named_by_its_region_or_after_hrs_is_the_entries_zone() {
     );
     assert_eq!(hours.timeline[0].at.offset.map(|o| o.minutes()), Some(330));
 }
+
+#[test]
+fn a_day_cell_that_names_no_day_stays_in_the_entrys_words() {
+    let texts = shape_texts("day-column-table.md");
+    assert_eq!(texts[2], "Intermediate certificate found missing");
+    assert_eq!(texts[4], "Review held — Day: Later");
+}

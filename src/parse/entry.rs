@@ -931,16 +931,17 @@ pub fn weekday_stamp(text: &str) -> Option<(chrono::Weekday, usize)> {
 
 /// The weekday a word names (`Monday`, `mon`), in any case (chrono reads the names once
 /// [`is_weekday`] has said the word is one).
-fn weekday_of(word: &str) -> Option<chrono::Weekday> {
+pub fn weekday_of(word: &str) -> Option<chrono::Weekday> {
     is_weekday(word).then(|| word.parse().ok()).flatten()
 }
 
-/// What follows a weekday (`Tuesday`, `Mon.`, `Sat,`) at the very start of `text`, with the
-/// stops, commas and spaces after it; `None` when `text` does not start with a weekday.
+/// What follows a weekday (`Tuesday`, `Mon.`, `Sat,`, `Tue)` of `(Tue) 09:00`) at the very
+/// start of `text`, with the stops, commas, brackets and spaces after it; `None` when `text`
+/// does not start with a weekday.
 fn after_weekday(text: &str) -> Option<&str> {
     let word_len = text.bytes().take_while(u8::is_ascii_alphabetic).count();
     (word_len >= 3 && is_weekday(&text[..word_len]))
-        .then(|| text[word_len..].trim_start_matches(['.', ',', ' ']))
+        .then(|| text[word_len..].trim_start_matches(['.', ',', ' ', ')', ']']))
 }
 
 /// A date at the very start of `text`, with no weekday before it.

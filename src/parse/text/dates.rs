@@ -529,6 +529,14 @@ impl Reader<'_> {
                     date = first_day.or(date).map(|d| shift_days(d, days));
                     previous = None;
                 }
+                Some(DayMarker::Weekday(day)) => {
+                    date = date.and_then(|from| {
+                        (0..7)
+                            .filter_map(|n| from.checked_add_signed(Duration::days(n)))
+                            .find(|d| d.weekday() == day)
+                    });
+                    previous = None;
+                }
                 None => {}
             }
             // `Twitter down since 12:35 ET` over updates at `1:00`, `1:49`: the title's time
@@ -721,7 +729,7 @@ impl Reader<'_> {
         // Most stamps have no word right before their time: no search for a weekday then.
         let before = line[..time].trim_end_matches([' ', '~']);
         let weekday = before
-            .ends_with(|c: char| c.is_ascii_alphabetic())
+            .ends_with(|c: char| c.is_ascii_alphabetic() || c == ')' || c == ']')
             .then(|| {
                 (time.saturating_sub(20)..=time)
                     .filter(|&start| line.is_char_boundary(start))

@@ -399,6 +399,11 @@ struct Reader<'a> {
     /// A `Day N` part opened and no entry has been read under it yet: its first entry starts
     /// the part's day (`DayMarker::After`), and the entries after it follow on from there.
     day_part_pending: bool,
+    /// A part named by a weekday alone (`### Wednesday`, `**Thursday**`) opened and no entry
+    /// has been read under it yet: its first entry is on that weekday (`DayMarker::Weekday`).
+    weekday_part_pending: Option<chrono::Weekday>,
+    /// In a part named by a weekday alone, whose first entry has been read or not.
+    in_weekday_part: bool,
     /// The day marker of the entry being read (see `RawEvent::day_marker`).
     day_marker_pending: Option<DayMarker>,
     /// The next entry read is a paragraph's moment (see `RawEvent::aside`).
@@ -530,6 +535,8 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         open_part: None,
         day_later: 0,
         day_part_pending: false,
+        weekday_part_pending: None,
+        in_weekday_part: false,
         day_marker_pending: None,
         aside_pending: false,
         timeline_heading: None,
@@ -1084,12 +1091,24 @@ impl<'a> Reader<'a> {
         content: &str,
         is_item: bool,
     ) -> bool {
+        if self.section != Some(Target::Timeline) || is_item {
+            return false;
+        }
+        // `**Wednesday**` alone over entries: the part of that weekday.
+        if let Some(day) = bold_heading(text).and_then(weekday_alone) {
+            if self.next_text_is_entry(index) {
+                self.day_later = 0;
+                self.open_weekday_part(Some(day));
+                self.keep_timeline_note(&bold(&section_name(content)), true);
+                return true;
+            }
+        }
         // Most lines stop here: the part's name opens with `Day `.
         let opens_with_day = content
             .trim_start_matches(['*', '_'])
             .get(..4)
             .is_some_and(|head| head.eq_ignore_ascii_case("day "));
-        if self.section != Some(Target::Timeline) || is_item || !opens_with_day {
+        if !opens_with_day {
             return false;
         }
         let in_bold = bold_heading(text);
@@ -1119,6 +1138,13 @@ impl<'a> Reader<'a> {
     fn open_day_part(&mut self, number: i8) {
         self.day_later = number - 1;
         self.day_part_pending = true;
+        self.open_weekday_part(None);
+    }
+
+    /// Opens (or, with `None`, leaves) a part of the timeline named by a weekday alone.
+    fn open_weekday_part(&mut self, day: Option<chrono::Weekday>) {
+        self.weekday_part_pending = day;
+        self.in_weekday_part = day.is_some();
     }
 
     /// True when the next line with text after `index` is a timeline entry (`14:30 UTC - ...`).
@@ -1171,7 +1197,10 @@ impl<'a> Reader<'a> {
         {
             match day_number(label) {
                 Some(number) => self.open_day_part(number),
-                None => self.day_later = 0,
+                None => {
+                    self.day_later = 0;
+                    self.open_weekday_part(weekday_alone(label));
+                }
             }
             // A record's heading names its entry (`records`), so it is no note of its own.
             if !self.opens_time_record(index) {
@@ -1323,6 +1352,7 @@ impl<'a> Reader<'a> {
             self.saw_timeline = true;
             self.day_later = 0;
             self.day_part_pending = false;
+            self.open_weekday_part(None);
             self.set_timeline_day(None, false);
             self.entry_wrote_day = false;
             let line_text = self.lines[index].text.clone();
@@ -1896,8 +1926,9 @@ impl<'a> Reader<'a> {
         };
         // Under `### Day 2` below a dated title, the title's day is the first day's: the entry
         // is read on the day in force and moved `day_later` days (see `record_event`).
-        let day_heading_counts =
-            title_day && self.day_later != 0 && self.section == Some(Target::Timeline);
+        let day_heading_counts = title_day
+            && (self.day_later != 0 || self.in_weekday_part)
+            && self.section == Some(Target::Timeline);
         let day = date
             .or(self.timeline_date)
             .or(heading_day.filter(|_| !day_heading_counts));
@@ -1936,10 +1967,15 @@ impl<'a> Reader<'a> {
         let opens_day_part = std::mem::take(&mut self.day_part_pending)
             && entry.day.is_none()
             && self.section == Some(Target::Timeline);
+        let weekday_part = self
+            .weekday_part_pending
+            .take()
+            .filter(|_| entry.day.is_none());
         let day_marker = self
             .day_marker_pending
             .take()
-            .or(opens_day_part.then_some(DayMarker::After(self.day_later)));
+            .or(opens_day_part.then_some(DayMarker::After(self.day_later)))
+            .or(weekday_part.map(DayMarker::Weekday));
         self.raw_events.push(RawEvent {
             line: self.lines[entry.index].number,
             at: entry.at,
@@ -2589,6 +2625,9 @@ enum DayMarker {
     Next,
     /// `+1d`, `(+2 days)`, `D+1`: so many days after the timeline's first.
     After(i8),
+    /// The first entry under a `### Wednesday` part: the next such weekday from the day in
+    /// force (that day itself included).
+    Weekday(chrono::Weekday),
 }
 
 /// The marker of the day before an entry's time (`(next day) 02:00`, `The next morning, 07:45`,
@@ -2662,6 +2701,11 @@ fn days_after_marker(content: &str) -> Option<(DayMarker, usize)> {
         return None;
     }
     Some((DayMarker::After(days), open + end))
+}
+
+/// The weekday a part's name is, alone (`Wednesday`, `Wed:`).
+fn weekday_alone(label: &str) -> Option<chrono::Weekday> {
+    crate::parse::entry::weekday_of(section_name(label).trim_end_matches([':', '.']))
 }
 
 /// The number of a `Day 2` heading (`Day 2`, `Day 3 (Tuesday)`, `Day 10:`), up to 31.

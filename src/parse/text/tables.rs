@@ -301,14 +301,21 @@ impl Reader<'_> {
             self.warn(index, 0, "expected a table row with a time cell");
             return;
         };
-        let date = date_column
+        let date_cell = date_column
             .and_then(|i| cells.get(i))
-            .and_then(|(_, cell)| {
-                find_date_in(cell, self.context)
-                    .map(|d| d.date)
-                    // `| 3/9 | 01:00 |`: a day without its year, the document's year known.
-                    .or_else(|| date_line(cell, self.context))
-            });
+            .map(|(_, cell)| cell.as_str());
+        let date = date_cell.and_then(|cell| {
+            find_date_in(cell, self.context)
+                .map(|d| d.date)
+                // `| 3/9 | 01:00 |`: a day without its year, the document's year known.
+                .or_else(|| date_line(cell, self.context))
+        });
+        // `| Day 3 | 10:00 |`, `| Wed | 10:00 |`: the day counted or named, not a date.
+        let day_marker = date_cell
+            .filter(|_| date.is_none())
+            .and_then(|cell| day_cell_marker(cell.trim()));
+        // A day cell that says neither stays in the text (`| Before launch | 10:00 |`).
+        let unread_day_cell = date_column.filter(|_| date.is_none() && day_marker.is_none());
         let Some(entry) = timeline_entry(time_cell, self.context) else {
             let others: Vec<&str> = cells
                 .iter()
@@ -363,7 +370,8 @@ impl Reader<'_> {
             .chain((0..cells.len()).filter(|&i| Some(i) != lead));
         for i in order {
             let cell = &cells[i].1;
-            if i == time_column || Some(i) == date_column || cell.is_empty() {
+            let read_day = Some(i) == date_column && Some(i) != unread_day_cell;
+            if i == time_column || read_day || cell.is_empty() {
                 continue;
             }
             // `| 13:04 | 11:04 |` under `| CEST | UTC |`: the same moment in another zone.
@@ -392,6 +400,11 @@ impl Reader<'_> {
                 .get(time_column)
                 .and_then(|header| header_zone(header))
         });
+        if entry.date.is_none() {
+            if let Some(marker) = day_marker {
+                self.day_marker_pending = Some(marker);
+            }
+        }
         self.push_event(index, *time_at, entry.date.or(date), entry.time, zone, text);
     }
 
@@ -472,6 +485,15 @@ fn is_zone_header(header: &str) -> bool {
         })
         .trim_end_matches(')');
     crate::parse::zone::zone_at_start(zone).is_some_and(|found| found.label.len() == zone.len())
+}
+
+/// The day a table's day cell counts or names: `Day 3`, `D+1`, `+2d` (days after the first),
+/// `Wed`, `Wednesday` (the next such weekday).
+fn day_cell_marker(cell: &str) -> Option<DayMarker> {
+    if let Some((marker, len)) = days_after_marker(cell) {
+        return (len == cell.len()).then_some(marker);
+    }
+    weekday_alone(cell).map(DayMarker::Weekday)
 }
 
 /// True when a table's header names the column that says what happened (`Event`, `Action`,
