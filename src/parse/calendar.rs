@@ -774,18 +774,25 @@ pub fn month_number(word: &str) -> Option<u32> {
         return None;
     }
     // Every month starts with one of these letters, in the languages below: most words stop
-    // here. Polish months that start with `c`, `k`, `w` or `p` start `cz`, `kw`, `wr` or `pa`:
-    // other words (`with`, `can`, `port`) stop there, before the long list.
-    let polish_second = match word.as_bytes()[0].to_ascii_lowercase() {
-        b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd' | b'e' | b'g' | b'l' => None,
-        b'c' => Some(b'z'),
-        b'k' => Some(b'w'),
-        b'w' => Some(b'r'),
-        b'p' => Some(b'a'),
+    // here. Polish, Czech and Turkish months that start with `c`, `k`, `w`, `p`, `b`, `h` or
+    // `t` go on with one of a few letters (`cz`, `kw`, `wr`, `pa`, `br`, `ha`, `te`…): other
+    // words (`with`, `can`, `port`, `the`) stop there, before the long list. Cyrillic and
+    // accented first letters (`апреля`, `února`, `Şubat`) go to the list.
+    let second: &[u8] = match word.as_bytes()[0].to_ascii_lowercase() {
+        b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd' | b'e' | b'g' | b'l' => &[],
+        b'c' => b"z",
+        b'k' => b"wav",
+        b'w' => b"r",
+        b'p' => b"ar",
+        b'b' => &[b'r', 0xC5],
+        b'h' => b"a",
+        b't' => b"e",
+        b'z' => &[0xC3],
+        0xC3..=0xC5 | 0xD0 | 0xD1 => return foreign_month(word),
         _ => return None,
     };
-    if let Some(second) = polish_second {
-        if word.as_bytes()[1].to_ascii_lowercase() != second {
+    if !second.is_empty() {
+        if !second.contains(&word.as_bytes()[1].to_ascii_lowercase()) {
             return None;
         }
         return foreign_month(word);
@@ -813,7 +820,7 @@ fn is_foreign_month(word: &str) -> bool {
 }
 
 /// Month names in the other languages postmortems are written in (French, Spanish, German,
-/// Portuguese, Italian, Dutch, Polish), written in full.
+/// Portuguese, Italian, Dutch, Polish, Czech, Turkish, Russian), written in full.
 fn foreign_month(word: &str) -> Option<u32> {
     const NAMES: &[(&str, u32)] = &[
         ("janvier", 1),
@@ -905,6 +912,67 @@ fn foreign_month(word: &str) -> Option<u32> {
         ("listopad", 11),
         ("grudnia", 12),
         ("grudzień", 12),
+        // Czech, as dates write them (`9. dubna 2024`) and on their own (`duben`).
+        ("ledna", 1),
+        ("leden", 1),
+        ("února", 2),
+        ("únor", 2),
+        ("března", 3),
+        ("březen", 3),
+        ("dubna", 4),
+        ("duben", 4),
+        ("května", 5),
+        ("květen", 5),
+        ("června", 6),
+        ("červen", 6),
+        ("července", 7),
+        ("červenec", 7),
+        ("srpna", 8),
+        ("srpen", 8),
+        ("září", 9),
+        ("října", 10),
+        ("říjen", 10),
+        ("listopadu", 11),
+        ("prosince", 12),
+        ("prosinec", 12),
+        // Turkish.
+        ("ocak", 1),
+        ("şubat", 2),
+        ("mart", 3),
+        ("nisan", 4),
+        ("mayıs", 5),
+        ("haziran", 6),
+        ("temmuz", 7),
+        ("ağustos", 8),
+        ("eylül", 9),
+        ("ekim", 10),
+        ("kasım", 11),
+        ("aralık", 12),
+        // Russian, as dates write them (`9 апреля 2024`) and on their own (`апрель`).
+        ("января", 1),
+        ("январь", 1),
+        ("февраля", 2),
+        ("февраль", 2),
+        ("марта", 3),
+        ("март", 3),
+        ("апреля", 4),
+        ("апрель", 4),
+        ("мая", 5),
+        ("май", 5),
+        ("июня", 6),
+        ("июнь", 6),
+        ("июля", 7),
+        ("июль", 7),
+        ("августа", 8),
+        ("август", 8),
+        ("сентября", 9),
+        ("сентябрь", 9),
+        ("октября", 10),
+        ("октябрь", 10),
+        ("ноября", 11),
+        ("ноябрь", 11),
+        ("декабря", 12),
+        ("декабрь", 12),
     ];
     // Compared letter by letter in lower case, with no copy of the word made.
     NAMES
@@ -949,6 +1017,13 @@ mod tests {
         assert_eq!(month_number("Października"), Some(10));
         assert_eq!(month_number("grudzień"), Some(12));
         assert_eq!(month_number("with"), None);
+        assert_eq!(month_number("dubna"), Some(4));
+        assert_eq!(month_number("Nisan"), Some(4));
+        assert_eq!(month_number("апреля"), Some(4));
+        assert_eq!(month_number("Září"), Some(9));
+        assert_eq!(month_number("března"), Some(3));
+        assert_eq!(month_number("the"), None);
+        assert_eq!(month_number("team"), None);
         let context = DateContext {
             year: Some(2012),
             ..DateContext::default()
