@@ -1089,15 +1089,7 @@ fn arrow_lines_under_an_entry_go_on_that_entry_and_head_no_section() {
 
 #[test]
 fn a_weekday_or_at_sign_around_a_time_is_part_of_the_stamp_not_the_text() {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/shapes/weekday-after-time.md");
-    let text = std::fs::read_to_string(path).expect("fixture");
-    let texts: Vec<String> = parse_text(&text)
-        .incident
-        .timeline
-        .iter()
-        .map(|e| e.text.clone())
-        .collect();
+    let texts = shape_texts("weekday-after-time.md");
     assert_eq!(
         texts,
         [
@@ -1109,18 +1101,22 @@ fn a_weekday_or_at_sign_around_a_time_is_part_of_the_stamp_not_the_text() {
     );
 }
 
-/// The entries' texts of a shape fixture.
-fn shape_texts(name: &str) -> Vec<String> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/shapes")
-        .join(name);
-    let text = std::fs::read_to_string(path).expect("fixture");
-    parse_text(&text)
+/// The entries' texts read from `text`.
+fn entry_texts(text: &str) -> Vec<String> {
+    parse_text(text)
         .incident
         .timeline
         .into_iter()
         .map(|e| e.text)
         .collect()
+}
+
+/// The entries' texts of a shape fixture.
+fn shape_texts(name: &str) -> Vec<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/shapes")
+        .join(name);
+    entry_texts(&std::fs::read_to_string(path).expect("fixture"))
 }
 
 #[test]
@@ -1137,15 +1133,9 @@ fn separators_and_labels_around_a_stamp_are_not_the_entrys_words() {
         "Monitoring — The queue consumers were scaled up; deliveries are catching up."
     );
     // `### Update — 22:00 UTC` over the update's words.
-    let parsed = parse_text(
+    let texts = entry_texts(
         "# Errors\n\n### Update — 22:00 UTC, 16 January 2021\nThe fix is out.\n\n### Investigating — 20:55 UTC, 16 January 2021\nLooking into it.\n",
     );
-    let texts: Vec<&str> = parsed
-        .incident
-        .timeline
-        .iter()
-        .map(|e| e.text.as_str())
-        .collect();
     assert_eq!(
         texts,
         [

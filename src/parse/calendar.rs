@@ -784,9 +784,16 @@ pub fn month_number(word: &str) -> Option<u32> {
         b'k' => b"wav",
         b'w' => b"r",
         b'p' => b"ar",
-        b'b' => &[b'r', 0xC5],
-        b'h' => b"a",
-        b't' => b"e",
+        // Czech `březen`, Turkish `haziran`, `temmuz`: three letters, as `team` or `has` start
+        // like them.
+        b'b' | b'h' | b't' => {
+            let opens = word[1..].starts_with('ř')
+                || ["haz", "tem"].iter().any(|start| {
+                    word.get(..3)
+                        .is_some_and(|head| head.eq_ignore_ascii_case(start))
+                });
+            return opens.then(|| foreign_month(word)).flatten();
+        }
         b'z' => &[0xC3],
         0xC3..=0xC5 | 0xD0 | 0xD1 => return foreign_month(word),
         _ => return None,

@@ -477,16 +477,21 @@ fn past_weekday(after: &str) -> &str {
 /// True when `lead` (the words before a time) ends by putting the moment just beside it:
 /// `shortly after 2pm`, `just before 09:00`, `soon after 14:10`.
 fn ends_near_a_moment(lead: &str) -> bool {
-    let lower = lead.trim_end().to_ascii_lowercase();
-    let Some(rest) = lower
-        .strip_suffix("after")
-        .or_else(|| lower.strip_suffix("before"))
-    else {
-        return false;
+    // Compared in place, in any case: this runs for every time in prose.
+    let ends_with = |text: &str, word: &str| {
+        text.len() >= word.len()
+            && text.is_char_boundary(text.len() - word.len())
+            && text[text.len() - word.len()..].eq_ignore_ascii_case(word)
+    };
+    let lead = lead.trim_end();
+    let rest = match () {
+        _ if ends_with(lead, "after") => &lead[..lead.len() - 5],
+        _ if ends_with(lead, "before") => &lead[..lead.len() - 6],
+        _ => return false,
     };
     ["shortly ", "just ", "soon ", "right ", "immediately "]
         .iter()
-        .any(|word| rest.ends_with(word))
+        .any(|word| ends_with(rest, word))
 }
 
 /// `at shortly after midnight (00:00)`, `around noon (12:05 UTC)`: a time in parentheses that

@@ -106,8 +106,13 @@ const INTERACTIVE_BUDGET = 631 * KB;
  * stated lengths of impact (worker 386.3 -> 388.6 KB: the length reader, `Downtime:` lines, ranges
  * joined by an arrow; a struct of its own for the length had cost 6.4 KB of serde code and was
  * replaced by a string) and headings that are only a shortcode stamp; page 591.9 -> 594.4 KB;
- * everything 1022.6 KB in the working tree. */
-const TOTAL_BUDGET = 1025 * KB;
+ * everything 1022.6 KB in the working tree. Raised to 1030 KB on 6 December 2026 (twenty-fifth
+ * session): the worker's reader learnt the forty-second set's shapes and our own probes (`Day N`
+ * parts that step past midnight, weekday parts and day columns, relative days in news items,
+ * copied status pages, definition lists and AsciiDoc, region zones, Russian, Czech and Turkish
+ * months, task-list entries): worker 389.2 -> 392.6 KB, page 595.4 -> 595.5 KB, everything
+ * 1027.7 KB in the working tree; not bisected rule by rule. */
+const TOTAL_BUDGET = 1030 * KB;
 
 const gzipBytes = async (name) => gzipSync(await readFile(join(DIST, name))).length;
 

@@ -448,14 +448,8 @@ impl Reader<'_> {
                 .weekday
                 .filter(|_| raw.date.is_none() || weekday_outranks)
                 .and_then(|day| match entries_day {
-                    Some(from) => (0..7)
-                        .filter_map(|n| from.checked_add_signed(Duration::days(n)))
-                        .find(|d| d.weekday() == day),
-                    None => week_of.and_then(|around| {
-                        (-3..=3)
-                            .filter_map(|n| around.checked_add_signed(Duration::days(n)))
-                            .find(|d| d.weekday() == day)
-                    }),
+                    Some(from) => weekday_in(from, 0..7, day),
+                    None => week_of.and_then(|around| weekday_in(around, -3..=3, day)),
                 });
             // `## 2023-03-08` over `23:50` and `00:10`: the heading's day is the first's; the
             // second steps past midnight, as an entry that writes no day does.
@@ -530,11 +524,7 @@ impl Reader<'_> {
                     previous = None;
                 }
                 Some(DayMarker::Weekday(day)) => {
-                    date = date.and_then(|from| {
-                        (0..7)
-                            .filter_map(|n| from.checked_add_signed(Duration::days(n)))
-                            .find(|d| d.weekday() == day)
-                    });
+                    date = date.and_then(|from| weekday_in(from, 0..7, day));
                     previous = None;
                 }
                 None => {}
@@ -741,8 +731,12 @@ impl Reader<'_> {
             })
             .flatten()
             .or_else(|| {
-                // `01:00 (Tue)`, `01:00 UTC (Tue)`: the weekday after the time.
+                // `01:00 (Tue)`, `01:00 UTC (Tue)`: the weekday after the time (most stamps
+                // have no parenthesis near: no zone is read then).
                 let after = line[time + clock.len..].trim_start();
+                if !head(after, 24).contains('(') {
+                    return None;
+                }
                 let past_zone = crate::parse::zone::zone_at_start(head(after, 24))
                     .map_or(after, |zone| &after[zone.label.len()..]);
                 crate::parse::entry::weekday_after_time(past_zone).map(|(day, _)| day)
@@ -762,6 +756,17 @@ fn afternoon_without_pm(
     let afternoon = time + Duration::hours(12);
     (without_marker && time < before && before.hour() >= 12 && afternoon >= before)
         .then_some(afternoon)
+}
+
+/// The first day on `day`'s weekday among the days `offsets` away from `from`.
+fn weekday_in(
+    from: NaiveDate,
+    offsets: impl Iterator<Item = i64>,
+    day: chrono::Weekday,
+) -> Option<NaiveDate> {
+    offsets
+        .filter_map(|n| from.checked_add_signed(Duration::days(n)))
+        .find(|d| d.weekday() == day)
 }
 
 /// True unless more of the timeline's steps between entries on the same written day go back

@@ -402,7 +402,7 @@ struct Reader<'a> {
     /// A part named by a weekday alone (`### Wednesday`, `**Thursday**`) opened and no entry
     /// has been read under it yet: its first entry is on that weekday (`DayMarker::Weekday`).
     weekday_part_pending: Option<chrono::Weekday>,
-    /// In a part named by a weekday alone, whose first entry has been read or not.
+    /// In a part named by a weekday alone (its first entry read or not).
     in_weekday_part: bool,
     /// The day marker of the entry being read (see `RawEvent::day_marker`).
     day_marker_pending: Option<DayMarker>,
@@ -1924,8 +1924,9 @@ impl<'a> Reader<'a> {
             true => (None, false),
             false => self.heading_day_in_force(),
         };
-        // Under `### Day 2` below a dated title, the title's day is the first day's: the entry
-        // is read on the day in force and moved `day_later` days (see `record_event`).
+        // Under `### Day 2` or `### Wednesday` below a dated title, the title's day is the
+        // first day's, not this part's: the part's first entry gets its day from a day marker
+        // (see `record_event`) and the entries after it follow on.
         let day_heading_counts = title_day
             && (self.day_later != 0 || self.in_weekday_part)
             && self.section == Some(Target::Timeline);

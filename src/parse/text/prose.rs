@@ -132,8 +132,9 @@ impl Reader<'_> {
                         // 12:29:51.` say when the text went out.
                         .filter(|f| {
                             let label = content[..f.at].trim_end_matches([' ', '`', '*', '_']);
-                            !(label.ends_with(':') && names_writing(content, context))
-                                && !opens_as_writing(content)
+                            let writing_stamp = opens_as_writing(content)
+                                || (label.ends_with(':') && names_writing(content, context));
+                            !writing_stamp
                         })
                         .map(|f| {
                             let date = f.date.or_else(|| f.date_wraps.and_then(wrapped_date));
