@@ -1188,3 +1188,19 @@ fn a_day_cell_that_names_no_day_stays_in_the_entrys_words() {
     assert_eq!(texts[2], "Intermediate certificate found missing");
     assert_eq!(texts[4], "Review held — Day: Later");
 }
+
+#[test]
+fn front_matter_that_lost_its_opening_fence_is_still_front_matter() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/shapes/front-matter-without-opening-fence.md");
+    let incident = parse_text(&std::fs::read_to_string(path).expect("fixture")).incident;
+    assert_eq!(incident.title, "[Maintenance] Core switch swap");
+    assert!(
+        incident.summary.starts_with("Hello everyone."),
+        "{}",
+        incident.summary
+    );
+    // A setext heading with a label in it is no front matter.
+    let heading = parse_text("Title: Outage\n---\n\n## Timeline\n\n- 10:00 x\n").incident;
+    assert_ne!(heading.title, "Outage");
+}

@@ -40,7 +40,7 @@ pub fn front_matter<'a>(lines: &[&'a str]) -> Option<FrontMatter<'a>> {
         "---" | "---yaml" | "---yml" => ("---", false),
         "+++" => ("+++", true),
         "---toml" => ("---", true),
-        _ => return wml_header(lines),
+        _ => return wml_header(lines).or_else(|| without_opening_fence(lines)),
     };
     let closing = lines
         .iter()
@@ -80,6 +80,46 @@ pub fn front_matter<'a>(lines: &[&'a str]) -> Option<FrontMatter<'a>> {
 /// `<define-tag pagetitle>…</define-tag>` gives the title, `<define-tag release_date>…` the
 /// date (as a post's `date`), any other tag a key of its own; `#use wml::…`, `#include` and
 /// `# $Id: …` directives are lines kept as written.
+/// YAML front matter whose opening `---` was lost (`author: sam` / `date: 2004-11-03 …` /
+/// `title: '…'` / `---`): at least two lower-case `key: value` lines from the first, one of
+/// them a post's (`title`, `date`…), then a `---` line; nothing but keys, blanks and indented
+/// or listed values between.
+fn without_opening_fence<'a>(lines: &[&'a str]) -> Option<FrontMatter<'a>> {
+    const POST_KEYS: [&str; 6] = ["title", "date", "author", "slug", "layout", "tags"];
+    let mut entries = Vec::new();
+    let mut other_lines = Vec::new();
+    for (index, line) in lines.iter().enumerate().take(40) {
+        if line.trim_end() == "---" {
+            let post = entries.iter().any(|e: &Entry| POST_KEYS.contains(&e.key));
+            return (entries.len() >= 2 && post).then_some(FrontMatter {
+                len: index + 1,
+                entries,
+                other_lines,
+                closed: true,
+                toml: false,
+            });
+        }
+        if line.trim().is_empty() || line.starts_with([' ', '\t', '-']) {
+            other_lines.push(index);
+            continue;
+        }
+        match key_value(line, false) {
+            Some((key, value, value_at))
+                if key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') =>
+            {
+                entries.push(Entry {
+                    index,
+                    key,
+                    value,
+                    value_at,
+                })
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
 fn wml_header<'a>(lines: &[&'a str]) -> Option<FrontMatter<'a>> {
     const OPENING: &str = "<define-tag ";
     if !lines.first()?.starts_with(OPENING) {
