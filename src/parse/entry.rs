@@ -939,9 +939,13 @@ pub fn weekday_of(word: &str) -> Option<chrono::Weekday> {
 /// start of `text`, with the stops, commas, brackets and spaces after it; `None` when `text`
 /// does not start with a weekday.
 fn after_weekday(text: &str) -> Option<&str> {
+    weekday_len(text).map(|len| text[len..].trim_start_matches(['.', ',', ' ', ')', ']']))
+}
+
+/// The length of the weekday's name (`Tuesday`, `Mon`) at the very start of `text`.
+pub fn weekday_len(text: &str) -> Option<usize> {
     let word_len = text.bytes().take_while(u8::is_ascii_alphabetic).count();
-    (word_len >= 3 && is_weekday(&text[..word_len]))
-        .then(|| text[word_len..].trim_start_matches(['.', ',', ' ', ')', ']']))
+    (word_len >= 3 && is_weekday(&text[..word_len])).then_some(word_len)
 }
 
 /// A date at the very start of `text`, with no weekday before it.

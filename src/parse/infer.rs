@@ -464,14 +464,7 @@ fn past_zone(after: &str) -> &str {
 
 /// `after` past a weekday's name at its start (`Friday)` gives `)`), or `after` itself.
 fn past_weekday(after: &str) -> &str {
-    let word = after
-        .split(|c: char| !c.is_ascii_alphabetic())
-        .next()
-        .unwrap_or_default();
-    match crate::parse::entry::is_weekday(word) {
-        true => after[word.len()..].trim_start(),
-        false => after,
-    }
+    crate::parse::entry::weekday_len(after).map_or(after, |len| after[len..].trim_start())
 }
 
 /// True when `lead` (the words before a time) ends by putting the moment just beside it:

@@ -156,7 +156,7 @@ impl Reader<'_> {
     /// the post's own date or more than a year before it. A day written without its year is
     /// the year before's when it would fall more than a month after the post.
     fn note_story_day(&mut self, mut date: NaiveDate, has_year: bool) {
-        let written = self.dates.front_matter.or(self.dates.path);
+        let written = self.dates.published();
         // `July 11th` in a post published on 2024-01-03: the year before.
         if !has_year {
             if let Some(earlier) = written

@@ -231,6 +231,13 @@ struct Dates {
     end_at: Option<(usize, usize)>,
 }
 
+impl Dates {
+    /// The post's publication day: its front matter's date, else its file name's or path's.
+    fn published(&self) -> Option<NaiveDate> {
+        self.front_matter.or(self.path)
+    }
+}
+
 /// True when `text` opens with a time (and its zone) that a colon or a dash ends, as an
 /// entry's stamp does: `5:10 PM: Facilities ...`, `14:05 UTC - ...`.
 pub(super) fn stamp_then_separator(text: &str) -> bool {

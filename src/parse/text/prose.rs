@@ -153,7 +153,7 @@ impl Reader<'_> {
                 named_weekday = self.weekday_before_publication(content);
                 running_date = named_weekday;
             }
-            let published = self.dates.front_matter.or(self.dates.path);
+            let published = self.dates.published();
             let mut scanned = 0;
             let mut line_date = None;
             for ((date, time, zone, at, sentence), (days_later, today)) in found_times {
@@ -291,7 +291,7 @@ impl Reader<'_> {
         if dates.field.is_some() || dates.title.is_some() || dates.loose.is_some() {
             return None;
         }
-        let published = dates.front_matter.or(dates.path)?;
+        let published = dates.published()?;
         find_date_in(content, self.context)
             .is_none()
             .then_some(published)
