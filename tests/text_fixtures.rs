@@ -1204,3 +1204,72 @@ fn front_matter_that_lost_its_opening_fence_is_still_front_matter() {
     let heading = parse_text("Title: Outage\n---\n\n## Timeline\n\n- 10:00 x\n").incident;
     assert_ne!(heading.title, "Outage");
 }
+
+#[test]
+fn a_status_copy_stamp_without_its_year_dates_the_update_above_it() {
+    // Status history pages write `Jan 16, 22:00 PST` under each update, without the year;
+    // the title gives it.
+    let texts = shape_texts("status-copy-stamp-without-year.md");
+    assert_eq!(
+        texts,
+        [
+            "Resolved - Search latency is back to normal and the incident is closed.",
+            "Monitoring - Shards were rebalanced; we are watching latency.",
+            "Investigating - Searches are slow for some customers.",
+        ]
+    );
+}
+
+#[test]
+fn a_stamp_alone_takes_the_paragraph_under_it_as_its_words() {
+    let texts = shape_texts("stamp-alone-over-paragraph.md");
+    assert_eq!(
+        texts[1],
+        "Failures are back and worse: almost no payment goes through."
+    );
+    assert!(texts.iter().all(|t| !t.is_empty()), "{texts:?}");
+}
+
+#[test]
+fn a_heading_that_is_one_link_keeps_its_words_as_that_link() {
+    // `#### [(14.03.2024, 16:30 Uhr) Title](…) ####`: the stamp opened the link's text, and
+    // the closing `####` is the heading's, not words.
+    let texts = shape_texts("update-headings-in-links.md");
+    assert!(
+        texts[0].starts_with("[VPN wieder erreichbar](javascript:void(0))"),
+        "{}",
+        texts[0]
+    );
+    assert!(!texts.iter().any(|t| t.contains("####")), "{texts:?}");
+}
+
+#[test]
+fn numbers_after_a_time_past_the_zones_in_use_end_a_range() {
+    // `16:00-17:00 CET` is a window in CET, not a time at UTC-17; `21:39:12-13` a range of
+    // seconds.
+    let incident = parse_text(
+        "# Maintenance\n\n## Timeline\n\n- 2019-11-06 16:00-17:00 CET Planned maintenance\n\
+         - 2019-11-06 21:39:12-13 - Chain split seen\n",
+    )
+    .incident;
+    assert_eq!(
+        incident.timeline[0].at.offset.map(|o| o.minutes()),
+        Some(60)
+    );
+    assert_eq!(incident.timeline[0].text, "Planned maintenance");
+    assert_eq!(incident.timeline[1].text, "Chain split seen");
+}
+
+#[test]
+fn a_stamp_under_its_paragraph_dates_that_paragraph() {
+    // `<br><span class="timestamp">March 6, 10:15 PT</span>` under each update.
+    let texts = shape_texts("stamp-under-its-paragraph.md");
+    assert_eq!(
+        texts,
+        [
+            "**Resolved**: Scratch storage is fast again after the controller swap.",
+            "**Update**: A replacement controller arrives tomorrow morning.",
+            "**Notice**: Jobs reading from scratch run ten times slower than usual.",
+        ]
+    );
+}

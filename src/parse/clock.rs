@@ -59,7 +59,13 @@ pub fn leading_clock(text: &str) -> Option<Clock> {
         || wide_colon
     {
         let colon_len = if wide_colon { '：'.len_utf8() } else { 1 };
-        if let Some((value, end)) = digits(bytes, at + colon_len, 2, 2) {
+        // `20.02. -24.02`: a day and a month, as German writes them, not a time.
+        let day_and_month = |value: u32, end: usize| {
+            bytes.get(at) == Some(&b'.') && bytes.get(end) == Some(&b'.') && value <= 12
+        };
+        if let Some((value, end)) =
+            digits(bytes, at + colon_len, 2, 2).filter(|&(value, end)| !day_and_month(value, end))
+        {
             minute = Some(value);
             at = end;
             if bytes.get(at) == Some(&b':') {

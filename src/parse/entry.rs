@@ -90,7 +90,7 @@ pub fn strip_list_marker(line: &str) -> (&str, usize, bool) {
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         if (1..=9).contains(&digits) {
             let after = rest.as_bytes().get(digits..digits + 2);
-            if matches!(after, Some([b'.' | b')', b' '])) {
+            if matches!(after, Some([b'.' | b')', b' '])) && !day_of_month(rest, digits) {
                 rest = rest[digits + 2..].trim_start();
                 is_item = true;
             }
@@ -103,6 +103,25 @@ pub fn strip_list_marker(line: &str) -> (&str, usize, bool) {
     // `rest` is a slice of `line`, so the difference of their starts is its byte offset.
     let at = (rest.as_ptr() as usize).saturating_sub(line.as_ptr() as usize);
     (rest, at, is_item)
+}
+
+/// True when the `digits` digits opening `text` are a day before its month's name, as
+/// German and Nordic texts write a date (`20. Februar`), not a list's number.
+/// (`1. November 4th -- 16:30` is a list's item: its month has a day of its own.)
+fn day_of_month(text: &str, digits: usize) -> bool {
+    let after = &text[digits + 2..];
+    let month = after
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    let next = after[month.len()..].trim_start_matches([' ', '.']);
+    let day_follows = (1..=2).contains(&next.bytes().take_while(u8::is_ascii_digit).count());
+    text.as_bytes()[digits] == b'.'
+        && text[..digits]
+            .parse::<u32>()
+            .is_ok_and(|day| (1..=31).contains(&day))
+        && super::calendar::month_number(month).is_some()
+        && !day_follows
 }
 
 /// Bytes of a bullet (`- `, `* `, `+ `, `• `, `– `, `· `) at the start of `text`.
@@ -352,6 +371,13 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
         at += len;
         at += skip_while(&content[at..], |c| c == ' ' || is_symbol(c));
     }
+    // `(Update 19.01.2023, 15 Uhr) Printers`: a bracketed stamp may name itself an update.
+    if at > 0 && matches!(content.as_bytes()[at - 1], b'(' | b'[') {
+        let update = skip_word(&content[at..], &["update ", "updated "]);
+        if update > 0 && content[at + update..].starts_with(|c: char| c.is_ascii_digit()) {
+            at += update;
+        }
+    }
     // `Furthermore, at 1:00 PM - ...`: a linking word before "at" opens the stamp too.
     let linked = skip_word(
         &content[at..],
@@ -513,6 +539,9 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     if let Some((offset, len)) = attached_offset(&content[at..]) {
         zone = Some(FoundZone::fixed(offset, &content[at..at + len], at));
         at += len;
+    } else if has_seconds {
+        // `21:39:12-13`: a range of seconds, not an offset.
+        at += seconds_range_end(&content[at..]);
     }
     at += range_end(&content[at..]);
     let rest = &content[at..];
@@ -684,10 +713,25 @@ pub fn trailing_entry(content: &str, context: DateContext) -> Option<(Entry, &st
     if !bytes.iter().any(u8::is_ascii_digit) {
         return None;
     }
+    // `10-12.15 Uhr`: the end of a range of hours, or the minutes of a time, is no stamp of
+    // its own.
+    // `20. Februar-02. März, 13.15 Uhr`: nor is the second day of a range of days.
+    let ends_range = |i: usize| {
+        let joined = |before: &str, word: bool| {
+            before.ends_with(|c: char| c.is_ascii_digit() || (word && c.is_alphabetic()))
+        };
+        content[..i]
+            .strip_suffix(['.', ':', '/'])
+            .is_some_and(|before| joined(before, false))
+            || content[..i]
+                .strip_suffix(['-', '–'])
+                .is_some_and(|before| joined(before, true))
+    };
     let starts = (1..content.len().min(200)).filter(|&i| {
         bytes[i].is_ascii_digit()
             && !bytes[i - 1].is_ascii_alphanumeric()
             && content.is_char_boundary(i)
+            && !ends_range(i)
     });
     for start in starts {
         let Some(entry) = timeline_entry(&content[start..], context) else {
@@ -723,6 +767,9 @@ pub fn trailing_entry(content: &str, context: DateContext) -> Option<(Entry, &st
             _ => (label, start),
         };
         let words = label.split_whitespace().count();
+        if spans_days(label, context) {
+            return None; // `20. Februar-02. März, 13.15-16 Uhr`: hours kept over days
+        }
         if (rest.is_empty() || note.is_some())
             && (1..=6).contains(&words)
             && label.chars().any(char::is_alphabetic)
@@ -732,6 +779,24 @@ pub fn trailing_entry(content: &str, context: DateContext) -> Option<(Entry, &st
         return None; // the first stamp decides: an earlier time is not a label
     }
     None
+}
+
+/// True when `text` names a span of days: two dates joined by a dash (`20. Februar-02. März`,
+/// `Jan 3 – Jan 5`).
+fn spans_days(text: &str, context: DateContext) -> bool {
+    // Days written without their year are days all the same.
+    let context = DateContext {
+        year: Some(context.year.unwrap_or(2000)),
+        ..context
+    };
+    find_date_in(text, context).is_some_and(|first| {
+        text[first.span.end..]
+            .trim_start()
+            .strip_prefix(['-', '–'])
+            .map(str::trim_start)
+            .and_then(|rest| find_date_in(rest, context).filter(|second| second.span.start == 0))
+            .is_some()
+    })
 }
 
 /// Bytes of a second moment written as its seconds only after a time with seconds
@@ -1055,6 +1120,20 @@ pub fn skip_word(text: &str, words: &[&str]) -> usize {
                     .is_some_and(|head| head.eq_ignore_ascii_case(w))
         })
         .map_or(0, |w| w.len())
+}
+
+/// The bytes of `-13` after `21:39:12`: the last second of a range of seconds; 0 otherwise.
+fn seconds_range_end(text: &str) -> usize {
+    match text.as_bytes() {
+        [b'-', b'0'..=b'5', b'0'..=b'9', rest @ ..]
+            if rest
+                .first()
+                .is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b':') =>
+        {
+            3
+        }
+        _ => 0,
+    }
 }
 
 /// `13:50 +08:00 text`, `09:00 (+0530)`: a positive numeric offset written a space after the

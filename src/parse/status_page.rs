@@ -13,7 +13,7 @@ use super::zone::{attached_offset, zone_at_start, FoundZone};
 /// `Posted 2 months ago. Jan 16, 2021 - 22:00 PST`. Status pages write one under each update;
 /// it dates the paragraph above it.
 pub fn stamp_only(content: &str, context: DateContext) -> Option<Entry> {
-    let found = find_date_in(content, context).filter(|d| d.has_year)?;
+    let found = find_date_in(content, context)?;
     let before = content[..found.span.start].trim_start();
     let before = before
         .get(..7)

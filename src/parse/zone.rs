@@ -662,6 +662,10 @@ pub fn attached_offset(rest: &str) -> Option<(UtcOffset, usize)> {
         return None;
     }
     let (minutes, len) = explicit_offset(rest)?;
+    // Zones in use lie between UTC-12 and UTC+14: `13.15-16 Uhr` ends a range at 16:00.
+    if !(-12 * 60..=14 * 60).contains(&minutes) {
+        return None;
+    }
     Some((UtcOffset::from_minutes(minutes)?, len))
 }
 
@@ -821,6 +825,10 @@ mod tests {
         assert_eq!(read("Zulu"), None);
         assert_eq!(read("- deploy"), None);
         assert_eq!(read("-5 min"), None);
+        // Past the zones in use: the end of a range.
+        assert_eq!(read("-16 Uhr"), None);
+        assert_eq!(read("+15"), None);
+        assert_eq!(read("+14:00"), Some((840, 6)));
     }
 
     #[test]

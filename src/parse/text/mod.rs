@@ -624,7 +624,8 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
             reader.lines.push(Line {
                 number: line.number,
                 raw: line.text,
-                text: liquid_fence(line.text).unwrap_or_else(|| clean(line.text)),
+                text: liquid_fence(line.text)
+                    .unwrap_or_else(|| without_closing_hashes(clean(line.text))),
                 offset: 0,
             });
             continue;
@@ -3085,7 +3086,41 @@ fn tidy_entry_text(text: &str) -> String {
         Some((attributes, rest)) if attributes.len() <= 80 => rest.trim_start(),
         _ => trimmed,
     };
-    trimmed.to_string()
+    // `[(14:30) Login changes](https://…)`: the stamp opened a link's text; the entry's words
+    // are that link, its `[` given back.
+    let link_opened_before = trimmed
+        .find("](")
+        .is_some_and(|close| !trimmed[..close].contains('['));
+    match link_opened_before {
+        true => format!("[{trimmed}"),
+        false => trimmed.to_string(),
+    }
+}
+
+/// A Markdown heading's line without its optional closing `#`s (`### Updates ###`), as
+/// CommonMark reads it; any other line as it is.
+fn without_closing_hashes(line: Cow<'_, str>) -> Cow<'_, str> {
+    let start = line.trim_start_matches(' ');
+    let level = start.bytes().take_while(|&b| b == b'#').count();
+    if !(1..=6).contains(&level) || !start[level..].starts_with([' ', '\t']) {
+        return line;
+    }
+    let end = line.trim_end();
+    let words = end.trim_end_matches('#');
+    if words.len() == end.len()
+        || !words.ends_with([' ', '\t'])
+        || words.trim_start().len() <= level
+    {
+        return line;
+    }
+    let keep = words.trim_end().len();
+    match line {
+        Cow::Borrowed(text) => Cow::Borrowed(&text[..keep]),
+        Cow::Owned(mut text) => {
+            text.truncate(keep);
+            Cow::Owned(text)
+        }
+    }
 }
 
 /// The label before a stamp that ends its line, without the colon or dash that led to the

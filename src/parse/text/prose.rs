@@ -18,6 +18,8 @@ impl Reader<'_> {
         let mut narrated = None;
         // True while the lines continue an entry-shaped line (`- **03:17** — text`).
         let mut in_entry = false;
+        // The line of the last entry-shaped line read.
+        let mut entry_line: usize = 0;
         // A run of entry-shaped lines is the timeline, wherever it sits; the times in the
         // sentences around it then narrate it and are not events of their own.
         let last_run_entry = entry_run_end(&prose, &self.lines, document_context);
@@ -34,7 +36,21 @@ impl Reader<'_> {
             };
             let text = self.lines[prose_line.raw_index].text.clone();
             let (content, _, _) = strip_list_marker(&text);
-            if in_entry && prose_line.continues && timeline_entry(content, context).is_none() {
+            // `[18:48]` alone, then a paragraph: that paragraph is the entry's text.
+            let waiting = in_entry
+                && self
+                    .incident
+                    .timeline
+                    .last()
+                    .is_some_and(|e| e.text.is_empty())
+                && self
+                    .lines
+                    .get(entry_line.saturating_add(1)..prose_line.raw_index)
+                    .is_some_and(|between| between.iter().all(|l| l.text.trim().is_empty()));
+            if in_entry
+                && (prose_line.continues || waiting)
+                && timeline_entry(content, context).is_none()
+            {
                 self.append_to_last_event(content.trim());
                 continue;
             }
@@ -63,9 +79,22 @@ impl Reader<'_> {
                 // A line shaped like a timeline entry, outside a timeline section.
                 Some(entry) => {
                     in_entry = true;
+                    // A list's item is a block of its own: the paragraph after the list is
+                    // not its text.
+                    // A stamp under the paragraph it ends (`<br>June 25, 00:30 PT`, as status
+                    // pages write them) dates that paragraph, which is its text.
+                    let is_item = strip_list_marker(&text).2;
+                    let under_paragraph = !is_item && self.ends_paragraph(prose_line.raw_index);
+                    entry_line = match is_item || under_paragraph {
+                        true => usize::MAX,
+                        false => prose_line.raw_index,
+                    };
                     entry_open = true;
                     headings_scanned = prose_line.raw_index + 1;
-                    let text = tidy_entry_text(&entry.text_in(content));
+                    let mut text = tidy_entry_text(&entry.text_in(content));
+                    if text.is_empty() && under_paragraph {
+                        text = self.paragraph_above(prose_line.raw_index);
+                    }
                     // `At 04:20 UTC on June 22nd, 2020 the standby ...`: a date after the time.
                     let (date, days_later) = match entry.date {
                         Some(date) => (Some(date), (0, false)),
@@ -348,6 +377,43 @@ fn entry_run_end(prose: &[ProseLine], lines: &[Line<'_>], context: DateContext) 
         last_entry = Some((position, index));
     }
     last_entry.filter(|_| run).map(|(_, index)| index)
+}
+
+impl Reader<'_> {
+    /// True when line `index` comes right under a line of a paragraph (not a list's item),
+    /// with no blank line between (the empty piece before its `<br>` is none), so it ends that
+    /// paragraph.
+    fn ends_paragraph(&self, index: usize) -> bool {
+        let number = self.lines[index].number;
+        self.lines[..index]
+            .iter()
+            .rev()
+            .find(|line| line.number != number || !line.text.trim().is_empty())
+            .is_some_and(|above| {
+                !above.text.trim().is_empty()
+                    && heading_level(&above.text).is_none()
+                    && !strip_list_marker(&above.text).2
+            })
+    }
+
+    /// The lines of the paragraph that line `index` ends, before it, joined by spaces.
+    fn paragraph_above(&self, index: usize) -> String {
+        let number = self.lines[index].number;
+        let above = self.lines[..index]
+            .iter()
+            .rposition(|line| line.number != number || !line.text.trim().is_empty())
+            .map_or(0, |at| at + 1);
+        let start = self.lines[..above]
+            .iter()
+            .rposition(|line| line.text.trim().is_empty() || heading_level(&line.text).is_some())
+            .map_or(0, |blank| blank + 1);
+        let words: Vec<&str> = self.lines[start..above]
+            .iter()
+            .map(|line| line.text.trim())
+            .filter(|text| !text.is_empty())
+            .collect();
+        words.join(" ")
+    }
 }
 
 #[cfg(test)]
