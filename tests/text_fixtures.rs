@@ -1273,3 +1273,26 @@ fn a_stamp_under_its_paragraph_dates_that_paragraph() {
         ]
     );
 }
+
+#[test]
+fn log_lines_outside_a_code_block_are_noted_not_read() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/shapes/log-line-in-prose.md");
+    let parsed = parse_text(&std::fs::read_to_string(path).expect("fixture"));
+    let texts: Vec<&str> = parsed
+        .incident
+        .timeline
+        .iter()
+        .map(|e| e.text.as_str())
+        .collect();
+    assert!(
+        texts.iter().all(|t| !t.contains("slot-worker")),
+        "{texts:?}"
+    );
+    let noted = parsed
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("program's log"))
+        .count();
+    assert_eq!(noted, 2);
+}

@@ -75,6 +75,18 @@ impl Reader<'_> {
             let entry = (!narrates)
                 .then(|| timeline_entry(content, context))
                 .flatten();
+            // `2021-12-18 05:54:00.506 DEBUG worker: ...` is a line of a program's log.
+            if entry
+                .as_ref()
+                .is_some_and(|entry| opens_with_log_level(&entry.text_in(content)))
+            {
+                self.warn(
+                    prose_line.raw_index,
+                    prose_line.column_base,
+                    "read as a line of a program's log (a log level after its time), not as an event; expected it in a code block",
+                );
+                continue;
+            }
             let found_times: Vec<(FoundTime, (i8, bool))> = match entry {
                 // A line shaped like a timeline entry, outside a timeline section.
                 Some(entry) => {
@@ -362,7 +374,12 @@ fn entry_run_end(prose: &[ProseLine], lines: &[Line<'_>], context: DateContext) 
         // or narrates in a list item (`* At 3:15 AM the primary crashed.`), as the reading
         // of each line below takes it.
         let shaped = is_item || content.starts_with(|c: char| c.is_ascii_digit() || c == '*');
-        if !shaped || opens_with_time_word(content) || timeline_entry(content, context).is_none() {
+        // A program's log lines are no timeline either.
+        let entry = timeline_entry(content, context);
+        if !shaped
+            || opens_with_time_word(content)
+            || entry.is_none_or(|entry| opens_with_log_level(&entry.text_in(content)))
+        {
             continue;
         }
         // Each line between is read once: the ranges between entries do not overlap.
