@@ -1296,3 +1296,28 @@ fn log_lines_outside_a_code_block_are_noted_not_read() {
         .count();
     assert_eq!(noted, 2);
 }
+
+#[test]
+fn chinese_and_korean_stamps_leave_only_the_words() {
+    // `下午2点05分：`, `15:10：` (a full-width colon), `오후 2시 5분:`.
+    assert_eq!(
+        shape_texts("chinese-full-width-colon.md"),
+        ["登录错误告警", "开始回滚认证服务", "告警解除", "复盘会议"]
+    );
+    assert_eq!(
+        shape_texts("korean-day-part-times.md")[1],
+        "인증 서버 롤백 시작"
+    );
+}
+
+#[test]
+fn comma_milliseconds_and_a_short_zone_line_are_read() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/shapes/comma-milliseconds-and-short-zone-line.md");
+    let parsed = parse_text(&std::fs::read_to_string(path).expect("fixture"));
+    let first = &parsed.incident.timeline[0];
+    assert_eq!(first.text, "Login error rate alert fires");
+    assert_eq!(first.at.offset.map(|o| o.minutes()), Some(60));
+    // `Times are in CET.` says the zone: no note that it is no entry.
+    assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+}

@@ -72,11 +72,23 @@ pub fn leading_clock(text: &str) -> Option<Clock> {
                 if let Some((value, end)) = digits(bytes, at + 1, 2, 2) {
                     second = value;
                     at = end;
-                    // `10:00:00.123`: fractions of a second are read past, not kept.
-                    if bytes.get(at) == Some(&b'.') {
-                        if let Some((_, end)) = digits(bytes, at + 1, 1, 9) {
-                            at = end;
+                    // `10:00:00.123`: fractions of a second are read past, not kept; after
+                    // a comma (`10:00:00,123`, as Python's logging writes them) only the
+                    // milli- or microseconds.
+                    match bytes.get(at) {
+                        Some(b'.') => {
+                            if let Some((_, end)) = digits(bytes, at + 1, 1, 9) {
+                                at = end;
+                            }
                         }
+                        Some(b',') => {
+                            if let Some((_, end)) = digits(bytes, at + 1, 3, 6)
+                                .filter(|&(_, end)| matches!(end - at - 1, 3 | 6))
+                            {
+                                at = end;
+                            }
+                        }
+                        _ => {}
                     }
                 }
             }
@@ -180,7 +192,7 @@ fn cjk_hour(text: &str, at: usize) -> Option<(u32, usize)> {
     let skip_spaces = |from: usize| from + text[from..].bytes().take_while(|&b| b == b' ').count();
     let from = skip_spaces(at);
     let rest = &text[from..];
-    let mark = ["时", "時", "点", "點"]
+    let mark = ["时", "時", "点", "點", "시"]
         .into_iter()
         .find(|mark| rest.starts_with(mark))?;
     let after_mark = from + mark.len();
@@ -190,11 +202,17 @@ fn cjk_hour(text: &str, at: usize) -> Option<(u32, usize)> {
     }
     if let Some((minute, end)) = digits(text.as_bytes(), minutes_from, 1, 2) {
         let unit = skip_spaces(end);
-        if minute < 60 && text[unit..].starts_with('分') {
-            return Some((minute, unit + '分'.len_utf8()));
+        // `2点05分`, `2시 5분` (Korean).
+        if let Some(unit_mark) = ['分', '분']
+            .into_iter()
+            .find(|m| text[unit..].starts_with(*m))
+        {
+            if minute < 60 {
+                return Some((minute, unit + unit_mark.len_utf8()));
+            }
         }
     }
-    matches!(mark, "时" | "時").then_some((0, after_mark))
+    matches!(mark, "时" | "時" | "시").then_some((0, after_mark))
 }
 
 /// `2306HRS`, `2306 hrs`, `0900h`: four digits with an hours marker; `0930Z` and `1000 UTC`:

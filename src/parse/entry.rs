@@ -3,7 +3,7 @@
 //! `At 11:00 AM`, `07:32:16 GMT`, `2024-01-15T10:00:00Z`), an optional zone, a separator
 //! (`:`, `-`, `–`, `—`, `|`, `,`) and the text. Also tells chat-log lines and date lines apart.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveTime, Timelike};
 
 use super::calendar::{find_date_in, leading_date, leading_month_day, DateContext};
 use super::clock::{bare_hhmm, hhmm, leading_clock, Clock};
@@ -509,7 +509,21 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
             }
         }
     }
-    let mut clock = leading_clock(&content[at..])
+    // `下午2点05分`, `오후 2시 5분`: the part of the day written before the time.
+    let day_part = super::zone::leading_day_part(&content[at..]).and_then(|(part, len)| {
+        let clock = leading_clock(&content[at + len..])?;
+        at += len;
+        Some((part, clock))
+    });
+    let mut clock = day_part
+        .map(|(part, clock)| Clock {
+            time: clock
+                .time
+                .with_hour(part.hour(clock.time.hour()))
+                .unwrap_or(clock.time),
+            ..clock
+        })
+        .or_else(|| leading_clock(&content[at..]))
         .or_else(|| {
             day_read(&date, &unplaced_day)
                 .then(|| bare_hhmm(&content[at..]))
@@ -652,8 +666,9 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     // `Sat 13:45.** The issue ...`: a full stop ends a stamp too, before a space or markup.
     let full_stop =
         trimmed.starts_with('.') && trimmed[1..].starts_with([' ', '\t', '*', '_']) && gap == 0;
+    // `15:10：text`: Chinese and Japanese write the colon full-width.
     let separator = [
-        "--", "->", "=>", "::", ":-", ":–", ":—", ":", "-", "–", "—", "→", "|", ",",
+        "--", "->", "=>", "::", ":-", ":–", ":—", ":", "-", "–", "—", "→", "|", ",", "：",
     ]
     .iter()
     .find(|sep| starts(trimmed, sep))

@@ -424,24 +424,43 @@ impl DayPart {
     }
 }
 
+/// The words for a part of the day written before a time, in Chinese, Japanese and Korean.
+const DAY_PARTS: [(&str, DayPart); 16] = [
+    ("上午", DayPart::Morning),
+    ("早上", DayPart::Morning),
+    ("凌晨", DayPart::Morning),
+    ("清晨", DayPart::Morning),
+    ("午前", DayPart::Morning),
+    ("中午", DayPart::Noon),
+    ("下午", DayPart::Afternoon),
+    ("晚上", DayPart::Afternoon),
+    ("傍晚", DayPart::Afternoon),
+    ("夜里", DayPart::Afternoon),
+    ("夜間", DayPart::Afternoon),
+    ("午後", DayPart::Afternoon),
+    ("오전", DayPart::Morning),
+    ("새벽", DayPart::Morning),
+    ("오후", DayPart::Afternoon),
+    ("저녁", DayPart::Afternoon),
+];
+
+/// A part of the day opening `text` (`下午2点05分`, `오후 2시 5분`) and its length with the
+/// spaces after it.
+pub fn leading_day_part(text: &str) -> Option<(DayPart, usize)> {
+    // Every word above starts with a byte that is not ASCII: most texts stop here.
+    if text.as_bytes().first().is_none_or(u8::is_ascii) {
+        return None;
+    }
+    DAY_PARTS.iter().find_map(|(word, part)| {
+        let rest = text.strip_prefix(word)?;
+        Some((*part, text.len() - rest.trim_start_matches(' ').len()))
+    })
+}
+
 /// What Chinese and Japanese write right before a time, as it ends `lead`: a zone named in
 /// words (`北京时间`, `美国东部时间`, `日本時間`), a part of the day (`下午`), or both
 /// (`太平洋时间上午 9:00`).
 pub fn cjk_lead(lead: &str) -> (Option<FoundZone>, Option<DayPart>) {
-    const PARTS: [(&str, DayPart); 12] = [
-        ("上午", DayPart::Morning),
-        ("早上", DayPart::Morning),
-        ("凌晨", DayPart::Morning),
-        ("清晨", DayPart::Morning),
-        ("午前", DayPart::Morning),
-        ("中午", DayPart::Noon),
-        ("下午", DayPart::Afternoon),
-        ("晚上", DayPart::Afternoon),
-        ("傍晚", DayPart::Afternoon),
-        ("夜里", DayPart::Afternoon),
-        ("夜間", DayPart::Afternoon),
-        ("午後", DayPart::Afternoon),
-    ];
     // (written name, the zone it names)
     const ZONES: [(&str, &str); 12] = [
         ("北京时间", "UTC+8"),
@@ -462,7 +481,7 @@ pub fn cjk_lead(lead: &str) -> (Option<FoundZone>, Option<DayPart>) {
     if rest.as_bytes().last().is_none_or(u8::is_ascii) {
         return (None, None);
     }
-    let part = PARTS.iter().find_map(|(word, part)| {
+    let part = DAY_PARTS.iter().find_map(|(word, part)| {
         let before = rest.strip_suffix(word)?;
         rest = before.trim_end();
         Some(*part)

@@ -1806,7 +1806,14 @@ impl<'a> Reader<'a> {
                 return;
             }
         }
-        if all && says("all times") {
+        // `All times are UTC.`, and short lines that say so in other words: `Times are in
+        // CET.`, `(times in UTC)`, `Timezone: UTC`.
+        let states_zone = (all && says("all times"))
+            || (content.split_whitespace().count() <= 6
+                && ["times are", "times in", "time zone", "timezone"]
+                    .iter()
+                    .any(|phrase| says(phrase)));
+        if states_zone {
             if let Some(zone) = find_stated_zone(content) {
                 self.stated_zone = Some(zone);
                 self.keep_stated(index, StatedAbout::Timeline);
