@@ -1321,3 +1321,30 @@ fn comma_milliseconds_and_a_short_zone_line_are_read() {
     // `Times are in CET.` says the zone: no note that it is no entry.
     assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
 }
+
+#[test]
+fn a_grid_tables_borders_are_structure_and_its_cells_go_on_over_lines() {
+    let texts = shape_texts("rst-grid-table.rst");
+    assert_eq!(
+        texts,
+        [
+            "Evictions spike on cache-2 after the nightly key migration starts",
+            "Migration paused by the on-call",
+            "Hit rate back above 95%",
+        ]
+    );
+}
+
+#[test]
+fn a_drawing_of_boxes_is_no_grid_table() {
+    // The `+` of its lines do not stand over the `|` of the line beside them.
+    let parsed =
+        parse_text("# Outage\n\n## Diagram\n\n+------+\n|   Load Balancer   |\n+------+\n");
+    let shown: String = parsed
+        .incident
+        .other_sections
+        .iter()
+        .map(|s| s.body.as_str())
+        .collect();
+    assert_eq!(shown.matches("+------+").count(), 2, "{shown}");
+}

@@ -21,6 +21,36 @@ pub fn is_separator(line: &str) -> bool {
         && trimmed.contains('|')
 }
 
+/// True for a border line of a reStructuredText grid table (`+-------+------+`, and
+/// `+=======+======+` under its header): structure only.
+pub fn is_grid_border(line: &str) -> bool {
+    let trimmed = line.trim();
+    trimmed.len() >= 3
+        && trimmed.starts_with('+')
+        && trimmed.ends_with('+')
+        && trimmed
+            .bytes()
+            .all(|b| matches!(b, b'+' | b'-' | b'=' | b':' | b' '))
+        && trimmed.contains(['-', '='])
+}
+
+/// True for the border under a grid table's header (`+=====+=====+`).
+pub fn is_grid_header_rule(line: &str) -> bool {
+    is_grid_border(line) && line.contains('=')
+}
+
+/// True when `border` is a grid table's border for the row `row` beside it: every `+` of the
+/// border stands over a `|` of the row, as in a table, not in a drawing of boxes.
+pub fn borders_row(border: &str, row: &str) -> bool {
+    is_grid_border(border)
+        && is_row(row)
+        && border.trim_end().len() == row.trim_end().len()
+        && border
+            .bytes()
+            .zip(row.bytes())
+            .all(|(b, r)| b != b'+' || r == b'|')
+}
+
 /// The cells of a row, trimmed, with `\|` read as a literal pipe: (byte offset in the line, text).
 pub fn cells(line: &str) -> Vec<(usize, String)> {
     let lead = line.len() - line.trim_start().len();
@@ -74,6 +104,12 @@ mod tests {
         assert!(is_row("| a |"));
         assert!(!is_row("a | b"));
         assert!(is_separator("|---|:--:|"));
+        assert!(is_grid_border("+-------+------+"));
+        assert!(is_grid_header_rule("+=======+======+"));
+        assert!(!is_grid_header_rule("+-------+------+"));
+        assert!(!is_grid_border("+1 more"));
+        assert!(borders_row("+----+---+", "| ab | c |"));
+        assert!(!borders_row("+------+", "|   Load Balancer   |"));
         assert!(is_separator(" ----- | ----- "));
         assert!(!is_separator("| a |"));
     }

@@ -897,6 +897,11 @@ impl<'a> Reader<'a> {
             }
             return; // the line under a table header: structure only
         }
+        // A grid table's borders (reStructuredText) are structure too; its rows are read as a
+        // Markdown table's.
+        if self.grid_border(index) {
+            return;
+        }
         // GitHub tables may leave out the outer pipes: `Time | Event` over `--- | ---`.
         let pipeless_row = scan::contains(text.as_bytes(), b'|')
             && (self.table.is_some()
@@ -2952,6 +2957,19 @@ fn is_fence(text: &str) -> bool {
     }
     let trimmed = text.trim_start();
     (trimmed.starts_with("```") || trimmed.starts_with("~~~")) && !trimmed[3..].contains(['`', '~'])
+}
+
+impl Reader<'_> {
+    /// True when line `index` is a border of a grid table: over or under a row whose `|`s it
+    /// lines up with.
+    fn grid_border(&self, index: usize) -> bool {
+        let border = &self.lines[index].text;
+        let beside = |at: Option<usize>| {
+            at.and_then(|at| self.lines.get(at))
+                .is_some_and(|row| table::borders_row(border, &row.text))
+        };
+        table::is_grid_border(border) && (beside(index.checked_sub(1)) || beside(Some(index + 1)))
+    }
 }
 
 /// True for a thematic break: `---`, `***`, `___` (three or more, spaces allowed).

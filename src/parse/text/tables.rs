@@ -4,14 +4,32 @@
 use super::*;
 
 impl Reader<'_> {
+    /// True when the row at `index` sits right under another row of a grid table (the first
+    /// line above it that is no row is a grid border), with an event read from it.
+    fn continues_grid_row(&self, index: usize) -> bool {
+        // (A cell of more than 64 lines is not looked for: reading stays linear.)
+        let above = self.lines[..index].iter().rev().take(64);
+        let mut rows = 0;
+        for line in above {
+            if table::is_row(&line.text) {
+                rows += 1;
+                continue;
+            }
+            return rows > 0
+                && table::borders_row(&line.text, &self.lines[index].text)
+                && !self.incident.timeline.is_empty();
+        }
+        false
+    }
+
     /// Reads one row of a Markdown table, deciding what the table holds from its header.
     pub(super) fn read_table_row(&mut self, index: usize) {
         let text = self.lines[index].text.clone();
         let cells = table::cells(&text);
-        let next_is_separator = self
-            .lines
-            .get(index + 1)
-            .is_some_and(|l| table::is_separator(&l.text));
+        let next_is_separator = self.lines.get(index + 1).is_some_and(|l| {
+            table::is_separator(&l.text)
+                || (table::is_grid_header_rule(&l.text) && table::borders_row(&l.text, &text))
+        });
         if self.table.is_none() && next_is_separator {
             self.table = Some(self.table_kind(index, &cells));
             // `| Timeline 20.04.22 | Event |`: a date in the header is the rows' day.
@@ -339,6 +357,12 @@ impl Reader<'_> {
             }
             if cells.iter().all(|(_, c)| c.is_empty()) {
                 return; // an empty row, as templates leave
+            }
+            // A grid table's cell goes on over several lines: a line of it with no time goes
+            // on with the row above.
+            if time_cell.trim().is_empty() && self.continues_grid_row(index) {
+                self.append_to_last_event(&others.join(" "));
+                return;
             }
             self.warn(
                 index,
