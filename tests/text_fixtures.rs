@@ -1348,3 +1348,12 @@ fn a_drawing_of_boxes_is_no_grid_table() {
         .collect();
     assert_eq!(shown.matches("+------+").count(), 2, "{shown}");
 }
+
+#[test]
+fn an_update_label_with_only_a_stamp_is_that_label() {
+    let texts = entry_texts(
+        "# Latency\n\n**Severity:** SEV-2\n**Mitigated:** 2024-05-14 09:55 UTC\n\
+         **Resolved:** 2024-05-14 10:30 UTC\n\n## Summary\n\nA config push.\n",
+    );
+    assert_eq!(texts, ["Mitigated", "Resolved"]);
+}

@@ -95,7 +95,11 @@ impl Reader<'_> {
             return true;
         };
         let text = tidy_entry_text(&entry.text_in(&content[at..]));
-        let text = format!("{label}: {text}");
+        // `**Mitigated:** 2024-05-14 09:55 UTC`: the label alone when nothing follows the stamp.
+        let text = match text.is_empty() {
+            true => label.to_string(),
+            false => format!("{label}: {text}"),
+        };
         self.push_entry(index, content_at + at, entry, text);
         self.label_update_open = self.section != Some(Target::Timeline);
         true
