@@ -1111,12 +1111,22 @@ fn entry_texts(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The entries' texts of a shape fixture.
-fn shape_texts(name: &str) -> Vec<String> {
+/// The text of a shape fixture.
+fn shape_source(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/shapes")
         .join(name);
-    entry_texts(&std::fs::read_to_string(path).expect("fixture"))
+    std::fs::read_to_string(path).expect("fixture")
+}
+
+/// A shape fixture as read.
+fn shape_parsed(name: &str) -> postmortem_explorer::parse::Parsed {
+    parse_text(&shape_source(name))
+}
+
+/// The entries' texts of a shape fixture.
+fn shape_texts(name: &str) -> Vec<String> {
+    entry_texts(&shape_source(name))
 }
 
 #[test]
@@ -1276,19 +1286,12 @@ fn a_stamp_under_its_paragraph_dates_that_paragraph() {
 
 #[test]
 fn log_lines_outside_a_code_block_are_noted_not_read() {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/shapes/log-line-in-prose.md");
-    let parsed = parse_text(&std::fs::read_to_string(path).expect("fixture"));
-    let texts: Vec<&str> = parsed
-        .incident
-        .timeline
-        .iter()
-        .map(|e| e.text.as_str())
-        .collect();
+    let texts = shape_texts("log-line-in-prose.md");
     assert!(
         texts.iter().all(|t| !t.contains("slot-worker")),
         "{texts:?}"
     );
+    let parsed = shape_parsed("log-line-in-prose.md");
     let noted = parsed
         .diagnostics
         .iter()
@@ -1312,9 +1315,7 @@ fn chinese_and_korean_stamps_leave_only_the_words() {
 
 #[test]
 fn comma_milliseconds_and_a_short_zone_line_are_read() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/shapes/comma-milliseconds-and-short-zone-line.md");
-    let parsed = parse_text(&std::fs::read_to_string(path).expect("fixture"));
+    let parsed = shape_parsed("comma-milliseconds-and-short-zone-line.md");
     let first = &parsed.incident.timeline[0];
     assert_eq!(first.text, "Login error rate alert fires");
     assert_eq!(first.at.offset.map(|o| o.minutes()), Some(60));
