@@ -111,8 +111,14 @@ const INTERACTIVE_BUDGET = 631 * KB;
  * parts that step past midnight, weekday parts and day columns, relative days in news items,
  * copied status pages, definition lists and AsciiDoc, region zones, Russian, Czech and Turkish
  * months, task-list entries): worker 389.2 -> 392.6 KB, page 595.4 -> 595.5 KB, everything
- * 1027.7 KB in the working tree; not bisected rule by rule. */
-const TOTAL_BUDGET = 1030 * KB;
+ * 1027.7 KB in the working tree; not bisected rule by rule. Raised to 1033 KB on 6 December
+ * 2026 (twenty-sixth session): the worker's reader learnt the forty-third set's shapes and our
+ * own probes (year-less status-history stamps, a stamp's paragraph above or below it, offsets
+ * past the zones in use read as ranges, German schedules and dates, Korean and Chinese parts of
+ * the day, full-width colons, grid tables, log lines in prose): worker 393.0 -> 395.7 KB (982.4
+ * -> 988.6 KB raw), page unchanged at 595.5 KB, everything 1030.9 KB in the working tree; not
+ * bisected rule by rule. */
+const TOTAL_BUDGET = 1033 * KB;
 
 const gzipBytes = async (name) => gzipSync(await readFile(join(DIST, name))).length;
 

@@ -397,29 +397,30 @@ fn entry_run_end(prose: &[ProseLine], lines: &[Line<'_>], context: DateContext) 
 }
 
 impl Reader<'_> {
-    /// True when line `index` comes right under a line of a paragraph (not a list's item),
-    /// with no blank line between (the empty piece before its `<br>` is none), so it ends that
-    /// paragraph.
-    fn ends_paragraph(&self, index: usize) -> bool {
+    /// The line above line `index`, past the empty piece that a `<br>` opening the same source
+    /// line leaves before it.
+    fn line_above(&self, index: usize) -> Option<usize> {
         let number = self.lines[index].number;
         self.lines[..index]
             .iter()
-            .rev()
-            .find(|line| line.number != number || !line.text.trim().is_empty())
+            .rposition(|line| line.number != number || !line.text.trim().is_empty())
+    }
+
+    /// True when line `index` comes right under a line of a paragraph (not a list's item),
+    /// with no blank line between, so it ends that paragraph.
+    fn ends_paragraph(&self, index: usize) -> bool {
+        self.line_above(index)
+            .map(|above| &self.lines[above].text)
             .is_some_and(|above| {
-                !above.text.trim().is_empty()
-                    && heading_level(&above.text).is_none()
-                    && !strip_list_marker(&above.text).2
+                !above.trim().is_empty()
+                    && heading_level(above).is_none()
+                    && !strip_list_marker(above).2
             })
     }
 
     /// The lines of the paragraph that line `index` ends, before it, joined by spaces.
     fn paragraph_above(&self, index: usize) -> String {
-        let number = self.lines[index].number;
-        let above = self.lines[..index]
-            .iter()
-            .rposition(|line| line.number != number || !line.text.trim().is_empty())
-            .map_or(0, |at| at + 1);
+        let above = self.line_above(index).map_or(0, |at| at + 1);
         let start = self.lines[..above]
             .iter()
             .rposition(|line| line.text.trim().is_empty() || heading_level(&line.text).is_some())
