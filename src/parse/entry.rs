@@ -109,6 +109,10 @@ pub fn strip_list_marker(line: &str) -> (&str, usize, bool) {
 /// German and Nordic texts write a date (`20. Februar`), not a list's number.
 /// (`1. November 4th -- 16:30` is a list's item: its month has a day of its own.)
 fn day_of_month(text: &str, digits: usize) -> bool {
+    let day = text[..digits].parse::<u32>();
+    if text.as_bytes()[digits] != b'.' || !day.is_ok_and(|day| (1..=31).contains(&day)) {
+        return false; // `3) …`, `45. …`: a list's number
+    }
     let after = &text[digits + 2..];
     let month = after
         .split(|c: char| !c.is_alphabetic())
@@ -116,12 +120,7 @@ fn day_of_month(text: &str, digits: usize) -> bool {
         .unwrap_or_default();
     let next = after[month.len()..].trim_start_matches([' ', '.']);
     let day_follows = (1..=2).contains(&next.bytes().take_while(u8::is_ascii_digit).count());
-    text.as_bytes()[digits] == b'.'
-        && text[..digits]
-            .parse::<u32>()
-            .is_ok_and(|day| (1..=31).contains(&day))
-        && super::calendar::month_number(month).is_some()
-        && !day_follows
+    super::calendar::month_number(month).is_some() && !day_follows
 }
 
 /// Bytes of a bullet (`- `, `* `, `+ `, `• `, `– `, `· `) at the start of `text`.
@@ -510,11 +509,13 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
         }
     }
     // `下午2点05分`, `오후 2시 5분`: the part of the day written before the time.
-    let day_part = super::zone::leading_day_part(&content[at..]).and_then(|(part, len)| {
-        let clock = leading_clock(&content[at + len..])?;
-        at += len;
-        Some((part, clock))
-    });
+    let mut day_part = None;
+    if let Some((part, len)) = super::zone::leading_day_part(&content[at..]) {
+        if let Some(clock) = leading_clock(&content[at + len..]) {
+            at += len;
+            day_part = Some((part, clock));
+        }
+    }
     let mut clock = day_part
         .map(|(part, clock)| Clock {
             time: clock

@@ -1814,10 +1814,11 @@ impl<'a> Reader<'a> {
         // `All times are UTC.`, and short lines that say so in other words: `Times are in
         // CET.`, `(times in UTC)`, `Timezone: UTC`.
         let states_zone = (all && says("all times"))
-            || (content.split_whitespace().count() <= 6
+            || (says("time")
                 && ["times are", "times in", "time zone", "timezone"]
                     .iter()
-                    .any(|phrase| says(phrase)));
+                    .any(|phrase| says(phrase))
+                && content.split_whitespace().count() <= 6);
         if states_zone {
             if let Some(zone) = find_stated_zone(content) {
                 self.stated_zone = Some(zone);
@@ -3113,9 +3114,12 @@ fn tidy_entry_text(text: &str) -> String {
     };
     // `[(14:30) Login changes](https://…)`: the stamp opened a link's text; the entry's words
     // are that link, its `[` given back.
-    let link_opened_before = trimmed
-        .find("](")
-        .is_some_and(|close| !trimmed[..close].contains('['));
+    // (Its first bracket closes that link's text: one pass, to the first bracket.)
+    let bytes = trimmed.as_bytes();
+    let link_opened_before = bytes
+        .iter()
+        .position(|&b| b == b'[' || b == b']')
+        .is_some_and(|at| bytes[at] == b']' && bytes.get(at + 1) == Some(&b'('));
     match link_opened_before {
         true => format!("[{trimmed}"),
         false => trimmed.to_string(),
