@@ -76,10 +76,6 @@ pub fn front_matter<'a>(lines: &[&'a str]) -> Option<FrontMatter<'a>> {
     })
 }
 
-/// The header of a page of Debian's website (WML), up to its first other line:
-/// `<define-tag pagetitle>…</define-tag>` gives the title, `<define-tag release_date>…` the
-/// date (as a post's `date`), any other tag a key of its own; `#use wml::…`, `#include` and
-/// `# $Id: …` directives are lines kept as written.
 /// YAML front matter whose opening `---` was lost (`author: sam` / `date: 2004-11-03 …` /
 /// `title: '…'` / `---`): at least two lower-case `key: value` lines from the first, one of
 /// them a post's (`title`, `date`…), then a `---` line; nothing but keys, blanks and indented
@@ -120,6 +116,10 @@ fn without_opening_fence<'a>(lines: &[&'a str]) -> Option<FrontMatter<'a>> {
     None
 }
 
+/// The header of a page of Debian's website (WML), up to its first other line:
+/// `<define-tag pagetitle>…</define-tag>` gives the title, `<define-tag release_date>…` the
+/// date (as a post's `date`), any other tag a key of its own; `#use wml::…`, `#include` and
+/// `# $Id: …` directives are lines kept as written.
 fn wml_header<'a>(lines: &[&'a str]) -> Option<FrontMatter<'a>> {
     const OPENING: &str = "<define-tag ";
     if !lines.first()?.starts_with(OPENING) {

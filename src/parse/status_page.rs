@@ -8,10 +8,11 @@ use super::entry::{is_weekday, timeline_entry, Entry};
 use super::infer::head;
 use super::zone::{attached_offset, zone_at_start, FoundZone};
 
-/// A line holding nothing but a full date and a time, maybe wrapped by a site generator's
+/// A line holding nothing but a date and a time, maybe wrapped by a site generator's
 /// shortcode or one word: `{{< track "2020-01-01 12:00:00" >}}`, `Posted 2020-01-01 12:00 UTC`,
-/// `Posted 2 months ago. Jan 16, 2021 - 22:00 PST`. Status pages write one under each update;
-/// it dates the paragraph above it.
+/// `Posted 2 months ago. Jan 16, 2021 - 22:00 PST`, `Jan 16, 22:00 PST` (a status history's,
+/// its year the document's). Status pages write one under each update; it dates the paragraph
+/// above it.
 pub fn stamp_only(content: &str, context: DateContext) -> Option<Entry> {
     let found = find_date_in(content, context)?;
     let before = content[..found.span.start].trim_start();

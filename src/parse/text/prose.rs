@@ -18,8 +18,9 @@ impl Reader<'_> {
         let mut narrated = None;
         // True while the lines continue an entry-shaped line (`- **03:17** — text`).
         let mut in_entry = false;
-        // The line of the last entry-shaped line read.
-        let mut entry_line: usize = 0;
+        // The last entry-shaped line read, when the paragraph after it may be its text (it is
+        // neither a list's item nor the end of a paragraph).
+        let mut entry_line: Option<usize> = None;
         // A run of entry-shaped lines is the timeline, wherever it sits; the times in the
         // sentences around it then narrate it and are not events of their own.
         let last_run_entry = entry_run_end(&prose, &self.lines, document_context);
@@ -35,7 +36,7 @@ impl Reader<'_> {
                 ..document_context
             };
             let text = self.lines[prose_line.raw_index].text.clone();
-            let (content, _, _) = strip_list_marker(&text);
+            let (content, _, is_item) = strip_list_marker(&text);
             // `[18:48]` alone, then a paragraph: that paragraph is the entry's text.
             let waiting = in_entry
                 && self
@@ -43,9 +44,8 @@ impl Reader<'_> {
                     .timeline
                     .last()
                     .is_some_and(|e| e.text.is_empty())
-                && self
-                    .lines
-                    .get(entry_line.saturating_add(1)..prose_line.raw_index)
+                && entry_line
+                    .and_then(|line| self.lines.get(line + 1..prose_line.raw_index))
                     .is_some_and(|between| between.iter().all(|l| l.text.trim().is_empty()));
             if in_entry
                 && (prose_line.continues || waiting)
@@ -95,12 +95,8 @@ impl Reader<'_> {
                     // not its text.
                     // A stamp under the paragraph it ends (`<br>June 25, 00:30 PT`, as status
                     // pages write them) dates that paragraph, which is its text.
-                    let is_item = strip_list_marker(&text).2;
                     let under_paragraph = !is_item && self.ends_paragraph(prose_line.raw_index);
-                    entry_line = match is_item || under_paragraph {
-                        true => usize::MAX,
-                        false => prose_line.raw_index,
-                    };
+                    entry_line = (!is_item && !under_paragraph).then_some(prose_line.raw_index);
                     entry_open = true;
                     headings_scanned = prose_line.raw_index + 1;
                     let mut text = tidy_entry_text(&entry.text_in(content));
