@@ -6,6 +6,7 @@ use super::episodes::episode_of_each;
 use super::format::duration;
 use super::milestones::{Basis, Milestone, Milestones};
 use super::window::axis_ms;
+use super::written_order::WrittenOrder;
 use chrono::Datelike;
 
 use crate::model::Incident;
@@ -35,6 +36,7 @@ pub fn anomalies_with(incident: &Incident, m: &Milestones, this_year: i32) -> Ve
     let mut found = implausible_dates(incident, this_year);
     found.extend(out_of_order(
         incident,
+        m.order,
         &episode_of_each(&m.episodes, incident.timeline.len()),
     ));
     found.extend(milestone_order(m));
@@ -103,28 +105,50 @@ fn implausible_dates(incident: &Incident, this_year: i32) -> Vec<Anomaly> {
     found
 }
 
-/// Events written after one they come before. In a log of separate incidents (`episode`: each
-/// event's, see [`episode_of_each`]) only events of one incident are compared: a log written
-/// newest first is in order.
-fn out_of_order(incident: &Incident, episode: &[Option<usize>]) -> Vec<Anomaly> {
-    let found: Vec<Anomaly> = incident
-        .timeline
-        .windows(2)
-        .enumerate()
-        .filter_map(|(i, pair)| {
-            let gap = axis_ms(&pair[1].at) - axis_ms(&pair[0].at);
-            let apart = episode.get(i).copied().flatten() != episode.get(i + 1).copied().flatten();
-            (gap < 0.0 && !apart).then(|| Anomaly {
-                event: Some(i + 1),
-                message: format!(
-                    "Event {} is written after event {} but is {} earlier.",
-                    i + 2,
-                    i + 1,
-                    duration((-gap / 1000.0) as i64)
-                ),
-            })
-        })
-        .collect();
+/// Events written out of the timeline's order (`order`): after one they come before, or, in
+/// a timeline written newest first, after one they come after; a newest-first timeline is
+/// named once, first. In a log of separate incidents (`episode`: each event's, see
+/// [`episode_of_each`]) only events of one incident are compared: a log written newest first
+/// is in order.
+fn out_of_order(
+    incident: &Incident,
+    order: WrittenOrder,
+    episode: &[Option<usize>],
+) -> Vec<Anomaly> {
+    let newest_first = order == WrittenOrder::NewestFirst;
+    let mut found: Vec<Anomaly> = Vec::new();
+    if newest_first && episode.iter().all(Option::is_none) {
+        found.push(Anomaly {
+            event: None,
+            message: "The timeline is written newest first; the key durations read it from its \
+                      oldest event."
+                .to_string(),
+        });
+    }
+    found.extend(
+        incident
+            .timeline
+            .windows(2)
+            .enumerate()
+            .filter_map(|(i, pair)| {
+                let gap = axis_ms(&pair[1].at) - axis_ms(&pair[0].at);
+                let apart =
+                    episode.get(i).copied().flatten() != episode.get(i + 1).copied().flatten();
+                let (wrong, way) = match newest_first {
+                    false => (gap < 0.0, "earlier"),
+                    true => (gap > 0.0, "later"),
+                };
+                (wrong && !apart).then(|| Anomaly {
+                    event: Some(i + 1),
+                    message: format!(
+                        "Event {} is written after event {} but is {} {way}.",
+                        i + 2,
+                        i + 1,
+                        duration((gap.abs() / 1000.0) as i64)
+                    ),
+                })
+            }),
+    );
     found
 }
 
@@ -237,6 +261,27 @@ mod tests {
             ]
         );
         assert_eq!(found[0].event, Some(2));
+        assert_eq!(found[1].event, Some(2));
+    }
+
+    #[test]
+    fn a_timeline_written_newest_first_is_named_once_and_only_its_slips_flagged() {
+        let text = "Timeline:\n2024-01-23 22:00 Resolved: mail flows again.\n\
+                    2024-01-23 18:30 Fix deployed.\n\
+                    2024-01-23 19:00 Root cause found in the filter.\n\
+                    2024-01-23 13:21 Investigating.\n\
+                    2024-01-23 12:00 Outage: mail is not delivered.\n";
+        let found = anomalies(&parse_text(text).incident, 2026);
+        let messages: Vec<&str> = found.iter().map(|a| a.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "The timeline is written newest first; the key durations read it from its oldest event.",
+                "Event 3 is written after event 2 but is 30 min later.",
+                "Mitigation comes 30 min before root cause identified.",
+            ]
+        );
+        assert_eq!(found[0].event, None);
         assert_eq!(found[1].event, Some(2));
     }
 

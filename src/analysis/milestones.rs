@@ -5,6 +5,7 @@ use super::episodes::{log_episodes, Episode};
 use super::format::duration;
 use super::kinds::kinds_of;
 use super::window::axis_ms;
+use super::written_order::{written_order, WrittenOrder};
 use crate::model::{EventKind, Incident};
 
 /// Where a milestone's time came from.
@@ -50,6 +51,8 @@ pub struct Milestones {
     /// The separate incidents of a file that logs many (see [`log_episodes`]), earliest first;
     /// empty for one incident. A log has no impact window or milestones across its episodes.
     pub episodes: Vec<Episode>,
+    /// The order the timeline is written in; the milestones follow the story's order.
+    pub order: WrittenOrder,
     /// The length of impact the postmortem states, in milliseconds, and as written.
     pub stated_length: Option<(f64, String)>,
 }
@@ -65,28 +68,27 @@ impl Milestones {
     pub fn with_kinds(incident: &Incident, kinds: &[EventKind]) -> Milestones {
         // One kind per event: a slice of another length is read only as far as both go.
         let kinds = &kinds[..kinds.len().min(incident.timeline.len())];
-        let first = |kind: EventKind| {
-            kinds.iter().position(|k| *k == kind).map(|i| Milestone {
-                at: axis_ms(&incident.timeline[i].at),
-                basis: Basis::Event(i),
-            })
+        let times: Vec<f64> = incident.timeline.iter().map(|e| axis_ms(&e.at)).collect();
+        let order = written_order(&times);
+        // The events in the order the story happened: "first" and "last" below follow it.
+        let story = order.story(kinds.len());
+        let event = |i: usize| Milestone {
+            at: times[i],
+            basis: Basis::Event(i),
         };
+        let first = |kind: EventKind| story.iter().copied().find(|&i| kinds[i] == kind).map(event);
         let last = |kind: EventKind| {
-            kinds.iter().rposition(|k| *k == kind).map(|i| Milestone {
-                at: axis_ms(&incident.timeline[i].at),
-                basis: Basis::Event(i),
-            })
+            story
+                .iter()
+                .copied()
+                .rfind(|&i| kinds[i] == kind)
+                .map(event)
         };
         let stated = |moment: &Option<crate::model::Moment>| {
             moment.as_ref().map(|m| Milestone {
                 at: axis_ms(m),
                 basis: Basis::Stated,
             })
-        };
-        let times: Vec<f64> = incident.timeline.iter().map(|e| axis_ms(&e.at)).collect();
-        let event = |i: usize| Milestone {
-            at: times[i],
-            basis: Basis::Event(i),
         };
         let last_event = times
             .iter()
@@ -106,23 +108,29 @@ impl Milestones {
             return Milestones {
                 last_event,
                 episodes,
+                order,
                 ..Milestones::default()
             };
         }
         let marked = |markers: &[&str]| {
-            incident
-                .timeline
+            story
                 .iter()
-                .position(|e| {
+                .copied()
+                .find(|&i| {
                     // Every marker names the outage or the impact: most texts are passed over
                     // without being copied.
-                    names_outage_or_impact(&e.text) && {
-                        let text = e.text.to_lowercase();
+                    let text = &incident.timeline[i].text;
+                    names_outage_or_impact(text) && {
+                        let text = text.to_lowercase();
                         markers.iter().any(|m| marks(&text, m))
                     }
                 })
                 .map(event)
         };
+        // Whether the story's `at`th event is a precondition written long before the rest.
+        let story_times: Vec<f64> = story.iter().map(|&i| times[i]).collect();
+        let story_kinds: Vec<EventKind> = story.iter().map(|&i| kinds[i]).collect();
+        let precondition = |at: usize| is_precondition(&story_times, &story_kinds, at);
         // Stated first; then the author's own marker; then the first impact event that is not
         // a precondition written long before the rest (a deploy days earlier); then the first
         // event that is not one.
@@ -134,25 +142,27 @@ impl Milestones {
                     .filter(|&i| RESPONSES.contains(&kinds[i]))
                     .map(|i| times[i])
                     .fold(f64::INFINITY, f64::min);
-                (0..kinds.len())
-                    .find(|&i| {
-                        kinds[i] == EventKind::ImpactStart && !is_precondition(&times, kinds, i)
-                    })
+                (0..story.len())
+                    .find(|&at| story_kinds[at] == EventKind::ImpactStart && !precondition(at))
+                    .map(|at| story[at])
                     .filter(|&i| times[i] <= responded)
                     .map(event)
             })
             .or_else(|| {
                 // The earliest on the clock: a timeline written out of order (an outside
                 // party's event listed first, hours after the rest) starts where time does.
-                (0..kinds.len())
-                    .filter(|&i| !is_precondition(&times, kinds, i) && times[i].is_finite())
+                (0..story.len())
+                    .filter(|&at| !precondition(at) && story_times[at].is_finite())
+                    .map(|at| story[at])
                     .min_by(|&a, &b| times[a].total_cmp(&times[b]))
                     .map(event)
             });
         // A fix is the impact's mitigation only once the impact began: the first one at or after
         // its start, else (every fix written earlier) the first one, which the notes then flag.
         let began = impact_start.as_ref().map_or(f64::NEG_INFINITY, |m| m.at);
-        let mitigated = (0..kinds.len())
+        let mitigated = story
+            .iter()
+            .copied()
             .find(|&i| kinds[i] == EventKind::Mitigated && times[i] >= began)
             .map(event)
             .or_else(|| first(EventKind::Mitigated));
@@ -160,10 +170,10 @@ impl Milestones {
         let detected = first(EventKind::Detected).or_else(|| acknowledged.clone());
         // The last event, when it is a fix that says service came back ("rolled back; service
         // restored"), ends the story too: the illustration does not stay half-mended.
-        let recovering_last = kinds
-            .len()
-            .checked_sub(1)
-            .filter(|&i| i + 1 == times.len())
+        let recovering_last = story
+            .last()
+            .copied()
+            .filter(|_| kinds.len() == times.len())
             .filter(|&i| {
                 let text = incident.timeline[i].text.to_lowercase();
                 kinds[i] != EventKind::MisleadingPath
@@ -185,6 +195,7 @@ impl Milestones {
             resolved,
             impact_end,
             episodes: Vec::new(),
+            order,
             stated_length: crate::parse::length_seconds(&incident.stated_duration)
                 .map(|seconds| (seconds as f64 * 1000.0, incident.stated_duration.clone())),
         }
@@ -258,9 +269,10 @@ const RECOVERY_WORDS: &[&str] = &[
     "operational",
 ];
 
-/// True when the first event is a precondition written long before the incident (a deploy
-/// days earlier): a change or a note, not a response, more than a day before the next event
-/// and further from it than the rest of the timeline lasts.
+/// True when the story's first event (`times` and `kinds` in the story's order, `i` the
+/// event's place in it) is a precondition written long before the incident (a deploy days
+/// earlier): a change or a note, not a response, more than a day before the next event and
+/// further from it than the rest of the timeline lasts.
 fn is_precondition(times: &[f64], kinds: &[EventKind], i: usize) -> bool {
     let (Some(&at), Some(&next), Some(&last)) = (times.get(i), times.get(i + 1), times.last())
     else {
@@ -469,6 +481,35 @@ mod tests {
              2022-11-01 21:00 - router repair\n2022-11-02 04:00 - network back\n",
         );
         assert!(log.contains("logs separate incidents"), "{log}");
+    }
+
+    #[test]
+    fn a_status_page_written_newest_first_is_read_from_its_oldest_update() {
+        // Issue 11: the latest update on top. Read as written, the resolution was the impact's
+        // start and every duration came out "before the impact start".
+        let text = "# Mail delivery failing\n\n\
+            ## 2024-01-23 22:00\n\nResolved: mail is delivered again and we are monitoring.\n\n\
+            ## 2024-01-23 18:30\n\nWe rolled back the filter change as a fix.\n\n\
+            ## 2024-01-23 13:21\n\nDetected: monitoring shows bounces.\n\n\
+            ## 2024-01-23 12:00\n\nOutage: incoming mail is not delivered.\n";
+        let incident = parse_text(text).incident;
+        let m = Milestones::of(&incident);
+        assert_eq!(m.order, WrittenOrder::NewestFirst);
+        assert_eq!(m.impact_start.map(|s| s.basis), Some(Basis::Event(3)));
+        assert_eq!(m.resolved.map(|s| s.basis), Some(Basis::Event(0)));
+        let hours: Vec<(&str, f64)> = key_durations(&incident)
+            .iter()
+            .map(|d| (d.name, (d.ms / 60_000.0).round()))
+            .collect();
+        assert_eq!(
+            hours,
+            [
+                ("Time to detect", 81.0),
+                ("Time to mitigate", 390.0),
+                ("Time to resolve", 600.0),
+                ("Total impact", 600.0),
+            ]
+        );
     }
 
     #[test]

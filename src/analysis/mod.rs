@@ -19,4 +19,5 @@ pub mod ticks;
 pub mod view_query;
 pub mod viewport;
 pub mod window;
+pub mod written_order;
 pub mod zones;

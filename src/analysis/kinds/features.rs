@@ -9,6 +9,8 @@ use std::borrow::Cow;
 
 use super::cues::{cue_scores, Cues};
 use super::words::{Stems, WORD_FEATURE};
+use crate::analysis::window::axis_ms;
+use crate::analysis::written_order::written_order;
 use crate::model::{EventKind, Incident};
 
 /// One feature of an event: its name and its value (1 for a present word or fact).
@@ -130,9 +132,35 @@ pub struct Event<'a> {
     pub at_end: bool,
 }
 
-/// The features of every event of the incident, in timeline order.
+/// The features of every event of the incident, in timeline order, each found with the
+/// events in the order the story happened (see [`in_story_order`]).
 pub fn features_of(incident: &Incident) -> Vec<Vec<Feature>> {
-    features(&events_of(incident))
+    let (story, events) = in_story_order(incident);
+    in_timeline_order(&story, features(&events))
+}
+
+/// The incident's events as the features see them, in the order the story happened: as
+/// written, or from the last written to the first in a timeline written newest first (a
+/// status page's latest update on top), so that "first", "last" and "before" mean in time.
+/// Returned with the timeline index of each.
+pub fn in_story_order(incident: &Incident) -> (Vec<usize>, Vec<Event<'_>>) {
+    let times: Vec<f64> = incident.timeline.iter().map(|e| axis_ms(&e.at)).collect();
+    let story = written_order(&times).story(times.len());
+    let events = events_of(incident);
+    let in_story = story.iter().map(|&i| events[i]).collect();
+    (story, in_story)
+}
+
+/// Values found for each event of `story` (timeline indices, in the story's order), put
+/// back in timeline order.
+pub fn in_timeline_order<T: Default>(story: &[usize], values: Vec<T>) -> Vec<T> {
+    let mut placed: Vec<T> = story.iter().map(|_| T::default()).collect();
+    for (&index, value) in story.iter().zip(values) {
+        if let Some(slot) = placed.get_mut(index) {
+            *slot = value;
+        }
+    }
+    placed
 }
 
 /// Every event of the incident as the features see it, in timeline order.

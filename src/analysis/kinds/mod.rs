@@ -32,10 +32,12 @@ pub fn kind_of(event: &TimelineEvent) -> EventKind {
 /// the one the model reads from its text and its place in the timeline. Computed once here
 /// and read by every view.
 pub fn kinds_of(incident: &Incident) -> Vec<EventKind> {
+    let (story, events) = features::in_story_order(incident);
+    let scores = features::in_timeline_order(&story, model::scores_of_events(&events));
     incident
         .timeline
         .iter()
-        .zip(model::scores_of_events(&features::events_of(incident)))
+        .zip(scores)
         .map(|(event, scores)| event.kind.unwrap_or_else(|| model::best(&scores)))
         .collect()
 }
