@@ -1358,3 +1358,28 @@ fn an_update_label_with_only_a_stamp_is_that_label() {
     );
     assert_eq!(texts, ["Mitigated", "Resolved"]);
 }
+
+#[test]
+fn moments_paired_in_one_item_by_arrows_or_dashes_are_an_entry_each() {
+    // In prose (no timeline heading) and under one: the arrow or dash is no part of the words.
+    assert_eq!(
+        shape_texts("arrow-pairs-in-one-item.md"),
+        [
+            "worker started",
+            "worker stopped by the watchdog.",
+            "started again",
+            "stopped again.",
+            "started with the fixed config",
+        ]
+    );
+    assert_eq!(
+        shape_texts("arrow-pairs-under-timeline.md"),
+        [
+            "backlog alert fires",
+            "on-call acknowledges the page",
+            "consumers scaled out",
+            "backlog drained",
+            "incident closed",
+        ]
+    );
+}

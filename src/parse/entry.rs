@@ -218,9 +218,11 @@ fn separator_follows(after: &str) -> bool {
 
 /// Where an entry's text tells of later moments in sentences of their own, each opening with
 /// its time (`01:24 ALICE warns. 01:25 NEXUS confirms. 01:26 JARVIS asks ...`,
-/// `09:31 state found; 09:35 William told`): the byte offset of each such sentence's time in
-/// `text`, and the time. Only times written with a colon, and followed by a word.
-pub fn further_stamps(text: &str) -> Vec<(usize, Clock)> {
+/// `09:31 state found; 09:35 William told`, `14:10 → started; 14:11 → stopped.`): for each such
+/// sentence, the byte offset in `text` of its time, of its words (after an arrow or dash that
+/// separates them from the time), and the time. Only times written with a colon, and followed
+/// by a word.
+pub fn further_stamps(text: &str) -> Vec<FurtherStamp> {
     let mut found = Vec::new();
     let bytes = text.as_bytes();
     // Stops found eight bytes at a time, then `. 0` or `; 1` checked: most entries hold none.
@@ -236,17 +238,37 @@ pub fn further_stamps(text: &str) -> Vec<(usize, Clock)> {
             continue;
         };
         let written = &after[..clock.len];
-        let worded = after[clock.len..]
-            .strip_prefix(' ')
-            .is_some_and(|words| words.starts_with(char::is_alphabetic));
-        if written.contains(':') && worded {
+        let words = after[clock.len..].strip_prefix(' ').map(|words| {
+            // `14:11 → stopped`: the arrow or dash between the time and its words.
+            ["→ ", "-> ", "- ", "– ", "— "]
+                .iter()
+                .find_map(|sep| words.strip_prefix(sep))
+                .unwrap_or(words)
+        });
+        let worded = words.is_some_and(|words| words.starts_with(char::is_alphabetic));
+        if let (true, Some(words)) = (written.contains(':') && worded, words) {
             let at = text.len() - after.len();
             // The next stop is looked for after this time, so the pieces never overlap.
             from = at + clock.len;
-            found.push((at, clock));
+            found.push(FurtherStamp {
+                at,
+                words_at: text.len() - words.len(),
+                clock,
+            });
         }
     }
     found
+}
+
+/// A later moment told inside an entry's text (see [`further_stamps`]).
+#[derive(Debug, Clone, Copy)]
+pub struct FurtherStamp {
+    /// Byte offset of its time in the entry's text.
+    pub at: usize,
+    /// Byte offset of its words.
+    pub words_at: usize,
+    /// Its time.
+    pub clock: Clock,
 }
 
 /// What follows `T+6`, `T+00:05`, `t-5`: a stamp counted from the incident's start.

@@ -1671,7 +1671,7 @@ impl<'a> Reader<'a> {
                 true => Vec::new(),
                 false => further_stamps(&written),
             };
-            let first_end = further.first().map_or(written.len(), |(at, _)| *at);
+            let first_end = further.first().map_or(written.len(), |f| f.at);
             // A sentence that ends where the next time opens keeps its full stop, not a `;`.
             let piece = |text: &str| tidy_entry_text(text.trim_end().trim_end_matches(';'));
             let text = piece(&written[..first_end]);
@@ -1686,11 +1686,18 @@ impl<'a> Reader<'a> {
             );
             // `01:24 ALICE warns. 01:25 NEXUS confirms.`: a moment for each sentence's time.
             let written_at = content.len().saturating_sub(written.len());
-            for (k, (at, clock)) in further.iter().enumerate() {
-                let end = further.get(k + 1).map_or(written.len(), |(next, _)| *next);
-                let text = piece(&written[at + clock.len..end]);
-                let column = content_at + written_at + at;
-                self.push_event(index, column, None, clock.time, entry.zone.clone(), text);
+            for (k, stamp) in further.iter().enumerate() {
+                let end = further.get(k + 1).map_or(written.len(), |next| next.at);
+                let text = piece(&written[stamp.words_at..end]);
+                let column = content_at + written_at + stamp.at;
+                self.push_event(
+                    index,
+                    column,
+                    None,
+                    stamp.clock.time,
+                    entry.zone.clone(),
+                    text,
+                );
             }
             return;
         }

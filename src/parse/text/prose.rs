@@ -99,7 +99,12 @@ impl Reader<'_> {
                     entry_line = (!is_item && !under_paragraph).then_some(prose_line.raw_index);
                     entry_open = true;
                     headings_scanned = prose_line.raw_index + 1;
-                    let mut text = tidy_entry_text(&entry.text_in(content));
+                    // `14:10 → started; 14:11 → stopped.`: a moment for each sentence's time.
+                    let written = entry.text_in(content);
+                    let further = further_stamps(&written);
+                    let first_end = further.first().map_or(written.len(), |f| f.at);
+                    let piece = |text: &str| tidy_entry_text(text.trim_end().trim_end_matches(';'));
+                    let mut text = piece(&written[..first_end]);
                     if text.is_empty() && under_paragraph {
                         text = self.paragraph_above(prose_line.raw_index);
                     }
@@ -112,7 +117,18 @@ impl Reader<'_> {
                             .filter(|f| f.time == entry.time)
                             .map_or((None, (0, false)), |f| (f.date, (f.days_later, f.today))),
                     };
-                    vec![((date, entry.time, entry.zone, 0, text), days_later)]
+                    let written_at = content.len() - written.len();
+                    let later = further.iter().enumerate().map(|(k, stamp)| {
+                        let end = further.get(k + 1).map_or(written.len(), |next| next.at);
+                        let text = piece(&written[stamp.words_at..end]);
+                        let at = written_at + stamp.at;
+                        (
+                            (None, stamp.clock.time, entry.zone.clone(), at, text),
+                            (0, false),
+                        )
+                    });
+                    let first = ((date, entry.time, entry.zone.clone(), 0, text), days_later);
+                    std::iter::once(first).chain(later).collect()
                 }
                 // `2019-3-10` / `Five nodes were down around 2pm today ...`: a paragraph
                 // between the run's entries, with no heading between it and the last one, is
