@@ -1383,3 +1383,16 @@ fn moments_paired_in_one_item_by_arrows_or_dashes_are_an_entry_each() {
         ]
     );
 }
+
+#[test]
+fn a_colon_line_right_under_an_item_of_a_dated_day_goes_on_with_that_item() {
+    // `Please keep using these queues meanwhile:` under `* 9am …` (no blank between), in a
+    // timeline whose days are `###` headings: part of the item, not a part that ends the day.
+    let texts = shape_texts("dated-headings-with-colon-lines.md");
+    assert!(
+        texts[0].starts_with(
+            "Storage controller swapped on the head node. Please keep using these queues meanwhile:"
+        ),
+        "{texts:?}"
+    );
+}

@@ -224,6 +224,16 @@ impl Reader<'_> {
         if self.under_timeline_day(index) {
             return false; // `#### Android Studio users` under `### 2019-12-11`: part of that day
         }
+        // `* The GPU partition remains down.` then `Please use these partitions:` on the next
+        // line, under `### 2025/08/15`: where the timeline's days are Markdown headings, a line
+        // right under a list item (no blank between) goes on with that item.
+        let under_item = !self.after_blank
+            && index
+                .checked_sub(1)
+                .is_some_and(|before| strip_list_marker(self.lines[before].raw).2);
+        if under_item && self.under_dated_heading() {
+            return false;
+        }
         // Under an entry written as a Markdown heading (`## 02:10 AM: First page`) only another
         // Markdown heading ends its section: `She checked three things first:` is its text.
         let under_markdown_entry = self.heading_event_open

@@ -2116,6 +2116,15 @@ impl<'a> Reader<'a> {
             .any(|&(l, date)| date.is_some() && l > timeline_level && l < level)
     }
 
+    /// True when a Markdown heading below the title and the timeline's own heading, and
+    /// naming a day, is open (`### 2025/08/15` in a log of days).
+    pub(super) fn under_dated_heading(&self) -> bool {
+        let timeline_level = self.timeline_heading_level().unwrap_or(1);
+        self.heading_dates
+            .iter()
+            .any(|&(level, date)| date.is_some() && level > timeline_level.max(1))
+    }
+
     /// The day of the innermost outline item naming one (`+ 22th` under `* January 2025`),
     /// else of the innermost open heading that starts with a date.
     fn heading_date_in_force(&self) -> Option<NaiveDate> {
@@ -2324,6 +2333,13 @@ impl<'a> Reader<'a> {
         let date = heading_date(heading, self.context);
         if date.is_some() {
             self.entry_wrote_day = false;
+            // `### 2025/03/14` after a part that left the timeline (`To see what your job is
+            // doing, you can try:`): the entries under it, back in the timeline, are on its
+            // day, not on the day the timeline had before it left.
+            if self.left_timeline.is_some() {
+                self.timeline_date = None;
+                self.row_day_running = false;
+            }
         }
         self.heading_dates.push((level, date));
         // `### November 16-ongoing, 2023` over the updates of one incident in a log that runs
