@@ -2342,9 +2342,14 @@ impl<'a> Reader<'a> {
             }
         }
         self.heading_dates.push((level, date));
-        // `### November 16-ongoing, 2023` over the updates of one incident in a log that runs
-        // over years: its year is the year of the dates written without one below it.
-        if let Some(year) = dated_heading_year(heading) {
+        // `### November 16-ongoing, 2023` (or `### 2024/03/26`) over the updates of one
+        // incident in a log that runs over years: its year is the year of the dates written
+        // without one below it (`Maintenance for Tuesday 3/26`).
+        let numeric_year = || {
+            date.filter(|_| bare_year(heading).is_some())
+                .map(|d| d.year())
+        };
+        if let Some(year) = dated_heading_year(heading).or_else(numeric_year) {
             self.context.year = Some(year);
         }
     }
