@@ -33,8 +33,12 @@ const FIRST_PAINT_BUDGET = 25 * KB;
  * 5 December 2026 (twenty-third session): the key durations give a stated length of impact
  * (`Duration: ~4 hours`) as the total impact and the notes say when the timeline's window is far
  * from it (`analysis::milestones::total_impact`, `parse::length`, the report and the durations
- * card): page 591.9 -> 594.4 KB gzip, 629.1 KB interactive in the working tree. */
-const INTERACTIVE_BUDGET = 631 * KB;
+ * card): page 591.9 -> 594.4 KB gzip, 629.1 KB interactive in the working tree. Raised to 632 KB
+ * on 6 December 2026 (twenty-seventh session): the facts read a timeline written newest first
+ * from its oldest event (`analysis::written_order`, the milestones, the kinds model's order and
+ * the anomalies): page 595.5 -> 596.7 KB gzip, 631.5 KB interactive in the working tree; not
+ * bisected. */
+const INTERACTIVE_BUDGET = 632 * KB;
 /** Everything the app fetches, gzip. Raised from 971 KB on 2 December 2026 (third session):
  * the parse worker's reader gained the shapes of the tenth development set (stamps that end a
  * heading or a bold line, years that are slips, table rows that keep their `<br>`s, data tables
@@ -117,8 +121,12 @@ const INTERACTIVE_BUDGET = 631 * KB;
  * past the zones in use read as ranges, German schedules and dates, Korean and Chinese parts of
  * the day, full-width colons, grid tables, log lines in prose): worker 393.0 -> 395.7 KB (982.4
  * -> 988.6 KB raw), page unchanged at 595.5 KB, everything 1030.9 KB in the working tree; not
- * bisected rule by rule. */
-const TOTAL_BUDGET = 1033 * KB;
+ * bisected rule by rule. Raised to 1035 KB on 6 December 2026 (twenty-seventh session): the
+ * page's facts read newest-first timelines from their oldest event (page 595.5 -> 596.7 KB) and
+ * the worker's reader learnt the forty-fourth set's shapes (moments paired by arrows in one item,
+ * colon lines under a dated day's item, numeric day headings' years: 988.6 -> 991.2 KB raw);
+ * everything 1033.4 KB in the working tree. */
+const TOTAL_BUDGET = 1035 * KB;
 
 const gzipBytes = async (name) => gzipSync(await readFile(join(DIST, name))).length;
 
