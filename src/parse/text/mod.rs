@@ -1667,14 +1667,8 @@ impl<'a> Reader<'a> {
         {
             self.heading_event_open = content.starts_with('#');
             let written = entry.text_in(content);
-            let further = match content.starts_with('#') {
-                true => Vec::new(),
-                false => further_stamps(&written),
-            };
-            let first_end = further.first().map_or(written.len(), |f| f.at);
-            // A sentence that ends where the next time opens keeps its full stop, not a `;`.
-            let piece = |text: &str| tidy_entry_text(text.trim_end().trim_end_matches(';'));
-            let text = piece(&written[..first_end]);
+            // A heading's words tell no later moments.
+            let (text, later) = cut_at_later_moments(&written, !content.starts_with('#'));
             // An entry with no text yet (`### 10:00 AM`) takes the next paragraph as its text.
             self.push_event(
                 index,
@@ -1686,18 +1680,10 @@ impl<'a> Reader<'a> {
             );
             // `01:24 ALICE warns. 01:25 NEXUS confirms.`: a moment for each sentence's time.
             let written_at = content.len().saturating_sub(written.len());
-            for (k, stamp) in further.iter().enumerate() {
-                let end = further.get(k + 1).map_or(written.len(), |next| next.at);
-                let text = piece(&written[stamp.words_at..end]);
-                let column = content_at + written_at + stamp.at;
-                self.push_event(
-                    index,
-                    column,
-                    None,
-                    stamp.clock.time,
-                    entry.zone.clone(),
-                    text,
-                );
+            for moment in later {
+                let column = content_at + written_at + moment.at;
+                let zone = entry.zone.clone();
+                self.push_event(index, column, None, moment.time, zone, moment.text);
             }
             return;
         }
@@ -3152,6 +3138,41 @@ fn tidy_entry_text(text: &str) -> String {
         true => format!("[{trimmed}"),
         false => trimmed.to_string(),
     }
+}
+
+/// A later moment an entry's words tell (see [`further_stamps`]).
+struct LaterMoment {
+    /// Byte offset of its time in the entry's words.
+    at: usize,
+    time: NaiveTime,
+    /// Its own words.
+    text: String,
+}
+
+/// An entry's words (`written`, after its stamp) cut where its sentences tell later moments
+/// (`01:24 ALICE warns. 01:25 NEXUS confirms.`, `14:10 → started; 14:11 → stopped.`): the
+/// entry's own words, then each later moment (none unless `tells_later`). A sentence that ends
+/// where the next time opens keeps its full stop, not a `;`.
+fn cut_at_later_moments(written: &str, tells_later: bool) -> (String, Vec<LaterMoment>) {
+    let further = match tells_later {
+        true => further_stamps(written),
+        false => Vec::new(),
+    };
+    let piece = |text: &str| tidy_entry_text(text.trim_end().trim_end_matches(';'));
+    let first_end = further.first().map_or(written.len(), |f| f.at);
+    let later = further
+        .iter()
+        .enumerate()
+        .map(|(k, stamp)| {
+            let end = further.get(k + 1).map_or(written.len(), |next| next.at);
+            LaterMoment {
+                at: stamp.at,
+                time: stamp.clock.time,
+                text: piece(&written[stamp.words_at..end]),
+            }
+        })
+        .collect();
+    (piece(&written[..first_end]), later)
 }
 
 /// A Markdown heading's line without its optional closing `#`s (`### Updates ###`), as

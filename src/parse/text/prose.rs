@@ -101,10 +101,7 @@ impl Reader<'_> {
                     headings_scanned = prose_line.raw_index + 1;
                     // `14:10 → started; 14:11 → stopped.`: a moment for each sentence's time.
                     let written = entry.text_in(content);
-                    let further = further_stamps(&written);
-                    let first_end = further.first().map_or(written.len(), |f| f.at);
-                    let piece = |text: &str| tidy_entry_text(text.trim_end().trim_end_matches(';'));
-                    let mut text = piece(&written[..first_end]);
+                    let (mut text, later) = cut_at_later_moments(&written, true);
                     if text.is_empty() && under_paragraph {
                         text = self.paragraph_above(prose_line.raw_index);
                     }
@@ -118,14 +115,10 @@ impl Reader<'_> {
                             .map_or((None, (0, false)), |f| (f.date, (f.days_later, f.today))),
                     };
                     let written_at = content.len() - written.len();
-                    let later = further.iter().enumerate().map(|(k, stamp)| {
-                        let end = further.get(k + 1).map_or(written.len(), |next| next.at);
-                        let text = piece(&written[stamp.words_at..end]);
-                        let at = written_at + stamp.at;
-                        (
-                            (None, stamp.clock.time, entry.zone.clone(), at, text),
-                            (0, false),
-                        )
+                    let later = later.into_iter().map(|moment| {
+                        let at = written_at + moment.at;
+                        let zone = entry.zone.clone();
+                        ((None, moment.time, zone, at, moment.text), (0, false))
                     });
                     let first = ((date, entry.time, entry.zone.clone(), 0, text), days_later);
                     std::iter::once(first).chain(later).collect()
