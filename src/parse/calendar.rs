@@ -116,7 +116,9 @@ pub fn date_order(source: &str) -> OrderEvidence {
             continue;
         }
         // `05/03/2024`, or `13/06 01:00`: a day and month without the year, before a clock.
-        let Some((a, b, end)) = numeric_triple(source, at).or_else(|| pair_before_time(source, at))
+        let Some((a, b, end)) = numeric_triple(source, at)
+            .or_else(|| pair_before_time(source, at))
+            .or_else(|| pair_after_time(source, at))
         else {
             at += 1;
             continue;
@@ -338,6 +340,41 @@ fn pair_before_time(text: &str, at: usize) -> Option<(u32, u32, usize)> {
             .count()
             == 2;
     (is_time && (1..=31).contains(&a) && (1..=31).contains(&b)).then_some((a, b, end))
+}
+
+/// Two numbers of one or two digits joined by a date separator right after a clock time and a
+/// space, and followed by an entry's separator or the line's end (`14:05 04/03 - text`): a day
+/// and month without the year, as (first, second, end of the pair).
+fn pair_after_time(text: &str, at: usize) -> Option<(u32, u32, usize)> {
+    let before = text.get(..at)?.strip_suffix(' ')?;
+    let minutes = before.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let hour_part = before[..before.len() - minutes].strip_suffix(':')?;
+    let hour = hour_part
+        .bytes()
+        .rev()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    let clock_opens = hour_part[..hour_part.len() - hour]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric() && c != ':' && c != '.');
+    if minutes != 2 || !(1..=2).contains(&hour) || !clock_opens {
+        return None;
+    }
+    let (a, rest) = leading_number(text.get(at..)?, 2)?;
+    let sep = separator(rest)?;
+    let (b, after) = leading_number(&rest[sep.len()..], 2)?;
+    // Not the start of a full date (`04/03/2024`), nor words (`14:05 3/4 of the nodes`): the
+    // entry's separator, or the line's end, follows a stamp.
+    let rest = after.trim_start_matches(' ');
+    let ends_stamp = rest.is_empty()
+        || rest.starts_with(['\n', '\r', ':', '|', ',', '–', '—'])
+        || rest.starts_with("- ");
+    if separator(after).is_some() || !ends_stamp {
+        return None;
+    }
+    let end = text.len() - after.len();
+    ((1..=31).contains(&a) && (1..=31).contains(&b)).then_some((a, b, end))
 }
 
 /// One or two leading digits (at most `max`), not followed by another digit.
@@ -1165,6 +1202,23 @@ mod tests {
         // A day over 12 still decides, whatever the zone.
         let found = date_order("07/09/2023 and 09/25/2023 WAT");
         assert_eq!((found.order, found.decided), (DateOrder::MonthFirst, true));
+    }
+
+    #[test]
+    fn a_day_and_month_after_an_entry_time_count_as_dates() {
+        // `14:05 25/03 - …` decides the order; `14:05 04/03`, then `05/03`, by neighbours.
+        let found = date_order("14:05 25/03 - first reports\n");
+        assert_eq!((found.order, found.decided), (DateOrder::DayFirst, true));
+        let found = date_order("14:05 04/03 - first reports\n09:10 05/03 - root cause\n");
+        assert_eq!(
+            (found.order, found.from_neighbours, found.first_ambiguous),
+            (DateOrder::DayFirst, true, Some(6..11))
+        );
+        // A fraction after a time is words, and a full date is read as one.
+        let found = date_order("- 14:05 3/4 of the nodes were down\n");
+        assert_eq!(found.first_ambiguous, None);
+        let found = date_order("14:05 25/03/2024 - first reports\n");
+        assert_eq!((found.order, found.decided), (DateOrder::DayFirst, true));
     }
 
     #[test]
