@@ -130,3 +130,31 @@ fn a_slip_of_the_year_is_settled_by_the_documents_date_and_noted() {
         .iter()
         .any(|d| d.message.contains("slip")));
 }
+
+#[test]
+fn a_timeline_written_newest_first_is_noted_once_and_only_its_slips_per_entry() {
+    let text =
+        std::fs::read_to_string("tests/fixtures/shapes/newest-first-over-midnight.md").unwrap();
+    let found = notes("newest-first-over-midnight.md", &text);
+    let order: Vec<(u32, &str)> = found
+        .iter()
+        .filter(|(_, _, m)| m.contains("newest first") || m.contains("earlier than"))
+        .map(|(_, line, m)| (*line, m.as_str()))
+        .collect();
+    assert_eq!(
+        order,
+        [(5, "read the timeline as written newest first (the latest entry on top), from the bottom up; expected entries in time order")]
+    );
+    // An update later than the one above it breaks that order, and is named.
+    let slipped = notes(
+        "s.md",
+        "# Errors\n\n## Updates\n\n- 14:00 Resolved\n- 13:00 Fix deployed\n\
+         - 13:30 Cause found\n- 12:00 Investigating\n- 11:00 Errors begin\n",
+    );
+    let named: Vec<u32> = slipped
+        .iter()
+        .filter(|(_, _, m)| m.contains("later than the one above it"))
+        .map(|(_, line, _)| *line)
+        .collect();
+    assert_eq!(named, [7], "{slipped:?}");
+}

@@ -426,6 +426,9 @@ impl Reader<'_> {
             let zone = fallback_zone.as_ref().or(shared_zone.as_ref())?;
             Some(zone.offset_on(day, time))
         };
+        // A status page's updates with the latest on top: read from the bottom up below.
+        let newest_first = written_newest_first(&self.raw_events);
+        stepped_back |= newest_first;
         // The day the last heading or date line above gave (see `RawEvent::inherited`).
         let mut heading_day: Option<NaiveDate> = None;
         for ((event, raw), stamp) in self
@@ -549,7 +552,23 @@ impl Reader<'_> {
                         time = afternoon;
                     }
                 }
-                if time < before {
+                // Newest first, an entry later than the one above it (not over midnight) is
+                // the one out of order.
+                let slipped = newest_first && time > before && !rolls_over(time, before, false);
+                if slipped && out_of_order < MAX_ORDER_WARNINGS {
+                    out_of_order += 1;
+                    self.diagnostics.push(Diagnostic::warning(
+                        raw.line,
+                        self.lines[raw.line_index].column(raw.at),
+                        format!(
+                            "this entry ({}) is later than the one above it ({}) in a timeline written newest first; it is kept in written order, expected entries in time order",
+                            time.format("%H:%M"),
+                            before.format("%H:%M")
+                        ),
+                        excerpt(self.lines[raw.line_index].raw),
+                    ));
+                }
+                if time < before && !newest_first {
                     // An entry that writes its own day is on that day.
                     if raw_date.is_none() && rolls_over(before, time, listed) {
                         date = date.and_then(|d| d.checked_add_signed(Duration::days(1)));
@@ -590,8 +609,60 @@ impl Reader<'_> {
             );
             event.at = Moment::new(day, time, offset);
         }
+        if newest_first {
+            self.roll_over_upwards();
+        }
         if let Some(zone) = shared_zone {
             self.warn_zoned_by_the_others(&zone);
+        }
+    }
+
+    /// In a timeline written newest first, an entry above one of late evening, on the same day
+    /// it does not write itself, and early in the morning (`Resolved - 01:10` over `Identified -
+    /// 23:50` under `### March 4`) is on the next day, as are the entries above it on that day.
+    /// Says once that the timeline was read so.
+    fn roll_over_upwards(&mut self) {
+        // The day an entry below was moved from and to, and the moment of the entry below.
+        let mut moved: Option<(NaiveDate, NaiveDate)> = None;
+        let mut below: Option<(NaiveDate, NaiveTime)> = None;
+        for (event, raw) in self
+            .incident
+            .timeline
+            .iter_mut()
+            .zip(&self.raw_events)
+            .rev()
+        {
+            let Some(day) = event.at.date else {
+                below = None;
+                continue;
+            };
+            let time = event.at.time;
+            let own_day = raw.date.is_some() && !raw.inherited;
+            let mut on = day;
+            if !own_day {
+                if let Some((_, to)) = moved.filter(|(from, _)| *from == day) {
+                    on = to;
+                }
+                if let Some((below_day, below_time)) = below {
+                    if on == below_day && time < below_time && rolls_over(below_time, time, true) {
+                        on = shift_days(below_day, 1);
+                        moved = Some((day, on));
+                    }
+                }
+            }
+            if on != day {
+                event.at = Moment::new(Some(on), time, event.at.offset);
+            }
+            below = Some((on, time));
+        }
+        if let Some(first) = self.raw_events.first() {
+            let (line, at, index) = (first.line, first.at, first.line_index);
+            self.diagnostics.push(Diagnostic::warning(
+                line,
+                self.lines[index].column(at),
+                "read the timeline as written newest first (the latest entry on top), from the bottom up; expected entries in time order",
+                excerpt(self.lines[index].raw),
+            ));
         }
     }
 
@@ -800,6 +871,33 @@ fn ascending(events: &[RawEvent], stamps: &[Stamp]) -> bool {
 /// late evening to early morning (`23:40`, then `00:15`), or, between two entries of a
 /// timeline (`listed`), any step back of more than twelve hours (`3:00 PM`, then `1:00 AM`),
 /// which is a short step forward over midnight. A time met later in the prose may look back.
+/// True when the entries (`raws`, in written order) of each day go back in time as they are
+/// written, the latest on top: three steps back for each step forward, two or more. A step
+/// from early morning to late evening below it (`01:10` over `23:50`) is one back, over
+/// midnight.
+fn written_newest_first(raws: &[RawEvent]) -> bool {
+    let (mut back, mut forward) = (0usize, 0usize);
+    for pair in raws.windows(2) {
+        let (above, below) = (&pair[0], &pair[1]);
+        if above.later != 0 || below.later != 0 {
+            continue;
+        }
+        // Only entries of one day count: a log of days written newest first may list each
+        // day's entries oldest first, and steps between days draw no note either way.
+        let earlier = match () {
+            _ if above.date != below.date => continue,
+            _ if below.time < above.time => true,
+            _ if below.time > above.time => rolls_over(below.time, above.time, false),
+            _ => continue,
+        };
+        match earlier {
+            true => back += 1,
+            false => forward += 1,
+        }
+    }
+    back >= 2 && back >= 3 * forward
+}
+
 fn rolls_over(before: NaiveTime, time: NaiveTime, listed: bool) -> bool {
     (before.hour() >= 18 && time.hour() < 6) || (listed && before - time > Duration::hours(12))
 }
