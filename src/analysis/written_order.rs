@@ -6,6 +6,8 @@
 //! happened, and the anomalies name a newest-first timeline once instead of flagging every
 //! event as written after one it comes before.
 
+use crate::model::reads_newest_first;
+
 /// How a timeline's events are ordered as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum WrittenOrder {
@@ -16,16 +18,9 @@ pub enum WrittenOrder {
     NewestFirst,
 }
 
-/// Steps back in time needed, at the least, to call a timeline newest first.
-const MIN_STEPS_BACK: usize = 2;
-
-/// How many steps back in time a newest-first timeline has, at the least, for each step
-/// forward: a status page with one update slipped out of place is still newest first.
-const BACK_PER_FORWARD: usize = 3;
-
 /// The order of a timeline whose events are at `times` (axis milliseconds, one per event in
-/// written order; NaN for an event without a time). Newest first when, between consecutive
-/// timed events, steps back in time outnumber steps forward three to one, and are two or more.
+/// written order; NaN for an event without a time): newest first when the steps between
+/// consecutive timed events say so (see [`reads_newest_first`]).
 pub fn written_order(times: &[f64]) -> WrittenOrder {
     let timed: Vec<f64> = times.iter().copied().filter(|t| t.is_finite()).collect();
     let (mut back, mut forward) = (0, 0);
@@ -36,7 +31,7 @@ pub fn written_order(times: &[f64]) -> WrittenOrder {
             forward += 1;
         }
     }
-    match back >= MIN_STEPS_BACK && back >= BACK_PER_FORWARD * forward {
+    match reads_newest_first(back, forward) {
         true => WrittenOrder::NewestFirst,
         false => WrittenOrder::OldestFirst,
     }

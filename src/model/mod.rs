@@ -8,7 +8,7 @@ mod kind;
 mod moment;
 
 pub use kind::EventKind;
-pub use moment::{impossible_stamp, Moment, UtcOffset};
+pub use moment::{impossible_stamp, reads_newest_first, Moment, UtcOffset};
 
 use serde::{Deserialize, Serialize};
 

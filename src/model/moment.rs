@@ -335,6 +335,20 @@ impl<'de> Deserialize<'de> for Moment {
     }
 }
 
+/// Steps back in time needed, at the least, to call events written newest first.
+const MIN_STEPS_BACK: usize = 2;
+
+/// How many steps back in time events written newest first take, at the least, for each step
+/// forward: a status page with one update slipped out of place is still newest first.
+const BACK_PER_FORWARD: usize = 3;
+
+/// True when events read in written order, taking `back` steps back in time and `forward`
+/// steps forward, are written newest first (the latest on top, as status pages write them).
+/// The reader judges each day's entries by it, the facts the whole timeline.
+pub fn reads_newest_first(back: usize, forward: usize) -> bool {
+    back >= MIN_STEPS_BACK && back >= BACK_PER_FORWARD * forward
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

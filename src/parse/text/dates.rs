@@ -872,7 +872,7 @@ fn ascending(events: &[RawEvent], stamps: &[Stamp]) -> bool {
 /// timeline (`listed`), any step back of more than twelve hours (`3:00 PM`, then `1:00 AM`),
 /// which is a short step forward over midnight. A time met later in the prose may look back.
 /// True when the entries (`raws`, in written order) of each day go back in time as they are
-/// written, the latest on top: three steps back for each step forward, two or more. A step
+/// written, the latest on top (see [`crate::model::reads_newest_first`]). A step
 /// from early morning to late evening below it (`01:10` over `23:50`) is one back, over
 /// midnight.
 fn written_newest_first(raws: &[RawEvent]) -> bool {
@@ -895,7 +895,7 @@ fn written_newest_first(raws: &[RawEvent]) -> bool {
             false => forward += 1,
         }
     }
-    back >= 2 && back >= 3 * forward
+    crate::model::reads_newest_first(back, forward)
 }
 
 fn rolls_over(before: NaiveTime, time: NaiveTime, listed: bool) -> bool {
