@@ -554,19 +554,29 @@ impl Reader<'_> {
                 }
                 // Newest first, an entry later than the one above it (not over midnight) is
                 // the one out of order.
+                // `what` it is to the entry `before`, and `where_` (the order it breaks).
+                let mut out_of_order_note = |what: &str, where_: &str| {
+                    if out_of_order < MAX_ORDER_WARNINGS {
+                        out_of_order += 1;
+                        let line = &self.lines[raw.line_index];
+                        self.diagnostics.push(Diagnostic::warning(
+                            raw.line,
+                            line.column(raw.at),
+                            format!(
+                                "this entry ({}) is {what} ({}){where_}; it is kept in written order, expected entries in time order",
+                                time.format("%H:%M"),
+                                before.format("%H:%M")
+                            ),
+                            excerpt(line.raw),
+                        ));
+                    }
+                };
                 let slipped = newest_first && time > before && !rolls_over(time, before, false);
-                if slipped && out_of_order < MAX_ORDER_WARNINGS {
-                    out_of_order += 1;
-                    self.diagnostics.push(Diagnostic::warning(
-                        raw.line,
-                        self.lines[raw.line_index].column(raw.at),
-                        format!(
-                            "this entry ({}) is later than the one above it ({}) in a timeline written newest first; it is kept in written order, expected entries in time order",
-                            time.format("%H:%M"),
-                            before.format("%H:%M")
-                        ),
-                        excerpt(self.lines[raw.line_index].raw),
-                    ));
+                if slipped {
+                    out_of_order_note(
+                        "later than the one above it",
+                        " in a timeline written newest first",
+                    );
                 }
                 if time < before && !newest_first {
                     // An entry that writes its own day is on that day.
@@ -574,19 +584,7 @@ impl Reader<'_> {
                         date = date.and_then(|d| d.checked_add_signed(Duration::days(1)));
                     } else {
                         stepped_back = true;
-                        if out_of_order < MAX_ORDER_WARNINGS {
-                            out_of_order += 1;
-                            self.diagnostics.push(Diagnostic::warning(
-                                raw.line,
-                                self.lines[raw.line_index].column(raw.at),
-                                format!(
-                                    "this entry ({}) is earlier than the one before it ({}); it is kept in written order, expected entries in time order",
-                                    time.format("%H:%M"),
-                                    before.format("%H:%M")
-                                ),
-                                excerpt(self.lines[raw.line_index].raw),
-                            ));
-                        }
+                        out_of_order_note("earlier than the one before it", "");
                     }
                 }
             }
