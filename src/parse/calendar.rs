@@ -331,15 +331,18 @@ fn pair_before_time(text: &str, at: usize) -> Option<(u32, u32, usize)> {
     let (b, after) = leading_number(&rest[sep.len()..], 2)?;
     let end = text.len() - after.len();
     let clock = after.strip_prefix([' ', 'T'])?;
-    let hour = clock.bytes().take_while(u8::is_ascii_digit).count();
-    let is_time = (1..=2).contains(&hour)
-        && clock[hour..].starts_with(':')
-        && clock[hour + 1..]
-            .bytes()
-            .take_while(u8::is_ascii_digit)
-            .count()
-            == 2;
+    let is_time = short_clock_len(clock).is_some();
     (is_time && (1..=31).contains(&a) && (1..=31).contains(&b)).then_some((a, b, end))
+}
+
+/// The length of the `H:MM` or `HH:MM` (hours of one or two digits, minutes of two, no third)
+/// opening `text`, if it opens with one.
+fn short_clock_len(text: &str) -> Option<usize> {
+    let hour = text.bytes().take_while(u8::is_ascii_digit).count();
+    let minutes = text.get(hour + 1..)?;
+    let minute_digits = minutes.bytes().take_while(u8::is_ascii_digit).count();
+    ((1..=2).contains(&hour) && text[hour..].starts_with(':') && minute_digits == 2)
+        .then_some(hour + 3)
 }
 
 /// Two numbers of one or two digits joined by a date separator right after a clock time and a
@@ -347,18 +350,18 @@ fn pair_before_time(text: &str, at: usize) -> Option<(u32, u32, usize)> {
 /// and month without the year, as (first, second, end of the pair).
 fn pair_after_time(text: &str, at: usize) -> Option<(u32, u32, usize)> {
     let before = text.get(..at)?.strip_suffix(' ')?;
-    let minutes = before.bytes().rev().take_while(u8::is_ascii_digit).count();
-    let hour_part = before[..before.len() - minutes].strip_suffix(':')?;
-    let hour = hour_part
-        .bytes()
-        .rev()
-        .take_while(u8::is_ascii_digit)
-        .count();
-    let clock_opens = hour_part[..hour_part.len() - hour]
+    // The clock ends `before`: its digits and colon run back to where it opens.
+    let clock_at = before.len()
+        - before
+            .bytes()
+            .rev()
+            .take_while(|b| b.is_ascii_digit() || *b == b':')
+            .count();
+    let clock_opens = before[..clock_at]
         .chars()
         .next_back()
-        .is_none_or(|c| !c.is_alphanumeric() && c != ':' && c != '.');
-    if minutes != 2 || !(1..=2).contains(&hour) || !clock_opens {
+        .is_none_or(|c| !c.is_alphanumeric() && c != '.');
+    if short_clock_len(&before[clock_at..]) != Some(before.len() - clock_at) || !clock_opens {
         return None;
     }
     let (a, rest) = leading_number(text.get(at..)?, 2)?;

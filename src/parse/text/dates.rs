@@ -552,9 +552,8 @@ impl Reader<'_> {
                         time = afternoon;
                     }
                 }
-                // Newest first, an entry later than the one above it (not over midnight) is
-                // the one out of order.
-                // `what` it is to the entry `before`, and `where_` (the order it breaks).
+                // A note that this entry is `what` to the entry `before`, and `where_` (the
+                // order it breaks).
                 let mut out_of_order_note = |what: &str, where_: &str| {
                     if out_of_order < MAX_ORDER_WARNINGS {
                         out_of_order += 1;
@@ -571,6 +570,8 @@ impl Reader<'_> {
                         ));
                     }
                 };
+                // Newest first, an entry later than the one above it (not over midnight) is
+                // the one out of order.
                 let slipped = newest_first && time > before && !rolls_over(time, before, false);
                 if slipped {
                     out_of_order_note(
@@ -865,10 +866,6 @@ fn ascending(events: &[RawEvent], stamps: &[Stamp]) -> bool {
     forward >= back
 }
 
-/// True when `time`, written after `before` and earlier on the clock, is read on the next day:
-/// late evening to early morning (`23:40`, then `00:15`), or, between two entries of a
-/// timeline (`listed`), any step back of more than twelve hours (`3:00 PM`, then `1:00 AM`),
-/// which is a short step forward over midnight. A time met later in the prose may look back.
 /// True when the entries (`raws`, in written order) of each day go back in time as they are
 /// written, the latest on top (see [`crate::model::reads_newest_first`]). A step
 /// from early morning to late evening below it (`01:10` over `23:50`) is one back, over
@@ -877,25 +874,27 @@ fn written_newest_first(raws: &[RawEvent]) -> bool {
     let (mut back, mut forward) = (0usize, 0usize);
     for pair in raws.windows(2) {
         let (above, below) = (&pair[0], &pair[1]);
-        if above.later != 0 || below.later != 0 {
-            continue;
-        }
         // Only entries of one day count: a log of days written newest first may list each
         // day's entries oldest first, and steps between days draw no note either way.
-        let earlier = match () {
-            _ if above.date != below.date => continue,
-            _ if below.time < above.time => true,
-            _ if below.time > above.time => rolls_over(below.time, above.time, false),
-            _ => continue,
-        };
-        match earlier {
-            true => back += 1,
-            false => forward += 1,
+        if above.later != 0 || below.later != 0 || above.date != below.date {
+            continue;
+        }
+        if below.time < above.time {
+            back += 1;
+        } else if below.time > above.time {
+            match rolls_over(below.time, above.time, false) {
+                true => back += 1,
+                false => forward += 1,
+            }
         }
     }
     crate::model::reads_newest_first(back, forward)
 }
 
+/// True when `time`, written after `before` and earlier on the clock, is read on the next day:
+/// late evening to early morning (`23:40`, then `00:15`), or, between two entries of a
+/// timeline (`listed`), any step back of more than twelve hours (`3:00 PM`, then `1:00 AM`),
+/// which is a short step forward over midnight. A time met later in the prose may look back.
 fn rolls_over(before: NaiveTime, time: NaiveTime, listed: bool) -> bool {
     (before.hour() >= 18 && time.hour() < 6) || (listed && before - time > Duration::hours(12))
 }

@@ -2974,19 +2974,6 @@ fn is_fence(text: &str) -> bool {
     (trimmed.starts_with("```") || trimmed.starts_with("~~~")) && !trimmed[3..].contains(['`', '~'])
 }
 
-impl Reader<'_> {
-    /// True when line `index` is a border of a grid table: over or under a row whose `|`s it
-    /// lines up with.
-    fn grid_border(&self, index: usize) -> bool {
-        let border = &self.lines[index].text;
-        let beside = |at: Option<usize>| {
-            at.and_then(|at| self.lines.get(at))
-                .is_some_and(|row| table::borders_row(border, &row.text))
-        };
-        table::is_grid_border(border) && (beside(index.checked_sub(1)) || beside(Some(index + 1)))
-    }
-}
-
 /// True for a thematic break: `---`, `***`, `___` (three or more, spaces allowed).
 fn is_rule(text: &str) -> bool {
     let mut marks = text.bytes().filter(|b| !b.is_ascii_whitespace());

@@ -4,6 +4,17 @@
 use super::*;
 
 impl Reader<'_> {
+    /// True when line `index` is a border of a grid table: over or under a row whose `|`s it
+    /// lines up with.
+    pub(super) fn grid_border(&self, index: usize) -> bool {
+        let border = &self.lines[index].text;
+        let beside = |at: Option<usize>| {
+            at.and_then(|at| self.lines.get(at))
+                .is_some_and(|row| table::borders_row(border, &row.text))
+        };
+        table::is_grid_border(border) && (beside(index.checked_sub(1)) || beside(Some(index + 1)))
+    }
+
     /// True when the row at `index` sits right under another row of a grid table (the first
     /// line above it that is no row is a grid border), with an event read from it.
     fn continues_grid_row(&self, index: usize) -> bool {
