@@ -1241,6 +1241,40 @@ fn a_stamp_alone_takes_the_paragraph_under_it_as_its_words() {
 }
 
 #[test]
+fn a_stamp_that_ends_a_bold_line_takes_no_markup_with_it() {
+    // `* **Maintenance is planned from 11am**`: the stamp took the closing `**`; the
+    // opening one is no word of the entry.
+    let texts = shape_texts("bold-stamp-ends-notice-line.md");
+    assert!(
+        texts[2].starts_with("Maintenance is planned from"),
+        "{}",
+        texts[2]
+    );
+    assert!(!texts.iter().any(|t| t.contains("**")), "{texts:?}");
+}
+
+#[test]
+fn a_file_that_is_all_front_matter_is_read_from_its_fields() {
+    // A status site's incident file: the description is the text, a block list under
+    // `services:` names the services, and the other keys stay in the author's order.
+    let parsed = shape_parsed("front-matter-only-status-file.md");
+    let incident = &parsed.incident;
+    assert!(
+        incident.summary.starts_with("Between 09:12 and 10:40 UTC"),
+        "{}",
+        incident.summary
+    );
+    assert_eq!(incident.timeline.len(), 1);
+    assert_eq!(incident.services, ["Package mirror", "Search API"]);
+    assert_eq!(incident.severity, "minor");
+    assert_eq!(incident.other_sections[0].title, "Front matter");
+    assert_eq!(
+        incident.other_sections[0].body,
+        "resolved: true\nregions:\n  - ap-southeast-2\nowner: \"\""
+    );
+}
+
+#[test]
 fn a_heading_that_is_one_link_keeps_its_words_as_that_link() {
     // `#### [(14.03.2024, 16:30 Uhr) Title](…) ####`: the stamp opened the link's text, and
     // the closing `####` is the heading's, not words.

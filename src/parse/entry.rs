@@ -812,11 +812,23 @@ pub fn trailing_entry(content: &str, context: DateContext) -> Option<(Entry, &st
             && (1..=6).contains(&words)
             && label.chars().any(char::is_alphabetic)
         {
+            let label = without_unclosed_opener(label);
             return Some((entry, label, start, note.unwrap_or_default()));
         }
         return None; // the first stamp decides: an earlier time is not a label
     }
     None
+}
+
+/// `**Maintenance is planned from` (the stamp took the closing `**` with it): markup that
+/// opens a label and never closes in it is no part of its words.
+fn without_unclosed_opener(label: &str) -> &str {
+    let marks = skip_while(label, |c| matches!(c, '*' | '_' | '`'));
+    if marks > 0 && !label[marks..].contains(&label[..marks]) {
+        label[marks..].trim_start()
+    } else {
+        label
+    }
 }
 
 /// True when `text` names a span of days: two dates joined by a dash (`20. Februar-02. März`,

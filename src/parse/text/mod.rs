@@ -435,6 +435,9 @@ struct Reader<'a> {
     body_start: usize,
     /// Status updates listed in the front matter, placed once the body is read.
     front_status: Vec<PendingEntry>,
+    /// A file that is all front matter (a status page's incident file): the line of its
+    /// `description:` and its value, read as the file's text.
+    front_text: Option<(usize, &'a str)>,
     /// Every `Start:` and `End:` field read, as an entry: the timeline of a postmortem that
     /// has no listed one (`Issue commenced: 2013-03-14 19:38`, one pair per incident).
     boundaries: Vec<PendingEntry>,
@@ -556,6 +559,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         template_lines: Vec::new(),
         body_start: 0,
         front_status: Vec::new(),
+        front_text: None,
         boundaries: Vec::new(),
     };
     reader.report_assumed_order(source, &order);
@@ -652,6 +656,19 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
             }
         }
     }
+    // `description: "Between 13:38 and 16:36 UTC our CDN …"` in a file with no body: the
+    // description is what the file says.
+    // (Columns on it count from the value's start.)
+    if let Some((index, value)) = reader.front_text {
+        let raw = value.trim_end_matches("\\n").trim_end();
+        let text = raw.replace("\\n", " ").replace("\\\"", "\"");
+        reader.lines.push(Line {
+            number: line_number(index),
+            raw,
+            text: Cow::Owned(text),
+            offset: 0,
+        });
+    }
     reader.mark_underlined_headings(reader.body_start);
     let first = reader.skip_preamble();
     for index in first..reader.lines.len() {
@@ -677,6 +694,11 @@ impl<'a> Reader<'a> {
             ));
         }
         let mut kept = Vec::new();
+        let mut consumed = Vec::new();
+        let bodiless = texts
+            .iter()
+            .skip(found.len)
+            .all(|line| line.trim().is_empty());
         for entry in &found.entries {
             let number = if entry.index < texts.len() {
                 line_number(entry.index)
@@ -714,24 +736,37 @@ impl<'a> Reader<'a> {
                 },
                 key if !entry.value.is_empty()
                     && self.read_front_matter_detail(key, entry.value) => {}
-                _ => kept.push(line_text.trim_end().to_string()),
+                "description" | "summary" if bodiless && !entry.value.is_empty() => {
+                    self.front_text = Some((entry.index, entry.value));
+                }
+                // `services:` over `  - CDN` lines: a block list is the key's value.
+                key if entry.value.is_empty() && {
+                    let items = block_list(texts, entry.index, &found.other_lines);
+                    let value = items
+                        .iter()
+                        .map(|&at| list_item_text(texts[at]))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    !items.is_empty() && self.read_front_matter_detail(key, &value) && {
+                        consumed.extend(items);
+                        true
+                    }
+                } => {}
+                _ => kept.push((entry.index, line_text.trim_end().to_string())),
             }
         }
         self.front_status = status_items(texts, &found)
             .iter()
             .filter_map(|item| front_status_entry(item, self.context))
             .collect();
-        for &index in &found.other_lines {
-            kept.push(
-                texts
-                    .get(index)
-                    .copied()
-                    .unwrap_or("")
-                    .trim_end()
-                    .to_string(),
-            );
+        for &index in found.other_lines.iter().filter(|at| !consumed.contains(at)) {
+            let text = texts.get(index).copied().unwrap_or("");
+            kept.push((index, text.trim_end().to_string()));
         }
+        // The kept lines in the author's order: a list stays under its key.
+        kept.sort_by_key(|&(index, _)| index);
         if !kept.is_empty() {
+            let kept: Vec<String> = kept.into_iter().map(|(_, text)| text).collect();
             self.incident.other_sections.push(Section {
                 title: "Front matter".to_string(),
                 body: kept.join("\n"),
@@ -3031,6 +3066,27 @@ fn clocks_at_word_starts(text: &str) -> impl Iterator<Item = (usize, Clock)> + '
 }
 
 /// A status update listed in the front matter as an entry: at its own stamp, else at the first
+/// The lines of a YAML block list right under the key on line `key_at` (`  - CDN`), among
+/// the front matter's lines that are not `key: value`.
+fn block_list(texts: &[&str], key_at: usize, other_lines: &[usize]) -> Vec<usize> {
+    (key_at + 1..)
+        .take_while(|at| other_lines.contains(at))
+        .take_while(|&at| {
+            texts
+                .get(at)
+                .is_some_and(|line| line.trim_start().starts_with("- "))
+        })
+        .collect()
+}
+
+/// The text of a YAML list item, without its dash and quotes.
+fn list_item_text(line: &str) -> &str {
+    line.trim()
+        .trim_start_matches("- ")
+        .trim()
+        .trim_matches(['"', '\''])
+}
+
 /// time its text gives (`The outage lasted from 09:05-09:15 UTC.`); `None` when it has neither.
 fn front_status_entry(item: &StatusItem<'_>, context: DateContext) -> Option<PendingEntry> {
     let (text_index, text, text_at) = item.text?;
