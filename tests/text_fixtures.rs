@@ -1275,6 +1275,22 @@ fn a_file_that_is_all_front_matter_is_read_from_its_fields() {
 }
 
 #[test]
+fn a_stamp_under_a_rule_takes_the_paragraph_below_not_the_front_matter() {
+    // A cState incident file: updates newest first, each a stamp under a `---` rule. Neither
+    // the rule nor the front matter above the first stamp is a paragraph it ends.
+    let texts = shape_texts("cstate-updates-under-rules.md");
+    assert_eq!(
+        texts,
+        [
+            "Buckets are readable and writable again. We will publish a report.",
+            "The failed metadata node was replaced; writes are catching up.",
+            "We found a failed metadata node and are replacing it.",
+            "At 09:20 UTC our monitoring reported failed uploads in AMS2.",
+        ]
+    );
+}
+
+#[test]
 fn a_heading_that_is_one_link_keeps_its_words_as_that_link() {
     // `#### [(14.03.2024, 16:30 Uhr) Title](…) ####`: the stamp opened the link's text, and
     // the closing `####` is the heading's, not words.

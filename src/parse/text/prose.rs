@@ -411,15 +411,18 @@ impl Reader<'_> {
             .rposition(|line| line.number != number || !line.text.trim().is_empty())
     }
 
-    /// True when line `index` comes right under a line of a paragraph (not a list's item),
-    /// with no blank line between, so it ends that paragraph.
+    /// True when line `index` comes right under a line of a paragraph (not a list's item, a
+    /// thematic break or the front matter), with no blank line between, so it ends that
+    /// paragraph.
     fn ends_paragraph(&self, index: usize) -> bool {
         self.line_above(index)
+            .filter(|&above| above >= self.body_start)
             .map(|above| &self.lines[above].text)
             .is_some_and(|above| {
                 !above.trim().is_empty()
                     && heading_level(above).is_none()
                     && !strip_list_marker(above).2
+                    && !is_rule(above)
             })
     }
 
@@ -428,8 +431,13 @@ impl Reader<'_> {
         let above = self.line_above(index).map_or(0, |at| at + 1);
         let start = self.lines[..above]
             .iter()
-            .rposition(|line| line.text.trim().is_empty() || heading_level(&line.text).is_some())
-            .map_or(0, |blank| blank + 1);
+            .rposition(|line| {
+                line.text.trim().is_empty()
+                    || heading_level(&line.text).is_some()
+                    || is_rule(&line.text)
+            })
+            .map_or(0, |blank| blank + 1)
+            .max(self.body_start.min(above));
         let words: Vec<&str> = self.lines[start..above]
             .iter()
             .map(|line| line.text.trim())
