@@ -7,7 +7,9 @@
 
 use serde_json::{Map, Value};
 
+use super::calendar::DateContext;
 use super::diagnostic::Diagnostic;
+use super::entry::timeline_entry;
 use crate::model::{EventKind, Incident, Moment, TimelineEvent};
 
 /// Keys holding the list of updates.
@@ -41,6 +43,9 @@ const READ: [&str; 9] = [
 pub fn read_status_json(text: &str) -> Option<(Incident, Vec<Diagnostic>)> {
     let root: Value = serde_json::from_str(text).ok()?;
     let root = root.as_object()?;
+    if let Some(read) = read_service_feed(root, text) {
+        return Some(read);
+    }
     let record = root
         .get("incident")
         .and_then(Value::as_object)
@@ -110,6 +115,101 @@ pub fn read_status_json(text: &str) -> Option<(Incident, Vec<Diagnostic>)> {
         incident,
         vec![Diagnostic::warning(1, 1, message, first_line)],
     ))
+}
+
+/// A system status feed (Apple's `system_status_<locale>.js`): `services`, each with its
+/// `serviceName` and `events`, each event with `startDate`, `endDate`, `datePosted` (written
+/// as `2023/03/31 08:37 JST`), `message`, `statusType` and `usersAffected`. Each event's start
+/// and posting are the timeline, its end the incident's end; `None` when no service has an
+/// event with a start.
+fn read_service_feed(root: &Map<String, Value>, text: &str) -> Option<(Incident, Vec<Diagnostic>)> {
+    let services = root.get("services")?.as_array()?;
+    let string = |record: &Map<String, Value>, key: &str| {
+        record
+            .get(key)
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .unwrap_or_default()
+            .to_string()
+    };
+    let mut incident = Incident::default();
+    let mut names = Vec::new();
+    let mut undated = 0;
+    for service in services.iter().filter_map(Value::as_object) {
+        let name = string(service, "serviceName");
+        let events = service.get("events").and_then(Value::as_array);
+        for event in events.into_iter().flatten().filter_map(Value::as_object) {
+            let (Some(start), message) = (
+                feed_moment(&string(event, "startDate")),
+                string(event, "message"),
+            ) else {
+                undated += 1;
+                continue;
+            };
+            if !names.contains(&name) {
+                names.push(name.clone());
+            }
+            let status = string(event, "statusType");
+            let label = [name.as_str(), status.as_str()]
+                .into_iter()
+                .filter(|part| !part.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ");
+            let posted = feed_moment(&string(event, "datePosted")).filter(|at| *at != start);
+            incident.timeline.push(TimelineEvent {
+                at: start.clone(),
+                text: format!("{label}: {message}"),
+                inferred: false,
+                kind: None,
+            });
+            if let Some(posted) = posted {
+                incident.timeline.push(TimelineEvent {
+                    at: posted,
+                    text: format!("Posted on the status page ({label})"),
+                    inferred: false,
+                    kind: None,
+                });
+            }
+            incident.start.get_or_insert(start);
+            if let Some(end) = feed_moment(&string(event, "endDate")) {
+                incident.end = Some(end);
+            }
+            let affected = string(event, "usersAffected");
+            if incident.impact.text.is_empty() {
+                incident.impact.text = affected;
+            }
+        }
+    }
+    if incident.timeline.is_empty() {
+        return None;
+    }
+    incident
+        .timeline
+        .sort_by_key(|event| event.at.axis_seconds());
+    incident.title = names.join(", ");
+    incident.services = names;
+    let mut message = format!(
+        "read as a system status feed: the start and posting of its {} events are the timeline",
+        incident.timeline.len()
+    );
+    if undated > 0 {
+        message.push_str(&format!(
+            "; {undated} events without a `startDate` left out"
+        ));
+    }
+    let first_line = text.lines().next().unwrap_or_default();
+    Some((
+        incident,
+        vec![Diagnostic::warning(1, 1, message, first_line)],
+    ))
+}
+
+/// `2023/03/31 08:37 JST` (a feed's stamp) as a moment in its zone; only a stamp with a date.
+fn feed_moment(stamp: &str) -> Option<Moment> {
+    let entry = timeline_entry(stamp, DateContext::default())?;
+    let date = Some(entry.date?);
+    let offset = entry.zone.map(|zone| zone.offset_on(date, entry.time));
+    Some(Moment::new(date, entry.time, offset))
 }
 
 /// An update as an event: its stamp, its text, and the kind its status names.
@@ -239,6 +339,47 @@ mod tests {
             "2021-09-17T05:52:54+00:00"
         );
         assert!(notes[0].message.contains("1 updates without a stamp"));
+    }
+
+    #[test]
+    fn reads_a_system_status_feed() {
+        let text = r#"{"drpost": false, "services": [
+            {"serviceName": "App Store", "events": []},
+            {"serviceName": "iCloud Mail", "events": [{"usersAffected": "Some users were affected",
+              "startDate": "03/14/2024 09:05 PDT", "endDate": "03/14/2024 11:40 PDT",
+              "datePosted": "03/14/2024 09:31 PDT", "statusType": "Outage",
+              "eventStatus": "resolved", "message": "Users were unable to send mail."}]},
+            {"serviceName": "Maps", "events": [{"startDate": "not a date", "message": "x"}]}]}"#;
+        let (incident, notes) = read_status_json(text).unwrap();
+        assert_eq!(incident.title, "iCloud Mail");
+        let events: Vec<(String, &str)> = incident
+            .timeline
+            .iter()
+            .map(|e| (e.at.to_string(), e.text.as_str()))
+            .collect();
+        assert_eq!(
+            events,
+            [
+                (
+                    "2024-03-14T09:05:00-07:00".to_string(),
+                    "iCloud Mail, Outage: Users were unable to send mail."
+                ),
+                (
+                    "2024-03-14T09:31:00-07:00".to_string(),
+                    "Posted on the status page (iCloud Mail, Outage)"
+                ),
+            ]
+        );
+        assert_eq!(
+            incident.end.map(|m| m.to_string()).as_deref(),
+            Some("2024-03-14T11:40:00-07:00")
+        );
+        assert_eq!(incident.impact.text, "Some users were affected");
+        assert!(notes[0].message.contains("1 events without a `startDate`"));
+        // A feed with no event is no incident.
+        assert!(
+            read_status_json(r#"{"services": [{"serviceName": "Maps", "events": []}]}"#).is_none()
+        );
     }
 
     #[test]
