@@ -317,8 +317,14 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
             .is_some_and(|w| WINDOW_STARTS.contains(&w));
         // `from 5:05pm UTC until 9:05pm UTC`, `from 17:09 EST to approximately 23:42`: the end
         // of a window belongs to it, and is no moment of its own.
+        // `the outage happened at 7:30 AM UTC, … and persists till 7 PM IST`: a time after
+        // `until` in a sentence that already told a moment ends that moment's window.
         let ends_window = window_start_end
-            .is_some_and(|end| end > start && end <= at && joins_window(&text[end..at]));
+            .is_some_and(|end| end > start && end <= at && joins_window(&text[end..at]))
+            || (matches!(previous.as_deref(), Some("until" | "till" | "bis"))
+                && found
+                    .last()
+                    .is_some_and(|moment: &Inferred| moment.at >= start));
         window_start_end = starts_window.then_some(at + clock.len);
         if ends_window {
             at += clock.len.max(1);
@@ -876,6 +882,12 @@ mod tests {
             starts("data between 5:20pm UTC and 11:25pm UTC is lost"),
             ["17:20"]
         );
+        // `till` after a moment the sentence told ends its window; alone, it tells a moment.
+        assert_eq!(
+            starts("The outage began at 7:30 AM UTC, which is 1 PM IST, and lasted till 7 PM IST."),
+            ["07:30"]
+        );
+        assert_eq!(starts("The backups ran until 02:50 UTC."), ["02:50"]);
         assert_eq!(
             starts("SMS was queued from 6.18PM (JST) on July 14 to 2.00PM (JST)"),
             ["18:18"]
