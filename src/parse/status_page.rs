@@ -118,7 +118,40 @@ pub fn stamped_heading(content: &str, context: DateContext) -> Option<(Entry, &s
                 .map(|(entry, label)| (entry, label.trim_end_matches(['(', ' '])))
         })
         .or_else(|| label_then_stamp(inner, context))
+        .or_else(|| dated_stamp_in_parentheses(inner, context))
         .filter(|(_, label)| !names_a_snapshot(label))
+}
+
+/// `Initial Detection (10/28 13:37)`, `Early Triage (10/28 13:37 – 10/29 02:00)`: a heading's
+/// words, then a day and time in parentheses, or a window between two (the entry is at its
+/// start). The day may leave out its year (the document's is used).
+fn dated_stamp_in_parentheses(inner: &str, context: DateContext) -> Option<(Entry, &str)> {
+    let open = inner.strip_suffix(')')?.rfind('(')?;
+    let label = inner[..open].trim_end();
+    if !label.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let inside = inner[open + 1..inner.len() - 1].trim();
+    let whole = |stamp: &str| {
+        timeline_entry(stamp, context).filter(|entry| entry.text_at >= stamp.trim_end().len())
+    };
+    // A window: its end must read as a stamp too.
+    let start = match inside.split_once([' ', '–', '—']).and_then(|_| {
+        ["–", "—", " - "]
+            .iter()
+            .find_map(|dash| inside.split_once(dash))
+    }) {
+        Some((start, end)) if whole(end.trim()).is_some() => start.trim(),
+        _ => inside,
+    };
+    let entry = whole(start).filter(|entry| entry.date.is_some())?;
+    Some((
+        Entry {
+            text_at: inner.len(),
+            ..entry
+        },
+        label,
+    ))
 }
 
 /// `#### UPDATE 15:44 CET 18/11/2025:`: a word or two, then a time with its day after it,
