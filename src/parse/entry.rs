@@ -525,7 +525,10 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
                 after += 1;
             }
             let after = after + skip_while(&content[after..], |c| c == ' ');
-            if after > at + dash.len_utf8() && leading_clock(&content[after..]).is_some() {
+            // `2026:018:00:50:01`: a day of the year takes its time after a colon, unspaced.
+            let spaced = after > at + dash.len_utf8()
+                || (dash == ':' && ordinal_date(&content[before_date..]).is_some());
+            if spaced && leading_clock(&content[after..]).is_some() {
                 at = after;
             }
         }
@@ -1008,6 +1011,11 @@ fn is_zone_word(word: &str) -> bool {
 fn date_here(text: &str, context: DateContext) -> Option<(NaiveDate, usize)> {
     // `10:00 AM`: digits then a colon start a time, never a date (the common case).
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 4 {
+        if let Some(found) = ordinal_date(text) {
+            return Some(found);
+        }
+    }
     if digits > 0 && text.as_bytes().get(digits) == Some(&b':') {
         return None;
     }
@@ -1017,6 +1025,30 @@ fn date_here(text: &str, context: DateContext) -> Option<(NaiveDate, usize)> {
         return date_at_start(rest, context).map(|(date, len)| (date, skipped + len));
     }
     date_at_start(text, context)
+}
+
+/// `2026:018` (year and day of the year, as spacecraft operations write their stamps:
+/// `2026:018:00:50:01`) or ISO 8601's ordinal `2026-018`: the date and the bytes it took.
+fn ordinal_date(text: &str) -> Option<(NaiveDate, usize)> {
+    let bytes = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        bytes
+            .get(range)
+            .is_some_and(|part| part.iter().all(u8::is_ascii_digit))
+    };
+    let ordinal = digits(0..4)
+        && matches!(bytes.get(4), Some(b':' | b'-'))
+        && digits(5..8)
+        && !bytes.get(8).is_some_and(u8::is_ascii_digit);
+    if !ordinal {
+        return None;
+    }
+    let year: i32 = text[..4].parse().ok()?;
+    let day: u32 = text[5..8].parse().ok()?;
+    if !(1990..=2100).contains(&year) {
+        return None;
+    }
+    NaiveDate::from_yo_opt(year, day).map(|date| (date, 8))
 }
 
 /// The weekday a stamp opens with, `Sat 13:45`, and where its time starts: the last of a
@@ -1215,6 +1247,25 @@ mod tests {
 
     fn text_of(content: &str) -> Option<String> {
         read(content).map(|r| r.3)
+    }
+
+    #[test]
+    fn a_day_of_the_year_dates_the_stamp() {
+        // Spacecraft operations write `YYYY:DDD:HH:MM:SS`; ISO 8601 has `YYYY-DDD`.
+        let expect = |date: &str, time: &str, text: &str| {
+            Some((Some(date.to_string()), time.to_string(), text.to_string()))
+        };
+        let date_time_text = |content: &str| read(content).map(|r| (r.0, r.1, r.3));
+        assert_eq!(
+            date_time_text("2026:018:00:50:01 **Comm** begins (60 min)."),
+            expect("2026-01-18", "00:50:01", "**Comm** begins (60 min).")
+        );
+        assert_eq!(
+            date_time_text("2024-060 14:05 power restored"),
+            expect("2024-02-29", "14:05:00", "power restored")
+        );
+        // Not a day of that year, or a year-less count: no date.
+        assert_eq!(read("2026:367:00:50:01 text").and_then(|r| r.0), None);
     }
 
     #[test]

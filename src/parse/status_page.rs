@@ -136,14 +136,11 @@ fn dated_stamp_in_parentheses(inner: &str, context: DateContext) -> Option<(Entr
         timeline_entry(stamp, context).filter(|entry| entry.text_at >= stamp.trim_end().len())
     };
     // A window: its end must read as a stamp too.
-    let start = match inside.split_once([' ', '–', '—']).and_then(|_| {
-        ["–", "—", " - "]
-            .iter()
-            .find_map(|dash| inside.split_once(dash))
-    }) {
-        Some((start, end)) if whole(end.trim()).is_some() => start.trim(),
-        _ => inside,
-    };
+    let start = ["–", "—", " - "]
+        .iter()
+        .find_map(|dash| inside.split_once(dash))
+        .filter(|(_, end)| whole(end.trim()).is_some())
+        .map_or(inside, |(start, _)| start.trim());
     let entry = whole(start).filter(|entry| entry.date.is_some())?;
     Some((
         Entry {
