@@ -157,7 +157,7 @@ fn read_service_feed(root: &Map<String, Value>, text: &str) -> Option<(Incident,
                 .join(", ");
             let posted = feed_moment(&string(event, "datePosted")).filter(|at| *at != start);
             incident.timeline.push(TimelineEvent {
-                at: start.clone(),
+                at: start,
                 text: format!("{label}: {message}"),
                 inferred: false,
                 kind: None,
