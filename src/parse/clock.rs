@@ -136,7 +136,11 @@ pub fn leading_clock(text: &str) -> Option<Clock> {
     // after a time.
     let zulu = matches!(bytes.get(after), Some(b'Z' | b'z'))
         && !bytes.get(after + 1).is_some_and(u8::is_ascii_alphanumeric);
-    if bytes.get(after).is_some_and(u8::is_ascii_alphanumeric) && !zulu {
+    // `22:00UTC`, `14:05GMT+2`: the zone's name glued to the minutes.
+    let glued_zone = minute.is_some()
+        && (text[after..].starts_with("UTC") || text[after..].starts_with("GMT"))
+        && !bytes.get(after + 3).is_some_and(u8::is_ascii_alphanumeric);
+    if bytes.get(after).is_some_and(u8::is_ascii_alphanumeric) && !zulu && !glued_zone {
         return None;
     }
     let hour = match meridiem {
@@ -460,6 +464,9 @@ mod tests {
         assert_eq!(read("0930Z alert"), Some(("09:30:00".into(), 4)));
         assert_eq!(read("1000 UTC fix"), Some(("10:00:00".into(), 4)));
         assert_eq!(read("1400UTC on"), Some(("14:00:00".into(), 4)));
+        assert_eq!(read("22:00UTC: over"), Some(("22:00:00".into(), 5)));
+        assert_eq!(read("14:05GMT+2 x"), Some(("14:05:00".into(), 5)));
+        assert_eq!(read("14:05UTCX"), None);
         assert_eq!(read("14.30 Uhr: x"), Some(("14:30:00".into(), 9)));
         assert_eq!(read("10:00:00.123Z x"), Some(("10:00:00".into(), 12)));
         assert_eq!(read("2-7 pm: x"), Some(("14:00:00".into(), 6)));

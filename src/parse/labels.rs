@@ -332,6 +332,37 @@ pub fn names_a_length(label: &str) -> bool {
     )
 }
 
+/// Words of a short label that name a moment of the incident (`Discovery Time`, `First
+/// detected`, `Remediated`, `Alert fired`): a value that is a stamp is then that moment.
+/// (`Reported` is left out: as often the report's own date as the incident's.)
+const EVENT_WORDS: &[&str] = &[
+    "detected",
+    "discovered",
+    "discovery",
+    "identified",
+    "noticed",
+    "alerted",
+    "fired",
+    "triggered",
+    "paged",
+    "acknowledged",
+    "escalated",
+    "mitigated",
+    "remediated",
+    "fixed",
+    "resolved",
+    "recovered",
+    "restored",
+];
+
+/// True when `label` (at most four words) names a moment of the incident by one of
+/// [`EVENT_WORDS`]: `**Discovery Time:** 09:56 AM UTC`, `| Remediated | May 5, 2026 22:02 EDT |`.
+pub fn names_an_event(label: &str) -> bool {
+    let key = key_of(label);
+    let words = || key.split(' ');
+    words().count() <= 4 && words().any(|word| EVENT_WORDS.contains(&word))
+}
+
 /// The value of a `label: value` line (not a heading) whose label names how long the incident
 /// lasted (`**Downtime:** ~13 minutes (12:17 - 12:30)` gives `~13 minutes (12:17 - 12:30)`).
 pub fn length_value(line: &str) -> Option<&str> {

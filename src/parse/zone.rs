@@ -685,6 +685,13 @@ pub fn attached_offset(rest: &str) -> Option<(UtcOffset, usize)> {
     if !(-12 * 60..=14 * 60).contains(&minutes) {
         return None;
     }
+    // Offsets in use are whole hours, or a half or three quarters past one; a clock follows
+    // `09:40:00-09:42:00` (a range with seconds), never an offset.
+    let clock_after =
+        rest[len..].starts_with(':') && rest[len + 1..].starts_with(|c: char| c.is_ascii_digit());
+    if !matches!(minutes.abs() % 60, 0 | 30 | 45) || clock_after {
+        return None;
+    }
     Some((UtcOffset::from_minutes(minutes)?, len))
 }
 
@@ -848,6 +855,11 @@ mod tests {
         assert_eq!(read("-16 Uhr"), None);
         assert_eq!(read("+15"), None);
         assert_eq!(read("+14:00"), Some((840, 6)));
+        assert_eq!(read("+05:45"), Some((345, 6)));
+        // Minutes no zone has, or a clock after it: the end of a range (`09:40:00-09:42:00`).
+        assert_eq!(read("-09:42"), None);
+        assert_eq!(read("-09:00:00 UTC"), None);
+        assert_eq!(read("-0942"), None);
     }
 
     #[test]

@@ -3,6 +3,10 @@
 
 use super::*;
 
+/// Where an event goes on the timeline: the line and byte of the listed entry it goes by,
+/// and whether before it (0), at it (1) or after it (2).
+type PlaceKey = (usize, usize, u8);
+
 impl Reader<'_> {
     /// Entry-shaped lines outside the timeline section: a run of two or more (blank lines
     /// between them allowed, and lines indented under the entry before, such as the steps
@@ -105,6 +109,65 @@ impl Reader<'_> {
         if placed {
             self.keep_written_order();
         }
+    }
+
+    /// The moments named by fields outside the timeline ([`Self::read_event_field`]) join it
+    /// unless it already has them; beside a listed timeline each goes before its first entry
+    /// that is later (a header's `Alert fired: 07:58` among entries at 07:50 and 08:12), not
+    /// where the header was written, which would put it out of order.
+    pub(super) fn place_event_fields(&mut self) {
+        let fields = std::mem::take(&mut self.event_fields);
+        let listed = self.raw_events.len();
+        for field in fields {
+            let repeated = self.raw_events.iter().any(|raw| {
+                raw.time == field.time
+                    && (raw.date.is_none() || field.date.is_none() || raw.date == field.date)
+            });
+            if !repeated {
+                self.record_event(field);
+            }
+        }
+        if self.raw_events.len() == listed {
+            return;
+        }
+        if listed == 0 {
+            self.keep_written_order();
+            return;
+        }
+        // Where each event goes: a listed entry keeps its place; a field goes just before the
+        // first listed entry later than it (compared by day when both have one), else after
+        // the last.
+        let later = |raw: &RawEvent, field: &RawEvent| match (raw.date, field.date) {
+            (Some(a), Some(b)) if a != b => a > b,
+            _ => raw.time > field.time,
+        };
+        let keys: Vec<PlaceKey> = self
+            .raw_events
+            .iter()
+            .enumerate()
+            .map(|(i, raw)| {
+                if i < listed {
+                    return (raw.line_index, raw.at, 1);
+                }
+                match self.raw_events[..listed].iter().find(|l| later(l, raw)) {
+                    Some(next) => (next.line_index, next.at, 0),
+                    None => {
+                        let last = &self.raw_events[listed - 1];
+                        (last.line_index, last.at, 2)
+                    }
+                }
+            })
+            .collect();
+        let mut pairs: Vec<(PlaceKey, (TimelineEvent, RawEvent))> = keys
+            .into_iter()
+            .zip(
+                std::mem::take(&mut self.incident.timeline)
+                    .into_iter()
+                    .zip(std::mem::take(&mut self.raw_events)),
+            )
+            .collect();
+        pairs.sort_by_key(|(key, _)| *key);
+        (self.incident.timeline, self.raw_events) = pairs.into_iter().map(|(_, pair)| pair).unzip();
     }
 
     /// Sorts the events and their raw parts together by where they were written.

@@ -257,6 +257,36 @@ impl Reader<'_> {
         }
     }
 
+    /// `**Discovery Time:** 09:56 AM UTC`, `| Remediated | May 5, 2026 22:02 EDT (commit) |`: a
+    /// field whose label names a moment of the incident and whose value opens with a stamp
+    /// is that moment, an entry named by its label (placed unless the timeline has it).
+    pub(super) fn read_event_field(
+        &mut self,
+        index: usize,
+        label: &str,
+        value: &str,
+        value_at: usize,
+    ) {
+        if !names_an_event(label) {
+            return;
+        }
+        let lead = value.len() - value.trim_start().len();
+        let Some(entry) = timeline_entry(value.trim_start(), self.context) else {
+            return;
+        };
+        self.event_fields.push(PendingEntry {
+            index,
+            at: value_at + lead,
+            date: entry.date,
+            day: entry.date,
+            time: entry.time,
+            zone: entry.zone,
+            text: label
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != ')')
+                .to_string(),
+        });
+    }
+
     /// Reads `January 15, 2024, 10:00 AM - January 15, 2024, 2:00 PM (UTC-5)`.
     pub(super) fn read_duration(&mut self, index: usize, value: &str, value_at: usize) {
         self.read_stated_length(value);
@@ -520,6 +550,10 @@ impl Reader<'_> {
             match raw.day_marker.filter(|_| raw_date.is_none()) {
                 Some(DayMarker::Next) => {
                     date = date.and_then(|d| d.checked_add_signed(Duration::days(1)));
+                    previous = None;
+                }
+                Some(DayMarker::Before) => {
+                    date = date.and_then(|d| d.checked_sub_signed(Duration::days(1)));
                     previous = None;
                 }
                 Some(DayMarker::After(days)) => {

@@ -31,8 +31,8 @@ use super::infer::{head, inferred_times, names_today, narrated_times};
 use super::inline::{segments, unsafe_link_targets, Inline};
 use super::items::{self, Column};
 use super::labels::{
-    field_for, is_truncated_postmortem, labelled, length_value, names_a_length, spelled_field,
-    Field,
+    field_for, is_truncated_postmortem, labelled, length_value, names_a_length, names_an_event,
+    spelled_field, Field,
 };
 use super::lines::{source_lines, SourceLine};
 use super::markup::{clean, split_breaks};
@@ -441,6 +441,10 @@ struct Reader<'a> {
     /// Every `Start:` and `End:` field read, as an entry: the timeline of a postmortem that
     /// has no listed one (`Issue commenced: 2013-03-14 19:38`, one pair per incident).
     boundaries: Vec<PendingEntry>,
+    /// Every field outside the timeline that names a moment with a stamp (`**Discovery
+    /// Time:** 09:56 AM UTC`, `| Remediated | May 5, 2026 22:02 EDT |`): an entry unless the
+    /// timeline already has that moment.
+    event_fields: Vec<PendingEntry>,
     /// The lines written in the lessons and measures parts (their headings first), so that
     /// a part left as an empty template still reaches the page as written.
     template_lines: Vec<(crate::model::Part, usize)>,
@@ -561,6 +565,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         front_status: Vec::new(),
         front_text: None,
         boundaries: Vec::new(),
+        event_fields: Vec::new(),
     };
     reader.report_assumed_order(source, &order);
     let skip = reader.read_front_matter(&raw_texts);
@@ -1270,6 +1275,9 @@ impl<'a> Reader<'a> {
             return false;
         }
         let Some(field) = field_for(label) else {
+            if !heading && !in_timeline {
+                self.read_event_field(index, label, value, value_at);
+            }
             // `## UPDATE from 20th May 2022`: the day of a later addition, not the story's.
             let update = label
                 .split_whitespace()
@@ -1958,6 +1966,9 @@ impl<'a> Reader<'a> {
         text: String,
     ) {
         self.section_item_open = false;
+        if date.is_none() && self.day_marker_pending.is_none() && opens_with_day_before(&text) {
+            self.day_marker_pending = Some(DayMarker::Before);
+        }
         // Once an entry writes its day, the entries after it follow it (as dates carry
         // forward) instead of a dated title's day, unless the timeline states its day (an
         // entry's own date is then its exception: "unless otherwise noted, all events
@@ -2588,6 +2599,7 @@ impl<'a> Reader<'a> {
             let boundaries = std::mem::take(&mut self.boundaries);
             self.place_unless_repeated(boundaries);
         }
+        self.place_event_fields();
         self.report_unread_stamps();
         for (event, raw) in self.incident.timeline.iter().zip(&self.raw_events) {
             if event.text.is_empty() {
@@ -2694,6 +2706,9 @@ fn opens_with_log_level(text: &str) -> bool {
 enum DayMarker {
     /// `(next day)`, `Next day,`, `The next morning,`: the day after the entry before.
     Next,
+    /// `23:29 (night before)`, `23:10 (previous day)`: the day before the one in force (the
+    /// timeline's first day, for a first entry).
+    Before,
     /// `+1d`, `(+2 days)`, `D+1`: so many days after the timeline's first.
     After(i8),
     /// The first entry under a `### Wednesday` part: the next such weekday from the day in
@@ -2715,13 +2730,25 @@ fn day_marker(content: &str) -> Option<(DayMarker, usize)> {
         "the following morning",
         "the day after",
     ];
+    const BEFORE: [&str; 7] = [
+        "(previous day)",
+        "(the day before)",
+        "(night before)",
+        "previous day",
+        "the previous day",
+        "the day before",
+        "the night before",
+    ];
     // Most lines stop here: every marker opens with one of these.
-    if !content.starts_with(['(', '[', '+', 'n', 'N', 't', 'T', 'f', 'F', 'd', 'D']) {
+    if !content.starts_with([
+        '(', '[', '+', 'n', 'N', 't', 'T', 'f', 'F', 'd', 'D', 'p', 'P',
+    ]) {
         return None;
     }
-    let (marker, len) = match skip_word(content, &NEXT) {
-        0 => days_after_marker(content)?,
-        len => (DayMarker::Next, len),
+    let (marker, len) = match (skip_word(content, &NEXT), skip_word(content, &BEFORE)) {
+        (0, 0) => days_after_marker(content)?,
+        (0, len) => (DayMarker::Before, len),
+        (len, _) => (DayMarker::Next, len),
     };
     let rest = &content[len..];
     let gap = rest.len()
@@ -2730,6 +2757,69 @@ fn day_marker(content: &str) -> Option<(DayMarker, usize)> {
             .len();
     let after = &rest[gap..];
     (gap > 0 && after.starts_with(|c: char| c.is_ascii_digit())).then_some((marker, len + gap))
+}
+
+/// What the author writes in parentheses after an entry's time to put it on the day before
+/// (`~23:29 (night before)`, Vietnamese `(đêm trước)`, `(前日)`), lower case.
+const DAY_BEFORE_NOTES: &[&str] = &[
+    "night before",
+    "the night before",
+    "previous night",
+    "the previous night",
+    "evening before",
+    "the evening before",
+    "day before",
+    "the day before",
+    "previous day",
+    "the previous day",
+    "prior day",
+    "the prior day",
+    "d-1",
+    "la veille",
+    "veille",
+    "la veille au soir",
+    "vortag",
+    "am vortag",
+    "vorabend",
+    "am vorabend",
+    "día anterior",
+    "el día anterior",
+    "noche anterior",
+    "la noche anterior",
+    "dia anterior",
+    "o dia anterior",
+    "noite anterior",
+    "a noite anterior",
+    "giorno prima",
+    "il giorno prima",
+    "la sera prima",
+    "la notte prima",
+    "đêm trước",
+    "hôm trước",
+    "tối hôm trước",
+    "ngày hôm trước",
+    "前日",
+    "前夜",
+    "前日夜",
+    "前一天",
+    "前一晚",
+    "前晚",
+    "전날",
+    "전날 밤",
+    "накануне",
+];
+
+/// True when an entry's words open with a note in parentheses that puts its time on the
+/// day before (see [`DAY_BEFORE_NOTES`]): `(night before) — pods restarted`.
+fn opens_with_day_before(text: &str) -> bool {
+    let Some(inner) = text.trim_start().strip_prefix(['(', '[', '（']) else {
+        return false;
+    };
+    let Some(end) = inner.find([')', ']', '）']) else {
+        return false;
+    };
+    let note = inner[..end].trim().to_lowercase();
+    DAY_BEFORE_NOTES.contains(&note.as_str())
 }
 
 /// `+1d`, `(+2 days)`, `[+1 day]`, `D+1`, `(day+2)`, `Day 3` at the start of `content`: the
@@ -3493,7 +3583,18 @@ mod report_tests {
 
 #[cfg(test)]
 mod day_marker_tests {
-    use super::{day_marker, DayMarker};
+    use super::{day_marker, opens_with_day_before, DayMarker};
+
+    #[test]
+    fn reads_a_note_of_the_day_before_after_the_time() {
+        assert!(opens_with_day_before("(night before) — pods restarted"));
+        assert!(opens_with_day_before(" (Previous Day) deploy"));
+        assert!(opens_with_day_before("(đêm trước) Tự nhiên restart pod"));
+        assert!(opens_with_day_before("（前日）デプロイ"));
+        assert!(!opens_with_day_before("(approx.) deploy"));
+        assert!(!opens_with_day_before("night before the launch"));
+        assert!(!opens_with_day_before("(night before the launch) x"));
+    }
 
     #[test]
     fn reads_the_markers_of_the_next_day_and_of_days_after_the_first() {
@@ -3503,6 +3604,14 @@ mod day_marker_tests {
         assert_eq!(
             read("(next day) 02:00 x"),
             Some((DayMarker::Next, "02:00 x"))
+        );
+        assert_eq!(
+            read("(previous day) 23:10 deploy"),
+            Some((DayMarker::Before, "23:10 deploy"))
+        );
+        assert_eq!(
+            read("The night before, 23:10 x"),
+            Some((DayMarker::Before, "23:10 x"))
         );
         assert_eq!(
             read("The next morning, 07:45 x"),

@@ -167,6 +167,7 @@ impl Reader<'_> {
             {
                 self.read_boundary(index, field == Field::Start, value, *value_at);
             }
+            None => self.read_event_field(index, label, value, *value_at),
             _ => {}
         }
     }
