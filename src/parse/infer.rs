@@ -468,6 +468,40 @@ fn past_zone(after: &str) -> &str {
         .trim_start()
 }
 
+/// The day of the month a time at the start of `text` is put on by an ordinal alone after it
+/// and its zone (`8 PM UTC on the 16th`, `at 02:10, on the 3rd`): the month is the story's.
+pub fn day_of_month_after(text: &str) -> Option<u32> {
+    let clock = leading_clock(text)?;
+    let rest = past_zone(&text[clock.len..]).trim_start_matches([',', ' ']);
+    let rest = rest.strip_prefix("on the ")?;
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let day: u32 = rest[..digits]
+        .parse()
+        .ok()
+        .filter(|d| (1..=31).contains(d))?;
+    let suffix = ["st", "nd", "rd", "th"]
+        .into_iter()
+        .find(|s| rest[digits..].starts_with(s))?;
+    // `on the 3rd.`, `on the 16th when`, not `on the 2nd attempt`.
+    let after = &rest[digits + suffix.len()..];
+    let word = after.strip_prefix(' ').map(|rest| {
+        rest.split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default()
+    });
+    let ends = match word {
+        Some(word) => {
+            !word.starts_with(char::is_lowercase)
+                || matches!(
+                    word,
+                    "and" | "at" | "when" | "as" | "after" | "before" | "with"
+                )
+        }
+        None => !after.starts_with(char::is_alphanumeric),
+    };
+    ends.then_some(day)
+}
+
 /// `after` past a weekday's name at its start (`Friday)` gives `)`), or `after` itself.
 fn past_weekday(after: &str) -> &str {
     crate::parse::entry::weekday_len(after).map_or(after, |len| after[len..].trim_start())
@@ -943,6 +977,16 @@ mod tests {
             at("Awaria nastąpiła o godzinie 7.35 rano."),
             Some("07:35".into())
         );
+    }
+
+    #[test]
+    fn an_ordinal_alone_after_a_time_names_its_day_of_the_month() {
+        assert_eq!(day_of_month_after("8 PM UTC on the 16th. Many"), Some(16));
+        assert_eq!(day_of_month_after("02:10, on the 3rd"), Some(3));
+        assert_eq!(day_of_month_after("02:10 on the 16th when"), Some(16));
+        assert_eq!(day_of_month_after("02:10 on the 2nd attempt"), None);
+        assert_eq!(day_of_month_after("02:10 on the 32nd"), None);
+        assert_eq!(day_of_month_after("02:10 on the day"), None);
     }
 
     #[test]

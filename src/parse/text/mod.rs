@@ -27,7 +27,7 @@ use super::entry::{
 use super::front_matter::{front_matter, status_items, StatusItem};
 use super::html_blocks::HtmlBlocks;
 use super::impact::affected_users_percent;
-use super::infer::{head, inferred_times, names_today, narrated_times};
+use super::infer::{day_of_month_after, head, inferred_times, names_today, narrated_times};
 use super::inline::{segments, unsafe_link_targets, Inline};
 use super::items::{self, Column};
 use super::labels::{

@@ -222,6 +222,16 @@ impl Reader<'_> {
                 // `from late last night (April 5th) until 10:45am this morning`: the day
                 // named earlier on the line is not this time's.
                 let written = date.or(line_date.filter(|_| !today));
+                // `at 8 PM UTC on the 16th`: that day of the story's month.
+                let written = written.or_else(|| {
+                    let day = day_of_month_after(content.get(at..)?)?;
+                    let month = heading_day
+                        .or(running_date)
+                        .or(self.dates.title)
+                        .or(self.dates.field)
+                        .or(published)?;
+                    month.with_day(day)
+                });
                 // A moment a relative word moved (`16.00 uur gistermiddag`) moves the story's
                 // later moments that write no day of their own as well, unless they follow a
                 // moment dated since (whose day they take as it is).
