@@ -3,10 +3,6 @@
 
 use super::*;
 
-/// Where an event goes on the timeline: the line and byte of the listed entry it goes by,
-/// and whether before it (0), at it (1) or after it (2).
-type PlaceKey = (usize, usize, u8);
-
 impl Reader<'_> {
     /// Entry-shaped lines outside the timeline section: a run of two or more (blank lines
     /// between them allowed, and lines indented under the entry before, such as the steps
@@ -134,40 +130,24 @@ impl Reader<'_> {
             self.keep_written_order();
             return;
         }
-        // Where each event goes: a listed entry keeps its place; a field goes just before the
-        // first listed entry later than it (compared by day when both have one), else after
-        // the last.
+        // Each field goes just before the first event later than it (compared by day when
+        // both have one), else after the last. (Moved one by one, not sorted: the fields
+        // are few, and another instance of the sort would weigh kilobytes in the wasm.)
         let later = |raw: &RawEvent, field: &RawEvent| match (raw.date, field.date) {
             (Some(a), Some(b)) if a != b => a > b,
             _ => raw.time > field.time,
         };
-        let keys: Vec<PlaceKey> = self
-            .raw_events
-            .iter()
-            .enumerate()
-            .map(|(i, raw)| {
-                if i < listed {
-                    return (raw.line_index, raw.at, 1);
-                }
-                match self.raw_events[..listed].iter().find(|l| later(l, raw)) {
-                    Some(next) => (next.line_index, next.at, 0),
-                    None => {
-                        let last = &self.raw_events[listed - 1];
-                        (last.line_index, last.at, 2)
-                    }
-                }
-            })
-            .collect();
-        let mut pairs: Vec<(PlaceKey, (TimelineEvent, RawEvent))> = keys
-            .into_iter()
-            .zip(
-                std::mem::take(&mut self.incident.timeline)
-                    .into_iter()
-                    .zip(std::mem::take(&mut self.raw_events)),
-            )
-            .collect();
-        pairs.sort_by_key(|(key, _)| *key);
-        (self.incident.timeline, self.raw_events) = pairs.into_iter().map(|(_, pair)| pair).unzip();
+        let events = self.incident.timeline.split_off(listed);
+        let raws = self.raw_events.split_off(listed);
+        for (event, raw) in events.into_iter().zip(raws) {
+            let at = self
+                .raw_events
+                .iter()
+                .position(|other| later(other, &raw))
+                .unwrap_or(self.raw_events.len());
+            self.incident.timeline.insert(at, event);
+            self.raw_events.insert(at, raw);
+        }
     }
 
     /// Sorts the events and their raw parts together by where they were written.
