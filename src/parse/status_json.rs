@@ -110,11 +110,14 @@ pub fn read_status_json(text: &str) -> Option<(Incident, Vec<Diagnostic>)> {
     if !unread.is_empty() {
         message.push_str(&format!("; not read: {}", unread.join(", ")));
     }
+    Some(read_with_note(incident, message, text))
+}
+
+/// The incident read from a status document, with the one note saying how it was read, at
+/// the document's first line.
+fn read_with_note(incident: Incident, note: String, text: &str) -> (Incident, Vec<Diagnostic>) {
     let first_line = text.lines().next().unwrap_or_default();
-    Some((
-        incident,
-        vec![Diagnostic::warning(1, 1, message, first_line)],
-    ))
+    (incident, vec![Diagnostic::warning(1, 1, note, first_line)])
 }
 
 /// A system status feed (Apple's `system_status_<locale>.js`): `services`, each with its
@@ -197,11 +200,7 @@ fn read_service_feed(root: &Map<String, Value>, text: &str) -> Option<(Incident,
             "; {undated} events without a `startDate` left out"
         ));
     }
-    let first_line = text.lines().next().unwrap_or_default();
-    Some((
-        incident,
-        vec![Diagnostic::warning(1, 1, message, first_line)],
-    ))
+    Some(read_with_note(incident, message, text))
 }
 
 /// `2023/03/31 08:37 JST` (a feed's stamp) as a moment in its zone; only a stamp with a date.

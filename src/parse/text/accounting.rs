@@ -88,10 +88,15 @@ impl Reader<'_> {
     /// window's `Start:`/`End:` fields) join it in written order, unless it already has an
     /// entry at that moment.
     pub(super) fn place_unless_repeated(&mut self, entries: Vec<PendingEntry>) {
-        if entries.is_empty() {
-            return;
+        if self.record_unless_repeated(entries) {
+            self.keep_written_order();
         }
-        let mut placed = false;
+    }
+
+    /// Records each of `entries` the timeline has no event at the same moment for (the same
+    /// time, on the same day where both have one), at the end; true when any was.
+    fn record_unless_repeated(&mut self, entries: Vec<PendingEntry>) -> bool {
+        let mut recorded = false;
         for entry in entries {
             let repeated = self.raw_events.iter().any(|raw| {
                 raw.time == entry.time
@@ -99,12 +104,10 @@ impl Reader<'_> {
             });
             if !repeated {
                 self.record_event(entry);
-                placed = true;
+                recorded = true;
             }
         }
-        if placed {
-            self.keep_written_order();
-        }
+        recorded
     }
 
     /// The moments named by fields outside the timeline ([`Self::read_event_field`]) join it
@@ -114,16 +117,7 @@ impl Reader<'_> {
     pub(super) fn place_event_fields(&mut self) {
         let fields = std::mem::take(&mut self.event_fields);
         let listed = self.raw_events.len();
-        for field in fields {
-            let repeated = self.raw_events.iter().any(|raw| {
-                raw.time == field.time
-                    && (raw.date.is_none() || field.date.is_none() || raw.date == field.date)
-            });
-            if !repeated {
-                self.record_event(field);
-            }
-        }
-        if self.raw_events.len() == listed {
+        if !self.record_unless_repeated(fields) {
             return;
         }
         if listed == 0 {
