@@ -976,12 +976,21 @@ fn names_only_the_day(after: &str) -> bool {
 /// The date a heading starts with, whatever follows it: `### October 21, 2025 - Redis
 /// overload` or `**Day 2 – 2024-03-05**` names the day of the entries under it.
 pub fn heading_date(content: &str, context: DateContext) -> Option<NaiveDate> {
-    let found = find_date_in(content, context)?;
-    let words_before = content[..found.span.start]
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .count();
-    (words_before <= 2).then_some(found.date)
+    let found = find_date_in(content, context).filter(|found| {
+        let words_before = content[..found.span.start]
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .count();
+        words_before <= 2
+    });
+    if let Some(found) = found {
+        return Some(found.date);
+    }
+    // `### 5/7 朝 — cleanup`: a year-less numeric day opening the heading, once the document's
+    // year is known (not `1/3 of the nodes`).
+    let content = content.trim_start();
+    let (date, len) = leading_month_day(content, context)?;
+    (content[len..].split_whitespace().next() != Some("of")).then_some(date)
 }
 
 /// `Monday`, `mon`, `Tue.` in any case.
@@ -1247,6 +1256,19 @@ mod tests {
 
     fn text_of(content: &str) -> Option<String> {
         read(content).map(|r| r.3)
+    }
+
+    #[test]
+    fn a_year_less_numeric_day_opening_a_heading_dates_it_once_the_year_is_known() {
+        let context = DateContext {
+            year: Some(2026),
+            ..DateContext::default()
+        };
+        let day = |text: &str| heading_date(text, context).map(|d| d.to_string());
+        assert_eq!(day("5/7 朝 — cleanup"), Some("2026-05-07".into()));
+        assert_eq!(day("5/9"), Some("2026-05-09".into()));
+        assert_eq!(day("1/3 of the nodes"), None);
+        assert_eq!(heading_date("5/7 morning", DateContext::default()), None);
     }
 
     #[test]
