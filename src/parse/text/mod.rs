@@ -2730,10 +2730,7 @@ fn day_marker(content: &str) -> Option<(DayMarker, usize)> {
         "the following morning",
         "the day after",
     ];
-    const BEFORE: [&str; 7] = [
-        "(previous day)",
-        "(the day before)",
-        "(night before)",
+    const BEFORE: [&str; 4] = [
         "previous day",
         "the previous day",
         "the day before",
@@ -2741,11 +2738,18 @@ fn day_marker(content: &str) -> Option<(DayMarker, usize)> {
     ];
     // Most lines stop here: every marker opens with one of these.
     if !content.starts_with([
-        '(', '[', '+', 'n', 'N', 't', 'T', 'f', 'F', 'd', 'D', 'p', 'P',
+        '(', '[', '（', '+', 'n', 'N', 't', 'T', 'f', 'F', 'd', 'D', 'p', 'P',
     ]) {
         return None;
     }
-    let (marker, len) = match (skip_word(content, &NEXT), skip_word(content, &BEFORE)) {
+    // `(previous day) 22:50`, `(la veille) 23:10`: a note of the day before, in its brackets.
+    let before_note = || {
+        let close = content.find([')', ']', '）'])?;
+        let len = close + content[close..].chars().next()?.len_utf8();
+        opens_with_day_before(content).then_some(len)
+    };
+    let before = before_note().unwrap_or_else(|| skip_word(content, &BEFORE));
+    let (marker, len) = match (skip_word(content, &NEXT), before) {
         (0, 0) => days_after_marker(content)?,
         (0, len) => (DayMarker::Before, len),
         (len, _) => (DayMarker::Next, len),
@@ -3611,6 +3615,10 @@ mod day_marker_tests {
         );
         assert_eq!(
             read("The night before, 23:10 x"),
+            Some((DayMarker::Before, "23:10 x"))
+        );
+        assert_eq!(
+            read("（前日） 23:10 x"),
             Some((DayMarker::Before, "23:10 x"))
         );
         assert_eq!(
