@@ -402,8 +402,8 @@ fn total_impact(m: &Milestones, start: &Milestone) -> Option<KeyDuration> {
 }
 
 /// Why [`key_durations_from`] found none, said on the page in place of the durations: a log of
-/// separate incidents, no time at all, or a single moment (one event, or all of them at the
-/// same time).
+/// separate incidents, no time at all, or nothing after the impact's start (one event, all of
+/// them at the same time, or the others before it: a cause told before the impact).
 pub fn why_no_durations(m: &Milestones) -> &'static str {
     if !m.episodes.is_empty() {
         return "No durations across the file: it logs separate incidents, days or months \
@@ -416,7 +416,10 @@ pub fn why_no_durations(m: &Milestones) -> &'static str {
              length the postmortem states."
         }
         None => "No durations: the timeline states no times.",
-        Some(_) => "No durations: the timeline states one moment only, and a duration needs two.",
+        Some(_) => {
+            "No durations: nothing in the timeline comes after the impact's start, and a duration \
+             needs a later moment."
+        }
     }
 }
 
@@ -474,7 +477,7 @@ mod tests {
         let stated = reason("Outage\n\nDuration: about 2 hours\n\nSummary: the site was down.\n");
         assert!(stated.contains("length the postmortem states"), "{stated}");
         let one = reason("Outage\n\nDate: 2024-03-01\n\nTimeline\n10:00 - the site went down\n");
-        assert!(one.contains("one moment only"), "{one}");
+        assert!(one.contains("nothing in the timeline comes after"), "{one}");
         let log = reason(
             "Status history\n\nTimeline\n2023-04-10 16:30 - storage down\n\
              2023-04-10 17:30 - storage back\n2022-12-22 09:00 - network outage\n\
