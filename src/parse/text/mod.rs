@@ -1265,6 +1265,7 @@ impl<'a> Reader<'a> {
         let stamped = || {
             timeline_entry(label, self.context).is_some()
                 || stamped_heading(&self.lines[index].text, self.context).is_some()
+                || self.opens_run_of_timed_parts(index)
         };
         if heading && !in_timeline && stamped() {
             // `## 2024-01-23 13:21` outside any timeline: headings that carry stamps are a
@@ -2134,6 +2135,33 @@ impl<'a> Reader<'a> {
                     || stamped_heading(text, self.context).is_some()
                     || timed_part_heading(text, self.context).is_some())
         })
+    }
+
+    /// True when the Markdown heading at `index` names its time in parentheses and so does the
+    /// next heading as high as it (`### 1. Immediate Actions (20:21 UTC)`, then `### 2.
+    /// Automated Cleanup (20:23 UTC)` under `## Resolution Steps`): a run of timed parts is a
+    /// timeline wherever it is. One such heading alone (`### Nightly backup (02:00 UTC)`) is not.
+    fn opens_run_of_timed_parts(&self, index: usize) -> bool {
+        let timed = |text: &str| timed_part_heading(text, self.context).is_some();
+        let Some(level) = heading_level(&self.lines[index].text) else {
+            return false;
+        };
+        if !timed(&self.lines[index].text) {
+            return false;
+        }
+        let mut fenced = false;
+        let next = self.lines[index + 1..].iter().find_map(|line| {
+            let text = scan::trim_start(&line.text);
+            if is_fence(text) {
+                fenced = !fenced;
+            }
+            (!fenced)
+                .then(|| heading_level(text))
+                .flatten()
+                .filter(|&l| l <= level)
+                .map(|l| (l, text))
+        });
+        next.is_some_and(|(next_level, text)| next_level == level && timed(text))
     }
 
     /// True when the Markdown heading at `index` sits under a dated heading that is itself
