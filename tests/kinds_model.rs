@@ -137,6 +137,9 @@ fn examples(dir: &std::path::Path) -> (Vec<Example>, usize, f32) {
                 .iter()
                 .position(|k| *k == label.kind)
                 .expect("a kind");
+            if let Ok(path) = std::env::var("KINDS_DUMP") {
+                dump(&path, file, &incident, index, label, &features[index]);
+            }
             out.push(Example {
                 file: number,
                 features: features[index].take().expect("unused"),
@@ -147,6 +150,42 @@ fn examples(dir: &std::path::Path) -> (Vec<Example>, usize, f32) {
     }
     let count = by_file.len();
     (out, count, unsure)
+}
+
+/// With `KINDS_DUMP=path`, appends one JSON line per labelled event (its file, label, place,
+/// text, neighbours' texts and features) to `path`, to try other models outside this test.
+fn dump(
+    path: &str,
+    file: &str,
+    incident: &postmortem_explorer::model::Incident,
+    index: usize,
+    label: &Label,
+    features: &Option<Vec<(String, f32)>>,
+) {
+    use std::io::Write;
+    let text = |i: Option<usize>| {
+        i.and_then(|i| incident.timeline.get(i))
+            .map(|e| e.text.clone())
+            .unwrap_or_default()
+    };
+    let line = serde_json::json!({
+        "file": file,
+        "kind": format!("{:?}", label.kind),
+        "confident": label.confident,
+        "index": index,
+        "count": incident.timeline.len(),
+        "text": text(Some(index)),
+        "before": text(index.checked_sub(1)),
+        "after": text(Some(index + 1)),
+        "features": features,
+    });
+    if let Ok(mut out) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+    {
+        let _ = writeln!(out, "{line}");
+    }
 }
 
 /// With `KINDS_STEM=n`, word stems cut to `n` characters (to measure shorter stems before
