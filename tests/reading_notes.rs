@@ -158,3 +158,17 @@ fn a_timeline_written_newest_first_is_noted_once_and_only_its_slips_per_entry() 
         .collect();
     assert_eq!(named, [7], "{slipped:?}");
 }
+
+#[test]
+fn a_lone_timed_heading_outside_the_timeline_is_noted() {
+    let name = "timed-step-headings-outside-timeline.md";
+    let text = std::fs::read_to_string(format!("tests/fixtures/shapes/{name}")).unwrap();
+    let found = notes(name, &text);
+    let lone: Vec<u32> = found
+        .iter()
+        .filter(|(s, _, m)| *s == Severity::Warning && m.contains("heading names a time"))
+        .map(|(_, line, _)| *line)
+        .collect();
+    // The two step headings in a run are entries; the nightly job's heading alone is noted.
+    assert_eq!(lone, [31], "{found:?}");
+}

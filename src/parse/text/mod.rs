@@ -1275,6 +1275,17 @@ impl<'a> Reader<'a> {
             self.saw_timeline = true;
             return false;
         }
+        if heading
+            && !in_timeline
+            && timed_part_heading(&self.lines[index].text, self.context).is_some()
+        {
+            let at = self.lines[index].text.len() - scan::trim_start(&self.lines[index].text).len();
+            self.warn(
+                index,
+                at,
+                "this heading names a time but sits outside the timeline and no heading beside it names one; it was kept as a heading, not placed on the timeline",
+            );
+        }
         let Some(field) = field_for(label) else {
             if !heading && !in_timeline {
                 self.read_event_field(index, label, value, value_at);
