@@ -2149,9 +2149,11 @@ impl<'a> Reader<'a> {
     }
 
     /// True when the Markdown heading at `index` names its time in parentheses and so does the
-    /// next heading as high as it (`### 1. Immediate Actions (20:21 UTC)`, then `### 2.
-    /// Automated Cleanup (20:23 UTC)` under `## Resolution Steps`): a run of timed parts is a
-    /// timeline wherever it is. One such heading alone (`### Nightly backup (02:00 UTC)`) is not.
+    /// next or the previous heading as high as it, with none higher between (`### 1. Immediate
+    /// Actions (20:21 UTC)`, then `### 2. Automated Cleanup (20:23 UTC)` under `## Resolution
+    /// Steps`): a run of timed parts is a timeline wherever it is, and its last part stays in
+    /// it when a bold label (`**Impact:**`) under the part before had left the timeline. One
+    /// such heading alone (`### Nightly backup (02:00 UTC)`) is not.
     fn opens_run_of_timed_parts(&self, index: usize) -> bool {
         let timed = |text: &str| timed_part_heading(text, self.context).is_some();
         let Some(level) = heading_level(&self.lines[index].text) else {
@@ -2160,19 +2162,9 @@ impl<'a> Reader<'a> {
         if !timed(&self.lines[index].text) {
             return false;
         }
-        let mut fenced = false;
-        let next = self.lines[index + 1..].iter().find_map(|line| {
-            let text = scan::trim_start(&line.text);
-            if is_fence(text) {
-                fenced = !fenced;
-            }
-            (!fenced)
-                .then(|| heading_level(text))
-                .flatten()
-                .filter(|&l| l <= level)
-                .map(|l| (l, text))
-        });
-        next.is_some_and(|(next_level, text)| next_level == level && timed(text))
+        let after = nearest_heading_as_high(self.lines[index + 1..].iter(), level);
+        let before = nearest_heading_as_high(self.lines[..index].iter().rev(), level);
+        after.is_some_and(timed) || before.is_some_and(timed)
     }
 
     /// True when the Markdown heading at `index` sits under a dated heading that is itself
@@ -3396,6 +3388,29 @@ fn window_opening(content: &str, context: DateContext) -> Option<(usize, Entry)>
     let word = skip_word(content, &["between ", "from "]);
     let entry = timeline_entry(&content[word..], context).filter(|_| word > 0)?;
     Some((word, entry))
+}
+
+/// The nearest Markdown heading among `lines` (in the order given) that is as high as `level`
+/// or higher, code fences skipped: its words when it is exactly as high, else none.
+fn nearest_heading_as_high<'l>(
+    lines: impl Iterator<Item = &'l Line<'l>>,
+    level: usize,
+) -> Option<&'l str> {
+    let mut fenced = false;
+    lines
+        .filter_map(|line| {
+            let text = scan::trim_start(&line.text);
+            if is_fence(text) {
+                fenced = !fenced;
+            }
+            (!fenced)
+                .then(|| heading_level(text))
+                .flatten()
+                .map(|l| (l, text))
+        })
+        .find(|&(l, _)| l <= level)
+        .filter(|&(l, _)| l == level)
+        .map(|(_, text)| text)
 }
 
 #[cfg(test)]
