@@ -85,8 +85,8 @@ impl Reader<'_> {
     }
 
     /// Entries read outside the timeline (status updates listed in the front matter, the
-    /// window's `Start:`/`End:` fields) join it in written order, unless it already has an
-    /// entry at that moment.
+    /// windows of a file of several reports) join it in written order, unless it already
+    /// has an entry at that moment.
     pub(super) fn place_unless_repeated(&mut self, entries: Vec<PendingEntry>) {
         if self.record_unless_repeated(entries) {
             self.keep_written_order();
@@ -94,20 +94,42 @@ impl Reader<'_> {
     }
 
     /// Records each of `entries` the timeline has no event at the same moment for (the same
-    /// time, on the same day where both have one), at the end; true when any was.
+    /// time, on the same day where both have one), at the end; true when any was. An event
+    /// that repeats a dated entry without a date of its own (`Today at approx. 11.23` under
+    /// `:start: 2020-06-24 11:23`) takes that entry's date: the author wrote it there.
     fn record_unless_repeated(&mut self, entries: Vec<PendingEntry>) -> bool {
         let mut recorded = false;
         for entry in entries {
-            let repeated = self.raw_events.iter().any(|raw| {
+            let repeated = self.raw_events.iter_mut().find(|raw| {
                 raw.time == entry.time
                     && (raw.date.is_none() || entry.date.is_none() || raw.date == entry.date)
             });
-            if !repeated {
-                self.record_event(entry);
-                recorded = true;
+            match repeated {
+                Some(raw) => {
+                    if raw.date.is_none() && raw.day_marker.is_none() {
+                        raw.date = entry.date;
+                    }
+                }
+                None => {
+                    self.record_event(entry);
+                    recorded = true;
+                }
             }
         }
         recorded
+    }
+
+    /// The window's `Start:`/`End:` fields, when no timeline is listed, join the moments
+    /// found in the prose: one window's in time order as [`Self::place_event_fields`] places
+    /// fields (an `End:` written in the header goes after the prose's moments before it, not
+    /// first); the windows of a file of several reports each where it was written.
+    pub(super) fn place_boundaries(&mut self) {
+        let boundaries = std::mem::take(&mut self.boundaries);
+        if boundaries.len() <= 2 {
+            self.event_fields.splice(0..0, boundaries);
+        } else {
+            self.place_unless_repeated(boundaries);
+        }
     }
 
     /// The moments named by fields outside the timeline ([`Self::read_event_field`]) join it
@@ -127,17 +149,30 @@ impl Reader<'_> {
         // Each field goes just before the first event later than it (compared by day when
         // both have one), else after the last. (Moved one by one, not sorted: the fields
         // are few, and another instance of the sort would weigh kilobytes in the wasm.)
-        let later = |raw: &RawEvent, field: &RawEvent| match (raw.date, field.date) {
-            (Some(a), Some(b)) if a != b => a > b,
-            _ => raw.time > field.time,
-        };
+        let later =
+            |day: Option<NaiveDate>, other: &RawEvent, field: &RawEvent| match (day, field.date) {
+                (Some(a), Some(b)) if a != b => a > b,
+                _ => other.time > field.time,
+            };
         let events = self.incident.timeline.split_off(listed);
         let raws = self.raw_events.split_off(listed);
         for (event, raw) in events.into_iter().zip(raws) {
+            // The day of each event: its own, else the one before it carried on, the next
+            // one after a step back in time (`23:55`, then `00:20`).
+            let mut day: Option<NaiveDate> = None;
+            let mut previous: Option<NaiveTime> = None;
             let at = self
                 .raw_events
                 .iter()
-                .position(|other| later(other, &raw))
+                .position(|other| {
+                    day = match (other.date, day, previous) {
+                        (Some(own), _, _) => Some(own),
+                        (None, Some(d), Some(p)) if other.time < p => d.succ_opt(),
+                        (None, d, _) => d,
+                    };
+                    previous = Some(other.time);
+                    later(day, other, &raw)
+                })
                 .unwrap_or(self.raw_events.len());
             self.incident.timeline.insert(at, event);
             self.raw_events.insert(at, raw);

@@ -2627,8 +2627,7 @@ impl<'a> Reader<'a> {
         self.place_unless_repeated(front_status);
         // Without a listed timeline, the window's fields are its moments.
         if !listed {
-            let boundaries = std::mem::take(&mut self.boundaries);
-            self.place_unless_repeated(boundaries);
+            self.place_boundaries();
         }
         self.place_event_fields();
         self.report_unread_stamps();
