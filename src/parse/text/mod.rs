@@ -2129,17 +2129,7 @@ impl<'a> Reader<'a> {
         if level <= self.timeline_heading_level().unwrap_or(0) {
             return false;
         }
-        let mut fenced = false;
-        let next = self.lines[index + 1..].iter().find_map(|line| {
-            let text = scan::trim_start(&line.text);
-            if is_fence(text) {
-                fenced = !fenced;
-            }
-            (!fenced)
-                .then(|| heading_level(text))
-                .flatten()
-                .map(|l| (l, text))
-        });
+        let next = headings_outside_fences(self.lines[index + 1..].iter()).next();
         next.is_some_and(|(next_level, text)| {
             next_level == level
                 && (timeline_entry(text, self.context).is_some()
@@ -3395,21 +3385,28 @@ fn nearest_heading_as_high<'l>(
     lines: impl Iterator<Item = &'l Line<'l>>,
     level: usize,
 ) -> Option<&'l str> {
-    let mut fenced = false;
-    lines
-        .filter_map(|line| {
-            let text = scan::trim_start(&line.text);
-            if is_fence(text) {
-                fenced = !fenced;
-            }
-            (!fenced)
-                .then(|| heading_level(text))
-                .flatten()
-                .map(|l| (l, text))
-        })
+    headings_outside_fences(lines)
         .find(|&(l, _)| l <= level)
         .filter(|&(l, _)| l == level)
         .map(|(_, text)| text)
+}
+
+/// The Markdown headings among `lines` (in the order given), with their levels, those inside
+/// code fences left out.
+fn headings_outside_fences<'l>(
+    lines: impl Iterator<Item = &'l Line<'l>>,
+) -> impl Iterator<Item = (usize, &'l str)> {
+    let mut fenced = false;
+    lines.filter_map(move |line| {
+        let text = scan::trim_start(&line.text);
+        if is_fence(text) {
+            fenced = !fenced;
+        }
+        (!fenced)
+            .then(|| heading_level(text))
+            .flatten()
+            .map(|l| (l, text))
+    })
 }
 
 #[cfg(test)]
