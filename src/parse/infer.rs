@@ -326,7 +326,8 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
                     .last()
                     .is_some_and(|moment: &Inferred| moment.at >= start));
         window_start_end = starts_window.then_some(at + clock.len);
-        if ends_window {
+        // `fstrim.timer (weekly, Mon ~00:10)`, `runs daily at 02:01`: a schedule, no moment.
+        if ends_window || names_a_schedule(lead) {
             at += clock.len.max(1);
             last_clock_end = at;
             continue;
@@ -505,6 +506,43 @@ pub fn day_of_month_after(text: &str) -> Option<u32> {
 /// `after` past a weekday's name at its start (`Friday)` gives `)`), or `after` itself.
 fn past_weekday(after: &str) -> &str {
     crate::parse::entry::weekday_len(after).map_or(after, |len| after[len..].trim_start())
+}
+
+/// True when `lead` (the words before a time) ends by saying the time recurs: `daily at`,
+/// `(weekly, Mon ~`, `every night at`, `each Monday at`. Only its last words count (`The
+/// weekly report was late, and at 10:00 ...` is a moment).
+fn names_a_schedule(lead: &str) -> bool {
+    const RECURS: [&str; 6] = ["daily", "weekly", "nightly", "hourly", "monthly", "cron"];
+    const PERIODS: [&str; 7] = [
+        "day",
+        "night",
+        "morning",
+        "evening",
+        "afternoon",
+        "week",
+        "hour",
+    ];
+    const LINKS: [&str; 5] = ["at", "around", "about", "on", "~"];
+    let mut words = lead
+        .rsplit(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | '~'))
+        .filter(|w| !w.is_empty() && !LINKS.contains(&w.to_ascii_lowercase().as_str()))
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        });
+    let Some(last) = words.next() else {
+        return false;
+    };
+    if RECURS.contains(&last.as_str()) {
+        return true;
+    }
+    let names_a_period =
+        PERIODS.contains(&last.as_str()) || crate::parse::entry::weekday_of(&last).is_some();
+    names_a_period
+        && words
+            .next()
+            .is_some_and(|w| RECURS.contains(&w.as_str()) || w == "every" || w == "each")
 }
 
 /// True when `lead` (the words before a time) ends by putting the moment just beside it:
