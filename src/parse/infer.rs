@@ -310,6 +310,7 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
             || ends_with_as_of(lead)
             || ends_near_a_moment(lead)
             || cjk_trigger_ends(lead)
+            || zone_opens_clause(lead)
             || glosses_an_introduced_moment(lead)
             || (date.is_some() && previous.as_deref() == Some("on"));
         let starts_window = previous
@@ -326,8 +327,16 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
                     .last()
                     .is_some_and(|moment: &Inferred| moment.at >= start));
         window_start_end = starts_window.then_some(at + clock.len);
+        // `UTC 05:17（港时 13:17）`: the same moment in another zone, in parentheses.
+        let restated_in_zone = last_clock_end > start
+            && text.get(last_clock_end..at).is_some_and(|since| {
+                let zone = since.trim().trim_start_matches(['(', '（']).trim_start();
+                zone.len() < since.trim().len()
+                    && (cjk_lead(zone).0.is_some_and(|z| z.at == 0)
+                        || zone_at_start(zone).is_some_and(|z| z.label.len() == zone.len()))
+            });
         // `fstrim.timer (weekly, Mon ~00:10)`, `runs daily at 02:01`: a schedule, no moment.
-        if ends_window || names_a_schedule(lead) {
+        if ends_window || restated_in_zone || names_a_schedule(lead) {
             at += clock.len.max(1);
             last_clock_end = at;
             continue;
@@ -599,7 +608,29 @@ fn on_day_part(time: NaiveTime, part: DayPart) -> NaiveTime {
 /// Words of Chinese that introduce a moment, written right before its time with no space:
 /// `今天13:44:35` (today), `此时是12时` (it was then), `最晚12时` (at the latest). One-character
 /// words are left out: `于` ends `属于` ("belongs to") as well.
-const CJK_TRIGGERS: &[&str] = &["今天", "此时是", "此时", "最晚"];
+const CJK_TRIGGERS: &[&str] = &["今天", "此时是", "此时", "最晚", "约", "約"];
+
+/// True when the text before a time ends with a zone's abbreviation that opens its sentence
+/// or follows Chinese or Japanese words (`UTC 05:17 用户登录成功后`, `到 UTC 11:24`): the zone
+/// says when, as `at` would.
+fn zone_opens_clause(lead: &str) -> bool {
+    let lead = lead.trim_end();
+    let letters = lead
+        .bytes()
+        .rev()
+        .take_while(u8::is_ascii_uppercase)
+        .count();
+    if !(2..=5).contains(&letters) {
+        return false;
+    }
+    let (before, word) = lead.split_at(lead.len() - letters);
+    zone_at_start(word).is_some_and(|zone| zone.label.len() == word.len())
+        && before
+            .trim_end()
+            .chars()
+            .last()
+            .is_none_or(|c| c as u32 >= 0x2E80)
+}
 
 /// True when the text before a time ends with a Chinese word that introduces it.
 fn cjk_trigger_ends(lead: &str) -> bool {

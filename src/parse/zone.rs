@@ -462,9 +462,13 @@ pub fn leading_day_part(text: &str) -> Option<(DayPart, usize)> {
 /// (`太平洋时间上午 9:00`).
 pub fn cjk_lead(lead: &str) -> (Option<FoundZone>, Option<DayPart>) {
     // (written name, the zone it names)
-    const ZONES: [(&str, &str); 12] = [
+    const ZONES: [(&str, &str); 16] = [
         ("北京时间", "UTC+8"),
         ("北京時間", "UTC+8"),
+        ("香港时间", "UTC+8"),
+        ("香港時間", "UTC+8"),
+        ("港时", "UTC+8"),
+        ("港時", "UTC+8"),
         ("美国东部时间", "US/Eastern"),
         ("美東時間", "US/Eastern"),
         ("东部时间", "US/Eastern"),
@@ -481,6 +485,8 @@ pub fn cjk_lead(lead: &str) -> (Option<FoundZone>, Option<DayPart>) {
     if rest.as_bytes().last().is_none_or(u8::is_ascii) {
         return (None, None);
     }
+    // `港时约 19:30`: "about" between the zone and the time.
+    rest = rest.trim_end_matches(['约', '約']).trim_end();
     let part = DAY_PARTS.iter().find_map(|(word, part)| {
         let before = rest.strip_suffix(word)?;
         rest = before.trim_end();
@@ -761,6 +767,14 @@ mod tests {
 
     fn zone(text: &str) -> Option<(i32, String, bool)> {
         find_zone(text).map(|z| (z.offset.minutes(), z.label, z.ambiguity.is_some()))
+    }
+
+    #[test]
+    fn hong_kong_time_in_chinese_words_is_read_before_a_time() {
+        let lead = |text: &str| cjk_lead(text).0.map(|z| (z.offset.minutes(), z.label, z.at));
+        assert_eq!(lead("用户反馈，港时约"), Some((480, "港时".into(), 15)));
+        assert_eq!(lead("香港時間 "), Some((480, "香港時間".into(), 0)));
+        assert_eq!(lead("用户反馈"), None);
     }
 
     #[test]
