@@ -172,3 +172,17 @@ fn a_lone_timed_heading_outside_the_timeline_is_noted() {
     // The two step headings in a run are entries; the nightly job's heading alone is noted.
     assert_eq!(lone, [38], "{found:?}");
 }
+
+#[test]
+fn a_lone_stray_line_telling_two_moments_is_noted_once_not_placed() {
+    let text = "# Outage\n\n## Timeline\n\n- 09:00 alert fired\n- 09:30 fixed\n\n## Notes\n\nSome words.\n\n- 11:00 cache warmed; 11:20 traffic back\n";
+    let parsed = postmortem_explorer::parse::parse_document("a.md", text);
+    assert_eq!(parsed.incident.timeline.len(), 2);
+    let strays: Vec<u32> = parsed
+        .diagnostics
+        .iter()
+        .filter(|d| d.message.contains("sits outside the timeline"))
+        .map(|d| d.line)
+        .collect();
+    assert_eq!(strays, [12]);
+}

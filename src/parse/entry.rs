@@ -230,15 +230,25 @@ pub fn further_stamps(text: &str) -> Vec<FurtherStamp> {
     let mut from = 0;
     while let Some(at) = super::scan::find_byte(bytes, from, stops, |b| b == b'.' || b == b';') {
         from = at + 1;
-        if bytes.get(at + 1) != Some(&b' ') || !bytes.get(at + 2).is_some_and(u8::is_ascii_digit) {
+        // `連入;15:18 起 …`, `會話(3743504);02:04 …`: Chinese and Japanese put no space
+        // after the stop.
+        let spaced = bytes.get(at + 1) == Some(&b' ');
+        let unspaced = !spaced && !bytes[at.saturating_sub(12)..at].is_ascii();
+        let digit_at = at + 1 + usize::from(spaced);
+        if !(spaced || unspaced) || !bytes.get(digit_at).is_some_and(u8::is_ascii_digit) {
             continue;
         }
-        let after = &text[at + 2..];
+        let after = &text[digit_at..];
         let Some(clock) = leading_clock(after) else {
             continue;
         };
         let written = &after[..clock.len];
-        let words = after[clock.len..].strip_prefix(' ').map(|words| {
+        // `02:04–02:11 用戶反覆重試`: a window is a moment at its start.
+        let past_end = after[clock.len..]
+            .strip_prefix(['–', '-'])
+            .and_then(|rest| leading_clock(rest).map(|end| &rest[end.len..]))
+            .unwrap_or(&after[clock.len..]);
+        let words = past_end.strip_prefix(' ').map(|words| {
             // `14:11 → stopped`: the arrow or dash between the time and its words.
             ["→ ", "-> ", "- ", "– ", "— "]
                 .iter()

@@ -771,7 +771,11 @@ mod tests {
 
     #[test]
     fn hong_kong_time_in_chinese_words_is_read_before_a_time() {
-        let lead = |text: &str| cjk_lead(text).0.map(|z| (z.offset.minutes(), z.label, z.at));
+        let lead = |text: &str| {
+            cjk_lead(text)
+                .0
+                .map(|z| (z.offset.minutes(), z.label, z.at))
+        };
         assert_eq!(lead("用户反馈，港时约"), Some((480, "港时".into(), 15)));
         assert_eq!(lead("香港時間 "), Some((480, "香港時間".into(), 0)));
         assert_eq!(lead("用户反馈"), None);

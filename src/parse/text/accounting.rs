@@ -26,25 +26,42 @@ impl Reader<'_> {
                 _ => runs.push(vec![stray]),
             }
         }
+        // A run's length in lines (a line telling later moments is one line), and the strays
+        // that open their line.
+        let lines_in = |run: &[PendingEntry]| {
+            1 + run
+                .windows(2)
+                .filter(|pair| pair[0].index != pair[1].index)
+                .count()
+        };
+        let line_openers = |run: &[PendingEntry]| -> Vec<usize> {
+            (0..run.len())
+                .filter(|&k| k == 0 || run[k - 1].index != run[k].index)
+                .collect()
+        };
         // `⛔ **Oct. 26, 2:52 p.m.** — ...` alone under its day's heading: once runs have
         // shown how this document writes an entry, a single line written the same way is one.
         // (A set: a long document of strays stays linear.)
         let run_shapes: std::collections::HashSet<String> = runs
             .iter()
-            .filter(|run| run.len() >= 2)
-            .flat_map(|run| run.iter().map(|stray| self.stamp_shape(stray)))
+            .filter(|run| lines_in(run) >= 2)
+            .flat_map(|run| {
+                line_openers(run)
+                    .into_iter()
+                    .map(|k| self.stamp_shape(&run[k]))
+            })
             .collect();
         let mut placed = false;
         for run in runs {
-            let alone_in_shape = run.len() == 1 && run_shapes.contains(&self.stamp_shape(&run[0]));
-            if run.len() < 2 && !alone_in_shape {
-                for stray in run {
-                    self.warn(
-                        stray.index,
-                        stray.at,
-                        "this line starts with a time but sits outside the timeline; it was kept as text there, not placed on the timeline (expected it under the `Timeline` heading)",
-                    );
-                }
+            let alone = lines_in(&run) == 1;
+            let alone_in_shape = alone && run_shapes.contains(&self.stamp_shape(&run[0]));
+            if alone && !alone_in_shape {
+                let first = &run[0];
+                self.warn(
+                    first.index,
+                    first.at,
+                    "this line starts with a time but sits outside the timeline; it was kept as text there, not placed on the timeline (expected it under the `Timeline` heading)",
+                );
                 continue;
             }
             placed = true;

@@ -1609,18 +1609,35 @@ impl<'a> Reader<'a> {
                     if let Some(entry) = timeline_entry(content, self.context).filter(|entry| {
                         !opens_with_log_level(&entry.text_in(content)) && !restates(entry)
                     }) {
+                        let day = entry
+                            .date
+                            .or(self.day_line)
+                            .or_else(|| self.heading_date_in_force());
+                        // `Aug 14 15:17 window joined;15:18 claude stalled`: a moment for each
+                        // sentence's time, as in an entry of the timeline.
+                        let written = entry.text_in(content);
+                        let (text, later) = cut_at_later_moments(&written, true);
+                        let written_at = content.len().saturating_sub(written.len());
                         self.strays.push(PendingEntry {
                             index,
                             at: content_at,
                             date: entry.date,
-                            day: entry
-                                .date
-                                .or(self.day_line)
-                                .or_else(|| self.heading_date_in_force()),
+                            day,
                             time: entry.time,
-                            text: tidy_entry_text(&entry.text_in(content)),
-                            zone: entry.zone,
+                            text,
+                            zone: entry.zone.clone(),
                         });
+                        for moment in later {
+                            self.strays.push(PendingEntry {
+                                index,
+                                at: content_at + written_at + moment.at,
+                                date: None,
+                                day,
+                                time: moment.time,
+                                text: moment.text,
+                                zone: entry.zone.clone(),
+                            });
+                        }
                     }
                 }
                 if target.is_narrative() && !is_chat_line(content) {
