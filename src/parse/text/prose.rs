@@ -205,9 +205,15 @@ impl Reader<'_> {
             for ((date, time, zone, at, sentence), (days_later, today)) in found_times {
                 // "On March 5, 2024 ... at 14:02", "On March 29th, at around 10:00": a date
                 // earlier on the line, with its year or its month's name (each byte read once).
+                // Not across a dash or semicolon that opens an aside (`Unrelated to the
+                // 2026-08-17 incidents — the last scan was at 22:39.`).
                 if let Some(before) = content.get(scanned..at).and_then(|t| {
                     find_date_in(t, context)
                         .filter(|d| d.has_year || t[d.span.clone()].contains(char::is_alphabetic))
+                        .filter(|d| {
+                            let between = &t[d.span.end..];
+                            !between.contains(" — ") && !between.contains("; ")
+                        })
                 }) {
                     line_date = Some(before.date);
                 }
