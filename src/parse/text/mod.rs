@@ -1765,6 +1765,13 @@ impl<'a> Reader<'a> {
             .map(|(entry, label)| (vec![entry], label))
             .or_else(|| timed_part_heading(content, self.context));
         if let Some((entries, label)) = stamped {
+            // `### Phase 1: Slow queries (01:05:00-01:05:02)` over `#### 01:05:00.903`: a part
+            // whose first entry, under it, opens at its own time names that part of the
+            // timeline and is no moment of its own.
+            if self.first_entry_below_restates(index, &entries) {
+                self.keep_timeline_note(&bold(&section_name(content)), true);
+                return;
+            }
             self.heading_event_open = true;
             let text = tidy_entry_text(label);
             for entry in entries {
@@ -2172,6 +2179,24 @@ impl<'a> Reader<'a> {
         let after = nearest_heading_as_high(self.lines[index + 1..].iter(), level);
         let before = nearest_heading_as_high(self.lines[..index].iter().rev(), level);
         after.is_some_and(timed) || before.is_some_and(timed)
+    }
+
+    /// True when the next heading after the Markdown heading at `index` is deeper and opens
+    /// with a stamp at the time (to the minute) of the first of `entries`.
+    fn first_entry_below_restates(&self, index: usize, entries: &[Entry]) -> bool {
+        let (Some(level), Some(first)) = (heading_level(&self.lines[index].text), entries.first())
+        else {
+            return false;
+        };
+        let minute = |time: NaiveTime| time.format("%H:%M").to_string();
+        headings_outside_fences(self.lines[index + 1..].iter())
+            .next()
+            .is_some_and(|(below, text)| {
+                let words = text.trim_start_matches('#').trim();
+                below > level
+                    && timeline_entry(words, self.context)
+                        .is_some_and(|entry| minute(entry.time) == minute(first.time))
+            })
     }
 
     /// True when the Markdown heading at `index` sits under a dated heading that is itself
