@@ -133,8 +133,14 @@ const INTERACTIVE_BUDGET = 632 * KB;
  * the working tree. Commit by commit, the worker's cargo output before wasm-opt (gzip): front
  * matter, YAML lists and bold openers +4.4 KB, the status feed +3.2 KB, fields that name a
  * moment with the day-before notes, glued zones and offsets +4.6 KB (moving fields into place
- * instead of sorting them won back 1.5 KB), ordinal days +0.9 KB, the rest under 1 KB each. */
-const TOTAL_BUDGET = 1046 * KB;
+ * instead of sorting them won back 1.5 KB), ordinal days +0.9 KB, the rest under 1 KB each.
+ * Raised to 1049 KB on 6 December 2026 (thirtieth session): the reader learnt the forty-ninth to
+ * fifty-second sets' shapes (runs of timed part headings anywhere and part headings over stamped
+ * headings, schedules in prose, dates across an aside, Hong Kong time and zones opening Chinese
+ * clauses, later moments on lines outside the timeline, one window's fields in time order):
+ * worker 407.3 KB (clean-clone CI build at the session's start) -> 409.9 KB in the working tree at
+ * 0ea2c26 (everything 1046.3 KB). */
+const TOTAL_BUDGET = 1049 * KB;
 
 const gzipBytes = async (name) => gzipSync(await readFile(join(DIST, name))).length;
 
