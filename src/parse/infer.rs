@@ -531,27 +531,24 @@ fn names_a_schedule(lead: &str) -> bool {
         "week",
         "hour",
     ];
-    const LINKS: [&str; 5] = ["at", "around", "about", "on", "~"];
+    const LINKS: [&str; 4] = ["at", "around", "about", "on"];
+    // Compared in place, in any case, with no allocation: this runs for every time in prose.
+    let one_of = |word: &str, list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w));
     let mut words = lead
         .rsplit(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | '~'))
-        .filter(|w| !w.is_empty() && !LINKS.contains(&w.to_ascii_lowercase().as_str()))
-        .take(2)
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_ascii_lowercase()
-        });
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty() && !one_of(w, &LINKS));
     let Some(last) = words.next() else {
         return false;
     };
-    if RECURS.contains(&last.as_str()) {
+    if one_of(last, &RECURS) {
         return true;
     }
-    let names_a_period =
-        PERIODS.contains(&last.as_str()) || crate::parse::entry::weekday_of(&last).is_some();
+    let names_a_period = one_of(last, &PERIODS) || crate::parse::entry::weekday_of(last).is_some();
     names_a_period
         && words
             .next()
-            .is_some_and(|w| RECURS.contains(&w.as_str()) || w == "every" || w == "each")
+            .is_some_and(|w| one_of(w, &RECURS) || one_of(w, &["every", "each"]))
 }
 
 /// True when `lead` (the words before a time) ends by putting the moment just beside it:
