@@ -603,8 +603,9 @@ fn on_day_part(time: NaiveTime, part: DayPart) -> NaiveTime {
 }
 
 /// Words of Chinese that introduce a moment, written right before its time with no space:
-/// `今天13:44:35` (today), `此时是12时` (it was then), `最晚12时` (at the latest). One-character
-/// words are left out: `于` ends `属于` ("belongs to") as well.
+/// `今天13:44:35` (today), `此时是12时` (it was then), `最晚12时` (at the latest), and `约` (about:
+/// `港时约 19:30`, `大约22:40`). Other one-character words are left out: `于` ends `属于`
+/// ("belongs to") as well.
 const CJK_TRIGGERS: &[&str] = &["今天", "此时是", "此时", "最晚", "约", "約"];
 
 /// True when the text before a time ends with a zone's abbreviation that opens its sentence

@@ -2188,7 +2188,7 @@ impl<'a> Reader<'a> {
         else {
             return false;
         };
-        let minute = |time: NaiveTime| time.format("%H:%M").to_string();
+        let minute = |time: NaiveTime| (time.hour(), time.minute());
         headings_outside_fences(self.lines[index + 1..].iter())
             .next()
             .is_some_and(|(below, text)| {
