@@ -428,6 +428,7 @@ impl Reader<'_> {
             .dates
             .field
             .or(self.dates.title)
+            .or(self.dates.described)
             .or(self.dates.front_matter)
             .or(self.dates.path);
         let mut slips: Vec<NaiveDate> = Vec::new();

@@ -206,12 +206,19 @@ const INCIDENT_DAY_KEYS: [&str; 5] = [
     "occurred_at",
 ];
 
+/// Front-matter keys whose value sums the post up, as a subtitle does.
+const FRONT_SUMMARY_KEYS: [&str; 4] = ["description", "summary", "excerpt", "subtitle"];
+
 /// Where the incident's day comes from, best first.
 #[derive(Debug, Default)]
 struct Dates {
     field: Option<NaiveDate>,
     front_matter: Option<NaiveDate>,
     title: Option<NaiveDate>,
+    /// A full date in the front matter's `description` or `summary` (`Analysis of the
+    /// outage of 18 November 2025`): the incident's, as a subtitle names it, even where the
+    /// post's `date` is earlier.
+    described: Option<NaiveDate>,
     loose: Option<NaiveDate>,
     /// The first day the story narrates before the timeline (`On March 8, 2021, between
     /// 14:00 and 15:30 UTC, ...`): the incident's, where a blog's front matter or a `Report
@@ -717,6 +724,26 @@ impl<'a> Reader<'a> {
             if INCIDENT_DAY_KEYS.contains(&key.as_str()) {
                 if let Some(date) = find_date_in(entry.value, self.context) {
                     self.dates.field.get_or_insert(date.date);
+                }
+            }
+            if FRONT_SUMMARY_KEYS.contains(&key.as_str()) {
+                // A sentence that names the day, not a bare date (`description: '2025-11-19'`,
+                // the post's).
+                let described = find_date_in(entry.value, self.context).filter(|date| {
+                    let rest = [
+                        &entry.value[..date.span.start],
+                        &entry.value[date.span.end..],
+                    ];
+                    date.has_year
+                        && rest
+                            .iter()
+                            .flat_map(|part| part.split_whitespace())
+                            .filter(|word| word.chars().any(char::is_alphabetic))
+                            .count()
+                            >= 3
+                });
+                if let Some(date) = described {
+                    self.dates.described.get_or_insert(date.date);
                 }
             }
             match key.as_str() {
@@ -1704,6 +1731,21 @@ impl<'a> Reader<'a> {
         if self.keep_length_note(content) {
             return;
         }
+        // `### Étape 1 : Isolation (13:05)` after a chronology that listed 13:05: the part
+        // of a later account, kept under its heading, not a second moment.
+        if let Some(line) = content
+            .starts_with('#')
+            .then(|| self.restates_entries_above(index, content))
+            .flatten()
+        {
+            self.warn(
+                index,
+                content_at,
+                format!("this heading tells again the time of the entry on line {line}; it was kept as the heading of its part, not placed on the timeline a second time"),
+            );
+            self.leave_timeline(&section_name(content));
+            return;
+        }
         // `... starting 5 July at` / `21:30 with three blocks ...`: a sentence wrapped before
         // its time goes on, with no separator after the time; it does not start an entry.
         let time_wrapped = |entry: &Entry| {
@@ -2199,6 +2241,69 @@ impl<'a> Reader<'a> {
             })
     }
 
+    /// The line of the first entry that the Markdown heading at `index` (`content`) tells
+    /// again, when every time it names repeats, to the minute (and second) and on the same
+    /// day, an entry listed above the first of the heading's run of parts (the first heading
+    /// as high under the same parent) in a line that is no heading (not one found in prose): `### Étape 1 : Isolation (13:05)` in a later section, after a
+    /// chronology table's `| **13:05** | ... |`. Headings at the same minute are a run of
+    /// moments of their own.
+    fn restates_entries_above(&self, index: usize, content: &str) -> Option<u32> {
+        // Under a day's heading (`## Oct. 22, 2018` > `### 3:59 p.m.`) a heading is that
+        // day's own record, even where an update above told it first.
+        if self.heading_date_in_force().is_some() {
+            return None;
+        }
+        let level = heading_level(&self.lines[index].text)?;
+        let entries = match timeline_entry(content, self.context) {
+            Some(entry) => vec![entry],
+            None => match stamped_heading(content, self.context) {
+                Some((entry, _)) => vec![entry],
+                None => timed_part_heading(content, self.context)?.0,
+            },
+        };
+        // Above the first heading as high as this one under the same parent: the run of
+        // parts this heading belongs to tells the story again from there.
+        let parent = self.heading_above(index, level.saturating_sub(1));
+        let part = ((parent.map_or(0, |p| p + 1))..=index)
+            .find(|&at| heading_level(scan::trim_start(&self.lines[at].text)) == Some(level))?;
+        // The same minute, and the same second where both write one.
+        let written_seconds = |t: NaiveTime| t.second() != 0 || t.nanosecond() != 0;
+        let same_time = |a: NaiveTime, b: NaiveTime| {
+            (a.hour(), a.minute()) == (b.hour(), b.minute())
+                && (a == b || !written_seconds(a) || !written_seconds(b))
+        };
+        let restated = |entry: &Entry| {
+            self.incident
+                .timeline
+                .iter()
+                .zip(&self.raw_events)
+                .find(|(event, raw)| {
+                    !event.inferred
+                        && raw.line_index < part
+                        && heading_level(scan::trim_start(&self.lines[raw.line_index].text))
+                            .is_none()
+                        && same_time(raw.time, entry.time)
+                        && entry.date.zip(raw.date).is_none_or(|(a, b)| a == b)
+                })
+                .map(|(_, raw)| raw.line)
+        };
+        let lines: Option<Vec<u32>> = entries.iter().map(restated).collect();
+        lines?.first().copied()
+    }
+
+    /// The index of the nearest Markdown heading above `index` as high as `level` or higher,
+    /// those inside code fences left out.
+    fn heading_above(&self, index: usize, level: usize) -> Option<usize> {
+        let mut fenced = false;
+        (0..index).rev().find(|&at| {
+            let text = scan::trim_start(&self.lines[at].text);
+            if is_fence(text) {
+                fenced = !fenced;
+            }
+            !fenced && heading_level(text).is_some_and(|l| l <= level)
+        })
+    }
+
     /// True when the Markdown heading at `index` sits under a dated heading that is itself
     /// under the timeline's heading (`## Timeline` > `### 2019-12-11` > `#### Android Studio`).
     pub(super) fn under_timeline_day(&self, index: usize) -> bool {
@@ -2677,9 +2782,10 @@ impl<'a> Reader<'a> {
         let first_date = start
             .and_then(|s| s.date)
             .or(self.dates.field)
-            // A blog's front-matter date is when it was published; a date in the title is
-            // the incident's.
+            // A blog's front-matter date is when it was published; a date in the title (or
+            // the post's description) is the incident's.
             .or(self.dates.title)
+            .or(self.dates.described)
             // A day narrated in the weeks before a date written alone (`*March 15, 2021*`
             // under the title, when the post went out) is the incident's.
             .or(self.dates.story.filter(|&story| {

@@ -234,6 +234,7 @@ impl Reader<'_> {
                     let month = heading_day
                         .or(running_date)
                         .or(self.dates.title)
+                        .or(self.dates.described)
                         .or(self.dates.field)
                         .or(published)?;
                     month.with_day(day)
@@ -350,7 +351,11 @@ impl Reader<'_> {
     /// writes no date of its own (`until Friday July 28th` names its own day).
     fn publication_alone(&self, content: &str) -> Option<NaiveDate> {
         let dates = &self.dates;
-        if dates.field.is_some() || dates.title.is_some() || dates.loose.is_some() {
+        if dates.field.is_some()
+            || dates.title.is_some()
+            || dates.described.is_some()
+            || dates.loose.is_some()
+        {
             return None;
         }
         let published = dates.published()?;
