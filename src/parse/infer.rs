@@ -146,6 +146,7 @@ const NEXT_DAY: &[&str] = &[
     "the next day",
     "the next morning",
     "next morning",
+    "next day",
     "the day after",
 ];
 
@@ -307,6 +308,7 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
             || stamped
             || date_introduces
             || previous.as_deref().is_some_and(|w| TRIGGERS.contains(&w))
+            || names_the_next_day(lead)
             || ends_with_as_of(lead)
             || ends_near_a_moment(lead)
             || cjk_trigger_ends(lead)
@@ -749,6 +751,13 @@ fn date_cut_at_end(after: &str) -> Option<&str> {
     (month.is_empty() || is_month(month.trim_end_matches(['.', ',']))).then_some(rest)
 }
 
+/// True when the words before a time name the day after the one told (`(next day, 11:33
+/// AM)`, `the following day 09:10`): they introduce it as a moment of the story, where
+/// `tomorrow 10am` is more often a plan.
+fn names_the_next_day(lead: &str) -> bool {
+    days_named_before(lead) == 1 && !lead.to_lowercase().contains("tomorrow")
+}
+
 /// `tomorrow at around 9AM`, `the day after tomorrow, about 10:00`, `yesterday at 4pm`: the
 /// days a relative day word right before the time's introducing words puts it after the day
 /// in force (negative: before it).
@@ -771,6 +780,7 @@ fn days_named_before(lead: &str) -> i8 {
     let lower = lead.to_lowercase();
     let mut words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || c == ',')
+        .map(|w| w.trim_matches(['(', ')', '（', '）']))
         .filter(|w| !w.is_empty())
         .collect();
     while words.last().is_some_and(|w| FILLERS.contains(w)) {
@@ -779,6 +789,8 @@ fn days_named_before(lead: &str) -> i8 {
     match words.as_slice() {
         [.., "after", "tomorrow"] => 2,
         [.., "tomorrow"] => 1,
+        // `(next day, 11:33 AM)`, `the following day 09:10`.
+        [.., "next" | "following", "day"] => 1,
         [.., "yesterday" | "gisteren" | "gestern"] | [.., "last"] => -1,
         _ => 0,
     }
@@ -911,6 +923,21 @@ mod tests {
             DateContext::default(),
         );
         assert_eq!(next[0].days_later, 1);
+        // The next day named before the time introduces it; `tomorrow` alone does not.
+        let fix = inferred_times(
+            "Replaced with a renewing certificate (next day, 11:33 AM)",
+            DateContext::default(),
+        );
+        assert_eq!(
+            (
+                fix.len(),
+                fix[0].time.to_string().as_str(),
+                fix[0].days_later
+            ),
+            (1, "11:33:00", 1)
+        );
+        let plan = inferred_times("Reset planned for tomorrow 10am.", DateContext::default());
+        assert!(plan.is_empty(), "{plan:?}");
         let notice = inferred_times(
             "It starts at 9PM EDT today, and will be online after tomorrow at around 9AM EDT.",
             DateContext::default(),
