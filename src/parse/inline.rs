@@ -135,6 +135,32 @@ pub fn picture_and_target_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// The byte ranges of the HTML tags in `text` (`<img src="…" alt="… 2:27pm Central">`): a
+/// tag opens with `<` and a letter (or `/` and a letter) and ends at the next `>`, within
+/// 2,048 bytes. What its attributes say is not narration.
+pub fn html_tag_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    const LONGEST: usize = 2048;
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(open) = scan::find(bytes, at, b'<') {
+        at = open + 1;
+        let name = bytes.get(at..).map_or(&[][..], |rest| match rest.first() {
+            Some(b'/') => &rest[1..],
+            _ => rest,
+        });
+        if !name.first().is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let window = &bytes[open..bytes.len().min(open + LONGEST)];
+        if let Some(close) = window.iter().position(|&b| b == b'>') {
+            out.push(open..open + close + 1);
+            at = open + close + 1;
+        }
+    }
+    out
+}
+
 /// Where the `close` byte that balances the `open` byte at `from` is, within 2,048 bytes.
 fn closing(bytes: &[u8], from: usize, open: u8, close: u8) -> Option<usize> {
     const LONGEST: usize = 2048;

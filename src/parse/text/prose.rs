@@ -162,10 +162,14 @@ impl Reader<'_> {
                 }
                 None => {
                     // `![Screen shot … at 1.06.52 PM](…)`: a picture's name is not narration.
-                    let hidden = match content.contains("](") {
+                    let mut hidden = match content.contains("](") {
                         true => picture_and_target_ranges(content),
                         false => Vec::new(),
                     };
+                    // `<img … alt="… June 12, 2025 2:27pm Central">`: nor an HTML tag's.
+                    if content.contains('<') {
+                        hidden.extend(crate::parse::inline::html_tag_ranges(content));
+                    }
                     // `Data written between 14:02 and 14:40 was replayed.` after `At 14:02 …`:
                     // a window (or a time in parentheses) restating a moment already told is
                     // not a new one.
