@@ -263,7 +263,8 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
             const LINKS: [&str; 10] = [
                 "at", "around", "about", "by", "um", "gegen", "à", "às", "a las", "~",
             ];
-            let gap = before[d.span.end..].trim_matches([' ', ',', ')']);
+            // `2022-03-21_13:34:34`: a log's stamp joins its date and time with `_`.
+            let gap = before[d.span.end..].trim_matches([' ', ',', ')', '_']);
             gap.is_empty()
                 || LINKS.contains(&gap)
                 || (gap.len() <= 16 && gap.split(' ').all(|word| LINKS.contains(&word)))
@@ -923,6 +924,12 @@ mod tests {
             DateContext::default(),
         );
         assert_eq!(next[0].days_later, 1);
+        // `2022-03-21_13:34:34`: a log-style stamp, its date and time joined by `_`.
+        let joined = times("One of the GPUs crashed at 2022-03-21_13:34:34 JZ time:");
+        assert_eq!(
+            (joined[0].0.as_deref(), joined[0].1.as_str()),
+            (Some("2022-03-21"), "13:34")
+        );
         // The next day named before the time introduces it; `tomorrow` alone does not.
         let fix = inferred_times(
             "Replaced with a renewing certificate (next day, 11:33 AM)",
