@@ -176,6 +176,8 @@ const SPELLINGS: &[(&str, Field)] = &[
     ("issue end", Field::End),
     ("outage end", Field::End),
     ("outage ended", Field::End),
+    ("outage finish", Field::End),
+    ("outage finished", Field::End),
     ("impact", Field::Impact),
     ("customer impact", Field::Impact),
     ("user impact", Field::Impact),
@@ -438,7 +440,14 @@ fn key_of(label: &str) -> String {
             key.push(' ');
         }
     };
+    // `OutageFinish`, `StartTime`: a capital after a small letter starts a word.
+    let mut after_small = false;
     for ch in label.chars() {
+        let camel = after_small && ch.is_ascii_uppercase();
+        after_small = ch.is_ascii_lowercase();
+        if camel && depth == 0 {
+            end_word(&mut key, &mut word_start, &mut leading);
+        }
         match ch {
             '(' | '（' => depth += 1,
             ')' | '）' => depth = depth.saturating_sub(1),
@@ -606,6 +615,10 @@ mod tests {
             "cronología del incidente"
         );
         assert_eq!(key_of("Ü(x)ber 3"), "über 3");
+        // A capital after a small letter starts a word; capitals together do not.
+        assert_eq!(key_of("OutageFinish"), "outage finish");
+        assert_eq!(key_of("ETA (UTC)"), "eta");
+        assert_eq!(field_for("OutageFinish"), Some(Field::End));
         assert_eq!(key_of("  ( only a note )  "), "");
     }
 

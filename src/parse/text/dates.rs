@@ -184,6 +184,9 @@ impl Reader<'_> {
     pub(super) fn read_date_field(&mut self, index: usize, value: &str, value_at: usize) {
         match find_date_in(value, self.context) {
             Some(found) => {
+                if self.dates.field.is_none() {
+                    self.note_dated_moment(index, value, value_at);
+                }
                 let first = *self.dates.field.get_or_insert(found.date);
                 // `## Incident 2` then `**Date:** December 23, 2025` after the document's own
                 // `Date:`: the date of that heading's part, as if the heading had named it (a
@@ -199,6 +202,48 @@ impl Reader<'_> {
                 self.keep_as_summary(index, value_at, "expected a date such as `January 15, 2024` or `2024-01-15`; kept the line as summary text");
             }
         }
+    }
+
+    /// Keeps the moment of the document's `Date:` field when it writes a time (`Date:
+    /// 2022-03-29 18:10+0000`), for [`Self::start_at_dated_moment`].
+    fn note_dated_moment(&mut self, index: usize, value: &str, value_at: usize) {
+        let Some((date, time)) = moment_in(value, self.context) else {
+            return;
+        };
+        let label = self.lines[index].text.get(..value_at).unwrap_or("");
+        self.dated_moment = Some(PendingEntry {
+            index,
+            at: value_at,
+            date,
+            day: date,
+            time,
+            zone: zone_after_time(value).or_else(|| find_zone(value)),
+            text: format!(
+                "{} (start)",
+                label.trim_matches(|c: char| !c.is_alphanumeric() && c != ')')
+            ),
+        });
+    }
+
+    /// `Date: 2022-03-29 18:10+0000` over `OutageFinish: 2022-03-29 18:35+0000`, as an
+    /// outage notice's header writes them: with an end field, no start field and the date's
+    /// moment before that end on the same day, the date's moment is the window's start.
+    pub(super) fn start_at_dated_moment(&mut self) {
+        let Some(dated) = self.dated_moment.take() else {
+            return;
+        };
+        let (None, Some(end)) = (self.incident.start, self.incident.end) else {
+            return;
+        };
+        if dated.date.is_none() || end.date != dated.date || dated.time >= end.time {
+            return;
+        }
+        let offset = dated
+            .zone
+            .as_ref()
+            .map(|zone| zone.offset_on(dated.date, dated.time));
+        self.incident.start = Some(Moment::new(dated.date, dated.time, offset));
+        self.boundaries.insert(0, dated);
     }
 
     /// Reads a `Start:` or `End:` value.

@@ -448,6 +448,9 @@ struct Reader<'a> {
     /// Every `Start:` and `End:` field read, as an entry: the timeline of a postmortem that
     /// has no listed one (`Issue commenced: 2013-03-14 19:38`, one pair per incident).
     boundaries: Vec<PendingEntry>,
+    /// The document's first `Date:` field when it writes a time too (`Date: 2022-03-29
+    /// 18:10+0000`): the window's start where an end field follows and no start field does.
+    dated_moment: Option<PendingEntry>,
     /// Every field outside the timeline that names a moment with a stamp (`**Discovery
     /// Time:** 09:56 AM UTC`, `| Remediated | May 5, 2026 22:02 EDT |`): an entry unless the
     /// timeline already has that moment.
@@ -572,6 +575,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         front_status: Vec::new(),
         front_text: None,
         boundaries: Vec::new(),
+        dated_moment: None,
         event_fields: Vec::new(),
     };
     reader.report_assumed_order(source, &order);
@@ -2764,6 +2768,7 @@ impl<'a> Reader<'a> {
         self.place_unless_repeated(front_status);
         // Without a listed timeline, the window's fields are its moments.
         if !listed {
+            self.start_at_dated_moment();
             self.place_boundaries();
         }
         self.place_event_fields();
