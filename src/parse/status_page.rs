@@ -207,15 +207,26 @@ pub(crate) fn names_a_snapshot(label: &str) -> bool {
 }
 
 /// A Markdown heading naming a part of the incident with its time in parentheses at the end:
-/// `### Phase 1: Rolling restart (07:47–07:54 UTC)`, `### Phase 7: Quota hits (~12:35 PM,
+/// `### Phase 1: Rolling restart (07:47–07:54 UTC)`, `### Phase 3: Node drop (07:00) —
+/// Status: RED`, `### Phase 7: Quota hits (~12:35 PM,
 /// 4:35 PM)`, `## Outage (08:45 + 09:44 UTC)`. Returns an entry per moment listed (a zone
 /// written on the last applies to those without one) and the words before the parentheses;
 /// `None` when the parentheses hold anything but stamps (`(3 of 5)`), or for a snapshot.
 pub fn timed_part_heading(content: &str, context: DateContext) -> Option<(Vec<Entry>, &str)> {
     let inner = markdown_heading_words(content.trim_start())?;
-    let open = inner.strip_suffix(')')?.rfind('(')?;
+    // `### Phase 3: Node drop (07:00) — Status: RED`: a short tail after a dash, with no
+    // number in it, may follow the parenthesis.
+    let close = inner.rfind(')')?;
+    let tail = inner[close + 1..].trim();
+    let short_tail = tail.starts_with(['—', '–', '-', '|'])
+        && tail.split_whitespace().count() <= 6
+        && !tail.contains(|c: char| c.is_ascii_digit());
+    if !tail.is_empty() && !short_tail {
+        return None;
+    }
+    let open = inner[..close].rfind('(')?;
     let label = inner[..open].trim_end();
-    let inside = &inner[open + 1..inner.len() - 1];
+    let inside = &inner[open + 1..close];
     if !label.chars().any(char::is_alphabetic) || names_a_snapshot(label) {
         return None;
     }
