@@ -207,9 +207,9 @@ pub(crate) fn names_a_snapshot(label: &str) -> bool {
 }
 
 /// A Markdown heading naming a part of the incident with its time in parentheses at the end:
-/// `### Phase 1: Rolling restart (07:47–07:54 UTC)`, `### Phase 3: Node drop (07:00) —
-/// Status: RED`, `### Phase 7: Quota hits (~12:35 PM,
-/// 4:35 PM)`, `## Outage (08:45 + 09:44 UTC)`. Returns an entry per moment listed (a zone
+/// `### Phase 1: Rolling restart (07:47–07:54 UTC)`, `### Phase 7: Quota hits (~12:35 PM,
+/// 4:35 PM)`, `## Outage (08:45 + 09:44 UTC)`, and with a short tail after a dash, `### Phase
+/// 3: Node drop (07:00) — Status: RED`. Returns an entry per moment listed (a zone
 /// written on the last applies to those without one) and the words before the parentheses;
 /// `None` when the parentheses hold anything but stamps (`(3 of 5)`), or for a snapshot.
 pub fn timed_part_heading(content: &str, context: DateContext) -> Option<(Vec<Entry>, &str)> {
