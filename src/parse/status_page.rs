@@ -231,6 +231,8 @@ pub fn timed_part_heading(content: &str, context: DateContext) -> Option<(Vec<En
         return None;
     }
     let mut entries = Vec::new();
+    // `(19:47+)`: from then on.
+    let inside = inside.trim_end().strip_suffix('+').unwrap_or(inside);
     for part in inside.split([',', '+', '&']) {
         let stamp = part.trim().trim_start_matches('~');
         if !stamp.starts_with(|c: char| c.is_ascii_digit()) {
