@@ -192,6 +192,10 @@ enum Table {
     Window {
         boundaries: Vec<Option<(bool, String)>>,
     },
+    /// `| Alert | Fired | Resolved |` over `| Disk full | 07:05:39 | 07:08:39 |`: kept as
+    /// prose, and each time under a header that names a moment (`Fired`) is that moment of
+    /// the row (placed unless the timeline has it).
+    Moments { headers: Vec<String> },
     /// Rows are kept as prose.
     Plain,
 }
@@ -963,7 +967,9 @@ impl<'a> Reader<'a> {
             // Before any heading a table's rows go to the summary (see `append_table_prose`):
             // so does its rule line, or the rows read as a paragraph of pipes.
             let target = self.target.unwrap_or(Target::Summary);
-            if target.is_narrative() && matches!(self.table, Some(Table::Plain)) {
+            if target.is_narrative()
+                && matches!(self.table, Some(Table::Plain | Table::Moments { .. }))
+            {
                 self.verbatim.line(target, index);
             }
             return; // the line under a table header: structure only

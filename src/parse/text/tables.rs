@@ -68,9 +68,13 @@ impl Reader<'_> {
                     self.remember_heading(key, &header);
                 }
             }
-            if self.table == Some(Table::Plain) {
-                self.note_field_row(index, &cells);
-                self.append_table_prose(&text);
+            match self.table {
+                Some(Table::Plain) => {
+                    self.note_field_row(index, &cells);
+                    self.append_table_prose(&text);
+                }
+                Some(Table::Moments { .. }) => self.append_table_prose(&text),
+                _ => {}
             }
             return;
         }
@@ -139,6 +143,10 @@ impl Reader<'_> {
                 }
                 self.append_table_prose(&text);
             }
+            Table::Moments { headers } => {
+                self.note_moment_cells(index, &cells, headers);
+                self.append_table_prose(&text);
+            }
             Table::Plain => {
                 self.note_field_row(index, &cells);
                 self.append_table_prose(&text);
@@ -169,6 +177,33 @@ impl Reader<'_> {
             }
             None => self.read_event_field(index, label, value, *value_at),
             _ => {}
+        }
+    }
+
+    /// Each cell of a row of a [`Table::Moments`] that opens with a stamp under a header
+    /// naming a moment: that moment of the row, named by the row's first cell and the header
+    /// (`Disk full — Fired`).
+    fn note_moment_cells(&mut self, index: usize, cells: &[(usize, String)], headers: &[String]) {
+        let name = cells
+            .first()
+            .map_or("", |(_, cell)| cell.trim_matches(['*', '_', '`', ' ']));
+        for ((at, cell), header) in cells.iter().zip(headers).skip(1) {
+            if !names_an_event(header) {
+                continue;
+            }
+            let lead = cell.len() - cell.trim_start().len();
+            let Some(entry) = timeline_entry(cell.trim_start(), self.context) else {
+                continue;
+            };
+            self.event_fields.push(PendingEntry {
+                index,
+                at: at + lead,
+                date: entry.date,
+                day: entry.date,
+                time: entry.time,
+                zone: entry.zone,
+                text: format!("{name} — {header}"),
+            });
         }
     }
 
@@ -275,6 +310,25 @@ impl Reader<'_> {
         }
         if target == Target::ActionItems || (has_task && has_owner) {
             return Table::Actions { columns };
+        }
+        // `| Alert | Fired | Resolved |`: columns after the first that name moments, the
+        // first row's cell under one opening with a stamp.
+        let moment_columns = || {
+            let row = first_row.as_ref()?;
+            names
+                .iter()
+                .enumerate()
+                .skip(1)
+                .any(|(i, h)| {
+                    names_an_event(h)
+                        && row.get(i).is_some_and(|(_, cell)| {
+                            timeline_entry(cell.trim(), self.context).is_some()
+                        })
+                })
+                .then_some(())
+        };
+        if time.is_none() && moment_columns().is_some() {
+            return Table::Moments { headers: names };
         }
         if time.is_some() && timeline_read {
             self.warn(
