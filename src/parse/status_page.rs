@@ -120,6 +120,9 @@ pub fn stamped_heading(content: &str, context: DateContext) -> Option<(Entry, &s
         .or_else(|| label_then_stamp(inner, context))
         .or_else(|| dated_stamp_in_parentheses(inner, context))
         .filter(|(_, label)| !names_a_snapshot(label))
+        // A numbered step is a moment whatever its title says (`Step 9: … – Current OTA
+        // investigation`).
+        .or_else(|| numbered_step_then_stamp(inner, context))
 }
 
 /// `Initial Detection (10/28 13:37)`, `Early Triage (10/28 13:37 – 10/29 02:00)`: a heading's
@@ -178,6 +181,42 @@ fn label_then_stamp(inner: &str, context: DateContext) -> Option<(Entry, &str)> 
         return Some((heading, text));
     }
     whole.then_some((heading, label))
+}
+
+/// `### Step 9: 2025-10-24 21:53 MDT – Current OTA investigation`: a word or two and a number
+/// naming a step, a colon, then a stamp and the step's title after a dash. Returns the entry
+/// and the title.
+fn numbered_step_then_stamp(inner: &str, context: DateContext) -> Option<(Entry, &str)> {
+    let (step, rest) = inner.split_once(':')?;
+    let (words, number) = step.trim_end().rsplit_once(' ')?;
+    let words = words.trim();
+    if number.is_empty()
+        || number.len() > 3
+        || !number.bytes().all(|b| b.is_ascii_digit())
+        || words.is_empty()
+        || words.split(' ').count() > 2
+        || !words.chars().all(|c| c.is_alphabetic() || c == ' ')
+    {
+        return None;
+    }
+    let stamp = rest.trim_start();
+    if !stamp.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let entry = timeline_entry(stamp, context)?;
+    let title = stamp[entry.text_at.min(stamp.len())..].trim();
+    // The stamp, a dash (which `timeline_entry` passes over), then words.
+    let dashed = stamp[..entry.text_at.min(stamp.len())]
+        .trim_end()
+        .ends_with(['–', '—', '-']);
+    if !dashed || !title.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let heading = Entry {
+        text_at: inner.len(),
+        ..entry
+    };
+    Some((heading, title))
 }
 
 /// The words of a Markdown heading (`### **Phase 1** …`), without its marks and the emphasis
