@@ -96,6 +96,9 @@ pub struct Inferred<'a> {
     /// True when the words right after the time put it on the day of writing (`10:45am this
     /// morning`, `14:00 today`), whatever day the sentence named before it.
     pub today: bool,
+    /// True when the time goes on a list of times after the moment before it (`at 09:35,
+    /// 11:25 and 12:45`): a moment of its own, as that one is.
+    pub listed: bool,
 }
 
 /// Words right after a 12-hour time that name its part of the day (`10 uur 's avonds`,
@@ -235,6 +238,8 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
     let mut at = 0;
     // Where the last clock time read ended, to tell a time restated in parentheses.
     let mut last_clock_end = 0;
+    // Where the last moment found ended, to tell a list of times after it.
+    let mut last_found_end: Option<usize> = None;
     // Where the last time that opened a window (`from 5:05pm`) ended, to tell its end.
     let mut window_start_end: Option<usize> = None;
     while at < bytes.len() {
@@ -302,13 +307,24 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
         });
         // `美国东部时间 1:00`, `太平洋时间上午 9:00`: a zone and a part of the day in words.
         let (cjk_zone, day_part) = cjk_lead(lead);
+        // `crashes at 09:35, 11:25, 11:56 and 12:45`: each time listed after a moment is one.
+        let listed = last_found_end.is_some_and(|end| {
+            end > start
+                && end <= at
+                && matches!(
+                    text[end..at].trim(),
+                    "," | "and" | ", and" | "&" | "、" | "，"
+                )
+        });
+        let by_trigger = previous.as_deref().is_some_and(|w| TRIGGERS.contains(&w));
         let introduced = opens_sentence
+            || listed
             || cjk_zone.is_some()
             || day_part.is_some()
             || labelled
             || stamped
             || date_introduces
-            || previous.as_deref().is_some_and(|w| TRIGGERS.contains(&w))
+            || by_trigger
             || names_the_next_day(lead)
             || ends_with_as_of(lead)
             || ends_near_a_moment(lead)
@@ -387,9 +403,10 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
         };
         let opens_window = opens_window || (parenthesised && range_end.is_some());
         let introduced = introduced || opens_window || parenthesised || particle_says_when(after);
-        // A range counts where a window opens (`between 07:20-09:30 UTC`) or fills a
-        // parenthesis; elsewhere (`the 14:00-15:00 slot`) it is no moment of the story.
-        let range = range_end.is_some() && !parenthesised && !opens_window;
+        // A range counts where a window opens (`between 07:20-09:30 UTC`), fills a
+        // parenthesis or follows a word that introduces a time (`At 12:41-12:42, two
+        // monitors ran`); elsewhere (`the 14:00-15:00 slot`) it is no moment of the story.
+        let range = range_end.is_some() && !parenthesised && !opens_window && !by_trigger;
         // Only the sentence's last words before the time: a bounded look keeps this linear.
         let mut hope_start = start.max(at.saturating_sub(80));
         while !text.is_char_boundary(hope_start) {
@@ -456,7 +473,9 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
                 date_wraps: date_after.is_none().then_some(date_wraps).flatten(),
                 may_restate: opens_window || parenthesised,
                 today: TODAY.iter().any(|w| lower_after.starts_with(w)),
+                listed,
             });
+            last_found_end = Some(at + clock.len);
         }
         at += clock.len.max(1);
         last_clock_end = at;
@@ -924,6 +943,12 @@ mod tests {
             DateContext::default(),
         );
         assert_eq!(next[0].days_later, 1);
+        // Times listed after a moment are moments; a range after `at` is one at its start.
+        let listed = times("The plug crashed 4 times at 09:35, 11:25, 11:56 and 12:45.");
+        let listed: Vec<&str> = listed.iter().map(|(_, time, _)| time.as_str()).collect();
+        assert_eq!(listed, ["09:35", "11:25", "11:56", "12:45"]);
+        assert_eq!(times("At 12:41-12:42, two monitors ran.")[0].1, "12:41");
+        assert!(times("Book the 14:00-15:00 slot.").is_empty());
         // `2022-03-21_13:34:34`: a log-style stamp, its date and time joined by `_`.
         let joined = times("One of the GPUs crashed at 2022-03-21_13:34:34 JZ time:");
         assert_eq!(
@@ -1050,7 +1075,7 @@ mod tests {
         assert!(starts("The pool grew (3.5 GB) overnight.").is_empty());
         // Under a timeline's entry a window restates it.
         assert!(times("data between 5:20pm UTC and 11:25pm UTC is lost").is_empty());
-        assert!(times("We paged at 10:00-11:00 rotations").is_empty());
+        assert!(times("We paged the 10:00-11:00 rotations").is_empty());
         assert!(times("version 1.20 and 3:1 ratios and 12:00x").is_empty());
         assert!(times("The 14:30 train").is_empty());
     }

@@ -1894,12 +1894,24 @@ impl<'a> Reader<'a> {
                     .is_some_and(|e| e.at.time == time)
         };
         if !wrapped && (self.line_is_item || !waiting_for_text) {
-            let moment = inferred_times(content, self.context).into_iter().next();
-            if let Some(moment) = moment.filter(|m| !restates_entry(m.time)) {
+            let mut moments = inferred_times(content, self.context).into_iter();
+            if let Some(moment) = moments.next().filter(|m| !restates_entry(m.time)) {
                 let (date, time, zone, at) = (moment.date, moment.time, moment.zone, moment.at);
                 let text = content.trim().to_string();
                 self.aside_pending = !self.line_is_item;
-                self.push_event(index, content_at + at, date, time, zone, text);
+                self.push_event(index, content_at + at, date, time, zone, text.clone());
+                // `crashes at 09:35, 11:25 and 12:45`: the times listed after it too.
+                for listed in moments.take_while(|m| m.listed) {
+                    let (date, time, zone) = (listed.date, listed.time, listed.zone);
+                    self.push_event(
+                        index,
+                        content_at + listed.at,
+                        date,
+                        time,
+                        zone,
+                        text.clone(),
+                    );
+                }
                 return;
             }
             // `- Between 14:05 and 14:20, config pushed`: an item of the timeline that opens
@@ -2234,20 +2246,41 @@ impl<'a> Reader<'a> {
     }
 
     /// True when the next heading after the Markdown heading at `index` is deeper and opens
-    /// with a stamp at the time (to the minute) of the first of `entries`.
+    /// with a stamp at the time (to the minute) of the first of `entries`, or the first list
+    /// item right under it does.
     fn first_entry_below_restates(&self, index: usize, entries: &[Entry]) -> bool {
         let (Some(level), Some(first)) = (heading_level(&self.lines[index].text), entries.first())
         else {
             return false;
         };
         let minute = |time: NaiveTime| (time.hour(), time.minute());
+        let at_its_time = |words: &str| {
+            timeline_entry(words, self.context)
+                .is_some_and(|entry| minute(entry.time) == minute(first.time))
+        };
+        // `### Phase 2: Float stuck (6:35 AM)` over `- **06:35** - Pump starts`: the first
+        // item under it opens at its time.
+        let first_item = self.lines[index + 1..]
+            .iter()
+            .map(|line| line.text.as_ref())
+            .find(|text| !text.trim().is_empty())
+            .map(strip_list_marker)
+            .filter(|&(_, _, is_item)| is_item);
+        // (`- **Crashes**: resets at 06:10, …`: the item's first moment, as the timeline
+        // reads it.)
+        let item_opens_at_its_time = |content: &str| {
+            at_its_time(content)
+                || inferred_times(content, self.context)
+                    .first()
+                    .is_some_and(|moment| minute(moment.time) == minute(first.time))
+        };
+        if first_item.is_some_and(|(content, _, _)| item_opens_at_its_time(content)) {
+            return true;
+        }
         headings_outside_fences(self.lines[index + 1..].iter())
             .next()
             .is_some_and(|(below, text)| {
-                let words = text.trim_start_matches('#').trim();
-                below > level
-                    && timeline_entry(words, self.context)
-                        .is_some_and(|entry| minute(entry.time) == minute(first.time))
+                below > level && at_its_time(text.trim_start_matches('#').trim())
             })
     }
 
