@@ -2287,9 +2287,9 @@ impl<'a> Reader<'a> {
     /// The line of the first entry that the Markdown heading at `index` (`content`) tells
     /// again, when every time it names repeats, to the minute (and second) and on the same
     /// day, an entry listed above the first of the heading's run of parts (the first heading
-    /// as high under the same parent) in a line that is no heading (not one found in prose): `### Étape 1 : Isolation (13:05)` in a later section, after a
-    /// chronology table's `| **13:05** | ... |`. Headings at the same minute are a run of
-    /// moments of their own.
+    /// as high under the same parent) in a line that is no heading (not one found in prose):
+    /// `### Étape 1 : Isolation (13:05)` in a later section, after a chronology table's
+    /// `| **13:05** | ... |`. Headings at the same minute are a run of moments of their own.
     fn restates_entries_above(&self, index: usize, content: &str) -> Option<u32> {
         // Under a day's heading (`## Oct. 22, 2018` > `### 3:59 p.m.`) a heading is that
         // day's own record, even where an update above told it first.
