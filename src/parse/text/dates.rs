@@ -315,6 +315,21 @@ impl Reader<'_> {
         if !names_an_event(label) {
             return;
         }
+        let name = label
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != ')')
+            .to_string();
+        self.keep_field_moment(index, value, value_at, name);
+    }
+
+    /// Keeps `value` (at byte `value_at` of line `index`) as a moment named `name` when it
+    /// opens with a stamp, to be placed with the timeline (see [`Self::read_event_field`]).
+    pub(super) fn keep_field_moment(
+        &mut self,
+        index: usize,
+        value: &str,
+        value_at: usize,
+        name: String,
+    ) {
         let lead = value.len() - value.trim_start().len();
         let Some(entry) = timeline_entry(value.trim_start(), self.context) else {
             return;
@@ -326,9 +341,7 @@ impl Reader<'_> {
             day: entry.date,
             time: entry.time,
             zone: entry.zone,
-            text: label
-                .trim_matches(|c: char| !c.is_alphanumeric() && c != ')')
-                .to_string(),
+            text: name,
         });
     }
 

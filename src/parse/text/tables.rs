@@ -188,22 +188,9 @@ impl Reader<'_> {
             .first()
             .map_or("", |(_, cell)| cell.trim_matches(['*', '_', '`', ' ']));
         for ((at, cell), header) in cells.iter().zip(headers).skip(1) {
-            if !names_an_event(header) {
-                continue;
+            if names_an_event(header) {
+                self.keep_field_moment(index, cell, *at, format!("{name} — {header}"));
             }
-            let lead = cell.len() - cell.trim_start().len();
-            let Some(entry) = timeline_entry(cell.trim_start(), self.context) else {
-                continue;
-            };
-            self.event_fields.push(PendingEntry {
-                index,
-                at: at + lead,
-                date: entry.date,
-                day: entry.date,
-                time: entry.time,
-                zone: entry.zone,
-                text: format!("{name} — {header}"),
-            });
         }
     }
 
