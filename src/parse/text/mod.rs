@@ -210,6 +210,9 @@ const INCIDENT_DAY_KEYS: [&str; 5] = [
     "occurred_at",
 ];
 
+/// How many lines after a timed heading the reader looks for a table row at its time.
+const LOOK_AHEAD_FOR_ROWS: usize = 400;
+
 /// Front-matter keys whose value sums the post up, as a subtitle does.
 const FRONT_SUMMARY_KEYS: [&str; 4] = ["description", "summary", "excerpt", "subtitle"];
 
@@ -2289,14 +2292,20 @@ impl<'a> Reader<'a> {
     /// day, an entry listed above the first of the heading's run of parts (the first heading
     /// as high under the same parent) in a line that is no heading (not one found in prose):
     /// `### Étape 1 : Isolation (13:05)` in a later section, after a chronology table's
-    /// `| **13:05** | ... |`. Headings at the same minute are a run of moments of their own.
+    /// `| **13:05** | ... |`; or a row of a table in a later section (`### 1. Detection
+    /// (…05:10Z)` over a step, then the chronology's `| 05:10Z | … |`). Headings at the same
+    /// minute are a run of moments of their own.
     fn restates_entries_above(&self, index: usize, content: &str) -> Option<u32> {
-        // Under a day's heading (`## Oct. 22, 2018` > `### 3:59 p.m.`) a heading is that
-        // day's own record, even where an update above told it first.
-        if self.heading_date_in_force().is_some() {
+        // Under a day's heading (`## Oct. 22, 2018` > `### 3:59 p.m.`, not the title's) a
+        // heading is that day's own record, even where an update above told it first.
+        let level = heading_level(&self.lines[index].text)?;
+        let under_a_day = self
+            .heading_dates
+            .iter()
+            .any(|&(open, day)| day.is_some() && open > 1 && open < level);
+        if under_a_day || self.outline_day().is_some() {
             return None;
         }
-        let level = heading_level(&self.lines[index].text)?;
         let entries = match timeline_entry(content, self.context) {
             Some(entry) => vec![entry],
             None => match stamped_heading(content, self.context) {
@@ -2330,8 +2339,51 @@ impl<'a> Reader<'a> {
                 })
                 .map(|(_, raw)| raw.line)
         };
-        let lines: Option<Vec<u32>> = entries.iter().map(restated).collect();
+        // `### 1. Detection (2025-10-08T05:10Z)` over a step, the chronology's table in a
+        // later section (`| 05:10Z | Issue detected |`): a row of a table past the next
+        // heading higher than this one, its first cell a stamp. (Rows under the heading are
+        // its part's own.)
+        let later_section = self.heading_below(index, level.saturating_sub(1));
+        let restated_below = |entry: &Entry| {
+            let mut fenced = false;
+            self.lines[later_section? + 1..]
+                .iter()
+                .take(LOOK_AHEAD_FOR_ROWS)
+                .find(|line| {
+                    let text = scan::trim_start(&line.text);
+                    if is_fence(text) {
+                        fenced = !fenced;
+                    }
+                    !fenced
+                        && table::is_row(text)
+                        && table::cells(text).first().is_some_and(|(_, cell)| {
+                            let cell = cell.trim_matches(['*', '_', '`', ' ']);
+                            timeline_entry(cell, self.context).is_some_and(|row| {
+                                same_time(row.time, entry.time)
+                                    && entry.date.zip(row.date).is_none_or(|(a, b)| a == b)
+                            })
+                        })
+                })
+                .map(|line| line.number)
+        };
+        let lines: Option<Vec<u32>> = entries
+            .iter()
+            .map(|entry| restated(entry).or_else(|| restated_below(entry)))
+            .collect();
         lines?.first().copied()
+    }
+
+    /// The index of the next Markdown heading below `index` as high as `level` or higher,
+    /// those inside code fences left out.
+    fn heading_below(&self, index: usize, level: usize) -> Option<usize> {
+        let mut fenced = false;
+        (index + 1..self.lines.len()).find(|&at| {
+            let text = scan::trim_start(&self.lines[at].text);
+            if is_fence(text) {
+                fenced = !fenced;
+            }
+            !fenced && heading_level(text).is_some_and(|l| l <= level)
+        })
     }
 
     /// The index of the nearest Markdown heading above `index` as high as `level` or higher,
