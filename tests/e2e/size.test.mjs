@@ -139,8 +139,14 @@ const INTERACTIVE_BUDGET = 632 * KB;
  * headings, schedules in prose, dates across an aside, Hong Kong time and zones opening Chinese
  * clauses, later moments on lines outside the timeline, one window's fields in time order):
  * worker 407.3 KB (clean-clone CI build at the session's start) -> 409.9 KB in the working tree at
- * 0ea2c26 (everything 1046.3 KB). */
-const TOTAL_BUDGET = 1049 * KB;
+ * 0ea2c26 (everything 1046.3 KB). Raised to 1053 KB on 6 December 2026 (thirty-first
+ * session): the reader learnt the fifty-fourth to fifty-seventh sets' shapes (a front matter's
+ * description dating the incident, headings that restate a chronology above or a table in a
+ * later section, camel-case labels and an outage notice's Date/OutageFinish window, tables of
+ * alert columns such as Fired/Resolved, numbered steps with stamps, listed times and ranges
+ * after `at`, the next day before a time, HTML tags' attributes left out of prose): worker
+ * 409.9 -> 414.0 KB in the working tree, page 596.9 KB, everything 1050.5 KB. */
+const TOTAL_BUDGET = 1053 * KB;
 
 const gzipBytes = async (name) => gzipSync(await readFile(join(DIST, name))).length;
 
