@@ -140,6 +140,27 @@ fn bullet_len(text: &str) -> Option<usize> {
 /// (`16:20 3rd Feb 2022 - text`).
 pub fn timeline_entry(content: &str, context: DateContext) -> Option<Entry> {
     entry_at(content, context, true)
+        .filter(|entry| !links_within_page(content.get(entry.text_at..).unwrap_or("")))
+}
+
+/// True for an item of a table of contents: a section number (`1.13.`, which reads as a time)
+/// and one link to a part of the same page (`[5/3/14](#5.2F3.2F14)`).
+pub fn contents_item(content: &str) -> bool {
+    let rest = content
+        .trim_start()
+        .trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+    rest.len() < content.trim_start().len() && links_within_page(rest)
+}
+
+/// True for words that are one link to a part of the same page (`[5/3/14](#5.2F3.2F14)`).
+fn links_within_page(text: &str) -> bool {
+    let Some(rest) = text.trim().strip_prefix('[') else {
+        return false;
+    };
+    let Some((label, target)) = rest.split_once("](#") else {
+        return false;
+    };
+    !label.contains(']') && target.find(')') == Some(target.len() - 1)
 }
 
 /// `Noon: text`, `Midnight - text`: the hour named as a word at the start of an entry, with a

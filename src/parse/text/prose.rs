@@ -160,6 +160,8 @@ impl Reader<'_> {
                         false => Vec::new(),
                     }
                 }
+                // `1.13. [5/3/14](#…)`: an item of a table of contents, not narration.
+                None if crate::parse::entry::contents_item(content) => Vec::new(),
                 None => {
                     // `![Screen shot … at 1.06.52 PM](…)`: a picture's name is not narration.
                     let mut hidden = match content.contains("](") {
