@@ -2345,17 +2345,10 @@ impl<'a> Reader<'a> {
         // its part's own.)
         let later_section = self.heading_below(index, level.saturating_sub(1));
         let restated_below = |entry: &Entry| {
-            let mut fenced = false;
-            self.lines[later_section? + 1..]
-                .iter()
-                .take(LOOK_AHEAD_FOR_ROWS)
-                .find(|line| {
-                    let text = scan::trim_start(&line.text);
-                    if is_fence(text) {
-                        fenced = !fenced;
-                    }
-                    !fenced
-                        && table::is_row(text)
+            let after = self.lines.iter().enumerate().skip(later_section? + 1);
+            lines_outside_fences(after.take(LOOK_AHEAD_FOR_ROWS))
+                .find(|&(_, text)| {
+                    table::is_row(text)
                         && table::cells(text).first().is_some_and(|(_, cell)| {
                             let cell = cell.trim_matches(['*', '_', '`', ' ']);
                             timeline_entry(cell, self.context).is_some_and(|row| {
@@ -2364,7 +2357,7 @@ impl<'a> Reader<'a> {
                             })
                         })
                 })
-                .map(|line| line.number)
+                .map(|(at, _)| self.lines[at].number)
         };
         let lines: Option<Vec<u32>> = entries
             .iter()
@@ -2376,27 +2369,17 @@ impl<'a> Reader<'a> {
     /// The index of the next Markdown heading below `index` as high as `level` or higher,
     /// those inside code fences left out.
     fn heading_below(&self, index: usize, level: usize) -> Option<usize> {
-        let mut fenced = false;
-        (index + 1..self.lines.len()).find(|&at| {
-            let text = scan::trim_start(&self.lines[at].text);
-            if is_fence(text) {
-                fenced = !fenced;
-            }
-            !fenced && heading_level(text).is_some_and(|l| l <= level)
-        })
+        lines_outside_fences(self.lines.iter().enumerate().skip(index + 1))
+            .find(|&(_, text)| heading_level(text).is_some_and(|l| l <= level))
+            .map(|(at, _)| at)
     }
 
     /// The index of the nearest Markdown heading above `index` as high as `level` or higher,
     /// those inside code fences left out.
     fn heading_above(&self, index: usize, level: usize) -> Option<usize> {
-        let mut fenced = false;
-        (0..index).rev().find(|&at| {
-            let text = scan::trim_start(&self.lines[at].text);
-            if is_fence(text) {
-                fenced = !fenced;
-            }
-            !fenced && heading_level(text).is_some_and(|l| l <= level)
-        })
+        lines_outside_fences(self.lines[..index].iter().enumerate().rev())
+            .find(|&(_, text)| heading_level(text).is_some_and(|l| l <= level))
+            .map(|(at, _)| at)
     }
 
     /// True when the Markdown heading at `index` sits under a dated heading that is itself
@@ -3640,16 +3623,23 @@ fn nearest_heading_as_high<'l>(
 fn headings_outside_fences<'l>(
     lines: impl Iterator<Item = &'l Line<'l>>,
 ) -> impl Iterator<Item = (usize, &'l str)> {
+    lines_outside_fences(lines.enumerate())
+        .filter_map(|(_, text)| heading_level(text).map(|level| (level, text)))
+}
+
+/// The lines among `lines` (with their indexes, in the order given, forwards or backwards)
+/// that are not inside a code fence, as their text from its first non-blank character. A
+/// fence's closing line is among them (it is no heading, row or stamp).
+fn lines_outside_fences<'l>(
+    lines: impl Iterator<Item = (usize, &'l Line<'l>)>,
+) -> impl Iterator<Item = (usize, &'l str)> {
     let mut fenced = false;
-    lines.filter_map(move |line| {
+    lines.filter_map(move |(at, line)| {
         let text = scan::trim_start(&line.text);
         if is_fence(text) {
             fenced = !fenced;
         }
-        (!fenced)
-            .then(|| heading_level(text))
-            .flatten()
-            .map(|l| (l, text))
+        (!fenced).then_some((at, text))
     })
 }
 
