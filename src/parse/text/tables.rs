@@ -301,20 +301,13 @@ impl Reader<'_> {
         // `| Alert | Fired | Resolved |`: columns after the first that name moments, the
         // first row's cell under one opening with a stamp.
         let moment_columns = || {
-            let row = first_row.as_ref()?;
-            names
-                .iter()
-                .enumerate()
-                .skip(1)
-                .any(|(i, h)| {
-                    names_an_event(h)
-                        && row.get(i).is_some_and(|(_, cell)| {
-                            timeline_entry(cell.trim(), self.context).is_some()
-                        })
+            first_row.as_ref().is_some_and(|row| {
+                names.iter().zip(row).skip(1).any(|(header, (_, cell))| {
+                    names_an_event(header) && timeline_entry(cell.trim(), self.context).is_some()
                 })
-                .then_some(())
+            })
         };
-        if time.is_none() && moment_columns().is_some() {
+        if time.is_none() && moment_columns() {
             return Table::Moments { headers: names };
         }
         if time.is_some() && timeline_read {
