@@ -10,6 +10,15 @@ fn notes(name: &str, text: &str) -> Vec<(Severity, u32, String)> {
         .collect()
 }
 
+/// The lines of the notes among `found` whose message says `phrase`.
+fn lines_saying(found: &[(Severity, u32, String)], phrase: &str) -> Vec<u32> {
+    found
+        .iter()
+        .filter(|(_, _, m)| m.contains(phrase))
+        .map(|(_, line, _)| *line)
+        .collect()
+}
+
 #[test]
 fn a_list_item_without_a_time_glued_to_an_entry_is_noted() {
     let text = std::fs::read_to_string("tests/fixtures/shapes/timeless-item-note.md").unwrap();
@@ -151,11 +160,7 @@ fn a_timeline_written_newest_first_is_noted_once_and_only_its_slips_per_entry() 
         "# Errors\n\n## Updates\n\n- 14:00 Resolved\n- 13:00 Fix deployed\n\
          - 13:30 Cause found\n- 12:00 Investigating\n- 11:00 Errors begin\n",
     );
-    let named: Vec<u32> = slipped
-        .iter()
-        .filter(|(_, _, m)| m.contains("later than the one above it"))
-        .map(|(_, line, _)| *line)
-        .collect();
+    let named = lines_saying(&slipped, "later than the one above it");
     assert_eq!(named, [7], "{slipped:?}");
 }
 
@@ -164,11 +169,11 @@ fn a_lone_timed_heading_outside_the_timeline_is_noted() {
     let name = "timed-step-headings-outside-timeline.md";
     let text = std::fs::read_to_string(format!("tests/fixtures/shapes/{name}")).unwrap();
     let found = notes(name, &text);
-    let lone: Vec<u32> = found
+    assert!(found
         .iter()
-        .filter(|(s, _, m)| *s == Severity::Warning && m.contains("heading names a time"))
-        .map(|(_, line, _)| *line)
-        .collect();
+        .filter(|(_, _, m)| m.contains("heading names a time"))
+        .all(|(s, _, _)| *s == Severity::Warning));
+    let lone = lines_saying(&found, "heading names a time");
     // The two step headings in a run are entries; the nightly job's heading alone is noted.
     assert_eq!(lone, [38], "{found:?}");
 }
@@ -176,13 +181,8 @@ fn a_lone_timed_heading_outside_the_timeline_is_noted() {
 #[test]
 fn a_lone_stray_line_telling_two_moments_is_noted_once_not_placed() {
     let text = "# Outage\n\n## Timeline\n\n- 09:00 alert fired\n- 09:30 fixed\n\n## Notes\n\nSome words.\n\n- 11:00 cache warmed; 11:20 traffic back\n";
-    let parsed = postmortem_explorer::parse::parse_document("a.md", text);
+    let parsed = parse_document("a.md", text);
     assert_eq!(parsed.incident.timeline.len(), 2);
-    let strays: Vec<u32> = parsed
-        .diagnostics
-        .iter()
-        .filter(|d| d.message.contains("sits outside the timeline"))
-        .map(|d| d.line)
-        .collect();
+    let strays = lines_saying(&notes("a.md", text), "sits outside the timeline");
     assert_eq!(strays, [12]);
 }
