@@ -149,7 +149,27 @@ impl Reader<'_> {
         };
         if found.has_year || (self.context.year.is_some() && named_day()) {
             self.note_story_day(found.date, found.has_year);
+            if self.dates.story == Some(found.date) {
+                let after = content[found.span.end..].trim_start_matches([' ', ',']);
+                let after = after.strip_prefix("at ").unwrap_or(after);
+                self.dates.story_time =
+                    crate::parse::clock::leading_clock(after).map(|clock| clock.time);
+            }
         }
+    }
+
+    /// The story's day when the sentence that narrates it writes the time the timeline opens
+    /// with (`On 2026-04-20 23:43–23:51 UTC, ...` over a first entry at `23:43:47`): the
+    /// timeline's day, over a `Date:` field a few days later that says when the report was
+    /// written.
+    pub(super) fn story_opening_the_timeline(&self) -> Option<NaiveDate> {
+        let story = self.dates.story?;
+        let time = self.dates.story_time?;
+        let first = self.raw_events.first()?;
+        let same_minute = first.time.hour() == time.hour() && first.time.minute() == time.minute();
+        let field = self.dates.field?;
+        (same_minute && first.date.is_none() && story < field && field - story <= Duration::days(7))
+            .then_some(story)
     }
 
     /// Takes `date`, narrated before the timeline, as the story's day unless it falls after
@@ -1054,6 +1074,52 @@ fn month_day_after_on(content: &str, context: DateContext) -> Option<NaiveDate> 
         .next()
 }
 
+impl Reader<'_> {
+    /// The incident's day a title gives: a date it writes, else a day it names by a word
+    /// relative to the post's publication (see [`relative_title_day`]).
+    pub(super) fn title_day(&self, title: &str) -> Option<NaiveDate> {
+        find_date_in(title, self.context)
+            .map(|d| d.date)
+            .or_else(|| {
+                self.dates
+                    .published()
+                    .and_then(|published| relative_title_day(title, published))
+            })
+    }
+}
+
+/// The day a title names relative to the post's publication: `On Yesterday's Log
+/// Unavailability`, `Last night's outage` (the day before), `Today's incident`, `This
+/// morning's outage` (that day), `Friday's outage` (the last Friday on or before it). A
+/// weekday counts only as a possessive (`Friday's`), not as a habit (`Fridays`) or a plan
+/// (`Maintenance on Friday`).
+fn relative_title_day(title: &str, published: NaiveDate) -> Option<NaiveDate> {
+    let lower = title.to_lowercase().replace('’', "'");
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.iter().enumerate().find_map(|(i, word)| {
+        let before = i.checked_sub(1).map(|k| words[k]);
+        let (stem, possessive) = match word.strip_suffix("'s") {
+            Some(stem) => (stem, true),
+            None => (*word, false),
+        };
+        let back = match (stem, before) {
+            ("yesterday", _) => 1,
+            ("night" | "evening", Some("last")) => 1,
+            ("today" | "tonight", _) if possessive => 0,
+            ("morning" | "afternoon" | "evening", Some("this")) if possessive => 0,
+            (day, _) if possessive && day.len() >= 6 && crate::parse::entry::is_weekday(day) => {
+                let day: chrono::Weekday = day.parse().ok()?;
+                (7 + published.weekday().num_days_from_monday() - day.num_days_from_monday()) % 7
+            }
+            _ => return None,
+        };
+        published.checked_sub_days(chrono::Days::new(u64::from(back)))
+    })
+}
+
 /// True when a weekday is named after `on` or `last` (`On Monday we had`, `last Friday`):
 /// a day gone by, not one still to come (`until Friday`).
 fn opens_past_weekday(content: &str) -> bool {
@@ -1406,5 +1472,31 @@ mod tests {
         assert_eq!(time.to_string(), "17:06:46");
         let zone = zone_after_time(value).unwrap();
         assert_eq!(zone.offset, crate::model::UtcOffset::UTC);
+    }
+
+    #[test]
+    fn a_title_names_the_day_relative_to_the_post() {
+        // Wednesday 5 September 2012.
+        let published = NaiveDate::from_ymd_opt(2012, 9, 5).unwrap();
+        let day = |title| relative_title_day(title, published).map(|d| d.to_string());
+        assert_eq!(
+            day("On Yesterday's Log Unavailability").as_deref(),
+            Some("2012-09-04")
+        );
+        assert_eq!(
+            day("What happened last night").as_deref(),
+            Some("2012-09-04")
+        );
+        assert_eq!(day("Today’s outage").as_deref(), Some("2012-09-05"));
+        assert_eq!(
+            day("This morning's API errors").as_deref(),
+            Some("2012-09-05")
+        );
+        assert_eq!(day("Monday's outage").as_deref(), Some("2012-09-03"));
+        assert_eq!(day("Wednesday's deploy").as_deref(), Some("2012-09-05"));
+        assert_eq!(day("Maintenance on Friday"), None);
+        assert_eq!(day("Fridays are for deploys"), None);
+        assert_eq!(day("Today we moved to a new host"), None);
+        assert_eq!(day("Post-mortem: build outage"), None);
     }
 }

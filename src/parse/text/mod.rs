@@ -231,6 +231,8 @@ struct Dates {
     /// 14:00 and 15:30 UTC, ...`): the incident's, where a blog's front matter or a `Report
     /// date:` line gives only when it was written.
     story: Option<NaiveDate>,
+    /// The time written right after the story's day (`On 2026-04-20 23:43–23:51 UTC, ...`).
+    story_time: Option<NaiveTime>,
     /// The day before the post's publication, when the story says `last night` or
     /// `yesterday` before its timeline, and whether that line writes a time too. Narration
     /// read as the timeline (no timeline written) places a sentence that writes its time by
@@ -760,8 +762,7 @@ impl<'a> Reader<'a> {
             match key.as_str() {
                 "title" if !entry.value.is_empty() => {
                     self.incident.title = clean(entry.value).into_owned();
-                    self.dates.title =
-                        find_date_in(&self.incident.title, self.context).map(|d| d.date);
+                    self.dates.title = self.title_day(&self.incident.title);
                 }
                 "date" => match find_date_in(entry.value, self.context) {
                     Some(date) => self.dates.front_matter = Some(date.date),
@@ -797,6 +798,11 @@ impl<'a> Reader<'a> {
                 } => {}
                 _ => kept.push((entry.index, line_text.trim_end().to_string())),
             }
+        }
+        // `title: On Yesterday's Log Unavailability` before `created_at:`: the day the title
+        // names by a word is known once the post's own date is.
+        if self.dates.title.is_none() {
+            self.dates.title = self.title_day(&self.incident.title);
         }
         self.front_status = status_items(texts, &found)
             .iter()
@@ -1046,7 +1052,7 @@ impl<'a> Reader<'a> {
             let repeats = labelled(&text)
                 .is_some_and(|l| l.markdown_heading && l.label == self.incident.title);
             if repeats {
-                self.dates.title = find_date_in(&self.incident.title, self.context).map(|d| d.date);
+                self.dates.title = self.title_day(&self.incident.title);
             }
             return repeats;
         }
@@ -1086,7 +1092,7 @@ impl<'a> Reader<'a> {
 
     fn set_title(&mut self, title: &str) {
         self.incident.title = title.to_string();
-        self.dates.title = find_date_in(title, self.context).map(|d| d.date);
+        self.dates.title = self.title_day(title);
     }
 
     /// Handles a heading, a bold label line or a `Label: value` line; false when it is neither.
@@ -2860,6 +2866,7 @@ impl<'a> Reader<'a> {
         let start = self.incident.start;
         let first_date = start
             .and_then(|s| s.date)
+            .or(self.story_opening_the_timeline())
             .or(self.dates.field)
             // A blog's front-matter date is when it was published; a date in the title (or
             // the post's description) is the incident's.

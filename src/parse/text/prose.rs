@@ -11,6 +11,8 @@ impl Reader<'_> {
         // A date written in the prose before the first event ("On March 5, 2024 we ...")
         // dates the times after it; later dates only count when written with a time.
         let mut running_date = None;
+        // The day of the last moment read here, which a later moment may only carry on.
+        let mut pushed_day = None;
         // Days a relative word moved the last moment by (`16.00 uur gistermiddag`: -1).
         let mut carried_later = 0;
         // The last day the prose wrote itself (with an event, or before the first one): it
@@ -199,6 +201,13 @@ impl Reader<'_> {
                         .collect()
                 }
             };
+            // `On Thursday, things turned for the worse.` once a day is in force: the story
+            // moves on to that weekday (its times follow on it).
+            if found_times.is_empty() {
+                if let Some(day) = running_date.and_then(|from| self.weekday_ahead(content, from)) {
+                    running_date = Some(day);
+                }
+            }
             // `I had a fun Friday. I woke up at 6am ...` in a post dated only by its publication.
             let mut named_weekday = None;
             if running_date.is_none() && self.incident.timeline.is_empty() {
@@ -245,6 +254,12 @@ impl Reader<'_> {
                         .or(published)?;
                     month.with_day(day)
                 });
+                // `On Wednesday night at around 22:30 UTC`, `at 22:00 UTC last Thursday` once a
+                // day is in force: the next such weekday from it.
+                let written = written.or_else(|| {
+                    let from = running_date.filter(|_| heading_day.is_none() && days_later == 0)?;
+                    self.weekday_ahead(sentence_around(content, at), from)
+                });
                 // A moment a relative word moved (`16.00 uur gistermiddag`) moves the story's
                 // later moments that write no day of their own as well, unless they follow a
                 // moment dated since (whose day they take as it is).
@@ -277,7 +292,21 @@ impl Reader<'_> {
                         None => shift_days(day, shift),
                         Some(_) => day,
                     });
+                // A day only carried on from the moment before is no day the sentence writes:
+                // a step past midnight from that moment is the next day (`At 8 pm ...`, then
+                // `At around 2:30 am ...`).
+                let carried = written.is_none()
+                    && heading_day.is_none()
+                    && writing_day.is_none()
+                    && shift == 0
+                    && date.is_some()
+                    && date == pushed_day
+                    && self
+                        .raw_events
+                        .last()
+                        .is_some_and(|raw| raw.line < prose_line.line);
                 running_date = date;
+                pushed_day = date;
                 self.incident.timeline.push(TimelineEvent {
                     at: Moment::new(date, time, None),
                     text: sentence,
@@ -288,7 +317,7 @@ impl Reader<'_> {
                     line: prose_line.line,
                     at: prose_line.column_base + at,
                     line_index: prose_line.raw_index,
-                    date,
+                    date: date.filter(|_| !carried),
                     later: if date.is_none() { shift } else { 0 },
                     day_marker: None,
                     aside: false,
@@ -337,6 +366,31 @@ impl Reader<'_> {
         let back =
             (7 + published.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
         published.checked_sub_days(chrono::Days::new(u64::from(back)))
+    }
+
+    /// The day a weekday named in `sentence` (`On Thursday, ...`, `until Friday night`,
+    /// `22:00 UTC last Thursday`) means once the story's day `from` is in force: the next
+    /// such weekday on or after it, as a story goes forward, and not after the post's
+    /// publication. A habit (`Fridays`, `every Monday`) names no day.
+    pub(super) fn weekday_ahead(&self, sentence: &str, from: NaiveDate) -> Option<NaiveDate> {
+        let words: Vec<&str> = sentence
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let named = words.iter().enumerate().find_map(|(i, word)| {
+            let habit = i
+                .checked_sub(1)
+                .is_some_and(|k| matches!(words[k], "every" | "each" | "Every" | "Each"));
+            (word.len() >= 6 && word.starts_with(|c: char| c.is_ascii_uppercase()) && !habit)
+                .then(|| crate::parse::entry::weekday_of(word))
+                .flatten()
+        })?;
+        let ahead = (7 + named.num_days_from_monday() - from.weekday().num_days_from_monday()) % 7;
+        let day = from.checked_add_days(chrono::Days::new(u64::from(ahead)))?;
+        self.dates
+            .published()
+            .is_none_or(|published| day <= published)
+            .then_some(day)
     }
 
     /// The day before the post's publication, for `from about 9:30pm to 12:30am last night`
@@ -472,6 +526,26 @@ impl Reader<'_> {
             .collect();
         words.join(" ")
     }
+}
+
+/// The sentence of `content` that holds the byte `at`: from the stop before it to the stop
+/// after it (`. `, `! `, `? `), or the line's ends.
+fn sentence_around(content: &str, at: usize) -> &str {
+    let at = at.min(content.len());
+    let stops = |c: char| matches!(c, '.' | '!' | '?');
+    let start = content[..at]
+        .rmatch_indices(". ")
+        .chain(content[..at].rmatch_indices("! "))
+        .chain(content[..at].rmatch_indices("? "))
+        .map(|(i, _)| i + 2)
+        .max()
+        .unwrap_or(0);
+    let end = content[at..]
+        .match_indices(|c: char| stops(c))
+        .map(|(i, _)| at + i)
+        .find(|&i| content[i + 1..].starts_with(' ') || i + 1 == content.len())
+        .unwrap_or(content.len());
+    content.get(start..end).unwrap_or(content)
 }
 
 #[cfg(test)]
