@@ -863,7 +863,11 @@ pub fn month_number(word: &str) -> Option<u32> {
 /// True for a month's name written in full in one of the other languages below, and in no
 /// English word (`mars`, `mai` and `ora` are left out).
 fn is_foreign_month(word: &str) -> bool {
-    word.chars().count() >= 4 && !word.eq_ignore_ascii_case("mars") && foreign_month(word).is_some()
+    // Spanish and Italian short names no English word shares (`29 dic`, `3 ene`).
+    const SHORT: [&str; 5] = ["ene", "abr", "dic", "ott", "déc"];
+    let long = word.chars().count() >= 4 && !word.eq_ignore_ascii_case("mars");
+    (long || SHORT.iter().any(|short| short.eq_ignore_ascii_case(word)))
+        && foreign_month(word).is_some()
 }
 
 /// Month names in the other languages postmortems are written in (French, Spanish, German,
@@ -898,6 +902,22 @@ fn foreign_month(word: &str) -> Option<u32> {
         ("octubre", 10),
         ("noviembre", 11),
         ("diciembre", 12),
+        // Spanish and Italian short names that English does not share (`29 dic 19:00`,
+        // `3 ene 2024`, `12 ott`): not `ago`, `set` or `mag`, which are English words.
+        ("ene", 1),
+        ("abr", 4),
+        ("dic", 12),
+        ("gen", 1),
+        ("giu", 6),
+        ("lug", 7),
+        ("ott", 10),
+        // French short names (`3 janv. 2024`, `12 déc.`).
+        ("janv", 1),
+        ("févr", 2),
+        ("fevr", 2),
+        ("avr", 4),
+        ("juil", 7),
+        ("déc", 12),
         ("januar", 1),
         ("februar", 2),
         ("märz", 3),
@@ -1077,6 +1097,22 @@ mod tests {
         };
         let found = find_date_in("4 czerwca w jednej z serwerowni", context).map(|d| d.date);
         assert_eq!(found, NaiveDate::from_ymd_opt(2012, 6, 4));
+    }
+
+    #[test]
+    fn reads_short_spanish_and_italian_months_in_lower_case() {
+        let context = DateContext {
+            year: Some(2025),
+            ..DateContext::default()
+        };
+        let day = |text| find_date_in(text, context).map(|d| d.date.to_string());
+        assert_eq!(day("**29 dic 19:00**: cron").as_deref(), Some("2025-12-29"));
+        assert_eq!(day("3 ene 2024, 10:00").as_deref(), Some("2024-01-03"));
+        assert_eq!(day("12 ott 08:15").as_deref(), Some("2025-10-12"));
+        // English words stay words: `2 ago`, `5 set`, `4 mag`.
+        assert_eq!(day("it broke 2 ago"), None);
+        assert_eq!(day("we changed 5 set values"), None);
+        assert_eq!(month_number("dic"), Some(12));
     }
 
     #[test]
