@@ -197,9 +197,10 @@ fn relative_marker(text: &str, context: DateContext) -> usize {
     }
 }
 
-/// `**attempt 1 (16:56~17:00 UTC)**: text`, `Yesterday (Aug 4, 11:00 PM): text`: one to four
-/// words, then a stamp with a clock time in parentheses, then `:` or a dash. Returns the
-/// bytes up to the stamp and the label's bytes (bold marks left out); `None` otherwise.
+/// `**attempt 1 (16:56~17:00 UTC)**: text`, `**Run 1** (00:43 MDT) – text`, `Yesterday
+/// (Aug 4, 11:00 PM): text`: one to four words, then a stamp with a clock time in
+/// parentheses, then `:` or a dash. Returns the bytes up to the stamp and the label's bytes
+/// (bold marks left out); `None` otherwise.
 fn labelled_stamp(text: &str) -> Option<(usize, std::ops::Range<usize>)> {
     let label_start = text.len() - text.trim_start_matches(['*', '_']).len();
     // Most entries open with their stamp: nothing to look for (the reader's hot path).
@@ -207,7 +208,9 @@ fn labelled_stamp(text: &str) -> Option<(usize, std::ops::Range<usize>)> {
         return None;
     }
     let open = text.bytes().take(41).position(|b| b == b'(')?;
-    let label = text[label_start..open].trim_end();
+    let label = text[label_start..open]
+        .trim_end()
+        .trim_end_matches(['*', '_']);
     let words = label.split_whitespace().count();
     let plain = label
         .chars()
@@ -1300,6 +1303,25 @@ mod tests {
         assert_eq!(day("5/9"), Some("2026-05-09".into()));
         assert_eq!(day("1/3 of the nodes"), None);
         assert_eq!(heading_date("5/7 morning", DateContext::default()), None);
+    }
+
+    #[test]
+    fn a_bold_label_before_a_stamp_in_parentheses_opens_an_entry() {
+        let entry = read("**Run 1** (00:43 MDT) – upload reached 24 % and failed").unwrap();
+        assert_eq!(entry.1, "00:43:00");
+        assert_eq!(entry.2, Some(-6 * 60));
+        assert!(
+            entry.3.ends_with("upload reached 24 % and failed"),
+            "{}",
+            entry.3
+        );
+        // A note in parentheses after the label is no stamp.
+        assert_eq!(read("**Run 1** (see below) – upload failed"), None);
+        // Bold text that goes on past the label is no label.
+        assert_eq!(
+            read("**We ran it twice, then** (00:43 MDT) – it failed"),
+            None
+        );
     }
 
     #[test]
