@@ -332,15 +332,24 @@ impl Reader<'_> {
             // 5th of July`.
             if self.incident.timeline.is_empty() && !names_writing(content, context) {
                 let dates_the_story = |d: &crate::parse::calendar::FoundDate| {
-                    let opens = content[..d.span.start].trim().chars().count() <= 3;
+                    // `On Tuesday 25 June ...`: a weekday before the day opens it too.
+                    let lead = content[..d.span.start].trim_end().trim_end_matches(',');
+                    let lead = match lead.rsplit_once(' ') {
+                        Some((before, day)) if crate::parse::entry::is_weekday(day) => before,
+                        None if crate::parse::entry::is_weekday(lead) => "",
+                        _ => lead,
+                    };
+                    let opens = lead.trim().chars().count() <= 3;
                     d.has_year
                         || (context.year.is_some()
                             && opens
                             && content[d.span.clone()].contains(char::is_alphabetic))
                 };
+                // `On Friday 21 June a pull request was made.` then `On Tuesday 25 June it was
+                // merged.`: the latest day told before the first moment is the one in force.
                 if let Some(date) = find_date_in(content, context).filter(dates_the_story) {
-                    running_date.get_or_insert(date.date);
-                    narrated.get_or_insert(date.date);
+                    running_date = Some(date.date);
+                    narrated = Some(date.date);
                 }
             }
         }
