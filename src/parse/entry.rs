@@ -454,6 +454,18 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
         &content[at..],
         &["around ", "about ", "approx. ", "approximately "],
     );
+    // `**After 12:49 PM**: text`, `Before 09:00 – text`: a bound written as the entry's
+    // label is its moment (not `After 12:49 the jobs ...`, which narrates).
+    let bound = skip_word(
+        &content[at..],
+        &["after ", "before ", "by ", "since ", "until "],
+    );
+    if bound > 0
+        && leading_clock(&content[at + bound..])
+            .is_some_and(|clock| separator_follows(&content[at + bound + clock.len..]))
+    {
+        at += bound;
+    }
     // `| between 08:00 and 11:30 | text |`: a window opens the entry, at its start.
     let window = skip_word(&content[at..], &["between ", "from "]);
     let between = window > 0
@@ -1303,6 +1315,19 @@ mod tests {
         assert_eq!(day("5/9"), Some("2026-05-09".into()));
         assert_eq!(day("1/3 of the nodes"), None);
         assert_eq!(heading_date("5/7 morning", DateContext::default()), None);
+    }
+
+    #[test]
+    fn a_bound_written_as_the_label_is_the_entry_moment() {
+        let entry = read("**After 12:49 PM**: Multiple jobs got stuck").unwrap();
+        assert_eq!(entry.1, "12:49:00");
+        assert!(entry.3.ends_with("Multiple jobs got stuck"), "{}", entry.3);
+        assert_eq!(
+            read("Before 09:00 – the queue was empty").unwrap().1,
+            "09:00:00"
+        );
+        // Narration that opens with a bound is no entry.
+        assert_eq!(read("After 12:49 the jobs kept failing"), None);
     }
 
     #[test]
