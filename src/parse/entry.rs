@@ -935,7 +935,8 @@ fn range_end(rest: &str) -> usize {
     if !matches!(trimmed.as_bytes().first(), Some(b'-' | b't' | 0xE2)) {
         return 0;
     }
-    let Some(after) = ["-", "–", "—", "→", "->", "to "]
+    // `->` before `-`, so `11:30 -> 15:30` reads its end.
+    let Some(after) = ["->", "-", "–", "—", "→", "to "]
         .iter()
         .find_map(|sep| strip(trimmed, sep))
     else {
@@ -1569,6 +1570,10 @@ mod tests {
         assert_eq!(
             text_of("10:00 - 5 servers died"),
             Some("5 servers died".into())
+        );
+        assert_eq!(
+            text_of("11:30 -> 15:30 checkout failed"),
+            Some("checkout failed".into())
         );
         // A long chain of ranges is read once, without deep recursion.
         let chain = "1:00-".repeat(50_000);
