@@ -149,6 +149,8 @@ const SPELLINGS: &[(&str, Field)] = &[
     ("outage window", Field::Duration),
     ("incident window", Field::Duration),
     ("date", Field::Date),
+    ("date time", Field::Date),
+    ("date and time", Field::Date),
     ("incident date", Field::Date),
     ("date of incident", Field::Date),
     ("fecha", Field::Date),
