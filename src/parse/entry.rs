@@ -679,9 +679,14 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     if !day_read(&date, &unplaced_day) {
         // `16:20 3rd Feb 2022 - text`, `## 14:05 UTC on 9 April 2024`: a date right after the
         // time belongs to the entry.
+        // `20:00 (UTC), Monday, 26 December 2022 - text`: past the zone's parenthesis and a
+        // weekday too.
         let rest = &content[at..];
-        let trimmed = rest.trim_start_matches([' ', ',', '(', '\t']);
+        let trimmed = rest.trim_start_matches([' ', ',', '(', ')', '\t']);
         let trimmed = strip(trimmed, "on ").unwrap_or(trimmed);
+        let trimmed = after_weekday(trimmed)
+            .filter(|after| date_here(after, context).is_some())
+            .unwrap_or(trimmed);
         if let Some((found, len)) = date_here(trimmed, context) {
             let after = &trimmed[len..];
             // `12:00 AM, 16-Jun-17 to 17-Jun-17: text`: a range of days starts on the first,
@@ -1316,6 +1321,15 @@ mod tests {
         assert_eq!(day("5/9"), Some("2026-05-09".into()));
         assert_eq!(day("1/3 of the nodes"), None);
         assert_eq!(heading_date("5/7 morning", DateContext::default()), None);
+    }
+
+    #[test]
+    fn a_date_after_the_zone_and_a_weekday_is_the_entry_day() {
+        let entry = read("20:00 (UTC), Monday, 26 December 2022 - Databases uploaded").unwrap();
+        assert_eq!(entry.0.as_deref(), Some("2022-12-26"));
+        assert_eq!(entry.1, "20:00:00");
+        assert_eq!(entry.2, Some(0));
+        assert_eq!(entry.3, "Databases uploaded");
     }
 
     #[test]
