@@ -303,7 +303,7 @@ fn numeric_triple(text: &str, at: usize) -> Option<(u32, u32, usize)> {
     let b_len = rest.len() - after_b.len();
     let rest = after_b.strip_prefix(sep)?;
     let year_len = rest.bytes().take_while(u8::is_ascii_digit).count();
-    let short_year = cut_year([a_len, b_len, year_len], &rest[year_len..]);
+    let short_year = cut_year([a_len, b_len, year_len], &rest[year_len..], sep == "/");
     if !(year_len == 4 || short_year)
         || rest[year_len..].starts_with(|c: char| c.is_ascii_alphanumeric())
     {
@@ -699,6 +699,7 @@ fn date_at(text: &str, tokens: &[Token<'_>], i: usize, context: DateContext) -> 
                 && cut_year(
                     [first.text.len(), b.text.len(), y.text.len()],
                     &text[y.end..],
+                    sep == "/",
                 );
             if numeric_sep(sep)
                 && between(b, y) == sep
@@ -785,9 +786,15 @@ fn with_year<'a>(
 
 /// True for the lengths of a numeric date's three parts, and what follows it, when its year is
 /// cut to two digits (`08/24/17`, `20.04.22`): every part has two digits and no fourth part
-/// follows (`22.04.1` is a version). Both the date order's look and the lexer read these.
-fn cut_year(parts: [usize; 3], after: &str) -> bool {
-    parts == [2, 2, 2] && !after.starts_with(['.', '/', '-'])
+/// follows (`22.04.1` is a version). With slashes the month and day may have one digit
+/// (`1/13/14`, `5/3/14`), as a log's headings write them. Both the date order's look and the
+/// lexer read these.
+fn cut_year(parts: [usize; 3], after: &str, slashes: bool) -> bool {
+    let day_and_month = match slashes {
+        true => parts[0] <= 2 && parts[1] <= 2,
+        false => parts[0] == 2 && parts[1] == 2,
+    };
+    day_and_month && parts[2] == 2 && !after.starts_with(['.', '/', '-'])
 }
 
 fn ymd(year: u32, month: u32, day: u32) -> Option<NaiveDate> {
@@ -1097,6 +1104,20 @@ mod tests {
         };
         let found = find_date_in("4 czerwca w jednej z serwerowni", context).map(|d| d.date);
         assert_eq!(found, NaiveDate::from_ymd_opt(2012, 6, 4));
+    }
+
+    #[test]
+    fn reads_a_two_digit_year_after_one_digit_parts_with_slashes() {
+        let context = DateContext {
+            order: DateOrder::MonthFirst,
+            ..DateContext::default()
+        };
+        let day = |text| find_date_in(text, context).map(|d| d.date.to_string());
+        assert_eq!(day("### 1/13/14").as_deref(), Some("2014-01-13"));
+        assert_eq!(day("### 5/3/14").as_deref(), Some("2014-05-03"));
+        assert_eq!(day("### 11/30/13").as_deref(), Some("2013-11-30"));
+        // With dots, a short part is a version's (`1.13.14`).
+        assert_eq!(day("upgraded to 1.13.14 today"), None);
     }
 
     #[test]
