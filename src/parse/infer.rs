@@ -301,6 +301,21 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
         // `On March 29th, 2024, at 18:07`: a date introduced by "on" introduces its time, and
         // so does a label's colon (`Fix deployed: 2026-02-02 03:00 UTC`).
         let labelled = date.is_some() && lead.trim_end_matches([' ', '*', '_']).ends_with(':');
+        // `Down: 6:58AM. Up: 7:37AM.`: a word's colon before a time written with a colon,
+        // unless the word names a length (`Downtime: 1:30`) or a time already
+        // (`Time: 15:00`, `blind time: 03:26 → 18:46Z`); not `Load Average: 0.02`.
+        let labelled = labelled
+            || (lead.trim_end_matches([' ', '*', '_']).ends_with(':')
+                && text[at..]
+                    .split(char::is_whitespace)
+                    .next()
+                    .is_some_and(|token| token.contains(':'))
+                && previous.as_deref().is_some_and(|w| {
+                    w.len() >= 2
+                        && w.chars().all(|c| c.is_ascii_alphabetic())
+                        && !matches!(w, "time" | "hora" | "heure" | "zeit" | "uhrzeit")
+                        && !crate::parse::labels::names_a_length(w)
+                }));
         // `(Stand 26.07.2019 01:15 Uhr)`: a full date with the time right after it is a stamp.
         let stamped = date.as_ref().is_some_and(|d| {
             d.has_year && before[d.span.end..].trim_matches([' ', ',']).is_empty()
