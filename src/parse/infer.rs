@@ -52,6 +52,10 @@ const TRIGGERS: &[&str] = &[
     "omstreeks",
     // Dutch `vanaf 19.07 uur` (from then on).
     "vanaf",
+    // Romanian `în jurul orei 13:50`, `de la ora 13:42` (the hour), Italian `alle ore 9:30`.
+    "ora",
+    "orei",
+    "ore",
     // Polish: `o godzinie 7.35`, `około 7:35`.
     "godzinie",
     "godz",
@@ -1029,7 +1033,12 @@ mod tests {
                 "**Fix deployed**: 2026-02-02 03:00 UTC (commit 5a4)"
             )
         );
-        assert!(times("Fix deployed: 03:00 UTC").is_empty());
+        // A word's colon before a time written with a colon introduces it too (`Down: 6:58AM.
+        // Up: 7:37AM.`), but not a length's, a time's own label or a number without a colon.
+        assert_eq!(times("Fix deployed: 03:00 UTC").len(), 1);
+        assert!(times("Downtime: 1:30 in all").is_empty());
+        assert!(times("Time: 15:00 PM").is_empty());
+        assert!(times("Load Average: 0.02").is_empty());
         assert_eq!(
             times("10:05 a.m. Alerts fired. Then more.")[0].2,
             "10:05 a.m. Alerts fired."
@@ -1117,6 +1126,10 @@ mod tests {
         assert_eq!(
             at("Awaria nastąpiła o godzinie 7.35 rano."),
             Some("07:35".into())
+        );
+        assert_eq!(
+            at("Clasamentul salvat circa orei 13:40 a rămas."),
+            Some("13:40".into())
         );
     }
 
