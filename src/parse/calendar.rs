@@ -785,16 +785,18 @@ fn with_year<'a>(
 }
 
 /// True for the lengths of a numeric date's three parts, and what follows it, when its year is
-/// cut to two digits (`08/24/17`, `20.04.22`): every part has two digits and no fourth part
-/// follows (`22.04.1` is a version). With slashes the month and day may have one digit
-/// (`1/13/14`, `5/3/14`), as a log's headings write them. Both the date order's look and the
-/// lexer read these.
+/// cut to two digits (`08/24/17`, `20.04.22`): two digits each, or with slashes a month and day
+/// of one digit where the date ends its line or a label (`### 1/13/14`, `5/3/14:`), as a log's
+/// headings write them, not `sizes 4/8/16 GB`; and no fourth part follows (`22.04.1` is a
+/// version). Both the date order's look and the lexer read these.
 fn cut_year(parts: [usize; 3], after: &str, slashes: bool) -> bool {
-    let day_and_month = match slashes {
-        true => parts[0] <= 2 && parts[1] <= 2,
-        false => parts[0] == 2 && parts[1] == 2,
+    let two_digits = parts[0] == 2 && parts[1] == 2;
+    let ends_line = || {
+        let rest = after.trim_start_matches([' ', '\t', '*', '_']);
+        rest.is_empty() || rest.starts_with(['\n', '\r', ':', '|', '-', '–', '—', ')'])
     };
-    day_and_month && parts[2] == 2 && !after.starts_with(['.', '/', '-'])
+    let short_parts = slashes && parts[0] <= 2 && parts[1] <= 2 && ends_line();
+    (two_digits || short_parts) && parts[2] == 2 && !after.starts_with(['.', '/', '-'])
 }
 
 fn ymd(year: u32, month: u32, day: u32) -> Option<NaiveDate> {
@@ -868,9 +870,10 @@ pub fn month_number(word: &str) -> Option<u32> {
 }
 
 /// True for a month's name written in full in one of the other languages below, and in no
-/// English word (`mars`, `mai` and `ora` are left out).
+/// English word (`mars`, `mai` and `ora` are left out), or one of the few short names no
+/// English word shares: these may be written in lower case.
 fn is_foreign_month(word: &str) -> bool {
-    // Spanish and Italian short names no English word shares (`29 dic`, `3 ene`).
+    // Spanish, Italian and French short names no English word shares (`29 dic`, `3 ene`).
     const SHORT: [&str; 5] = ["ene", "abr", "dic", "ott", "déc"];
     let long = word.chars().count() >= 4 && !word.eq_ignore_ascii_case("mars");
     (long || SHORT.iter().any(|short| short.eq_ignore_ascii_case(word)))
@@ -910,11 +913,10 @@ fn foreign_month(word: &str) -> Option<u32> {
         ("noviembre", 11),
         ("diciembre", 12),
         // Spanish and Italian short names that English does not share (`29 dic 19:00`,
-        // `3 ene 2024`, `12 ott`): not `ago`, `set` or `mag`, which are English words.
+        // `3 ene 2024`, `12 ott`): not `ago`, `set`, `mag` or `gen` (`Gen 4 instances`).
         ("ene", 1),
         ("abr", 4),
         ("dic", 12),
-        ("gen", 1),
         ("giu", 6),
         ("lug", 7),
         ("ott", 10),
@@ -1116,8 +1118,13 @@ mod tests {
         assert_eq!(day("### 1/13/14").as_deref(), Some("2014-01-13"));
         assert_eq!(day("### 5/3/14").as_deref(), Some("2014-05-03"));
         assert_eq!(day("### 11/30/13").as_deref(), Some("2013-11-30"));
-        // With dots, a short part is a version's (`1.13.14`).
+        // With dots, a short part is a version's (`1.13.14`); in a sentence, sizes.
         assert_eq!(day("upgraded to 1.13.14 today"), None);
+        assert_eq!(day("Instance sizes 4/8/16 GB were affected."), None);
+        assert_eq!(
+            day("5/3/14: the fiber was cut").as_deref(),
+            Some("2014-05-03")
+        );
     }
 
     #[test]

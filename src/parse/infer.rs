@@ -306,20 +306,19 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
         // so does a label's colon (`Fix deployed: 2026-02-02 03:00 UTC`).
         let labelled = date.is_some() && lead.trim_end_matches([' ', '*', '_']).ends_with(':');
         // `Down: 6:58AM. Up: 7:37AM.`: a word's colon before a time written with a colon,
-        // unless the word names a length (`Downtime: 1:30`) or a time already
-        // (`Time: 15:00`, `blind time: 03:26 → 18:46Z`); not `Load Average: 0.02`.
+        // unless the label names a length (`Downtime: 1:30`, `Outage length: 1:30`, `MTTR:
+        // 1:15`, `Time to detect: 0:45`) or a time already (`Time: 15:00`, `blind time: 03:26
+        // → 18:46Z`, `Timestamp:`); not `Load Average: 0.02`.
         let labelled = labelled
             || (lead.trim_end_matches([' ', '*', '_']).ends_with(':')
                 && text[at..]
                     .split(char::is_whitespace)
                     .next()
                     .is_some_and(|token| token.contains(':'))
-                && previous.as_deref().is_some_and(|w| {
-                    w.len() >= 2
-                        && w.chars().all(|c| c.is_ascii_alphabetic())
-                        && !matches!(w, "time" | "hora" | "heure" | "zeit" | "uhrzeit")
-                        && !crate::parse::labels::names_a_length(w)
-                }));
+                && previous
+                    .as_deref()
+                    .is_some_and(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_alphabetic()))
+                && !label_names_a_length_or_time(lead));
         // `(Stand 26.07.2019 01:15 Uhr)`: a full date with the time right after it is a stamp.
         let stamped = date.as_ref().is_some_and(|d| {
             d.has_year && before[d.span.end..].trim_matches([' ', ',']).is_empty()
@@ -844,9 +843,44 @@ pub fn head(text: &str, len: usize) -> &str {
     &text[..end]
 }
 
+/// True when the label a lead ends with (`Outage length:`, `MTTR:`, `Time to detect:`,
+/// `Timestamp:`, the last four words before its colon) names a length or a time of day
+/// rather than a moment.
+fn label_names_a_length_or_time(lead: &str) -> bool {
+    const WORDS: [&str; 16] = [
+        "length",
+        "duration",
+        "downtime",
+        "uptime",
+        "elapsed",
+        "total",
+        "mttr",
+        "mttd",
+        "mtta",
+        "mtti",
+        "ttd",
+        "ttr",
+        "time",
+        "timestamp",
+        "hora",
+        "heure",
+    ];
+    let label = lead.trim_end_matches([' ', '*', '_']).trim_end_matches(':');
+    let words: Vec<String> = label
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let last = &words[words.len().saturating_sub(4)..];
+    crate::parse::labels::names_a_length(&last.join(" "))
+        || last
+            .iter()
+            .any(|w| WORDS.contains(&w.as_str()) || w == "zeit" || w == "uhrzeit")
+}
+
 /// Byte offsets just after each sentence end (`. `, `! `, `? `, `。`), but for the dot of an
 /// abbreviation: `a.m.`, `e.g.`, `approx.`, and a month's short name before a day (`Feb. 9`).
-fn sentence_ends(text: &str) -> Vec<usize> {
+pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut ends: Vec<usize> = (0..bytes.len())
         .filter(|&p| {
@@ -1039,6 +1073,9 @@ mod tests {
         assert!(times("Downtime: 1:30 in all").is_empty());
         assert!(times("Time: 15:00 PM").is_empty());
         assert!(times("Load Average: 0.02").is_empty());
+        assert!(times("Outage length: 1:30 in all").is_empty());
+        assert!(times("MTTR: 1:15 this quarter").is_empty());
+        assert!(times("Time to detect: 0:45 overall").is_empty());
         assert_eq!(
             times("10:05 a.m. Alerts fired. Then more.")[0].2,
             "10:05 a.m. Alerts fired."

@@ -942,7 +942,7 @@ fn afternoon_without_pm(
 }
 
 /// The first day on `day`'s weekday among the days `offsets` away from `from`.
-fn weekday_in(
+pub(super) fn weekday_in(
     from: NaiveDate,
     offsets: impl Iterator<Item = i64>,
     day: chrono::Weekday,
@@ -1112,11 +1112,11 @@ fn relative_title_day(title: &str, published: NaiveDate) -> Option<NaiveDate> {
             ("morning" | "afternoon" | "evening", Some("this")) if possessive => 0,
             (day, _) if possessive && day.len() >= 6 && crate::parse::entry::is_weekday(day) => {
                 let day: chrono::Weekday = day.parse().ok()?;
-                (7 + published.weekday().num_days_from_monday() - day.num_days_from_monday()) % 7
+                return weekday_in(published, (0..7).map(|n| -n), day);
             }
             _ => return None,
         };
-        published.checked_sub_days(chrono::Days::new(u64::from(back)))
+        published.checked_sub_days(chrono::Days::new(back))
     })
 }
 

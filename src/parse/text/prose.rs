@@ -204,7 +204,12 @@ impl Reader<'_> {
             // `On Thursday, things turned for the worse.` once a day is in force: the story
             // moves on to that weekday (its times follow on it).
             if found_times.is_empty() {
-                if let Some(day) = running_date.and_then(|from| self.weekday_ahead(content, from)) {
+                let opening = |from| {
+                    sentences_of(content).find_map(|sentence| {
+                        self.weekday_ahead(sentence, from, Weekday::OpensTheSentence)
+                    })
+                };
+                if let Some(day) = running_date.and_then(opening) {
                     running_date = Some(day);
                 }
             }
@@ -258,7 +263,7 @@ impl Reader<'_> {
                 // day is in force: the next such weekday from it.
                 let written = written.or_else(|| {
                     let from = running_date.filter(|_| heading_day.is_none() && days_later == 0)?;
-                    self.weekday_ahead(sentence_around(content, at), from)
+                    self.weekday_ahead(sentence_around(content, at), from, Weekday::Anywhere)
                 });
                 // A moment a relative word moved (`16.00 uur gistermiddag`) moves the story's
                 // later moments that write no day of their own as well, unless they follow a
@@ -295,7 +300,20 @@ impl Reader<'_> {
                 // A day only carried on from the moment before is no day the sentence writes:
                 // a step past midnight from that moment is the next day (`At 8 pm ...`, then
                 // `At around 2:30 am ...`).
-                let carried = written.is_none()
+                // Only a sentence that opens with its time goes on with the story (`At around
+                // 2:30 am, ...`); one that tells it inside (`a cron job that ran at 03:00`) may
+                // look back.
+                let opens_with_time = {
+                    let sentence = sentence_around(content, at);
+                    let start = sentence.as_ptr() as usize - content.as_ptr() as usize;
+                    content[start..at.max(start)]
+                        .split_whitespace()
+                        .filter(|w| w.chars().any(char::is_alphabetic))
+                        .count()
+                        <= 2
+                };
+                let carried = opens_with_time
+                    && written.is_none()
                     && heading_day.is_none()
                     && writing_day.is_none()
                     && shift == 0
@@ -364,38 +382,44 @@ impl Reader<'_> {
     /// habit, not a day).
     pub(super) fn weekday_before_publication(&self, content: &str) -> Option<NaiveDate> {
         let published = self.publication_alone(content)?;
-        let named = content
+        let weekday = content
             .split(|c: char| !c.is_ascii_alphabetic())
-            .find(|word| {
-                word.len() >= 6
-                    && word.starts_with(|c: char| c.is_ascii_uppercase())
-                    && crate::parse::entry::is_weekday(word)
-            })?;
-        let weekday: chrono::Weekday = named.parse().ok()?;
+            .find_map(full_weekday)?;
         let back =
             (7 + published.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
         published.checked_sub_days(chrono::Days::new(u64::from(back)))
     }
 
-    /// The day a weekday named in `sentence` (`On Thursday, ...`, `until Friday night`,
-    /// `22:00 UTC last Thursday`) means once the story's day `from` is in force: the next
-    /// such weekday on or after it, as a story goes forward, and not after the post's
-    /// publication. A habit (`Fridays`, `every Monday`) names no day.
-    pub(super) fn weekday_ahead(&self, sentence: &str, from: NaiveDate) -> Option<NaiveDate> {
+    /// The day a weekday named in `sentence` (`On Thursday, ...`, `at 22:00 UTC on
+    /// Wednesday night`) means once the story's day `from` is in force: the next such weekday
+    /// on or after it, as a story goes forward, and not after the post's publication. With
+    /// [`Weekday::OpensTheSentence`] only a weekday that opens it (`On Thursday, ...`,
+    /// `Friday: ...`) counts. A habit (`Fridays`, `every Monday`) and a look back (`last
+    /// Monday`, `the previous Friday`) name no day here.
+    pub(super) fn weekday_ahead(
+        &self,
+        sentence: &str,
+        from: NaiveDate,
+        place: Weekday,
+    ) -> Option<NaiveDate> {
         let words: Vec<&str> = sentence
             .split(|c: char| !c.is_ascii_alphabetic())
             .filter(|w| !w.is_empty())
             .collect();
         let named = words.iter().enumerate().find_map(|(i, word)| {
-            let habit = i
-                .checked_sub(1)
-                .is_some_and(|k| matches!(words[k], "every" | "each" | "Every" | "Each"));
-            (word.len() >= 6 && word.starts_with(|c: char| c.is_ascii_uppercase()) && !habit)
-                .then(|| crate::parse::entry::weekday_of(word))
+            let before = i.checked_sub(1).map(|k| words[k].to_ascii_lowercase());
+            let placed = match place {
+                Weekday::Anywhere => true,
+                Weekday::OpensTheSentence => i == 0 || (i == 1 && before.as_deref() == Some("on")),
+            };
+            let habit_or_back = before
+                .as_deref()
+                .is_some_and(|w| matches!(w, "every" | "each" | "last" | "previous" | "past"));
+            (placed && !habit_or_back && word.len() >= 6)
+                .then(|| full_weekday(word))
                 .flatten()
         })?;
-        let ahead = (7 + named.num_days_from_monday() - from.weekday().num_days_from_monday()) % 7;
-        let day = from.checked_add_days(chrono::Days::new(u64::from(ahead)))?;
+        let day = super::dates::weekday_in(from, 0..7, named)?;
         self.dates
             .published()
             .is_none_or(|published| day <= published)
@@ -537,22 +561,47 @@ impl Reader<'_> {
     }
 }
 
-/// The sentence of `content` that holds the byte `at`: from the stop before it to the stop
-/// after it (`. `, `! `, `? `), or the line's ends.
+/// Where [`Reader::weekday_ahead`] looks for a weekday in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Weekday {
+    Anywhere,
+    OpensTheSentence,
+}
+
+/// The weekday a capitalised word names in full (`Thursday`; not `Thu`, `thursday` or
+/// `Thursdays`).
+fn full_weekday(word: &str) -> Option<chrono::Weekday> {
+    (word.len() >= 6 && word.starts_with(|c: char| c.is_ascii_uppercase()))
+        .then(|| crate::parse::entry::weekday_of(word))
+        .flatten()
+}
+
+/// The sentences of `content`, split where [`crate::parse::infer::sentence_ends`] says
+/// (not at `a.m.` or `e.g.`).
+fn sentences_of(content: &str) -> impl Iterator<Item = &str> {
+    let mut ends = crate::parse::infer::sentence_ends(content);
+    ends.push(content.len());
+    let mut start = 0;
+    ends.into_iter().filter_map(move |end| {
+        let sentence = content.get(start..end).filter(|_| end > start);
+        start = end;
+        sentence
+    })
+}
+
+/// The sentence of `content` that holds the byte `at` (see [`sentences_of`]).
 fn sentence_around(content: &str, at: usize) -> &str {
-    let at = at.min(content.len());
-    let stops = |c: char| matches!(c, '.' | '!' | '?');
-    let start = content[..at]
-        .rmatch_indices(". ")
-        .chain(content[..at].rmatch_indices("! "))
-        .chain(content[..at].rmatch_indices("? "))
-        .map(|(i, _)| i + 2)
+    let ends = crate::parse::infer::sentence_ends(content);
+    let start = ends
+        .iter()
+        .copied()
+        .filter(|&end| end <= at)
         .max()
         .unwrap_or(0);
-    let end = content[at..]
-        .match_indices(|c: char| stops(c))
-        .map(|(i, _)| at + i)
-        .find(|&i| content[i + 1..].starts_with(' ') || i + 1 == content.len())
+    let end = ends
+        .iter()
+        .copied()
+        .find(|&end| end > at)
         .unwrap_or(content.len());
     content.get(start..end).unwrap_or(content)
 }
