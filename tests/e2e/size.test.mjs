@@ -145,8 +145,15 @@ const INTERACTIVE_BUDGET = 632 * KB;
  * later section, camel-case labels and an outage notice's Date/OutageFinish window, tables of
  * alert columns such as Fired/Resolved, numbered steps with stamps, listed times and ranges
  * after `at`, the next day before a time, HTML tags' attributes left out of prose): worker
- * 409.9 -> 414.0 KB in the working tree, page 596.9 KB, everything 1050.5 KB. */
-const TOTAL_BUDGET = 1053 * KB;
+ * 409.9 -> 414.0 KB in the working tree, page 596.9 KB, everything 1050.5 KB. Raised to 1056 KB
+ * on 6 December 2026 (thirty-second session): the reader learnt the fifty-eighth to sixty-third
+ * sets' shapes (a title's relative day, weekdays moving narration's day forward and a carried
+ * day stepping past midnight, a summary dating the timeline over a later `Date:` field,
+ * `Date/Time:` fields per part, short Spanish, Italian and French months, labels and bounds
+ * before stamps, arrows in ranges, dates after a zone and a weekday, one-digit days with a
+ * two-digit year, label colons and Romanian words introducing times): worker 414.0 -> 416.9 KB,
+ * page unchanged at 596.9 KB, everything 1053.5 KB in the working tree. */
+const TOTAL_BUDGET = 1056 * KB;
 
 const gzipBytes = async (name) => gzipSync(await readFile(join(DIST, name))).length;
 
