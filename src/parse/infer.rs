@@ -30,6 +30,9 @@ const TRIGGERS: &[&str] = &[
     "investigating",
     "monitoring",
     "since",
+    // `a second spike a little after 18:00 UTC` (not `before`, which mostly compares: `the
+    // version before 04:09 is good`).
+    "after",
     "until",
     "till",
     "à",
@@ -1167,6 +1170,10 @@ mod tests {
         assert_eq!(
             at("Clasamentul salvat circa orei 13:40 a rămas."),
             Some("13:40".into())
+        );
+        assert_eq!(
+            at("There was a second spike a little after 18:00 UTC."),
+            Some("18:00".into())
         );
     }
 
