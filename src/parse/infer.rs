@@ -307,13 +307,14 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
         let opens_sentence = lead_start == start && !lead.chars().any(char::is_alphanumeric);
         // `On March 29th, 2024, at 18:07`: a date introduced by "on" introduces its time, and
         // so does a label's colon (`Fix deployed: 2026-02-02 03:00 UTC`).
-        let labelled = date.is_some() && lead.trim_end_matches([' ', '*', '_']).ends_with(':');
+        let after_colon = lead.trim_end_matches([' ', '*', '_']).ends_with(':');
+        let labelled = date.is_some() && after_colon;
         // `Down: 6:58AM. Up: 7:37AM.`: a word's colon before a time written with a colon,
         // unless the label names a length (`Downtime: 1:30`, `Outage length: 1:30`, `MTTR:
         // 1:15`, `Time to detect: 0:45`) or a time already (`Time: 15:00`, `blind time: 03:26
         // → 18:46Z`, `Timestamp:`); not `Load Average: 0.02`.
         let labelled = labelled
-            || (lead.trim_end_matches([' ', '*', '_']).ends_with(':')
+            || (after_colon
                 && text[at..]
                     .split(char::is_whitespace)
                     .next()
@@ -850,7 +851,7 @@ pub fn head(text: &str, len: usize) -> &str {
 /// `Timestamp:`, the last four words before its colon) names a length or a time of day
 /// rather than a moment.
 fn label_names_a_length_or_time(lead: &str) -> bool {
-    const WORDS: [&str; 16] = [
+    const WORDS: [&str; 18] = [
         "length",
         "duration",
         "downtime",
@@ -867,6 +868,8 @@ fn label_names_a_length_or_time(lead: &str) -> bool {
         "timestamp",
         "hora",
         "heure",
+        "zeit",
+        "uhrzeit",
     ];
     let label = lead.trim_end_matches([' ', '*', '_']).trim_end_matches(':');
     let words: Vec<String> = label
@@ -876,9 +879,7 @@ fn label_names_a_length_or_time(lead: &str) -> bool {
         .collect();
     let last = &words[words.len().saturating_sub(4)..];
     crate::parse::labels::names_a_length(&last.join(" "))
-        || last
-            .iter()
-            .any(|w| WORDS.contains(&w.as_str()) || w == "zeit" || w == "uhrzeit")
+        || last.iter().any(|w| WORDS.contains(&w.as_str()))
 }
 
 /// Byte offsets just after each sentence end (`. `, `! `, `? `, `。`), but for the dot of an

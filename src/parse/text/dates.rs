@@ -1110,8 +1110,8 @@ fn relative_title_day(title: &str, published: NaiveDate) -> Option<NaiveDate> {
             ("night" | "evening", Some("last")) => 1,
             ("today" | "tonight", _) if possessive => 0,
             ("morning" | "afternoon" | "evening", Some("this")) if possessive => 0,
-            (day, _) if possessive && day.len() >= 6 && crate::parse::entry::is_weekday(day) => {
-                let day: chrono::Weekday = day.parse().ok()?;
+            (day, _) if possessive && day.len() >= 6 => {
+                let day = crate::parse::entry::weekday_of(day)?;
                 return weekday_in(published, (0..7).map(|n| -n), day);
             }
             _ => return None,

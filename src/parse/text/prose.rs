@@ -259,11 +259,17 @@ impl Reader<'_> {
                         .or(published)?;
                     month.with_day(day)
                 });
-                // `On Wednesday night at around 22:30 UTC`, `at 22:00 UTC last Thursday` once a
+                // The sentence that tells this time (not cut at `a.m.`).
+                let told_in = sentence_span(content, at);
+                // `On Wednesday night at around 22:30 UTC`, `at 22:00 UTC on Thursday` once a
                 // day is in force: the next such weekday from it.
                 let written = written.or_else(|| {
                     let from = running_date.filter(|_| heading_day.is_none() && days_later == 0)?;
-                    self.weekday_ahead(sentence_around(content, at), from, Weekday::Anywhere)
+                    self.weekday_ahead(
+                        content.get(told_in.clone()).unwrap_or(content),
+                        from,
+                        Weekday::Anywhere,
+                    )
                 });
                 // A moment a relative word moved (`16.00 uur gistermiddag`) moves the story's
                 // later moments that write no day of their own as well, unless they follow a
@@ -303,15 +309,13 @@ impl Reader<'_> {
                 // Only a sentence that opens with its time goes on with the story (`At around
                 // 2:30 am, ...`); one that tells it inside (`a cron job that ran at 03:00`) may
                 // look back.
-                let opens_with_time = {
-                    let sentence = sentence_around(content, at);
-                    let start = sentence.as_ptr() as usize - content.as_ptr() as usize;
-                    content[start..at.max(start)]
-                        .split_whitespace()
-                        .filter(|w| w.chars().any(char::is_alphabetic))
-                        .count()
-                        <= 2
-                };
+                let opens_with_time = content
+                    .get(told_in.start..at)
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphabetic))
+                    .count()
+                    <= 2;
                 let carried = opens_with_time
                     && written.is_none()
                     && heading_day.is_none()
@@ -415,7 +419,7 @@ impl Reader<'_> {
             let habit_or_back = before
                 .as_deref()
                 .is_some_and(|w| matches!(w, "every" | "each" | "last" | "previous" | "past"));
-            (placed && !habit_or_back && word.len() >= 6)
+            (placed && !habit_or_back)
                 .then(|| full_weekday(word))
                 .flatten()
         })?;
@@ -589,8 +593,8 @@ fn sentences_of(content: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// The sentence of `content` that holds the byte `at` (see [`sentences_of`]).
-fn sentence_around(content: &str, at: usize) -> &str {
+/// The bytes of the sentence of `content` that holds the byte `at` (see [`sentences_of`]).
+fn sentence_span(content: &str, at: usize) -> std::ops::Range<usize> {
     let ends = crate::parse::infer::sentence_ends(content);
     let start = ends
         .iter()
@@ -603,7 +607,7 @@ fn sentence_around(content: &str, at: usize) -> &str {
         .copied()
         .find(|&end| end > at)
         .unwrap_or(content.len());
-    content.get(start..end).unwrap_or(content)
+    start..end
 }
 
 #[cfg(test)]
