@@ -422,6 +422,47 @@ pub fn shortcode_stamp(content: &str, context: DateContext) -> Option<(Entry, &s
     Some((entry, before))
 }
 
+/// A wiki talk page's signature ending a post: `… [User](…) 13:15, 11 April 2023 (UTC)`
+/// (MediaWiki's `~~~~`: the time, a comma, the day with its year, the zone in brackets).
+/// Noticeboards and talk pages date each post this way. Returns the entry and the text
+/// before the stamp.
+pub fn signature_stamp(content: &str, context: DateContext) -> Option<(Entry, &str)> {
+    let trimmed = content.trim_end();
+    // Read for every line of prose: the closing bracket rules out most lines at once.
+    let inside = trimmed.strip_suffix(')')?;
+    let open = inside.rfind('(')?;
+    let zone_text = &inside[open + 1..];
+    if !(2..=5).contains(&zone_text.len()) || !zone_text.bytes().all(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let mut zone = zone_at_start(zone_text).filter(|z| z.label.len() == zone_text.len())?;
+    zone.at += open + 1;
+    let head = inside[..open].trim_end();
+    let comma = head.rfind(", ")?;
+    let day_text = &head[comma + 2..];
+    let day =
+        find_date_in(day_text, context).filter(|d| d.has_year && d.span == (0..day_text.len()))?;
+    let before = &head[..comma];
+    let clock_at = before.len().checked_sub(5)?;
+    let clock = before
+        .get(clock_at..)
+        .and_then(leading_clock)
+        .filter(|c| c.len == 5)?;
+    let text = &before[..clock_at];
+    if text.chars().next_back().is_some_and(|c| !c.is_whitespace()) {
+        return None;
+    }
+    let entry = Entry {
+        date: Some(day.date),
+        time: clock.time,
+        zone: Some(zone),
+        text_at: content.len(),
+        unplaced_day: None,
+        label: None,
+    };
+    Some((entry, text.trim_end()))
+}
+
 /// The stamp quoted in a shortcode whose opening `{{<` or `{{%` is just before `inside`
 /// (`track "2023-06-29 19:59:10" >}}…`), and where its closing `>}}` or `%}}` starts.
 fn shortcode_inside(inside: &str, context: DateContext) -> Option<(Entry, usize)> {

@@ -39,8 +39,8 @@ use super::markup::{clean, split_breaks};
 use super::rich::{self, TargetKind};
 use super::scan;
 use super::status_page::{
-    is_update_label, leading_shortcode_stamp, shortcode_stamp, stamp_only, stamped_heading,
-    timed_part_heading, update_block,
+    is_update_label, leading_shortcode_stamp, shortcode_stamp, signature_stamp, stamp_only,
+    stamped_heading, timed_part_heading, update_block,
 };
 use super::table;
 use super::zone::{find_stated_zone, find_zone, zone_at_start, FoundZone};
@@ -1034,7 +1034,11 @@ impl<'a> Reader<'a> {
             self.after_blank = false;
             return;
         }
-        if self.read_heading_or_label(index, &text, marked) {
+        // A signed post (`TL;DR: ... [User](...) 00:00, 19 December 2022 (UTC)`) is an update
+        // whatever label opens it.
+        let signed = !text.trim_start().starts_with('#')
+            && signature_stamp(marked.0, self.context).is_some();
+        if !signed && self.read_heading_or_label(index, &text, marked) {
             self.paragraph.clear();
             // A Markdown heading ends the paragraph before it, as a blank line does.
             self.after_blank = text.trim_start().starts_with('#');

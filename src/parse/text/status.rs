@@ -26,6 +26,11 @@ impl Reader<'_> {
             self.push_event(index, at, entry.date, entry.time, entry.zone, text);
             return true;
         }
+        if let Some((entry, text)) = signature_stamp(content, self.context) {
+            let text = tidy_entry_text(text);
+            self.push_event(index, at, entry.date, entry.time, entry.zone, text);
+            return true;
+        }
         if let Some((entry, text_at)) = leading_shortcode_stamp(content, self.context) {
             let text = tidy_entry_text(&content[text_at..]);
             self.push_event(index, at, entry.date, entry.time, entry.zone, text);
