@@ -887,12 +887,17 @@ fn label_names_a_length_or_time(lead: &str) -> bool {
 pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut ends: Vec<usize> = (0..bytes.len())
-        .filter(|&p| {
-            matches!(bytes[p], b'.' | b'!' | b'?')
-                && (p + 1 == bytes.len() || bytes[p + 1] == b' ')
-                && !(bytes[p] == b'.' && is_abbreviation(&text[..p], &text[p + 1..]))
+        .filter_map(|p| {
+            if !matches!(bytes[p], b'.' | b'!' | b'?') {
+                return None;
+            }
+            // `... accessing websites.[5][6] A third attack`: an encyclopedia's citation marks
+            // after the stop belong to the sentence they close.
+            let end = p + 1 + citation_marks(&bytes[p + 1..]);
+            let closes = end == bytes.len() || bytes[end] == b' ';
+            let abbreviation = bytes[p] == b'.' && is_abbreviation(&text[..p], &text[end..]);
+            (closes && !abbreviation).then_some(end)
         })
-        .map(|p| p + 1)
         .collect();
     // Chinese and Japanese end a sentence with a full-width mark and no space after it.
     if !text.is_ascii() {
@@ -905,6 +910,44 @@ pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
     ends
 }
 
+/// The length of the citation marks (`[5][6]`) opening `bytes`: bracketed numbers, one after
+/// another.
+fn citation_marks(bytes: &[u8]) -> usize {
+    let mut len = 0;
+    while bytes.get(len) == Some(&b'[') {
+        let digits = bytes[len + 1..]
+            .iter()
+            .take(4)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if digits == 0 || bytes.get(len + 1 + digits) != Some(&b']') {
+            break;
+        }
+        len += digits + 2;
+    }
+    len
+}
+
+/// True when `after` (the text after a time's `a.m.` or `p.m.`) starts a new sentence: a
+/// capitalised word in lower case after its first letter, not a zone's or a day's name.
+fn opens_sentence_after_time(after: &str) -> bool {
+    const ZONE_WORDS: [&str; 6] = [
+        "pacific", "eastern", "central", "mountain", "atlantic", "local",
+    ];
+    let next = after.trim_start();
+    let word: &str = next
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    let mut letters = word.chars();
+    let capital = letters.next().is_some_and(char::is_uppercase);
+    capital
+        && (matches!(word, "A" | "I") || letters.any(char::is_lowercase))
+        && !ZONE_WORDS.iter().any(|z| word.eq_ignore_ascii_case(z))
+        && calendar::month_number(word).is_none()
+        && crate::parse::entry::weekday_of(word).is_none()
+}
+
 /// True when the word ending `before` is an abbreviation whose dot ends no sentence, given
 /// the text `after` the dot.
 fn is_abbreviation(before: &str, after: &str) -> bool {
@@ -915,6 +958,19 @@ fn is_abbreviation(before: &str, after: &str) -> bool {
         .find(|&(_, c)| !c.is_ascii_alphabetic() && c != '.')
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[word_start..];
+    // `resolved by 9:20 a.m. A second attack ...`: a capitalised word after a time's `a.m.`
+    // opens the next sentence, unless it names the zone or the day (`9 a.m. EDT`, `9 a.m.
+    // Pacific`, `9 a.m. Monday`).
+    // A time opening its sentence (`10:05 a.m. Alerts fired.`) is that sentence's stamp.
+    if word.eq_ignore_ascii_case("a.m") || word.eq_ignore_ascii_case("p.m") {
+        let told_before = before[..word_start]
+            .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ':' | '.' | ' '))
+            .rsplit([';', '!', '?', '\n'])
+            .next()
+            .and_then(|tail| tail.rsplit(". ").next())
+            .is_some_and(|tail| tail.chars().any(char::is_alphabetic));
+        return !(told_before && opens_sentence_after_time(after));
+    }
     if DOTTED.iter().any(|w| word.eq_ignore_ascii_case(w)) {
         return true;
     }
@@ -1194,5 +1250,24 @@ mod tests {
             times("On Friday, February 5 at 5:00pm PST (8:00pm EST, Saturday 01:00 UTC), we stop.");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].1, "17:00");
+    }
+
+    #[test]
+    fn ends_sentences_after_a_time_and_citation_marks() {
+        let text = "Back by 8:05 a.m. A second failure followed.[4][5] Senders retried at 9 a.m. EST and 10 a.m. Monday.";
+        let ends = sentence_ends(text);
+        let sentences: Vec<&str> = std::iter::once(0)
+            .chain(ends.iter().copied())
+            .zip(ends.iter().copied())
+            .map(|(from, to)| text[from..to].trim())
+            .collect();
+        assert_eq!(
+            sentences,
+            [
+                "Back by 8:05 a.m.",
+                "A second failure followed.[4][5]",
+                "Senders retried at 9 a.m. EST and 10 a.m. Monday."
+            ]
+        );
     }
 }

@@ -1907,6 +1907,25 @@ impl<'a> Reader<'a> {
                     .is_some_and(|e| e.at.time == time)
         };
         if !wrapped && (self.line_is_item || !waiting_for_text) {
+            // A paragraph of the timeline that tells its moments sentence by sentence (`An
+            // attack began at 7:00 a.m. and was resolved by 9:20 a.m. A second one was
+            // reported at 11:52 a.m.`): a moment for each, told by its sentence.
+            let narrated = match self.line_is_item {
+                true => Vec::new(),
+                false => narrated_times(content, self.context),
+            };
+            let told_apart = narrated
+                .windows(2)
+                .any(|pair| !std::ptr::eq(pair[0].sentence, pair[1].sentence));
+            if told_apart && !narrated.first().is_some_and(|m| restates_entry(m.time)) {
+                self.aside_pending = true;
+                for moment in narrated {
+                    let text = sentence_excerpt(moment.sentence);
+                    let at = content_at + moment.at;
+                    self.push_event(index, at, moment.date, moment.time, moment.zone, text);
+                }
+                return;
+            }
             let mut moments = inferred_times(content, self.context).into_iter();
             if let Some(moment) = moments.next().filter(|m| !restates_entry(m.time)) {
                 let (date, time, zone, at) = (moment.date, moment.time, moment.zone, moment.at);
