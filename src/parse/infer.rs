@@ -9,7 +9,7 @@ use chrono::{NaiveDate, NaiveTime};
 
 use super::calendar::{self, find_date_in, DateContext};
 use super::clock::{leading_clock, Clock};
-use super::zone::{cjk_lead, short_us_zone, zone_at_start, DayPart, FoundZone};
+use super::zone::{attached_offset, cjk_lead, short_us_zone, zone_at_start, DayPart, FoundZone};
 
 /// Words that introduce a moment.
 const TRIGGERS: &[&str] = &[
@@ -253,7 +253,8 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
         let starts = bytes[at].is_ascii_digit()
             && (at == 0
                 || !(bytes[at - 1].is_ascii_alphanumeric()
-                    || matches!(bytes[at - 1], b'.' | b':' | b'/' | b'-')));
+                    || matches!(bytes[at - 1], b'.' | b':' | b'/' | b'-'))
+                || iso_date_joined(&bytes[..at]));
         let clock =
             starts.then(|| leading_clock(&text[at..]).or_else(|| french_bare_hour(text, at)));
         let Some(clock) = clock.flatten() else {
@@ -268,7 +269,12 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
         while !text.is_char_boundary(window) {
             window += 1;
         }
-        let before = &text[window..at];
+        // `2025-10-29T19:52:10Z`: the date ends before the `T` joining it to the time.
+        let date_end = match bytes[at - usize::from(at > 0)] {
+            b'T' if at > 0 => at - 1,
+            _ => at,
+        };
+        let before = &text[window.min(date_end)..date_end];
         // `On Apr 4th at 12:32`, `2024-01-15, 10:00`: the date, then at most a linking word.
         // (`Yesterday (2023-03-03) at around 9am`: the words may follow each other.)
         let date = find_date_in(before, context).filter(|d| {
@@ -439,14 +445,21 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
             && !in_command(&text[start..at])
             && !hoped_for(&text[hope_start..at])
         {
+            // `2025-10-29T19:52:10Z`, `2013-10-24T20:55:17-05:00`: an offset written right
+            // after the time; a signed one only in an ISO stamp (`07:20-09:30 UTC` is a range).
+            let attached =
+                attached_offset(after).filter(|_| after.starts_with(['Z', 'z']) || date_end < at);
+            let offset_zone = attached
+                .map(|(offset, len)| FoundZone::fixed(offset, &after[..len], at + clock.len));
+            let past_offset = &after[attached.map_or(0, |(_, len)| len)..];
             // `(09:30 UTC)` and `midnight (00:00) UTC`: the zone inside or after the parentheses.
-            let trimmed = after.trim_start_matches([' ', '(', ')']);
+            let trimmed = past_offset.trim_start_matches([' ', '(', ')']);
             let zone_after = zone_at_start(head(trimmed, 24)).or_else(|| short_us_zone(trimmed));
             // `at 09:41 UTC on March 2, 2022`: a date right after the time and its zone.
             let after_zone = zone_after
                 .as_ref()
                 .map_or(trimmed, |z| &trimmed[z.label.len()..]);
-            let zone = zone_after.or_else(|| {
+            let zone = offset_zone.or(zone_after).or_else(|| {
                 cjk_zone.map(|mut zone| {
                     zone.at += lead_start;
                     zone
@@ -845,6 +858,24 @@ pub fn head(text: &str, len: usize) -> &str {
         end -= 1;
     }
     &text[..end]
+}
+
+/// True when `before` ends with an ISO 8601 date and the `T` that joins it to a time
+/// (`2025-10-29T`).
+fn iso_date_joined(before: &[u8]) -> bool {
+    let Some(date) = before.strip_suffix(b"T") else {
+        return false;
+    };
+    let Some(tail) = date
+        .get(date.len().saturating_sub(10)..)
+        .filter(|t| t.len() == 10)
+    else {
+        return false;
+    };
+    tail.iter().enumerate().all(|(i, b)| match i {
+        4 | 7 => *b == b'-',
+        _ => b.is_ascii_digit(),
+    })
 }
 
 /// True when the label a lead ends with (`Outage length:`, `MTTR:`, `Time to detect:`,
@@ -1269,5 +1300,33 @@ mod tests {
                 "Senders retried at 9 a.m. EST and 10 a.m. Monday."
             ]
         );
+    }
+
+    #[test]
+    fn reads_iso_stamps_joined_by_t() {
+        assert_eq!(
+            times("The first bounce came at 2025-10-29T19:52:10Z and then more."),
+            [(
+                Some("2025-10-29".into()),
+                "19:52".into(),
+                "The first bounce came at 2025-10-29T19:52:10Z and then more."
+            )]
+        );
+        assert_eq!(times("Bounce timestamp: 2025-10-29T19:52:10.000Z").len(), 1);
+    }
+
+    #[test]
+    fn a_signed_offset_is_a_zone_only_in_an_iso_stamp() {
+        let zone = |text: &str| {
+            narrated_times(text, DateContext::default())
+                .first()
+                .and_then(|f| f.zone.as_ref().map(|z| z.label.clone()))
+        };
+        assert_eq!(
+            zone("Confirmed at 2025-06-12T10:30:00-04:00 by the customer.").as_deref(),
+            Some("-04:00")
+        );
+        // A window's end is no offset of its start (`-09:30` was read as one).
+        assert_eq!(zone("Down at 07:20-09:30 UTC for everyone."), None);
     }
 }

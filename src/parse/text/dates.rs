@@ -1194,6 +1194,16 @@ fn story_day_after_writing(line: &str, context: DateContext) -> Option<NaiveDate
 /// True when a line opens by saying when the page was last written (`Last update: …`,
 /// `Edited by Sam on 2002-06-15 12:29:51.`): every time on it is the writing's.
 pub(super) fn opens_as_writing(line: &str) -> bool {
+    // A feed's own stamps (`<updated>2013-10-24T20:55:17-05:00</updated>`).
+    const FEED_TAGS: [&str; 4] = ["<updated>", "<published>", "<pubdate>", "<lastbuilddate>"];
+    let opening = line.trim_start();
+    if FEED_TAGS.iter().any(|tag| {
+        opening
+            .get(..tag.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(tag))
+    }) {
+        return true;
+    }
     const OPENINGS: [&str; 7] = [
         "last update",
         "last modified",
@@ -1472,6 +1482,17 @@ mod tests {
         assert_eq!(time.to_string(), "17:06:46");
         let zone = zone_after_time(value).unwrap();
         assert_eq!(zone.offset, crate::model::UtcOffset::UTC);
+    }
+
+    #[test]
+    fn a_feeds_own_stamp_says_when_it_was_written() {
+        assert!(opens_as_writing(
+            "  <updated>2013-10-24T20:55:17-05:00</updated>"
+        ));
+        assert!(opens_as_writing(
+            "<pubDate>Thu, 24 Oct 2013 20:55:17 GMT</pubDate>"
+        ));
+        assert!(!opens_as_writing("<entry>Site restored at 20:55</entry>"));
     }
 
     #[test]

@@ -1799,6 +1799,26 @@ impl<'a> Reader<'a> {
                 return;
             }
         }
+        // `Yesterday 1:51 PM: Email sent`, `This morning 7:30 AM: ...`: an entry on a day told
+        // from the day of writing, dated when the page says when it was published.
+        if let Some((days, skip)) = relative_day_lead(content) {
+            let rest = &content[skip..];
+            if let Some(entry) = timeline_entry(rest, self.context).filter(|e| e.date.is_none()) {
+                let lead = content[..skip].trim_end_matches([' ', ',']);
+                let lead = lead
+                    .strip_suffix(" at")
+                    .or(lead.strip_suffix(" around"))
+                    .unwrap_or(lead);
+                let text = format!("{lead}: {}", tidy_entry_text(&entry.text_in(rest)));
+                let date = self
+                    .dates
+                    .published()
+                    .and_then(|day| day.checked_add_signed(chrono::Duration::days(days)));
+                let at = content_at + skip;
+                self.push_event(index, at, date, entry.time, entry.zone, text);
+                return;
+            }
+        }
         if let Some(entry) =
             timeline_entry(content, self.context).filter(|entry| !time_wrapped(entry))
         {
@@ -3040,6 +3060,40 @@ fn day_marker(content: &str) -> Option<(DayMarker, usize)> {
     (gap > 0 && after.starts_with(|c: char| c.is_ascii_digit())).then_some((marker, len + gap))
 }
 
+/// A day told from the day of writing that opens an entry before its time (`Yesterday 1:51
+/// PM: ...`, `This morning 7:30 AM - ...`): how many days from the day of writing, and where
+/// the time starts.
+fn relative_day_lead(content: &str) -> Option<(i64, usize)> {
+    const DAYS: [(&str, i64); 9] = [
+        ("yesterday", -1),
+        ("last night", -1),
+        ("today", 0),
+        ("earlier today", 0),
+        ("this morning", 0),
+        ("this afternoon", 0),
+        ("this evening", 0),
+        ("tonight", 0),
+        ("later today", 0),
+    ];
+    // Most lines stop here: every lead opens with one of these.
+    if !content.starts_with(['y', 'Y', 'l', 'L', 't', 'T', 'e', 'E']) {
+        return None;
+    }
+    let (days, len) = DAYS.iter().find_map(|&(words, days)| {
+        let head = content.get(..words.len())?;
+        head.eq_ignore_ascii_case(words)
+            .then_some((days, words.len()))
+    })?;
+    let rest = &content[len..];
+    let rest_trimmed = rest.trim_start_matches([' ', ',']);
+    let rest_trimmed = rest_trimmed
+        .strip_prefix("at ")
+        .or_else(|| rest_trimmed.strip_prefix("around "))
+        .unwrap_or(rest_trimmed);
+    let gap = rest.len() - rest_trimmed.len();
+    (gap > 0 && rest_trimmed.starts_with(|c: char| c.is_ascii_digit())).then_some((days, len + gap))
+}
+
 /// What the author writes in parentheses after an entry's time to put it on the day before
 /// (`~23:29 (night before)`, Vietnamese `(đêm trước)`, `(前日)`), lower case.
 const DAY_BEFORE_NOTES: &[&str] = &[
@@ -3221,6 +3275,11 @@ fn excerpt(text: &str) -> &str {
 /// An inferred event's text: the sentence, or its first [`MAX_EXCERPT`] bytes cut before any
 /// Markdown link or code span the cut would break, with an ellipsis.
 fn sentence_excerpt(text: &str) -> String {
+    // `| Reported | 2026-04-19T14:30Z |`: a table's row told as prose, its cells apart.
+    if let Some(inner) = text.strip_prefix('|').and_then(|t| t.strip_suffix('|')) {
+        let cells: Vec<&str> = inner.split('|').map(str::trim).collect();
+        return sentence_excerpt(&cells.join(" — "));
+    }
     let cut = excerpt(text);
     if cut.len() == text.len() {
         return cut.to_string();

@@ -633,4 +633,13 @@ mod tests {
             "Short [link](https://a.b)."
         );
     }
+
+    #[test]
+    fn a_table_row_told_as_prose_keeps_its_cells_apart() {
+        assert_eq!(
+            sentence_excerpt("| Reported | 2026-04-19T14:30Z |"),
+            "Reported — 2026-04-19T14:30Z"
+        );
+        assert_eq!(sentence_excerpt("||"), "");
+    }
 }
