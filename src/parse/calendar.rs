@@ -595,7 +595,8 @@ fn date_at(text: &str, tokens: &[Token<'_>], i: usize, context: DateContext) -> 
                 let (gap1, gap2) = (between(first, m), between(m, d));
                 let spaced = |gap: &str| !gap.is_empty() && gap.trim().is_empty();
                 let ordered = (spaced(gap1) && spaced(gap2)) || (gap1 == "-" && gap2 == "-");
-                if ordered && m.is_capitalised() {
+                // `2018 октябрь 21`: other languages write their months in lower case.
+                if ordered && (m.is_capitalised() || is_foreign_month(m.text)) {
                     let date = ymd(first.number()?, month_no, day_no)?;
                     return Some(found(date, d, true));
                 }
@@ -874,7 +875,11 @@ pub fn month_number(word: &str) -> Option<u32> {
 /// English word shares: these may be written in lower case.
 fn is_foreign_month(word: &str) -> bool {
     // Spanish, Italian and French short names no English word shares (`29 dic`, `3 ene`).
-    const SHORT: [&str; 5] = ["ene", "abr", "dic", "ott", "déc"];
+    // Russian short names (`21 окт`) are no English word either.
+    const SHORT: [&str; 19] = [
+        "ene", "abr", "dic", "ott", "déc", "янв", "фев", "мар", "апр", "июн", "июл", "авг", "сен",
+        "сент", "окт", "ноя", "нояб", "дек", "май",
+    ];
     let long = word.chars().count() >= 4 && !word.eq_ignore_ascii_case("mars");
     (long || SHORT.iter().any(|short| short.eq_ignore_ascii_case(word)))
         && foreign_month(word).is_some()
@@ -1049,6 +1054,20 @@ fn foreign_month(word: &str) -> Option<u32> {
         ("ноябрь", 11),
         ("декабря", 12),
         ("декабрь", 12),
+        // Russian short names, with or without their dot (`21 окт.`).
+        ("янв", 1),
+        ("фев", 2),
+        ("мар", 3),
+        ("апр", 4),
+        ("июн", 6),
+        ("июл", 7),
+        ("авг", 8),
+        ("сен", 9),
+        ("сент", 9),
+        ("окт", 10),
+        ("ноя", 11),
+        ("нояб", 11),
+        ("дек", 12),
     ];
     // Compared letter by letter in lower case, with no copy of the word made.
     NAMES
