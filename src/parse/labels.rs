@@ -148,6 +148,9 @@ const SPELLINGS: &[(&str, Field)] = &[
     ("period", Field::Duration),
     ("outage window", Field::Duration),
     ("incident window", Field::Duration),
+    ("finestra incidente", Field::Duration),
+    ("finestra dell incidente", Field::Duration),
+    ("ventana del incidente", Field::Duration),
     ("date", Field::Date),
     ("date time", Field::Date),
     ("date and time", Field::Date),
@@ -330,6 +333,9 @@ pub fn names_a_length(label: &str) -> bool {
             | "outage length"
             | "length of outage"
             | "incident window"
+            | "finestra incidente"
+            | "finestra dell incidente"
+            | "ventana del incidente"
             | "total incident window"
             | "outage window"
             | "impact window"
