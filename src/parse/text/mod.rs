@@ -3275,9 +3275,15 @@ fn excerpt(text: &str) -> &str {
 /// An inferred event's text: the sentence, or its first [`MAX_EXCERPT`] bytes cut before any
 /// Markdown link or code span the cut would break, with an ellipsis.
 fn sentence_excerpt(text: &str) -> String {
-    // `| Reported | 2026-04-19T14:30Z |`: a table's row told as prose, its cells apart.
-    if let Some(inner) = text.strip_prefix('|').and_then(|t| t.strip_suffix('|')) {
-        let cells: Vec<&str> = inner.split('|').map(str::trim).collect();
+    // `| Reported | 2026-04-19T14:30Z |`: a table's row told as prose, its cells apart (the
+    // last may go on as sentences of their own: `| **Summary** | At 11:58 AM users ...`).
+    if let Some(inner) = text.strip_prefix('|') {
+        let inner = inner.strip_suffix('|').unwrap_or(inner);
+        let cells: Vec<&str> = inner
+            .split('|')
+            .map(str::trim)
+            .filter(|cell| !cell.is_empty())
+            .collect();
         return sentence_excerpt(&cells.join(" — "));
     }
     let cut = excerpt(text);

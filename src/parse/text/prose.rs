@@ -641,5 +641,9 @@ mod tests {
             "Reported — 2026-04-19T14:30Z"
         );
         assert_eq!(sentence_excerpt("||"), "");
+        assert_eq!(
+            sentence_excerpt("| **Summary** | At 11:58 AM users could not log in."),
+            "**Summary** — At 11:58 AM users could not log in."
+        );
     }
 }
