@@ -152,8 +152,14 @@ const INTERACTIVE_BUDGET = 632 * KB;
  * `Date/Time:` fields per part, short Spanish, Italian and French months, labels and bounds
  * before stamps, arrows in ranges, dates after a zone and a weekday, one-digit days with a
  * two-digit year, label colons and Romanian words introducing times): worker 414.0 -> 416.9 KB,
- * page unchanged at 596.9 KB, everything 1053.5 KB in the working tree. */
-const TOTAL_BUDGET = 1056 * KB;
+ * page unchanged at 596.9 KB, everything 1053.5 KB in the working tree. Raised to 1059 KB on
+ * 6 December 2026 (thirty-third session): the reader learnt the sixty-second to sixty-seventh
+ * sets' shapes (wiki talk pages' signed posts, a timeline paragraph's moments sentence by
+ * sentence, `a.m.` ending a sentence and citation marks, days told from the day of writing,
+ * ISO stamps joined by `T` with their offset in prose, feeds' own stamps, table rows told as
+ * prose, Russian short months, Italian and Spanish incident windows): worker 416.9 -> 419.2 KB,
+ * page unchanged at 596.9 KB, everything 1055.7 KB in the working tree. */
+const TOTAL_BUDGET = 1059 * KB;
 
 const gzipBytes = async (name) => gzipSync(await readFile(join(DIST, name))).length;
 
