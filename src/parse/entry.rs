@@ -1029,11 +1029,19 @@ fn names_only_the_day(after: &str) -> bool {
 /// overload` or `**Day 2 – 2024-03-05**` names the day of the entries under it.
 pub fn heading_date(content: &str, context: DateContext) -> Option<NaiveDate> {
     let found = find_date_in(content, context).filter(|found| {
-        let words_before = content[..found.span.start]
+        let before = &content[..found.span.start];
+        let words_before = before
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .count();
-        words_before <= 2
+        // `### Phase 4: Full Recovery (January 21)`: a day in the brackets that close it.
+        let closing_brackets = before.trim_end().ends_with('(')
+            && content[found.span.end..]
+                .trim_end_matches(['*', '_', ':', ' '])
+                .trim()
+                == ")"
+            && (found.has_year || content[found.span.clone()].contains(char::is_alphabetic));
+        words_before <= 2 || closing_brackets
     });
     if let Some(found) = found {
         return Some(found.date);
