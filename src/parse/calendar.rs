@@ -886,7 +886,8 @@ fn is_foreign_month(word: &str) -> bool {
 }
 
 /// Month names in the other languages postmortems are written in (French, Spanish, German,
-/// Portuguese, Italian, Dutch, Polish, Czech, Turkish, Russian), written in full.
+/// Portuguese, Italian, Dutch, Polish, Czech, Turkish, Russian), written in full, and
+/// Russian short names.
 fn foreign_month(word: &str) -> Option<u32> {
     const NAMES: &[(&str, u32)] = &[
         ("janvier", 1),
@@ -1054,7 +1055,7 @@ fn foreign_month(word: &str) -> Option<u32> {
         ("ноябрь", 11),
         ("декабря", 12),
         ("декабрь", 12),
-        // Russian short names, with or without their dot (`21 окт.`).
+        // Russian short names (`21 окт 22:52`).
         ("янв", 1),
         ("фев", 2),
         ("мар", 3),

@@ -913,8 +913,10 @@ fn label_names_a_length_or_time(lead: &str) -> bool {
         || last.iter().any(|w| WORDS.contains(&w.as_str()))
 }
 
-/// Byte offsets just after each sentence end (`. `, `! `, `? `, `。`), but for the dot of an
-/// abbreviation: `a.m.`, `e.g.`, `approx.`, and a month's short name before a day (`Feb. 9`).
+/// Byte offsets just after each sentence end (`. `, `! `, `? `, `。`, and past citation marks
+/// after the stop: `.[5][6] `), but for the dot of an abbreviation: `e.g.`, `approx.`, a
+/// month's short name before a day (`Feb. 9`), and a time's `a.m.` unless a new sentence
+/// clearly opens after it (see [`opens_sentence_after_time`]).
 pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut ends: Vec<usize> = (0..bytes.len())
@@ -926,8 +928,8 @@ pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
             // after the stop belong to the sentence they close.
             let end = p + 1 + citation_marks(&bytes[p + 1..]);
             let closes = end == bytes.len() || bytes[end] == b' ';
-            let abbreviation = bytes[p] == b'.' && is_abbreviation(&text[..p], &text[end..]);
-            (closes && !abbreviation).then_some(end)
+            let abbreviation = || bytes[p] == b'.' && is_abbreviation(&text[..p], &text[end..]);
+            (closes && !abbreviation()).then_some(end)
         })
         .collect();
     // Chinese and Japanese end a sentence with a full-width mark and no space after it.
@@ -959,13 +961,47 @@ fn citation_marks(bytes: &[u8]) -> usize {
     len
 }
 
+/// True when the sentence before a time (`before` ends with the time, up to its `a.m.`) told
+/// words of its own before it, not only the word introducing the time (`At`, `By`, ...).
+/// Only the last 80 bytes are looked at: this runs for every `a.m.` of a line.
+fn told_before_time(before: &str) -> bool {
+    const LEADS: [&str; 9] = [
+        "at",
+        "by",
+        "around",
+        "about",
+        "approximately",
+        "after",
+        "until",
+        "from",
+        "since",
+    ];
+    let mut from = before.len().saturating_sub(80);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = before[from..]
+        .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ':' | '.' | ' ' | '~'))
+        .rsplit([';', '!', '?', '\n'])
+        .next()
+        .and_then(|tail| tail.rsplit(". ").next())
+        .unwrap_or_default();
+    tail.split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .any(|w| !LEADS.iter().any(|lead| w.eq_ignore_ascii_case(lead)))
+}
+
 /// True when `after` (the text after a time's `a.m.` or `p.m.`) starts a new sentence: a
-/// capitalised word in lower case after its first letter, not a zone's or a day's name.
+/// capitalised word (`A` and `I` too) in lower case after its first letter, not a zone's,
+/// a month's or a day's name (`9 a.m. Pacific`, `9 a.m. London time`, `9 a.m. Monday`).
 fn opens_sentence_after_time(after: &str) -> bool {
     const ZONE_WORDS: [&str; 6] = [
         "pacific", "eastern", "central", "mountain", "atlantic", "local",
     ];
     let next = after.trim_start();
+    if zone_at_start(head(next, 24)).is_some() || short_us_zone(next).is_some() {
+        return false;
+    }
     let word: &str = next
         .split(|c: char| !c.is_alphabetic())
         .next()
@@ -991,16 +1027,10 @@ fn is_abbreviation(before: &str, after: &str) -> bool {
     let word = &before[word_start..];
     // `resolved by 9:20 a.m. A second attack ...`: a capitalised word after a time's `a.m.`
     // opens the next sentence, unless it names the zone or the day (`9 a.m. EDT`, `9 a.m.
-    // Pacific`, `9 a.m. Monday`).
-    // A time opening its sentence (`10:05 a.m. Alerts fired.`) is that sentence's stamp.
+    // Pacific`, `9 a.m. Monday`), or the time opens its sentence (`10:05 a.m. Alerts
+    // fired.`, `At 10:05 a.m. PagerDuty paged ...`: it is that sentence's stamp).
     if word.eq_ignore_ascii_case("a.m") || word.eq_ignore_ascii_case("p.m") {
-        let told_before = before[..word_start]
-            .trim_end_matches(|c: char| c.is_ascii_digit() || matches!(c, ':' | '.' | ' '))
-            .rsplit([';', '!', '?', '\n'])
-            .next()
-            .and_then(|tail| tail.rsplit(". ").next())
-            .is_some_and(|tail| tail.chars().any(char::is_alphabetic));
-        return !(told_before && opens_sentence_after_time(after));
+        return !(opens_sentence_after_time(after) && told_before_time(&before[..word_start]));
     }
     if DOTTED.iter().any(|w| word.eq_ignore_ascii_case(w)) {
         return true;
@@ -1300,6 +1330,14 @@ mod tests {
                 "Senders retried at 9 a.m. EST and 10 a.m. Monday."
             ]
         );
+        // A time opening its sentence, after only the word introducing it, is its stamp; a
+        // zone named in words is no new sentence.
+        for one in [
+            "At 10:05 a.m. PagerDuty paged the on-call engineer.",
+            "We failed over at 9 a.m. London time and recovered.",
+        ] {
+            assert_eq!(sentence_ends(one), [one.len()], "{one}");
+        }
     }
 
     #[test]

@@ -149,7 +149,7 @@ const SPELLINGS: &[(&str, Field)] = &[
     ("outage window", Field::Duration),
     ("incident window", Field::Duration),
     ("finestra incidente", Field::Duration),
-    ("finestra dell incidente", Field::Duration),
+    ("finestra dellincidente", Field::Duration),
     ("ventana del incidente", Field::Duration),
     ("date", Field::Date),
     ("date time", Field::Date),
@@ -334,7 +334,7 @@ pub fn names_a_length(label: &str) -> bool {
             | "length of outage"
             | "incident window"
             | "finestra incidente"
-            | "finestra dell incidente"
+            | "finestra dellincidente"
             | "ventana del incidente"
             | "total incident window"
             | "outage window"

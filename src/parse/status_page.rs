@@ -423,7 +423,8 @@ pub fn shortcode_stamp(content: &str, context: DateContext) -> Option<(Entry, &s
 }
 
 /// A wiki talk page's signature ending a post: `… [User](…) 13:15, 11 April 2023 (UTC)`
-/// (MediaWiki's `~~~~`: the time, a comma, the day with its year, the zone in brackets).
+/// (MediaWiki's `~~~~`: the author's link, the time, a comma, the day with its year, the
+/// zone in brackets).
 /// Noticeboards and talk pages date each post this way. Returns the entry and the text
 /// before the stamp.
 pub fn signature_stamp(content: &str, context: DateContext) -> Option<(Entry, &str)> {
@@ -449,7 +450,10 @@ pub fn signature_stamp(content: &str, context: DateContext) -> Option<(Entry, &s
         .and_then(leading_clock)
         .filter(|c| c.len == 5)?;
     let text = &before[..clock_at];
-    if text.chars().next_back().is_some_and(|c| !c.is_whitespace()) {
+    // Signed: the author's link (`[User](…)`, `([talk](…))`, `[[User:X|X]]`) right before the
+    // stamp; `Start: 13:15, 11 April 2023 (UTC)` or `restored at 13:15, …` is no post.
+    let signed = text.ends_with(char::is_whitespace) && text.trim_end().ends_with([')', ']']);
+    if !signed {
         return None;
     }
     let entry = Entry {
@@ -530,4 +534,31 @@ pub fn is_update_label(label: &str) -> bool {
     ];
     let label = label.trim_matches(['*', '_', ' ']);
     LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_signature_needs_its_authors_link() {
+        let context = DateContext::default();
+        let signed = "Uploads work again. [Sam](https://wiki.example.org/wiki/User:Sam) 13:15, 11 April 2023 (UTC)";
+        let (entry, text) = signature_stamp(signed, context).unwrap();
+        assert_eq!(
+            entry.date.map(|d| d.to_string()).as_deref(),
+            Some("2023-04-11")
+        );
+        assert_eq!(entry.time.to_string(), "13:15:00");
+        assert_eq!(
+            text,
+            "Uploads work again. [Sam](https://wiki.example.org/wiki/User:Sam)"
+        );
+        assert!(signature_stamp("Start: 13:15, 11 April 2023 (UTC)", context).is_none());
+        assert!(signature_stamp(
+            "Service was restored at 13:15, 11 April 2023 (UTC)",
+            context
+        )
+        .is_none());
+    }
 }

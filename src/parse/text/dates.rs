@@ -1196,12 +1196,7 @@ fn story_day_after_writing(line: &str, context: DateContext) -> Option<NaiveDate
 pub(super) fn opens_as_writing(line: &str) -> bool {
     // A feed's own stamps (`<updated>2013-10-24T20:55:17-05:00</updated>`).
     const FEED_TAGS: [&str; 4] = ["<updated>", "<published>", "<pubdate>", "<lastbuilddate>"];
-    let opening = line.trim_start();
-    if FEED_TAGS.iter().any(|tag| {
-        opening
-            .get(..tag.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(tag))
-    }) {
+    if skip_word(line.trim_start(), &FEED_TAGS) > 0 {
         return true;
     }
     const OPENINGS: [&str; 7] = [

@@ -1801,14 +1801,10 @@ impl<'a> Reader<'a> {
         }
         // `Yesterday 1:51 PM: Email sent`, `This morning 7:30 AM: ...`: an entry on a day told
         // from the day of writing, dated when the page says when it was published.
-        if let Some((days, skip)) = relative_day_lead(content) {
+        if let Some((days, lead_len, skip)) = relative_day_lead(content) {
             let rest = &content[skip..];
             if let Some(entry) = timeline_entry(rest, self.context).filter(|e| e.date.is_none()) {
-                let lead = content[..skip].trim_end_matches([' ', ',']);
-                let lead = lead
-                    .strip_suffix(" at")
-                    .or(lead.strip_suffix(" around"))
-                    .unwrap_or(lead);
+                let lead = &content[..lead_len];
                 let text = format!("{lead}: {}", tidy_entry_text(&entry.text_in(rest)));
                 let date = self
                     .dates
@@ -1940,6 +1936,16 @@ impl<'a> Reader<'a> {
             if told_apart && !narrated.first().is_some_and(|m| restates_entry(m.time)) {
                 self.aside_pending = true;
                 for moment in narrated {
+                    // `Writes between 14:02 and 14:40 were lost.` after `... at 14:02.`: a
+                    // window restating a moment told is not a new one.
+                    let told = self
+                        .incident
+                        .timeline
+                        .iter()
+                        .any(|e| e.at.time == moment.time);
+                    if moment.may_restate && told {
+                        continue;
+                    }
                     let text = sentence_excerpt(moment.sentence);
                     let at = content_at + moment.at;
                     self.push_event(index, at, moment.date, moment.time, moment.zone, text);
@@ -3061,37 +3067,31 @@ fn day_marker(content: &str) -> Option<(DayMarker, usize)> {
 }
 
 /// A day told from the day of writing that opens an entry before its time (`Yesterday 1:51
-/// PM: ...`, `This morning 7:30 AM - ...`): how many days from the day of writing, and where
-/// the time starts.
-fn relative_day_lead(content: &str) -> Option<(i64, usize)> {
-    const DAYS: [(&str, i64); 9] = [
-        ("yesterday", -1),
-        ("last night", -1),
-        ("today", 0),
-        ("earlier today", 0),
-        ("this morning", 0),
-        ("this afternoon", 0),
-        ("this evening", 0),
-        ("tonight", 0),
-        ("later today", 0),
+/// PM: ...`, `This morning 7:30 AM - ...`): how many days from the day of writing, the length
+/// of the day's words, and where the time starts.
+fn relative_day_lead(content: &str) -> Option<(i64, usize, usize)> {
+    const DAY_BEFORE: [&str; 2] = ["yesterday", "last night"];
+    const SAME_DAY: [&str; 7] = [
+        "today",
+        "earlier today",
+        "later today",
+        "this morning",
+        "this afternoon",
+        "this evening",
+        "tonight",
     ];
-    // Most lines stop here: every lead opens with one of these.
-    if !content.starts_with(['y', 'Y', 'l', 'L', 't', 'T', 'e', 'E']) {
+    let (days, len) = match skip_word(content, &DAY_BEFORE) {
+        0 => (0, skip_word(content, &SAME_DAY)),
+        len => (-1, len),
+    };
+    if len == 0 {
         return None;
     }
-    let (days, len) = DAYS.iter().find_map(|&(words, days)| {
-        let head = content.get(..words.len())?;
-        head.eq_ignore_ascii_case(words)
-            .then_some((days, words.len()))
-    })?;
     let rest = &content[len..];
-    let rest_trimmed = rest.trim_start_matches([' ', ',']);
-    let rest_trimmed = rest_trimmed
-        .strip_prefix("at ")
-        .or_else(|| rest_trimmed.strip_prefix("around "))
-        .unwrap_or(rest_trimmed);
-    let gap = rest.len() - rest_trimmed.len();
-    (gap > 0 && rest_trimmed.starts_with(|c: char| c.is_ascii_digit())).then_some((days, len + gap))
+    let spaced = rest.trim_start_matches([' ', ',']);
+    let spaced = &spaced[skip_word(spaced, &["at ", "around "])..];
+    let gap = rest.len() - spaced.len();
+    (gap > 0 && spaced.starts_with(|c: char| c.is_ascii_digit())).then_some((days, len, len + gap))
 }
 
 /// What the author writes in parentheses after an entry's time to put it on the day before
@@ -3277,11 +3277,10 @@ fn excerpt(text: &str) -> &str {
 fn sentence_excerpt(text: &str) -> String {
     // `| Reported | 2026-04-19T14:30Z |`: a table's row told as prose, its cells apart (the
     // last may go on as sentences of their own: `| **Summary** | At 11:58 AM users ...`).
-    if let Some(inner) = text.strip_prefix('|') {
-        let inner = inner.strip_suffix('|').unwrap_or(inner);
-        let cells: Vec<&str> = inner
-            .split('|')
-            .map(str::trim)
+    if text.starts_with('|') {
+        let cells: Vec<String> = table::cells(text)
+            .into_iter()
+            .map(|(_, cell)| cell.trim().to_string())
             .filter(|cell| !cell.is_empty())
             .collect();
         return sentence_excerpt(&cells.join(" — "));

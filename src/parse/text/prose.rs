@@ -259,7 +259,7 @@ impl Reader<'_> {
                         .or(published)?;
                     month.with_day(day)
                 });
-                // The sentence that tells this time (not cut at `a.m.`).
+                // The sentence that tells this time (cut at `a.m.` only where a new sentence opens).
                 let told_in = sentence_span(content, at);
                 // `On Wednesday night at around 22:30 UTC`, `at 22:00 UTC on Thursday` once a
                 // day is in force: the next such weekday from it.
@@ -641,6 +641,10 @@ mod tests {
             "Reported — 2026-04-19T14:30Z"
         );
         assert_eq!(sentence_excerpt("||"), "");
+        assert_eq!(
+            sentence_excerpt("| Command | `grep a \\| b` ran at 2023-04-11T16:00Z |"),
+            "Command — `grep a | b` ran at 2023-04-11T16:00Z"
+        );
         assert_eq!(
             sentence_excerpt("| **Summary** | At 11:58 AM users could not log in."),
             "**Summary** — At 11:58 AM users could not log in."
