@@ -2460,6 +2460,20 @@ impl<'a> Reader<'a> {
 
     /// The day of the innermost outline item naming one (`+ 22th` under `* January 2025`),
     /// else of the innermost open heading that starts with a date.
+    /// Dates what follows a key/value table's `Date` row as a dated heading would, until the
+    /// next heading or the next such row: a level below every Markdown heading's.
+    fn date_by_table(&mut self, date: NaiveDate) {
+        const TABLE_LEVEL: usize = 7;
+        while self
+            .heading_dates
+            .last()
+            .is_some_and(|(level, _)| *level >= TABLE_LEVEL)
+        {
+            self.heading_dates.pop();
+        }
+        self.heading_dates.push((TABLE_LEVEL, Some(date)));
+    }
+
     fn heading_date_in_force(&self) -> Option<NaiveDate> {
         self.heading_day_in_force().0
     }

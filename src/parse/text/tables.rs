@@ -168,6 +168,10 @@ impl Reader<'_> {
             Some(Field::Date) if !value.is_empty() => {
                 if let Some(found) = find_date_in(value, self.context) {
                     self.dates.field.get_or_insert(found.date);
+                    // A status history of key/value tables (`| Date | 22 January 2025 |`
+                    // over `| Summary | At 11:58 AM today ...`): each table's day is that of
+                    // what is told after it, up to the next heading or dated table.
+                    self.date_by_table(found.date);
                 }
             }
             Some(field @ (Field::Start | Field::End))
