@@ -270,8 +270,8 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
             window += 1;
         }
         // `2025-10-29T19:52:10Z`: the date ends before the `T` joining it to the time.
-        let date_end = match bytes[at - usize::from(at > 0)] {
-            b'T' if at > 0 => at - 1,
+        let date_end = match at.checked_sub(1).map(|p| bytes[p]) {
+            Some(b'T') => at - 1,
             _ => at,
         };
         let before = &text[window.min(date_end)..date_end];

@@ -1936,14 +1936,8 @@ impl<'a> Reader<'a> {
             if told_apart && !narrated.first().is_some_and(|m| restates_entry(m.time)) {
                 self.aside_pending = true;
                 for moment in narrated {
-                    // `Writes between 14:02 and 14:40 were lost.` after `... at 14:02.`: a
-                    // window restating a moment told is not a new one.
-                    let told = self
-                        .incident
-                        .timeline
-                        .iter()
-                        .any(|e| e.at.time == moment.time);
-                    if moment.may_restate && told {
+                    // `Writes between 14:02 and 14:40 were lost.` after `... at 14:02.`.
+                    if moment.may_restate && self.tells_time(moment.time) {
                         continue;
                     }
                     let text = sentence_excerpt(moment.sentence);
@@ -2458,8 +2452,6 @@ impl<'a> Reader<'a> {
             .any(|&(level, date)| date.is_some() && level > timeline_level.max(1))
     }
 
-    /// The day of the innermost outline item naming one (`+ 22th` under `* January 2025`),
-    /// else of the innermost open heading that starts with a date.
     /// Dates what follows a key/value table's `Date` row as a dated heading would, until the
     /// next heading or the next such row: a level below every Markdown heading's.
     fn date_by_table(&mut self, date: NaiveDate) {
@@ -2474,6 +2466,14 @@ impl<'a> Reader<'a> {
         self.heading_dates.push((TABLE_LEVEL, Some(date)));
     }
 
+    /// True when an entry of the timeline already tells `time`: a window or a time in
+    /// parentheses restating it is no new moment.
+    fn tells_time(&self, time: NaiveTime) -> bool {
+        self.incident.timeline.iter().any(|e| e.at.time == time)
+    }
+
+    /// The day of the innermost outline item naming one (`+ 22th` under `* January 2025`),
+    /// else of the innermost open heading that starts with a date.
     fn heading_date_in_force(&self) -> Option<NaiveDate> {
         self.heading_day_in_force().0
     }

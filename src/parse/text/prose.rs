@@ -177,11 +177,10 @@ impl Reader<'_> {
                     // `Data written between 14:02 and 14:40 was replayed.` after `At 14:02 …`:
                     // a window (or a time in parentheses) restating a moment already told is
                     // not a new one.
-                    let told = |time| self.incident.timeline.iter().any(|e| e.at.time == time);
                     narrated_times(content, context)
                         .into_iter()
                         .filter(|f| !hidden.iter().any(|range| range.contains(&f.at)))
-                        .filter(|f| !(f.may_restate && told(f.time)))
+                        .filter(|f| !(f.may_restate && self.tells_time(f.time)))
                         // `Published: 2024-07-20 18:38` and `Edited by Sam on 2002-06-15
                         // 12:29:51.` say when the text went out.
                         .filter(|f| {
@@ -389,9 +388,7 @@ impl Reader<'_> {
         let weekday = content
             .split(|c: char| !c.is_ascii_alphabetic())
             .find_map(full_weekday)?;
-        let back =
-            (7 + published.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
-        published.checked_sub_days(chrono::Days::new(u64::from(back)))
+        super::dates::weekday_in(published, (0..7).map(|n| -n), weekday)
     }
 
     /// The day a weekday named in `sentence` (`On Thursday, ...`, `at 22:00 UTC on
