@@ -1446,3 +1446,37 @@ fn a_colon_line_right_under_an_item_of_a_dated_day_goes_on_with_that_item() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn lines_under_a_timeline_note_stay_with_that_note() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/shapes/timeline-colon-heading-day-labels.md");
+    let text = std::fs::read_to_string(path).unwrap();
+    let parsed =
+        postmortem_explorer::parse::parse_document("timeline-colon-heading-day-labels.md", &text);
+    let notes = parsed
+        .incident
+        .other_sections
+        .iter()
+        .find(|s| s.title == "Notes in the timeline")
+        .map(|s| s.body.as_str())
+        .unwrap_or_default();
+    // Before, the day's list went on the last entry of the timeline above (the report of
+    // March 9), and the day itself was a note cut off from its own list.
+    assert!(
+        notes.contains("**March 2, 2026**: Everything normal\n- both tunnels answered\n- the switch script was tested"),
+        "{notes}"
+    );
+    let first = &parsed.incident.timeline[0];
+    assert!(!first.text.contains("tunnels"), "{}", first.text);
+    let texts: Vec<&str> = parsed
+        .incident
+        .timeline
+        .iter()
+        .map(|e| e.text.as_str())
+        .collect();
+    assert!(
+        texts[1].starts_with("tunnel profile rewritten at"),
+        "{texts:?}"
+    );
+}

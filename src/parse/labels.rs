@@ -311,6 +311,13 @@ pub fn field_for(label: &str) -> Option<Field> {
     if names_timeline_in_parentheses(label) {
         return Some(Field::Timeline);
     }
+    // `Timeline: What Broke on December 2?`: a timeline named first, then what it tells.
+    if let Some((head, tail)) = label.split_once(':') {
+        let tail = tail.trim_matches([' ', '*', '_']);
+        if !tail.is_empty() && spelled(&key_of(head)) == Some(Field::Timeline) {
+            return Some(Field::Timeline);
+        }
+    }
     let key = key_of(label);
     spelled(&key).or_else(|| {
         let words: Vec<&str> = key.split(' ').collect();

@@ -208,10 +208,28 @@ impl Reader<'_> {
         self.raw_events = raws;
     }
 
+    /// A timeline written inside a code block gives no entry, and the prose's times, which
+    /// retell it, are not read as moments instead: an error says so at its first stamp.
+    pub(super) fn note_fenced_timeline(&mut self) {
+        let Some(first) = self.first_fenced_stamp else {
+            return;
+        };
+        let count = self.fenced_timeline_stamps;
+        let line = &self.lines[first];
+        self.diagnostics.push(Diagnostic::error(
+            line.number,
+            line.column(0),
+            format!(
+                "no timeline entry could be read: the timeline's {count} stamped lines are inside a code block, which is shown as written and never placed on the timeline; expected them outside the ``` fence (as lines or a list)"
+            ),
+            excerpt(line.raw),
+        ));
+    }
+
     /// A text with times in it that gave no timeline entry gets an error, so that nobody
     /// mistakes an empty timeline for an incident without one.
     pub(super) fn report_unread_stamps(&mut self) {
-        if !self.incident.timeline.is_empty() {
+        if !self.incident.timeline.is_empty() || self.fenced_timeline_stamps >= 2 {
             return;
         }
         let mut fence = false;

@@ -359,6 +359,9 @@ struct Reader<'a> {
     heading_event_open: bool,
     /// The entry under a heading ends in a list item (the next item continues that list).
     section_item_open: bool,
+    /// The last line of the timeline was kept as a note: the lines that go on with it
+    /// (its list, its paragraph) are that note's, not the entry's before it.
+    timeline_note_open: bool,
     /// How dates are read: the document's numeric order and year.
     context: DateContext,
     /// A status update labelled before its stamp (`Update: 10am ...`) was read outside the
@@ -388,6 +391,14 @@ struct Reader<'a> {
     pending_heading: Option<(Target, String)>,
     /// True while a code block read into the timeline's notes is open (see `read_line`).
     fence_left_timeline: bool,
+    /// Lines of code blocks in the timeline section that open with a stamp: a chronology
+    /// written as code, which the prose around it retells.
+    fenced_timeline_stamps: usize,
+    /// The first of those lines.
+    first_fenced_stamp: Option<usize>,
+    /// The level of the last Markdown heading naming the timeline while the lines read are
+    /// under it (its subheadings included).
+    under_timeline_heading: Option<usize>,
     /// The heading level of the last record read whose time is a field (`records`).
     record_level: Option<usize>,
     /// The Markdown level of the heading that opened the part being read (`2` for `## Action
@@ -542,6 +553,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         prose: Vec::new(),
         heading_event_open: false,
         section_item_open: false,
+        timeline_note_open: false,
         context,
         label_update_open: false,
         heading_dates: Vec::new(),
@@ -555,6 +567,9 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         pending_heading: None,
         record_level: None,
         fence_left_timeline: false,
+        fenced_timeline_stamps: 0,
+        first_fenced_stamp: None,
+        under_timeline_heading: None,
         part_level: None,
         action_group: None,
         stated: Vec::new(),
@@ -946,6 +961,18 @@ impl<'a> Reader<'a> {
         if self.fence.is_some() || self.pre_lines.binary_search(&index).is_ok() {
             self.read_code_line(index);
             return;
+        }
+        if let Some(level) = heading_level(&text) {
+            let names_timeline = labelled(&text)
+                .is_some_and(|heading| field_for(heading.label) == Some(Field::Timeline));
+            if names_timeline {
+                self.under_timeline_heading = Some(level);
+            } else if self
+                .under_timeline_heading
+                .is_some_and(|open| level <= open)
+            {
+                self.under_timeline_heading = None;
+            }
         }
         if scan::trim_start(&text).is_empty() {
             if let Some(target) = self.target.filter(|t| t.is_narrative()) {
@@ -1711,6 +1738,13 @@ impl<'a> Reader<'a> {
     /// A line inside a fenced code block: prose of the part the reader is in, never an entry.
     fn read_code_line(&mut self, index: usize) {
         let text = self.lines[index].text.clone();
+        let in_timeline = self.fence_left_timeline
+            || self.target == Some(Target::Timeline)
+            || self.under_timeline_heading.is_some();
+        if in_timeline && timeline_entry(text.trim(), self.context).is_some() {
+            self.fenced_timeline_stamps += 1;
+            self.first_fenced_stamp.get_or_insert(index);
+        }
         if text.trim().is_empty() {
             if let Some(target) = self.target.filter(|t| t.is_narrative()) {
                 self.verbatim.line(target, index);
@@ -1882,7 +1916,19 @@ impl<'a> Reader<'a> {
             if names_more_than_a_day(content) {
                 let name = section_name(content);
                 self.keep_timeline_note(&bold(&name), true);
+                self.timeline_note_open = true;
             }
+            return;
+        }
+        // `**November 30, 2025**: First corruption attempt?`: a paragraph naming a day as its
+        // label, with the author's words for it; the entries after it are that day's. (A list
+        // item, `- 2024-01-10: feature deployed`, is one moment told among the others.)
+        let day_label =
+            labelled_day(content, self.context).filter(|_| !names_writing(content, self.context));
+        if let Some(date) = day_label.filter(|_| !self.line_is_item) {
+            self.set_timeline_day(Some(date), false);
+            self.keep_timeline_note(content.trim(), true);
+            self.timeline_note_open = true;
             return;
         }
         // A wrapped line of an entry ("... restored by 11:38") belongs to that entry; only a
@@ -2027,6 +2073,15 @@ impl<'a> Reader<'a> {
             && !self.incident.timeline.is_empty();
         // `25:00`, `10:61`, `2023-02-30 10:00`: a stamp that cannot be, said as such.
         let impossible = crate::model::impossible_stamp(content);
+        if continues && self.timeline_note_open && !self.after_blank {
+            let words = match self.line_is_item {
+                true => self.lines[index].text.trim_end().to_string(),
+                false => content.trim().to_string(),
+            };
+            // A list item stays one: `- a` then `- b` as paragraphs of their own make one list.
+            self.keep_timeline_note(&words, self.line_is_item);
+            return;
+        }
         if let (true, Some(event)) = (continues, self.incident.timeline.last_mut()) {
             // Under an entry's heading the section keeps its shape: paragraphs stay apart and
             // list items stay a list, so the entry's text renders as the author wrote it.
@@ -2079,6 +2134,7 @@ impl<'a> Reader<'a> {
         self.warn(index, content_at + at, message);
         let new_paragraph = self.after_blank;
         self.keep_timeline_note(content, new_paragraph);
+        self.timeline_note_open = true;
     }
 
     /// The last word of the line before `index`, when `index` goes on with the
@@ -2118,6 +2174,7 @@ impl<'a> Reader<'a> {
         text: String,
     ) {
         self.section_item_open = false;
+        self.timeline_note_open = false;
         if date.is_none() && self.day_marker_pending.is_none() && opens_with_day_before(&text) {
             self.day_marker_pending = Some(DayMarker::Before);
         }
@@ -2237,9 +2294,11 @@ impl<'a> Reader<'a> {
                 || self.opens_time_record(index))
     }
 
-    /// True when a list item under the heading at `index`, before the next heading (within 40
-    /// lines), opens with a stamp: `### Pre-incident behavior`, a paragraph, then
-    /// `- **2026-02-10 22:51:59 UTC** ...` items is a part of the timeline too.
+    /// True when a list item or a table row under the heading at `index`, before the next
+    /// heading (within 40 lines), opens with a stamp (a row, in one of its cells): `###
+    /// Pre-incident behavior`, a paragraph, then `- **2026-02-10 22:51:59 UTC** ...` items is
+    /// a part of the timeline too, as is `### Phase 1 (Nov 9-26)` over a table of days whose
+    /// one row writes a time.
     fn items_with_stamps_under(&self, index: usize) -> bool {
         self.lines[index + 1..]
             .iter()
@@ -2247,7 +2306,12 @@ impl<'a> Reader<'a> {
             .take_while(|line| heading_level(&line.text).is_none())
             .any(|line| {
                 let (content, _, is_item) = strip_list_marker(&line.text);
-                is_item && timeline_entry(content, self.context).is_some()
+                let stamped = |cell: &str| timeline_entry(cell.trim(), self.context).is_some();
+                (is_item && stamped(content))
+                    || (table::is_row(&line.text)
+                        && table::cells(&line.text)
+                            .iter()
+                            .any(|(_, cell)| stamped(cell)))
             })
     }
 
@@ -2743,6 +2807,9 @@ impl<'a> Reader<'a> {
     /// of one of the main parts written again at the same level (its lines join the first).
     fn open_section(&mut self, index: usize, field: Field, target: Target, heading: bool) {
         self.close_section(index);
+        // A new section ends the entry a heading opened: its lines are not that entry's text.
+        self.heading_event_open = false;
+        self.timeline_note_open = false;
         let level = heading
             .then(|| heading_level(&self.lines[index].text))
             .flatten();
@@ -2904,6 +2971,10 @@ impl<'a> Reader<'a> {
         let listed = !self.incident.timeline.is_empty();
         if listed {
             self.place_strays();
+        } else if self.fenced_timeline_stamps >= 2 {
+            // `## Timeline` over a code block of `2025-11-05 03:00 → Backup SUCCESS` lines:
+            // the chronology is there, written as code; the prose's times retell it.
+            self.note_fenced_timeline();
         } else {
             self.infer_events();
         }
@@ -3501,6 +3572,20 @@ fn is_directive(text: &str) -> bool {
 }
 
 /// True when a time of day starts at some word boundary of `text`.
+/// The day a line names as its label, with words but no clock time after it (`**November
+/// 30, 2025**: First corruption attempt?`, `2024-03-01: deploys frozen`).
+fn labelled_day(content: &str, context: DateContext) -> Option<NaiveDate> {
+    let found = find_date_in(content, context)?;
+    let before = content[..found.span.start].trim_matches(['*', '_', ' ']);
+    let after = content[found.span.end..].trim_start_matches(['*', '_']);
+    let words = after
+        .strip_prefix(':')?
+        .trim_start_matches(['*', '_'])
+        .trim();
+    let plain = before.is_empty() && !words.is_empty();
+    (plain && !accounting::has_clock_with_minutes(words)).then_some(found.date)
+}
+
 fn leading_clock_anywhere(text: &str) -> bool {
     clocks_at_word_starts(text).next().is_some()
 }

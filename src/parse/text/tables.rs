@@ -268,6 +268,13 @@ impl Reader<'_> {
             })
             .or_else(|| self.time_column_from_rows(index + 2, header.len()));
         let target = self.target.unwrap_or(Target::Summary);
+        // `| Date | Account |` under the timeline, over `| Nov 9-10 |` rows and one `| Nov 13
+        // 22:15 |`: the day column is the time column of the rows that write a time.
+        let time = time.or_else(|| {
+            let date = lower.iter().position(|h| h == "date" || h == "day")?;
+            (target == Target::Timeline && self.column_holds_a_stamp(index + 2, date))
+                .then_some(date)
+        });
         let columns: Vec<(Column, String)> = names
             .iter()
             .map(|h| (items::column_for(h), h.clone()))
@@ -286,6 +293,7 @@ impl Reader<'_> {
                 let date = lower
                     .iter()
                     .position(|h| h == "date" || h == "day")
+                    .filter(|&date| date != time)
                     .or_else(|| {
                         first_row.as_ref()?.iter().position(|(_, cell)| {
                             timeline_entry(cell, self.context).is_none()
@@ -355,6 +363,20 @@ impl Reader<'_> {
                 .count();
             timed >= 2 && timed * 2 > rows.len()
         })
+    }
+
+    /// True when a row from `first` (at most [`ROWS_LOOKED_AT`] of them) opens its cell in
+    /// `column` with a stamp.
+    fn column_holds_a_stamp(&self, first: usize, column: usize) -> bool {
+        self.lines[first.min(self.lines.len())..]
+            .iter()
+            .take(ROWS_LOOKED_AT)
+            .take_while(|line| table::is_row(&line.text))
+            .any(|line| {
+                table::cells(&line.text)
+                    .get(column)
+                    .is_some_and(|(_, cell)| timeline_entry(cell, self.context).is_some())
+            })
     }
 
     pub(super) fn read_timeline_row(
