@@ -74,13 +74,22 @@ impl Reader<'_> {
         }
     }
 
-    /// How a stray line writes its stamp, from its first letter or digit: digits and letters
-    /// stand for their runs (`Oct. 26, 2:52 p.m.** —` and `Dec. 3, 10:09 a.m.** —` are both
-    /// `a. 9, 9:9 a.a.** —`), the first 16 of them.
+    /// How a stray line writes its stamp, from its first letter or digit to its entry's words:
+    /// digits and letters stand for their runs (`Oct. 26, 2:52 p.m.** —` and `Dec. 3, 10:09
+    /// a.m.** —` are both `a. 9, 9:9 a.a.** —`), the first 16 of them.
     fn stamp_shape(&self, stray: &PendingEntry) -> String {
         let line = self.lines[stray.index].text.as_ref();
         let from = line.get(stray.at..).unwrap_or("");
         let from = from.trim_start_matches(|c: char| !c.is_alphanumeric());
+        // Up to the entry's own words: `**7:43 PM**: User reports, I stop` is written as `**4:09
+        // PM**: Old bot running (no cooldown)` is, whatever its words.
+        let words_at = stray
+            .text
+            .split_whitespace()
+            .next()
+            .and_then(|word| from.find(&format!(" {word}")))
+            .map_or(from.len(), |at| at + 1);
+        let from = &from[..words_at];
         let mut shape = String::new();
         let mut classes = 0;
         for c in from.chars() {
