@@ -825,13 +825,15 @@ fn days_named_before(lead: &str) -> i8 {
         "by",
         "~",
         "@",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
+        "just",
+        "shortly",
+        "right",
+        "after",
         "om",
         "um",
     ];
+    // `the following morning just after 06:00`: a part of the day after the day's word.
+    const PARTS: &[&str] = &["morning", "afternoon", "evening", "night"];
     let lower = lead.to_lowercase();
     let mut words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || c == ',')
@@ -841,11 +843,17 @@ fn days_named_before(lead: &str) -> i8 {
     while words.last().is_some_and(|w| FILLERS.contains(w)) {
         words.pop();
     }
+    if words.last().is_some_and(|w| PARTS.contains(w)) {
+        words.pop();
+    }
+    while words.last().is_some_and(|w| FILLERS.contains(w)) {
+        words.pop();
+    }
     match words.as_slice() {
         [.., "after", "tomorrow"] => 2,
         [.., "tomorrow"] => 1,
         // `(next day, 11:33 AM)`, `the following day 09:10`.
-        [.., "next" | "following", "day"] => 1,
+        [.., "next" | "following", "day"] | [.., "the", "next" | "following"] => 1,
         [.., "yesterday" | "gisteren" | "gestern"] | [.., "last"] => -1,
         _ => 0,
     }
