@@ -398,7 +398,7 @@ struct Reader<'a> {
     first_fenced_stamp: Option<usize>,
     /// The level of the last Markdown heading naming the timeline while the lines read are
     /// under it (its subheadings included).
-    under_timeline_heading: Option<usize>,
+    under_timeline_heading: Option<OpenPart>,
     /// The heading level of the last record read whose time is a field (`records`).
     record_level: Option<usize>,
     /// The Markdown level of the heading that opened the part being read (`2` for `## Action
@@ -966,10 +966,14 @@ impl<'a> Reader<'a> {
             let names_timeline = labelled(&text)
                 .is_some_and(|heading| field_for(heading.label) == Some(Field::Timeline));
             if names_timeline {
-                self.under_timeline_heading = Some(level);
+                self.under_timeline_heading = Some(OpenPart {
+                    target: Target::Timeline,
+                    index,
+                    level: Some(level),
+                });
             } else if self
                 .under_timeline_heading
-                .is_some_and(|open| level <= open)
+                .is_some_and(|open| open.level.is_some_and(|open| level <= open))
             {
                 self.under_timeline_heading = None;
             }
@@ -1296,7 +1300,21 @@ impl<'a> Reader<'a> {
         value_at: usize,
         heading: bool,
     ) -> bool {
-        let in_timeline = self.section == Some(Target::Timeline);
+        let mut in_timeline = self.section == Some(Target::Timeline);
+        // `### Incident #2` under `## Timeline`, over entries, after a `**Root Cause:**` label
+        // under `### Incident #1` had left the timeline: a later part of it, which the reader
+        // goes back into.
+        if !in_timeline
+            && heading
+            && field_for(label).is_none()
+            && self.returns_to_timeline_part(index)
+        {
+            self.close_section(index);
+            self.open_part = self.under_timeline_heading;
+            self.section = Some(Target::Timeline);
+            self.target = Some(Target::Timeline);
+            in_timeline = true;
+        }
         // `- **Downtime**: ~52 minutes of degraded service` under Impact: the length is the
         // incident's; the line stays where the author put it.
         if !heading && names_a_length(label) {
@@ -2292,6 +2310,26 @@ impl<'a> Reader<'a> {
             && (self.next_text_is_entry(index)
                 || self.items_with_stamps_under(index)
                 || self.opens_time_record(index))
+    }
+
+    /// True when the Markdown heading at `index` sits under the timeline's heading (deeper
+    /// than it, none as high between) while a label had left the timeline after its entries,
+    /// and entries follow it.
+    fn returns_to_timeline_part(&self, index: usize) -> bool {
+        let Some(level) = heading_level(&self.lines[index].text) else {
+            return false;
+        };
+        let left = self.open_part.is_none_or(|part| part.level.is_none());
+        let under = self
+            .under_timeline_heading
+            .and_then(|part| part.level)
+            .is_some_and(|open| level > open);
+        // Only a timeline that gave entries already is gone back into: a document whose
+        // `# Updates` title names a timeline it never writes is not one.
+        let read = !self.incident.timeline.is_empty();
+        left && under
+            && read
+            && (self.next_text_is_entry(index) || self.items_with_stamps_under(index))
     }
 
     /// True when a list item or a table row under the heading at `index`, before the next
