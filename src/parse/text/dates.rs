@@ -526,6 +526,32 @@ impl Reader<'_> {
         // A document that never writes a time on the 24-hour clock (`13:05`) may leave `PM`
         // off a run of afternoon times, in prose too; one that does only in its timeline.
         let twelve_hour_clock = !stamps.iter().any(|stamp| stamp.written.on_24_hour_clock);
+        // `At around 7pm April 8th` in the summary over a timeline of `6:30`, `7:00`, `7:30`
+        // only: bare twelve-hour times whose afternoon reading falls near the summary's time
+        // past noon are that afternoon's.
+        let evening_anchor = summary_time_past_noon(&self.incident.summary).filter(|&anchor| {
+            twelve_hour_clock
+                && stamps.iter().all(|stamp| stamp.written.without_marker)
+                && self
+                    .raw_events
+                    .first()
+                    .is_some_and(|first| afternoon_near(anchor, first.time))
+        });
+        let evening = evening_anchor.is_some();
+        if let (Some(anchor), Some(first)) = (evening_anchor, self.raw_events.first()) {
+            let line = &self.lines[first.line_index];
+            self.diagnostics.push(Diagnostic::warning(
+                first.line,
+                line.column(first.at),
+                format!(
+                    "the timeline's times are written without AM or PM; they were read as PM, near the {} the summary gives (expected `{}` or `{}`)",
+                    anchor.format("%-I:%M %p"),
+                    (first.time + Duration::hours(12)).format("%-I:%M %p"),
+                    (first.time + Duration::hours(12)).format("%H:%M"),
+                ),
+                excerpt(line.raw),
+            ));
+        }
         stepped_back |= !ascending(&self.raw_events, &stamps);
         // The day the first weekday is looked for around: the document's own date.
         let week_of = dated.or(first_date);
@@ -578,6 +604,9 @@ impl Reader<'_> {
                 false => own_date.or(weekday_date),
             };
             let mut time = raw.time;
+            if evening && stamp.written.without_marker {
+                time += Duration::hours(12);
+            }
             let slip = written
                 .zip(dated)
                 .and_then(|(w, d)| Some((w, d, year_slip(w, d)?)));
@@ -926,6 +955,28 @@ impl Reader<'_> {
             });
         Stamp { written, weekday }
     }
+}
+
+/// The first time the summary writes with its `PM` (`At around 7pm`), when it writes none
+/// with an `AM` (`building from around 6pm, peaks at about 6am` spans the night).
+fn summary_time_past_noon(summary: &str) -> Option<NaiveTime> {
+    let marked = |at: usize, clock: Clock, marker: u8| {
+        summary[at..at + clock.len]
+            .bytes()
+            .any(|b| b.eq_ignore_ascii_case(&marker))
+    };
+    if clocks_at_word_starts(summary).any(|(at, clock)| marked(at, clock, b'a')) {
+        return None;
+    }
+    clocks_at_word_starts(summary)
+        .find(|&(at, clock)| clock.time.hour() >= 12 && marked(at, clock, b'p'))
+        .map(|(_, clock)| clock.time)
+}
+
+/// True when the afternoon reading of a morning `time` is within three hours of `anchor`.
+fn afternoon_near(anchor: NaiveTime, time: NaiveTime) -> bool {
+    let afternoon = time + Duration::hours(12);
+    time.hour() < 12 && (afternoon - anchor).num_minutes().abs() <= 180
 }
 
 /// `12:35`, then `1:00`: the afternoon reading of a bare twelve-hour `time` (written without
