@@ -1480,3 +1480,29 @@ fn lines_under_a_timeline_note_stay_with_that_note() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn a_paragraph_first_is_no_title() {
+    let text = "On May 2, 2026 (UTC), the export service failed to write any file for six hours, because a storage key had expired and nothing renewed it.\n\n## Timeline\n\n- 03:00 UTC - the export fails\n- 09:10 UTC - the key is renewed\n";
+    let parsed = postmortem_explorer::parse::parse_document("export.md", text);
+    // Before, the whole paragraph became the page's heading.
+    assert_eq!(parsed.incident.title, "");
+    assert!(parsed.incident.summary.starts_with("On May 2, 2026 (UTC)"));
+    assert_eq!(parsed.incident.timeline.len(), 2);
+}
+
+#[test]
+fn front_matter_titles_under_other_names() {
+    let wordpress = "---\nID: 7\npost_title: The May Export Outage\npost_date: 2026-05-03 00:00:00\n---\nOn May 2, 2026 the export service failed to write any file for six hours, because a storage key had expired.\n";
+    let parsed = postmortem_explorer::parse::parse_document("export.md", wordpress);
+    assert_eq!(parsed.incident.title, "The May Export Outage");
+    let theme = "---\nheading: \"Incident report for May 2, 2026 - Export outage\"\ndate: 2026-05-02\n---\n\nThe export failed.\n";
+    let parsed = postmortem_explorer::parse::parse_document("export.mdx", theme);
+    assert_eq!(
+        parsed.incident.title,
+        "Incident report for May 2, 2026 - Export outage"
+    );
+    let asciidoc = "---\n:layout: post\n:title: Export outage over the weekend\n:tags:\n- infra\n---\n\nThe export failed.\n";
+    let parsed = postmortem_explorer::parse::parse_document("export.adoc", asciidoc);
+    assert_eq!(parsed.incident.title, "Export outage over the weekend");
+}

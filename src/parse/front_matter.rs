@@ -289,12 +289,16 @@ fn unclosed<'a>(lines: &[&'a str], toml: bool) -> Option<FrontMatter<'a>> {
 
 /// Splits `key: value` or `key = value`, unquoting the value: (key, value, value offset).
 fn key_value(line: &str, toml: bool) -> Option<(&str, &str, usize)> {
+    // `:title: Wiki outage`: an AsciiDoc attribute, its name between colons.
+    let attribute = !toml && line.starts_with(':');
     let split = if toml {
         line.find('=')?
+    } else if attribute {
+        1 + line[1..].find(':')?
     } else {
         line.find(':')?
     };
-    let key = line[..split].trim();
+    let key = line[usize::from(attribute)..split].trim();
     if key.is_empty()
         || !key
             .chars()

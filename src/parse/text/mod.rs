@@ -779,6 +779,14 @@ impl<'a> Reader<'a> {
                     self.incident.title = clean(entry.value).into_owned();
                     self.dates.title = self.title_day(&self.incident.title);
                 }
+                // `post_title:` (a WordPress export), `heading:` or `headline:` (a site's own
+                // theme): the title, where no `title:` gives one.
+                "post_title" | "heading" | "headline"
+                    if self.incident.title.is_empty() && entry.value.contains(' ') =>
+                {
+                    self.incident.title = clean(entry.value).into_owned();
+                    self.dates.title = self.title_day(&self.incident.title);
+                }
                 "date" => match find_date_in(entry.value, self.context) {
                     Some(date) => self.dates.front_matter = Some(date.date),
                     None => {
@@ -1096,7 +1104,12 @@ impl<'a> Reader<'a> {
             if timeline_entry(strip_list_marker(&text).0, self.context).is_some() {
                 return false;
             }
+            // A paragraph of prose first (`On August 16, 2024 (UTC), Inngest experienced an
+            // outage that ...`) is the story's opening, not its title: it stays text.
             let title = text.trim().trim_matches('*').trim();
+            if reads_as_prose(title) {
+                return false;
+            }
             self.set_title(title);
             return true;
         };
@@ -3622,6 +3635,13 @@ fn labelled_day(content: &str, context: DateContext) -> Option<NaiveDate> {
         .trim();
     let plain = before.is_empty() && !words.is_empty();
     (plain && !accounting::has_clock_with_minutes(words)).then_some(found.date)
+}
+
+/// True for a line too long for a title that reads as sentences: over 100 bytes with a
+/// sentence's stop or comma in it, or over 160 bytes whatever it holds.
+fn reads_as_prose(line: &str) -> bool {
+    let stopped = line.contains(". ") || line.contains(", ") || line.ends_with('.');
+    (line.len() > 100 && stopped) || line.len() > 160
 }
 
 fn leading_clock_anywhere(text: &str) -> bool {
