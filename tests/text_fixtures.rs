@@ -1506,3 +1506,39 @@ fn front_matter_titles_under_other_names() {
     let parsed = postmortem_explorer::parse::parse_document("export.adoc", asciidoc);
     assert_eq!(parsed.incident.title, "Export outage over the weekend");
 }
+
+#[test]
+fn review_cases_of_the_day_label_and_fenced_timeline_rules() {
+    let read = |text: &str| postmortem_explorer::parse::parse_document("r.md", text);
+    // A day label whose words hold a time without minutes is an entry, not a note.
+    let parsed = read("# Release rollback\n\n## Timeline\n\nMarch 3, 2026: we rolled back the release at 3pm after the error spike.\n\nMarch 4, 2026: the fix shipped at 11am.\n");
+    let times: Vec<String> = parsed
+        .incident
+        .timeline
+        .iter()
+        .map(|e| e.at.time.format("%H:%M").to_string())
+        .collect();
+    assert_eq!(times, ["15:00", "11:00"]);
+    // Log lines in a code block under a label that left the timeline are no fenced
+    // timeline: the summary's moments are read as before.
+    let parsed = read("# Cache outage\n\n## Summary\n\nAt 10:05 UTC the cache failed. We restarted it at 10:20 UTC and it recovered at 10:40 UTC.\n\n## Timeline\n\nAll times are UTC.\n\n**Root cause:** a config push removed the listen address:\n\n```\n2024-05-01 10:04:58 INFO  config: applied revision 812\n2024-05-01 10:05:12 ERROR cache: connection refused\n```\n");
+    assert_eq!(parsed.incident.timeline.len(), 3);
+    assert!(parsed
+        .diagnostics
+        .iter()
+        .all(|d| !d.message.contains("inside a code block")));
+    // A paragraph after a day's heading stays one note, not split between the entry above
+    // and the notes.
+    let parsed = read("# Tunnel outage\n\n## Timeline\n\n### 10:00 Deploy of the tunnel profile\n\nThe profile went out.\n\n### March 2, 2026 - Quiet day\n\nNothing happened that day\nand the tunnels kept answering.\n\n- 11:00 - check passed\n");
+    assert!(!parsed.incident.timeline[0].text.contains("Nothing"));
+    // A summary that opens with a bare time gives no afternoon to the timeline.
+    let parsed = read("# API outage\n\n## Summary\n\nThe API was down from 6:30 to 9:15 on April 8th. A permanent fix shipped at 8pm.\n\n## Timeline\n\n- 6:30 - error rate rises\n- 7:05 - on-call paged\n");
+    assert_eq!(
+        parsed.incident.timeline[0]
+            .at
+            .time
+            .format("%H:%M")
+            .to_string(),
+        "06:30"
+    );
+}

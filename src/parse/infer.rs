@@ -853,6 +853,8 @@ fn days_named_before(lead: &str) -> i8 {
         [.., "after", "tomorrow"] => 2,
         [.., "tomorrow"] => 1,
         // `(next day, 11:33 AM)`, `the following day 09:10`.
+        // `the following morning just after 06:00`, its part of the day read past above;
+        // also `in the next 06:00 run`, which is the next day's run too.
         [.., "next" | "following", "day"] | [.., "the", "next" | "following"] => 1,
         [.., "yesterday" | "gisteren" | "gestern"] | [.., "last"] => -1,
         _ => 0,

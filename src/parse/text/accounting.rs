@@ -83,12 +83,19 @@ impl Reader<'_> {
         let from = from.trim_start_matches(|c: char| !c.is_alphanumeric());
         // Up to the entry's own words: `**7:43 PM**: User reports, I stop` is written as `**4:09
         // PM**: Old bot running (no cooldown)` is, whatever its words.
+        // The words are looked for past the stamp's last digit (`**5:05 PM**: PM on call
+        // stopped it` has its first word inside the stamp too).
+        let past_digits = from
+            .bytes()
+            .take(32)
+            .rposition(|b| b.is_ascii_digit())
+            .map_or(0, |at| at + 1);
         let words_at = stray
             .text
             .split_whitespace()
             .next()
-            .and_then(|word| from.find(&format!(" {word}")))
-            .map_or(from.len(), |at| at + 1);
+            .and_then(|word| from[past_digits..].find(&format!(" {word}")))
+            .map_or(from.len(), |at| past_digits + at + 1);
         let from = &from[..words_at];
         let mut shape = String::new();
         let mut classes = 0;

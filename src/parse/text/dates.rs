@@ -957,8 +957,9 @@ impl Reader<'_> {
     }
 }
 
-/// The first time the summary writes with its `PM` (`At around 7pm`), when it writes none
-/// with an `AM` (`building from around 6pm, peaks at about 6am` spans the night).
+/// The summary's first time when it is written with its `PM` (`At around 7pm`), and the
+/// summary writes none with an `AM` (`building from around 6pm, peaks at about 6am` spans
+/// the night; `down from 6:30 to 9:15 ... fixed at 8pm` opens with a bare time).
 fn summary_time_past_noon(summary: &str) -> Option<NaiveTime> {
     let marked = |at: usize, clock: Clock, marker: u8| {
         summary[at..at + clock.len]
@@ -969,7 +970,8 @@ fn summary_time_past_noon(summary: &str) -> Option<NaiveTime> {
         return None;
     }
     clocks_at_word_starts(summary)
-        .find(|&(at, clock)| clock.time.hour() >= 12 && marked(at, clock, b'p'))
+        .next()
+        .filter(|&(at, clock)| clock.time.hour() >= 12 && marked(at, clock, b'p'))
         .map(|(_, clock)| clock.time)
 }
 

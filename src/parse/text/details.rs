@@ -196,6 +196,7 @@ impl Reader<'_> {
     /// Leaves the timeline for a kept section titled by a heading-shaped line in it; a later
     /// line that is a timeline entry returns to the timeline, until a known part begins.
     pub(super) fn leave_timeline(&mut self, title: &str) {
+        self.timeline_note_open = false;
         self.left_timeline = Some(self.start_kept_section(title));
     }
 

@@ -1324,6 +1324,7 @@ impl<'a> Reader<'a> {
         {
             self.close_section(index);
             self.open_part = self.under_timeline_heading;
+            self.timeline_note_open = false;
             self.section = Some(Target::Timeline);
             self.target = Some(Target::Timeline);
             in_timeline = true;
@@ -1769,10 +1770,18 @@ impl<'a> Reader<'a> {
     /// A line inside a fenced code block: prose of the part the reader is in, never an entry.
     fn read_code_line(&mut self, index: usize) {
         let text = self.lines[index].text.clone();
-        let in_timeline = self.fence_left_timeline
-            || self.target == Some(Target::Timeline)
-            || self.under_timeline_heading.is_some();
-        if in_timeline && timeline_entry(text.trim(), self.context).is_some() {
+        // Under the timeline's heading counts only in a part a Markdown heading opened (`###
+        // Normal runs`), not after a label such as `**Root cause:**` left the timeline.
+        let in_heading_part = self.under_timeline_heading.is_some()
+            && self.open_part.is_none_or(|part| part.level.is_some());
+        let in_timeline =
+            self.fence_left_timeline || self.target == Some(Target::Timeline) || in_heading_part;
+        // `2025-11-05 03:00  → Backup SUCCESS`, not a log's `2024-05-01 10:05:12 ERROR ...`.
+        let stamped = |line: &str| {
+            timeline_entry(line, self.context)
+                .is_some_and(|entry| !opens_with_log_level(&entry.text_in(line)))
+        };
+        if in_timeline && !is_chat_line(text.trim()) && stamped(text.trim()) {
             self.fenced_timeline_stamps += 1;
             self.first_fenced_stamp.get_or_insert(index);
         }
@@ -1938,6 +1947,8 @@ impl<'a> Reader<'a> {
         };
         // `*Last Update: May 4, 2025*` dates the page, not the entries under it.
         if let Some(date) = day.filter(|_| !names_writing(content, self.context)) {
+            // A day's heading ends the entry a heading opened: what follows is that day's.
+            self.heading_event_open = false;
             self.set_timeline_day(Some(date), false);
             if let Some(zone) = find_zone(content) {
                 self.stated_zone = Some(zone);
@@ -1957,6 +1968,7 @@ impl<'a> Reader<'a> {
         let day_label =
             labelled_day(content, self.context).filter(|_| !names_writing(content, self.context));
         if let Some(date) = day_label.filter(|_| !self.line_is_item) {
+            self.heading_event_open = false;
             self.set_timeline_day(Some(date), false);
             self.keep_timeline_note(content.trim(), true);
             self.timeline_note_open = true;
@@ -3622,7 +3634,6 @@ fn is_directive(text: &str) -> bool {
         .is_some_and(|(name, _)| !name.is_empty() && !name.contains(' '))
 }
 
-/// True when a time of day starts at some word boundary of `text`.
 /// The day a line names as its label, with words but no clock time after it (`**November
 /// 30, 2025**: First corruption attempt?`, `2024-03-01: deploys frozen`).
 fn labelled_day(content: &str, context: DateContext) -> Option<NaiveDate> {
@@ -3634,16 +3645,19 @@ fn labelled_day(content: &str, context: DateContext) -> Option<NaiveDate> {
         .trim_start_matches(['*', '_'])
         .trim();
     let plain = before.is_empty() && !words.is_empty();
-    (plain && !accounting::has_clock_with_minutes(words)).then_some(found.date)
+    let timed = accounting::has_clock_with_minutes(words) || leading_clock_anywhere(words);
+    (plain && !timed).then_some(found.date)
 }
 
-/// True for a line too long for a title that reads as sentences: over 100 bytes with a
-/// sentence's stop or comma in it, or over 160 bytes whatever it holds.
+/// True for a line too long for a title that reads as sentences: over 100 characters with
+/// a sentence's stop in it, or over 160 whatever it holds.
 fn reads_as_prose(line: &str) -> bool {
-    let stopped = line.contains(". ") || line.contains(", ") || line.ends_with('.');
-    (line.len() > 100 && stopped) || line.len() > 160
+    let stopped = line.contains(". ") || line.ends_with('.');
+    let length = line.chars().count();
+    (length > 100 && stopped) || length > 160
 }
 
+/// True when a time of day starts at some word boundary of `text`.
 fn leading_clock_anywhere(text: &str) -> bool {
     clocks_at_word_starts(text).next().is_some()
 }
