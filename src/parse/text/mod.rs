@@ -1965,9 +1965,12 @@ impl<'a> Reader<'a> {
         // `**November 30, 2025**: First corruption attempt?`: a paragraph naming a day as its
         // label, with the author's words for it; the entries after it are that day's. (A list
         // item, `- 2024-01-10: feature deployed`, is one moment told among the others.)
-        let day_label =
-            labelled_day(content, self.context).filter(|_| !names_writing(content, self.context));
-        if let Some(date) = day_label.filter(|_| !self.line_is_item) {
+        // (Most lines of a timeline have no colon left by here: no date is looked for.)
+        let day_label = (!self.line_is_item && content.contains(':'))
+            .then(|| labelled_day(content, self.context))
+            .flatten()
+            .filter(|_| !names_writing(content, self.context));
+        if let Some(date) = day_label {
             self.heading_event_open = false;
             self.set_timeline_day(Some(date), false);
             self.keep_timeline_note(content.trim(), true);
