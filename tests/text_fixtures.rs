@@ -955,13 +955,7 @@ fn timeline_subheadings_head_the_notes_written_under_them() {
     let text = "# Backup box outage\n\n## Timeline\n\n### Timeline of the failure\n\n1. 01:10 – Disk latency climbs.\n2. 01:40 – The box stops answering.\n\n![Latency graph](/graphs/latency.png)\n\n### Timeline of the recovery\n\nI pulled the disk and cloned it onto a spare.\n\n1. 09:15 – The box boots from the spare.\n\n**Timeline:**\n\n- 09:30 – Backups run again.\n";
     let parsed = postmortem_explorer::parse::parse_document("backup.md", text);
     assert_eq!(parsed.incident.timeline.len(), 4);
-    let notes = parsed
-        .incident
-        .other_sections
-        .iter()
-        .find(|s| s.title == "Notes in the timeline")
-        .map(|s| s.body.as_str())
-        .unwrap_or_default();
+    let notes = timeline_notes(&parsed.incident);
     // Before, both subheadings were read as the timeline's own heading again and left out.
     assert_eq!(
         notes,
@@ -1454,13 +1448,7 @@ fn lines_under_a_timeline_note_stay_with_that_note() {
     let text = std::fs::read_to_string(path).unwrap();
     let parsed =
         postmortem_explorer::parse::parse_document("timeline-colon-heading-day-labels.md", &text);
-    let notes = parsed
-        .incident
-        .other_sections
-        .iter()
-        .find(|s| s.title == "Notes in the timeline")
-        .map(|s| s.body.as_str())
-        .unwrap_or_default();
+    let notes = timeline_notes(&parsed.incident);
     // Before, the day's list went on the last entry of the timeline above (the report of
     // March 9), and the day itself was a note cut off from its own list.
     assert!(
@@ -1541,4 +1529,14 @@ fn review_cases_of_the_day_label_and_fenced_timeline_rules() {
             .to_string(),
         "06:30"
     );
+}
+
+/// The body of the incident's "Notes in the timeline" section, or nothing.
+fn timeline_notes(incident: &postmortem_explorer::model::Incident) -> &str {
+    incident
+        .other_sections
+        .iter()
+        .find(|s| s.title == "Notes in the timeline")
+        .map(|s| s.body.as_str())
+        .unwrap_or_default()
 }
