@@ -166,13 +166,24 @@ pub struct Written {
     pub without_marker: bool,
 }
 
+/// The part of the day `clock` (read by [`leading_clock`] at the start of `text`) writes:
+/// `Some(true)` for `PM`, `Some(false)` for `AM`, `None` without either.
+pub fn written_meridiem(text: &str, clock: Clock) -> Option<bool> {
+    text.get(..clock.len)
+        .unwrap_or("")
+        .bytes()
+        .find_map(|b| match b {
+            b'p' | b'P' => Some(true),
+            b'a' | b'A' => Some(false),
+            _ => None,
+        })
+}
+
 /// How `clock`, read by [`leading_clock`] at the start of `text`, was written.
 pub fn written(text: &str, clock: Clock) -> Written {
     use chrono::Timelike;
     let written = text.get(..clock.len).unwrap_or("");
-    let marked = written
-        .bytes()
-        .any(|b| matches!(b, b'a' | b'A' | b'p' | b'P'));
+    let marked = written_meridiem(text, clock).is_some();
     let digits = written.bytes().take_while(u8::is_ascii_digit).count();
     let after_hour = &written[digits..];
     let hour = clock.time.hour();

@@ -961,17 +961,14 @@ impl Reader<'_> {
 /// summary writes none with an `AM` (`building from around 6pm, peaks at about 6am` spans
 /// the night; `down from 6:30 to 9:15 ... fixed at 8pm` opens with a bare time).
 fn summary_time_past_noon(summary: &str) -> Option<NaiveTime> {
-    let marked = |at: usize, clock: Clock, marker: u8| {
-        summary[at..at + clock.len]
-            .bytes()
-            .any(|b| b.eq_ignore_ascii_case(&marker))
-    };
-    if clocks_at_word_starts(summary).any(|(at, clock)| marked(at, clock, b'a')) {
+    let marked =
+        |(at, clock): (usize, Clock)| crate::parse::clock::written_meridiem(&summary[at..], clock);
+    if clocks_at_word_starts(summary).any(|found| marked(found) == Some(false)) {
         return None;
     }
     clocks_at_word_starts(summary)
         .next()
-        .filter(|&(at, clock)| clock.time.hour() >= 12 && marked(at, clock, b'p'))
+        .filter(|&found| found.1.time.hour() >= 12 && marked(found) == Some(true))
         .map(|(_, clock)| clock.time)
 }
 

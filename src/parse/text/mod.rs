@@ -2330,34 +2330,33 @@ impl<'a> Reader<'a> {
     /// True when the Markdown heading at `index` is deeper than the timeline's own heading and
     /// the next text under it is an entry (`## Timeline` > `### Day 2` > `- 09:30 ...`).
     pub(super) fn heads_part_of_timeline(&self, index: usize) -> bool {
-        let Some(level) = heading_level(&self.lines[index].text) else {
-            return false;
-        };
-        self.timeline_heading_level()
-            .is_some_and(|open| level > open)
-            && (self.next_text_is_entry(index)
-                || self.items_with_stamps_under(index)
-                || self.opens_time_record(index))
+        self.heading_deeper_than(index, self.timeline_heading_level())
+            && (self.entries_follow(index) || self.opens_time_record(index))
     }
 
     /// True when the Markdown heading at `index` sits under the timeline's heading (deeper
     /// than it, none as high between) while a label had left the timeline after its entries,
     /// and entries follow it.
     fn returns_to_timeline_part(&self, index: usize) -> bool {
-        let Some(level) = heading_level(&self.lines[index].text) else {
-            return false;
-        };
         let left = self.open_part.is_none_or(|part| part.level.is_none());
-        let under = self
-            .under_timeline_heading
-            .and_then(|part| part.level)
-            .is_some_and(|open| level > open);
         // Only a timeline that gave entries already is gone back into: a document whose
         // `# Updates` title names a timeline it never writes is not one.
         let read = !self.incident.timeline.is_empty();
-        left && under
-            && read
-            && (self.next_text_is_entry(index) || self.items_with_stamps_under(index))
+        let open = self.under_timeline_heading.and_then(|part| part.level);
+        left && read && self.heading_deeper_than(index, open) && self.entries_follow(index)
+    }
+
+    /// True when the line at `index` is a Markdown heading deeper than level `open`.
+    fn heading_deeper_than(&self, index: usize, open: Option<usize>) -> bool {
+        heading_level(&self.lines[index].text)
+            .zip(open)
+            .is_some_and(|(level, open)| level > open)
+    }
+
+    /// True when entries follow the heading at `index`: the next text, or a stamped list item
+    /// or table row before the next heading.
+    fn entries_follow(&self, index: usize) -> bool {
+        self.next_text_is_entry(index) || self.items_with_stamps_under(index)
     }
 
     /// True when a list item or a table row under the heading at `index`, before the next
