@@ -1540,3 +1540,24 @@ fn timeline_notes(incident: &postmortem_explorer::model::Incident) -> &str {
         .map(|s| s.body.as_str())
         .unwrap_or_default()
 }
+
+#[test]
+fn an_abbreviation_in_a_sentence_with_no_time_is_no_zone() {
+    let read = |text: &str| postmortem_explorer::parse::parse_text(text).incident;
+    // `transformátory PST` (phase-shifting transformers) in a long sentence with no time in it
+    // gives the timeline no zone.
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/shapes/czech-prose-timeline-cascade-part.md"),
+    )
+    .expect("fixture");
+    let incident = read(&text);
+    assert_eq!(incident.timeline.len(), 4);
+    assert!(incident.timeline.iter().all(|e| e.at.offset.is_none()));
+    // The same long sentence with the zone in parentheses states it.
+    let incident = read("# Outage\n\nOur team works from California (PST) and answered within the hour while the rest of the company slept soundly.\n\n## Timeline\n\n- 14:00 fail\n");
+    assert_eq!(
+        incident.timeline[0].at.offset.map(|o| o.seconds()),
+        Some(-8 * 3600)
+    );
+}

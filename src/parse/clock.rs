@@ -32,7 +32,9 @@ pub fn leading_clock(text: &str) -> Option<Clock> {
     // `9h21` and `9 h 21` go on with a space or an `h`, `2-7 pm` with a dash (`-` or `–`).
     let french_or_range = match bytes.get(run) {
         // `between 2 and 3 a.m.`, `from 5 to 6 pm`: two bare hours sharing one marker.
-        Some(b' ') => french(text).or_else(|| hour_range(text)),
+        Some(b' ') => french(text)
+            .or_else(|| spaced_colon(text))
+            .or_else(|| hour_range(text)),
         Some(b'h') => french(text),
         Some(b'-' | 0xE2) => hour_range(text),
         _ => None,
@@ -281,6 +283,28 @@ fn french(text: &str) -> Option<Clock> {
     Some(Clock { time, len: after })
 }
 
+/// `12 : 03`, `12 : 32 : 52`: a 24-hour time with a space on both sides of each colon, as
+/// some authors (and some word processors) write it.
+fn spaced_colon(text: &str) -> Option<Clock> {
+    let bytes = text.as_bytes();
+    let (hour, end) = digits(bytes, 0, 1, 2)?;
+    let minutes_at = end + text[end..].strip_prefix(" : ").map(|_| 3)?;
+    let (minute, mut after) = digits(bytes, minutes_at, 2, 2)?;
+    let mut second = 0;
+    if let Some((value, end)) = text[after..]
+        .strip_prefix(" : ")
+        .and_then(|_| digits(bytes, after + 3, 2, 2))
+    {
+        second = value;
+        after = end;
+    }
+    if bytes.get(after).is_some_and(u8::is_ascii_alphanumeric) || text[after..].starts_with(" : ") {
+        return None;
+    }
+    let time = NaiveTime::from_hms_opt(hour, minute, second)?;
+    Some(Clock { time, len: after })
+}
+
 /// `2-7 pm`, `9–11am`, `2 and 3 a.m.`, `5 to 6 pm`, `12 and 12:30pm`: a range from a bare
 /// hour sharing one marker; the time is its start.
 fn hour_range(text: &str) -> Option<Clock> {
@@ -425,6 +449,18 @@ mod tests {
         assert!(written_on_24_hour_clock("2306HRS"));
         assert!(!written_on_24_hour_clock("1:05 PM"));
         assert!(!written_on_24_hour_clock("9:30"));
+    }
+
+    #[test]
+    fn reads_times_with_spaced_colons() {
+        assert_eq!(read("12 : 03 CET text"), Some(("12:03:00".into(), 7)));
+        assert_eq!(read("12 : 32 : 52 text"), Some(("12:32:52".into(), 12)));
+        assert_eq!(read("9 : 05 - text"), Some(("09:05:00".into(), 6)));
+        // Not a ratio, nor a longer run of numbers.
+        assert_eq!(read("3 : 1 odds"), None);
+        assert_eq!(read("24 : 10 text"), None);
+        assert_eq!(read("12 : 03 : 4"), None);
+        assert_eq!(read("12 : 035"), None);
     }
 
     #[test]

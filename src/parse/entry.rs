@@ -448,8 +448,9 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     if linked > 0 && skip_word(&content[at + linked..], &["at "]) > 0 {
         at += linked;
     }
-    // `At around 12:00, ...`: "at", a word for "about", or both.
-    at += skip_word(&content[at..], &["at "]);
+    // `At around 12:00, ...`: "at", a word for "about", or both (Czech `V čase 11:51:46`,
+    // `Ve 12:06`: "at the time", "at").
+    at += skip_word(&content[at..], &["at ", "v čase ", "ve ", "v "]);
     at += skip_word(
         &content[at..],
         &["around ", "about ", "approx. ", "approximately "],

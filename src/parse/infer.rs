@@ -63,6 +63,12 @@ const TRIGGERS: &[&str] = &[
     "godzinie",
     "godz",
     "około",
+    // Czech: `v 12:03`, `ve 12:07` (at), `kolem 9:00` (around), `v čase 12:05` (at the time).
+    "v",
+    "ve",
+    "kolem",
+    "okolo",
+    "čase",
     // Chinese: `大约22:40` (about), `约`, `大概`, `于` (at).
     "大约",
     "约",
@@ -71,9 +77,9 @@ const TRIGGERS: &[&str] = &[
 ];
 
 /// Words that open a window (`between 5:20pm and 11:25pm`, `from 9:30pm to 12:30am`, French
-/// and Spanish `entre`, German `zwischen`, Dutch `tussen`): its
+/// and Spanish `entre`, German `zwischen`, Dutch `tussen`, Czech `od`): its
 /// start is a moment of a story told in prose, and restates one under a timeline's entry.
-const WINDOW_STARTS: &[&str] = &["between", "from", "entre", "zwischen", "tussen"];
+const WINDOW_STARTS: &[&str] = &["between", "from", "entre", "zwischen", "tussen", "od"];
 
 /// A moment found in prose.
 #[derive(Debug, Clone, PartialEq)]
@@ -727,7 +733,7 @@ fn french_bare_hour(text: &str, at: usize) -> Option<Clock> {
 /// `to approximately`, `and`, a dash), perhaps after the start's zone: the later time ends it.
 fn joins_window(between: &str) -> bool {
     const JOINS: &[&str] = &[
-        "until", "till", "to", "and", "through", "-", "–", "—", "bis", "à", "et", "y",
+        "until", "till", "to", "and", "through", "-", "–", "—", "bis", "à", "et", "y", "do",
     ];
     const ROUGHLY: &[&str] = &[
         "approximately",

@@ -2359,24 +2359,29 @@ impl<'a> Reader<'a> {
         self.next_text_is_entry(index) || self.items_with_stamps_under(index)
     }
 
-    /// True when a list item or a table row under the heading at `index`, before the next
-    /// heading (within 40 lines), opens with a stamp (a row, in one of its cells): `###
+    /// True when a line under the heading at `index`, before the next heading (within 40
+    /// lines) and outside code, opens with a stamp (a table row, in one of its cells): `###
     /// Pre-incident behavior`, a paragraph, then `- **2026-02-10 22:51:59 UTC** ...` items is
     /// a part of the timeline too, as is `### Phase 1 (Nov 9-26)` over a table of days whose
-    /// one row writes a time.
+    /// one row writes a time, and `### Cascade`, a paragraph, then `At 12:33:16 the ...`.
     fn items_with_stamps_under(&self, index: usize) -> bool {
+        let mut fenced = false;
         self.lines[index + 1..]
             .iter()
             .take(40)
             .take_while(|line| heading_level(&line.text).is_none())
             .any(|line| {
-                let (content, _, is_item) = strip_list_marker(&line.text);
+                if is_fence(&line.text) {
+                    fenced = !fenced;
+                }
+                let (content, _, _) = strip_list_marker(&line.text);
                 let stamped = |cell: &str| timeline_entry(cell.trim(), self.context).is_some();
-                (is_item && stamped(content))
-                    || (table::is_row(&line.text)
-                        && table::cells(&line.text)
-                            .iter()
-                            .any(|(_, cell)| stamped(cell)))
+                match table::is_row(&line.text) {
+                    true => table::cells(&line.text)
+                        .iter()
+                        .any(|(_, cell)| stamped(cell)),
+                    false => !fenced && stamped(content),
+                }
             })
     }
 
@@ -2840,6 +2845,9 @@ impl<'a> Reader<'a> {
             let lower = text.to_ascii_lowercase();
             lower.contains("all times") || lower.contains("times are") || lower.contains("times in")
         };
+        if !for_all && !states_zone(text, &zone) {
+            return;
+        }
         if let Some(note) = &zone.ambiguity {
             let line = &self.lines[index];
             self.diagnostics.push(Diagnostic::warning(
@@ -3662,6 +3670,30 @@ fn reads_as_prose(line: &str) -> bool {
 /// True when a time of day starts at some word boundary of `text`.
 fn leading_clock_anywhere(text: &str) -> bool {
     clocks_at_word_starts(text).next().is_some()
+}
+
+/// True when the zone found in `text` is stated as one: on a line with a time, on a short line
+/// (a heading, a label), in parentheses or brackets, after a colon or after `in`/`zone`/`time`,
+/// or as `UTC`/`GMT` or an offset. `transformátory PST, které …` in a sentence with no time
+/// names something else (phase-shifting transformers), as an abbreviation often does.
+fn states_zone(text: &str, zone: &FoundZone) -> bool {
+    let label = zone.label.as_str();
+    if label.starts_with("UTC")
+        || label.starts_with("GMT")
+        || !label.bytes().all(|b| b.is_ascii_uppercase())
+    {
+        return true;
+    }
+    if text.chars().count() <= 80 || clocks_at_word_starts(text).next().is_some() {
+        return true;
+    }
+    let before = text[..zone.at.min(text.len())]
+        .trim_end_matches([' ', '*', '_'])
+        .to_ascii_lowercase();
+    before.ends_with(['(', '[', ':'])
+        || [" in", "zone", "time"]
+            .iter()
+            .any(|word| before.ends_with(word))
 }
 
 /// The times of day that start at a word boundary of `text`: (byte offset, the time read).
