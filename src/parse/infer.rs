@@ -253,6 +253,8 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
     let mut last_clock_end = 0;
     // Where the last moment found ended, to tell a list of times after it.
     let mut last_found_end: Option<usize> = None;
+    // Whether the last moment found was listed after an arrow (the second of a chain or later).
+    let mut arrow_chain = false;
     // Where the last time that opened a window (`from 5:05pm`) ended, to tell its end.
     let mut window_start_end: Option<usize> = None;
     while at < bytes.len() {
@@ -342,14 +344,21 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
         // `美国东部时间 1:00`, `太平洋时间上午 9:00`: a zone and a part of the day in words.
         let (cjk_zone, day_part) = cjk_lead(lead);
         // `crashes at 09:35, 11:25, 11:56 and 12:45`: each time listed after a moment is one.
-        let listed = last_found_end.is_some_and(|end| {
-            end > start
-                && end <= at
-                && matches!(
-                    text[end..at].trim(),
-                    "," | "and" | ", and" | "&" | "、" | "，"
-                )
-        });
+        // `banners at 09:38 → 09:50 → 09:52`: a chain of three or more times joined by arrows
+        // is a list too (two, `18:15 → 23:43`, are a window).
+        let arrow_after = |end: usize| {
+            let rest = text[end..].trim_start();
+            rest.strip_prefix('→')
+                .or_else(|| rest.strip_prefix("->"))
+                .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        };
+        let after_last = last_found_end
+            .filter(|&end| end > start && end <= at)
+            .map(|end| text[end..at].trim());
+        let by_arrow =
+            matches!(after_last, Some("→" | "->")) && (arrow_chain || arrow_after(at + clock.len));
+        let listed =
+            by_arrow || matches!(after_last, Some("," | "and" | ", and" | "&" | "、" | "，"));
         let by_trigger = previous.as_deref().is_some_and(|w| TRIGGERS.contains(&w));
         let introduced = opens_sentence
             || listed
@@ -517,6 +526,7 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
                 listed,
             });
             last_found_end = Some(at + clock.len);
+            arrow_chain = by_arrow;
         }
         at += clock.len.max(1);
         last_clock_end = at;
@@ -935,9 +945,13 @@ fn label_names_a_length_or_time(lead: &str) -> bool {
 /// clearly opens after it (see [`opens_sentence_after_time`]).
 pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
+    // `logged `Service "api" is unavailable. Under pressure.` at 09:56:01`: a stop inside
+    // inline code quotes a program and ends no sentence of the text's own.
+    let code = code_spans(bytes);
     let mut ends: Vec<usize> = (0..bytes.len())
         .filter_map(|p| {
-            if !matches!(bytes[p], b'.' | b'!' | b'?') {
+            if !matches!(bytes[p], b'.' | b'!' | b'?') || code.iter().any(|span| span.contains(&p))
+            {
                 return None;
             }
             // `... accessing websites.[5][6] A third attack`: an encyclopedia's citation marks
@@ -957,6 +971,16 @@ pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
         ends.sort_unstable();
     }
     ends
+}
+
+/// The byte ranges inside paired backticks (inline code) of `bytes`; none when a backtick is
+/// left unpaired.
+fn code_spans(bytes: &[u8]) -> Vec<std::ops::Range<usize>> {
+    let ticks: Vec<usize> = (0..bytes.len()).filter(|&p| bytes[p] == b'`').collect();
+    if !ticks.len().is_multiple_of(2) {
+        return Vec::new();
+    }
+    ticks.chunks(2).map(|pair| pair[0] + 1..pair[1]).collect()
 }
 
 /// The length of the citation marks (`[5][6]`) opening `bytes`: bracketed numbers, one after
@@ -1139,6 +1163,20 @@ mod tests {
         assert_eq!(listed, ["09:35", "11:25", "11:56", "12:45"]);
         assert_eq!(times("At 12:41-12:42, two monitors ran.")[0].1, "12:41");
         assert!(times("Book the 14:00-15:00 slot.").is_empty());
+        // A chain of three or more times joined by arrows lists them; two are a window.
+        let chained = times("The workers restarted at 09:38 → 09:50 → 09:52 under load.");
+        let chained: Vec<&str> = chained.iter().map(|(_, time, _)| time.as_str()).collect();
+        assert_eq!(chained, ["09:38", "09:50", "09:52"]);
+        assert_eq!(
+            times("The session ran at 18:15 → 23:43 on the host.").len(),
+            1
+        );
+        // A stop inside inline code ends no sentence.
+        let quoted = times("Workers logged `api is down. Retry later.` at 09:56:01 again.");
+        assert_eq!(
+            quoted[0].2,
+            "Workers logged `api is down. Retry later.` at 09:56:01 again."
+        );
         // `2022-03-21_13:34:34`: a log-style stamp, its date and time joined by `_`.
         let joined = times("One of the GPUs crashed at 2022-03-21_13:34:34 JZ time:");
         assert_eq!(
