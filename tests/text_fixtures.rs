@@ -1561,3 +1561,16 @@ fn an_abbreviation_in_a_sentence_with_no_time_is_no_zone() {
         Some(-8 * 3600)
     );
 }
+
+#[test]
+fn a_narrated_timeline_paragraph_keeps_its_sentences_without_times() {
+    let incident = parse_text("# Outage\n\n## Timeline\n\nThe grid was calm. The first oscillation came at 12:03 and lasted five minutes. Nobody noticed it at first. The operator cut the exchange at 12:07. This made things worse.\n").incident;
+    let texts: Vec<&str> = incident.timeline.iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "The grid was calm. The first oscillation came at 12:03 and lasted five minutes. Nobody noticed it at first.",
+            "The operator cut the exchange at 12:07. This made things worse."
+        ]
+    );
+}

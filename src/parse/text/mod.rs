@@ -2027,12 +2027,26 @@ impl<'a> Reader<'a> {
                 .any(|pair| !std::ptr::eq(pair[0].sentence, pair[1].sentence));
             if told_apart && !narrated.first().is_some_and(|m| restates_entry(m.time)) {
                 self.aside_pending = true;
-                for moment in narrated {
-                    // `Writes between 14:02 and 14:40 were lost.` after `... at 14:02.`.
-                    if moment.may_restate && self.tells_time(moment.time) {
-                        continue;
-                    }
-                    let text = sentence_excerpt(moment.sentence);
+                // `Writes between 14:02 and 14:40 were lost.` after `... at 14:02.`.
+                let kept: Vec<_> = narrated
+                    .into_iter()
+                    .filter(|moment| !(moment.may_restate && self.tells_time(moment.time)))
+                    .collect();
+                let starts: Vec<usize> = kept
+                    .iter()
+                    .map(|moment| offset_within(content, moment.sentence))
+                    .collect();
+                for (i, moment) in kept.into_iter().enumerate() {
+                    // Each moment's text runs from its sentence to the next moment's, so the
+                    // sentences between them that write no time stay on the page; the first
+                    // takes the sentences before it too.
+                    let start = if starts[i] == starts[0] { 0 } else { starts[i] };
+                    let end = starts[i..]
+                        .iter()
+                        .find(|&&next| next > starts[i])
+                        .copied()
+                        .unwrap_or(content.len());
+                    let text = content[start..end].trim().to_string();
                     let at = content_at + moment.at;
                     self.push_event(index, at, moment.date, moment.time, moment.zone, text);
                 }
@@ -3428,6 +3442,15 @@ fn excerpt(text: &str) -> &str {
         end -= 1;
     }
     &text[..end]
+}
+
+/// The byte offset in `text` where `part`, a slice of it, begins (0 for any other string).
+fn offset_within(text: &str, part: &str) -> usize {
+    let at = (part.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
+    match text.get(at..at + part.len()) {
+        Some(slice) if std::ptr::eq(slice.as_ptr(), part.as_ptr()) => at,
+        _ => 0,
+    }
 }
 
 /// An inferred event's text: the sentence, or its first [`MAX_EXCERPT`] bytes cut before any
