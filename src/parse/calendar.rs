@@ -574,6 +574,11 @@ fn date_at(text: &str, tokens: &[Token<'_>], i: usize, context: DateContext) -> 
                 let date = ymd(first.number()?, m.number()?, d.number()?)?;
                 return Some(found(date, d, true));
             }
+            // `2025 - 05 - 13`: the same with a space on both sides of each dash.
+            if sep == " - " && between(m, d) == sep && d.text.len() == 2 && m.text.len() == 2 {
+                let date = ymd(first.number()?, m.number()?, d.number()?)?;
+                return Some(found(date, d, true));
+            }
             // 2025년 11월 18일, 2025年11月18日
             let (year_mark, month_mark) = (sep.trim(), between(m, d).trim());
             if matches!(year_mark, "년" | "年") && matches!(month_mark, "월" | "月") {
@@ -1086,6 +1091,15 @@ mod tests {
     fn date(text: &str) -> Option<String> {
         find_date_in(text, DateContext::default())
             .map(|f| format!("{} {:?}", f.date, &text[f.span]))
+    }
+
+    #[test]
+    fn reads_iso_days_with_spaced_dashes() {
+        assert_eq!(
+            date("Submit POST Issue 2025 - 05 - 13"),
+            Some("2025-05-13 \"2025 - 05 - 13\"".into())
+        );
+        assert_eq!(date("from 2025 - 2026 - 12"), None);
     }
 
     #[test]

@@ -1054,6 +1054,25 @@ pub fn heading_date(content: &str, context: DateContext) -> Option<NaiveDate> {
     (content[len..].split_whitespace().next() != Some("of")).then_some(date)
 }
 
+/// `## Outage - Submit Service - 2024-10-08`: a full date closing a heading after a dash (or a
+/// colon, a bar, a comma), whatever the words before it, as a log of separate incidents heads
+/// each of them.
+pub fn closing_heading_date(content: &str, context: DateContext) -> Option<NaiveDate> {
+    let content = content.trim_end_matches(['*', '_', ':', ' ', ')']);
+    // The date is in the last 40 bytes: a bounded look keeps long headings cheap.
+    let mut from = content.len().saturating_sub(40);
+    while !content.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &content[from..];
+    let found = find_date_in(tail, context)?;
+    let before = content[..from + found.span.start].trim_end_matches(['*', '_', ' ', '(']);
+    (found.has_year
+        && found.span.end == tail.len()
+        && before.ends_with(['-', '–', '—', ':', '|', ',']))
+    .then_some(found.date)
+}
+
 /// `Monday`, `mon`, `Tue.` in any case.
 pub fn is_weekday(word: &str) -> bool {
     const DAYS: [&str; 7] = [
@@ -1317,6 +1336,26 @@ mod tests {
 
     fn text_of(content: &str) -> Option<String> {
         read(content).map(|r| r.3)
+    }
+
+    #[test]
+    fn a_full_date_closing_a_heading_after_a_dash_dates_it() {
+        let day =
+            |text: &str| closing_heading_date(text, DateContext::default()).map(|d| d.to_string());
+        assert_eq!(
+            day("Outage - Submit Service - 2024-10-08"),
+            Some("2024-10-08".into())
+        );
+        assert_eq!(
+            day("Broken pages on the service — March 3, 2024"),
+            Some("2024-03-03".into())
+        );
+        // Not a date the heading's words run on after, nor one without a separator.
+        assert_eq!(
+            day("Outage of the submit service - 2024-10-08 and after"),
+            None
+        );
+        assert_eq!(day("Changes made to the service since 2024-10-08"), None);
     }
 
     #[test]

@@ -223,6 +223,7 @@ const SPELLINGS: &[(&str, Field)] = &[
     ("key events", Field::Timeline),
     ("log", Field::Timeline),
     ("incident log", Field::Timeline),
+    ("running log", Field::Timeline),
     ("event log", Field::Timeline),
     ("status log", Field::Timeline),
     ("status updates", Field::Timeline),

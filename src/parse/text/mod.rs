@@ -21,8 +21,8 @@ use super::calendar::{
 use super::clock::{leading_clock, Clock};
 use super::diagnostic::{column_of, Diagnostic};
 use super::entry::{
-    colon_hhmm, date_line, further_stamps, heading_date, is_chat_line, skip_word,
-    strip_list_marker, timeline_entry, trailing_entry, Entry,
+    closing_heading_date, colon_hhmm, date_line, further_stamps, heading_date, is_chat_line,
+    skip_word, strip_list_marker, timeline_entry, trailing_entry, Entry,
 };
 use super::front_matter::{front_matter, status_items, StatusItem};
 use super::html_blocks::HtmlBlocks;
@@ -1451,6 +1451,19 @@ impl<'a> Reader<'a> {
             return false; // "Detected: 10:05 ..." inside a timeline is an entry's text, not a field
         }
         let target = match field {
+            // `### Postmortem` over a part of one incident, once the page has its title: a
+            // part like any other, kept under its heading.
+            Field::Title
+                if heading
+                    && value.is_empty()
+                    && !self.incident.title.is_empty()
+                    && heading_level(&self.lines[index].text).is_some_and(|level| level > 1) =>
+            {
+                self.close_section(index);
+                self.start_kept_section(label);
+                self.part_level = heading_level(&self.lines[index].text);
+                return true;
+            }
             Field::Title => {
                 if self.incident.title.is_empty() && value.is_empty() && heading {
                     self.title_label
@@ -2825,7 +2838,12 @@ impl<'a> Reader<'a> {
             self.heading_dates.pop();
         }
         let heading = &text[level..];
-        let date = heading_date(heading, self.context);
+        // A title's date is the page's (see `Dates::title`); a part's closing date is its own.
+        let date = heading_date(heading, self.context).or_else(|| {
+            (level >= 2)
+                .then(|| closing_heading_date(heading, self.context))
+                .flatten()
+        });
         if date.is_some() {
             self.entry_wrote_day = false;
             // `### 2025/03/14` after a part that left the timeline (`To see what your job is
