@@ -287,7 +287,8 @@ fn french(text: &str) -> Option<Clock> {
 /// some authors (and some word processors) write it.
 fn spaced_colon(text: &str) -> Option<Clock> {
     let bytes = text.as_bytes();
-    let (hour, end) = digits(bytes, 0, 1, 2)?;
+    // Two digits for the hour: `1 : 30` is a ratio.
+    let (hour, end) = digits(bytes, 0, 2, 2)?;
     let minutes_at = end + text[end..].strip_prefix(" : ").map(|_| 3)?;
     let (minute, mut after) = digits(bytes, minutes_at, 2, 2)?;
     let mut second = 0;
@@ -455,9 +456,10 @@ mod tests {
     fn reads_times_with_spaced_colons() {
         assert_eq!(read("12 : 03 CET text"), Some(("12:03:00".into(), 7)));
         assert_eq!(read("12 : 32 : 52 text"), Some(("12:32:52".into(), 12)));
-        assert_eq!(read("9 : 05 - text"), Some(("09:05:00".into(), 6)));
+        assert_eq!(read("09 : 05 - text"), Some(("09:05:00".into(), 7)));
         // Not a ratio, nor a longer run of numbers.
         assert_eq!(read("3 : 1 odds"), None);
+        assert_eq!(read("1 : 30 read/write ratio"), None);
         assert_eq!(read("24 : 10 text"), None);
         assert_eq!(read("12 : 03 : 4"), None);
         assert_eq!(read("12 : 035"), None);

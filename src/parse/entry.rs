@@ -448,9 +448,18 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     if linked > 0 && skip_word(&content[at + linked..], &["at "]) > 0 {
         at += linked;
     }
-    // `At around 12:00, ...`: "at", a word for "about", or both (Czech `V čase 11:51:46`,
-    // `Ve 12:06`: "at the time", "at").
-    at += skip_word(&content[at..], &["at ", "v čase ", "ve ", "v "]);
+    // `At around 12:00, ...`: "at", a word for "about", or both (Czech `V čase 11:51:46`: "at
+    // the time").
+    at += skip_word(&content[at..], &["at ", "v čase "]);
+    // Czech `Ve 12:06`, `V 12:33:16` (at): only before a time written with a colon (`v 10.15`
+    // is a version).
+    let czech_at = skip_word(&content[at..], &["ve ", "v "]);
+    if czech_at > 0
+        && leading_clock(&content[at + czech_at..])
+            .is_some_and(|clock| content[at + czech_at..][..clock.len].contains(':'))
+    {
+        at += czech_at;
+    }
     at += skip_word(
         &content[at..],
         &["around ", "about ", "approx. ", "approximately "],

@@ -355,11 +355,17 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
         let after_last = last_found_end
             .filter(|&end| end > start && end <= at)
             .map(|end| text[end..at].trim());
-        let by_arrow =
-            matches!(after_last, Some("→" | "->")) && (arrow_chain || arrow_after(at + clock.len));
+        // Only times written with a colon chain (`1.27 → 1.28 → 1.29` are versions), and Czech
+        // `v`/`ve` introduce only those (`build v 10.15` is a version).
+        let with_colon = text[at..at + clock.len].contains(':');
+        let by_arrow = matches!(after_last, Some("→" | "->"))
+            && with_colon
+            && (arrow_chain || arrow_after(at + clock.len));
         let listed =
             by_arrow || matches!(after_last, Some("," | "and" | ", and" | "&" | "、" | "，"));
-        let by_trigger = previous.as_deref().is_some_and(|w| TRIGGERS.contains(&w));
+        let by_trigger = previous
+            .as_deref()
+            .is_some_and(|w| TRIGGERS.contains(&w) && (with_colon || !matches!(w, "v" | "ve")));
         let introduced = opens_sentence
             || listed
             || cjk_zone.is_some()
@@ -950,8 +956,7 @@ pub(crate) fn sentence_ends(text: &str) -> Vec<usize> {
     let code = code_spans(bytes);
     let mut ends: Vec<usize> = (0..bytes.len())
         .filter_map(|p| {
-            if !matches!(bytes[p], b'.' | b'!' | b'?') || code.iter().any(|span| span.contains(&p))
-            {
+            if !matches!(bytes[p], b'.' | b'!' | b'?') || in_spans(&code, p) {
                 return None;
             }
             // `... accessing websites.[5][6] A third attack`: an encyclopedia's citation marks
@@ -981,6 +986,12 @@ fn code_spans(bytes: &[u8]) -> Vec<std::ops::Range<usize>> {
         return Vec::new();
     }
     ticks.chunks(2).map(|pair| pair[0] + 1..pair[1]).collect()
+}
+
+/// True when `at` lies inside one of `spans` (sorted, apart from each other).
+fn in_spans(spans: &[std::ops::Range<usize>], at: usize) -> bool {
+    let next = spans.partition_point(|span| span.end <= at);
+    spans.get(next).is_some_and(|span| span.contains(&at))
 }
 
 /// The length of the citation marks (`[5][6]`) opening `bytes`: bracketed numbers, one after
@@ -1163,7 +1174,13 @@ mod tests {
         assert_eq!(listed, ["09:35", "11:25", "11:56", "12:45"]);
         assert_eq!(times("At 12:41-12:42, two monitors ran.")[0].1, "12:41");
         assert!(times("Book the 14:00-15:00 slot.").is_empty());
-        // A chain of three or more times joined by arrows lists them; two are a window.
+        // A chain of three or more times joined by arrows lists them; two are a window, and
+        // versions are no times.
+        assert_eq!(
+            times("We rolled out at 09:00 the versions 1.27 → 1.28 → 1.29 to all nodes.").len(),
+            1
+        );
+        assert!(times("We shipped build v 10.15 to all regions yesterday.").is_empty());
         let chained = times("The workers restarted at 09:38 → 09:50 → 09:52 under load.");
         let chained: Vec<&str> = chained.iter().map(|(_, time, _)| time.as_str()).collect();
         assert_eq!(chained, ["09:38", "09:50", "09:52"]);

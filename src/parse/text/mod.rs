@@ -1431,9 +1431,7 @@ impl<'a> Reader<'a> {
             }
             // An unknown label alone on its line (or a Markdown heading) starts a kept section.
             if heading || (value.is_empty() && !in_timeline) {
-                self.close_section(index);
-                self.start_kept_section(label);
-                self.part_level = heading_level(&self.lines[index].text);
+                self.keep_under_heading(index, label);
                 return true;
             }
             return false;
@@ -1457,11 +1455,10 @@ impl<'a> Reader<'a> {
                 if heading
                     && value.is_empty()
                     && !self.incident.title.is_empty()
+                    && names_the_postmortem(label)
                     && heading_level(&self.lines[index].text).is_some_and(|level| level > 1) =>
             {
-                self.close_section(index);
-                self.start_kept_section(label);
-                self.part_level = heading_level(&self.lines[index].text);
+                self.keep_under_heading(index, label);
                 return true;
             }
             Field::Title => {
@@ -2380,8 +2377,8 @@ impl<'a> Reader<'a> {
             .is_some_and(|(level, open)| level > open)
     }
 
-    /// True when entries follow the heading at `index`: the next text, or a stamped list item
-    /// or table row before the next heading.
+    /// True when entries follow the heading at `index`: the next text, or a line opening with
+    /// a stamp (an item, a paragraph, a table row) before the next heading.
     fn entries_follow(&self, index: usize) -> bool {
         self.next_text_is_entry(index) || self.items_with_stamps_under(index)
     }
@@ -2401,13 +2398,16 @@ impl<'a> Reader<'a> {
                 if is_fence(&line.text) {
                     fenced = !fenced;
                 }
-                let (content, _, _) = strip_list_marker(&line.text);
+                // Code (fenced or indented four spaces) and quotes are no entries.
+                let text = &line.text;
+                if fenced || text.starts_with("    ") || text.trim_start().starts_with('>') {
+                    return false;
+                }
+                let (content, _, _) = strip_list_marker(text);
                 let stamped = |cell: &str| timeline_entry(cell.trim(), self.context).is_some();
-                match table::is_row(&line.text) {
-                    true => table::cells(&line.text)
-                        .iter()
-                        .any(|(_, cell)| stamped(cell)),
-                    false => !fenced && stamped(content),
+                match table::is_row(text) {
+                    true => table::cells(text).iter().any(|(_, cell)| stamped(cell)),
+                    false => stamped(content),
                 }
             })
     }
@@ -2895,6 +2895,13 @@ impl<'a> Reader<'a> {
         if self.zone.is_none() {
             self.zone = Some(zone);
         }
+    }
+
+    /// Starts a kept section under the label or heading at `index`.
+    fn keep_under_heading(&mut self, index: usize, label: &str) {
+        self.close_section(index);
+        self.start_kept_section(label);
+        self.part_level = heading_level(&self.lines[index].text);
     }
 
     fn warn(&mut self, index: usize, at: usize, message: impl Into<String>) {
@@ -3464,11 +3471,13 @@ fn excerpt(text: &str) -> &str {
 
 /// The byte offset in `text` where `part`, a slice of it, begins (0 for any other string).
 fn offset_within(text: &str, part: &str) -> usize {
-    let at = (part.as_ptr() as usize).wrapping_sub(text.as_ptr() as usize);
-    match text.get(at..at + part.len()) {
-        Some(slice) if std::ptr::eq(slice.as_ptr(), part.as_ptr()) => at,
-        _ => 0,
-    }
+    (part.as_ptr() as usize)
+        .checked_sub(text.as_ptr() as usize)
+        .filter(|at| {
+            at.checked_add(part.len())
+                .is_some_and(|end| end <= text.len())
+        })
+        .unwrap_or(0)
 }
 
 /// An inferred event's text: the sentence, or its first [`MAX_EXCERPT`] bytes cut before any
@@ -3714,8 +3723,9 @@ fn leading_clock_anywhere(text: &str) -> bool {
 }
 
 /// True when the zone found in `text` is stated as one: on a line with a time, on a short line
-/// (a heading, a label), in parentheses or brackets, after a colon or after `in`/`zone`/`time`,
-/// or as `UTC`/`GMT` or an offset. `transformátory PST, které …` in a sentence with no time
+/// (a heading, a label), on a line that speaks of times (`time`, `timeline`, `timestamp`), in
+/// parentheses or brackets, after a colon or after `in`, `zone`, `as`, `use`, or as `UTC`/`GMT`
+/// or an offset. `transformátory PST, které …` in a sentence with no time
 /// names something else (phase-shifting transformers), as an abbreviation often does.
 fn states_zone(text: &str, zone: &FoundZone) -> bool {
     let label = zone.label.as_str();
@@ -3728,13 +3738,23 @@ fn states_zone(text: &str, zone: &FoundZone) -> bool {
     if text.chars().count() <= 80 || clocks_at_word_starts(text).next().is_some() {
         return true;
     }
+    // `Times below are given as PDT unless noted`, `This timeline uses EST throughout`.
+    if text.to_ascii_lowercase().contains("time") {
+        return true;
+    }
     let before = text[..zone.at.min(text.len())]
         .trim_end_matches([' ', '*', '_'])
         .to_ascii_lowercase();
     before.ends_with(['(', '[', ':'])
-        || [" in", "zone", "time"]
+        || [" in", "zone", " as", " use", " uses", " using"]
             .iter()
             .any(|word| before.ends_with(word))
+}
+
+/// True for `Postmortem`, `Post-mortem`, `Post mortem` (and a label holding one).
+fn names_the_postmortem(label: &str) -> bool {
+    let lower = label.to_ascii_lowercase().replace(['-', ' '], "");
+    lower.contains("postmortem")
 }
 
 /// The times of day that start at a word boundary of `text`: (byte offset, the time read).
