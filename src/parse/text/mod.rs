@@ -348,6 +348,9 @@ struct Reader<'a> {
     fence: Option<String>,
     /// Index of a closing fence that only wraps the whole postmortem (skipped silently).
     wrapping_fence_end: Option<usize>,
+    /// The last line of a wrapped list item read whole with its first line (its lines are
+    /// that entry's text, not read again).
+    joined_through: Option<usize>,
     /// Lines inside an HTML `<pre>` block (a log pasted as a site generator's highlighted
     /// code), in order: code, never entries.
     pre_lines: Vec<usize>,
@@ -548,6 +551,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         table: None,
         fence: None,
         wrapping_fence_end: None,
+        joined_through: None,
         pre_lines: Vec::new(),
         code_in_event: false,
         prose: Vec::new(),
@@ -928,7 +932,9 @@ impl<'a> Reader<'a> {
         self.current = index;
         let text = self.lines[index].text.clone();
         let number = self.lines[index].number;
-        if Some(index) == self.wrapping_fence_end {
+        if Some(index) == self.wrapping_fence_end
+            || self.joined_through.is_some_and(|last| index <= last)
+        {
             return;
         }
         if is_fence(&text) {
@@ -2062,23 +2068,32 @@ impl<'a> Reader<'a> {
                 }
                 return;
             }
-            let mut moments = inferred_times(content, self.context).into_iter();
+            // `* GDS confirmed the change to the` over `    application domain at 2:50pm`: an
+            // item whose words wrap onto indented lines is read whole when its first line
+            // writes no time.
+            let wrapped_item = match self.line_is_item && !leading_clock_anywhere(content) {
+                true => self.item_continuation(index),
+                false => None,
+            };
+            let joined = wrapped_item
+                .as_ref()
+                .map(|(_, words)| format!("{} {words}", content.trim()));
+            let read = joined.as_deref().unwrap_or(content);
+            let mut moments = inferred_times(read, self.context).into_iter();
             if let Some(moment) = moments.next().filter(|m| !restates_entry(m.time)) {
-                let (date, time, zone, at) = (moment.date, moment.time, moment.zone, moment.at);
-                let text = content.trim().to_string();
+                let (date, time, zone) = (moment.date, moment.time, moment.zone);
+                // A moment on a wrapped line is placed at the item's start.
+                let at = |at: usize| content_at + if at < content.len() { at } else { 0 };
+                let text = read.trim().to_string();
                 self.aside_pending = !self.line_is_item;
-                self.push_event(index, content_at + at, date, time, zone, text.clone());
+                self.push_event(index, at(moment.at), date, time, zone, text.clone());
                 // `crashes at 09:35, 11:25 and 12:45`: the times listed after it too.
                 for listed in moments.take_while(|m| m.listed) {
                     let (date, time, zone) = (listed.date, listed.time, listed.zone);
-                    self.push_event(
-                        index,
-                        content_at + listed.at,
-                        date,
-                        time,
-                        zone,
-                        text.clone(),
-                    );
+                    self.push_event(index, at(listed.at), date, time, zone, text.clone());
+                }
+                if let Some((last, _)) = wrapped_item {
+                    self.joined_through = Some(last);
                 }
                 return;
             }
@@ -2205,6 +2220,31 @@ impl<'a> Reader<'a> {
         let new_paragraph = self.after_blank;
         self.keep_timeline_note(content, new_paragraph);
         self.timeline_note_open = true;
+    }
+
+    /// The lines that go on the list item at `index` (indented, not items, headings or
+    /// fences themselves, no blank line between): the last one's index and their words.
+    fn item_continuation(&self, index: usize) -> Option<(usize, String)> {
+        let mut last = None;
+        let mut words = String::new();
+        for (at, line) in self.lines.iter().enumerate().skip(index + 1).take(8) {
+            let text = &line.text;
+            let continues = line.raw.starts_with([' ', '\t'])
+                && !text.trim().is_empty()
+                && !strip_list_marker(text).2
+                && heading_level(text).is_none()
+                && !is_fence(text)
+                && line.number != self.lines[index].number;
+            if !continues {
+                break;
+            }
+            if !words.is_empty() {
+                words.push(' ');
+            }
+            words.push_str(text.trim());
+            last = Some(at);
+        }
+        last.map(|last| (last, words))
     }
 
     /// The last word of the line before `index`, when `index` goes on with the
