@@ -359,6 +359,18 @@ pub fn bare_hhmm(text: &str) -> Option<Clock> {
     })
 }
 
+/// `18h`, `~9h`: a bare hour with the hours mark, as Portuguese, Spanish and French write a
+/// time on the hour (read only right after a date: `24h` alone is a length).
+pub fn hour_mark(text: &str) -> Option<Clock> {
+    let bytes = text.as_bytes();
+    let (hour, end) = digits(bytes, 0, 1, 2)?;
+    if bytes.get(end) != Some(&b'h') || bytes.get(end + 1).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
+    let time = NaiveTime::from_hms_opt(hour, 0, 0).filter(|_| hour <= 23)?;
+    Some(Clock { time, len: end + 1 })
+}
+
 /// The time written as four digits `HHMM` at the start of `bytes`; `None` when they are not
 /// four digits or not a time of day.
 pub fn hhmm(bytes: &[u8]) -> Option<NaiveTime> {
@@ -450,6 +462,17 @@ mod tests {
         assert!(written_on_24_hour_clock("2306HRS"));
         assert!(!written_on_24_hour_clock("1:05 PM"));
         assert!(!written_on_24_hour_clock("9:30"));
+    }
+
+    #[test]
+    fn reads_a_bare_hour_with_the_hours_mark() {
+        let read =
+            |text: &str| hour_mark(text).map(|c| (c.time.format("%H:%M").to_string(), c.len));
+        assert_eq!(read("18h | text"), Some(("18:00".into(), 3)));
+        assert_eq!(read("9h"), Some(("09:00".into(), 2)));
+        assert_eq!(read("24h later"), None);
+        assert_eq!(read("18hrs"), None);
+        assert_eq!(read("18h30"), None);
     }
 
     #[test]

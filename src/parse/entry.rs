@@ -6,7 +6,7 @@
 use chrono::{NaiveDate, NaiveTime, Timelike};
 
 use super::calendar::{find_date_in, leading_date, leading_month_day, DateContext};
-use super::clock::{bare_hhmm, hhmm, leading_clock, Clock};
+use super::clock::{bare_hhmm, hhmm, hour_mark, leading_clock, Clock};
 use super::infer::head;
 use super::zone::{attached_offset, short_us_zone, zone_at_start, FoundZone};
 
@@ -607,8 +607,10 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
         })
         .or_else(|| leading_clock(&content[at..]))
         .or_else(|| {
+            // `2026-05-14 0915`, `2026-05-14 ~18h`: after a day, four digits or an hour
+            // with its mark are its time.
             day_read(&date, &unplaced_day)
-                .then(|| bare_hhmm(&content[at..]))
+                .then(|| bare_hhmm(&content[at..]).or_else(|| hour_mark(&content[at..])))
                 .flatten()
         })
         .or_else(|| named_hour(&content[at..]))
