@@ -37,8 +37,11 @@ const FIRST_PAINT_BUDGET = 25 * KB;
  * on 6 December 2026 (twenty-seventh session): the facts read a timeline written newest first
  * from its oldest event (`analysis::written_order`, the milestones, the kinds model's order and
  * the anomalies): page 595.5 -> 596.7 KB gzip, 631.5 KB interactive in the working tree; not
- * bisected. */
-const INTERACTIVE_BUDGET = 632 * KB;
+ * bisected. Raised to 634 KB on 7 December 2026 (thirty-fifth session): the page's reader learnt
+ * the seventy-first and seventy-second sets' shapes (the page reads small texts itself): page
+ * 596.9 -> 597.1 KB gzip, 631.9 KB interactive in the working tree, 0.1 KB under the old budget,
+ * which a fresh clone may measure higher. */
+const INTERACTIVE_BUDGET = 634 * KB;
 /** Everything the app fetches, gzip. Raised from 971 KB on 2 December 2026 (third session):
  * the parse worker's reader gained the shapes of the tenth development set (stamps that end a
  * heading or a bold line, years that are slips, table rows that keep their `<br>`s, data tables
@@ -158,8 +161,13 @@ const INTERACTIVE_BUDGET = 632 * KB;
  * sentence, `a.m.` ending a sentence and citation marks, days told from the day of writing,
  * ISO stamps joined by `T` with their offset in prose, feeds' own stamps, table rows told as
  * prose, Russian short months, Italian and Spanish incident windows): worker 416.9 -> 419.2 KB,
- * page unchanged at 596.9 KB, everything 1055.7 KB in the working tree. */
-const TOTAL_BUDGET = 1059 * KB;
+ * page unchanged at 596.9 KB, everything 1055.7 KB in the working tree. Raised to 1063 KB on
+ * 7 December 2026 (thirty-fifth session): the reader learnt the seventy-first and seventy-second
+ * sets' shapes (spaced-colon times, Czech words for moments, zones stated only as such, arrow
+ * chains, a timeline paragraph's sentences kept, dated parts of a log of incidents, wrapped list
+ * items, hours marks after a day): worker about 421.3 -> 423.5 KB, page 596.9 -> 597.1 KB,
+ * everything 1058.0 -> 1060.2 KB in the working tree. */
+const TOTAL_BUDGET = 1063 * KB;
 
 const gzipBytes = async (name) => gzipSync(await readFile(join(DIST, name))).length;
 
