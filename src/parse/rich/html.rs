@@ -55,6 +55,16 @@ pub enum TagRole {
     Literal,
 }
 
+/// True for a custom element's name (`x-dso`, `my-widget`): a letter first, then letters,
+/// digits, dashes, dots or underscores, one dash at least.
+fn is_custom_element(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_lowercase())
+        && name.contains('-')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '.' | '_'))
+}
+
 /// The role of the tag called `name` (lower case).
 pub fn role(name: &str, attributes: &Attributes) -> TagRole {
     use Element as E;
@@ -86,6 +96,9 @@ pub fn role(name: &str, attributes: &Attributes) -> TagRole {
         "span" | "font" | "u" | "ins" | "mark" | "small" | "big" | "abbr" | "time" | "q"
         | "label" | "nobr" | "thead" | "tbody" | "tfoot" | "colgroup" | "col" | "picture"
         | "source" | "wbr" | "dfn" | "bdi" | "bdo" => TagRole::SeeThrough,
+        // `<x-dso>M 17</x-dso>`: a custom element (its name holds a dash), which a browser
+        // draws as its content.
+        _ if is_custom_element(name) => TagRole::SeeThrough,
         _ => match name.strip_prefix('h').and_then(|d| d.parse::<u8>().ok()) {
             Some(level @ 1..=6) => container(E::Heading(level)),
             _ => TagRole::Literal,

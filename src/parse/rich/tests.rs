@@ -257,6 +257,16 @@ fn other_tags_stay_visible_as_text_and_never_become_elements() {
 }
 
 #[test]
+fn custom_elements_show_their_content() {
+    let got =
+        plain("We then went on to <b><x-dso simbad=\"M 17\">M 17</x-dso></b>, which was bright.");
+    assert_eq!(
+        plain_text(&got),
+        "We then went on to M 17, which was bright.\n"
+    );
+}
+
+#[test]
 fn html_blocks_become_tables_and_lists() {
     let got = plain(
         "<table>\n  <tr><th>When</th><th>What</th></tr>\n  <tr><td>10:02</td><td>paged<br>on-call</td></tr>\n</table>\n\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n",
