@@ -168,6 +168,13 @@ pub struct Written {
     pub without_marker: bool,
 }
 
+/// True when `clock` (read by [`leading_clock`] at the start of `text`) is written with a colon
+/// (`10:32`, `9:05 PM`), not `10.32`, `9 PM` or `0915`.
+pub fn written_with_colon(text: &str, clock: Clock) -> bool {
+    text.get(..clock.len)
+        .is_some_and(|written| written.contains(':'))
+}
+
 /// The part of the day `clock` (read by [`leading_clock`] at the start of `text`) writes:
 /// `Some(true)` for `PM`, `Some(false)` for `AM`, `None` without either.
 pub fn written_meridiem(text: &str, clock: Clock) -> Option<bool> {

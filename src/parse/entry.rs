@@ -6,7 +6,7 @@
 use chrono::{NaiveDate, NaiveTime, Timelike};
 
 use super::calendar::{find_date_in, leading_date, leading_month_day, DateContext};
-use super::clock::{bare_hhmm, hhmm, hour_mark, leading_clock, Clock};
+use super::clock::{bare_hhmm, hhmm, hour_mark, leading_clock, written_with_colon, Clock};
 use super::infer::head;
 use super::zone::{attached_offset, short_us_zone, zone_at_start, FoundZone};
 
@@ -369,7 +369,7 @@ fn restated_after_slash(rest: &str) -> usize {
     };
     let marks = |c: char| matches!(c, ' ' | '*' | '_' | '`');
     let time = after.trim_start_matches(marks);
-    let Some(clock) = leading_clock(time).filter(|clock| time[..clock.len].contains(':')) else {
+    let Some(clock) = leading_clock(time).filter(|&clock| written_with_colon(time, clock)) else {
         return 0;
     };
     let mut end = rest.len() - time.len() + clock.len;
@@ -454,9 +454,9 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     // Czech `Ve 12:06`, `V 12:33:16` (at): only before a time written with a colon (`v 10.15`
     // is a version).
     let czech_at = skip_word(&content[at..], &["ve ", "v "]);
+    let after_czech = &content[at + czech_at..];
     if czech_at > 0
-        && leading_clock(&content[at + czech_at..])
-            .is_some_and(|clock| content[at + czech_at..][..clock.len].contains(':'))
+        && leading_clock(after_czech).is_some_and(|clock| written_with_colon(after_czech, clock))
     {
         at += czech_at;
     }

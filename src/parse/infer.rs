@@ -8,7 +8,7 @@
 use chrono::{NaiveDate, NaiveTime};
 
 use super::calendar::{self, find_date_in, DateContext};
-use super::clock::{leading_clock, Clock};
+use super::clock::{leading_clock, written_with_colon, Clock};
 use super::zone::{attached_offset, cjk_lead, short_us_zone, zone_at_start, DayPart, FoundZone};
 
 /// Words that introduce a moment.
@@ -357,7 +357,7 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
             .map(|end| text[end..at].trim());
         // Only times written with a colon chain (`1.27 → 1.28 → 1.29` are versions), and Czech
         // `v`/`ve` introduce only those (`build v 10.15` is a version).
-        let with_colon = text[at..at + clock.len].contains(':');
+        let with_colon = written_with_colon(&text[at..], clock);
         let by_arrow = matches!(after_last, Some("→" | "->"))
             && with_colon
             && (arrow_chain || arrow_after(at + clock.len));

@@ -2,6 +2,7 @@
 //! note, and a text with times but no entry gets an error.
 
 use super::*;
+use crate::parse::clock::written_with_colon;
 
 impl Reader<'_> {
     /// Entry-shaped lines outside the timeline section: a run of two or more (blank lines
@@ -283,5 +284,5 @@ impl Reader<'_> {
 /// True when `text` holds a time with minutes (`10:32`, `9:05 PM`) at a word boundary.
 pub(super) fn has_clock_with_minutes(text: &str) -> bool {
     text.contains(':')
-        && clocks_at_word_starts(text).any(|(i, clock)| text[i..i + clock.len].contains(':'))
+        && clocks_at_word_starts(text).any(|(i, clock)| written_with_colon(&text[i..], clock))
 }

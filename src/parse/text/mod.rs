@@ -3775,7 +3775,7 @@ fn states_zone(text: &str, zone: &FoundZone) -> bool {
     {
         return true;
     }
-    if text.chars().count() <= 80 || clocks_at_word_starts(text).next().is_some() {
+    if text.chars().count() <= 80 || leading_clock_anywhere(text) {
         return true;
     }
     // `Times below are given as PDT unless noted`, `This timeline uses EST throughout`.
