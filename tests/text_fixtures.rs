@@ -1574,3 +1574,57 @@ fn a_narrated_timeline_paragraph_keeps_its_sentences_without_times() {
         ]
     );
 }
+
+#[test]
+fn the_incident_day_is_found_where_writers_put_it() {
+    let days = |text: &str| -> Vec<String> {
+        parse_text(text)
+            .incident
+            .timeline
+            .iter()
+            .map(|e| e.at.date.map(|d| d.to_string()).unwrap_or_default())
+            .collect()
+    };
+    let timeline = "\n## Timeline (UTC)\n\n- 10:02 Alerts fired\n- 11:40 Fix deployed\n";
+    let feb_14 = ["2023-02-14", "2023-02-14"];
+    // A blog's byline is the post's day, not the incident's; `Last Tuesday (February 14)`
+    // narrates the incident's, in the byline's year.
+    let blog = format!("# Checkout outage\n\nFebruary 20, 2023 · 5 min read\n\nLast Tuesday (February 14) checkout failed.\n{timeline}");
+    assert_eq!(days(&blog), feb_14);
+    // A compact day in the title (`INC-20230214`).
+    assert_eq!(
+        days(&format!("# INC-20230214 checkout outage\n{timeline}")),
+        feb_14
+    );
+    // Ukrainian month names.
+    let ukrainian =
+        format!("# Збій оплати\n\n14 лютого 2023 року оплата не працювала.\n{timeline}");
+    assert_eq!(days(&ukrainian), feb_14);
+}
+
+#[test]
+fn a_writer_on_the_24_hour_clock_leaves_no_pm_off() {
+    // `22:00`, then `10:02`: the morning's, kept in written order with a note, not `22:02`.
+    let parsed = parse_text("# Outage\n\nDate: 2023-02-14\n\n## Timeline\n\n- Feb 13 22:00 Deploy of the change\n- 10:02 Alerts fired\n");
+    let times: Vec<String> = parsed
+        .incident
+        .timeline
+        .iter()
+        .map(|e| e.at.time.format("%H:%M").to_string())
+        .collect();
+    assert_eq!(times, ["22:00", "10:02"]);
+    assert!(parsed
+        .diagnostics
+        .iter()
+        .any(|d| d.line == 8 && d.message.contains("earlier than the one before it")));
+    // A bare `1:10` after `12:35` is still the afternoon's.
+    let parsed = parse_text("# Outage\n\n## Timeline\n\n- 12:35 Site down\n- 1:10 Restored\n");
+    assert_eq!(
+        parsed.incident.timeline[1]
+            .at
+            .time
+            .format("%H:%M")
+            .to_string(),
+        "13:10"
+    );
+}

@@ -825,7 +825,8 @@ pub fn month_number(word: &str) -> Option<u32> {
         "november",
         "december",
     ];
-    if word.len() < 3 || word.len() > 14 {
+    // In bytes: Cyrillic letters take two (`листопада`, `сентября`).
+    if word.len() < 3 || word.len() > 18 {
         return None;
     }
     // Every month starts with one of these letters, in the languages below: most words stop
@@ -891,7 +892,7 @@ fn is_foreign_month(word: &str) -> bool {
 }
 
 /// Month names in the other languages postmortems are written in (French, Spanish, German,
-/// Portuguese, Italian, Dutch, Polish, Czech, Turkish, Russian), written in full, and
+/// Portuguese, Italian, Dutch, Polish, Czech, Turkish, Russian, Ukrainian), written in full, and
 /// Russian short names.
 fn foreign_month(word: &str) -> Option<u32> {
     const NAMES: &[(&str, u32)] = &[
@@ -1074,6 +1075,31 @@ fn foreign_month(word: &str) -> Option<u32> {
         ("ноя", 11),
         ("нояб", 11),
         ("дек", 12),
+        // Ukrainian, as dates write them (`14 лютого 2023`) and on their own (`лютий`).
+        ("січня", 1),
+        ("січень", 1),
+        ("лютого", 2),
+        ("лютий", 2),
+        ("березня", 3),
+        ("березень", 3),
+        ("квітня", 4),
+        ("квітень", 4),
+        ("травня", 5),
+        ("травень", 5),
+        ("червня", 6),
+        ("червень", 6),
+        ("липня", 7),
+        ("липень", 7),
+        ("серпня", 8),
+        ("серпень", 8),
+        ("вересня", 9),
+        ("вересень", 9),
+        ("жовтня", 10),
+        ("жовтень", 10),
+        ("листопада", 11),
+        ("листопад", 11),
+        ("грудня", 12),
+        ("грудень", 12),
     ];
     // Compared letter by letter in lower case, with no copy of the word made.
     NAMES
@@ -1131,6 +1157,9 @@ mod tests {
         assert_eq!(month_number("dubna"), Some(4));
         assert_eq!(month_number("Nisan"), Some(4));
         assert_eq!(month_number("апреля"), Some(4));
+        assert_eq!(month_number("лютого"), Some(2));
+        assert_eq!(month_number("Листопада"), Some(11));
+        assert_eq!(month_number("сентября"), Some(9));
         assert_eq!(month_number("Září"), Some(9));
         assert_eq!(month_number("března"), Some(3));
         assert_eq!(month_number("the"), None);

@@ -135,8 +135,9 @@ impl Reader<'_> {
         let named_day = || {
             let lead = before.trim_end().to_ascii_lowercase();
             // `Last Monday, March 8, ...`: the weekday of the date.
+            // `Last Tuesday (February 14)`: in parentheses too.
             let after_weekday = lead
-                .trim_end_matches(',')
+                .trim_end_matches([',', '(', ' '])
                 .rsplit(' ')
                 .next()
                 .is_some_and(|word| word.len() >= 6 && crate::parse::entry::is_weekday(word));
@@ -492,6 +493,9 @@ impl Reader<'_> {
             .map(|(_, clock)| clock.time);
         // Whether the entry before was found in prose rather than in a timeline.
         let mut previous_inferred = true;
+        // Whether the entry before was written on the 24-hour clock (`22:00`): a bare `10:02`
+        // after it is the morning's, not `22:02` with its `PM` left off.
+        let mut previous_on_24_hour_clock = false;
         let mut out_of_order = 0;
         let fallback_zone = self.stated_zone.clone().or_else(|| self.zone.clone());
         // `13:50 +08:00` on one entry of a log whose other entries write no zone: the zone
@@ -687,7 +691,7 @@ impl Reader<'_> {
             }
             if let Some(before) = previous.filter(|_| raw.later == 0) {
                 let listed = !event.inferred && !previous_inferred;
-                if !stepped_back && (listed || twelve_hour_clock) {
+                if !stepped_back && (listed || twelve_hour_clock) && !previous_on_24_hour_clock {
                     if let Some(afternoon) =
                         afternoon_without_pm(before, time, stamp.written.without_marker)
                     {
@@ -735,6 +739,7 @@ impl Reader<'_> {
             // order of the next one's time on the day in force.
             previous = (raw.later == 0).then_some(time);
             previous_inferred = event.inferred;
+            previous_on_24_hour_clock = stamp.written.on_24_hour_clock;
             // `tomorrow at 9AM` in prose read before any date was known: this one moment only.
             let day = date.map(|d| shift_days(d, raw.later));
             entries_day = date;
@@ -1125,11 +1130,12 @@ fn month_day_after_on(content: &str, context: DateContext) -> Option<NaiveDate> 
 }
 
 impl Reader<'_> {
-    /// The incident's day a title gives: a date it writes, else a day it names by a word
-    /// relative to the post's publication (see [`relative_title_day`]).
+    /// The incident's day a title gives: a date it writes (`INC-20230214` too), else a day it
+    /// names by a word relative to the post's publication (see [`relative_title_day`]).
     pub(super) fn title_day(&self, title: &str) -> Option<NaiveDate> {
         find_date_in(title, self.context)
             .map(|d| d.date)
+            .or_else(|| compact_date_in(title))
             .or_else(|| {
                 self.dates
                     .published()
@@ -1210,7 +1216,17 @@ pub(super) fn names_writing(line: &str, context: DateContext) -> bool {
         || find_date_in(line, context).is_some_and(|found| {
             let before = line[..found.span.start].to_lowercase();
             WRITING_WORDS.iter().any(|word| before.contains(word))
+                || is_byline(&line[found.span.end..])
         })
+}
+
+/// True for what follows the date of a blog's byline (`February 20, 2023 · 5 min read`):
+/// the reading time says the date is the post's.
+fn is_byline(after_date: &str) -> bool {
+    let lower = after_date.to_lowercase();
+    ["min read", "minute read", "mins read", "minutes read"]
+        .iter()
+        .any(|words| lower.contains(words))
 }
 
 /// `Written 2024-02-02 about the incident of January 30`: on a line that says when the text
@@ -1308,8 +1324,13 @@ pub(super) fn date_in_name(name: &str, order: DateOrder) -> (Option<NaiveDate>, 
     if name.is_empty() {
         return (None, None);
     }
+    if let Some(day) = dated_folders(name) {
+        return (Some(day), Some(day.year()));
+    }
     let context = DateContext { order, year: None };
-    if let Some(found) = find_date_in(name, context) {
+    // `incident_2023_02_14.md`: underscores where dashes would be.
+    let dashed = name.replace('_', "-");
+    if let Some(found) = find_date_in(&dashed, context) {
         return (Some(found.date), Some(found.date.year()));
     }
     if let Some(day) = compact_date(name) {
@@ -1318,11 +1339,38 @@ pub(super) fn date_in_name(name: &str, order: DateOrder) -> (Option<NaiveDate>, 
     (None, bare_year(name))
 }
 
+/// `blog/2023/02/14/checkout.html`, `posts/2023/02/14-checkout.md`: a year, a month and a day
+/// in folders of their own, as static sites lay out their posts.
+fn dated_folders(name: &str) -> Option<NaiveDate> {
+    let number = |part: &str, longest: usize| -> Option<u32> {
+        (!part.is_empty() && part.len() <= longest && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse().ok())
+            .flatten()
+    };
+    let parts: Vec<&str> = name.split(['/', '\\']).collect();
+    parts.windows(3).find_map(|folders| {
+        let year = i32::try_from(number(folders[0], 4)?).ok()?;
+        let month = number(folders[1], 2)?;
+        // The day may open the post's own name (`14-checkout.md`), not run into a word.
+        let digits = folders[2].bytes().take_while(u8::is_ascii_digit).count();
+        let rest = &folders[2][digits..];
+        if !(rest.is_empty() || rest.starts_with(['-', '_', '.'])) {
+            return None;
+        }
+        let day = number(&folders[2][..digits], 2)?;
+        NaiveDate::from_ymd_opt(year, month, day).filter(|_| (1990..=2100).contains(&year))
+    })
+}
+
 /// `mainte20070515_mobile.jsp`: a run of exactly eight digits in the file's own name that is
 /// a day from 1990 on (`YYYYMMDD`), as notices kept one file a day are named.
 fn compact_date(name: &str) -> Option<NaiveDate> {
-    let file = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    file.split(|c: char| !c.is_ascii_digit())
+    compact_date_in(name.rsplit(['/', '\\']).next().unwrap_or(name))
+}
+
+/// A run of exactly eight digits that is a day from 1990 on (`YYYYMMDD`): `INC-20230214-01`.
+fn compact_date_in(text: &str) -> Option<NaiveDate> {
+    text.split(|c: char| !c.is_ascii_digit())
         .filter(|run| run.len() == 8)
         .find_map(|run| {
             let year: i32 = run[..4].parse().ok()?;
@@ -1527,6 +1575,28 @@ mod tests {
         assert_eq!(time.to_string(), "17:06:46");
         let zone = zone_after_time(value).unwrap();
         assert_eq!(zone.offset, crate::model::UtcOffset::UTC);
+    }
+
+    #[test]
+    fn a_path_dates_the_incident_as_static_sites_lay_out_posts() {
+        let day = |name| {
+            date_in_name(name, DateOrder::default())
+                .0
+                .map(|d| d.to_string())
+        };
+        let feb_14 = Some("2023-02-14".to_owned());
+        assert_eq!(day("blog/2023/02/14/checkout.html"), feb_14);
+        assert_eq!(day("_posts/2023/02/14-checkout.md"), feb_14);
+        assert_eq!(day("https://example.org/2023/2/14/"), feb_14);
+        assert_eq!(day("incident_2023_02_14.md"), feb_14);
+        assert_eq!(day("2023-02-14-checkout.md"), feb_14);
+        // A folder of a year and a month, then a name that does not open with a day.
+        assert_eq!(day("notes/2023/02/5xx-errors.md"), None);
+        assert_eq!(
+            date_in_name("notes/2023/02/5xx-errors.md", DateOrder::default()).1,
+            Some(2023)
+        );
+        assert_eq!(day("v1/20/14/x.md"), None);
     }
 
     #[test]
