@@ -1628,3 +1628,21 @@ fn a_writer_on_the_24_hour_clock_leaves_no_pm_off() {
         "13:10"
     );
 }
+
+#[test]
+fn slavic_words_for_at_open_entries_and_moments() {
+    let times = |text: &str| -> Vec<String> {
+        parse_text(text)
+            .incident
+            .timeline
+            .iter()
+            .map(|e| e.at.time.format("%H:%M").to_string())
+            .collect()
+    };
+    // Russian `В 10:02`, Ukrainian `О 10:15`, Polish `o 11:40`, Russian `Около 12:00`.
+    let list = "# Сбой\n\nДата: 14.02.2023\n\n## Хронология\n\n- В 10:02 сработали алерты\n- О 10:15 почали розслідування\n- o 11:40 wdrożono poprawkę\n- Около 12:00 всё восстановлено\n";
+    assert_eq!(times(list), ["10:02", "10:15", "11:40", "12:00"]);
+    // In prose, a time after `в` is a moment; a version after it is not.
+    let prose = "# Сбой оплаты\n\nСбой начался в 10:02 по Москве. Мы выкатили сборку в 10.15 и примерно в 11:40 всё заработало.\n";
+    assert_eq!(times(prose), ["10:02", "11:40"]);
+}

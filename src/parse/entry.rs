@@ -451,18 +451,35 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     // `At around 12:00, ...`: "at", a word for "about", or both (Czech `V čase 11:51:46`: "at
     // the time").
     at += skip_word(&content[at..], &["at ", "v čase "]);
-    // Czech `Ve 12:06`, `V 12:33:16` (at): only before a time written with a colon (`v 10.15`
-    // is a version).
-    let czech_at = skip_word(&content[at..], &["ve ", "v "]);
-    let after_czech = &content[at + czech_at..];
-    if czech_at > 0
-        && leading_clock(after_czech).is_some_and(|clock| written_with_colon(after_czech, clock))
+    // Czech `Ve 12:06`, `V 12:33:16`, Russian `В 10:02`, Ukrainian `О 10:02`, Polish `O
+    // 10:02` (at): only before a time written with a colon (`v 10.15` is a version).
+    let slavic_at = skip_word(
+        &content[at..],
+        &["ve ", "v ", "во ", "Во ", "в ", "В ", "о ", "О ", "o "],
+    );
+    let after_slavic = &content[at + slavic_at..];
+    if slavic_at > 0
+        && leading_clock(after_slavic).is_some_and(|clock| written_with_colon(after_slavic, clock))
     {
-        at += czech_at;
+        at += slavic_at;
     }
     at += skip_word(
         &content[at..],
-        &["around ", "about ", "approx. ", "approximately "],
+        &[
+            "around ",
+            "about ",
+            "approx. ",
+            "approximately ",
+            "около ",
+            "Около ",
+            "примерно в ",
+            "Примерно в ",
+            "близько ",
+            "Близько ",
+            "приблизно о ",
+            "Приблизно о ",
+            "około ",
+        ],
     );
     // `**After 12:49 PM**: text`, `Before 09:00 – text`: a bound written as the entry's
     // label is its moment (not `After 12:49 the jobs ...`, which narrates).

@@ -69,12 +69,32 @@ const TRIGGERS: &[&str] = &[
     "kolem",
     "okolo",
     "čase",
+    // Russian `в 10:02`, `во 2:15` (at), `около`, `примерно` (about), `после` (after);
+    // Ukrainian `о 10:02` (at), `близько`, `приблизно` (about), `після` (after); Polish `o
+    // 10:02` (at). The one- and two-letter ones only before a time written with a colon.
+    "в",
+    "во",
+    "около",
+    "примерно",
+    "приблизительно",
+    "после",
+    "о",
+    "близько",
+    "приблизно",
+    "після",
+    "o",
     // Chinese: `大约22:40` (about), `约`, `大概`, `于` (at).
     "大约",
     "约",
     "大概",
     "于",
 ];
+
+/// True for the short words of Czech, Russian, Ukrainian and Polish for "at" (`v`, `ve`, `в`,
+/// `во`, `о`, `o`): they introduce only a time written with a colon (`v 10.15` is a version).
+pub(super) fn is_short_slavic_at(word: &str) -> bool {
+    matches!(word, "v" | "ve" | "в" | "во" | "о" | "o")
+}
 
 /// Words that open a window (`between 5:20pm and 11:25pm`, `from 9:30pm to 12:30am`, French
 /// and Spanish `entre`, German `zwischen`, Dutch `tussen`, Czech `od`): its
@@ -365,7 +385,7 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
             by_arrow || matches!(after_last, Some("," | "and" | ", and" | "&" | "、" | "，"));
         let by_trigger = previous
             .as_deref()
-            .is_some_and(|w| TRIGGERS.contains(&w) && (with_colon || !matches!(w, "v" | "ve")));
+            .is_some_and(|w| TRIGGERS.contains(&w) && (with_colon || !is_short_slavic_at(w)));
         let introduced = opens_sentence
             || listed
             || cjk_zone.is_some()
