@@ -1646,3 +1646,36 @@ fn slavic_words_for_at_open_entries_and_moments() {
     let prose = "# Сбой оплаты\n\nСбой начался в 10:02 по Москве. Мы выкатили сборку в 10.15 и примерно в 11:40 всё заработало.\n";
     assert_eq!(times(prose), ["10:02", "11:40"]);
 }
+
+#[test]
+fn versions_and_ruby_log_lines_are_no_entries() {
+    let parsed = parse_text("COOL-1: acceptance failures\n  - Jul 25, 2016 6:20:08 PM - 12.13.13 kicked off\n  - 12.13.13 failed build - git checkout timeout\n  - Jul 27, 2016 3:07:51 AM - 12.13.13 test fails\n    - undiagnosed issue:\n      E, [2016-07-27T03:06:49.409105 #27501] ERROR -- fips-windows: ------Exception-------\n      I, [2016-07-27T03:07:51.998219 #28264]  INFO -- install-ubuntu: EC2 instance ready.\n  - Jul 29, 2016 4:08:56 AM - incident over\n");
+    let moments: Vec<String> = parsed
+        .incident
+        .timeline
+        .iter()
+        .map(|e| e.at.to_string())
+        .collect();
+    assert_eq!(
+        moments,
+        [
+            "2016-07-25T18:20:08",
+            "2016-07-27T03:07:51",
+            "2016-07-29T04:08:56"
+        ]
+    );
+    // The log lines stay with the entry they were written under.
+    assert!(parsed.incident.timeline[1].text.contains("#27501] ERROR"));
+}
+
+#[test]
+fn a_german_bound_opens_an_entry() {
+    let parsed = parse_text("# Messprotokoll\n\nDatum: 2026-10-04\n\n## Ablauf\n\n| Uhrzeit | Ereignis |\n|---|---|\n| 18:07 | Heizstab eingeschaltet |\n| ab 19:27 | ESP verliert das WLAN |\n\n## Abschluss\n\n- **21:00:** Messung beendet\n- **ab ca. 21:45:** Akku bei 7 %\n- **22:00:** Heizstab aus\n");
+    let times: Vec<String> = parsed
+        .incident
+        .timeline
+        .iter()
+        .map(|e| e.at.time.format("%H:%M").to_string())
+        .collect();
+    assert_eq!(times, ["18:07", "19:27", "21:00", "21:45", "22:00"]);
+}

@@ -65,8 +65,14 @@ pub fn leading_clock(text: &str) -> Option<Clock> {
         let day_and_month = |value: u32, end: usize| {
             bytes.get(at) == Some(&b'.') && bytes.get(end) == Some(&b'.') && value <= 12
         };
-        if let Some((value, end)) =
-            digits(bytes, at + colon_len, 2, 2).filter(|&(value, end)| !day_and_month(value, end))
+        // `12.13.13`, `1.10.2`: a third dotted number makes a version (or a date), not a time.
+        let version = |end: usize| {
+            bytes.get(at) == Some(&b'.')
+                && bytes.get(end) == Some(&b'.')
+                && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+        };
+        if let Some((value, end)) = digits(bytes, at + colon_len, 2, 2)
+            .filter(|&(value, end)| !day_and_month(value, end) && !version(end))
         {
             minute = Some(value);
             at = end;
@@ -571,6 +577,8 @@ mod tests {
     fn rejects_what_is_not_a_time() {
         for text in [
             "2024-01-15",
+            "12.13.13",
+            "1.10.2 released",
             "10",
             "25:00",
             "13:00 AM",

@@ -483,15 +483,29 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     );
     // `**After 12:49 PM**: text`, `Before 09:00 – text`: a bound written as the entry's
     // label is its moment (not `After 12:49 the jobs ...`, which narrates).
+    // German `ab 19:27` (from), `seit`, `bis`; a word for "about" may follow (`ab ca. 21:45:`).
+    // A time cell may hold the bound and its time alone (`| ab 19:27 | text |`).
     let bound = skip_word(
         &content[at..],
-        &["after ", "before ", "by ", "since ", "until "],
+        &[
+            "after ", "before ", "by ", "since ", "until ", "ab ", "seit ", "bis ",
+        ],
     );
+    let about = match bound {
+        0 => 0,
+        _ => skip_word(
+            &content[at + bound..],
+            &["ca. ", "circa ", "about ", "around "],
+        ),
+    };
+    let past = at + bound + about;
     if bound > 0
-        && leading_clock(&content[at + bound..])
-            .is_some_and(|clock| separator_follows(&content[at + bound + clock.len..]))
+        && leading_clock(&content[past..]).is_some_and(|clock| {
+            let rest = &content[past + clock.len..];
+            separator_follows(rest) || rest.trim().is_empty()
+        })
     {
-        at += bound;
+        at = past;
     }
     // `| between 08:00 and 11:30 | text |`: a window opens the entry, at its start.
     let window = skip_word(&content[at..], &["between ", "from "]);

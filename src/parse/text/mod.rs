@@ -3228,11 +3228,21 @@ fn names_a_log(title: &str) -> bool {
 }
 
 /// True for the text after a stamp that opens with a log level (`ERROR conn refused`,
-/// `[WARN] retrying`): a line of a program's log, not an entry.
+/// `[WARN] retrying`, Ruby's `#27501] ERROR -- app: ...` after `E, [2016-07-27T03:06:49.409105`):
+/// a line of a program's log, not an entry.
 fn opens_with_log_level(text: &str) -> bool {
     const LEVELS: [&str; 9] = [
         "ERROR", "ERR", "WARN", "WARNING", "INFO", "DEBUG", "TRACE", "FATAL", "CRITICAL",
     ];
+    // The process id Ruby's logger writes in the stamp's brackets.
+    let text = text.trim_start();
+    let text = match text.strip_prefix('#') {
+        Some(pid) => pid
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .strip_prefix(']')
+            .unwrap_or(text),
+        None => text,
+    };
     let word = text
         .trim_start_matches(['[', '<', ' '])
         .split(|c: char| !c.is_ascii_alphabetic())
