@@ -1679,3 +1679,19 @@ fn a_german_bound_opens_an_entry() {
         .collect();
     assert_eq!(times, ["18:07", "19:27", "21:00", "21:45", "22:00"]);
 }
+
+#[test]
+fn an_item_labelled_with_its_day_dates_the_time_in_its_sentence() {
+    // The document's own date (a field further down) does not outrank the item's label.
+    let parsed = parse_text("# Probe loss\n\n## Timeline\n\n- **December 11, 1998**: The probe launches from the cape at 18:45 UTC aboard a rocket.\n- **September 23, 1999 - 09:00:46 UTC**: Insertion begins.\n\n## Conditions\n\n- **date**: \"September 23, 1999\"\n");
+    let moments: Vec<String> = parsed
+        .incident
+        .timeline
+        .iter()
+        .map(|e| e.at.to_string())
+        .collect();
+    assert_eq!(
+        moments,
+        ["1998-12-11T18:45:00+00:00", "1999-09-23T09:00:46+00:00"]
+    );
+}

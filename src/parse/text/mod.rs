@@ -2081,7 +2081,13 @@ impl<'a> Reader<'a> {
             let read = joined.as_deref().unwrap_or(content);
             let mut moments = inferred_times(read, self.context).into_iter();
             if let Some(moment) = moments.next().filter(|m| !restates_entry(m.time)) {
-                let (date, time, zone) = (moment.date, moment.time, moment.zone);
+                // `- **December 11, 1998**: The probe launches ... at 18:45 UTC`: the day the
+                // item opens with is its moments' day.
+                let labelled_day = self
+                    .line_is_item
+                    .then(|| opening_day_label(read, self.context))
+                    .flatten();
+                let (date, time, zone) = (moment.date.or(labelled_day), moment.time, moment.zone);
                 // A moment on a wrapped line is placed at the item's start.
                 let at = |at: usize| content_at + if at < content.len() { at } else { 0 };
                 let text = read.trim().to_string();
@@ -2089,7 +2095,8 @@ impl<'a> Reader<'a> {
                 self.push_event(index, at(moment.at), date, time, zone, text.clone());
                 // `crashes at 09:35, 11:25 and 12:45`: the times listed after it too.
                 for listed in moments.take_while(|m| m.listed) {
-                    let (date, time, zone) = (listed.date, listed.time, listed.zone);
+                    let (date, time, zone) =
+                        (listed.date.or(labelled_day), listed.time, listed.zone);
                     self.push_event(index, at(listed.at), date, time, zone, text.clone());
                 }
                 if let Some((last, _)) = wrapped_item {
@@ -3225,6 +3232,19 @@ fn names_a_log(title: &str) -> bool {
         .iter()
         .any(|w| first.eq_ignore_ascii_case(w))
         || title.to_ascii_lowercase().contains("stack trace")
+}
+
+/// The day a line opens with as its label, bold or not, before a colon, a dash or a comma
+/// (`**December 11, 1998**: The probe launches ...`, `2024-03-01 - deploy ...`).
+fn opening_day_label(content: &str, context: DateContext) -> Option<NaiveDate> {
+    let opened = content.trim_start_matches(['*', '_', ' ']);
+    let found = find_date_in(opened, context).filter(|d| d.span.start == 0)?;
+    let after = opened[found.span.end..].trim_start_matches(['*', '_']);
+    let labels = after.starts_with([':', ','])
+        || [" -", " –", " —"]
+            .iter()
+            .any(|dash| after.starts_with(dash));
+    labels.then_some(found.date)
 }
 
 /// True for the text after a stamp that opens with a log level (`ERROR conn refused`,
