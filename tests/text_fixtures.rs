@@ -1695,3 +1695,27 @@ fn an_item_labelled_with_its_day_dates_the_time_in_its_sentence() {
         ["1998-12-11T18:45:00+00:00", "1999-09-23T09:00:46+00:00"]
     );
 }
+
+#[test]
+fn habits_plans_and_footers_are_no_moments_of_a_story_told_in_prose() {
+    let story = "# Checkout outage\n\nOn February 14, 2023 checkout failed. At 10:02 UTC alerts fired and the on-call engineer started looking at 10:15. The fix was deployed at 11:40 UTC.\n\n";
+    for aside in [
+        "The backup job runs daily at 02:00 and the report at 6 am every Monday.",
+        "Support is staffed from 09:00 to 17:00 on weekdays.",
+        "Traffic usually peaks around 19:00.",
+        "We will deploy the permanent fix at 14:00 tomorrow.",
+        "A review meeting is planned for February 21 at 15:00.",
+        "_Generated at 2023-02-20 10:00 UTC_",
+    ] {
+        let incident = parse_text(&format!("{story}{aside}\n")).incident;
+        let times: Vec<String> = incident
+            .timeline
+            .iter()
+            .map(|e| e.at.time.format("%H:%M").to_string())
+            .collect();
+        assert_eq!(times, ["10:02", "10:15", "11:40"], "{aside}");
+    }
+    // A state, not a habit: `serving normally again at about 21:10` is a moment.
+    let incident = parse_text("# Outage\n\nThe site fell over at 20:52. The system stabilised itself and was serving normally again at about 21:10.\n").incident;
+    assert_eq!(incident.timeline.len(), 2);
+}

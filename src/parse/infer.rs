@@ -424,7 +424,13 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
                         || zone_at_start(zone).is_some_and(|z| z.label.len() == zone.len()))
             });
         // `fstrim.timer (weekly, Mon ~00:10)`, `runs daily at 02:01`: a schedule, no moment.
-        if ends_window || restated_in_zone || names_a_schedule(lead) {
+        let after_time = &text[at + clock.len..];
+        if ends_window
+            || restated_in_zone
+            || names_a_schedule(lead)
+            || schedule_follows(after_time)
+            || tells_a_habit(lead)
+        {
             at += clock.len.max(1);
             last_clock_end = at;
             continue;
@@ -650,6 +656,55 @@ fn names_a_schedule(lead: &str) -> bool {
             .is_some_and(|w| one_of(w, &RECURS) || one_of(w, &["every", "each"]))
 }
 
+/// True when the words after a time (its zone and a window's end past) say it recurs: `at 6 am
+/// every Monday`, `from 09:00 to 17:00 on weekdays`, `at 02:00 daily`.
+fn schedule_follows(after: &str) -> bool {
+    const RECURS: [&str; 10] = [
+        "every ",
+        "each ",
+        "daily",
+        "nightly",
+        "weekly",
+        "hourly",
+        "on weekdays",
+        "on weekends",
+        "on workdays",
+        "on business days",
+    ];
+    let mut rest = head(after, 60).trim_start();
+    if let Some(zone) = zone_at_start(rest) {
+        rest = rest[zone.label.len()..].trim_start();
+    }
+    // `from 09:00 to 17:00 on weekdays`: past the window's end.
+    for join in ["to ", "until ", "- ", "– ", "and "] {
+        if let Some(end) = rest.strip_prefix(join) {
+            if let Some(clock) = leading_clock(end) {
+                rest = end[clock.len..].trim_start();
+                if let Some(zone) = zone_at_start(rest) {
+                    rest = rest[zone.label.len()..].trim_start();
+                }
+            }
+            break;
+        }
+    }
+    RECURS.iter().any(|word| {
+        rest.get(..word.len())
+            .is_some_and(|opening| opening.eq_ignore_ascii_case(word))
+    })
+}
+
+/// True when the words just before a time tell a habit, not a moment: `Traffic usually peaks
+/// around 19:00`, `typically runs at 02:00` (not `normally`, which tells a state: `serving
+/// normally again at about 21:10`).
+fn tells_a_habit(lead: &str) -> bool {
+    const HABITS: [&str; 4] = ["usually", "typically", "regularly", "routinely"];
+    lead.split(|c: char| !c.is_alphabetic())
+        .rev()
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .any(|w| HABITS.iter().any(|habit| w.eq_ignore_ascii_case(habit)))
+}
+
 /// True when `lead` (the words before a time) ends by putting the moment just beside it:
 /// `shortly after 2pm`, `just before 09:00`, `soon after 14:10`.
 fn ends_near_a_moment(lead: &str) -> bool {
@@ -827,6 +882,13 @@ fn hoped_for(lead: &str) -> bool {
         "should be resolved",
         "should be restored",
         "should be back",
+        // A plan: `We will deploy the fix at 14:00`, `a review is planned for February 21 at
+        // 15:00`, `maintenance scheduled for 02:00`.
+        "we will",
+        "planned for",
+        "scheduled for",
+        "we plan to",
+        "will take place",
     ];
     let lower = lead.to_lowercase();
     HOPES.iter().any(|w| lower.contains(w))

@@ -1265,7 +1265,9 @@ pub(super) fn opens_as_writing(line: &str) -> bool {
     if skip_word(line.trim_start(), &FEED_TAGS) > 0 {
         return true;
     }
-    const OPENINGS: [&str; 7] = [
+    const OPENINGS: [&str; 9] = [
+        "generated at",
+        "generated on",
         "last update",
         "last modified",
         "last edited",
