@@ -1719,3 +1719,35 @@ fn habits_plans_and_footers_are_no_moments_of_a_story_told_in_prose() {
     let incident = parse_text("# Outage\n\nThe site fell over at 20:52. The system stabilised itself and was serving normally again at about 21:10.\n").incident;
     assert_eq!(incident.timeline.len(), 2);
 }
+
+#[test]
+fn a_lone_stamped_heading_leaves_the_story_told_in_prose() {
+    let parsed = parse_text("# Cron incidents\n\n## Incident 1\n\n**Auto-disabled**: 9:24 PM Oct 11, 2025\n\n### The Fix (October 11, 2025 - 9:50 PM)\n\nChanged the early return.\n\n### Resolution\n\n- 500 errors stopped immediately after deployment at 9:52 PM\n- A user re-enabled the cron job at 7:00 PM Oct 12\n");
+    let moments: Vec<String> = parsed
+        .incident
+        .timeline
+        .iter()
+        .map(|e| e.at.to_string())
+        .collect();
+    assert_eq!(
+        moments,
+        [
+            "2025-10-11T21:24:00",
+            "2025-10-11T21:50:00",
+            "2025-10-11T21:52:00",
+            "2025-10-12T19:00:00"
+        ]
+    );
+    // A stamped heading with no story around it stays the one event.
+    let parsed = parse_text(
+        "# Notes\n\n### Deploy (October 11, 2025 - 9:50 PM)\n\nChanged the early return.\n",
+    );
+    assert_eq!(parsed.incident.timeline.len(), 1);
+}
+
+#[test]
+fn a_japanese_window_ends_at_made() {
+    let incident = parse_text("# 障害のお知らせ\n\n2020年10月1日0時頃から10月2日18時9分頃まで、システム障害が発生しました。\n\nシステムは10月2日18時20分頃に復旧しました。\n").incident;
+    let moments: Vec<String> = incident.timeline.iter().map(|e| e.at.to_string()).collect();
+    assert_eq!(moments, ["2020-10-01T00:00:00", "2020-10-02T18:20:00"]);
+}

@@ -353,9 +353,9 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
                     .split(char::is_whitespace)
                     .next()
                     .is_some_and(|token| token.contains(':'))
-                && previous
-                    .as_deref()
-                    .is_some_and(|w| w.len() >= 2 && w.chars().all(|c| c.is_ascii_alphabetic()))
+                && previous.as_deref().is_some_and(|w| {
+                    w.len() >= 2 && w.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+                })
                 && !label_names_a_length_or_time(lead));
         // `(Stand 26.07.2019 01:15 Uhr)`: a full date with the time right after it is a stamp.
         let stamped = date.as_ref().is_some_and(|d| {
@@ -410,7 +410,8 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
         // `until` in a sentence that already told a moment ends that moment's window.
         let ends_window = window_start_end
             .is_some_and(|end| end > start && end <= at && joins_window(&text[end..at]))
-            || (matches!(previous.as_deref(), Some("until" | "till" | "bis"))
+            || ((matches!(previous.as_deref(), Some("until" | "till" | "bis"))
+                || closes_japanese_window(&text[at + clock.len..]))
                 && found
                     .last()
                     .is_some_and(|moment: &Inferred| moment.at >= start));
@@ -515,11 +516,17 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
             // `resolved @ 15:22 ICT, Sept 26 2021`: a full date after a comma; `from 6.18PM
             // (JST) on July 14`: after the parenthesis closing the zone.
             let after_comma = after_zone.trim_start_matches([' ', ',', ')']);
-            // `by 01:30 UTC June 23rd, 2020`: a full date right after a written zone.
+            // `by 01:30 UTC June 23rd, 2020`: a full date right after a written zone, or a
+            // month's name and its day (`at 7:00 PM Oct 12`; not `at 10:00 3/4 of the nodes`).
             let date_after = match after_comma.strip_prefix("on ") {
                 Some(rest) => find_date_in(head(rest, 32), context).filter(|d| d.span.start == 0),
-                None => find_date_in(head(after_comma, 32), context)
-                    .filter(|d| d.span.start == 0 && d.has_year),
+                None => {
+                    let rest = head(after_comma, 32);
+                    find_date_in(rest, context).filter(|d| {
+                        d.span.start == 0
+                            && (d.has_year || rest[d.span.clone()].contains(char::is_alphabetic))
+                    })
+                }
             };
             // `9:00 AM March 14th, 2025 Pacific Time`: the zone after the date.
             let zone = zone.or_else(|| {
@@ -573,6 +580,17 @@ fn particle_says_when(after: &str) -> bool {
     ["に", "頃", "ごろ"]
         .iter()
         .any(|particle| rest.starts_with(particle))
+}
+
+/// True when `まで` (until) follows a time, past its zone and a `頃` (around): `10月1日0時頃から
+/// 10月2日18時9分頃まで`, the end of a window opened earlier in the sentence.
+fn closes_japanese_window(after: &str) -> bool {
+    let rest = past_zone(after);
+    let rest = rest
+        .strip_prefix("頃")
+        .or_else(|| rest.strip_prefix("ごろ"))
+        .unwrap_or(rest);
+    rest.starts_with("まで") || rest.starts_with("迄")
 }
 
 /// The text after a time, past the spaces and the zone written first in it (`UTC に`).

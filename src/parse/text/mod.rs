@@ -293,6 +293,7 @@ type FoundTime = (
 );
 
 /// A prose line kept for inferring events when there is no timeline.
+#[derive(Clone)]
 struct ProseLine {
     line: u32,
     column_base: usize,
@@ -325,6 +326,9 @@ struct Reader<'a> {
     expecting_title: bool,
     /// True once a timeline section has been seen.
     saw_timeline: bool,
+    /// True once a section named as the timeline has been seen (`## Timeline`), not only
+    /// headings that carry their stamps (`### The Fix (October 11, 2025 - 9:50 PM)`).
+    named_timeline: bool,
     /// Timeline entries, parallel to `incident.timeline`.
     raw_events: Vec<RawEvent>,
     /// The last date heading seen inside the timeline.
@@ -537,6 +541,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         after_blank: true,
         expecting_title: true,
         saw_timeline: false,
+        named_timeline: false,
         raw_events: Vec::new(),
         timeline_date: None,
         row_day_running: false,
@@ -1543,6 +1548,7 @@ impl<'a> Reader<'a> {
         self.left_timeline = None;
         if target == Target::Timeline {
             self.saw_timeline = true;
+            self.named_timeline = true;
             self.day_later = 0;
             self.day_part_pending = false;
             self.open_weekday_part(None);
@@ -3114,6 +3120,47 @@ impl<'a> Reader<'a> {
     }
 
     /// Settles dates and offsets, reads the impact share, and returns the result.
+    /// Reads the prose's moments beside the one entry read outside a timeline, each in its
+    /// written place, when the prose tells two or more that the entry does not.
+    fn read_prose_beside_a_lone_entry(&mut self) {
+        let lone_event = self.incident.timeline.pop();
+        let lone_raw = self.raw_events.pop();
+        let (Some(lone_event), Some(lone_raw)) = (lone_event, lone_raw) else {
+            return;
+        };
+        let prose = self.prose.clone();
+        let diagnostics = self.diagnostics.len();
+        self.infer_events();
+        let others = self
+            .raw_events
+            .iter()
+            .filter(|raw| !(raw.line == lone_raw.line && raw.time == lone_raw.time))
+            .count();
+        if others < 2 {
+            // Not a story told in prose: the entry alone, as read.
+            self.incident.timeline.clear();
+            self.raw_events.clear();
+            self.diagnostics.truncate(diagnostics);
+            self.prose = prose;
+            self.incident.timeline.push(lone_event);
+            self.raw_events.push(lone_raw);
+            return;
+        }
+        let restated = self
+            .raw_events
+            .iter()
+            .any(|raw| raw.line == lone_raw.line && raw.time == lone_raw.time);
+        if !restated {
+            let place = self
+                .raw_events
+                .iter()
+                .position(|raw| raw.line > lone_raw.line)
+                .unwrap_or(self.raw_events.len());
+            self.incident.timeline.insert(place, lone_event);
+            self.raw_events.insert(place, lone_raw);
+        }
+    }
+
     fn finish(mut self) -> Parsed {
         self.close_section(self.lines.len());
         self.report_only_a_title();
@@ -3125,6 +3172,12 @@ impl<'a> Reader<'a> {
                     "expected a closing ``` for the code block opened earlier; read to the end as code",
                 );
             }
+        }
+        // A lone entry outside any timeline (`### The Fix (October 11, 2025 - 9:50 PM)` in a
+        // write-up told in prose) is one moment of the story, not its timeline: the prose's
+        // moments are read too when it tells two or more.
+        if self.incident.timeline.len() == 1 && !self.named_timeline {
+            self.read_prose_beside_a_lone_entry();
         }
         // A timeline section with no timed entry (only days) leaves the prose's moments.
         let listed = !self.incident.timeline.is_empty();
