@@ -1751,3 +1751,19 @@ fn a_japanese_window_ends_at_made() {
     let moments: Vec<String> = incident.timeline.iter().map(|e| e.at.to_string()).collect();
     assert_eq!(moments, ["2020-10-01T00:00:00", "2020-10-02T18:20:00"]);
 }
+
+#[test]
+fn timed_parts_run_across_heading_levels_and_may_carry_a_remark() {
+    let parsed = parse_text("# Failover drill log\n\n**Executed:** November 16, 2025\n\n## Before\n\n### Step 1: Health check (11:26:12 CET)\n\nChecked.\n\n## Step 2: Stop the primary (11:29:58 CET)\n\nStopped.\n\n## Step 3: Verify (11:30:38 CET - after 5 sec wait)\n\nVerified.\n\n## Step 4: Pods (3 of 5)\n\nCounted.\n");
+    let times: Vec<String> = parsed
+        .incident
+        .timeline
+        .iter()
+        .map(|e| e.at.time.format("%H:%M:%S").to_string())
+        .collect();
+    assert_eq!(times, ["11:26:12", "11:29:58", "11:30:38"]);
+    // The remark stays with the words.
+    assert!(parsed.incident.timeline[2]
+        .text
+        .starts_with("Step 3: Verify (11:30:38 CET - after 5 sec wait)"));
+}

@@ -270,6 +270,7 @@ pub fn timed_part_heading(content: &str, context: DateContext) -> Option<(Vec<En
         return None;
     }
     let mut entries = Vec::new();
+    let mut any_remark = false;
     // `(19:47+)`: from then on.
     let inside = inside.trim_end().strip_suffix('+').unwrap_or(inside);
     for part in inside.split([',', '+', '&']) {
@@ -278,8 +279,15 @@ pub fn timed_part_heading(content: &str, context: DateContext) -> Option<(Vec<En
             return None;
         }
         let entry = timeline_entry(stamp, context)?;
-        // Nothing but the stamp: `(3 of 5)` is no time.
-        (entry.text_at == stamp.len()).then_some(())?;
+        // Nothing but the stamp: `(3 of 5)` is no time; a remark of two words or more after a
+        // dash may follow it (`(11:30:38 CET - after 5 sec wait)`, not `(11:01 - Present)`).
+        let remark = stamp[entry.text_at..].trim_start();
+        let dashed = stamp[..entry.text_at].trim_end().ends_with(['-', '–', '—']);
+        let remarked = dashed
+            && remark.chars().next().is_some_and(char::is_alphabetic)
+            && remark.split_whitespace().count() >= 2;
+        (entry.text_at == stamp.len() || remarked).then_some(())?;
+        any_remark |= remarked;
         entries.push(Entry {
             text_at: inner.len(),
             ..entry
@@ -291,6 +299,11 @@ pub fn timed_part_heading(content: &str, context: DateContext) -> Option<(Vec<En
             entry.zone.clone_from(&last_zone);
         }
     }
+    // A remark stays with the words: the parenthesis is kept whole.
+    let label = match any_remark {
+        true => &inner[..=close],
+        false => label,
+    };
     Some((entries, label))
 }
 

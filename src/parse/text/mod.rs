@@ -4090,14 +4090,14 @@ fn window_opening(content: &str, context: DateContext) -> Option<(usize, Entry)>
 }
 
 /// The nearest Markdown heading among `lines` (in the order given) that is as high as `level`
-/// or higher, code fences skipped: its words when it is exactly as high, else none.
+/// or higher, code fences skipped (`### Step 1 (11:26:12 CET)` under `## Before`, then `##
+/// Step 2: Failure (11:29:58 CET)`: timed parts need not all be as deep).
 fn nearest_heading_as_high<'l>(
     lines: impl Iterator<Item = &'l Line<'l>>,
     level: usize,
 ) -> Option<&'l str> {
     headings_outside_fences(lines)
         .find(|&(l, _)| l <= level)
-        .filter(|&(l, _)| l == level)
         .map(|(_, text)| text)
 }
 
