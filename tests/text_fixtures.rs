@@ -1591,6 +1591,12 @@ fn the_incident_day_is_found_where_writers_put_it() {
     // narrates the incident's, in the byline's year.
     let blog = format!("# Checkout outage\n\nFebruary 20, 2023 · 5 min read\n\nLast Tuesday (February 14) checkout failed.\n{timeline}");
     assert_eq!(days(&blog), feb_14);
+    // The byline alone dates an undated timeline as the post's day, as front matter would;
+    // `an admin read` after a date is no byline.
+    let byline = format!("# Checkout outage\n\nFebruary 20, 2023 · 5 min read\n{timeline}");
+    assert_eq!(days(&byline), ["2023-02-20", "2023-02-20"]);
+    let admin = format!("# Config outage\n\nOn February 14, 2023 an admin read the wrong file.\n{timeline}\nPublished 2023-02-20\n");
+    assert_eq!(days(&admin), feb_14);
     // A compact day in the title (`INC-20230214`).
     assert_eq!(
         days(&format!("# INC-20230214 checkout outage\n{timeline}")),
@@ -1715,9 +1721,24 @@ fn habits_plans_and_footers_are_no_moments_of_a_story_told_in_prose() {
             .collect();
         assert_eq!(times, ["10:02", "10:15", "11:40"], "{aside}");
     }
-    // A state, not a habit: `serving normally again at about 21:10` is a moment.
-    let incident = parse_text("# Outage\n\nThe site fell over at 20:52. The system stabilised itself and was serving normally again at about 21:10.\n").incident;
-    assert_eq!(incident.timeline.len(), 2);
+    // A state, not a habit: `serving normally again at about 21:10` is a moment; so are a
+    // time before `every request`, and one after a plan's words that the sentence goes past.
+    let times = |text: &str| -> Vec<String> {
+        parse_text(text)
+            .incident
+            .timeline
+            .iter()
+            .map(|e| e.at.time.format("%H:%M").to_string())
+            .collect()
+    };
+    assert_eq!(
+        times("# Outage\n\nThe site fell over at 20:52. The system stabilised itself and was serving normally again at about 21:10.\n"),
+        ["20:52", "21:10"]
+    );
+    assert_eq!(
+        times("# Outage\n\nThe maintenance scheduled for Saturday started at 22:05 and ran long. At 23:10 every request failed. The fix was deployed at 23:40.\n"),
+        ["22:05", "23:10", "23:40"]
+    );
 }
 
 #[test]
@@ -1742,7 +1763,13 @@ fn a_lone_stamped_heading_leaves_the_story_told_in_prose() {
     let parsed = parse_text(
         "# Notes\n\n### Deploy (October 11, 2025 - 9:50 PM)\n\nChanged the early return.\n",
     );
-    assert_eq!(parsed.incident.timeline.len(), 1);
+    let moments: Vec<String> = parsed
+        .incident
+        .timeline
+        .iter()
+        .map(|e| e.at.to_string())
+        .collect();
+    assert_eq!(moments, ["2025-10-11T21:50:00"]);
 }
 
 #[test]
@@ -1766,4 +1793,13 @@ fn timed_parts_run_across_heading_levels_and_may_carry_a_remark() {
     assert!(parsed.incident.timeline[2]
         .text
         .starts_with("Step 3: Verify (11:30:38 CET - after 5 sec wait)"));
+    // A one-word remark (`(11:01 - Present)`) is no stamp, and the heading stays a heading.
+    let parsed = parse_text("# Log\n\n## Attempt 1 (10:40 CET)\n\nFailed.\n\n## Ongoing pattern (11:01 - Present)\n\nCycling.\n\n## Attempt 2 (11:10 CET)\n\nFailed again.\n");
+    let times: Vec<String> = parsed
+        .incident
+        .timeline
+        .iter()
+        .map(|e| e.at.time.format("%H:%M").to_string())
+        .collect();
+    assert_eq!(times, ["10:40", "11:10"]);
 }

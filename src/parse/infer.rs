@@ -70,8 +70,9 @@ const TRIGGERS: &[&str] = &[
     "okolo",
     "čase",
     // Russian `в 10:02`, `во 2:15` (at), `около`, `примерно` (about), `после` (after);
-    // Ukrainian `о 10:02` (at), `близько`, `приблизно` (about), `після` (after); Polish `o
-    // 10:02` (at). The one- and two-letter ones only before a time written with a colon.
+    // Ukrainian `о 10:02` (at), `близько`, `приблизно` (about), `після` (after). The one- and
+    // two-letter ones only before a time written with a colon. (Polish `o 10:02` opens an
+    // entry, but in a sentence `o` is too often Spanish or Italian "or".)
     "в",
     "во",
     "около",
@@ -82,7 +83,6 @@ const TRIGGERS: &[&str] = &[
     "близько",
     "приблизно",
     "після",
-    "o",
     // Chinese: `大约22:40` (about), `约`, `大概`, `于` (at).
     "大约",
     "约",
@@ -90,10 +90,10 @@ const TRIGGERS: &[&str] = &[
     "于",
 ];
 
-/// True for the short words of Czech, Russian, Ukrainian and Polish for "at" (`v`, `ve`, `в`,
-/// `во`, `о`, `o`): they introduce only a time written with a colon (`v 10.15` is a version).
-pub(super) fn is_short_slavic_at(word: &str) -> bool {
-    matches!(word, "v" | "ve" | "в" | "во" | "о" | "o")
+/// True for the short words of Czech, Russian and Ukrainian for "at" (`v`, `ve`, `в`, `во`,
+/// `о`): they introduce only a time written with a colon (`v 10.15` is a version).
+fn is_short_slavic_at(word: &str) -> bool {
+    matches!(word, "v" | "ve" | "в" | "во" | "о")
 }
 
 /// Words that open a window (`between 5:20pm and 11:25pm`, `from 9:30pm to 12:30am`, French
@@ -640,20 +640,24 @@ fn past_weekday(after: &str) -> &str {
     crate::parse::entry::weekday_len(after).map_or(after, |len| after[len..].trim_start())
 }
 
+/// Words that say a time recurs (`daily at 02:00`, `at 02:00 nightly`).
+const RECURS: [&str; 6] = ["daily", "weekly", "nightly", "hourly", "monthly", "cron"];
+
+/// The periods a schedule names after `every` or `each` (`every night at`, `at 6 am each day`).
+const PERIODS: [&str; 7] = [
+    "day",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "week",
+    "hour",
+];
+
 /// True when `lead` (the words before a time) ends by saying the time recurs: `daily at`,
 /// `(weekly, Mon ~`, `every night at`, `each Monday at`. Only its last words count (`The
 /// weekly report was late, and at 10:00 ...` is a moment).
 fn names_a_schedule(lead: &str) -> bool {
-    const RECURS: [&str; 6] = ["daily", "weekly", "nightly", "hourly", "monthly", "cron"];
-    const PERIODS: [&str; 7] = [
-        "day",
-        "night",
-        "morning",
-        "evening",
-        "afternoon",
-        "week",
-        "hour",
-    ];
     const LINKS: [&str; 4] = ["at", "around", "about", "on"];
     // Compared in place, in any case, with no allocation: this runs for every time in prose.
     let one_of = |word: &str, list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w));
@@ -677,18 +681,7 @@ fn names_a_schedule(lead: &str) -> bool {
 /// True when the words after a time (its zone and a window's end past) say it recurs: `at 6 am
 /// every Monday`, `from 09:00 to 17:00 on weekdays`, `at 02:00 daily`.
 fn schedule_follows(after: &str) -> bool {
-    const RECURS: [&str; 10] = [
-        "every ",
-        "each ",
-        "daily",
-        "nightly",
-        "weekly",
-        "hourly",
-        "on weekdays",
-        "on weekends",
-        "on workdays",
-        "on business days",
-    ];
+    const DAYS: [&str; 4] = ["weekdays", "weekends", "workdays", "business"];
     let mut rest = head(after, 60).trim_start();
     if let Some(zone) = zone_at_start(rest) {
         rest = rest[zone.label.len()..].trim_start();
@@ -705,10 +698,19 @@ fn schedule_follows(after: &str) -> bool {
             break;
         }
     }
-    RECURS.iter().any(|word| {
-        rest.get(..word.len())
-            .is_some_and(|opening| opening.eq_ignore_ascii_case(word))
-    })
+    let mut words = rest
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ')'))
+        .filter(|w| !w.is_empty());
+    let one_of = |word: &str, list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w));
+    match (words.next(), words.next()) {
+        (Some(first), _) if one_of(first, &RECURS) => true,
+        // `every Monday`, `each night` (not `every request failed`).
+        (Some(first), Some(second)) if one_of(first, &["every", "each"]) => {
+            one_of(second, &PERIODS) || crate::parse::entry::weekday_of(second).is_some()
+        }
+        (Some(first), Some(second)) if first.eq_ignore_ascii_case("on") => one_of(second, &DAYS),
+        _ => false,
+    }
 }
 
 /// True when the words just before a time tell a habit, not a moment: `Traffic usually peaks
@@ -882,9 +884,10 @@ fn ends_with_as_of(lead: &str) -> bool {
     ends_with("as of") || ends_with("mise à jour de") || ends_with("mise à jour à")
 }
 
-/// True when the words of a sentence before its time hope or estimate (`We hope to be fully
-/// operational around 9 am`, `the estimated time of recovery is 14:00`, `will be resolved by
-/// 7:00pm CST`): a time looked forward to, not a moment of the incident.
+/// True when the words of a sentence before its time hope, estimate or plan (`We hope to be
+/// fully operational around 9 am`, `the estimated time of recovery is 14:00`, `will be resolved
+/// by 7:00pm CST`, `We will deploy the fix at 14:00`, `planned for February 21 at 15:00`): a
+/// time looked forward to, not a moment of the incident.
 fn hoped_for(lead: &str) -> bool {
     const HOPES: &[&str] = &[
         "hope",
@@ -900,16 +903,35 @@ fn hoped_for(lead: &str) -> bool {
         "should be resolved",
         "should be restored",
         "should be back",
-        // A plan: `We will deploy the fix at 14:00`, `a review is planned for February 21 at
-        // 15:00`, `maintenance scheduled for 02:00`.
+        // A plan: `We will deploy the fix at 14:00`.
         "we will",
-        "planned for",
-        "scheduled for",
         "we plan to",
         "will take place",
     ];
     let lower = lead.to_lowercase();
-    HOPES.iter().any(|w| lower.contains(w))
+    HOPES.iter().any(|w| lower.contains(w)) || plans_the_time(&lower)
+}
+
+/// True when `lead` (in lower case) ends with a plan's words and, after them, only the day
+/// and the words that lead to its time: `a review is planned for February 21 at`, `scheduled
+/// for tomorrow at` (not `the maintenance scheduled for Saturday started at`).
+fn plans_the_time(lead: &str) -> bool {
+    const LEADS: [&str; 10] = [
+        "at", "on", "the", "around", "about", "tomorrow", "next", "of", "by", "from",
+    ];
+    ["planned for", "scheduled for"].iter().any(|plan| {
+        lead.rfind(plan).is_some_and(|at| {
+            lead[at + plan.len()..]
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|w| !w.is_empty())
+                .all(|w| {
+                    LEADS.contains(&w)
+                        || w.starts_with(|c: char| c.is_ascii_digit())
+                        || calendar::month_number(w.trim_end_matches('.')).is_some()
+                        || crate::parse::entry::weekday_of(w).is_some()
+                })
+        })
+    })
 }
 
 /// The start of a date that the end of the text cuts, when that is all that follows a time:

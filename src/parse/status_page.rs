@@ -249,8 +249,10 @@ pub(crate) fn names_a_snapshot(label: &str) -> bool {
 /// `### Phase 1: Rolling restart (07:47–07:54 UTC)`, `### Phase 7: Quota hits (~12:35 PM,
 /// 4:35 PM)`, `## Outage (08:45 + 09:44 UTC)`, and with a short tail after a dash, `### Phase
 /// 3: Node drop (07:00) — Status: RED`. Returns an entry per moment listed (a zone
-/// written on the last applies to those without one) and the words before the parentheses;
-/// `None` when the parentheses hold anything but stamps (`(3 of 5)`), or for a snapshot.
+/// written on the last applies to those without one) and the words before the parentheses,
+/// or the words with the parenthesis when a stamp in it carries a remark after a dash
+/// (`(11:30:38 CET - after 5 sec wait)`); `None` when the parentheses hold anything but
+/// stamps (`(3 of 5)`, `(11:01 - Present)`), or for a snapshot.
 pub fn timed_part_heading(content: &str, context: DateContext) -> Option<(Vec<Entry>, &str)> {
     let inner = markdown_heading_words(content.trim_start())?;
     // `### Phase 3: Node drop (07:00) — Status: RED`: a short tail after a dash, with no

@@ -1196,14 +1196,17 @@ fn line_opening(line: &str) -> &str {
 }
 
 /// The day a line labelled as the post's publication gives (`Published: 2024-07-20`,
-/// `Posted on March 3, 2021`), with its year.
+/// `Posted on March 3, 2021`), or a blog's byline (`February 20, 2023 · 5 min read`), with
+/// its year.
 pub(super) fn publication_line(line: &str, context: DateContext) -> Option<NaiveDate> {
-    if skip_word(line_opening(line), &["published", "posted"]) == 0 {
-        return None;
-    }
-    find_date_in(line, context)
-        .filter(|found| found.has_year)
-        .map(|found| found.date)
+    let opening = line_opening(line);
+    let labelled = skip_word(opening, &["published", "posted"]) > 0;
+    let found = find_date_in(line, context).filter(|found| found.has_year)?;
+    let byline = line[..found.span.start]
+        .trim_start_matches(['>', '*', '_', ' '])
+        .is_empty()
+        && is_byline(&line[found.span.end..]);
+    (labelled || byline).then_some(found.date)
 }
 
 /// True for a line that says when the text itself was made or last changed, not when the
@@ -1221,12 +1224,19 @@ pub(super) fn names_writing(line: &str, context: DateContext) -> bool {
 }
 
 /// True for what follows the date of a blog's byline (`February 20, 2023 · 5 min read`):
-/// the reading time says the date is the post's.
+/// a number of minutes, then `read`, says the date is the post's (not `an admin read`).
 fn is_byline(after_date: &str) -> bool {
-    let lower = after_date.to_lowercase();
-    ["min read", "minute read", "mins read", "minutes read"]
-        .iter()
-        .any(|words| lower.contains(words))
+    let words: Vec<&str> = after_date
+        .split(|c: char| c.is_whitespace() || matches!(c, '·' | '|' | ',' | '•'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(3).any(|w| {
+        w[0].bytes().all(|b| b.is_ascii_digit())
+            && ["min", "mins", "minute", "minutes"]
+                .iter()
+                .any(|unit| w[1].eq_ignore_ascii_case(unit))
+            && w[2].eq_ignore_ascii_case("read")
+    })
 }
 
 /// `Written 2024-02-02 about the incident of January 30`: on a line that says when the text

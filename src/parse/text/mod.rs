@@ -2493,7 +2493,7 @@ impl<'a> Reader<'a> {
     }
 
     /// True when the Markdown heading at `index` names its time in parentheses and so does the
-    /// next or the previous heading as high as it, with none higher between (`### 1. Immediate
+    /// nearest heading as high as it or higher, next or before (`### 1. Immediate
     /// Actions (20:21 UTC)`, then `### 2. Automated Cleanup (20:23 UTC)` under `## Resolution
     /// Steps`): a run of timed parts is a timeline wherever it is, and its last part stays in
     /// it when a bold label (`**Impact:**`) under the part before had left the timeline. One
@@ -3119,14 +3119,14 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Settles dates and offsets, reads the impact share, and returns the result.
     /// Reads the prose's moments beside the one entry read outside a timeline, each in its
-    /// written place, when the prose tells two or more that the entry does not.
-    fn read_prose_beside_a_lone_entry(&mut self) {
+    /// written place, when the prose tells two or more that the entry does not; true when it
+    /// did (the timeline is then the prose's story), false when the entry stays alone.
+    fn read_prose_beside_a_lone_entry(&mut self) -> bool {
         let lone_event = self.incident.timeline.pop();
         let lone_raw = self.raw_events.pop();
         let (Some(lone_event), Some(lone_raw)) = (lone_event, lone_raw) else {
-            return;
+            return false;
         };
         let prose = self.prose.clone();
         let diagnostics = self.diagnostics.len();
@@ -3144,7 +3144,7 @@ impl<'a> Reader<'a> {
             self.prose = prose;
             self.incident.timeline.push(lone_event);
             self.raw_events.push(lone_raw);
-            return;
+            return false;
         }
         let restated = self
             .raw_events
@@ -3159,8 +3159,10 @@ impl<'a> Reader<'a> {
             self.incident.timeline.insert(place, lone_event);
             self.raw_events.insert(place, lone_raw);
         }
+        true
     }
 
+    /// Settles dates and offsets, reads the impact share, and returns the result.
     fn finish(mut self) -> Parsed {
         self.close_section(self.lines.len());
         self.report_only_a_title();
@@ -3176,12 +3178,14 @@ impl<'a> Reader<'a> {
         // A lone entry outside any timeline (`### The Fix (October 11, 2025 - 9:50 PM)` in a
         // write-up told in prose) is one moment of the story, not its timeline: the prose's
         // moments are read too when it tells two or more.
-        if self.incident.timeline.len() == 1 && !self.named_timeline {
-            self.read_prose_beside_a_lone_entry();
-        }
+        let lone = self.incident.timeline.len() == 1 && !self.named_timeline;
+        // (Entries waiting for a timeline, `strays`, are placed as one below.)
+        let told_in_prose = lone && self.strays.is_empty() && self.read_prose_beside_a_lone_entry();
         // A timeline section with no timed entry (only days) leaves the prose's moments.
-        let listed = !self.incident.timeline.is_empty();
-        if listed {
+        let listed = !self.incident.timeline.is_empty() && !told_in_prose;
+        if told_in_prose {
+            // Read above, with the lone entry in its place.
+        } else if listed {
             self.place_strays();
         } else if self.fenced_timeline_stamps >= 2 {
             // `## Timeline` over a code block of `2025-11-05 03:00 → Backup SUCCESS` lines:
@@ -3290,14 +3294,20 @@ fn names_a_log(title: &str) -> bool {
 /// The day a line opens with as its label, bold or not, before a colon, a dash or a comma
 /// (`**December 11, 1998**: The probe launches ...`, `2024-03-01 - deploy ...`).
 fn opening_day_label(content: &str, context: DateContext) -> Option<NaiveDate> {
-    let opened = content.trim_start_matches(['*', '_', ' ']);
-    let found = find_date_in(opened, context).filter(|d| d.span.start == 0)?;
-    let after = opened[found.span.end..].trim_start_matches(['*', '_']);
+    let (date, after) = opening_date(content, context)?;
     let labels = after.starts_with([':', ','])
         || [" -", " –", " —"]
             .iter()
             .any(|dash| after.starts_with(dash));
-    labels.then_some(found.date)
+    labels.then_some(date)
+}
+
+/// The date a line opens with, bold or not, and the text after it past its closing markup.
+fn opening_date(content: &str, context: DateContext) -> Option<(NaiveDate, &str)> {
+    let found = find_date_in(content, context)?;
+    let before = content[..found.span.start].trim_matches(['*', '_', ' ']);
+    let after = content[found.span.end..].trim_start_matches(['*', '_']);
+    before.is_empty().then_some((found.date, after))
 }
 
 /// True for the text after a stamp that opens with a log level (`ERROR conn refused`,
@@ -3820,16 +3830,13 @@ fn is_directive(text: &str) -> bool {
 /// The day a line names as its label, with words but no clock time after it (`**November
 /// 30, 2025**: First corruption attempt?`, `2024-03-01: deploys frozen`).
 fn labelled_day(content: &str, context: DateContext) -> Option<NaiveDate> {
-    let found = find_date_in(content, context)?;
-    let before = content[..found.span.start].trim_matches(['*', '_', ' ']);
-    let after = content[found.span.end..].trim_start_matches(['*', '_']);
+    let (date, after) = opening_date(content, context)?;
     let words = after
         .strip_prefix(':')?
         .trim_start_matches(['*', '_'])
         .trim();
-    let plain = before.is_empty() && !words.is_empty();
     let timed = accounting::has_clock_with_minutes(words) || leading_clock_anywhere(words);
-    (plain && !timed).then_some(found.date)
+    (!words.is_empty() && !timed).then_some(date)
 }
 
 /// True for a line too long for a title that reads as sentences: over 100 characters with
