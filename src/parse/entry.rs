@@ -403,36 +403,11 @@ fn marked_hour(text: &str) -> Option<Clock> {
     })
 }
 
-/// [`timeline_entry`], reading the end of a range only when `with_range` (so a line of
-/// `1:00-1:00-1:00-…` never recurses more than once).
-fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Entry> {
-    // `-_13:17_ - text`: a list's dash with the space after it left out, before emphasis.
-    let dash = match content.as_bytes() {
-        [b'-', b'_' | b'*' | b'`', ..] => 1,
-        // `- [x] 14:40 text`: a task list's box before the stamp.
-        [b'[', b' ' | b'x' | b'X', b']', b' ', ..] => 4,
-        _ => 0,
-    };
-    let mut at = dash
-        + skip_while(&content[dash..], |c| {
-            // `&emsp;` and other wide spaces indent a line as well as a space does; `@23:30`
-            // says "at".
-            matches!(c, '[' | '*' | '`' | '_' | '(' | '~' | '#' | '\\' | '@')
-                || c.is_whitespace()
-                || is_symbol(c)
-        });
-    // `:small_orange_diamond:16:15 GMT+1: text`: GitHub's emoji shortcodes before the stamp.
-    while let Some(len) = emoji_shortcode(&content[at..]) {
-        at += len;
-        at += skip_while(&content[at..], |c| c == ' ' || is_symbol(c));
-    }
-    // `(Update 19.01.2023, 15 Uhr) Printers`: a bracketed stamp may name itself an update.
-    if at > 0 && matches!(content.as_bytes()[at - 1], b'(' | b'[') {
-        let update = skip_word(&content[at..], &["update ", "updated "]);
-        if update > 0 && content[at + update..].starts_with(|c: char| c.is_ascii_digit()) {
-            at += update;
-        }
-    }
+/// The offset past the words before an entry's stamp that say "at", "about", "after" or open a
+/// window (`Furthermore, at 1:00 PM`, `V 12:33:16`, `around 14:05`, `**After 12:49 PM**:`,
+/// `ab ca. 21:45:`, `between 08:00 and 11:30`), from `at` (`at` itself when there are none),
+/// and whether they open a window with its end (`between … and …`).
+fn past_lead_words(content: &str, mut at: usize) -> (usize, bool) {
     // `Furthermore, at 1:00 PM - ...`: a linking word before "at" opens the stamp too.
     let linked = skip_word(
         &content[at..],
@@ -519,6 +494,45 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
         });
     if between {
         at += window;
+    }
+    (at, between)
+}
+
+/// [`timeline_entry`], reading the end of a range only when `with_range` (so a line of
+/// `1:00-1:00-1:00-…` never recurses more than once).
+fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Entry> {
+    // `-_13:17_ - text`: a list's dash with the space after it left out, before emphasis.
+    let dash = match content.as_bytes() {
+        [b'-', b'_' | b'*' | b'`', ..] => 1,
+        // `- [x] 14:40 text`: a task list's box before the stamp.
+        [b'[', b' ' | b'x' | b'X', b']', b' ', ..] => 4,
+        _ => 0,
+    };
+    let mut at = dash
+        + skip_while(&content[dash..], |c| {
+            // `&emsp;` and other wide spaces indent a line as well as a space does; `@23:30`
+            // says "at".
+            matches!(c, '[' | '*' | '`' | '_' | '(' | '~' | '#' | '\\' | '@')
+                || c.is_whitespace()
+                || is_symbol(c)
+        });
+    // `:small_orange_diamond:16:15 GMT+1: text`: GitHub's emoji shortcodes before the stamp.
+    while let Some(len) = emoji_shortcode(&content[at..]) {
+        at += len;
+        at += skip_while(&content[at..], |c| c == ' ' || is_symbol(c));
+    }
+    // `(Update 19.01.2023, 15 Uhr) Printers`: a bracketed stamp may name itself an update.
+    if at > 0 && matches!(content.as_bytes()[at - 1], b'(' | b'[') {
+        let update = skip_word(&content[at..], &["update ", "updated "]);
+        if update > 0 && content[at + update..].starts_with(|c: char| c.is_ascii_digit()) {
+            at += update;
+        }
+    }
+    // The words a stamp may open with (`at`, `around`, `between`, ...) all start with a
+    // letter: most entries open with their time's digits and skip the search.
+    let mut between = false;
+    if !content[at..].starts_with(|c: char| c.is_ascii_digit()) {
+        (at, between) = past_lead_words(content, at);
     }
     // `UTC 10:30 text`: a zone written before the time.
     let mut zone_before = None;
