@@ -166,8 +166,14 @@ const INTERACTIVE_BUDGET = 634 * KB;
  * sets' shapes (spaced-colon times, Czech words for moments, zones stated only as such, arrow
  * chains, a timeline paragraph's sentences kept, dated parts of a log of incidents, wrapped list
  * items, hours marks after a day): worker about 421.3 -> 423.5 KB, page 596.9 -> 597.1 KB,
- * everything 1058.0 -> 1060.2 KB in the working tree. */
-const TOTAL_BUDGET = 1063 * KB;
+ * everything 1058.0 -> 1060.2 KB in the working tree. Raised to 1067 KB on 7 December 2026
+ * (thirty-sixth session): the reader learnt the seventy-third to seventy-fifth sets' shapes and
+ * those found by probing it with written-out documents (dates in paths, bylines and compact
+ * titles, Ukrainian months, Slavic words for "at", versions and Ruby log lines, German bounds,
+ * schedules, habits and plans in prose, a lone stamped heading beside a story told in prose,
+ * timed headings across levels): worker 423.5 -> 427.0 KB, page unchanged at 597.2 KB,
+ * everything 1060.4 -> 1063.9 KB in the working tree. */
+const TOTAL_BUDGET = 1067 * KB;
 
 const gzipBytes = async (name) => gzipSync(await readFile(join(DIST, name))).length;
 
