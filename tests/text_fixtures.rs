@@ -1575,95 +1575,87 @@ fn a_narrated_timeline_paragraph_keeps_its_sentences_without_times() {
     );
 }
 
+/// The timeline's clock times, written with `format` (`%H:%M`, `%H:%M:%S`).
+fn clock_times(incident: &Incident, format: &str) -> Vec<String> {
+    incident
+        .timeline
+        .iter()
+        .map(|e| e.at.time.format(format).to_string())
+        .collect()
+}
+
+/// The timeline's clock times read from `text`, as `HH:MM`.
+fn times_read(text: &str) -> Vec<String> {
+    clock_times(&parse_text(text).incident, "%H:%M")
+}
+
+/// The timeline's moments (day, time and offset, as the model writes them).
+fn moments(incident: &Incident) -> Vec<String> {
+    incident.timeline.iter().map(|e| e.at.to_string()).collect()
+}
+
+/// The timeline's days read from `text` (empty where an entry has none).
+fn days_read(text: &str) -> Vec<String> {
+    parse_text(text)
+        .incident
+        .timeline
+        .iter()
+        .map(|e| e.at.date.map(|d| d.to_string()).unwrap_or_default())
+        .collect()
+}
+
 #[test]
 fn the_incident_day_is_found_where_writers_put_it() {
-    let days = |text: &str| -> Vec<String> {
-        parse_text(text)
-            .incident
-            .timeline
-            .iter()
-            .map(|e| e.at.date.map(|d| d.to_string()).unwrap_or_default())
-            .collect()
-    };
     let timeline = "\n## Timeline (UTC)\n\n- 10:02 Alerts fired\n- 11:40 Fix deployed\n";
     let feb_14 = ["2023-02-14", "2023-02-14"];
     // A blog's byline is the post's day, not the incident's; `Last Tuesday (February 14)`
     // narrates the incident's, in the byline's year.
     let blog = format!("# Checkout outage\n\nFebruary 20, 2023 · 5 min read\n\nLast Tuesday (February 14) checkout failed.\n{timeline}");
-    assert_eq!(days(&blog), feb_14);
+    assert_eq!(days_read(&blog), feb_14);
     // The byline alone dates an undated timeline as the post's day, as front matter would;
     // `an admin read` after a date is no byline.
     let byline = format!("# Checkout outage\n\nFebruary 20, 2023 · 5 min read\n{timeline}");
-    assert_eq!(days(&byline), ["2023-02-20", "2023-02-20"]);
+    assert_eq!(days_read(&byline), ["2023-02-20", "2023-02-20"]);
     let admin = format!("# Config outage\n\nOn February 14, 2023 an admin read the wrong file.\n{timeline}\nPublished 2023-02-20\n");
-    assert_eq!(days(&admin), feb_14);
+    assert_eq!(days_read(&admin), feb_14);
     // A compact day in the title (`INC-20230214`).
-    assert_eq!(
-        days(&format!("# INC-20230214 checkout outage\n{timeline}")),
-        feb_14
-    );
+    let compact = format!("# INC-20230214 checkout outage\n{timeline}");
+    assert_eq!(days_read(&compact), feb_14);
     // Ukrainian month names.
     let ukrainian =
         format!("# Збій оплати\n\n14 лютого 2023 року оплата не працювала.\n{timeline}");
-    assert_eq!(days(&ukrainian), feb_14);
+    assert_eq!(days_read(&ukrainian), feb_14);
 }
 
 #[test]
 fn a_writer_on_the_24_hour_clock_leaves_no_pm_off() {
     // `22:00`, then `10:02`: the morning's, kept in written order with a note, not `22:02`.
     let parsed = parse_text("# Outage\n\nDate: 2023-02-14\n\n## Timeline\n\n- Feb 13 22:00 Deploy of the change\n- 10:02 Alerts fired\n");
-    let times: Vec<String> = parsed
-        .incident
-        .timeline
-        .iter()
-        .map(|e| e.at.time.format("%H:%M").to_string())
-        .collect();
-    assert_eq!(times, ["22:00", "10:02"]);
+    assert_eq!(clock_times(&parsed.incident, "%H:%M"), ["22:00", "10:02"]);
     assert!(parsed
         .diagnostics
         .iter()
         .any(|d| d.line == 8 && d.message.contains("earlier than the one before it")));
     // A bare `1:10` after `12:35` is still the afternoon's.
-    let parsed = parse_text("# Outage\n\n## Timeline\n\n- 12:35 Site down\n- 1:10 Restored\n");
-    assert_eq!(
-        parsed.incident.timeline[1]
-            .at
-            .time
-            .format("%H:%M")
-            .to_string(),
-        "13:10"
-    );
+    let afternoon = times_read("# Outage\n\n## Timeline\n\n- 12:35 Site down\n- 1:10 Restored\n");
+    assert_eq!(afternoon, ["12:35", "13:10"]);
 }
 
 #[test]
 fn slavic_words_for_at_open_entries_and_moments() {
-    let times = |text: &str| -> Vec<String> {
-        parse_text(text)
-            .incident
-            .timeline
-            .iter()
-            .map(|e| e.at.time.format("%H:%M").to_string())
-            .collect()
-    };
     // Russian `В 10:02`, Ukrainian `О 10:15`, Polish `o 11:40`, Russian `Около 12:00`.
     let list = "# Сбой\n\nДата: 14.02.2023\n\n## Хронология\n\n- В 10:02 сработали алерты\n- О 10:15 почали розслідування\n- o 11:40 wdrożono poprawkę\n- Около 12:00 всё восстановлено\n";
-    assert_eq!(times(list), ["10:02", "10:15", "11:40", "12:00"]);
+    assert_eq!(times_read(list), ["10:02", "10:15", "11:40", "12:00"]);
     // In prose, a time after `в` is a moment; a version after it is not.
     let prose = "# Сбой оплаты\n\nСбой начался в 10:02 по Москве. Мы выкатили сборку в 10.15 и примерно в 11:40 всё заработало.\n";
-    assert_eq!(times(prose), ["10:02", "11:40"]);
+    assert_eq!(times_read(prose), ["10:02", "11:40"]);
 }
 
 #[test]
 fn versions_and_ruby_log_lines_are_no_entries() {
     let parsed = parse_text("COOL-1: acceptance failures\n  - Jul 25, 2016 6:20:08 PM - 12.13.13 kicked off\n  - 12.13.13 failed build - git checkout timeout\n  - Jul 27, 2016 3:07:51 AM - 12.13.13 test fails\n    - undiagnosed issue:\n      E, [2016-07-27T03:06:49.409105 #27501] ERROR -- fips-windows: ------Exception-------\n      I, [2016-07-27T03:07:51.998219 #28264]  INFO -- install-ubuntu: EC2 instance ready.\n  - Jul 29, 2016 4:08:56 AM - incident over\n");
-    let moments: Vec<String> = parsed
-        .incident
-        .timeline
-        .iter()
-        .map(|e| e.at.to_string())
-        .collect();
     assert_eq!(
-        moments,
+        moments(&parsed.incident),
         [
             "2016-07-25T18:20:08",
             "2016-07-27T03:07:51",
@@ -1676,28 +1668,19 @@ fn versions_and_ruby_log_lines_are_no_entries() {
 
 #[test]
 fn a_german_bound_opens_an_entry() {
-    let parsed = parse_text("# Messprotokoll\n\nDatum: 2026-10-04\n\n## Ablauf\n\n| Uhrzeit | Ereignis |\n|---|---|\n| 18:07 | Heizstab eingeschaltet |\n| ab 19:27 | ESP verliert das WLAN |\n\n## Abschluss\n\n- **21:00:** Messung beendet\n- **ab ca. 21:45:** Akku bei 7 %\n- **22:00:** Heizstab aus\n");
-    let times: Vec<String> = parsed
-        .incident
-        .timeline
-        .iter()
-        .map(|e| e.at.time.format("%H:%M").to_string())
-        .collect();
-    assert_eq!(times, ["18:07", "19:27", "21:00", "21:45", "22:00"]);
+    let log = "# Messprotokoll\n\nDatum: 2026-10-04\n\n## Ablauf\n\n| Uhrzeit | Ereignis |\n|---|---|\n| 18:07 | Heizstab eingeschaltet |\n| ab 19:27 | ESP verliert das WLAN |\n\n## Abschluss\n\n- **21:00:** Messung beendet\n- **ab ca. 21:45:** Akku bei 7 %\n- **22:00:** Heizstab aus\n";
+    assert_eq!(
+        times_read(log),
+        ["18:07", "19:27", "21:00", "21:45", "22:00"]
+    );
 }
 
 #[test]
 fn an_item_labelled_with_its_day_dates_the_time_in_its_sentence() {
     // The document's own date (a field further down) does not outrank the item's label.
     let parsed = parse_text("# Probe loss\n\n## Timeline\n\n- **December 11, 1998**: The probe launches from the cape at 18:45 UTC aboard a rocket.\n- **September 23, 1999 - 09:00:46 UTC**: Insertion begins.\n\n## Conditions\n\n- **date**: \"September 23, 1999\"\n");
-    let moments: Vec<String> = parsed
-        .incident
-        .timeline
-        .iter()
-        .map(|e| e.at.to_string())
-        .collect();
     assert_eq!(
-        moments,
+        moments(&parsed.incident),
         ["1998-12-11T18:45:00+00:00", "1999-09-23T09:00:46+00:00"]
     );
 }
@@ -1713,30 +1696,17 @@ fn habits_plans_and_footers_are_no_moments_of_a_story_told_in_prose() {
         "A review meeting is planned for February 21 at 15:00.",
         "_Generated at 2023-02-20 10:00 UTC_",
     ] {
-        let incident = parse_text(&format!("{story}{aside}\n")).incident;
-        let times: Vec<String> = incident
-            .timeline
-            .iter()
-            .map(|e| e.at.time.format("%H:%M").to_string())
-            .collect();
+        let times = times_read(&format!("{story}{aside}\n"));
         assert_eq!(times, ["10:02", "10:15", "11:40"], "{aside}");
     }
     // A state, not a habit: `serving normally again at about 21:10` is a moment; so are a
     // time before `every request`, and one after a plan's words that the sentence goes past.
-    let times = |text: &str| -> Vec<String> {
-        parse_text(text)
-            .incident
-            .timeline
-            .iter()
-            .map(|e| e.at.time.format("%H:%M").to_string())
-            .collect()
-    };
     assert_eq!(
-        times("# Outage\n\nThe site fell over at 20:52. The system stabilised itself and was serving normally again at about 21:10.\n"),
+        times_read("# Outage\n\nThe site fell over at 20:52. The system stabilised itself and was serving normally again at about 21:10.\n"),
         ["20:52", "21:10"]
     );
     assert_eq!(
-        times("# Outage\n\nThe maintenance scheduled for Saturday started at 22:05 and ran long. At 23:10 every request failed. The fix was deployed at 23:40.\n"),
+        times_read("# Outage\n\nThe maintenance scheduled for Saturday started at 22:05 and ran long. At 23:10 every request failed. The fix was deployed at 23:40.\n"),
         ["22:05", "23:10", "23:40"]
     );
 }
@@ -1744,14 +1714,8 @@ fn habits_plans_and_footers_are_no_moments_of_a_story_told_in_prose() {
 #[test]
 fn a_lone_stamped_heading_leaves_the_story_told_in_prose() {
     let parsed = parse_text("# Cron incidents\n\n## Incident 1\n\n**Auto-disabled**: 9:24 PM Oct 11, 2025\n\n### The Fix (October 11, 2025 - 9:50 PM)\n\nChanged the early return.\n\n### Resolution\n\n- 500 errors stopped immediately after deployment at 9:52 PM\n- A user re-enabled the cron job at 7:00 PM Oct 12\n");
-    let moments: Vec<String> = parsed
-        .incident
-        .timeline
-        .iter()
-        .map(|e| e.at.to_string())
-        .collect();
     assert_eq!(
-        moments,
+        moments(&parsed.incident),
         [
             "2025-10-11T21:24:00",
             "2025-10-11T21:50:00",
@@ -1763,43 +1727,30 @@ fn a_lone_stamped_heading_leaves_the_story_told_in_prose() {
     let parsed = parse_text(
         "# Notes\n\n### Deploy (October 11, 2025 - 9:50 PM)\n\nChanged the early return.\n",
     );
-    let moments: Vec<String> = parsed
-        .incident
-        .timeline
-        .iter()
-        .map(|e| e.at.to_string())
-        .collect();
-    assert_eq!(moments, ["2025-10-11T21:50:00"]);
+    assert_eq!(moments(&parsed.incident), ["2025-10-11T21:50:00"]);
 }
 
 #[test]
 fn a_japanese_window_ends_at_made() {
     let incident = parse_text("# 障害のお知らせ\n\n2020年10月1日0時頃から10月2日18時9分頃まで、システム障害が発生しました。\n\nシステムは10月2日18時20分頃に復旧しました。\n").incident;
-    let moments: Vec<String> = incident.timeline.iter().map(|e| e.at.to_string()).collect();
-    assert_eq!(moments, ["2020-10-01T00:00:00", "2020-10-02T18:20:00"]);
+    assert_eq!(
+        moments(&incident),
+        ["2020-10-01T00:00:00", "2020-10-02T18:20:00"]
+    );
 }
 
 #[test]
 fn timed_parts_run_across_heading_levels_and_may_carry_a_remark() {
     let parsed = parse_text("# Failover drill log\n\n**Executed:** November 16, 2025\n\n## Before\n\n### Step 1: Health check (11:26:12 CET)\n\nChecked.\n\n## Step 2: Stop the primary (11:29:58 CET)\n\nStopped.\n\n## Step 3: Verify (11:30:38 CET - after 5 sec wait)\n\nVerified.\n\n## Step 4: Pods (3 of 5)\n\nCounted.\n");
-    let times: Vec<String> = parsed
-        .incident
-        .timeline
-        .iter()
-        .map(|e| e.at.time.format("%H:%M:%S").to_string())
-        .collect();
-    assert_eq!(times, ["11:26:12", "11:29:58", "11:30:38"]);
+    assert_eq!(
+        clock_times(&parsed.incident, "%H:%M:%S"),
+        ["11:26:12", "11:29:58", "11:30:38"]
+    );
     // The remark stays with the words.
     assert!(parsed.incident.timeline[2]
         .text
         .starts_with("Step 3: Verify (11:30:38 CET - after 5 sec wait)"));
     // A one-word remark (`(11:01 - Present)`) is no stamp, and the heading stays a heading.
-    let parsed = parse_text("# Log\n\n## Attempt 1 (10:40 CET)\n\nFailed.\n\n## Ongoing pattern (11:01 - Present)\n\nCycling.\n\n## Attempt 2 (11:10 CET)\n\nFailed again.\n");
-    let times: Vec<String> = parsed
-        .incident
-        .timeline
-        .iter()
-        .map(|e| e.at.time.format("%H:%M").to_string())
-        .collect();
-    assert_eq!(times, ["10:40", "11:10"]);
+    let log = "# Log\n\n## Attempt 1 (10:40 CET)\n\nFailed.\n\n## Ongoing pattern (11:01 - Present)\n\nCycling.\n\n## Attempt 2 (11:10 CET)\n\nFailed again.\n";
+    assert_eq!(times_read(log), ["10:40", "11:10"]);
 }
