@@ -654,13 +654,17 @@ const PERIODS: [&str; 7] = [
     "hour",
 ];
 
+/// True when `word` is one of `list`, in any case (compared in place, with no allocation).
+fn one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
 /// True when `lead` (the words before a time) ends by saying the time recurs: `daily at`,
 /// `(weekly, Mon ~`, `every night at`, `each Monday at`. Only its last words count (`The
 /// weekly report was late, and at 10:00 ...` is a moment).
 fn names_a_schedule(lead: &str) -> bool {
     const LINKS: [&str; 4] = ["at", "around", "about", "on"];
     // Compared in place, in any case, with no allocation: this runs for every time in prose.
-    let one_of = |word: &str, list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w));
     let mut words = lead
         .rsplit(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | '~'))
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -682,18 +686,12 @@ fn names_a_schedule(lead: &str) -> bool {
 /// every Monday`, `from 09:00 to 17:00 on weekdays`, `at 02:00 daily`.
 fn schedule_follows(after: &str) -> bool {
     const DAYS: [&str; 4] = ["weekdays", "weekends", "workdays", "business"];
-    let mut rest = head(after, 60).trim_start();
-    if let Some(zone) = zone_at_start(rest) {
-        rest = rest[zone.label.len()..].trim_start();
-    }
+    let mut rest = past_zone(head(after, 60));
     // `from 09:00 to 17:00 on weekdays`: past the window's end.
     for join in ["to ", "until ", "- ", "– ", "and "] {
         if let Some(end) = rest.strip_prefix(join) {
             if let Some(clock) = leading_clock(end) {
-                rest = end[clock.len..].trim_start();
-                if let Some(zone) = zone_at_start(rest) {
-                    rest = rest[zone.label.len()..].trim_start();
-                }
+                rest = past_zone(&end[clock.len..]);
             }
             break;
         }
@@ -701,7 +699,6 @@ fn schedule_follows(after: &str) -> bool {
     let mut words = rest
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ')'))
         .filter(|w| !w.is_empty());
-    let one_of = |word: &str, list: &[&str]| list.iter().any(|w| word.eq_ignore_ascii_case(w));
     match (words.next(), words.next()) {
         (Some(first), _) if one_of(first, &RECURS) => true,
         // `every Monday`, `each night` (not `every request failed`).
@@ -722,7 +719,7 @@ fn tells_a_habit(lead: &str) -> bool {
         .rev()
         .filter(|w| !w.is_empty())
         .take(4)
-        .any(|w| HABITS.iter().any(|habit| w.eq_ignore_ascii_case(habit)))
+        .any(|w| one_of(w, &HABITS))
 }
 
 /// True when `lead` (the words before a time) ends by putting the moment just beside it:

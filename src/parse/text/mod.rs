@@ -3131,12 +3131,13 @@ impl<'a> Reader<'a> {
         let prose = self.prose.clone();
         let diagnostics = self.diagnostics.len();
         self.infer_events();
-        let others = self
+        // The prose's own reading of the entry's moment, if it has one.
+        let restated = self
             .raw_events
             .iter()
-            .filter(|raw| !(raw.line == lone_raw.line && raw.time == lone_raw.time))
+            .filter(|raw| raw.line == lone_raw.line && raw.time == lone_raw.time)
             .count();
-        if others < 2 {
+        if self.raw_events.len() - restated < 2 {
             // Not a story told in prose: the entry alone, as read.
             self.incident.timeline.clear();
             self.raw_events.clear();
@@ -3146,11 +3147,7 @@ impl<'a> Reader<'a> {
             self.raw_events.push(lone_raw);
             return false;
         }
-        let restated = self
-            .raw_events
-            .iter()
-            .any(|raw| raw.line == lone_raw.line && raw.time == lone_raw.time);
-        if !restated {
+        if restated == 0 {
             let place = self
                 .raw_events
                 .iter()
