@@ -1754,3 +1754,42 @@ fn timed_parts_run_across_heading_levels_and_may_carry_a_remark() {
     let log = "# Log\n\n## Attempt 1 (10:40 CET)\n\nFailed.\n\n## Ongoing pattern (11:01 - Present)\n\nCycling.\n\n## Attempt 2 (11:10 CET)\n\nFailed again.\n";
     assert_eq!(times_read(log), ["10:40", "11:10"]);
 }
+
+#[test]
+fn a_table_under_an_entry_heading_stays_a_table_in_its_text() {
+    let parsed = parse_text("# Failover drill\n\n**Executed:** November 16, 2025\n\n## Step 3: Promote (11:30:33 CET)\n\nPromoted the standby.\n\n| pg_promote |\n|------------|\n| t (true)   |\n\nPromotion started.\n\n## Step 4: Verify (11:30:38 CET)\n\n| server | in_recovery |\n|--------|-------------|\n| NEW    | f           |\n");
+    let texts = event_texts(&parsed);
+    assert_eq!(
+        texts[0],
+        "Step 3: Promote\n\nPromoted the standby.\n\n| pg_promote |\n|------------|\n| t (true)   |\n\nPromotion started."
+    );
+    assert!(texts[1]
+        .ends_with("| server | in_recovery |\n|--------|-------------|\n| NEW    | f           |"));
+    assert!(
+        !parsed.incident.summary.contains('|'),
+        "{}",
+        parsed.incident.summary
+    );
+    // It renders as a table, not as paragraphs of pipes.
+    let shown = rich::render(texts[0], &rich::LinkBase::none());
+    assert!(
+        shown
+            .iter()
+            .any(|node| matches!(node, rich::Node::Element(rich::Element::Table, _))),
+        "{shown:?}"
+    );
+    assert!(!rich::plain_text(&shown).contains('|'));
+}
+
+#[test]
+fn a_table_in_a_timeline_that_is_no_entrys_keeps_its_rule_in_the_summary() {
+    let parsed = parse_text("# Outage\n\n## Timeline\n\n| Metric | Value |\n|--------|-------|\n| errors | 12 |\n\n- 10:02 UTC alert fired\n- 10:15 UTC rolled back\n");
+    assert!(
+        parsed
+            .incident
+            .summary
+            .contains("| Metric | Value |\n|--------|-------|\n| errors | 12 |"),
+        "{}",
+        parsed.incident.summary
+    );
+}

@@ -364,6 +364,8 @@ struct Reader<'a> {
     prose: Vec<ProseLine>,
     /// True after an entry written as a heading: the next paragraph is its text.
     heading_event_open: bool,
+    /// The table being read sits under an entry's heading and goes into its text.
+    table_in_event: bool,
     /// The entry under a heading ends in a list item (the next item continues that list).
     section_item_open: bool,
     /// The last line of the timeline was kept as a note: the lines that go on with it
@@ -561,6 +563,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         code_in_event: false,
         prose: Vec::new(),
         heading_event_open: false,
+        table_in_event: false,
         section_item_open: false,
         timeline_note_open: false,
         context,
@@ -1026,7 +1029,9 @@ impl<'a> Reader<'a> {
             // Before any heading a table's rows go to the summary (see `append_table_prose`):
             // so does its rule line, or the rows read as a paragraph of pipes.
             let target = self.target.unwrap_or(Target::Summary);
-            if target.is_narrative()
+            // (A table in a timeline that is no entry's goes to the summary as well.)
+            let into_summary = target == Target::Timeline && !self.table_in_event;
+            if (target.is_narrative() || into_summary)
                 && matches!(self.table, Some(Table::Plain | Table::Moments { .. }))
             {
                 self.verbatim.line(target, index);

@@ -505,6 +505,33 @@ impl Reader<'_> {
     }
 
     /// A table row kept as prose in the part the reader is in.
+    /// The table rule under line `index` (`|---|---|`), when there is one.
+    fn rule_under(&self, index: usize) -> Option<String> {
+        let line = self.lines.get(index + 1)?.text.trim();
+        table::is_separator(line).then(|| line.to_string())
+    }
+
+    /// `### Step 3: Promote (11:30:33 CET)` over a table of what was seen: the table belongs to
+    /// the entry's section and stays a table in its text (header with its `rule`, then rows), not
+    /// rows moved to the summary without their rule.
+    fn table_into_event(&mut self, row: &str, rule: Option<String>) {
+        let Some(event) = self.incident.timeline.last_mut() else {
+            return;
+        };
+        match rule {
+            Some(rule) => {
+                event.text.push_str("\n\n");
+                event.text.push_str(row);
+                event.text.push('\n');
+                event.text.push_str(&rule);
+            }
+            None => {
+                event.text.push('\n');
+                event.text.push_str(row);
+            }
+        }
+    }
+
     pub(super) fn append_table_prose(&mut self, text: &str) {
         let target = self.target.unwrap_or(Target::Summary);
         // A row of a table that lists incidents (`| 3 August — outage | Errors began around
@@ -528,6 +555,22 @@ impl Reader<'_> {
             });
         }
         let row = text.trim().to_string();
+        if target == Target::Timeline {
+            let rule = self.rule_under(self.current);
+            if rule.is_some() {
+                // A table under an entry's heading belongs to the entry's section.
+                self.table_in_event = self.heading_event_open
+                    && self
+                        .incident
+                        .timeline
+                        .last()
+                        .is_some_and(|event| !event.text.is_empty());
+            }
+            if self.table_in_event {
+                self.table_into_event(&row, rule);
+                return;
+            }
+        }
         match target {
             Target::ActionItems | Target::Improvements => self.incident.improvements.push(row),
             Target::Timeline => self.append_prose(Target::Summary, &row, true),
