@@ -1793,3 +1793,77 @@ fn a_table_in_a_timeline_that_is_no_entrys_keeps_its_rule_in_the_summary() {
         parsed.incident.summary
     );
 }
+
+#[test]
+fn a_tab_after_a_list_marker_makes_an_item() {
+    let text = "# Calls lost\n\n## Timeline\n\n-\t13:00 EDT the agents noticed no calls\n-\t13:05 EDT the IT team was told\n1.\t13:45 EDT the issue was resolved\n";
+    assert_eq!(times_read(text), ["13:00", "13:05", "13:45"]);
+}
+
+#[test]
+fn indonesian_and_romanian_months_and_time_headers() {
+    // `Waktu (WIB)` names the time column; `Agu` is August.
+    let parsed = parse_text("# Insiden GH Actions (11 Agustus 2026)\n\n## KRONOLOGI\n\n| Waktu (WIB) | Kejadian |\n|---|---|\n| 10 Agu 23:24 | Bot harian push draft |\n| 11 Agu 07:33 | Workflow mulai gagal |\n");
+    assert_eq!(
+        moments(&parsed.incident),
+        ["2026-08-10T23:24:00+07:00", "2026-08-11T07:33:00+07:00"]
+    );
+    let parsed = parse_text("# Incident MentorAPI — 15 septembrie 2026\n\n## Cronologie\n\n- 18:57 prima cădere\n- 19:15 rafală de eșecuri\n");
+    assert_eq!(
+        moments(&parsed.incident),
+        ["2026-09-15T18:57:00", "2026-09-15T19:15:00"]
+    );
+}
+
+#[test]
+fn a_story_under_what_went_wrong_or_a_timeline_heading_is_read_for_its_moments() {
+    // A page pasted as text: plain lines head its parts, and the story sits under `What Went
+    // Wrong`; a sum of money (`$3.15 billion`) is no time.
+    let text = "# Knight Capital\n\nWhat Went Wrong\nThe team worked feverishly on August 1, 2012.\n\nOn August 1, 8:01 a.m. EST, an internal system sent 97 emails.\n\nAt 9:30 a.m. EST, Knight began receiving orders.\n\nIt held a short position of approximately $3.15 billion.\n";
+    assert_eq!(times_read(text), ["08:01", "09:30"]);
+    // The same story under a timeline heading that lists no entry.
+    let text = "# Knight Capital\n\nTimeline of Events\nSome background first.\n\nOn August 1, 2012, at 8:01 a.m. EST, an internal system sent 97 emails.\n\nAt 9:30 a.m. EST, Knight began receiving orders.\n";
+    assert_eq!(times_read(text), ["08:01", "09:30"]);
+}
+
+#[test]
+fn a_labelled_description_tells_its_moments() {
+    let parsed = parse_text("# API outage\n\n**Summary**: The API\n\n**Description**: Starting at 09:00 UTC on March 20 2022, the API began returning 503 errors. The majority of errors stopped around 03:00 UTC March 21 2022.\n");
+    assert_eq!(
+        moments(&parsed.incident),
+        ["2022-03-20T09:00:00+00:00", "2022-03-21T03:00:00+00:00"]
+    );
+}
+
+#[test]
+fn a_date_nested_in_the_front_matter_is_the_incidents() {
+    let parsed = parse_text("---\ntitle: Bridge - REKT\ndate: 10/07/2022\nrekt:\n  amount: 586000000\n  date: 10/06/2022\n---\n\nThe transactions occurred at [18:26 UTC](https://example.com/a) and [20:43 UTC](https://example.com/b).\n");
+    assert_eq!(
+        moments(&parsed.incident),
+        ["2022-10-06T18:26:00+00:00", "2022-10-06T20:43:00+00:00"]
+    );
+    // A status page's updates listed in the front matter are no such date.
+    let parsed = parse_text("---\ntitle: Outage\ndate: 2022-10-07\nupdates:\n  - date: 2022-10-01\n    text: investigating\n---\n\nThe site failed at 18:26 UTC and recovered at 20:43 UTC.\n");
+    assert!(moments(&parsed.incident)
+        .iter()
+        .all(|at| !at.starts_with("2022-10-01")));
+}
+
+#[test]
+fn a_time_cell_listing_times_makes_a_moment_of_each() {
+    let text = "# Incident\n\n## Timeline\n\n| Time | Event |\n|---|---|\n| 18:57:18 | First failure |\n| 19:15:43–44 | A burst of ~30 failures |\n| 19:31, 19:39 | Failures went on |\n";
+    let parsed = parse_text(text);
+    assert_eq!(
+        clock_times(&parsed.incident, "%H:%M:%S"),
+        ["18:57:18", "19:15:43", "19:31:00", "19:39:00"]
+    );
+    // The range of seconds leaves nothing of itself in the words.
+    assert_eq!(
+        event_texts(&parsed)[1..],
+        [
+            "A burst of ~30 failures",
+            "Failures went on",
+            "Failures went on"
+        ]
+    );
+}

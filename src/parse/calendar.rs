@@ -840,6 +840,8 @@ pub fn month_number(word: &str) -> Option<u32> {
         b'k' => b"wav",
         b'w' => b"r",
         b'p' => b"ar",
+        // Romanian `ianuarie`, `iunie`, `iulie`.
+        b'i' => b"au",
         // Czech `březen`, Turkish `haziran`, `temmuz`: three letters, as `team` or `has` start
         // like them.
         b'b' | b'h' | b't' => {
@@ -976,6 +978,27 @@ fn foreign_month(word: &str) -> Option<u32> {
         ("maart", 3),
         ("mei", 5),
         ("augustus", 8),
+        // Indonesian and Malay (`10 Agu 23:24`, `3 Ogos 2024`); `mei`, `juni`, `juli`,
+        // `oktober` are Dutch's and German's too. Not `des` (French and Catalan `of the`).
+        ("maret", 3),
+        ("agustus", 8),
+        ("agu", 8),
+        ("agt", 8),
+        ("desember", 12),
+        ("julai", 7),
+        ("ogos", 8),
+        ("disember", 12),
+        // Romanian (`15 septembrie 2026`); `august` is English's.
+        ("ianuarie", 1),
+        ("februarie", 2),
+        ("martie", 3),
+        ("aprilie", 4),
+        ("iunie", 6),
+        ("iulie", 7),
+        ("septembrie", 9),
+        ("octombrie", 10),
+        ("noiembrie", 11),
+        ("decembrie", 12),
         // Polish, as dates write them (`4 czerwca`) and on their own (`czerwiec 2012`).
         ("stycznia", 1),
         ("styczeń", 1),

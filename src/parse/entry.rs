@@ -90,7 +90,7 @@ pub fn strip_list_marker(line: &str) -> (&str, usize, bool) {
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         if (1..=9).contains(&digits) {
             let after = rest.as_bytes().get(digits..digits + 2);
-            if matches!(after, Some([b'.' | b')', b' '])) && !day_of_month(rest, digits) {
+            if matches!(after, Some([b'.' | b')', b' ' | b'\t'])) && !day_of_month(rest, digits) {
                 rest = rest[digits + 2..].trim_start();
                 is_item = true;
             }
@@ -126,8 +126,9 @@ fn day_of_month(text: &str, digits: usize) -> bool {
 /// Bytes of a bullet (`- `, `* `, `+ `, `• `, `– `, `· `) at the start of `text`.
 fn bullet_len(text: &str) -> Option<usize> {
     match text.as_bytes() {
-        [b'-' | b'*' | b'+', b' ', ..] => Some(2),
-        [first, ..] if *first >= 0x80 => ["• ", "– ", "· "]
+        // (A tab after the marker is as good as a space: `-\t13:05 EDT ...`.)
+        [b'-' | b'*' | b'+', b' ' | b'\t', ..] => Some(2),
+        [first, ..] if *first >= 0x80 => ["• ", "– ", "· ", "•\t"]
             .iter()
             .find(|marker| text.starts_with(**marker))
             .map(|marker| marker.len()),
@@ -1349,15 +1350,21 @@ pub fn skip_word(text: &str, words: &[&str]) -> usize {
         .map_or(0, |w| w.len())
 }
 
-/// The bytes of `-13` after `21:39:12`: the last second of a range of seconds; 0 otherwise.
+/// The bytes of `-13` (or `–13`) after `21:39:12`: the last second of a range of seconds; 0
+/// otherwise.
 fn seconds_range_end(text: &str) -> usize {
-    match text.as_bytes() {
-        [b'-', b'0'..=b'5', b'0'..=b'9', rest @ ..]
+    let dash = match text.as_bytes() {
+        [b'-', ..] => 1,
+        _ if text.starts_with('–') => '–'.len_utf8(),
+        _ => return 0,
+    };
+    match &text.as_bytes()[dash..] {
+        [b'0'..=b'5', b'0'..=b'9', rest @ ..]
             if rest
                 .first()
                 .is_none_or(|b| !b.is_ascii_alphanumeric() && *b != b':') =>
         {
-            3
+            dash + 2
         }
         _ => 0,
     }

@@ -166,6 +166,40 @@ fn wml_header<'a>(lines: &[&'a str]) -> Option<FrontMatter<'a>> {
     })
 }
 
+/// `rekt:` over `  date: 10/06/2022`: the values of `date` keys nested in a mapping of a closed
+/// YAML front matter (not in a list item: those are a status page's updates). A post's own
+/// `date` is at the top; a nested one dates what the post is about.
+pub fn nested_dates<'a>(lines: &[&'a str], found: &FrontMatter<'a>) -> Vec<&'a str> {
+    if !found.closed || found.toml {
+        return Vec::new();
+    }
+    let indent = |line: &str| line.len() - line.trim_start_matches([' ', '\t']).len();
+    let mut dates = Vec::new();
+    for &index in &found.other_lines {
+        let Some(line) = lines.get(index) else {
+            continue;
+        };
+        let depth = indent(line);
+        let Some(("date", value, _)) = key_value(line.trim_start(), false) else {
+            continue;
+        };
+        // The nearest line above with less indentation must be a key with no value.
+        let parent = lines[..index]
+            .iter()
+            .rev()
+            .find(|above| !above.trim().is_empty() && indent(above) < depth);
+        let under_mapping = parent.is_some_and(|above| {
+            !above.trim_start().starts_with('-')
+                && key_value(above.trim_start(), false)
+                    .is_some_and(|(_, value, _)| value.is_empty())
+        });
+        if depth > 0 && under_mapping && !value.is_empty() {
+            dates.push(value);
+        }
+    }
+    dates
+}
+
 /// One update of a status page kept as a list in the front matter (`incident_states:`,
 /// `updates:`): an item `- status: resolved` with keys such as `content:` and `date:` under it.
 /// Each part is (line index, value, byte offset of the value in its line).

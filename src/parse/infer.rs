@@ -264,6 +264,17 @@ pub fn narrated_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
     moments(text, context, true)
 }
 
+/// The words between two times, past the first one's zone and without the link markup around
+/// them: ` UTC](https://…) and [` between `[18:26 UTC](…)` and `[20:43 UTC](…)` is `and`, and
+/// so is ` UTC and ` in `18:26 UTC and 20:43 UTC`.
+fn between_linked_times(between: &str) -> &str {
+    let mut rest = past_zone(between);
+    if let Some(target) = rest.strip_prefix("](") {
+        rest = target.find(')').map_or(rest, |close| &target[close + 1..]);
+    }
+    rest.trim().trim_end_matches('[').trim()
+}
+
 fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
@@ -278,10 +289,12 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
     // Where the last time that opened a window (`from 5:05pm`) ended, to tell its end.
     let mut window_start_end: Option<usize> = None;
     while at < bytes.len() {
+        // (`$3.15 billion`, `€14.50`: a sum of money, not a time.)
         let starts = bytes[at].is_ascii_digit()
             && (at == 0
                 || !(bytes[at - 1].is_ascii_alphanumeric()
-                    || matches!(bytes[at - 1], b'.' | b':' | b'/' | b'-'))
+                    || matches!(bytes[at - 1], b'.' | b':' | b'/' | b'-' | b'$')
+                    || text[..at].ends_with(['€', '£', '¥']))
                 || iso_date_joined(&bytes[..at]));
         let clock =
             starts.then(|| leading_clock(&text[at..]).or_else(|| french_bare_hour(text, at)));
@@ -374,7 +387,7 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
         };
         let after_last = last_found_end
             .filter(|&end| end > start && end <= at)
-            .map(|end| text[end..at].trim());
+            .map(|end| between_linked_times(&text[end..at]));
         // Only times written with a colon chain (`1.27 → 1.28 → 1.29` are versions), and Czech
         // `v`/`ve` introduce only those (`build v 10.15` is a version).
         let with_colon = written_with_colon(&text[at..], clock);

@@ -24,7 +24,7 @@ use super::entry::{
     closing_heading_date, colon_hhmm, date_line, further_stamps, heading_date, is_chat_line,
     skip_word, strip_list_marker, timeline_entry, trailing_entry, Entry,
 };
-use super::front_matter::{front_matter, status_items, StatusItem};
+use super::front_matter::{front_matter, nested_dates, status_items, StatusItem};
 use super::html_blocks::HtmlBlocks;
 use super::impact::affected_users_percent;
 use super::infer::{day_of_month_after, head, inferred_times, names_today, narrated_times};
@@ -744,6 +744,13 @@ impl<'a> Reader<'a> {
                 "expected a closing `---` for the block of `key: value` lines at the top; read them as details up to the blank line",
                 first,
             ));
+        }
+        // `rekt:` over `  date: 10/06/2022` under the post's `date: 10/07/2022`: the nested
+        // day is the incident's.
+        for value in nested_dates(texts, &found) {
+            if let Some(date) = find_date_in(value, self.context) {
+                self.dates.field.get_or_insert(date.date);
+            }
         }
         let mut kept = Vec::new();
         let mut consumed = Vec::new();
@@ -1591,6 +1598,7 @@ impl<'a> Reader<'a> {
                 // A further label of a part the page names by its first (a second
                 // `**Impact:** ...`): the line is kept whole, its label with it.
                 _ if further_heading.is_some() => {
+                    self.note_labelled_prose(index, target, value, value_at);
                     let line = self.lines[index].text.clone();
                     let (content, _, _) = strip_list_marker(&line);
                     self.append_prose(target, content, true);
@@ -1599,6 +1607,7 @@ impl<'a> Reader<'a> {
                     if target.is_narrative() {
                         self.note_story_date(index, value);
                     }
+                    self.note_labelled_prose(index, target, value, value_at);
                     self.append_prose(target, value, true)
                 }
             }
@@ -1672,6 +1681,11 @@ impl<'a> Reader<'a> {
                 }
             }
             Target::WentWell | Target::WentWrong | Target::Lucky => {
+                // `What Went Wrong` over the story of a write-up with no timeline: its moments
+                // are the prose's (read only when no timeline is listed).
+                if !is_chat_line(content) {
+                    self.note_prose_line(index, content_at, is_item);
+                }
                 self.flush_heading(target);
                 let after_blank = self.after_blank || opens_html_paragraph(self.lines[index].raw);
                 let lessons = &mut self.incident.lessons;
@@ -1777,20 +1791,34 @@ impl<'a> Reader<'a> {
                     }
                 }
                 if target.is_narrative() && !is_chat_line(content) {
-                    let (heading_day, titles) = self.heading_day_in_force();
-                    self.prose.push(ProseLine {
-                        line: self.lines[index].number,
-                        column_base: content_at,
-                        raw_index: index,
-                        continues: !self.after_blank && !is_item,
-                        day: self.day_line.or(heading_day),
-                        title_day: self.day_line.is_none() && titles,
-                        year: self.context.year,
-                    });
+                    self.note_prose_line(index, content_at, is_item);
                 }
                 let prose = if is_item { text.trim() } else { content };
                 self.append_prose(target, prose, self.after_blank || is_item);
             }
+        }
+    }
+
+    /// Keeps the line at `index` (its words from `content_at`) for the moments read from the
+    /// prose when the postmortem lists no timeline (see `infer_events`).
+    fn note_prose_line(&mut self, index: usize, content_at: usize, is_item: bool) {
+        let (heading_day, titles) = self.heading_day_in_force();
+        self.prose.push(ProseLine {
+            line: self.lines[index].number,
+            column_base: content_at,
+            raw_index: index,
+            continues: !self.after_blank && !is_item,
+            day: self.day_line.or(heading_day),
+            title_day: self.day_line.is_none() && titles,
+            year: self.context.year,
+        });
+    }
+
+    /// `**Description**: Starting at 09:00 UTC on March 20 ...`: a narrative label's value may
+    /// tell moments, as a paragraph would.
+    fn note_labelled_prose(&mut self, index: usize, target: Target, value: &str, value_at: usize) {
+        if target.is_narrative() && !is_chat_line(value) {
+            self.note_prose_line(index, value_at, false);
         }
     }
 

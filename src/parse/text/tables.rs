@@ -451,7 +451,9 @@ impl Reader<'_> {
         };
         let mut parts = Vec::new();
         let own_text = tidy_entry_text(&entry.text_in(time_cell));
-        if !own_text.is_empty() {
+        // `| 19:31, 19:39 | Failures went on |`: a moment for each time the cell lists.
+        let listed = listed_times(time_cell);
+        if !own_text.is_empty() && listed.is_none() {
             parts.push(own_text);
         }
         // `| Actor | Time | Action |`: the column that says what happened leads the text.
@@ -501,10 +503,20 @@ impl Reader<'_> {
                 self.day_marker_pending = Some(marker);
             }
         }
-        self.push_event(index, *time_at, entry.date.or(date), entry.time, zone, text);
+        let date = entry.date.or(date);
+        self.push_event(
+            index,
+            *time_at,
+            date,
+            entry.time,
+            zone.clone(),
+            text.clone(),
+        );
+        for time in listed.into_iter().flatten() {
+            self.push_event(index, *time_at, date, time, zone.clone(), text.clone());
+        }
     }
 
-    /// A table row kept as prose in the part the reader is in.
     /// The table rule under line `index` (`|---|---|`), when there is one.
     fn rule_under(&self, index: usize) -> Option<String> {
         let line = self.lines.get(index + 1)?.text.trim();
@@ -532,6 +544,7 @@ impl Reader<'_> {
         }
     }
 
+    /// A table row kept as prose in the part the reader is in.
     pub(super) fn append_table_prose(&mut self, text: &str) {
         let target = self.target.unwrap_or(Target::Summary);
         // A row of a table that lists incidents (`| 3 August — outage | Errors began around
@@ -579,6 +592,26 @@ impl Reader<'_> {
     }
 }
 
+/// The times after the first in a time cell that lists nothing but times (`19:31, 19:39`,
+/// `09:10, 09:20 and 09:45`), or None.
+fn listed_times(cell: &str) -> Option<Vec<NaiveTime>> {
+    if !cell.contains([',', '&']) && !cell.contains(" and ") {
+        return None;
+    }
+    let times: Option<Vec<NaiveTime>> = cell
+        .split([',', '&'])
+        .flat_map(|piece| piece.split(" and "))
+        .map(|piece| {
+            let piece = piece.trim();
+            let clock = leading_clock(piece)?;
+            (clock.len == piece.len()).then_some(clock.time)
+        })
+        .collect();
+    times
+        .filter(|times| times.len() >= 2)
+        .map(|times| times[1..].to_vec())
+}
+
 /// Words that name a table's time column, in the languages postmortems are written in.
 pub(super) const TIME_HEADERS: &[&str] = &[
     "time",
@@ -592,6 +625,7 @@ pub(super) const TIME_HEADERS: &[&str] = &[
     "tijd",
     "ora",
     "horário",
+    "waktu",
     "시간",
     "時刻",
     "時間",
@@ -615,7 +649,15 @@ fn header_zone(header: &str) -> Option<FoundZone> {
 fn is_zone_header(header: &str) -> bool {
     let header = header.trim_matches(['*', '_', '`', ' ', '(', ')']);
     let lower = header.to_ascii_lowercase();
-    let words = ["local time", "time", "hora", "heure", "uhrzeit", "zeit"];
+    let words = [
+        "local time",
+        "time",
+        "hora",
+        "heure",
+        "uhrzeit",
+        "zeit",
+        "waktu",
+    ];
     let zone = words
         .iter()
         .find(|word| lower.starts_with(*word))
