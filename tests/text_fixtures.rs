@@ -1867,3 +1867,64 @@ fn a_time_cell_listing_times_makes_a_moment_of_each() {
         ]
     );
 }
+
+#[test]
+fn a_completion_time_field_ends_the_window_and_dates_the_table_before_midnight() {
+    let text = "# PostgreSQL upgrade\n\n**Date:** 2025-11-16\n\n## Timeline\n\n**Start Time:** 2025-11-15 23:28 PST\n**Completion Time:** 2025-11-16 00:14 PST\n\n| Time | Event |\n|------|-------|\n| 23:28 | Upgrade initiated |\n| 23:45 | Version switched |\n| 00:14 | Instance returned |\n";
+    let parsed = parse_text(text);
+    assert_eq!(
+        moments(&parsed.incident),
+        [
+            "2025-11-15T23:28:00-08:00",
+            "2025-11-15T23:45:00-08:00",
+            "2025-11-16T00:14:00-08:00"
+        ]
+    );
+}
+
+#[test]
+fn a_status_pages_promise_and_its_look_back_are_no_moments() {
+    let text = "# Status\n\n### [2025-04-30] Incident with WMS\n\n#### [2025-05-01, 12:00] Update\n\nNo change since the update at 9:25 a.m.\nWe are continuing to work.\n\nThe next update will be provided today at around 4 p.m. or as soon as the disruption has been resolved.\n\n#### [2025-05-01, 09:25] Update\n\nThe extent of the disruption has been reduced.\n\nThe next update will be provided today at around 12 noon.\n";
+    assert_eq!(
+        moments(&parse_text(text).incident),
+        ["2025-05-01T12:00:00", "2025-05-01T09:25:00"]
+    );
+}
+
+#[test]
+fn a_year_the_entries_keep_writing_is_no_slip() {
+    // The page was first published on 2020-02-20 and lists outages of the year after.
+    let text = "---\ntitle: Disruptions\ndate: 2020-02-20T14:17:12.701Z\n---\n\n## April 2021\n\n* 15/04/2021 08:38 to 15:38: Production degraded.\n\n## February 2021\n\n* 17/02/2021 18:58 to 19:01: Production degraded.\n";
+    assert_eq!(
+        moments(&parse_text(text).incident),
+        ["2021-04-15T08:38:00", "2021-02-17T18:58:00"]
+    );
+    // One date a year off near the document's date is still read as a slip.
+    let text = "# Outage of 2020-04-09\n\n## Timeline\n\n- 2012-04-09 10:00 alert fired\n- 10:30 rolled back\n";
+    assert_eq!(
+        moments(&parse_text(text).incident),
+        ["2020-04-09T10:00:00", "2020-04-09T10:30:00"]
+    );
+}
+
+#[test]
+fn full_width_stops_and_commas_part_the_moments_of_an_entry() {
+    let text = "# 审计 2026-09-14\n\n## 时间线\n\n- 9/14 11:18 完成生成；11:44 发布；13:16 钉钉发送。\n- 9/15 10:10、10:12：恢复任务失败。\n";
+    let parsed = parse_text(text);
+    assert_eq!(
+        moments(&parsed.incident),
+        [
+            "2026-09-14T11:18:00",
+            "2026-09-14T11:44:00",
+            "2026-09-14T13:16:00",
+            "2026-09-15T10:10:00",
+            "2026-09-15T10:12:00"
+        ]
+    );
+    assert_eq!(event_texts(&parsed)[..2], ["完成生成", "发布"]);
+    // The same in English: two times listed before the words.
+    assert_eq!(
+        times_read("# Audit 2026-09-15\n\n## Timeline\n\n- 10:10, 10:12: resume failed twice.\n- 10:20, the team met.\n"),
+        ["10:10", "10:12", "10:20"]
+    );
+}

@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveTime, Timelike};
 
 use super::calendar::{find_date_in, leading_date, leading_month_day, DateContext};
 use super::clock::{bare_hhmm, hhmm, hour_mark, leading_clock, written_with_colon, Clock};
-use super::infer::head;
+use super::infer::{head, refers_to_an_earlier_update};
 use super::zone::{attached_offset, short_us_zone, zone_at_start, FoundZone};
 
 /// A timeline entry's time, read from the start of a line.
@@ -252,14 +252,29 @@ pub fn further_stamps(text: &str) -> Vec<FurtherStamp> {
     let bytes = text.as_bytes();
     // Stops found eight bytes at a time, then `. 0` or `; 1` checked: most entries hold none.
     let stops = |word: u64| super::scan::equal(word, b'.') | super::scan::equal(word, b';');
+    // `11:18 完成生成；11:44 发布`: the full-width stops of Chinese and Japanese, in the few
+    // entries that are not ASCII.
+    let wide_stops: Vec<usize> = match text.is_ascii() {
+        true => Vec::new(),
+        false => text.match_indices(['；', '。']).map(|(at, _)| at).collect(),
+    };
+    let mut wide = wide_stops.iter().copied().peekable();
     let mut from = 0;
-    while let Some(at) = super::scan::find_byte(bytes, from, stops, |b| b == b'.' || b == b';') {
-        from = at + 1;
+    loop {
+        let narrow = super::scan::find_byte(bytes, from, stops, |b| b == b'.' || b == b';');
+        while wide.next_if(|&at| at < from).is_some() {}
+        let (at, stop_len) = match (narrow, wide.peek().copied()) {
+            (Some(n), Some(w)) if w < n => (w, '；'.len_utf8()),
+            (Some(n), _) => (n, 1),
+            (None, Some(w)) => (w, '；'.len_utf8()),
+            (None, None) => break,
+        };
+        from = at + stop_len;
         // `連入;15:18 起 …`, `會話(3743504);02:04 …`: Chinese and Japanese put no space
         // after the stop.
-        let spaced = bytes.get(at + 1) == Some(&b' ');
-        let unspaced = !spaced && !bytes[at.saturating_sub(12)..at].is_ascii();
-        let digit_at = at + 1 + usize::from(spaced);
+        let spaced = bytes.get(at + stop_len) == Some(&b' ');
+        let unspaced = !spaced && (stop_len > 1 || !bytes[at.saturating_sub(12)..at].is_ascii());
+        let digit_at = at + stop_len + usize::from(spaced);
         if !(spaced || unspaced) || !bytes.get(digit_at).is_some_and(u8::is_ascii_digit) {
             continue;
         }
@@ -803,7 +818,7 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
         trimmed.starts_with('.') && trimmed[1..].starts_with([' ', '\t', '*', '_']) && gap == 0;
     // `15:10：text`: Chinese and Japanese write the colon full-width.
     let separator = [
-        "--", "->", "=>", "::", ":-", ":–", ":—", ":", "-", "–", "—", "→", "|", ",", "：",
+        "--", "->", "=>", "::", ":-", ":–", ":—", ":", "-", "–", "—", "→", "|", ",", "：", "、",
     ]
     .iter()
     .find(|sep| starts(trimmed, sep))
@@ -920,9 +935,11 @@ pub fn trailing_entry(content: &str, context: DateContext) -> Option<(Entry, &st
         if spans_days(label, context) {
             return None; // `20. Februar-02. März, 13.15-16 Uhr`: hours kept over days
         }
+        let since_update = refers_to_an_earlier_update(label);
         if (rest.is_empty() || note.is_some())
             && (1..=6).contains(&words)
             && label.chars().any(char::is_alphabetic)
+            && !since_update
         {
             let label = without_unclosed_opener(label);
             return Some((entry, label, start, note.unwrap_or_default()));

@@ -441,6 +441,7 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
         let after_time = &text[at + clock.len..];
         if ends_window
             || restated_in_zone
+            || refers_to_an_earlier_update(lead)
             || names_a_schedule(lead)
             || schedule_follows(after_time)
             || tells_a_habit(lead)
@@ -898,6 +899,13 @@ fn ends_with_as_of(lead: &str) -> bool {
 /// fully operational around 9 am`, `the estimated time of recovery is 14:00`, `will be resolved
 /// by 7:00pm CST`, `We will deploy the fix at 14:00`, `planned for February 21 at 15:00`): a
 /// time looked forward to, not a moment of the incident.
+/// `No change since the update at 9:25 a.m.`, `since our last update at`: the words before a
+/// time that refer back to an earlier update, whose time they tell again.
+pub fn refers_to_an_earlier_update(lead: &str) -> bool {
+    let lower = lead.to_lowercase();
+    lower.contains("since") && lower.contains("update")
+}
+
 fn hoped_for(lead: &str) -> bool {
     const HOPES: &[&str] = &[
         "hope",
@@ -917,6 +925,9 @@ fn hoped_for(lead: &str) -> bool {
         "we will",
         "we plan to",
         "will take place",
+        // A status page's promise: `The next update will be provided today at around 4 p.m.`
+        "next update",
+        "will be provided",
     ];
     let lower = lead.to_lowercase();
     HOPES.iter().any(|w| lower.contains(w)) || plans_the_time(&lower)

@@ -174,6 +174,8 @@ const SPELLINGS: &[(&str, Field)] = &[
     ("outage started", Field::Start),
     ("end", Field::End),
     ("end time", Field::End),
+    ("completion time", Field::End),
+    ("finish time", Field::End),
     ("ended", Field::End),
     ("incident end", Field::End),
     ("issue closed", Field::End),

@@ -568,6 +568,16 @@ impl Reader<'_> {
         // A status page's updates with the latest on top: read from the bottom up below.
         let newest_first = written_newest_first(&self.raw_events);
         stepped_back |= newest_first;
+        // Years the entries write on days far from the document's date: such a year is the
+        // author's, so a day of it near the document's date is no slip (a page dated when it
+        // was first published that lists outages of the years after).
+        let written_years: Vec<i32> = self
+            .raw_events
+            .iter()
+            .filter_map(|raw| raw.date.filter(|_| !raw.inherited))
+            .filter(|&day| dated.is_some_and(|d| year_slip(day, d).is_none()))
+            .map(|day| day.year())
+            .collect();
         // The day the last heading or date line above gave (see `RawEvent::inherited`).
         let mut heading_day: Option<NaiveDate> = None;
         for ((event, raw), stamp) in self
@@ -613,6 +623,7 @@ impl Reader<'_> {
             }
             let slip = written
                 .zip(dated)
+                .filter(|(w, _)| !written_years.contains(&w.year()))
                 .and_then(|(w, d)| Some((w, d, year_slip(w, d)?)));
             let raw_date = match slip {
                 Some((w, d, meant)) => {

@@ -1948,7 +1948,14 @@ impl<'a> Reader<'a> {
             timeline_entry(content, self.context).filter(|entry| !time_wrapped(entry))
         {
             self.heading_event_open = content.starts_with('#');
-            let written = entry.text_in(content);
+            let mut written = entry.text_in(content);
+            // `10:10, 10:12: resume failed`, `10:10、10:12：…`: times listed before the words
+            // are a moment each, told by those words.
+            let mut listed = Vec::new();
+            while let Some(next) = listed_stamp(content, &written, self.context) {
+                listed.push(next.time);
+                written = Cow::Owned(next.text_in(&written).into_owned());
+            }
             // A heading's words tell no later moments.
             let (text, later) = cut_at_later_moments(&written, !content.starts_with('#'));
             // An entry with no text yet (`### 10:00 AM`) takes the next paragraph as its text.
@@ -1958,8 +1965,12 @@ impl<'a> Reader<'a> {
                 entry.date,
                 entry.time,
                 entry.zone.clone(),
-                text,
+                text.clone(),
             );
+            for time in listed {
+                let zone = entry.zone.clone();
+                self.push_event(index, content_at, entry.date, time, zone, text.clone());
+            }
             // `01:24 ALICE warns. 01:25 NEXUS confirms.`: a moment for each sentence's time.
             let written_at = content.len().saturating_sub(written.len());
             for moment in later {
@@ -4062,7 +4073,7 @@ fn cut_at_later_moments(written: &str, tells_later: bool) -> (String, Vec<LaterM
         true => further_stamps(written),
         false => Vec::new(),
     };
-    let piece = |text: &str| tidy_entry_text(text.trim_end().trim_end_matches(';'));
+    let piece = |text: &str| tidy_entry_text(text.trim_end().trim_end_matches([';', '；']));
     let first_end = further.first().map_or(written.len(), |f| f.at);
     let later = further
         .iter()
@@ -4077,6 +4088,17 @@ fn cut_at_later_moments(written: &str, tells_later: bool) -> (String, Vec<LaterM
         })
         .collect();
     (piece(&written[..first_end]), later)
+}
+
+/// The entry that `written`, the words after a stamp in `content`, opens with when the stamp
+/// ended with a comma: `10:12: resume failed` after `10:10, ` is a second time listed.
+fn listed_stamp(content: &str, written: &str, context: DateContext) -> Option<Entry> {
+    let before = content.get(..content.len().checked_sub(written.len())?)?;
+    if !before.trim_end().ends_with([',', '、']) || written.len() > content.len() {
+        return None;
+    }
+    timeline_entry(written, context)
+        .filter(|next| next.date.is_none() && next.text_at > 0 && next.text_at < written.len())
 }
 
 /// A Markdown heading's line without its optional closing `#`s (`### Updates ###`), as
