@@ -1928,3 +1928,9 @@ fn full_width_stops_and_commas_part_the_moments_of_an_entry() {
         ["10:10", "10:12", "10:20"]
     );
 }
+
+#[test]
+fn a_nominal_time_is_the_plan_not_a_moment() {
+    let text = "# Launch day, November 16, 2019\n\nWe left around 5:20 a.m. from the hall (nominal time to meet was set at 4:40 a.m.). The balloon went up at 8:05 a.m.\n";
+    assert_eq!(times_read(text), ["05:20", "08:05"]);
+}

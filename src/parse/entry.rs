@@ -252,22 +252,21 @@ pub fn further_stamps(text: &str) -> Vec<FurtherStamp> {
     let bytes = text.as_bytes();
     // Stops found eight bytes at a time, then `. 0` or `; 1` checked: most entries hold none.
     let stops = |word: u64| super::scan::equal(word, b'.') | super::scan::equal(word, b';');
-    // `11:18 完成生成；11:44 发布`: the full-width stops of Chinese and Japanese, in the few
-    // entries that are not ASCII.
-    let wide_stops: Vec<usize> = match text.is_ascii() {
-        true => Vec::new(),
-        false => text.match_indices(['；', '。']).map(|(at, _)| at).collect(),
-    };
-    let mut wide = wide_stops.iter().copied().peekable();
+    // `11:18 完成生成；11:44 发布`: the full-width stops of Chinese and Japanese (`；`, `。`)
+    // are found by their first byte in the same pass.
+    let stops =
+        |word: u64| stops(word) | super::scan::equal(word, 0xEF) | super::scan::equal(word, 0xE3);
     let mut from = 0;
-    loop {
-        let narrow = super::scan::find_byte(bytes, from, stops, |b| b == b'.' || b == b';');
-        while wide.next_if(|&at| at < from).is_some() {}
-        let (at, stop_len) = match (narrow, wide.peek().copied()) {
-            (Some(n), Some(w)) if w < n => (w, '；'.len_utf8()),
-            (Some(n), _) => (n, 1),
-            (None, Some(w)) => (w, '；'.len_utf8()),
-            (None, None) => break,
+    while let Some(at) = super::scan::find_byte(bytes, from, stops, |b| {
+        matches!(b, b'.' | b';' | 0xEF | 0xE3)
+    }) {
+        let stop_len = match bytes[at] {
+            b'.' | b';' => 1,
+            _ if text[at..].starts_with(['；', '。']) => '；'.len_utf8(),
+            _ => {
+                from = at + 1;
+                continue;
+            }
         };
         from = at + stop_len;
         // `連入;15:18 起 …`, `會話(3743504);02:04 …`: Chinese and Japanese put no space

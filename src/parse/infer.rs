@@ -928,6 +928,8 @@ fn hoped_for(lead: &str) -> bool {
         // A status page's promise: `The next update will be provided today at around 4 p.m.`
         "next update",
         "will be provided",
+        // `(nominal time to meet was set at 4:40 a.m.)`: the plan, not what happened.
+        "nominal",
     ];
     let lower = lead.to_lowercase();
     HOPES.iter().any(|w| lower.contains(w)) || plans_the_time(&lower)

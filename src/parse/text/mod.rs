@@ -4073,7 +4073,8 @@ fn cut_at_later_moments(written: &str, tells_later: bool) -> (String, Vec<LaterM
         true => further_stamps(written),
         false => Vec::new(),
     };
-    let piece = |text: &str| tidy_entry_text(text.trim_end().trim_end_matches([';', '；']));
+    let piece =
+        |text: &str| tidy_entry_text(text.trim_end().trim_end_matches(';').trim_end_matches('；'));
     let first_end = further.first().map_or(written.len(), |f| f.at);
     let later = further
         .iter()
