@@ -1934,3 +1934,74 @@ fn a_nominal_time_is_the_plan_not_a_moment() {
     let text = "# Launch day, November 16, 2019\n\nWe left around 5:20 a.m. from the hall (nominal time to meet was set at 4:40 a.m.). The balloon went up at 8:05 a.m.\n";
     assert_eq!(times_read(text), ["05:20", "08:05"]);
 }
+
+#[test]
+fn the_seventy_sixth_to_seventy_eighth_sets_rules_leave_common_english_alone() {
+    // Found by review: each rule of these sets, next to the sentences it must not touch.
+    let story = "# Database outage\n\nDate: 2024-03-12\n\nAt 14:02 UTC a bad config was pushed. Error rates returned to nominal levels at 14:32 UTC. Users were unable to log in since the update at 13:50 UTC. Since we updated DNS at 15:10 UTC, traffic has been stable. All systems nominal at 17:00 UTC.\n";
+    assert_eq!(
+        times_read(story),
+        ["14:02", "14:32", "13:50", "15:10", "17:00"]
+    );
+    let story = "# Queue backlog\n\nDate: 2024-03-12\n\nAt 14:03 UTC a deploy broke the consumer. Errors also occurred between [14:10 UTC](https://example.com/a) and [14:40 UTC](https://example.com/b). The outage began again at 15:00 UTC, 11:00 AM EDT, when a deploy finished. The API failed at 16:00 UTC and 2.15 million requests were dropped. Agt 7 escalated the ticket at 16:05 UTC.\n\n## What went wrong\n\n- The rollback at 14:20 UTC took too long.\n- Our nightly backup job, which runs at 02:00 UTC, was delayed.\n";
+    let parsed = parse_text(story);
+    assert_eq!(
+        moments(&parsed.incident),
+        [
+            "2024-03-12T14:03:00+00:00",
+            "2024-03-12T14:10:00+00:00",
+            "2024-03-12T15:00:00+00:00",
+            "2024-03-12T16:00:00+00:00",
+            "2024-03-12T16:05:00+00:00"
+        ]
+    );
+    // Times listed before an entry's words are written with a colon and no zone of their own.
+    let list = "# Release\n\nDate: 2024-03-12\n\n## Timeline\n\n- 09:00 UTC, 10:00 CET: maintenance started\n- 14:00, 2.15 million requests failed\n- 14:10, 3.10 release rolled back\n";
+    assert_eq!(times_read(list), ["09:00", "14:00", "14:10"]);
+    // A slip of the year is still mended when an earlier entry writes the slipped year far
+    // from the document's date.
+    let slip = "---\ntitle: Database failover\ndate: 2024-01-04\n---\n\n## Timeline\n\n- 2023-11-02 15:00 UTC: the change was merged\n- 2023-01-03 22:00 UTC: replica lag alerts fired\n- 2023-01-04 00:30 UTC: service restored\n";
+    assert_eq!(
+        moments(&parse_text(slip).incident),
+        [
+            "2023-11-02T15:00:00+00:00",
+            "2024-01-03T22:00:00+00:00",
+            "2024-01-04T00:30:00+00:00"
+        ]
+    );
+    // A nested date after the post's (a review meeting) or under an incident's own date key
+    // is not the incident's.
+    for front in [
+        "date: 2024-05-03\nreview:\n  date: 2024-05-10\n",
+        "incident_date: 2024-05-03\nsitemap:\n  date: 2024-04-01\n",
+    ] {
+        let text = format!("---\ntitle: Payment API outage\n{front}---\n\n## Timeline\n\n- 10:00 UTC payments began failing\n");
+        assert_eq!(
+            moments(&parse_text(&text).incident),
+            ["2024-05-03T10:00:00+00:00"],
+            "{front}"
+        );
+    }
+}
+
+#[test]
+fn a_table_after_an_entry_heading_leaves_the_tables_after_it_alone() {
+    let text = "# Failover\n\nDate: 2024-03-12\n\n## Timeline\n\n### 10:00 UTC Failover started\n\nPrimary demoted.\n\n| Check | Result |\n|---|---|\n| replication | ok |\n\n- 10:30 UTC failover finished\n\n| Outage start | Outage end |\n|---|---|\n| 10:00 | 10:30 |\n";
+    let parsed = parse_text(text);
+    assert_eq!(event_texts(&parsed)[1], "failover finished");
+    assert!(event_texts(&parsed)[0].ends_with("| replication | ok |"));
+}
+
+#[test]
+fn a_length_under_a_moments_name_is_the_stated_duration() {
+    let parsed = parse_text("# Storage maintenance\n\nDate: 2024-03-12\n\n- Completion time: 45 minutes\n\n## Timeline\n\n- 09:00 UTC maintenance started\n");
+    assert_eq!(parsed.incident.stated_duration, "45 minutes");
+    assert!(
+        parsed
+            .diagnostics
+            .iter()
+            .all(|d| !d.message.contains("expected a time")),
+        "{:?}",
+        parsed.diagnostics
+    );
+}

@@ -979,11 +979,11 @@ fn foreign_month(word: &str) -> Option<u32> {
         ("mei", 5),
         ("augustus", 8),
         // Indonesian and Malay (`10 Agu 23:24`, `3 Ogos 2024`); `mei`, `juni`, `juli`,
-        // `oktober` are Dutch's and German's too. Not `des` (French and Catalan `of the`).
+        // `oktober` are Dutch's and German's too. Not `des` (French and Catalan `of the`) nor
+        // `agt` (an agent, in English notes).
         ("maret", 3),
         ("agustus", 8),
         ("agu", 8),
-        ("agt", 8),
         ("desember", 12),
         ("julai", 7),
         ("ogos", 8),

@@ -5,6 +5,8 @@
 //! the sentence, or a status word: `Update 6:14pm`, `resolved 23:30h`); a window ("between
 //! 5:20pm and 11:25pm", "from 9:30pm to 12:30am") counts once, at its start.
 
+use std::borrow::Cow;
+
 use chrono::{NaiveDate, NaiveTime};
 
 use super::calendar::{self, find_date_in, DateContext};
@@ -264,15 +266,35 @@ pub fn narrated_times(text: &str, context: DateContext) -> Vec<Inferred<'_>> {
     moments(text, context, true)
 }
 
-/// The words between two times, past the first one's zone and without the link markup around
-/// them: ` UTC](https://…) and [` between `[18:26 UTC](…)` and `[20:43 UTC](…)` is `and`, and
-/// so is ` UTC and ` in `18:26 UTC and 20:43 UTC`.
-fn between_linked_times(between: &str) -> &str {
-    let mut rest = past_zone(between);
+/// The words between two times, without the link markup around them and past the first one's
+/// zone when the second writes the same (`after`, the text after the second time): `
+/// UTC](https://…) and [` between `[18:26 UTC](…)` and `[20:43 UTC](…)` is `and`, and so is
+/// ` UTC and ` in `18:26 UTC and 20:43 UTC`; ` UTC, ` in `14:00 UTC, 10:00 AM EDT` is not
+/// (the same moment in another zone), nor in `14:00 UTC and 2.15 million`.
+fn between_linked_times<'t>(between: &'t str, after: &str) -> &'t str {
+    let trimmed = between.trim_start();
+    let mut rest = match zone_at_start(head(trimmed, 24)) {
+        Some(zone) => {
+            let restated = past_link(after)
+                .trim_start()
+                .starts_with(zone.label.as_str());
+            match restated {
+                true => trimmed[zone.label.len()..].trim_start(),
+                false => return between.trim(),
+            }
+        }
+        None => trimmed,
+    };
     if let Some(target) = rest.strip_prefix("](") {
         rest = target.find(')').map_or(rest, |close| &target[close + 1..]);
     }
     rest.trim().trim_end_matches('[').trim()
+}
+
+/// `after` past the link target that closes a time's link text right after it (` UTC](…)`
+/// gives ` UTC`): the words of the link, then nothing.
+fn past_link(after: &str) -> &str {
+    after.find("](").map_or(after, |at| &after[..at])
 }
 
 fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>> {
@@ -387,7 +409,7 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
         };
         let after_last = last_found_end
             .filter(|&end| end > start && end <= at)
-            .map(|end| between_linked_times(&text[end..at]));
+            .map(|end| between_linked_times(&text[end..at], &text[at + clock.len..]));
         // Only times written with a colon chain (`1.27 → 1.28 → 1.29` are versions), and Czech
         // `v`/`ve` introduce only those (`build v 10.15` is a version).
         let with_colon = written_with_colon(&text[at..], clock);
@@ -421,13 +443,13 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
         // of a window belongs to it, and is no moment of its own.
         // `the outage happened at 7:30 AM UTC, … and persists till 7 PM IST`: a time after
         // `until` in a sentence that already told a moment ends that moment's window.
-        let ends_window = window_start_end
-            .is_some_and(|end| end > start && end <= at && joins_window(&text[end..at]))
-            || ((matches!(previous.as_deref(), Some("until" | "till" | "bis"))
-                || closes_japanese_window(&text[at + clock.len..]))
-                && found
-                    .last()
-                    .is_some_and(|moment: &Inferred| moment.at >= start));
+        let ends_window = window_start_end.is_some_and(|end| {
+            end > start && end <= at && joins_window(&without_links(&text[end..at]))
+        }) || ((matches!(previous.as_deref(), Some("until" | "till" | "bis"))
+            || closes_japanese_window(&text[at + clock.len..]))
+            && found
+                .last()
+                .is_some_and(|moment: &Inferred| moment.at >= start));
         window_start_end = starts_window.then_some(at + clock.len);
         // `UTC 05:17（港时 13:17）`: the same moment in another zone, in parentheses.
         let restated_in_zone = last_clock_end > start
@@ -729,11 +751,15 @@ fn schedule_follows(after: &str) -> bool {
 /// normally again at about 21:10`).
 fn tells_a_habit(lead: &str) -> bool {
     const HABITS: [&str; 4] = ["usually", "typically", "regularly", "routinely"];
-    lead.split(|c: char| !c.is_alphabetic())
+    let mut words = lead
+        .split(|c: char| !c.is_alphabetic())
         .rev()
-        .filter(|w| !w.is_empty())
-        .take(4)
-        .any(|w| one_of(w, &HABITS))
+        .filter(|w| !w.is_empty());
+    let last: Vec<&str> = words.by_ref().take(4).collect();
+    // `the nightly job, which runs at 02:00`: what a job does every day.
+    let runs = matches!(last.as_slice(), [at, runs, which, ..]
+        if one_of(at, &["at"]) && one_of(runs, &["runs"]) && one_of(which, &["which", "that", "job"]));
+    runs || last.iter().any(|w| one_of(w, &HABITS))
 }
 
 /// True when `lead` (the words before a time) ends by putting the moment just beside it:
@@ -853,6 +879,23 @@ fn french_bare_hour(text: &str, at: usize) -> Option<Clock> {
 
 /// True when the words between a window's start and a later time join the two (`until`,
 /// `to approximately`, `and`, a dash), perhaps after the start's zone: the later time ends it.
+/// `between` without link targets and brackets: ` UTC](https://…) and [` is ` UTC and `.
+fn without_links(between: &str) -> Cow<'_, str> {
+    if !between.contains("](") {
+        return Cow::Borrowed(between);
+    }
+    let mut words = String::with_capacity(between.len());
+    let mut rest = between;
+    while let Some(at) = rest.find("](") {
+        words.push_str(&rest[..at]);
+        rest = rest[at + 2..]
+            .find(')')
+            .map_or("", |close| &rest[at + 2 + close + 1..]);
+    }
+    words.push_str(rest);
+    Cow::Owned(words.replace(['[', ']'], " "))
+}
+
 fn joins_window(between: &str) -> bool {
     const JOINS: &[&str] = &[
         "until", "till", "to", "and", "through", "-", "–", "—", "bis", "à", "et", "y", "do",
@@ -895,17 +938,38 @@ fn ends_with_as_of(lead: &str) -> bool {
     ends_with("as of") || ends_with("mise à jour de") || ends_with("mise à jour à")
 }
 
+/// `No change since the update at 9:25 a.m.`, `since our last update at`: the words before a
+/// time that refer back to an earlier update, whose time they tell again (not `Since we updated
+/// DNS at 15:10`, nor `Update: since 14:20`).
+pub fn refers_to_an_earlier_update(lead: &str) -> bool {
+    let lower = lead.trim_end().to_lowercase();
+    let Some(before) = lower
+        .strip_suffix("update at")
+        .or_else(|| lower.strip_suffix("update from"))
+    else {
+        return false;
+    };
+    // `since our last update at`, `since the previous update at`; `No change since the update
+    // at` (not `unable to log in since the update at 13:50`, a software update's moment).
+    let before = before.trim_end();
+    ["last", "previous", "latest"]
+        .iter()
+        .any(|word| before.ends_with(word) && before.contains("since"))
+        || (before.ends_with("since the")
+            && [
+                "no change",
+                "nothing has changed",
+                "no further change",
+                "no new information",
+            ]
+            .iter()
+            .any(|words| before.contains(words)))
+}
+
 /// True when the words of a sentence before its time hope, estimate or plan (`We hope to be
 /// fully operational around 9 am`, `the estimated time of recovery is 14:00`, `will be resolved
 /// by 7:00pm CST`, `We will deploy the fix at 14:00`, `planned for February 21 at 15:00`): a
 /// time looked forward to, not a moment of the incident.
-/// `No change since the update at 9:25 a.m.`, `since our last update at`: the words before a
-/// time that refer back to an earlier update, whose time they tell again.
-pub fn refers_to_an_earlier_update(lead: &str) -> bool {
-    let lower = lead.to_lowercase();
-    lower.contains("since") && lower.contains("update")
-}
-
 fn hoped_for(lead: &str) -> bool {
     const HOPES: &[&str] = &[
         "hope",
@@ -925,11 +989,16 @@ fn hoped_for(lead: &str) -> bool {
         "we will",
         "we plan to",
         "will take place",
-        // A status page's promise: `The next update will be provided today at around 4 p.m.`
-        "next update",
+        // A status page's promise: `The next update will be provided today at around 4 p.m.`,
+        // `Next update at 16:00`.
+        "next update will",
+        "next update at",
+        "next update by",
         "will be provided",
-        // `(nominal time to meet was set at 4:40 a.m.)`: the plan, not what happened.
-        "nominal",
+        // `(nominal time to meet was set at 4:40 a.m.)`: the plan, not what happened (not
+        // `returned to nominal levels at 14:32`).
+        "nominal time",
+        "nominal start",
     ];
     let lower = lead.to_lowercase();
     HOPES.iter().any(|w| lower.contains(w)) || plans_the_time(&lower)

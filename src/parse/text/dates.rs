@@ -317,6 +317,11 @@ impl Reader<'_> {
                     self.dates.end_at = Some((index, value_at));
                 }
             }
+            // `Completion time: 45 minutes`: how long it took, said under a moment's name.
+            None if self.read_stated_length(value) => {
+                let text = self.lines[index].text.trim().to_string();
+                self.append_prose(Target::Summary, &text, true);
+            }
             None => {
                 self.keep_as_summary(index, value_at, "expected a time such as `2024-01-15 10:00 UTC` or `10:00 AM`; kept the line as summary text");
             }
@@ -568,16 +573,18 @@ impl Reader<'_> {
         // A status page's updates with the latest on top: read from the bottom up below.
         let newest_first = written_newest_first(&self.raw_events);
         stepped_back |= newest_first;
-        // Years the entries write on days far from the document's date: such a year is the
+        // Years the entries write on days long after the document's date: such a year is the
         // author's, so a day of it near the document's date is no slip (a page dated when it
         // was first published that lists outages of the years after).
-        let written_years: Vec<i32> = self
+        let mut written_years: Vec<i32> = self
             .raw_events
             .iter()
-            .filter_map(|raw| raw.date.filter(|_| !raw.inherited))
-            .filter(|&day| dated.is_some_and(|d| year_slip(day, d).is_none()))
+            .filter_map(|raw| raw.date)
+            .filter(|&day| dated.is_some_and(|d| day > d && year_slip(day, d).is_none()))
             .map(|day| day.year())
             .collect();
+        written_years.sort_unstable();
+        written_years.dedup();
         // The day the last heading or date line above gave (see `RawEvent::inherited`).
         let mut heading_day: Option<NaiveDate> = None;
         for ((event, raw), stamp) in self
@@ -623,7 +630,7 @@ impl Reader<'_> {
             }
             let slip = written
                 .zip(dated)
-                .filter(|(w, _)| !written_years.contains(&w.year()))
+                .filter(|(w, _)| written_years.binary_search(&w.year()).is_err())
                 .and_then(|(w, d)| Some((w, d, year_slip(w, d)?)));
             let raw_date = match slip {
                 Some((w, d, meant)) => {

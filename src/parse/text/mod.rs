@@ -745,13 +745,6 @@ impl<'a> Reader<'a> {
                 first,
             ));
         }
-        // `rekt:` over `  date: 10/06/2022` under the post's `date: 10/07/2022`: the nested
-        // day is the incident's.
-        for value in nested_dates(texts, &found) {
-            if let Some(date) = find_date_in(value, self.context) {
-                self.dates.field.get_or_insert(date.date);
-            }
-        }
         let mut kept = Vec::new();
         let mut consumed = Vec::new();
         let bodiless = texts
@@ -850,6 +843,17 @@ impl<'a> Reader<'a> {
             .iter()
             .filter_map(|item| front_status_entry(item, self.context))
             .collect();
+        // `rekt:` over `  date: 10/06/2022` under the post's `date: 10/07/2022`: a nested day
+        // before the post's is the incident's, unless a key named it already (a later one,
+        // `review:` / `date:`, is a meeting's or an edit's).
+        for value in nested_dates(texts, &found) {
+            let Some(date) = find_date_in(value, self.context) else {
+                continue;
+            };
+            if self.dates.front_matter.is_some_and(|post| date.date < post) {
+                self.dates.field.get_or_insert(date.date);
+            }
+        }
         for &index in found.other_lines.iter().filter(|at| !consumed.contains(at)) {
             let text = texts.get(index).copied().unwrap_or("");
             kept.push((index, text.trim_end().to_string()));
@@ -1063,6 +1067,7 @@ impl<'a> Reader<'a> {
             return;
         }
         self.table = None;
+        self.table_in_event = false;
         if is_rule(&text) {
             if let Some(target) = self.target.filter(|t| t.is_narrative()) {
                 self.verbatim.line(target, index);
@@ -1682,8 +1687,10 @@ impl<'a> Reader<'a> {
             }
             Target::WentWell | Target::WentWrong | Target::Lucky => {
                 // `What Went Wrong` over the story of a write-up with no timeline: its moments
-                // are the prose's (read only when no timeline is listed).
-                if !is_chat_line(content) {
+                // are the prose's (read only when no timeline is listed). What went well or
+                // luckily tells of moments the story told already.
+                // (Its list items are lessons, which retell the story's moments.)
+                if target == Target::WentWrong && !is_item && !is_chat_line(content) {
                     self.note_prose_line(index, content_at, is_item);
                 }
                 self.flush_heading(target);
@@ -1948,16 +1955,16 @@ impl<'a> Reader<'a> {
             timeline_entry(content, self.context).filter(|entry| !time_wrapped(entry))
         {
             self.heading_event_open = content.starts_with('#');
-            let mut written = entry.text_in(content);
+            let whole = entry.text_in(content);
             // `10:10, 10:12: resume failed`, `10:10、10:12：…`: times listed before the words
-            // are a moment each, told by those words.
-            let mut listed = Vec::new();
-            while let Some(next) = listed_stamp(content, &written, self.context) {
-                listed.push(next.time);
-                written = Cow::Owned(next.text_in(&written).into_owned());
-            }
+            // are a moment each, told by those words (a heading's stay its one moment).
+            let (listed, words_at) = match content.starts_with('#') {
+                true => (Vec::new(), 0),
+                false => listed_stamps(content, &whole, self.context),
+            };
+            let written = &whole[words_at..];
             // A heading's words tell no later moments.
-            let (text, later) = cut_at_later_moments(&written, !content.starts_with('#'));
+            let (text, later) = cut_at_later_moments(written, !content.starts_with('#'));
             // An entry with no text yet (`### 10:00 AM`) takes the next paragraph as its text.
             self.push_event(
                 index,
@@ -4091,15 +4098,39 @@ fn cut_at_later_moments(written: &str, tells_later: bool) -> (String, Vec<LaterM
     (piece(&written[..first_end]), later)
 }
 
-/// The entry that `written`, the words after a stamp in `content`, opens with when the stamp
-/// ended with a comma: `10:12: resume failed` after `10:10, ` is a second time listed.
-fn listed_stamp(content: &str, written: &str, context: DateContext) -> Option<Entry> {
-    let before = content.get(..content.len().checked_sub(written.len())?)?;
-    if !before.trim_end().ends_with([',', '、']) || written.len() > content.len() {
-        return None;
+/// The times `written` (the words after a stamp in `content`) lists first when the stamp ended
+/// with a comma (`10:12: resume failed` after `10:10, `), and the byte where its own words
+/// start. Only times written as the first was (with a colon, or dotted: `19.20, 19.27`) and
+/// without a zone of their own count (not `2.15 million requests` after `14:00, `, nor the same
+/// moment restated in another zone, `10:00 CET`).
+fn listed_stamps(content: &str, written: &str, context: DateContext) -> (Vec<NaiveTime>, usize) {
+    let mut times = Vec::new();
+    let mut at = 0;
+    let comma_before = |before: &str| before.trim_end().ends_with([',', '、']);
+    let stamp = content
+        .len()
+        .checked_sub(written.len())
+        .and_then(|end| content.get(..end))
+        .unwrap_or_default();
+    let mut listing = comma_before(stamp);
+    let with_colon = stamp.contains([':', '：']);
+    while listing {
+        let rest = &written[at..];
+        let Some(next) = timeline_entry(rest, context).filter(|next| {
+            next.date.is_none()
+                && next.zone.is_none()
+                && next.text_at > 0
+                && next.text_at < rest.len()
+                && leading_clock(rest)
+                    .is_some_and(|clock| rest[..clock.len].contains([':', '：']) == with_colon)
+        }) else {
+            break;
+        };
+        times.push(next.time);
+        listing = comma_before(&rest[..next.text_at]);
+        at += next.text_at;
     }
-    timeline_entry(written, context)
-        .filter(|next| next.date.is_none() && next.text_at > 0 && next.text_at < written.len())
+    (times, at)
 }
 
 /// A Markdown heading's line without its optional closing `#`s (`### Updates ###`), as

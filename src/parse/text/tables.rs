@@ -42,6 +42,8 @@ impl Reader<'_> {
                 || (table::is_grid_header_rule(&l.text) && table::borders_row(&l.text, &text))
         });
         if self.table.is_none() && next_is_separator {
+            // (Whether a table goes into an entry's text is decided by each table's header.)
+            self.table_in_event = false;
             self.table = Some(self.table_kind(index, &cells));
             // `| Timeline 20.04.22 | Event |`: a date in the header is the rows' day.
             if matches!(self.table, Some(Table::Timeline { .. })) {
