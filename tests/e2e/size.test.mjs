@@ -172,8 +172,14 @@ const INTERACTIVE_BUDGET = 634 * KB;
  * titles, Ukrainian months, Slavic words for "at", versions and Ruby log lines, German bounds,
  * schedules, habits and plans in prose, a lone stamped heading beside a story told in prose,
  * timed headings across levels): worker 423.5 -> 427.0 KB, page unchanged at 597.2 KB,
- * everything 1060.4 -> 1063.9 KB in the working tree. */
-const TOTAL_BUDGET = 1067 * KB;
+ * everything 1060.4 -> 1063.9 KB in the working tree. Raised to 1072 KB on 7 December 2026
+ * (thirty-seventh session): the reader learnt the seventy-sixth to seventy-ninth sets' shapes
+ * (Indonesian, Malay and Romanian months, moments in labelled values and under What Went Wrong,
+ * listed times before an entry's words, nested front-matter dates, full-width stops, status
+ * pages' promises and look backs, tables kept in an entry's text, the review's guards): worker
+ * 427.0 -> 431.8 KB, page unchanged at 597.2 KB, everything 1063.9 -> 1068.6 KB in the working
+ * tree. */
+const TOTAL_BUDGET = 1072 * KB;
 
 const gzipBytes = async (name) => gzipSync(await readFile(join(DIST, name))).length;
 
