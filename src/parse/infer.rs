@@ -877,8 +877,6 @@ fn french_bare_hour(text: &str, at: usize) -> Option<Clock> {
     })
 }
 
-/// True when the words between a window's start and a later time join the two (`until`,
-/// `to approximately`, `and`, a dash), perhaps after the start's zone: the later time ends it.
 /// `between` without link targets and brackets: ` UTC](https://…) and [` is ` UTC and `.
 fn without_links(between: &str) -> Cow<'_, str> {
     if !between.contains("](") {
@@ -896,6 +894,8 @@ fn without_links(between: &str) -> Cow<'_, str> {
     Cow::Owned(words.replace(['[', ']'], " "))
 }
 
+/// True when the words between a window's start and a later time join the two (`until`,
+/// `to approximately`, `and`, a dash), perhaps after the start's zone: the later time ends it.
 fn joins_window(between: &str) -> bool {
     const JOINS: &[&str] = &[
         "until", "till", "to", "and", "through", "-", "–", "—", "bis", "à", "et", "y", "do",
@@ -942,7 +942,17 @@ fn ends_with_as_of(lead: &str) -> bool {
 /// time that refer back to an earlier update, whose time they tell again (not `Since we updated
 /// DNS at 15:10`, nor `Update: since 14:20`).
 pub fn refers_to_an_earlier_update(lead: &str) -> bool {
-    let lower = lead.trim_end().to_lowercase();
+    // Compared in place first: this runs for every time in prose, and almost no lead ends so.
+    let trimmed = lead.trim_end();
+    let ends_with = |word: &str| {
+        trimmed.len() >= word.len()
+            && trimmed.is_char_boundary(trimmed.len() - word.len())
+            && trimmed[trimmed.len() - word.len()..].eq_ignore_ascii_case(word)
+    };
+    if !ends_with("update at") && !ends_with("update from") {
+        return false;
+    }
+    let lower = trimmed.to_lowercase();
     let Some(before) = lower
         .strip_suffix("update at")
         .or_else(|| lower.strip_suffix("update from"))
