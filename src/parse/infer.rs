@@ -690,6 +690,13 @@ const PERIODS: [&str; 7] = [
     "hour",
 ];
 
+/// True when `text` ends with `word` in any ASCII case (compared in place, with no allocation).
+fn ends_with_in_any_case(text: &str, word: &str) -> bool {
+    text.len() >= word.len()
+        && text.is_char_boundary(text.len() - word.len())
+        && text[text.len() - word.len()..].eq_ignore_ascii_case(word)
+}
+
 /// True when `word` is one of `list`, in any case (compared in place, with no allocation).
 fn one_of(word: &str, list: &[&str]) -> bool {
     list.iter().any(|w| word.eq_ignore_ascii_case(w))
@@ -751,13 +758,20 @@ fn schedule_follows(after: &str) -> bool {
 /// normally again at about 21:10`).
 fn tells_a_habit(lead: &str) -> bool {
     const HABITS: [&str; 4] = ["usually", "typically", "regularly", "routinely"];
-    let mut words = lead
+    let words = lead
         .split(|c: char| !c.is_alphabetic())
         .rev()
         .filter(|w| !w.is_empty());
-    let last: Vec<&str> = words.by_ref().take(4).collect();
+    // The last four words, last first (kept in place: this runs for every time in prose).
+    let mut last = [""; 4];
+    let mut count = 0;
+    for (slot, word) in last.iter_mut().zip(words) {
+        *slot = word;
+        count += 1;
+    }
+    let last = &last[..count];
     // `the nightly job, which runs at 02:00`: what a job does every day.
-    let runs = matches!(last.as_slice(), [at, runs, which, ..]
+    let runs = matches!(last, [at, runs, which, ..]
         if one_of(at, &["at"]) && one_of(runs, &["runs"]) && one_of(which, &["which", "that", "job"]));
     runs || last.iter().any(|w| one_of(w, &HABITS))
 }
@@ -766,11 +780,7 @@ fn tells_a_habit(lead: &str) -> bool {
 /// `shortly after 2pm`, `just before 09:00`, `soon after 14:10`.
 fn ends_near_a_moment(lead: &str) -> bool {
     // Compared in place, in any case: this runs for every time in prose.
-    let ends_with = |text: &str, word: &str| {
-        text.len() >= word.len()
-            && text.is_char_boundary(text.len() - word.len())
-            && text[text.len() - word.len()..].eq_ignore_ascii_case(word)
-    };
+    let ends_with = ends_with_in_any_case;
     let lead = lead.trim_end();
     let rest = match () {
         _ if ends_with(lead, "after") => &lead[..lead.len() - 5],
@@ -944,24 +954,16 @@ fn ends_with_as_of(lead: &str) -> bool {
 pub fn refers_to_an_earlier_update(lead: &str) -> bool {
     // Compared in place first: this runs for every time in prose, and almost no lead ends so.
     let trimmed = lead.trim_end();
-    let ends_with = |word: &str| {
-        trimmed.len() >= word.len()
-            && trimmed.is_char_boundary(trimmed.len() - word.len())
-            && trimmed[trimmed.len() - word.len()..].eq_ignore_ascii_case(word)
-    };
-    if !ends_with("update at") && !ends_with("update from") {
-        return false;
-    }
-    let lower = trimmed.to_lowercase();
-    let Some(before) = lower
-        .strip_suffix("update at")
-        .or_else(|| lower.strip_suffix("update from"))
+    let Some(suffix) = ["update at", "update from"]
+        .into_iter()
+        .find(|suffix| ends_with_in_any_case(trimmed, suffix))
     else {
         return false;
     };
     // `since our last update at`, `since the previous update at`; `No change since the update
     // at` (not `unable to log in since the update at 13:50`, a software update's moment).
-    let before = before.trim_end();
+    let lower = trimmed[..trimmed.len() - suffix.len()].to_lowercase();
+    let before = lower.trim_end();
     ["last", "previous", "latest"]
         .iter()
         .any(|word| before.ends_with(word) && before.contains("since"))
