@@ -1594,6 +1594,11 @@ fn moments(incident: &Incident) -> Vec<String> {
     incident.timeline.iter().map(|e| e.at.to_string()).collect()
 }
 
+/// The moments of the timeline read from `text`.
+fn moments_read(text: &str) -> Vec<String> {
+    moments(&parse_text(text).incident)
+}
+
 /// The timeline's days read from `text` (empty where an entry has none).
 fn days_read(text: &str) -> Vec<String> {
     parse_text(text)
@@ -1678,9 +1683,8 @@ fn a_german_bound_opens_an_entry() {
 #[test]
 fn an_item_labelled_with_its_day_dates_the_time_in_its_sentence() {
     // The document's own date (a field further down) does not outrank the item's label.
-    let parsed = parse_text("# Probe loss\n\n## Timeline\n\n- **December 11, 1998**: The probe launches from the cape at 18:45 UTC aboard a rocket.\n- **September 23, 1999 - 09:00:46 UTC**: Insertion begins.\n\n## Conditions\n\n- **date**: \"September 23, 1999\"\n");
     assert_eq!(
-        moments(&parsed.incident),
+        moments_read("# Probe loss\n\n## Timeline\n\n- **December 11, 1998**: The probe launches from the cape at 18:45 UTC aboard a rocket.\n- **September 23, 1999 - 09:00:46 UTC**: Insertion begins.\n\n## Conditions\n\n- **date**: \"September 23, 1999\"\n"),
         ["1998-12-11T18:45:00+00:00", "1999-09-23T09:00:46+00:00"]
     );
 }
@@ -1713,9 +1717,8 @@ fn habits_plans_and_footers_are_no_moments_of_a_story_told_in_prose() {
 
 #[test]
 fn a_lone_stamped_heading_leaves_the_story_told_in_prose() {
-    let parsed = parse_text("# Cron incidents\n\n## Incident 1\n\n**Auto-disabled**: 9:24 PM Oct 11, 2025\n\n### The Fix (October 11, 2025 - 9:50 PM)\n\nChanged the early return.\n\n### Resolution\n\n- 500 errors stopped immediately after deployment at 9:52 PM\n- A user re-enabled the cron job at 7:00 PM Oct 12\n");
     assert_eq!(
-        moments(&parsed.incident),
+        moments_read("# Cron incidents\n\n## Incident 1\n\n**Auto-disabled**: 9:24 PM Oct 11, 2025\n\n### The Fix (October 11, 2025 - 9:50 PM)\n\nChanged the early return.\n\n### Resolution\n\n- 500 errors stopped immediately after deployment at 9:52 PM\n- A user re-enabled the cron job at 7:00 PM Oct 12\n"),
         [
             "2025-10-11T21:24:00",
             "2025-10-11T21:50:00",
@@ -1724,10 +1727,12 @@ fn a_lone_stamped_heading_leaves_the_story_told_in_prose() {
         ]
     );
     // A stamped heading with no story around it stays the one event.
-    let parsed = parse_text(
-        "# Notes\n\n### Deploy (October 11, 2025 - 9:50 PM)\n\nChanged the early return.\n",
+    assert_eq!(
+        moments_read(
+            "# Notes\n\n### Deploy (October 11, 2025 - 9:50 PM)\n\nChanged the early return.\n",
+        ),
+        ["2025-10-11T21:50:00"]
     );
-    assert_eq!(moments(&parsed.incident), ["2025-10-11T21:50:00"]);
 }
 
 #[test]
@@ -1803,14 +1808,12 @@ fn a_tab_after_a_list_marker_makes_an_item() {
 #[test]
 fn indonesian_and_romanian_months_and_time_headers() {
     // `Waktu (WIB)` names the time column; `Agu` is August.
-    let parsed = parse_text("# Insiden GH Actions (11 Agustus 2026)\n\n## KRONOLOGI\n\n| Waktu (WIB) | Kejadian |\n|---|---|\n| 10 Agu 23:24 | Bot harian push draft |\n| 11 Agu 07:33 | Workflow mulai gagal |\n");
     assert_eq!(
-        moments(&parsed.incident),
+        moments_read("# Insiden GH Actions (11 Agustus 2026)\n\n## KRONOLOGI\n\n| Waktu (WIB) | Kejadian |\n|---|---|\n| 10 Agu 23:24 | Bot harian push draft |\n| 11 Agu 07:33 | Workflow mulai gagal |\n"),
         ["2026-08-10T23:24:00+07:00", "2026-08-11T07:33:00+07:00"]
     );
-    let parsed = parse_text("# Incident MentorAPI — 15 septembrie 2026\n\n## Cronologie\n\n- 18:57 prima cădere\n- 19:15 rafală de eșecuri\n");
     assert_eq!(
-        moments(&parsed.incident),
+        moments_read("# Incident MentorAPI — 15 septembrie 2026\n\n## Cronologie\n\n- 18:57 prima cădere\n- 19:15 rafală de eșecuri\n"),
         ["2026-09-15T18:57:00", "2026-09-15T19:15:00"]
     );
 }
@@ -1828,23 +1831,20 @@ fn a_story_under_what_went_wrong_or_a_timeline_heading_is_read_for_its_moments()
 
 #[test]
 fn a_labelled_description_tells_its_moments() {
-    let parsed = parse_text("# API outage\n\n**Summary**: The API\n\n**Description**: Starting at 09:00 UTC on March 20 2022, the API began returning 503 errors. The majority of errors stopped around 03:00 UTC March 21 2022.\n");
     assert_eq!(
-        moments(&parsed.incident),
+        moments_read("# API outage\n\n**Summary**: The API\n\n**Description**: Starting at 09:00 UTC on March 20 2022, the API began returning 503 errors. The majority of errors stopped around 03:00 UTC March 21 2022.\n"),
         ["2022-03-20T09:00:00+00:00", "2022-03-21T03:00:00+00:00"]
     );
 }
 
 #[test]
 fn a_date_nested_in_the_front_matter_is_the_incidents() {
-    let parsed = parse_text("---\ntitle: Bridge - REKT\ndate: 10/07/2022\nrekt:\n  amount: 586000000\n  date: 10/06/2022\n---\n\nThe transactions occurred at [18:26 UTC](https://example.com/a) and [20:43 UTC](https://example.com/b).\n");
     assert_eq!(
-        moments(&parsed.incident),
+        moments_read("---\ntitle: Bridge - REKT\ndate: 10/07/2022\nrekt:\n  amount: 586000000\n  date: 10/06/2022\n---\n\nThe transactions occurred at [18:26 UTC](https://example.com/a) and [20:43 UTC](https://example.com/b).\n"),
         ["2022-10-06T18:26:00+00:00", "2022-10-06T20:43:00+00:00"]
     );
     // A status page's updates listed in the front matter are no such date.
-    let parsed = parse_text("---\ntitle: Outage\ndate: 2022-10-07\nupdates:\n  - date: 2022-10-01\n    text: investigating\n---\n\nThe site failed at 18:26 UTC and recovered at 20:43 UTC.\n");
-    assert!(moments(&parsed.incident)
+    assert!(moments_read("---\ntitle: Outage\ndate: 2022-10-07\nupdates:\n  - date: 2022-10-01\n    text: investigating\n---\n\nThe site failed at 18:26 UTC and recovered at 20:43 UTC.\n")
         .iter()
         .all(|at| !at.starts_with("2022-10-01")));
 }
@@ -1871,9 +1871,8 @@ fn a_time_cell_listing_times_makes_a_moment_of_each() {
 #[test]
 fn a_completion_time_field_ends_the_window_and_dates_the_table_before_midnight() {
     let text = "# PostgreSQL upgrade\n\n**Date:** 2025-11-16\n\n## Timeline\n\n**Start Time:** 2025-11-15 23:28 PST\n**Completion Time:** 2025-11-16 00:14 PST\n\n| Time | Event |\n|------|-------|\n| 23:28 | Upgrade initiated |\n| 23:45 | Version switched |\n| 00:14 | Instance returned |\n";
-    let parsed = parse_text(text);
     assert_eq!(
-        moments(&parsed.incident),
+        moments_read(text),
         [
             "2025-11-15T23:28:00-08:00",
             "2025-11-15T23:45:00-08:00",
@@ -1886,7 +1885,7 @@ fn a_completion_time_field_ends_the_window_and_dates_the_table_before_midnight()
 fn a_status_pages_promise_and_its_look_back_are_no_moments() {
     let text = "# Status\n\n### [2025-04-30] Incident with WMS\n\n#### [2025-05-01, 12:00] Update\n\nNo change since the update at 9:25 a.m.\nWe are continuing to work.\n\nThe next update will be provided today at around 4 p.m. or as soon as the disruption has been resolved.\n\n#### [2025-05-01, 09:25] Update\n\nThe extent of the disruption has been reduced.\n\nThe next update will be provided today at around 12 noon.\n";
     assert_eq!(
-        moments(&parse_text(text).incident),
+        moments_read(text),
         ["2025-05-01T12:00:00", "2025-05-01T09:25:00"]
     );
 }
@@ -1896,13 +1895,13 @@ fn a_year_the_entries_keep_writing_is_no_slip() {
     // The page was first published on 2020-02-20 and lists outages of the year after.
     let text = "---\ntitle: Disruptions\ndate: 2020-02-20T14:17:12.701Z\n---\n\n## April 2021\n\n* 15/04/2021 08:38 to 15:38: Production degraded.\n\n## February 2021\n\n* 17/02/2021 18:58 to 19:01: Production degraded.\n";
     assert_eq!(
-        moments(&parse_text(text).incident),
+        moments_read(text),
         ["2021-04-15T08:38:00", "2021-02-17T18:58:00"]
     );
     // One date a year off near the document's date is still read as a slip.
     let text = "# Outage of 2020-04-09\n\n## Timeline\n\n- 2012-04-09 10:00 alert fired\n- 10:30 rolled back\n";
     assert_eq!(
-        moments(&parse_text(text).incident),
+        moments_read(text),
         ["2020-04-09T10:00:00", "2020-04-09T10:30:00"]
     );
 }
@@ -1944,9 +1943,8 @@ fn the_seventy_sixth_to_seventy_eighth_sets_rules_leave_common_english_alone() {
         ["14:02", "14:32", "13:50", "15:10", "17:00"]
     );
     let story = "# Queue backlog\n\nDate: 2024-03-12\n\nAt 14:03 UTC a deploy broke the consumer. Errors also occurred between [14:10 UTC](https://example.com/a) and [14:40 UTC](https://example.com/b). The outage began again at 15:00 UTC, 11:00 AM EDT, when a deploy finished. The API failed at 16:00 UTC and 2.15 million requests were dropped. Agt 7 escalated the ticket at 16:05 UTC.\n\n## What went wrong\n\n- The rollback at 14:20 UTC took too long.\n- Our nightly backup job, which runs at 02:00 UTC, was delayed.\n";
-    let parsed = parse_text(story);
     assert_eq!(
-        moments(&parsed.incident),
+        moments_read(story),
         [
             "2024-03-12T14:03:00+00:00",
             "2024-03-12T14:10:00+00:00",
@@ -1962,7 +1960,7 @@ fn the_seventy_sixth_to_seventy_eighth_sets_rules_leave_common_english_alone() {
     // from the document's date.
     let slip = "---\ntitle: Database failover\ndate: 2024-01-04\n---\n\n## Timeline\n\n- 2023-11-02 15:00 UTC: the change was merged\n- 2023-01-03 22:00 UTC: replica lag alerts fired\n- 2023-01-04 00:30 UTC: service restored\n";
     assert_eq!(
-        moments(&parse_text(slip).incident),
+        moments_read(slip),
         [
             "2023-11-02T15:00:00+00:00",
             "2024-01-03T22:00:00+00:00",
@@ -1977,7 +1975,7 @@ fn the_seventy_sixth_to_seventy_eighth_sets_rules_leave_common_english_alone() {
     ] {
         let text = format!("---\ntitle: Payment API outage\n{front}---\n\n## Timeline\n\n- 10:00 UTC payments began failing\n");
         assert_eq!(
-            moments(&parse_text(&text).incident),
+            moments_read(&text),
             ["2024-05-03T10:00:00+00:00"],
             "{front}"
         );
