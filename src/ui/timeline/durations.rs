@@ -18,15 +18,18 @@ pub fn KeyDurations(
 ) -> impl IntoView {
     let tl = timeline_context();
     let durations = Memo::new(move |_| tl.state.milestones.with(key_durations_from));
-    let describe = move |m: &Milestone| -> (String, Option<usize>) {
+    // (the moment's words, the event's words quoted after them, the event): the button holds
+    // only `event 1 at 05:52`, so it stays short enough not to break the line it sits in.
+    let describe = move |m: &Milestone| -> (String, String, Option<usize>) {
         let offset = tl.offset.get();
         let clock = clock_at(m.at, offset, false);
         match m.basis {
-            Basis::Stated | Basis::StatedLength => (format!("stated {clock}"), None),
+            Basis::Stated | Basis::StatedLength => (format!("stated {clock}"), String::new(), None),
             Basis::Event(i) => {
                 let text = tl.index.with(|x| x.texts.get(i).map(|t| short_label(t)));
                 (
-                    format!("event {} at {clock}: “{}”", i + 1, text.unwrap_or_default()),
+                    format!("event {} at {clock}", i + 1),
+                    format!(": “{}”", text.unwrap_or_default()),
                     Some(i),
                 )
             }
@@ -38,13 +41,15 @@ pub fn KeyDurations(
             .get()
             .into_iter()
             .map(|d| {
-                let (from, from_event) = start.as_ref().map(describe).unwrap_or_default();
-                let (to, to_event) = describe(&d.to);
+                let (from, from_quote, from_event) =
+                    start.as_ref().map(describe).unwrap_or_default();
+                let (to, to_quote, to_event) = describe(&d.to);
                 let negative = d.ms < 0.0;
                 let stated = d.stated_words();
-                let link = move |label: String, event: Option<usize>| match event {
+                let link = move |label: String, quote: String, event: Option<usize>| match event {
                     Some(e) => view! {
                         <button type="button" class="tl-link" on:click=move |_| tl.select(Some(e))>{label}</button>
+                        {quote}
                     }
                     .into_any(),
                     None => view! { <span>{label}</span> }.into_any(),
@@ -58,7 +63,8 @@ pub fn KeyDurations(
                                 {match stated {
                                     Some(words) => words.into_any(),
                                     None => view! {
-                                        "from impact start ("{link(from, from_event)}") to "{link(to, to_event)}
+                                        "from impact start ("{link(from, from_quote, from_event)}") to "
+                                        {link(to, to_quote, to_event)}
                                     }
                                     .into_any(),
                                 }}
