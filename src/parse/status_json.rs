@@ -1,16 +1,19 @@
 //! Incidents that status pages write as JSON in their own shape, not this app's schema: a
 //! Statuspage API `incident` with its `incident_updates`, or a status site's data file with
 //! `updates` (each a stamp, a status and a text). Read only when the schema refuses the
-//! document or finds no timeline in it: the name is the title, each update an event (its status gives its kind), the
-//! impact the severity, and `started_at`/`resolved_at` the window. The keys left unread are
-//! named in a warning, so nothing is dropped silently.
+//! document or finds no timeline in it: the name is the title, each update an event (its
+//! status gives its kind), the impact the severity, `started_at`/`resolved_at` the window, the
+//! components (and each update's affected components) the services, and the incident's
+//! `shortlink` and its page's address the links. The keys left unread are named in a warning,
+//! so nothing is dropped silently.
 
 use serde_json::{Map, Value};
 
 use super::calendar::DateContext;
 use super::diagnostic::Diagnostic;
 use super::entry::timeline_entry;
-use crate::model::{EventKind, Incident, Moment, TimelineEvent};
+use super::inline::starts_with_web_scheme;
+use crate::model::{EventKind, Incident, Link, Moment, TimelineEvent};
 
 /// Keys holding the list of updates.
 const UPDATE_LISTS: [&str; 2] = ["incident_updates", "updates"];
@@ -26,7 +29,7 @@ const STAMPS: [&str; 6] = [
 /// Keys of an update's text.
 const TEXTS: [&str; 5] = ["body", "content", "message", "text", "description"];
 /// Keys of the incident read besides its updates.
-const READ: [&str; 9] = [
+const READ: [&str; 11] = [
     "name",
     "title",
     "impact",
@@ -36,6 +39,8 @@ const READ: [&str; 9] = [
     "updates",
     "incident",
     "id",
+    "components",
+    "shortlink",
 ];
 
 /// The incident `text` describes when it is a status page's JSON incident with at least one
@@ -82,6 +87,11 @@ pub fn read_status_json(text: &str) -> Option<(Incident, Vec<Diagnostic>)> {
         }
     }
     let string = |key: &str| record.get(key).and_then(Value::as_str).map(str::trim);
+    // The components the incident names, then those its updates name as affected.
+    let affected = updates
+        .iter()
+        .filter_map(|update| update.get("affected_components"));
+    let services = component_names(record.get("components").into_iter().chain(affected));
     let incident = Incident {
         title: string("name")
             .or(string("title"))
@@ -91,6 +101,8 @@ pub fn read_status_json(text: &str) -> Option<(Incident, Vec<Diagnostic>)> {
         start: string("started_at").and_then(moment_of),
         end: string("resolved_at").and_then(moment_of),
         timeline,
+        services,
+        links: status_links(string("shortlink"), root.get("page")),
         ..Incident::default()
     };
     let unread: Vec<String> = record
@@ -107,10 +119,60 @@ pub fn read_status_json(text: &str) -> Option<(Incident, Vec<Diagnostic>)> {
             "; {unstamped} updates without a stamp (`display_at`, `created_at`, `date`) left out"
         ));
     }
+    if string("shortlink").is_some_and(|url| !starts_with_web_scheme(url)) {
+        message.push_str("; `shortlink` left out: not an http(s) address");
+    }
     if !unread.is_empty() {
         message.push_str(&format!("; not read: {}", unread.join(", ")));
     }
     Some(read_with_note(incident, message, text))
+}
+
+/// The names of the components listed in `lists` (each an array of `{"name": …}` objects or
+/// of names), each once, in the order first listed.
+fn component_names<'v>(lists: impl Iterator<Item = &'v Value>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for component in lists.filter_map(Value::as_array).flatten() {
+        let name = match component {
+            Value::String(name) => Some(name.as_str()),
+            Value::Object(fields) => fields.get("name").and_then(Value::as_str),
+            _ => None,
+        };
+        let Some(name) = name.map(str::trim).filter(|name| !name.is_empty()) else {
+            continue;
+        };
+        if !names.iter().any(|known| known == name) {
+            names.push(name.to_string());
+        }
+    }
+    names
+}
+
+/// The incident's own address on its status page (`shortlink`) and the page's (`page.url`, with
+/// the page's name), each only when it is http(s).
+fn status_links(shortlink: Option<&str>, page: Option<&Value>) -> Vec<Link> {
+    let page_field = |key: &str| {
+        page.and_then(|page| page.get(key))
+            .and_then(Value::as_str)
+            .map(str::trim)
+    };
+    let page_text = match page_field("name").filter(|name| !name.is_empty()) {
+        Some(name) => format!("{name} status page"),
+        None => "Status page".to_string(),
+    };
+    [
+        (shortlink, "This incident on its status page".to_string()),
+        (page_field("url"), page_text),
+    ]
+    .into_iter()
+    .filter_map(|(url, text)| {
+        let url = url.filter(|url| starts_with_web_scheme(url))?;
+        Some(Link {
+            text,
+            url: url.to_string(),
+        })
+    })
+    .collect()
 }
 
 /// The incident read from a status document, with the one note saying how it was read, at
@@ -302,10 +364,18 @@ mod tests {
             ]
         );
         assert_eq!(notes.len(), 1);
+        // Its address on the status page is a link, not a key left unread.
         assert!(
-            notes[0].message.contains("`shortlink`"),
+            !notes[0].message.contains("`shortlink`"),
             "{}",
             notes[0].message
+        );
+        assert_eq!(
+            incident.links,
+            [Link {
+                text: "This incident on its status page".into(),
+                url: "https://stspg.io/x".into()
+            }]
         );
         // A second `resolved` update is a follow-up, not the resolution.
         let later = STATUSPAGE.replacen(
@@ -323,6 +393,34 @@ mod tests {
                 Some(EventKind::Resolved),
                 None
             ]
+        );
+    }
+
+    #[test]
+    fn components_are_the_services_and_the_page_is_a_link() {
+        let text = r#"{"page": {"name": "GitHub", "url": "https://www.githubstatus.com"},
+          "incident": {"name": "Incident with Codespaces", "shortlink": "javascript:alert(1)",
+          "page_id": "kctbh9vrtdwd",
+          "components": [{"id": "h2f", "name": "Codespaces", "status": "operational"}],
+          "incident_updates": [
+            {"status": "investigating", "body": "Looking.", "display_at": "2022-12-31T00:07:02.295Z",
+             "affected_components": [{"code": "h2f", "name": "Codespaces"}, {"name": " Actions "}]},
+            {"status": "resolved", "body": "Fixed.", "display_at": "2022-12-31T01:47:59.270Z",
+             "affected_components": null}]}}"#;
+        let (incident, notes) = read_status_json(text).unwrap();
+        assert_eq!(incident.services, ["Codespaces", "Actions"]);
+        // The shortlink is no web address: left out; the page's address stays.
+        assert_eq!(
+            incident.links,
+            [Link {
+                text: "GitHub status page".into(),
+                url: "https://www.githubstatus.com".into()
+            }]
+        );
+        assert!(
+            notes[0].message.ends_with("not read: `page_id`"),
+            "{}",
+            notes[0].message
         );
     }
 
