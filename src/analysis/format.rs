@@ -46,9 +46,25 @@ pub fn full_moment(moment: &Moment) -> String {
     }
     out.push_str(&clock_24h(moment));
     if let Some(offset) = moment.offset {
-        out.push_str(&format!(" UTC{offset}"));
+        out.push(' ');
+        out.push_str(&zone_name(offset.minutes()));
     }
     out
+}
+
+/// A stated window for reading: `2024-01-15 10:00 UTC-05:00 → 2024-01-16 01:15 UTC-05:00`, the
+/// end written without the date and zone it shares with the start (`2022-12-31 00:07:02 →
+/// 01:47:59 UTC`).
+pub fn window_words(start: &Moment, end: &Moment) -> String {
+    if start.date.is_none() || start.date != end.date || start.offset != end.offset {
+        return format!("{} → {}", full_moment(start), full_moment(end));
+    }
+    let start_words = Moment::new(start.date, start.time, None);
+    format!(
+        "{} → {}",
+        full_moment(&start_words),
+        full_moment(&Moment::new(None, end.time, end.offset))
+    )
 }
 
 /// A percentage without needless decimals: `30%`, `12.5%` (`?%` for a value that is not a number).
@@ -404,6 +420,21 @@ mod tests {
         let m: Moment = "2024-01-15T13:00:00-05:00".parse().unwrap();
         assert_eq!(clock_24h(&m), "13:00");
         assert_eq!(full_moment(&m), "2024-01-15 13:00 UTC-05:00");
+        let utc: Moment = "2022-12-31T00:07:02Z".parse().unwrap();
+        assert_eq!(full_moment(&utc), "2022-12-31 00:07:02 UTC");
+        // A window within a day and a zone writes them once; across days, in full.
+        let end: Moment = "2022-12-31T01:47:59Z".parse().unwrap();
+        assert_eq!(
+            window_words(&utc, &end),
+            "2022-12-31 00:07:02 → 01:47:59 UTC"
+        );
+        let next_day: Moment = "2024-01-16T01:15:00-05:00".parse().unwrap();
+        assert_eq!(
+            window_words(&m, &next_day),
+            "2024-01-15 13:00 UTC-05:00 → 2024-01-16 01:15 UTC-05:00"
+        );
+        let undated: Moment = "13:00:00".parse().unwrap();
+        assert_eq!(window_words(&undated, &undated), "13:00 → 13:00");
         assert_eq!(percent(30.0), "30%");
         assert_eq!(percent(12.54), "12.5%");
     }

@@ -28,11 +28,7 @@ pub fn SummaryCard(
     let duration = move || incident.with(|i| milestones.with(|m| durations::duration_words(i, m)));
     let window = move || {
         incident.with(|i| match (&i.start, &i.end) {
-            (Some(start), Some(end)) => Some(format!(
-                "{} → {}",
-                format::full_moment(start),
-                format::full_moment(end)
-            )),
+            (Some(start), Some(end)) => Some(format::window_words(start, end)),
             _ => None,
         })
     };

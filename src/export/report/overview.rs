@@ -9,7 +9,9 @@ use super::html::Html;
 use super::rich::{inline_markdown, markdown};
 use crate::analysis::anomalies::anomalies_with;
 use crate::analysis::durations::duration_words;
-use crate::analysis::format::{clock_at, episode_facts, full_moment, incident_dates_from, percent};
+use crate::analysis::format::{
+    clock_at, episode_facts, incident_dates_from, percent, window_words,
+};
 use crate::analysis::milestones::{key_durations_from, why_no_durations, Basis, Milestone};
 use crate::draw::timeline::{plain_text, short_label};
 
@@ -44,7 +46,7 @@ pub fn summary(html: &mut Html, facts: &Facts<'_>, heading: &str, stated: &[&str
     }
     html.open_class("dl", "facts");
     let window = match (&incident.start, &incident.end) {
-        (Some(start), Some(end)) => Some(format!("{} → {}", full_moment(start), full_moment(end))),
+        (Some(start), Some(end)) => Some(window_words(start, end)),
         _ => None,
     };
     let lasted = duration_words(incident, &facts.milestones);
