@@ -643,6 +643,15 @@ const US_REGIONS: [(&str, &str); 4] = [
 /// else. The regions' names alone are read the same way: `All times Pacific.`, `(times in
 /// Eastern)`.
 fn stated_short_zone_at(text: &str, at: usize, end: usize) -> Option<FoundZone> {
+    // Most capital words are no such name: one comparison each before any look-up.
+    let word = &text[at..end];
+    if !SHORT_US_ZONES
+        .iter()
+        .chain(&US_REGIONS)
+        .any(|(abbr, _)| *abbr == word)
+    {
+        return None;
+    }
     let mut zone = short_us_zone(&text[at..]).filter(|zone| zone.label.len() == end - at)?;
     let region = end - at != 2;
     let after = text[end..].trim_start();
