@@ -75,6 +75,10 @@ fn indent_width(line: &str) -> usize {
 
 /// `January 2025`, `Feb 2024`: a month's name then a year, and nothing else.
 fn month_and_year(text: &str) -> Option<(i32, u32)> {
+    // No month's name is that long: most items stop here, before their words are split.
+    if text.len() > 40 {
+        return None;
+    }
     let mut words = text.split_whitespace();
     let (month, year, rest) = (words.next()?, words.next()?, words.next());
     if rest.is_some() || year.len() != 4 {

@@ -600,9 +600,8 @@ pub(super) fn tidy_entry_text(text: &str) -> String {
     // are that link, its `[` given back.
     // (Its first bracket closes that link's text: one pass, to the first bracket.)
     let bytes = trimmed.as_bytes();
-    let link_opened_before = bytes
-        .iter()
-        .position(|&b| b == b'[' || b == b']')
+    let brackets = |word| scan::equal(word, b'[') | scan::equal(word, b']');
+    let link_opened_before = scan::find_byte(bytes, 0, brackets, |b| b == b'[' || b == b']')
         .is_some_and(|at| bytes[at] == b']' && bytes.get(at + 1) == Some(&b'('));
     match link_opened_before {
         true => format!("[{trimmed}"),
