@@ -688,10 +688,19 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
         .filter(|&&b| b == b':')
         .count()
         == 2;
+    let clock_at = at;
     at += clock.len;
     let mut zone = zone_before;
-    // `03:00-04:48` is a range, `10:00:00-05:00` and `2024-01-15T10:00-05:00` an offset.
-    if !day_read(&date, &unplaced_day) && !has_seconds {
+    // `03:00-04:48` is a range, `10:00:00-05:00` and `2024-01-15T10:00-05:00` an offset. After
+    // a day and a space, `2026-02-22 01:00-02:00` is a range too: an offset without seconds is
+    // written after a `T`, and a range's end as a clock with its colon.
+    let spaced_range = || {
+        !content[..clock_at].ends_with(['T', 't'])
+            && content[at..]
+                .strip_prefix('-')
+                .is_some_and(|end| matches!(end.as_bytes(), [h, m, b':', ..] if h.is_ascii_digit() && m.is_ascii_digit()))
+    };
+    if !has_seconds && (!day_read(&date, &unplaced_day) || spaced_range()) {
         at += range_end(&content[at..]);
     }
     if let Some((offset, len)) = attached_offset(&content[at..]) {
@@ -1415,6 +1424,33 @@ mod tests {
 
     fn text_of(content: &str) -> Option<String> {
         read(content).map(|r| r.3)
+    }
+
+    #[test]
+    fn a_dated_range_is_no_offset_but_an_iso_offset_is() {
+        let zone = |text: &str| read(text).map(|r| (r.1, r.2));
+        // A date, a space, then `01:00-02:00`: a range from 01:00, no zone.
+        assert_eq!(
+            zone("2026-02-22 01:00-02:00 cleanup"),
+            Some(("01:00:00".into(), None))
+        );
+        assert_eq!(
+            read("2026-02-22 01:00-02:00 cleanup").unwrap().3,
+            "cleanup"
+        );
+        // An offset written after `T`, after seconds, or without a colon stays an offset.
+        assert_eq!(
+            zone("2024-01-15T10:00-05:00 deploy"),
+            Some(("10:00:00".into(), Some(-300)))
+        );
+        assert_eq!(
+            zone("2024-01-15 10:00:00-05:00 deploy"),
+            Some(("10:00:00".into(), Some(-300)))
+        );
+        assert_eq!(
+            zone("2024-01-15 10:00-0500 deploy"),
+            Some(("10:00:00".into(), Some(-300)))
+        );
     }
 
     #[test]
