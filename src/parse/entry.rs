@@ -1434,10 +1434,7 @@ mod tests {
             zone("2026-02-22 01:00-02:00 cleanup"),
             Some(("01:00:00".into(), None))
         );
-        assert_eq!(
-            read("2026-02-22 01:00-02:00 cleanup").unwrap().3,
-            "cleanup"
-        );
+        assert_eq!(read("2026-02-22 01:00-02:00 cleanup").unwrap().3, "cleanup");
         // An offset written after `T`, after seconds, or without a colon stays an offset.
         assert_eq!(
             zone("2024-01-15T10:00-05:00 deploy"),

@@ -62,6 +62,20 @@ pub(super) fn heading_level(text: &str) -> Option<usize> {
     ((1..=6).contains(&level) && trimmed[level..].starts_with([' ', '\t'])).then_some(level)
 }
 
+/// A heading's words as written, without its `#`s and a closing colon, its emphasis kept
+/// whole (`#### 2. **Input Validation**` gives `2. **Input Validation**`, where
+/// [`section_name`] would leave `2. **Input Validation`).
+pub(super) fn heading_words(text: &str) -> String {
+    let words = without_closing_hashes(text.into());
+    words
+        .trim()
+        .trim_start_matches('#')
+        .trim()
+        .trim_end_matches(':')
+        .trim_end()
+        .to_string()
+}
+
 /// A section heading's name as written, without `#`, emphasis and a closing colon.
 pub(super) fn section_name(text: &str) -> String {
     text.trim()

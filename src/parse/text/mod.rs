@@ -25,7 +25,7 @@ use super::entry::{
     skip_word, strip_list_marker, timeline_entry, trailing_entry, Entry,
 };
 use super::front_matter::{front_matter, nested_dates, status_items, StatusItem};
-use super::html_blocks::HtmlBlocks;
+use super::html_blocks::{parts_paragraphs, HtmlBlocks};
 use super::impact::affected_users_percent;
 use super::infer::{day_of_month_after, head, inferred_times, names_today, narrated_times};
 use super::inline::{segments, unsafe_link_targets, Inline};
@@ -707,7 +707,18 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
             }
             continue;
         }
-        for (block_at, block) in html.feed(line.text) {
+        let blocks = html.feed(line.text);
+        // `<div class="row">` alone on its line between two rows of a page's layout: the
+        // blank line that parts their paragraphs (a stamp's words are not the row above).
+        if blocks.is_empty() && !html.row_open() && parts_paragraphs(line.text) {
+            reader.lines.push(Line {
+                number: line.number,
+                raw: line.text,
+                text: Cow::Borrowed(""),
+                offset: 0,
+            });
+        }
+        for (block_at, block) in blocks {
             for (offset, piece) in split_breaks(&block) {
                 reader.lines.push(Line {
                     number: line.number,
@@ -1238,8 +1249,15 @@ impl<'a> Reader<'a> {
             // kept in its text before what is written under it.
             if let Some(target) = self.subheading_part(index) {
                 self.flush_heading(target); // a heading over it with nothing between is kept too
-                self.pending_heading = Some((target, section_name(label)));
+                self.pending_heading = Some((target, heading_words(&self.lines[index].text)));
                 return true;
+            }
+            // `**Key Findings**:` alone inside a section under a Markdown heading: a bold lead
+            // in that section's text (it has no level of its own to end at), not a section.
+            let headed_text = self.part_level.is_some()
+                && self.section.is_some_and(|section| section.is_narrative());
+            if !heading && value.is_empty() && !in_timeline && headed_text {
+                return false;
             }
             // An unknown label alone on its line (or a Markdown heading) starts a kept section.
             if heading || (value.is_empty() && !in_timeline) {
