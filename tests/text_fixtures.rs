@@ -2003,3 +2003,44 @@ fn a_length_under_a_moments_name_is_the_stated_duration() {
         parsed.diagnostics
     );
 }
+
+#[test]
+fn bold_leads_and_bare_subheadings_stay_in_their_section() {
+    let text = "# GPU blockage\n\n## Timeline\n\n- 09:29 PDT jobs launched\n\n## Technical Analysis\n\n### Verification Architecture\n\n**Pod Configuration** (from kubectl describe):\n\nEight GPUs per pod.\n\n**Key Findings**:\n\n1. Each pod takes a node\n\n#### 2. **Input Validation**\n\nValidate it.\n\n### Nothing under this one\n\n## Conclusion\n\nDone.\n";
+    let incident = parse_text(text).incident;
+    let sections: Vec<(&str, &str)> = incident
+        .other_sections
+        .iter()
+        .map(|s| (s.title.as_str(), s.body.as_str()))
+        .collect();
+    assert_eq!(
+        sections,
+        [
+            (
+                "Technical Analysis",
+                "**Verification Architecture**\n\n**Pod Configuration** (from kubectl describe):\n\nEight GPUs per pod.\n\n**Key Findings**:\n\n1. Each pod takes a node\n\n2. **Input Validation**\n\nValidate it.\n\n**Nothing under this one**"
+            ),
+            ("Conclusion", "Done.")
+        ]
+    );
+}
+
+#[test]
+fn a_stamp_alone_in_an_html_row_takes_that_rows_words() {
+    let row = |stamp: &str, words: &str| {
+        format!("<div class=\"row\">\n  <div class=\"title\">{stamp}</div>\n  <div>{words}</div>\n  <div>Done</div>\n</div>\n")
+    };
+    let text = format!(
+        "# Status\n\n## Planned maintenance\n\n<div class=\"row header\">\n  <div><b>Datum en tijd</b>:</div>\n  <div>Status</div>\n</div>\n{}{}",
+        row("15-01-2024 20:00", "Restart of the BAG service"),
+        row("29-11-2023 10:00", "Restart of the BGT service")
+    );
+    let parsed = parse_text(&text);
+    assert_eq!(
+        event_texts(&parsed),
+        [
+            "Restart of the BAG service Done",
+            "Restart of the BGT service Done"
+        ]
+    );
+}
