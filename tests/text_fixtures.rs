@@ -544,7 +544,7 @@ fn noise_around_the_postmortem() {
     assert_eq!(ats(&yaml), ["2022-11-30T05:10:00", "2022-11-30T05:50:00"]);
     assert_eq!(yaml.severity, "SEV2");
     assert_eq!(yaml.other_sections[0].title, "Front matter");
-    assert_eq!(yaml.other_sections[0].body, "authors:\n  - dana");
+    assert_eq!(yaml.other_sections[0].body, "```\nauthors:\n  - dana\n```");
 
     let toml = incident("29-toml-front-matter.md");
     assert_eq!(toml.title, "Build farm outage");
@@ -1264,7 +1264,7 @@ fn a_file_that_is_all_front_matter_is_read_from_its_fields() {
     assert_eq!(incident.other_sections[0].title, "Front matter");
     assert_eq!(
         incident.other_sections[0].body,
-        "resolved: true\nregions:\n  - ap-southeast-2\nowner: \"\""
+        "```\nresolved: true\nregions:\n  - ap-southeast-2\nowner: \"\"\n```"
     );
 }
 

@@ -402,7 +402,9 @@ pub fn MetricsChart(
                     {move || if origin.get() == SeriesOrigin::Derived { "Impact over time" } else { "Error rate and metrics" }}
                 </h2>
                 {parts.has(EmbedPart::Actions).then(|| view! {
-                <div class="chart-actions" role="group" aria-label="Chart view and export">
+                // Nothing to show, export or zoom without a series.
+                <div class="chart-actions" role="group" aria-label="Chart view and export"
+                    hidden=move || origin.get() == SeriesOrigin::None>
                     <button
                         type="button"
                         data-testid="chart-reset"
@@ -425,7 +427,7 @@ pub fn MetricsChart(
             })}
             {plot_view}
             {parts.has(EmbedPart::Help).then(|| view! {
-                <p class="chart-help">"Scroll to zoom, drag to pan, double-click to show all. Hover a line to see its event; click to select it."</p>
+                <p class="chart-help" hidden=move || origin.get() == SeriesOrigin::None>"Scroll to zoom, drag to pan, double-click to show all. Hover a line to see its event; click to select it."</p>
             })}
         </section>
     }

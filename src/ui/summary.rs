@@ -72,7 +72,10 @@ pub fn SummaryCard(
                 <Show when=move || incident.with(|i| !i.severity.is_empty())>
                     <div class="fact">
                         <dt>"Severity"</dt>
-                        <dd data-testid="severity">{move || view! { <InlineMarkdown text=incident.with(|i| i.severity.clone()) /> }}</dd>
+                        // A severity written as a sentence reads at the size of text, not of a value.
+                        <dd data-testid="severity" class:long-value=move || incident.with(|i| i.severity.chars().count() > 24)>
+                            {move || view! { <InlineMarkdown text=incident.with(|i| i.severity.clone()) /> }}
+                        </dd>
                     </div>
                 </Show>
             </dl>

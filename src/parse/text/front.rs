@@ -138,7 +138,7 @@ impl<'a> Reader<'a> {
             let kept: Vec<String> = kept.into_iter().map(|(_, text)| text).collect();
             self.incident.other_sections.push(Section {
                 title: "Front matter".to_string(),
-                body: kept.join("\n"),
+                body: as_code(&kept),
             });
         }
         found.len
@@ -159,7 +159,7 @@ impl<'a> Reader<'a> {
             }
         }
         let section = self.push_kept_section("Front matter");
-        self.incident.other_sections[section].body = lines.join("\n");
+        self.incident.other_sections[section].body = as_code(&lines);
     }
 
     /// Finds where the postmortem starts. Prose before a `#` title (a chatbot's "Sure! Here
@@ -220,6 +220,16 @@ impl<'a> Reader<'a> {
         }
         title
     }
+}
+
+/// Lines of metadata (`layout: post`, `[extra]`, `.. meta::`) as a code block, one per line as
+/// written: as prose they ran together into one paragraph.
+fn as_code(lines: &[String]) -> String {
+    let fence = match lines.iter().any(|line| line.contains("```")) {
+        true => "~~~~",
+        false => "```",
+    };
+    format!("{fence}\n{}\n{fence}", lines.join("\n"))
 }
 
 /// The lines of a YAML block list right under the key on line `key_at` (`  - CDN`), among

@@ -97,7 +97,10 @@ mod tests {
         let kept = &parsed.incident.other_sections[0];
         assert_eq!(
             (kept.title.as_str(), kept.body.as_str()),
-            ("Front matter", ".. post:: Jan 25, 2021\n:tags: downtime")
+            (
+                "Front matter",
+                "```\n.. post:: Jan 25, 2021\n:tags: downtime\n```"
+            )
         );
         assert_eq!(
             parsed.incident.timeline[0]
