@@ -342,13 +342,18 @@ pub fn key_durations_from(m: &Milestones) -> Vec<KeyDuration> {
         ("Time to resolve", &m.resolved),
     ]
     .into_iter()
+    // From an event to itself says nothing (the impact start is known only as the moment it
+    // was detected): no "Time to detect 0 s".
     .filter_map(|(name, to)| {
-        to.as_ref().map(|to| KeyDuration {
-            name,
-            ms: to.at - start.at,
-            to: to.clone(),
-            stated_as: None,
-        })
+        to.as_ref()
+            .filter(|to| !same_event(start, to))
+            .map(|to| (name, to))
+    })
+    .map(|(name, to)| KeyDuration {
+        name,
+        ms: to.at - start.at,
+        to: to.clone(),
+        stated_as: None,
     })
     .collect::<Vec<_>>();
     durations.extend(total_impact(m, start));
@@ -367,6 +372,11 @@ pub fn key_durations_from(m: &Milestones) -> Vec<KeyDuration> {
         );
     }
     durations
+}
+
+/// True when two milestones are the same event of the timeline.
+fn same_event(a: &Milestone, b: &Milestone) -> bool {
+    matches!((&a.basis, &b.basis), (Basis::Event(x), Basis::Event(y)) if x == y)
 }
 
 /// How long the impact lasted, in milliseconds, by the one rule the key durations, the summary
@@ -512,6 +522,26 @@ mod tests {
                 ("Time to resolve", 600.0),
                 ("Total impact", 600.0),
             ]
+        );
+    }
+
+    #[test]
+    fn no_duration_runs_from_an_event_to_itself() {
+        // The first entry is both the impact's start and its detection: no "Time to detect 0 s".
+        let names = |text: &str| -> Vec<&'static str> {
+            key_durations(&parse_text(text).incident)
+                .iter()
+                .map(|d| d.name)
+                .collect()
+        };
+        let text = "# GPU blockage\n\n## Timeline\n\n- 09:29 Monitoring script detected no active pods\n- 11:01 Service restored and resolved\n";
+        assert_eq!(names(text), ["Time to resolve", "Total impact"]);
+        // A stated start at the same moment is another basis: detection at once is a fact.
+        let stated = format!("Start: 2025-10-14 09:29\n\n{text}");
+        assert!(
+            names(&stated).contains(&"Time to detect"),
+            "{:?}",
+            names(&stated)
         );
     }
 
