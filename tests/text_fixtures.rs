@@ -2006,7 +2006,7 @@ fn a_length_under_a_moments_name_is_the_stated_duration() {
 
 #[test]
 fn bold_leads_and_bare_subheadings_stay_in_their_section() {
-    let text = "# GPU blockage\n\n## Timeline\n\n- 09:29 PDT jobs launched\n\n## Technical Analysis\n\n### Verification Architecture\n\n**Pod Configuration** (from kubectl describe):\n\nEight GPUs per pod.\n\n**Key Findings**:\n\n1. Each pod takes a node\n\n#### 2. **Input Validation**\n\nValidate it.\n\n### Nothing under this one\n\n## Conclusion\n\nDone.\n";
+    let text = "# GPU blockage\n\n## Timeline\n\n- 09:29 PDT jobs launched\n\n## Technical Analysis\n\n### Verification Architecture\n\n**Pod Configuration** (from kubectl describe):\n\nEight GPUs per pod.\n\n**Key Findings**:\n\n1. Each pod takes a node\n\n#### 2. **Input Validation**\n\nValidate it.\n\n## Conclusion\n\nDone.\n";
     let incident = parse_text(text).incident;
     let sections: Vec<(&str, &str)> = incident
         .other_sections
@@ -2018,11 +2018,15 @@ fn bold_leads_and_bare_subheadings_stay_in_their_section() {
         [
             (
                 "Technical Analysis",
-                "**Verification Architecture**\n\n**Pod Configuration** (from kubectl describe):\n\nEight GPUs per pod.\n\n**Key Findings**:\n\n1. Each pod takes a node\n\n2. **Input Validation**\n\nValidate it.\n\n**Nothing under this one**"
+                "**Verification Architecture**\n\n**Pod Configuration** (from kubectl describe):\n\nEight GPUs per pod.\n\n**Key Findings**:\n\n1. Each pod takes a node\n\n2. **Input Validation**\n\nValidate it."
             ),
             ("Conclusion", "Done.")
         ]
     );
+    // Under a main part a bold label still starts a section: the summary's story ends there.
+    let summary = parse_text("# Checkout outage\n\n## Summary\n\nCheckout failed for 40 minutes.\n\n**Why it happened**:\n\nA config push removed the payment host.\n\n## Timeline\n\n- 10:00 UTC config pushed\n").incident;
+    assert_eq!(summary.summary, "Checkout failed for 40 minutes.");
+    assert_eq!(summary.other_sections[0].title, "Why it happened");
 }
 
 #[test]
@@ -2042,5 +2046,34 @@ fn a_stamp_alone_in_an_html_row_takes_that_rows_words() {
             "Restart of the BAG service Done",
             "Restart of the BGT service Done"
         ]
+    );
+    // An opening tag alone within a row (an update's body under its title) parts nothing.
+    let update = |status: &str, words: &str, stamp: &str| {
+        format!("<div class=\"row update-row\">\n  <div class=\"update-title\">{status}</div>\n  <div class=\"update-body\">\n    <span>{words}</span>\n    <small>{stamp}</small>\n  </div>\n</div>\n")
+    };
+    let page = format!(
+        "<h1>API outage</h1>\n{}{}",
+        update(
+            "Resolved",
+            "All systems are back to normal.",
+            "Jan 15, 2024 - 10:40 UTC"
+        ),
+        update(
+            "Investigating",
+            "We are looking into errors.",
+            "Jan 15, 2024 - 10:02 UTC"
+        )
+    );
+    let texts: Vec<String> = parse_text(&page)
+        .incident
+        .timeline
+        .iter()
+        .map(|e| e.text.clone())
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Resolved") && t.contains("back to normal")),
+        "{texts:?}"
     );
 }

@@ -692,13 +692,14 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     at += clock.len;
     let mut zone = zone_before;
     // `03:00-04:48` is a range, `10:00:00-05:00` and `2024-01-15T10:00-05:00` an offset. After
-    // a day and a space, `2026-02-22 01:00-02:00` is a range too: an offset without seconds is
-    // written after a `T`, and a range's end as a clock with its colon.
+    // a day and a space, `2026-02-22 01:00-02:00` is a range too when its end is a later clock
+    // with its colon (`2024-01-15 10:00-05:00` stays an offset: no range runs backwards).
     let spaced_range = || {
         !content[..clock_at].ends_with(['T', 't'])
-            && content[at..]
-                .strip_prefix('-')
-                .is_some_and(|end| matches!(end.as_bytes(), [h, m, b':', ..] if h.is_ascii_digit() && m.is_ascii_digit()))
+            && content[at..].strip_prefix('-').is_some_and(|end| {
+                matches!(end.as_bytes(), [h, m, b':', ..] if h.is_ascii_digit() && m.is_ascii_digit())
+                    && leading_clock(end).is_some_and(|end| end.time > clock.time)
+            })
     };
     if !has_seconds && (!day_read(&date, &unplaced_day) || spaced_range()) {
         at += range_end(&content[at..]);
@@ -1446,6 +1447,11 @@ mod tests {
         );
         assert_eq!(
             zone("2024-01-15 10:00-0500 deploy"),
+            Some(("10:00:00".into(), Some(-300)))
+        );
+        // No range runs backwards: `10:00-05:00` after a day and a space is an offset.
+        assert_eq!(
+            zone("2024-01-15 10:00-05:00 deploy"),
             Some(("10:00:00".into(), Some(-300)))
         );
     }

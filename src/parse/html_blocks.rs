@@ -105,15 +105,17 @@ fn collapse_spaces(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// True when `line` holds a tag of a block that parts paragraphs (`<div class="row">`, `</p>`,
-/// `<section>`): when it holds nothing else, it stands where a Markdown page has a blank line
-/// (lists' and tables' tags are left out: their rows and items are read across them).
+/// True when `line` holds a closing tag of a block that parts paragraphs (`</div>`, `</p>`,
+/// `</section>`): when it holds nothing else, it stands where a Markdown page has a blank line
+/// (lists' and tables' tags are left out: their rows and items are read across them; an
+/// opening tag may start a part of the block before it, such as an update's body under its
+/// title).
 pub fn parts_paragraphs(line: &str) -> bool {
     const PARTING: [&str; 6] = ["p", "div", "section", "article", "details", "center"];
     let mut rest = line;
     while let Some(open) = rest.find('<') {
-        if let Some((name, _, len)) = tag_at(&rest[open..]) {
-            if PARTING.contains(&name.as_str()) {
+        if let Some((name, closing, len)) = tag_at(&rest[open..]) {
+            if closing && PARTING.contains(&name.as_str()) {
                 return true;
             }
             rest = &rest[open + len..];

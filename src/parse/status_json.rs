@@ -29,7 +29,7 @@ const STAMPS: [&str; 6] = [
 /// Keys of an update's text.
 const TEXTS: [&str; 5] = ["body", "content", "message", "text", "description"];
 /// Keys of the incident read besides its updates.
-const READ: [&str; 11] = [
+const READ: [&str; 12] = [
     "name",
     "title",
     "impact",
@@ -41,6 +41,7 @@ const READ: [&str; 11] = [
     "id",
     "components",
     "shortlink",
+    "page",
 ];
 
 /// The incident `text` describes when it is a status page's JSON incident with at least one
@@ -119,7 +120,7 @@ pub fn read_status_json(text: &str) -> Option<(Incident, Vec<Diagnostic>)> {
             "; {unstamped} updates without a stamp (`display_at`, `created_at`, `date`) left out"
         ));
     }
-    if string("shortlink").is_some_and(|url| !starts_with_web_scheme(url)) {
+    if string("shortlink").is_some_and(|url| !url.is_empty() && !starts_with_web_scheme(url)) {
         message.push_str("; `shortlink` left out: not an http(s) address");
     }
     if !unread.is_empty() {

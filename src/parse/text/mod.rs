@@ -708,8 +708,9 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
             continue;
         }
         let blocks = html.feed(line.text);
-        // `<div class="row">` alone on its line between two rows of a page's layout: the
-        // blank line that parts their paragraphs (a stamp's words are not the row above).
+        // `</div>` alone on its line, closing a row of a page's layout: the blank line that
+        // parts the rows' paragraphs (a stamp's words are not the row above). An opening tag
+        // alone (`<div class="update-body">`) goes on within its row.
         if blocks.is_empty() && !html.row_open() && parts_paragraphs(line.text) {
             reader.lines.push(Line {
                 number: line.number,
@@ -1252,10 +1253,12 @@ impl<'a> Reader<'a> {
                 self.pending_heading = Some((target, heading_words(&self.lines[index].text)));
                 return true;
             }
-            // `**Key Findings**:` alone inside a section under a Markdown heading: a bold lead
-            // in that section's text (it has no level of its own to end at), not a section.
-            let headed_text = self.part_level.is_some()
-                && self.section.is_some_and(|section| section.is_narrative());
+            // `**Key Findings**:` alone inside a kept section under a Markdown heading (`##
+            // Technical Analysis`): a bold lead in that section's text (it has no level of its
+            // own to end at), not a section. Under a main part (`## Summary`) such a label
+            // still starts a section of its own, as the part's story ends there.
+            let headed_text =
+                self.part_level.is_some() && matches!(self.section, Some(Target::Other(_)));
             if !heading && value.is_empty() && !in_timeline && headed_text {
                 return false;
             }

@@ -220,16 +220,6 @@ impl Reader<'_> {
     /// Markdown heading with no line under it before a heading of its level or higher (or the
     /// end) is reported.
     pub(super) fn close_section(&mut self, next: usize) {
-        // A subheading with nothing written under it before the next section stays in its
-        // section's text (`### Architecture` right before `## Next`).
-        if let Some(waiting) = self
-            .pending_heading
-            .as_ref()
-            .map(|(target, _)| *target)
-            .filter(|target| target.is_narrative())
-        {
-            self.flush_heading(waiting);
-        }
         let Some(part) = self.open_part.take() else {
             return;
         };
