@@ -76,8 +76,10 @@ fn tag_at(text: &str) -> Option<(String, bool, usize)> {
     if !after.starts_with(['>', ' ', '/', '\t']) {
         return None;
     }
-    let close = after.find('>')?;
-    if after[..close].contains('<') {
+    // The tag ends at its first `>`; a `<` before it means no tag. Looking no further than the
+    // next `<` keeps a line of many unclosed tags linear (`<a <a <a …`).
+    let close = after.find(['>', '<'])?;
+    if after.as_bytes()[close] == b'<' {
         return None;
     }
     let len = 1 + usize::from(closing) + name_len + close + 1;
@@ -269,6 +271,19 @@ fn has_block_tag(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_tag_ends_at_its_first_closing_bracket_and_never_past_a_new_one() {
+        assert_eq!(
+            tag_at("<div class=\"row\">x"),
+            Some(("div".into(), false, 17))
+        );
+        assert_eq!(tag_at("</P>"), Some(("p".into(), true, 4)));
+        // `<a <b>`: the first is no tag, the second is.
+        assert_eq!(tag_at("<a <b>"), None);
+        assert_eq!(tag_at("<b>"), Some(("b".into(), false, 3)));
+        assert_eq!(tag_at("<div unclosed"), None);
+    }
 
     fn feed_all(lines: &[&str]) -> Vec<String> {
         let mut blocks = HtmlBlocks::default();
