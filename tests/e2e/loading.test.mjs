@@ -157,6 +157,13 @@ test('pasting postmortem text opens it; pasting into a text field does not', asy
   assert.equal(await title(page), 'The Great Cookie Catastrophe');
 
   await paste('body', await read('retry-storm.txt'));
+  // The embed code's own 'done' status is on the line until the pasted text is read (in the
+  // worker, so later under load): wait for the line to change before reading it.
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="load-status"]')?.textContent.trim() !== 'Embed code copied to the clipboard.',
+    null,
+    { timeout: 15000 },
+  ).catch(() => {});
   assert.equal((await status(page, 'done')).text, 'Opened pasted text.');
   assert.equal(await title(page), 'The Runaway Retry Storm');
   await context.close();
