@@ -114,18 +114,11 @@ fn collapse_spaces(text: &str) -> String {
 /// title).
 pub fn parts_paragraphs(line: &str) -> bool {
     const PARTING: [&str; 6] = ["p", "div", "section", "article", "details", "center"];
-    let mut rest = line;
-    while let Some(open) = rest.find('<') {
-        if let Some((name, closing, len)) = tag_at(&rest[open..]) {
-            if closing && PARTING.contains(&name.as_str()) {
-                return true;
-            }
-            rest = &rest[open + len..];
-        } else {
-            rest = &rest[open + 1..];
-        }
-    }
-    false
+    // As `has_block_tag` looks: a tag holds no `<`, so every `<` is looked at once.
+    line.match_indices('<').any(|(at, _)| {
+        tag_at(&line[at..])
+            .is_some_and(|(name, closing, _)| closing && PARTING.contains(&name.as_str()))
+    })
 }
 
 impl HtmlBlocks {
