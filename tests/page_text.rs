@@ -384,3 +384,22 @@ fn an_entry_written_as_a_heading_keeps_its_sections_paragraphs_and_lists() {
         "The cause\n\n```\nERROR consumer rebalanced 41 times in 60s\n```\n\nThe rebalance loop was the cause."
     );
 }
+
+#[test]
+fn a_line_ending_in_two_spaces_keeps_its_line_break_on_the_page() {
+    let parsed = read("hard-line-breaks.md");
+    let summary = &parsed.incident.summary;
+    // The hard break is kept between lines, never after a paragraph's last line.
+    assert_eq!(
+        summary,
+        "Written by the payments team  \nReviewed by Dana Li  \nPublished on the status page\n\nCheckout failed for card payments.  \nWallet payments were not affected."
+    );
+    let nodes = render(summary, &LinkBase::none());
+    let mut all = Vec::new();
+    walk(&nodes, &mut all);
+    let breaks = all
+        .iter()
+        .filter(|n| matches!(n, Node::Element(Element::Break, _)))
+        .count();
+    assert_eq!(breaks, 3, "{nodes:?}");
+}

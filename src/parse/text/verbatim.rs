@@ -104,7 +104,9 @@ impl Verbatim {
 
     /// The prose parts noted, each with its Markdown rebuilt from the notes.
     pub(super) fn parts(&self, lines: &[Line<'_>]) -> Vec<(Target, String)> {
-        let mut parts: Vec<(Target, String, Option<u32>)> = Vec::new();
+        // Each part: its target, its Markdown, the number of its last source line and whether
+        // that line ended in a hard line break.
+        let mut parts: Vec<(Target, String, Option<u32>, bool)> = Vec::new();
         // Where each target's part is in `parts` (and the last one looked up).
         let mut part_of: HashMap<Target, usize> = HashMap::new();
         let mut previous: Option<(Target, usize)> = None;
@@ -112,12 +114,12 @@ impl Verbatim {
             let at = match previous {
                 Some((before, at)) if before == *target => at,
                 _ => *part_of.entry(*target).or_insert_with(|| {
-                    parts.push((*target, String::new(), None));
+                    parts.push((*target, String::new(), None, false));
                     parts.len() - 1
                 }),
             };
             previous = Some((*target, at));
-            let (_, text, last_line) = &mut parts[at];
+            let (_, text, last_line, hard_break) = &mut parts[at];
             match piece {
                 Piece::Line(index) => {
                     let Some(line) = lines.get(*index) else {
@@ -125,8 +127,17 @@ impl Verbatim {
                     };
                     if !text.is_empty() {
                         let next = last_line.is_some_and(|n| n + 1 == line.number);
-                        text.push_str(if next { "\n" } else { "\n\n" });
+                        // Two spaces or more ending the line before: a Markdown hard line
+                        // break (an address, a sign-off), kept only where a line follows.
+                        let hard = next && *hard_break;
+                        text.push_str(match (next, hard) {
+                            (true, true) => "  \n",
+                            (true, false) => "\n",
+                            _ => "\n\n",
+                        });
                     }
+                    *hard_break = line.raw.trim_end_matches(['\r', '\n']).ends_with("  ")
+                        && !line.raw.trim().is_empty();
                     // A Jekyll code block's tags are its fences on the page.
                     match super::liquid_fence(line.raw) {
                         Some(fence) => text.push_str(&fence),
@@ -146,7 +157,7 @@ impl Verbatim {
         }
         parts
             .into_iter()
-            .map(|(target, text, _)| (target, dedent(&text)))
+            .map(|(target, text, _, _)| (target, dedent(&text)))
             .collect()
     }
 }
