@@ -419,7 +419,12 @@ impl Illustration {
             Stage::Recovered => {
                 let pop = 0.6 + 0.4 * ease((t - named) / (span * 0.015));
                 nodes.extend(props::freshness(pop, false));
-                nodes.push(props::recovered_mark(&clock(named, offset_minutes), pop));
+                // A recovery known only from a stated status has no clock of its own.
+                let when = match self.story.chapters.is_some_and(|c| c.resolved_as_stated) {
+                    true => String::new(),
+                    false => clock(named, offset_minutes),
+                };
+                nodes.push(props::recovered_mark(&when, pop));
             }
             _ => {}
         }

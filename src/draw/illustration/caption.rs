@@ -141,6 +141,11 @@ pub fn moment(
             "{when}, mitigated: {} mend the cookie with golden icing; {share} is still off.",
             engineers(on_stage)
         ),
+        Stage::Recovered if ch.resolved_as_stated => format!(
+            "{when}, the last entry; the postmortem states the incident resolved without giving \
+             the time: the cookie is mended and {} celebrate.",
+            engineers(on_stage)
+        ),
         Stage::Recovered => format!(
             "{when}, recovered: the cookie is mended and {} celebrate.",
             engineers(on_stage)

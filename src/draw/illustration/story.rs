@@ -4,6 +4,7 @@
 use crate::analysis::derived_impact::states_no_user_impact;
 use crate::analysis::durations::impact_duration_seconds_with;
 use crate::analysis::milestones::Milestones;
+use crate::analysis::status::{stated_status, StatedStatus};
 use crate::analysis::window::{axis_ms, incident_extent, TimeWindow};
 use crate::draw::illustration::Stage;
 use crate::model::Incident;
@@ -46,6 +47,10 @@ pub struct Chapters {
     pub mitigated: Option<f64>,
     /// Recovery, when stated.
     pub resolved: Option<f64>,
+    /// True when no entry gives the recovery's time but the text states the incident resolved
+    /// (`**Status:** Resolved`): `resolved` is then the last entry's time, and the picture
+    /// names no clock for it.
+    pub resolved_as_stated: bool,
 }
 
 /// The facts of one incident the picture is drawn from.
@@ -127,7 +132,7 @@ impl Story {
         };
         let event_times: Vec<f64> = incident.timeline.iter().map(|e| axis_ms(&e.at)).collect();
         let engineers = incident.timeline.len().clamp(MIN_ENGINEERS, MAX_ENGINEERS);
-        let chapters = chapters_of(m);
+        let chapters = chapters_of(m, stated_status(incident), &event_times);
         let extent = incident_extent(incident);
         let arrivals = arrivals(&event_times, engineers, chapters.as_ref());
         Story {
@@ -170,11 +175,26 @@ impl Story {
     }
 }
 
-/// The chapters of `incident`, or `None` when nothing in it has a time.
-fn chapters_of(m: &Milestones) -> Option<Chapters> {
+/// The chapters of `incident`, or `None` when nothing in it has a time. A stated status
+/// settles the ending: "Resolved" with no recovery entry ends mended at the last entry;
+/// "Under investigation" does not end recovered whatever an entry seemed to say.
+fn chapters_of(
+    m: &Milestones,
+    status: Option<StatedStatus>,
+    event_times: &[f64],
+) -> Option<Chapters> {
     let impact = m.impact_start.as_ref()?.at;
     let after = |t: Option<f64>| t.filter(|&t| t >= impact);
-    let resolved = after(m.resolved.as_ref().map(|r| r.at));
+    let found = after(m.resolved.as_ref().map(|r| r.at));
+    let last_entry = event_times.iter().copied().reduce(f64::max);
+    let (resolved, resolved_as_stated) = match (status, found) {
+        (Some(StatedStatus::Ongoing), _) => (None, false),
+        (Some(StatedStatus::Resolved), None) => match last_entry.filter(|&t| t > impact) {
+            Some(last) => (Some(last), true),
+            None => (None, false),
+        },
+        (_, found) => (found, false),
+    };
     let root_cause =
         after(m.root_cause.as_ref().map(|r| r.at)).filter(|&t| resolved.is_none_or(|r| t <= r));
     let mitigated = after(m.mitigated.as_ref().map(|r| r.at))
@@ -192,6 +212,7 @@ fn chapters_of(m: &Milestones) -> Option<Chapters> {
         root_cause,
         mitigated,
         resolved,
+        resolved_as_stated,
     })
 }
 

@@ -349,3 +349,46 @@ fn the_ending_names_the_recovery_not_a_follow_up_or_the_axis_margin() {
     let end = ill.scene_at(None, -300);
     assert!(end.description.starts_with("13:00"), "{}", end.description);
 }
+
+#[test]
+fn a_stated_status_settles_the_ending() {
+    let text = |status: &str, last: &str| {
+        format!(
+            "# Checkout errors\n\n## Summary\n\n**Status:** {status}\n\nCard payments failed.\n\n\
+             ## Timeline\n\n- 2025-03-04 09:12 UTC: Error rate alert fired\n\
+             - 2025-03-04 09:30 UTC: Rolled back the config\n- 2025-03-04 10:05 UTC: {last}\n"
+        )
+    };
+    // Resolved, but no entry says when: the picture still ends mended, at the last entry,
+    // and names no clock for the recovery.
+    let stated = parse_text(&text(
+        "✅ Resolved",
+        "Engineers began investigating the queue",
+    ))
+    .incident;
+    let ill = Illustration::new(&stated);
+    let end = ill.scene_at(None, 0);
+    assert_eq!(end.stage, Stage::Recovered);
+    assert_eq!(count(&end, Role::RecoveredMark), 1);
+    assert!(
+        end.description
+            .starts_with("10:05, the last entry; the postmortem states the incident resolved"),
+        "{}",
+        end.description
+    );
+    // Without the status line the same timeline ends mending.
+    let unstated = parse_text(&text(
+        "Postmortem written",
+        "Engineers began investigating the queue",
+    ))
+    .incident;
+    let end = Illustration::new(&unstated).scene_at(None, 0);
+    assert_ne!(end.stage, Stage::Recovered);
+    // Under investigation: an entry that reads as a recovery does not end the story.
+    let open = parse_text(&text("Under investigation", "Service recovered")).incident;
+    let end = Illustration::new(&open).scene_at(None, 0);
+    assert_ne!(end.stage, Stage::Recovered, "{}", end.description);
+    let closed = parse_text(&text("Postmortem written", "Service recovered")).incident;
+    let end = Illustration::new(&closed).scene_at(None, 0);
+    assert_eq!(end.stage, Stage::Recovered, "{}", end.description);
+}
