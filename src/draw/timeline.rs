@@ -97,6 +97,18 @@ impl EventIndex {
         from..to.max(from)
     }
 
+    /// The instant whose day names the axis over `window`: its first event, else its start.
+    /// The window's start alone is the margin before the first event, the day before when
+    /// the incident starts just after midnight.
+    pub fn context_instant(&self, window: TimeWindow) -> f64 {
+        let visible = self.visible(window);
+        self.times
+            .get(visible.start)
+            .copied()
+            .filter(|_| !visible.is_empty())
+            .unwrap_or(window.start)
+    }
+
     /// The event after (`step` = 1) or before (-1) `event` in time order, skipping events
     /// `shown` rejects; from nothing, the first (or last) shown event.
     pub fn step(
@@ -551,6 +563,27 @@ mod tests {
             Some(8)
         );
         assert_eq!(scene.hit(-50.0, 0.0), None);
+    }
+
+    #[test]
+    fn the_axis_is_named_by_the_day_of_its_first_event_not_of_the_margin() {
+        let text = "Title: Night deploy\n\nTimeline:\n- 2024-03-05 00:01 UTC - Deploy started\n\
+                    - 2024-03-05 09:10 UTC - Errors stopped\n";
+        let incident = parse_text(text).incident;
+        let index = EventIndex::new(&incident);
+        let window = incident_extent(&incident).unwrap();
+        // The margin before 00:01 starts on the day before.
+        assert!(window.start < index.times[0]);
+        let zone = crate::analysis::zones::ShownZone::at(0);
+        let named = |at| crate::analysis::format::axis_context_at(at, zone, index.days);
+        assert!(named(window.start).starts_with("Mon 4 Mar 2024"));
+        assert!(named(index.context_instant(window)).starts_with("Tue 5 Mar 2024"));
+        // Zoomed in between the events, the window's own start names the day.
+        let between = TimeWindow {
+            start: index.times[0] + 60_000.0,
+            end: index.times[1] - 60_000.0,
+        };
+        assert_eq!(index.context_instant(between), between.start);
     }
 
     #[test]

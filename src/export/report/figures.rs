@@ -81,7 +81,11 @@ impl<'f, 'a> Drawings<'f, 'a> {
             });
             (
                 scene,
-                axis_context_at(window.start, facts.zone, facts.index.days),
+                axis_context_at(
+                    facts.index.context_instant(window),
+                    facts.zone,
+                    facts.index.days,
+                ),
             )
         });
         let illustration = Illustration::new(facts.incident);

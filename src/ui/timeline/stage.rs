@@ -273,8 +273,8 @@ pub fn Stage() -> impl IntoView {
     };
     let axis_context = move || {
         let window = tl.window()?;
-        let days = tl.index.with(|i| i.days);
-        Some(axis_context_at(window.start, tl.zone.get(), days))
+        let (at, days) = tl.index.with(|i| (i.context_instant(window), i.days));
+        Some(axis_context_at(at, tl.zone.get(), days))
     };
     let announcement = move || {
         let event = view.hovered.get()?;
