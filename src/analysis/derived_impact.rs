@@ -80,6 +80,23 @@ const NO_IMPACT: &[&str] = &[
     "no external impact",
 ];
 
+/// Labels under which authors state who was affected (lower case, without markup).
+const USERS_LABELS: &[&str] = &[
+    "users affected",
+    "affected users",
+    "users impacted",
+    "impacted users",
+    "customers affected",
+    "affected customers",
+    "customers impacted",
+    "impacted customers",
+    "user impact",
+    "customer impact",
+];
+
+/// The longest stated value shown whole under "Users affected", in characters.
+const USERS_WORDS_MAX: usize = 80;
+
 /// True when the impact or summary says there was no user impact (a near miss): the views
 /// then show no outage crumbling away.
 pub fn states_no_user_impact(incident: &Incident) -> bool {
@@ -90,12 +107,51 @@ pub fn states_no_user_impact(incident: &Incident) -> bool {
     {
         return false;
     }
+    let says_none = |words: String| {
+        let bare = crate::analysis::labelled::bare(&words);
+        let first = bare.split([' ', '-', '(', ',']).next().unwrap_or("");
+        matches!(first, "none" | "no" | "0" | "nil" | "zero")
+    };
+    if stated_users_affected(incident).is_some_and(says_none) {
+        return true;
+    }
     [&incident.impact.text, &incident.summary]
         .iter()
         .any(|text| {
             let lower = text.to_lowercase();
             NO_IMPACT.iter().any(|phrase| lower.contains(phrase))
         })
+}
+
+/// What the summary says under "Users affected": the stated share (`30%`), else the words of
+/// a labelled line in the impact or summary (`**Users affected:** 283 users` → `283 users`,
+/// shortened past 80 characters), else `None` ("not stated").
+pub fn users_affected_words(incident: &Incident) -> Option<String> {
+    if let Some(share) = incident.impact.affected_users_percent {
+        return Some(crate::analysis::format::percent(share));
+    }
+    let words = stated_users_affected(incident)?;
+    Some(match words.chars().count() > USERS_WORDS_MAX {
+        true => {
+            let cut: String = words.chars().take(USERS_WORDS_MAX - 1).collect();
+            format!("{}…", cut.trim_end())
+        }
+        false => words,
+    })
+}
+
+/// The plain words of the first `Users affected:`-like line in the impact, then the summary.
+fn stated_users_affected(incident: &Incident) -> Option<String> {
+    [&incident.impact.text, &incident.summary]
+        .iter()
+        .flat_map(|text| text.lines())
+        .filter_map(|line| crate::analysis::labelled::labelled(line, USERS_LABELS))
+        .map(|value| {
+            let value = value.trim_start_matches(['*', '_']);
+            let nodes = crate::parse::rich::render(value, &crate::parse::rich::LinkBase::none());
+            crate::parse::rich::plain_text(&nodes).trim().to_string()
+        })
+        .find(|words| !words.is_empty())
 }
 
 #[cfg(test)]
@@ -148,5 +204,41 @@ mod tests {
         assert!(!states_no_user_impact(&incident));
         let sample = crate::parse::parse_text(crate::sample::SAMPLE_TEXT).incident;
         assert!(!states_no_user_impact(&sample));
+    }
+
+    #[test]
+    fn users_affected_is_the_share_else_the_authors_words() {
+        let with = |impact: &str| {
+            let mut incident = Incident::default();
+            incident.impact.text = impact.to_string();
+            incident
+        };
+        let mut share = with("About 30% of users could not log in.");
+        share.impact.affected_users_percent = Some(30.0);
+        assert_eq!(users_affected_words(&share).as_deref(), Some("30%"));
+        let count = with("**Users Affected:** 283 users  \nLogins failed.");
+        assert_eq!(users_affected_words(&count).as_deref(), Some("283 users"));
+        assert!(!states_no_user_impact(&count));
+        let all = with("- **Users affected**: All users attempting to submit jobs");
+        assert_eq!(
+            users_affected_words(&all).as_deref(),
+            Some("All users attempting to submit jobs")
+        );
+        let long = with(&format!("User impact: {}", "slow pages ".repeat(12)));
+        let words = users_affected_words(&long).unwrap();
+        assert_eq!(words.chars().count(), 80, "{words}");
+        assert!(words.ends_with('…'));
+        assert_eq!(users_affected_words(&with("Logins failed.")), None);
+        // A stated none is a near miss.
+        for none in [
+            "**Customer Impact**: None - no service disruption",
+            "Users Affected: 0 (incident caught in staging)",
+            "**User Impact:** None",
+        ] {
+            assert!(states_no_user_impact(&with(none)), "{none}");
+        }
+        assert!(!states_no_user_impact(&with(
+            "User impact: Nobody could pay"
+        )));
     }
 }

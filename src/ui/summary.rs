@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::embed::{EmbedPart, EmbedParts};
 use super::rich_text::{InlineMarkdown, Markdown};
 use super::state::part_heading;
+use crate::analysis::derived_impact::users_affected_words;
 use crate::analysis::{durations, format};
 use crate::model::Incident;
 use crate::parse::{Stated, StatedAbout};
@@ -32,7 +33,7 @@ pub fn SummaryCard(
             _ => None,
         })
     };
-    let share = move || incident.with(|i| i.impact.affected_users_percent.map(format::percent));
+    let share = move || incident.with(users_affected_words);
     // The lines the window was read from, as the author wrote them.
     let document = super::state::app_state().document;
     let stated = move || {

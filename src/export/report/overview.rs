@@ -8,10 +8,9 @@ use super::figures::display_title;
 use super::html::Html;
 use super::rich::{inline_markdown, markdown};
 use crate::analysis::anomalies::anomalies_with;
+use crate::analysis::derived_impact::users_affected_words;
 use crate::analysis::durations::duration_words;
-use crate::analysis::format::{
-    clock_at, episode_facts, incident_dates_from, percent, window_words,
-};
+use crate::analysis::format::{clock_at, episode_facts, incident_dates_from, window_words};
 use crate::analysis::milestones::{key_durations_from, why_no_durations, Basis, Milestone};
 use crate::draw::timeline::{plain_text, short_label};
 
@@ -51,7 +50,7 @@ pub fn summary(html: &mut Html, facts: &Facts<'_>, heading: &str, stated: &[&str
     };
     let lasted = duration_words(incident, &facts.milestones);
     fact(html, "Duration", Some(&lasted), window.as_deref());
-    let share = incident.impact.affected_users_percent.map(percent);
+    let share = users_affected_words(incident);
     fact(html, "Users affected", share.as_deref(), None);
     if !incident.severity.is_empty() {
         fact_with(html, "Severity", |html| {
