@@ -159,13 +159,20 @@ impl Milestones {
             });
         // A fix is the impact's mitigation only once the impact began: the first one at or after
         // its start, else (every fix written earlier) the first one, which the notes then flag.
+        // An attempt ("Attempted to restart the pods", "rollback failed") mitigates nothing.
         let began = impact_start.as_ref().map_or(f64::NEG_INFINITY, |m| m.at);
-        let mitigated = story
+        let fixes: Vec<usize> = story
             .iter()
             .copied()
-            .find(|&i| kinds[i] == EventKind::Mitigated && times[i] >= began)
-            .map(event)
-            .or_else(|| first(EventKind::Mitigated));
+            .filter(|&i| kinds[i] == EventKind::Mitigated)
+            .filter(|&i| !is_attempt(&incident.timeline[i].text))
+            .collect();
+        let mitigated = fixes
+            .iter()
+            .copied()
+            .find(|&i| times[i] >= began)
+            .or(fixes.first().copied())
+            .map(event);
         let acknowledged = first(EventKind::Alerted);
         let detected = first(EventKind::Detected).or_else(|| acknowledged.clone());
         // The last event, when it is a fix that says service came back ("rolled back; service
@@ -268,6 +275,46 @@ const RECOVERY_WORDS: &[&str] = &[
     "working normally",
     "operational",
 ];
+
+/// Words that make a fix an attempt (English, Spanish, French, German, Portuguese).
+const ATTEMPT_WORDS: &[&str] = &[
+    "attempt",
+    "tried",
+    "trying",
+    "tries to",
+    "try to",
+    "unsuccessful",
+    "did not help",
+    "didn't help",
+    "no effect",
+    "without success",
+    "intenta",
+    "intento",
+    "sin éxito",
+    "tentative",
+    "tentativa",
+    "versuch",
+];
+
+/// True when an event tells a fix that was only tried, or that failed ("Matt ran the build
+/// again, failed", "Failed rollback"), not one that mitigated. "Failed over to the replica"
+/// and "restarted the failed pods" are fixes: "failed" counts only first, last, before a
+/// stop or `to`/`again`/`because`, or after `but`/`which`/`that`.
+fn is_attempt(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let failed = lower.match_indices("failed").any(|(at, word)| {
+        let before = lower[..at].trim_end();
+        let after = &lower[at + word.len()..];
+        let verb_after = after.is_empty()
+            || after.starts_with([',', '.', ';', ':', '!'])
+            || [" to ", " again", " because", " due "]
+                .iter()
+                .any(|w| after.starts_with(w));
+        let verb_before = ["but", "which", "that"].iter().any(|w| before.ends_with(w));
+        (before.is_empty() && !after.starts_with(" over")) || verb_after || verb_before
+    });
+    failed || ATTEMPT_WORDS.iter().any(|w| lower.contains(w))
+}
 
 /// True when the story's first event (`times` and `kinds` in the story's order, `i` the
 /// event's place in it) is a precondition written long before the incident (a deploy days
@@ -438,6 +485,43 @@ mod tests {
     use super::*;
     use crate::parse::parse_text;
     use crate::sample::SAMPLE_TEXT;
+
+    #[test]
+    fn an_attempted_fix_is_not_the_mitigation() {
+        for attempt in [
+            "Attempted to restart the API pods",
+            "SRE attempts to restart service",
+            "Tried a rollback to v1.2",
+            "Rollback of the config failed",
+            "Failed configuration change rollback",
+            "Ran the migration again, but failed",
+            "Reboot did not help",
+        ] {
+            assert!(is_attempt(attempt), "{attempt}");
+        }
+        for fix in [
+            "Failed over to the replica",
+            "Restarted the failed pods",
+            "Replaced the failed disk",
+            "Rolled back the config",
+        ] {
+            assert!(!is_attempt(fix), "{fix}");
+        }
+        let text = "Title: Queue stall\n\nTimeline:\n\
+                    - 2024-05-02 10:00 UTC - Queue depth alert fired\n\
+                    - 2024-05-02 10:10 UTC - Attempted to restart the workers\n\
+                    - 2024-05-02 10:40 UTC - Rolled back the worker release\n\
+                    - 2024-05-02 11:00 UTC - Queue drained, service recovered\n";
+        let incident = parse_text(text).incident;
+        let kinds = kinds_of(&incident);
+        assert_eq!(
+            kinds[1],
+            EventKind::Mitigated,
+            "the classifier reads the attempt as a fix"
+        );
+        let m = Milestones::with_kinds(&incident, &kinds);
+        assert_eq!(m.mitigated.map(|m| m.basis), Some(Basis::Event(2)));
+    }
 
     #[test]
     fn a_stated_length_is_the_total_impact_unless_both_ends_are_stated() {
