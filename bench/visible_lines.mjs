@@ -5,7 +5,7 @@
 //
 //   CORPUS_DIR=/path/to/texts SPLIT=heldout node bench/visible_lines.mjs [DIST]
 //
-// DIST defaults to dist/. SPLIT is a split of the manifest (dev … dev79, heldout …),
+// DIST defaults to dist/. SPLIT is a split of the manifest (dev … dev80, heldout …),
 // `development` (every development split) or `all`; texts missing from CORPUS_DIR are left out
 // and counted. For held-out splits only the figures are printed (file names and scores, never text); the development
 // splits (dev, dev2, …) print their file names, and DETAILS=1 prints the raw markup found and
