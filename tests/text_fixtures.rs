@@ -789,6 +789,21 @@ fn several_stated_windows_widen_to_cover_them_all() {
     );
 }
 
+#[test]
+fn a_window_in_parentheses_after_a_length_range_is_the_stated_window() {
+    let incident = parse_text(
+        "# Worker timeouts\n\n**Date:** 2026-05-22\n**Duration:** ~2–3 hours (approx 05:30–08:00 UTC)\n\n## Timeline\n\n- 07:58 Workers stopped hanging\n",
+    )
+    .incident;
+    assert_eq!(
+        stated_window(&incident),
+        (
+            "2026-05-22T05:30:00+00:00".into(),
+            "2026-05-22T08:00:00+00:00".into()
+        )
+    );
+}
+
 /// The stated start and end as written in ISO 8601 (empty when not stated).
 fn stated_window(incident: &Incident) -> (String, String) {
     let written = |m: Option<Moment>| m.map(|m| m.to_string()).unwrap_or_default();

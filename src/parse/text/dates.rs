@@ -1467,12 +1467,14 @@ pub(super) fn split_range(value: &str) -> Option<(&str, &str)> {
     {
         return Some(found);
     }
-    // `08:41–09:54`: a dash between two clocks.
-    let at = value.find(['–', '—'])?;
-    let dash = value[at..].chars().next()?.len_utf8();
-    let (left, right) = (&value[..at], &value[at + dash..]);
-    (leading_clock_anywhere(left) && leading_clock(right.trim_start()).is_some())
-        .then_some((left, right))
+    // `08:41–09:54`: a dash between two clocks, the first such dash (`~2–3 hours (approx
+    // 05:30–08:00 UTC)` has a dash between two counts first).
+    value
+        .match_indices(['–', '—'])
+        .map(|(at, dash)| (&value[..at], &value[at + dash.len()..]))
+        .find(|(left, right)| {
+            leading_clock_anywhere(left) && leading_clock(right.trim_start()).is_some()
+        })
 }
 
 /// `PT`, `ET`, `CT` or `MT` written right after the time in one half of a range (`9 AM ET`,
