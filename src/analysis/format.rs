@@ -185,15 +185,21 @@ pub fn axis_context_at(ms: f64, zone: ShownZone, days: Days) -> String {
 }
 
 /// A full date and time for reading: `2024-01-15 10:00:05 UTC-05:00` (seconds only when not
-/// zero), `2024-01-15 10:00 (zone not stated)` for times written without a zone.
-pub fn date_time_at(ms: f64, zone: ShownZone) -> String {
+/// zero), `2024-01-15 10:00 (zone not stated)` for times written without a zone, and
+/// `day 1, 08:57` for a postmortem that gives no date (never the axis's 1970).
+pub fn date_time_at(ms: f64, zone: ShownZone, days: Days) -> String {
     let local = local_at(ms, zone.minutes);
     let clock = if local.second() == 0 {
-        local.format("%Y-%m-%d %H:%M")
+        local.format("%H:%M")
     } else {
-        local.format("%Y-%m-%d %H:%M:%S")
+        local.format("%H:%M:%S")
     };
-    format!("{clock}{}", after_time(zone))
+    let day = days.name(local.date(), "%Y-%m-%d");
+    let between = match days {
+        Days::Dated => " ",
+        Days::Numbered => ", ",
+    };
+    format!("{day}{between}{clock}{}", after_time(zone))
 }
 
 /// The zone written after a time: ` UTC-05:00`, or ` (zone not stated)`.
@@ -368,9 +374,12 @@ mod tests {
         assert_eq!(day_at(ms, 600, Days::Dated), "16 Jan");
         assert_eq!(day_at(25.0 * 3_600_000.0, 0, Days::Numbered), "day 2");
         let eastern = ShownZone::at(-300);
-        assert_eq!(date_time_at(ms, eastern), "2024-01-15 10:00 UTC-05:00");
         assert_eq!(
-            date_time_at(ms + 1000.0, ShownZone::at(0)),
+            date_time_at(ms, eastern, Days::Dated),
+            "2024-01-15 10:00 UTC-05:00"
+        );
+        assert_eq!(
+            date_time_at(ms + 1000.0, ShownZone::at(0), Days::Dated),
             "2024-01-15 15:00:01 UTC"
         );
         let unstated = ShownZone {
@@ -378,8 +387,17 @@ mod tests {
             stated: false,
         };
         assert_eq!(
-            date_time_at(ms, unstated),
+            date_time_at(ms, unstated, Days::Dated),
             "2024-01-15 15:00 (zone not stated)"
+        );
+        // No date in the postmortem: the day is counted, never 1970.
+        assert_eq!(
+            date_time_at(
+                8.0 * 3_600_000.0 + 57.0 * 60_000.0,
+                unstated,
+                Days::Numbered
+            ),
+            "day 1, 08:57 (zone not stated)"
         );
         assert_eq!(
             axis_context_at(ms, unstated, Days::Dated),

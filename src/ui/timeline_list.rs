@@ -62,6 +62,7 @@ pub fn TimelineList(
             list_days(&instants, offset, Days::of(i))
         })
     });
+    let day_names = Memo::new(move |_| incident.with(Days::of));
     let items = move || {
         let zone = zone.get();
         let offset = zone.minutes;
@@ -90,11 +91,11 @@ pub fn TimelineList(
                             aria-current=move || selected().then_some("true")
                         >
                             {day}
-                            <time datetime=event.at.to_string() title=date_time_at(at, zone)>
+                            <time datetime=event.at.to_string() title=date_time_at(at, zone, day_names.get())>
                                 {clock_at(at, offset, event.at.time.format("%S").to_string() != "00")}
                             </time>
                             <span class="event-text">
-                                <span class="visually-hidden">{format!("{}, {}: ", date_time_at(at, zone), kind.label())}</span>
+                                <span class="visually-hidden">{format!("{}, {}: ", date_time_at(at, zone, day_names.get()), kind.label())}</span>
                                 <InlineMarkdown text=event.text.clone() />
                             </span>
                         </li>

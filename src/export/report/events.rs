@@ -53,7 +53,7 @@ pub fn timeline(
         if let Some(day) = day {
             html.element_class("span", "event-day", day);
         }
-        let full = date_time_at(at, facts.zone);
+        let full = date_time_at(at, facts.zone, facts.index.days);
         html.open(
             "time",
             &[

@@ -56,7 +56,7 @@ pub fn EventDetails() -> impl IntoView {
                     on:click=move |_| view.selected.set(None)>"×"</button>
             </div>
             <p class="tl-details-time">
-                <time data-testid="details-time">{date_time_at(at, zone)}</time>
+                <time data-testid="details-time">{date_time_at(at, zone, tl.index.with(|i| i.days))}</time>
                 {since.map(|s| view! { <span class="tl-since">{format!(" · {s} from impact start")}</span> })}
             </p>
             <p class="tl-details-text" data-testid="details-text"><InlineMarkdown text=text /></p>

@@ -285,7 +285,7 @@ pub fn Stage() -> impl IntoView {
             "Event {} of {}: {}, {}{}",
             event + 1,
             tl.index.with(|i| i.len()),
-            date_time_at(at, tl.zone.get()),
+            date_time_at(at, tl.zone.get(), tl.index.with(|i| i.days)),
             text,
             if selected { " (selected)" } else { "" }
         ))
