@@ -107,12 +107,7 @@ pub fn states_no_user_impact(incident: &Incident) -> bool {
     {
         return false;
     }
-    let says_none = |words: String| {
-        let bare = crate::analysis::labelled::bare(&words);
-        let first = bare.split([' ', '-', '(', ',']).next().unwrap_or("");
-        matches!(first, "none" | "no" | "0" | "nil" | "zero")
-    };
-    if stated_users_affected(incident).is_some_and(says_none) {
+    if stated_users_affected(incident).is_some_and(|words| says_none(&words)) {
         return true;
     }
     [&incident.impact.text, &incident.summary]
@@ -121,6 +116,26 @@ pub fn states_no_user_impact(incident: &Incident) -> bool {
             let lower = text.to_lowercase();
             NO_IMPACT.iter().any(|phrase| lower.contains(phrase))
         })
+}
+
+/// True when a stated `Users affected:` value says nobody: `None`, `NONE - no production
+/// systems affected`, `0 (caught in staging)`, `0 users`, `No impact`. A sentence that starts
+/// with "No" or "None of" says who was affected ("No customer could log in").
+fn says_none(words: &str) -> bool {
+    let bare = crate::analysis::labelled::bare(words);
+    let mut tokens = bare.split(' ');
+    let first = tokens.next().unwrap_or("");
+    let second = tokens.next();
+    // The value ends, or goes on after a dash, a parenthesis or a stop.
+    let ends = second.is_none_or(|t| t.starts_with(|c: char| !c.is_alphanumeric()));
+    match first {
+        "none" | "nil" | "zero" => ends,
+        "0" => ends || matches!(second, Some("users" | "customers" | "people")),
+        _ => matches!(
+            bare.as_str(),
+            "no" | "no impact" | "no user impact" | "no customer impact" | "nobody"
+        ),
+    }
 }
 
 /// What the summary says under "Users affected": the stated share (`30%`), else the words of
@@ -237,8 +252,15 @@ mod tests {
         ] {
             assert!(states_no_user_impact(&with(none)), "{none}");
         }
-        assert!(!states_no_user_impact(&with(
-            "User impact: Nobody could pay"
-        )));
+        for some in [
+            "User impact: Nobody could pay",
+            "**Customer impact:** No customer could log in for 53 minutes.",
+            "User impact: None of the EU users could log in",
+            "Users affected: no data was lost, but every login failed",
+            "User impact: 0-5% of requests failed",
+        ] {
+            assert!(!states_no_user_impact(&with(some)), "{some}");
+        }
+        assert!(states_no_user_impact(&with("Users affected: 0 users")));
     }
 }

@@ -6,7 +6,8 @@
 /// `labels` (lower case): `**Users Affected:** 283 users` gives ` 283 users` for
 /// `"users affected"`.
 pub fn labelled<'a>(line: &'a str, labels: &[&str]) -> Option<&'a str> {
-    let (label, value) = line.split_once(':')?;
+    // An ASCII or a full-width colon (`**状态**：已解决`).
+    let (label, value) = line.split_once([':', '：'])?;
     let label = bare(label);
     labels.contains(&label.as_str()).then_some(value)
 }

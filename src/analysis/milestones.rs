@@ -6,6 +6,7 @@ use super::format::duration;
 use super::kinds::kinds_of;
 use super::window::axis_ms;
 use super::written_order::{written_order, WrittenOrder};
+use crate::analysis::status::{stated_status, StatedStatus};
 use crate::model::{EventKind, Incident};
 
 /// Where a milestone's time came from.
@@ -55,6 +56,8 @@ pub struct Milestones {
     pub order: WrittenOrder,
     /// The length of impact the postmortem states, in milliseconds, and as written.
     pub stated_length: Option<(f64, String)>,
+    /// The incident's status as its author states it (`**Status:** Resolved`).
+    pub status: Option<StatedStatus>,
 }
 
 impl Milestones {
@@ -186,9 +189,15 @@ impl Milestones {
                 kinds[i] != EventKind::MisleadingPath
                     && RECOVERY_WORDS.iter().any(|w| text.contains(w))
             });
-        let resolved = last(EventKind::Resolved)
-            .or_else(|| stated(&incident.end))
-            .or_else(|| recovering_last.map(event));
+        // An incident its author calls open or under investigation has not recovered,
+        // whatever an entry seemed to say; only a stated end still ends it.
+        let status = stated_status(incident);
+        let resolved = match status {
+            Some(StatedStatus::Ongoing) => stated(&incident.end),
+            _ => last(EventKind::Resolved)
+                .or_else(|| stated(&incident.end))
+                .or_else(|| recovering_last.map(event)),
+        };
         let impact_end = stated(&incident.end)
             .or_else(|| marked(END_MARKERS))
             .or_else(|| resolved.clone());
@@ -203,6 +212,7 @@ impl Milestones {
             impact_end,
             episodes: Vec::new(),
             order,
+            status,
             stated_length: crate::parse::length_seconds(&incident.stated_duration)
                 .map(|seconds| (seconds as f64 * 1000.0, incident.stated_duration.clone())),
         }
@@ -276,9 +286,14 @@ const RECOVERY_WORDS: &[&str] = &[
     "operational",
 ];
 
-/// Words that make a fix an attempt (English, Spanish, French, German, Portuguese).
+/// Words that make a fix an attempt (English, Spanish, Portuguese, German), each matched at the
+/// start of a word ("retried" is not "tried"; "Versuch" and "versucht" both count).
 const ATTEMPT_WORDS: &[&str] = &[
-    "attempt",
+    "attempted",
+    "attempting",
+    "attempts to",
+    "attempt to",
+    "an attempt",
     "tried",
     "trying",
     "tries to",
@@ -286,34 +301,89 @@ const ATTEMPT_WORDS: &[&str] = &[
     "unsuccessful",
     "did not help",
     "didn't help",
-    "no effect",
+    "had no effect",
     "without success",
     "intenta",
     "intento",
     "sin éxito",
-    "tentative",
     "tentativa",
+    "tentative de",
+    "tentatives de",
     "versuch",
 ];
 
+/// Actions whose name before "attempt" makes an attempt to fix ("reboot attempts", "Data
+/// Restoration Attempts", "Mitigation attempt 1"; "login attempts" and "retry attempts" are
+/// not fixes tried).
+const FIX_NOUNS: &[&str] = &[
+    "fix",
+    "repair",
+    "restart",
+    "reboot",
+    "recovery",
+    "restore",
+    "restoration",
+    "rollback",
+    "mitigation",
+    "failover",
+    "reinstall",
+    "remediation",
+];
+
 /// True when an event tells a fix that was only tried, or that failed ("Matt ran the build
-/// again, failed", "Failed rollback"), not one that mitigated. "Failed over to the replica"
-/// and "restarted the failed pods" are fixes: "failed" counts only first, last, before a
-/// stop or `to`/`again`/`because`, or after `but`/`which`/`that`.
+/// again, failed", "Failed rollback"), not one that mitigated. "Failed over to the replica",
+/// "restarted the pods that failed health checks" and "reprocessed the messages which failed"
+/// are fixes: "failed" counts first in the text (not a failover), or as a verb that ends the
+/// text or a clause or goes on with `to`/`again`/`because`, and never after `that`/`which`/`who`.
 fn is_attempt(text: &str) -> bool {
     let lower = text.to_lowercase();
+    let at_word_start = |at: usize| {
+        lower[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    };
     let failed = lower.match_indices("failed").any(|(at, word)| {
+        if !at_word_start(at) {
+            return false;
+        }
         let before = lower[..at].trim_end();
         let after = &lower[at + word.len()..];
-        let verb_after = after.is_empty()
+        let previous = before.rsplit(' ').next().unwrap_or("");
+        if matches!(previous, "that" | "which" | "who") {
+            return false;
+        }
+        let failover = after
+            .get(..after.len().min(24))
+            .unwrap_or(after)
+            .contains(" over");
+        let verb = after.is_empty()
             || after.starts_with([',', '.', ';', ':', '!'])
             || [" to ", " again", " because", " due "]
                 .iter()
                 .any(|w| after.starts_with(w));
-        let verb_before = ["but", "which", "that"].iter().any(|w| before.ends_with(w));
-        (before.is_empty() && !after.starts_with(" over")) || verb_after || verb_before
+        (before.is_empty() && !failover) || verb
     });
-    failed || ATTEMPT_WORDS.iter().any(|w| lower.contains(w))
+    // `attempts to restart`, not `retry attempts to 5`: a verb follows `to`.
+    let verb_follows = |rest: &str| {
+        rest.strip_prefix(' ')
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_alphabetic)
+    };
+    let fix_attempt = lower.match_indices("attempt").any(|(at, _)| {
+        at_word_start(at)
+            && lower[..at]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|noun| FIX_NOUNS.contains(&noun))
+    });
+    failed
+        || fix_attempt
+        || ATTEMPT_WORDS.iter().any(|w| {
+            lower.match_indices(w).any(|(at, _)| {
+                at_word_start(at) && (!w.ends_with(" to") || verb_follows(&lower[at + w.len()..]))
+            })
+        })
 }
 
 /// True when the story's first event (`times` and `kinds` in the story's order, `i` the
@@ -496,14 +566,25 @@ mod tests {
             "Failed configuration change rollback",
             "Ran the migration again, but failed",
             "Reboot did not help",
+            "Multiple reboot attempts; malware persisted",
+            "3. Data Restoration Attempts",
+            "Tentatives de redémarrage via systemd",
         ] {
             assert!(is_attempt(attempt), "{attempt}");
         }
         for fix in [
             "Failed over to the replica",
+            "Failed traffic over to us-west-2",
             "Restarted the failed pods",
             "Replaced the failed disk",
             "Rolled back the config",
+            "Restarted the pods that failed health checks",
+            "Reprocessed all messages which failed",
+            "Enabled rate limiting on login attempts",
+            "Increased connection retry attempts to 5",
+            "Retried the stuck jobs, queue drained",
+            "Reduced client retries to 2",
+            "Deployed a tentative fix",
         ] {
             assert!(!is_attempt(fix), "{fix}");
         }

@@ -60,7 +60,6 @@ const RESOLVED: &[&str] = &[
 
 /// First words of a value saying the incident is not over.
 const ONGOING: &[&str] = &[
-    "open",
     "ongoing",
     "investigating",
     "under investigation",
@@ -92,38 +91,49 @@ pub fn stated_status(incident: &Incident) -> Option<StatedStatus> {
     let labelled = texts.into_iter().map(|text| (false, text)).chain(sections);
     for (whole, text) in labelled {
         for line in text.lines() {
-            let found = match whole {
+            match whole {
                 // Under a "Status" heading the first line of words is the status itself.
                 true if !bare(line).is_empty() => return status_word(&bare(line)),
-                true => None,
-                false => status_line(line),
-            };
-            if found.is_some() {
-                return found;
+                true => {}
+                // The first status line decides, even when its value says nothing this
+                // knows (`**Status:** Draft` is the document's, and no later line's).
+                false => {
+                    if let Some(found) = status_line(line) {
+                        return found;
+                    }
+                }
             }
         }
     }
     None
 }
 
-/// The status a line such as `**Status:** ✅ RESOLVED` or `resolved: true` states.
-fn status_line(line: &str) -> Option<StatedStatus> {
+/// For a status line such as `**Status:** ✅ RESOLVED` or `resolved: true`, the status it
+/// states (`None` inside when its value is not one this knows); `None` for any other line.
+fn status_line(line: &str) -> Option<Option<StatedStatus>> {
     if let Some(value) = labelled(line, &["resolved"]) {
         let value = bare(value);
         let yes = ["true", "yes"].iter().any(|w| first_word_is(&value, w));
         let no = ["false", "no"].iter().any(|w| first_word_is(&value, w));
-        return match (yes, no) {
+        return Some(match (yes, no) {
             (true, _) => Some(StatedStatus::Resolved),
             (_, true) => Some(StatedStatus::Ongoing),
             _ => None,
-        };
+        });
     }
-    status_word(&bare(labelled(line, LABELS)?))
+    Some(status_word(&bare(labelled(line, LABELS)?)))
 }
 
 /// The status a value names by its first words.
 fn status_word(value: &str) -> Option<StatedStatus> {
-    if ONGOING.iter().any(|w| first_word_is(value, w)) {
+    // `Open` alone or before a dash is the incident's; `Open for comments` is the document's.
+    let open = value.strip_prefix("open").is_some_and(|rest| {
+        rest.trim_start()
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+    });
+    if open || ONGOING.iter().any(|w| first_word_is(value, w)) {
         Some(StatedStatus::Ongoing)
     } else if RESOLVED.iter().any(|w| first_word_is(value, w)) {
         Some(StatedStatus::Resolved)
@@ -186,6 +196,12 @@ mod tests {
             ),
             ("Status: draft", None),
             ("Status: opened a ticket", None),
+            ("Status: Open for comments", None),
+            (
+                "**Status:** OPEN - Root cause unknown",
+                Some(StatedStatus::Ongoing),
+            ),
+            ("**状态**：已解决", Some(StatedStatus::Resolved)),
             ("**Status:** ✅ Applied (Commit: f53e031)", None),
             ("The status: resolved by Tuesday", None),
         ];
@@ -202,6 +218,9 @@ mod tests {
             stated_status(&with_summary(text)),
             Some(StatedStatus::Resolved)
         );
+        // Even when it says something else: the document's own status.
+        let draft = "**Status:** Draft\n\n**Current status:** Open action items remain (3)\n";
+        assert_eq!(stated_status(&with_summary(draft)), None);
     }
 
     #[test]

@@ -414,13 +414,16 @@ impl Illustration {
         nodes.extend(front.into_iter().map(|(_, n)| n));
         // The instant the picture names: the recovery once recovered.
         let named = self.story.named_instant(t, phase.stage);
+        // A recovery known only from a stated status has no clock of its own: neither the
+        // badge, the wall clock nor the corner names one.
+        let unclocked = phase.stage == Stage::Recovered
+            && self.story.chapters.is_some_and(|c| c.resolved_as_stated);
         match phase.stage {
             Stage::Whole => nodes.extend(props::freshness(1.0, true)),
             Stage::Recovered => {
                 let pop = 0.6 + 0.4 * ease((t - named) / (span * 0.015));
                 nodes.extend(props::freshness(pop, false));
-                // A recovery known only from a stated status has no clock of its own.
-                let when = match self.story.chapters.is_some_and(|c| c.resolved_as_stated) {
+                let when = match unclocked {
                     true => String::new(),
                     false => clock(named, offset_minutes),
                 };
@@ -428,7 +431,7 @@ impl Illustration {
             }
             _ => {}
         }
-        let clock_text = if timeless {
+        let clock_text = if timeless || unclocked {
             String::new()
         } else {
             let local = named / 60_000.0 + f64::from(offset_minutes);

@@ -48,6 +48,8 @@ pub struct EventIndex {
     pub at: Vec<f64>,
     /// How days are named: by date, or counted when the postmortem gives no date.
     pub days: Days,
+    /// The stated start and end of the impact, when written (axis milliseconds).
+    pub stated: Vec<f64>,
 }
 
 impl EventIndex {
@@ -77,6 +79,12 @@ impl EventIndex {
                 .collect(),
             at,
             days: Days::of(incident),
+            stated: [&incident.start, &incident.end]
+                .into_iter()
+                .flatten()
+                .map(axis_ms)
+                .filter(|t| t.is_finite())
+                .collect(),
         }
     }
 
@@ -97,15 +105,26 @@ impl EventIndex {
         from..to.max(from)
     }
 
-    /// The instant whose day names the axis over `window`: its first event, else its start.
-    /// The window's start alone is the margin before the first event, the day before when
-    /// the incident starts just after midnight.
+    /// The instant whose day names the axis over `window`: the first thing written in it
+    /// (an event, or the stated start or end), else its start. The window's start alone is
+    /// the margin before the first event, the day before when the incident starts just
+    /// after midnight.
     pub fn context_instant(&self, window: TimeWindow) -> f64 {
         let visible = self.visible(window);
-        self.times
+        let first_event = self
+            .times
             .get(visible.start)
             .copied()
-            .filter(|_| !visible.is_empty())
+            .filter(|_| !visible.is_empty());
+        let stated = self
+            .stated
+            .iter()
+            .copied()
+            .filter(|t| (window.start..=window.end).contains(t));
+        first_event
+            .into_iter()
+            .chain(stated)
+            .reduce(f64::min)
             .unwrap_or(window.start)
     }
 
@@ -578,6 +597,20 @@ mod tests {
         let named = |at| crate::analysis::format::axis_context_at(at, zone, index.days);
         assert!(named(window.start).starts_with("Mon 4 Mar 2024"));
         assert!(named(index.context_instant(window)).starts_with("Tue 5 Mar 2024"));
+        // A stated start before midnight names the day it is on.
+        let stated = parse_text(
+            "Title: Night deploy\n\n**Duration:** 2024-03-04 23:20 UTC – 2024-03-05 02:00 UTC\n\n\
+             Timeline:\n- 2024-03-05 00:05 UTC - Deploy started\n- 2024-03-05 01:50 UTC - Fixed\n",
+        )
+        .incident;
+        let stated_index = EventIndex::new(&stated);
+        let stated_window = incident_extent(&stated).unwrap();
+        let day = crate::analysis::format::axis_context_at(
+            stated_index.context_instant(stated_window),
+            zone,
+            stated_index.days,
+        );
+        assert!(day.starts_with("Mon 4 Mar 2024"), "{day}");
         // Zoomed in between the events, the window's own start names the day.
         let between = TimeWindow {
             start: index.times[0] + 60_000.0,

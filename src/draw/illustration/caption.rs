@@ -137,6 +137,11 @@ pub fn moment(
             engineers(on_stage),
             story.culprit
         ),
+        // A near miss, or every piece already back: "0% is still off" said nothing.
+        Stage::Mending if crumbled <= 0.0005 => format!(
+            "{when}, mitigated: {} finish the fix; no piece of the cookie is off.",
+            engineers(on_stage)
+        ),
         Stage::Mending => format!(
             "{when}, mitigated: {} mend the cookie with golden icing; {share} is still off.",
             engineers(on_stage)

@@ -4,7 +4,7 @@
 use crate::analysis::derived_impact::states_no_user_impact;
 use crate::analysis::durations::impact_duration_seconds_with;
 use crate::analysis::milestones::Milestones;
-use crate::analysis::status::{stated_status, StatedStatus};
+use crate::analysis::status::StatedStatus;
 use crate::analysis::window::{axis_ms, incident_extent, TimeWindow};
 use crate::draw::illustration::Stage;
 use crate::model::Incident;
@@ -132,7 +132,7 @@ impl Story {
         };
         let event_times: Vec<f64> = incident.timeline.iter().map(|e| axis_ms(&e.at)).collect();
         let engineers = incident.timeline.len().clamp(MIN_ENGINEERS, MAX_ENGINEERS);
-        let chapters = chapters_of(m, stated_status(incident), &event_times);
+        let chapters = chapters_of(m, &event_times);
         let extent = incident_extent(incident);
         let arrivals = arrivals(&event_times, engineers, chapters.as_ref());
         Story {
@@ -178,17 +178,13 @@ impl Story {
 /// The chapters of `incident`, or `None` when nothing in it has a time. A stated status
 /// settles the ending: "Resolved" with no recovery entry ends mended at the last entry;
 /// "Under investigation" does not end recovered whatever an entry seemed to say.
-fn chapters_of(
-    m: &Milestones,
-    status: Option<StatedStatus>,
-    event_times: &[f64],
-) -> Option<Chapters> {
+fn chapters_of(m: &Milestones, event_times: &[f64]) -> Option<Chapters> {
     let impact = m.impact_start.as_ref()?.at;
     let after = |t: Option<f64>| t.filter(|&t| t >= impact);
     let found = after(m.resolved.as_ref().map(|r| r.at));
     let last_entry = event_times.iter().copied().reduce(f64::max);
-    let (resolved, resolved_as_stated) = match (status, found) {
-        (Some(StatedStatus::Ongoing), _) => (None, false),
+    // An ongoing status has already kept the milestones from a recovery.
+    let (resolved, resolved_as_stated) = match (m.status, found) {
         (Some(StatedStatus::Resolved), None) => match last_entry.filter(|&t| t > impact) {
             Some(last) => (Some(last), true),
             None => (None, false),

@@ -370,6 +370,10 @@ fn a_stated_status_settles_the_ending() {
     let end = ill.scene_at(None, 0);
     assert_eq!(end.stage, Stage::Recovered);
     assert_eq!(count(&end, Role::RecoveredMark), 1);
+    // No clock is named for it: not on the badge, in the corner or on the wall clock.
+    let words = texts(&end);
+    assert!(!words.iter().any(|w| w.contains("10:05")), "{words:?}");
+    assert!(words.contains(&"Recovered".to_string()), "{words:?}");
     assert!(
         end.description
             .starts_with("10:05, the last entry; the postmortem states the incident resolved"),
@@ -391,4 +395,21 @@ fn a_stated_status_settles_the_ending() {
     let closed = parse_text(&text("Postmortem written", "Service recovered")).incident;
     let end = Illustration::new(&closed).scene_at(None, 0);
     assert_eq!(end.stage, Stage::Recovered, "{}", end.description);
+}
+
+#[test]
+fn a_near_miss_being_mended_says_nothing_is_off() {
+    let text = "# Bad deploy caught early\n\n## Summary\n\nThere was no user impact.\n\n\
+                ## Timeline\n\n- 2025-03-04 09:12 UTC: Error rate alert fired\n\
+                - 2025-03-04 09:30 UTC: Rolled back the deploy\n\
+                - 2025-03-04 10:05 UTC: Engineers began investigating the queue\n";
+    let incident = parse_text(text).incident;
+    let end = Illustration::new(&incident).scene_at(None, 0);
+    assert_eq!(end.stage, Stage::Mending, "{}", end.description);
+    assert!(
+        end.description
+            .ends_with("mitigated: 3 engineers finish the fix; no piece of the cookie is off."),
+        "{}",
+        end.description
+    );
 }

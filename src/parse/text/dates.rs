@@ -1469,12 +1469,15 @@ pub(super) fn split_range(value: &str) -> Option<(&str, &str)> {
     }
     // `08:41–09:54`: a dash between two clocks, the first such dash (`~2–3 hours (approx
     // 05:30–08:00 UTC)` has a dash between two counts first).
+    // The first clock is looked for once: a line of many dashes stays linear.
+    let first_clock_end = clocks_at_word_starts(value)
+        .next()
+        .map(|(at, clock)| at + clock.len)?;
     value
         .match_indices(['–', '—'])
+        .filter(|(at, _)| *at >= first_clock_end)
         .map(|(at, dash)| (&value[..at], &value[at + dash.len()..]))
-        .find(|(left, right)| {
-            leading_clock_anywhere(left) && leading_clock(right.trim_start()).is_some()
-        })
+        .find(|(_, right)| leading_clock(right.trim_start()).is_some())
 }
 
 /// `PT`, `ET`, `CT` or `MT` written right after the time in one half of a range (`9 AM ET`,
