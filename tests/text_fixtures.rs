@@ -804,6 +804,21 @@ fn a_window_in_parentheses_after_a_length_range_is_the_stated_window() {
     );
 }
 
+#[test]
+fn a_stated_window_without_a_zone_takes_the_timelines_zone() {
+    let incident = parse_text(
+        "# Orders not dispatched\n\n- **Date:** 2026-01-29\n- **Duration:** ~2 jam (04:39 - 06:42)\n\n## Timeline (WIB)\n\n| Time | Event |\n|------|-------|\n| 04:39 | Laporan isu dari Helpdesk |\n| 06:42 | Deployment hotfix |\n",
+    )
+    .incident;
+    assert_eq!(
+        stated_window(&incident),
+        (
+            "2026-01-29T04:39:00+07:00".into(),
+            "2026-01-29T06:42:00+07:00".into()
+        )
+    );
+}
+
 /// The stated start and end as written in ISO 8601 (empty when not stated).
 fn stated_window(incident: &Incident) -> (String, String) {
     let written = |m: Option<Moment>| m.map(|m| m.to_string()).unwrap_or_default();

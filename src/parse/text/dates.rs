@@ -1566,6 +1566,27 @@ impl Reader<'_> {
         }
     }
 
+    /// A stated window written without a zone (`**Duration:** ~2 jam (04:39 - 06:42)`) above a
+    /// timeline whose every timed entry is in one zone (`## Timeline (WIB)`) is in that zone:
+    /// read as UTC, the header had shown it seven hours later than the entries it spans.
+    pub(super) fn zone_the_stated_window(&mut self) {
+        let mut offsets = self.incident.timeline.iter().map(|e| e.at.offset);
+        let Some(Some(offset)) = offsets.next() else {
+            return;
+        };
+        if !offsets.all(|o| o == Some(offset)) {
+            return;
+        }
+        for moment in [&mut self.incident.start, &mut self.incident.end]
+            .into_iter()
+            .flatten()
+        {
+            if moment.offset.is_none() {
+                moment.offset = Some(offset);
+            }
+        }
+    }
+
     /// Warns when the incident's end, dated, is still before its start.
     pub(super) fn check_window_order(&mut self) {
         let (Some(start), Some(end)) = (self.incident.start, self.incident.end) else {

@@ -2053,6 +2053,7 @@ impl<'a> Reader<'a> {
             .or(self.dates.first_in_text);
         self.settle_timeline(first_date, start.and_then(|s| s.offset));
         self.date_the_stated_window(first_date);
+        self.zone_the_stated_window();
         self.check_window_order();
         self.restore_verbatim_prose();
         self.keep_empty_template_parts();
