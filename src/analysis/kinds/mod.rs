@@ -7,6 +7,7 @@
 //! entries labelled by hand and measured on the held-out ones (`tests/kinds_model.rs`,
 //! `tests/event_kinds.rs`).
 
+pub mod attempts;
 pub mod cues;
 pub mod features;
 pub mod model;
@@ -25,7 +26,18 @@ pub fn classify(text: &str) -> EventKind {
 /// The kind of an event read on its own: the one its data states, else the one its text
 /// describes.
 pub fn kind_of(event: &TimelineEvent) -> EventKind {
-    event.kind.unwrap_or_else(|| classify(&event.text))
+    event
+        .kind
+        .unwrap_or_else(|| tried_or(classify(&event.text), &event.text))
+}
+
+/// A fix read from words that say it was only tried is a misleading path, as the hand labels
+/// have it (41 development entries labelled so had been read as fixes).
+fn tried_or(kind: EventKind, text: &str) -> EventKind {
+    match kind {
+        EventKind::Mitigated if attempts::is_attempt(text) => EventKind::MisleadingPath,
+        kind => kind,
+    }
 }
 
 /// The kind of every event of the incident, in timeline order: the one its data states, else
@@ -38,7 +50,11 @@ pub fn kinds_of(incident: &Incident) -> Vec<EventKind> {
         .timeline
         .iter()
         .zip(scores)
-        .map(|(event, scores)| event.kind.unwrap_or_else(|| model::best(&scores)))
+        .map(|(event, scores)| {
+            event
+                .kind
+                .unwrap_or_else(|| tried_or(model::best(&scores), &event.text))
+        })
         .collect()
 }
 
