@@ -44,7 +44,7 @@ const FIRST_PAINT_BUDGET = 25 * KB;
  * session): the facts the page derives learnt a stated status (the picture's ending and the
  * milestones), the author's words under "Users affected", attempted fixes, the axis's day and
  * day-numbered times; bisected by commit (zlib, the page's wasm): status +1.4 KB, users
- * affected +0.9 KB, attempts and day names +1.2 KB, the review's mends +1.1 KB; 637.4 KB
+ * affected +0.9 KB, attempts and day names +1.2 KB, the review's mends +1.1 KB; 637.3 KB
  * interactive in the working tree. */
 const INTERACTIVE_BUDGET = 639 * KB;
 /** Everything the app fetches, gzip. Raised from 971 KB on 2 December 2026 (third session):
@@ -183,10 +183,10 @@ const INTERACTIVE_BUDGET = 639 * KB;
  * listed times before an entry's words, nested front-matter dates, full-width stops, status
  * pages' promises and look backs, tables kept in an entry's text, the review's guards): worker
  * 427.0 -> 431.8 KB, page unchanged at 597.2 KB, everything 1063.9 -> 1068.6 KB in the working
- * tree. Raised to 1077 KB on 7 December 2026 (thirty-ninth session) with the interactive budget
- * above: worker 433.3 -> 433.5 KB, page 598.0 -> 602.6 KB, everything 1075.8 KB in the
- * working tree. */
-const TOTAL_BUDGET = 1077 * KB;
+ * tree. Raised to 1079 KB on 7 December 2026 (thirty-ninth session) with the interactive budget
+ * above: worker 433.3 -> 434.4 KB (the attempted fixes read as misleading paths in the kinds
+ * it computes, 0.9 KB), page 598.0 -> 602.5 KB, everything 1076.6 KB in the working tree. */
+const TOTAL_BUDGET = 1079 * KB;
 
 const gzipBytes = async (name) => gzipSync(await readFile(join(DIST, name))).length;
 
