@@ -6,10 +6,16 @@
 /// `labels` (lower case): `**Users Affected:** 283 users` gives ` 283 users` for
 /// `"users affected"`.
 pub fn labelled<'a>(line: &'a str, labels: &[&str]) -> Option<&'a str> {
+    let (label, value) = label_and_value(line)?;
+    labels.contains(&label.as_str()).then_some(value)
+}
+
+/// A line's label without its markup ([`bare`]) and the value written after it, for a reader
+/// that tells several labels apart: `**Status:** Open` gives `("status", " Open")`.
+pub fn label_and_value(line: &str) -> Option<(String, &str)> {
     // An ASCII or a full-width colon (`**状态**：已解决`).
     let (label, value) = line.split_once([':', '：'])?;
-    let label = bare(label);
-    labels.contains(&label.as_str()).then_some(value)
+    Some((bare(label), value))
 }
 
 /// A label or value in lower case, without Markdown markers, quotes, list marks, emoji or

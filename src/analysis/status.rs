@@ -7,7 +7,7 @@
 //! headed "Status" are read, and only the first status line found counts: a status further
 //! down belongs to an action item, a sub-issue or a status-page update, not to the incident.
 
-use crate::analysis::labelled::{bare, labelled};
+use crate::analysis::labelled::{bare, label_and_value};
 use crate::model::Incident;
 
 /// What the author says of the incident's state.
@@ -93,8 +93,12 @@ pub fn stated_status(incident: &Incident) -> Option<StatedStatus> {
         for line in text.lines() {
             match whole {
                 // Under a "Status" heading the first line of words is the status itself.
-                true if !bare(line).is_empty() => return status_word(&bare(line)),
-                true => {}
+                true => {
+                    let words = bare(line);
+                    if !words.is_empty() {
+                        return status_word(&words);
+                    }
+                }
                 // The first status line decides, even when its value says nothing this
                 // knows (`**Status:** Draft` is the document's, and no later line's).
                 false => {
@@ -111,7 +115,8 @@ pub fn stated_status(incident: &Incident) -> Option<StatedStatus> {
 /// For a status line such as `**Status:** ✅ RESOLVED` or `resolved: true`, the status it
 /// states (`None` inside when its value is not one this knows); `None` for any other line.
 fn status_line(line: &str) -> Option<Option<StatedStatus>> {
-    if let Some(value) = labelled(line, &["resolved"]) {
+    let (label, value) = label_and_value(line)?;
+    if label == "resolved" {
         let value = bare(value);
         let yes = ["true", "yes"].iter().any(|w| first_word_is(&value, w));
         let no = ["false", "no"].iter().any(|w| first_word_is(&value, w));
@@ -121,7 +126,9 @@ fn status_line(line: &str) -> Option<Option<StatedStatus>> {
             _ => None,
         });
     }
-    Some(status_word(&bare(labelled(line, LABELS)?)))
+    LABELS
+        .contains(&label.as_str())
+        .then(|| status_word(&bare(value)))
 }
 
 /// The status a value names by its first words.

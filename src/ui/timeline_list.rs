@@ -55,16 +55,18 @@ pub fn TimelineList(
     });
     let offset = Memo::new(move |_| zone.get().minutes);
     // The day where it changes, for timelines across days (the same days the report shows).
+    let day_names = Memo::new(move |_| incident.with(Days::of));
     let days = Memo::new(move |_| {
         let offset = offset.get();
+        let names = day_names.get();
         incident.with(|i| {
             let instants: Vec<f64> = i.timeline.iter().map(|e| axis_ms(&e.at)).collect();
-            list_days(&instants, offset, Days::of(i))
+            list_days(&instants, offset, names)
         })
     });
-    let day_names = Memo::new(move |_| incident.with(Days::of));
     let items = move || {
         let zone = zone.get();
+        let names = day_names.get();
         let offset = zone.minutes;
         let range = range();
         incident.with(|i| {
@@ -73,6 +75,7 @@ pub fn TimelineList(
                 .zip(range.clone())
                 .map(|(event, index)| {
                     let at = axis_ms(&event.at);
+                    let full = date_time_at(at, zone, names);
                     let kind = kinds.with(|k| k.get(index).copied().unwrap_or(EventKind::Other));
                     let selected = move || view.selected.get() == Some(index);
                     let day = days.with(|d| d.get(index).cloned().flatten());
@@ -91,11 +94,11 @@ pub fn TimelineList(
                             aria-current=move || selected().then_some("true")
                         >
                             {day}
-                            <time datetime=event.at.to_string() title=date_time_at(at, zone, day_names.get())>
+                            <time datetime=event.at.to_string() title=full.clone()>
                                 {clock_at(at, offset, event.at.time.format("%S").to_string() != "00")}
                             </time>
                             <span class="event-text">
-                                <span class="visually-hidden">{format!("{}, {}: ", date_time_at(at, zone, day_names.get()), kind.label())}</span>
+                                <span class="visually-hidden">{format!("{full}, {}: ", kind.label())}</span>
                                 <InlineMarkdown text=event.text.clone() />
                             </span>
                         </li>

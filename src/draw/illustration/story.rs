@@ -132,7 +132,7 @@ impl Story {
         };
         let event_times: Vec<f64> = incident.timeline.iter().map(|e| axis_ms(&e.at)).collect();
         let engineers = incident.timeline.len().clamp(MIN_ENGINEERS, MAX_ENGINEERS);
-        let chapters = chapters_of(m, &event_times);
+        let chapters = chapters_of(m);
         let extent = incident_extent(incident);
         let arrivals = arrivals(&event_times, engineers, chapters.as_ref());
         Story {
@@ -178,11 +178,11 @@ impl Story {
 /// The chapters of `incident`, or `None` when nothing in it has a time. A stated status
 /// settles the ending: "Resolved" with no recovery entry ends mended at the last entry;
 /// "Under investigation" does not end recovered whatever an entry seemed to say.
-fn chapters_of(m: &Milestones, event_times: &[f64]) -> Option<Chapters> {
+fn chapters_of(m: &Milestones) -> Option<Chapters> {
     let impact = m.impact_start.as_ref()?.at;
     let after = |t: Option<f64>| t.filter(|&t| t >= impact);
     let found = after(m.resolved.as_ref().map(|r| r.at));
-    let last_entry = event_times.iter().copied().reduce(f64::max);
+    let last_entry = m.last_event.as_ref().map(|e| e.at);
     // An ongoing status has already kept the milestones from a recovery.
     let (resolved, resolved_as_stated) = match (m.status, found) {
         (Some(StatedStatus::Resolved), None) => match last_entry.filter(|&t| t > impact) {
