@@ -6,8 +6,8 @@ use super::{Element, Node};
 
 /// `children` with each pair of `**` left in one text read as strong emphasis. An opening `**`
 /// must start the text or follow a space or punctuation (`2**10` is a power, not bold) and come
-/// right before a letter or digit (`src/**/*.js` is a glob), and the words between must not end
-/// with a space.
+/// right before a letter, a digit or an amount's sign (`**~$110**`; `src/**/*.js` is a glob),
+/// and the words between must not end with a space.
 pub(super) fn strong_left_as_text(children: Vec<Node>) -> Vec<Node> {
     if !children
         .iter()
@@ -38,7 +38,7 @@ fn split_pairs(text: &str, out: &mut Vec<Node>) {
             && text[inner_from..]
                 .chars()
                 .next()
-                .is_some_and(char::is_alphanumeric);
+                .is_some_and(|c| c.is_alphanumeric() || "~$€£¥+−±≈".contains(c));
         let close = text[inner_from..].find("**").map(|i| inner_from + i);
         match close.filter(|&close| {
             opens

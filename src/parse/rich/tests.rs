@@ -74,6 +74,45 @@ fn inline_markdown_becomes_elements() {
 }
 
 #[test]
+fn single_tildes_before_a_number_mean_about_and_keep_the_bold_around_them() {
+    // Read as a strike-through, the first tilde would take the bold's opening with it.
+    assert_eq!(
+        plain("Typical leg ~55 TON ≈ **~$110** at $2"),
+        [el(
+            Element::Paragraph,
+            vec![
+                text("Typical leg ~55 TON ≈ "),
+                el(Element::Strong, vec![text("~$110")]),
+                text(" at $2"),
+            ]
+        )]
+    );
+    assert_eq!(
+        plain("Buffer ~2 GB, cost **~24** more"),
+        [el(
+            Element::Paragraph,
+            vec![
+                text("Buffer ~2 GB, cost "),
+                el(Element::Strong, vec![text("~24")]),
+                text(" more"),
+            ]
+        )]
+    );
+    // Words between single tildes are struck through, as on GitHub; double tildes always are.
+    assert_eq!(
+        plain("~still down~ and ~~paged~~"),
+        [el(
+            Element::Paragraph,
+            vec![
+                el(Element::Strike, vec![text("still down")]),
+                text(" and "),
+                el(Element::Strike, vec![text("paged")]),
+            ]
+        )]
+    );
+}
+
+#[test]
 fn nested_lists_tasks_and_quotes() {
     let got = plain("- one\n  - inner\n- [x] done\n\n> quoted *words*\n");
     assert_eq!(

@@ -16,6 +16,15 @@ fn footnote_mark(name: &str) -> Node {
     Node::Element(Element::Superscript, vec![Node::Text(format!("[{name}]"))])
 }
 
+/// True when text between single tildes opens with a number or an amount (`~55 TON`,
+/// `~$110`, `~**25** images`): the tildes are "about", not a strike-through.
+fn means_about(children: &[Node]) -> bool {
+    super::plain_text(children)
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || "$€£¥+−±≈<>.".contains(c))
+}
+
 /// What closing a frame makes of it.
 #[derive(Debug)]
 enum Kind {
@@ -28,6 +37,9 @@ enum Kind {
     /// A footnote's definition (`[^label]: text`): a block whose first line starts with its
     /// label.
     Footnote(String),
+    /// Text between single tildes: struck through (`~no longer true~`, as on GitHub), unless
+    /// it opens with a number, where the tildes mean "about" (`~55 TON ≈ **~$110**`).
+    SingleTilde,
 }
 
 #[derive(Debug)]
@@ -68,7 +80,9 @@ impl<'l> Builder<'l> {
             | Options::ENABLE_STRIKETHROUGH
             | Options::ENABLE_TASKLISTS
             | Options::ENABLE_FOOTNOTES
-            | Options::ENABLE_OLD_FOOTNOTES;
+            | Options::ENABLE_OLD_FOOTNOTES
+            // Single tildes apart from double ones: see `Kind::SingleTilde`.
+            | Options::ENABLE_SUBSCRIPT;
         for event in Parser::new_ext(markdown, options) {
             self.event(event);
         }
@@ -127,7 +141,7 @@ impl<'l> Builder<'l> {
             Tag::Strong => Kind::Keep(Element::Strong),
             Tag::Strikethrough => Kind::Keep(Element::Strike),
             Tag::Superscript => Kind::Keep(Element::Superscript),
-            Tag::Subscript => Kind::Keep(Element::Subscript),
+            Tag::Subscript => Kind::SingleTilde,
             Tag::Link { dest_url, .. } => match self.links.link(&dest_url) {
                 Some(url) => Kind::Keep(Element::Link(url)),
                 None => Kind::Unwrap,
@@ -221,7 +235,7 @@ impl<'l> Builder<'l> {
                     | Element::Division
             ),
             Kind::Unwrap => f.html.is_none(),
-            Kind::Image(_) | Kind::Footnote(_) => false,
+            Kind::Image(_) | Kind::Footnote(_) | Kind::SingleTilde => false,
         });
         if in_layout && text.trim().is_empty() {
             return;
@@ -318,6 +332,16 @@ impl<'l> Builder<'l> {
                 let node = self.image(&src, alt);
                 self.push(node);
             }
+            Kind::SingleTilde if means_about(&frame.children) => {
+                self.push(Node::Text("~".into()));
+                for child in frame.children {
+                    self.push(child);
+                }
+                // The text runs on as one, so bold the tildes cut in two is mended with
+                // the rest of the block (`lenient`).
+                self.push(Node::Text("~".into()));
+            }
+            Kind::SingleTilde => self.push(Node::Element(Element::Strike, frame.children)),
             Kind::Footnote(name) => {
                 let mut children = frame.children;
                 let mark = footnote_mark(&name);
