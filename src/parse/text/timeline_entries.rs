@@ -38,6 +38,18 @@ impl Reader<'_> {
             self.leave_timeline(&section_name(content));
             return;
         }
+        // `### Midnight event (23:43:57 - January 1, 2026)` over `- container 1: Started at
+        // 2026-01-01T23:43:57.15Z`: a line of the heading's part telling the heading's own
+        // moment again is a detail of that entry, not a second moment.
+        if let Some(line) = self.restates_open_heading(content) {
+            self.warn(
+                index,
+                content_at,
+                format!("this line tells again the time of the heading on line {line}; it was kept in that entry's text, not placed on the timeline a second time"),
+            );
+            self.add_to_entry_before(index, content, content_at, false, None);
+            return;
+        }
         // `... starting 5 July at` / `21:30 with three blocks ...`: a sentence wrapped before
         // its time goes on, with no separator after the time; it does not start an entry.
         let time_wrapped = |entry: &Entry| {
@@ -364,49 +376,8 @@ impl Reader<'_> {
             self.keep_timeline_note(&words, self.line_is_item);
             return;
         }
-        if let (true, Some(event)) = (continues, self.incident.timeline.last_mut()) {
-            // Under an entry's heading the section keeps its shape: paragraphs stay apart and
-            // list items stay a list, so the entry's text renders as the author wrote it.
-            let in_section = self.heading_event_open && !waiting;
-            let item_line = self.lines[index].text.trim_end();
-            let (separator, words) = match (in_section, self.line_is_item) {
-                (true, true) if self.section_item_open => ("\n", item_line),
-                (true, true) => ("\n\n", item_line.trim_start()),
-                (true, false) if self.after_blank => ("\n\n", content.trim()),
-                _ if event.text.ends_with("```") => ("\n\n", content.trim()),
-                // `### Update — 22:00 UTC` over its words: the label, then what it says.
-                _ if is_update_label(&event.text) => (" — ", content.trim()),
-                _ => (" ", content.trim()),
-            };
-            // `14:05` over `: Primary stops answering`: a definition list's item.
-            let words = match waiting {
-                true => words.strip_prefix(": ").unwrap_or(words),
-                false => words,
-            };
-            if !event.text.is_empty() {
-                event.text.push_str(separator);
-            }
-            event.text.push_str(words);
-            self.section_item_open = in_section && self.line_is_item;
-            let time = event.at.time;
-            let time = || time.format("%H:%M");
-            let nested = self.lines[index].raw.starts_with([' ', '\t']);
-            if let Some((at, why)) = impossible {
-                self.warn(
-                    index,
-                    content_at + at,
-                    format!(
-                        "{why}; the line was added to the entry before it ({})",
-                        time()
-                    ),
-                );
-            } else if self.line_is_item && !waiting && !self.heading_event_open && !nested {
-                self.warn(
-                    index,
-                    content_at,
-                    format!("this list item has no time; it was added to the entry before it ({}); expected an entry such as `10:00 - what happened`", time()),
-                );
-            }
+        if continues && !self.incident.timeline.is_empty() {
+            self.add_to_entry_before(index, content, content_at, waiting, impossible);
             return;
         }
         let (at, message) = match impossible {
@@ -417,6 +388,98 @@ impl Reader<'_> {
         let new_paragraph = self.after_blank;
         self.keep_timeline_note(content, new_paragraph);
         self.timeline_note_open = true;
+    }
+
+    /// Adds line `index` (`content` from byte `content_at`) to the last entry's text: under an
+    /// entry's heading in the section's shape, else run on; `waiting` when that entry had no
+    /// text yet, `impossible` a stamp on the line that cannot be.
+    fn add_to_entry_before(
+        &mut self,
+        index: usize,
+        content: &str,
+        content_at: usize,
+        waiting: bool,
+        impossible: Option<(usize, String)>,
+    ) {
+        let Some(event) = self.incident.timeline.last_mut() else {
+            return;
+        };
+        // Under an entry's heading the section keeps its shape: paragraphs stay apart and
+        // list items stay a list, so the entry's text renders as the author wrote it.
+        let in_section = self.heading_event_open && !waiting;
+        let item_line = self.lines[index].text.trim_end();
+        let (separator, words) = match (in_section, self.line_is_item) {
+            (true, true) if self.section_item_open => ("\n", item_line),
+            (true, true) => ("\n\n", item_line.trim_start()),
+            (true, false) if self.after_blank => ("\n\n", content.trim()),
+            _ if event.text.ends_with("```") => ("\n\n", content.trim()),
+            // `### Update — 22:00 UTC` over its words: the label, then what it says.
+            _ if is_update_label(&event.text) => (" — ", content.trim()),
+            _ => (" ", content.trim()),
+        };
+        // `14:05` over `: Primary stops answering`: a definition list's item.
+        let words = match waiting {
+            true => words.strip_prefix(": ").unwrap_or(words),
+            false => words,
+        };
+        if !event.text.is_empty() {
+            event.text.push_str(separator);
+        }
+        event.text.push_str(words);
+        self.section_item_open = in_section && self.line_is_item;
+        let time = event.at.time;
+        let time = || time.format("%H:%M");
+        let nested = self.lines[index].raw.starts_with([' ', '\t']);
+        if let Some((at, why)) = impossible {
+            self.warn(
+                index,
+                content_at + at,
+                format!(
+                    "{why}; the line was added to the entry before it ({})",
+                    time()
+                ),
+            );
+        } else if self.line_is_item && !waiting && !self.heading_event_open && !nested {
+            self.warn(
+                index,
+                content_at,
+                format!("this list item has no time; it was added to the entry before it ({}); expected an entry such as `10:00 - what happened`", time()),
+            );
+        }
+    }
+
+    /// The line of the heading whose entry is open, when `content` (a line of that heading's
+    /// part, no heading itself) opens or ends with a stamp at the heading's moment: the same
+    /// minute, the same second where both write one, and the same day where both write one.
+    fn restates_open_heading(&self, content: &str) -> Option<u32> {
+        if !self.heading_event_open || content.starts_with('#') {
+            return None;
+        }
+        let raw = self.raw_events.last()?;
+        let heading = &self.lines[raw.line_index].text;
+        heading_level(scan::trim_start(heading))?;
+        // `#### Phase 5: Testing (02:36-02:50 UTC)` names a span; a line at its start is the
+        // span's first moment, told on its own.
+        let (at, clock) = clocks_at_word_starts(heading).find(|(_, clock)| {
+            (clock.time.hour(), clock.time.minute()) == (raw.time.hour(), raw.time.minute())
+        })?;
+        let after = heading[at + clock.len..].trim_start();
+        let after_dash = after.trim_start_matches(['-', '–', '—']).trim_start();
+        if after_dash.len() < after.len() && leading_clock(after_dash).is_some() {
+            return None;
+        }
+        let entry = timeline_entry(content, self.context)
+            .or_else(|| trailing_entry(content, self.context).map(|(entry, ..)| entry))?;
+        let seconds = |t: NaiveTime| (t.second() != 0).then_some(t.second());
+        let same_second = match (seconds(raw.time), seconds(entry.time)) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        let same_moment = (raw.time.hour(), raw.time.minute())
+            == (entry.time.hour(), entry.time.minute())
+            && same_second
+            && entry.date.zip(raw.date).is_none_or(|(a, b)| a == b);
+        same_moment.then_some(raw.line)
     }
 
     /// The lines that go on the list item at `index` (indented, not items, headings or
