@@ -155,7 +155,7 @@ impl Reader<'_> {
     /// Adds an empty kept section titled `title` to the outline; its index.
     pub(super) fn push_kept_section(&mut self, title: &str) -> usize {
         self.incident.other_sections.push(Section {
-            title: title.to_string(),
+            title: super::without_bold(title),
             body: String::new(),
         });
         let index = self.incident.other_sections.len() - 1;
@@ -318,12 +318,8 @@ impl Reader<'_> {
             Target::Addendum => "addendum",
             _ => return None,
         };
-        let text = clean(label);
-        let text = text
-            .trim()
-            .trim_start_matches('#')
-            .trim_matches(['*', '_', ':', ' '])
-            .trim();
+        let text = super::section_name(&clean(label));
+        let text = text.as_str();
         // Parts the page shows as text or as a list (a second `### Tasks` under `## Action
         // items` is kept as a line of the list).
         let kept_in_text =
@@ -436,6 +432,29 @@ mod tests {
         assert_eq!(
             timeline_notes(&incident),
             Some("**March 4, 2024 - First failure (all times UTC)**")
+        );
+    }
+
+    #[test]
+    fn bold_after_a_sign_or_number_in_a_heading_is_not_kept_as_asterisks() {
+        let text = "# Certificate error\n\n## ✅ **Summary**\n\nThe site was down.\n\n## 🧪 **Test Notes**\n\nRenew early.\n\n### 2. **Cleanup**:\n\nOld keys removed.\n";
+        let parsed = crate::parse::parse_text(text);
+        assert_eq!(parsed.heading("summary"), Some("✅ Summary"));
+        let titles: Vec<&str> = parsed
+            .incident
+            .other_sections
+            .iter()
+            .map(|s| s.title.as_str())
+            .collect();
+        assert!(titles.contains(&"🧪 Test Notes"), "{titles:?}");
+        assert!(
+            !parsed
+                .incident
+                .other_sections
+                .iter()
+                .any(|s| s.title.contains("**") || !s.body.contains("2. **Cleanup**")),
+            "{:?}",
+            parsed.incident.other_sections
         );
     }
 

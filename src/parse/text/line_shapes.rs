@@ -78,10 +78,20 @@ pub(super) fn heading_words(text: &str) -> String {
 
 /// A section heading's name as written, without `#`, emphasis and a closing colon.
 pub(super) fn section_name(text: &str) -> String {
-    text.trim()
+    let name = text
+        .trim()
         .trim_start_matches('#')
-        .trim_matches(['*', '_', ':', ' ', '\t'])
-        .to_string()
+        .trim_matches(['*', '_', ':', ' ', '\t']);
+    without_bold(name).trim_end_matches([':', ' ']).to_string()
+}
+
+/// `text` without its strong-emphasis marks: a name shown as plain text (`✅ **Summary**`,
+/// `1. **Detection**`, `Code gap** (original)` whose opening mark went with the line's start).
+pub(super) fn without_bold(text: &str) -> String {
+    match text.contains("**") || text.contains("__") {
+        true => text.replace("**", "").replace("__", "").trim().to_string(),
+        false => text.to_string(),
+    }
 }
 
 /// True for a line that starts a section on its own: a Markdown heading or a known label.
