@@ -140,10 +140,11 @@ function visible(line, page, pageSet) {
   return line.line.includes('|') && line.words.split(' ').every((w) => pageSet.has(w));
 }
 
-/** Markup shown as text outside code: Markdown emphasis, links, footnote references, headings,
- * tables, safe HTML tags. */
+/** Markup shown as text outside code: Markdown emphasis (a pair, or a lone `**` that lost its
+ * other half; not `2**10` or a `src/**` glob), links, footnote references, headings, tables,
+ * safe HTML tags. */
 const RAW_MARKUP = [
-  /\*\*[^*\n]+\*\*/, /\]\(https?:/, /\[\^[^\]\s]+\]/, /^#{1,6} \S/m, /^\s*\|.*\|\s*$/m, /<\/?(b|strong|i|em|br|p|ul|ol|li|table|tr|td|th|code|a)\b[^>]*>/i,
+  /\*\*[^*\n]+\*\*/, /(?<![/\d*])\*\*(?![/\d*])/, /\]\(https?:/, /\[\^[^\]\s]+\]/, /^#{1,6} \S/m, /^\s*\|.*\|\s*$/m, /<\/?(b|strong|i|em|br|p|ul|ol|li|table|tr|td|th|code|a)\b[^>]*>/i,
 ];
 
 const site = await mkdtemp(join(tmpdir(), 'visible-lines-'));

@@ -173,6 +173,9 @@ impl<'a> Reader<'a> {
         if !self.expecting_title || starts_section(&self.lines[first].text) {
             return first;
         }
+        if let Some(title) = self.title_after_quote(first) {
+            return title;
+        }
         let window: Vec<usize> = (first..self.lines.len())
             .filter(|&i| !self.lines[i].text.trim().is_empty())
             .take(6)
@@ -219,6 +222,30 @@ impl<'a> Reader<'a> {
                 .filter(|&i| is_fence(&self.lines[i].text));
         }
         title
+    }
+}
+
+impl Reader<'_> {
+    /// The `#` title right after a quote that opens the text (`> **What is this document?**`
+    /// over `# 2026-07-07 — Deploy failed`): the author's note on the document, kept whole
+    /// as a section of its own, not taken for the title or set aside as a preamble.
+    fn title_after_quote(&mut self, first: usize) -> Option<usize> {
+        let quoted = |i: usize| self.lines[i].text.trim_start().starts_with('>');
+        if !quoted(first) {
+            return None;
+        }
+        let after = (first..self.lines.len())
+            .find(|&i| !quoted(i) && !self.lines[i].text.trim().is_empty())?;
+        if !is_title_heading(&self.lines[after].text) {
+            return None;
+        }
+        let quote: Vec<&str> = self.lines[first..after]
+            .iter()
+            .map(|line| line.raw.trim_end())
+            .collect();
+        let section = self.push_kept_section("Before the title");
+        self.incident.other_sections[section].body = quote.join("\n").trim_end().to_string();
+        Some(after)
     }
 }
 

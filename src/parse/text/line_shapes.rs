@@ -88,8 +88,9 @@ pub(super) fn section_name(text: &str) -> String {
 /// `text` without its strong-emphasis marks: a name shown as plain text (`✅ **Summary**`,
 /// `1. **Detection**`, `Code gap** (original)` whose opening mark went with the line's start).
 pub(super) fn without_bold(text: &str) -> String {
-    match text.contains("**") || text.contains("__") {
-        true => text.replace("**", "").replace("__", "").trim().to_string(),
+    // (Underscores stay: `__init__` and `$__env` are names more often than emphasis.)
+    match text.contains("**") {
+        true => text.replace("**", "").trim().to_string(),
         false => text.to_string(),
     }
 }

@@ -973,7 +973,9 @@ impl<'a> Reader<'a> {
     }
 
     fn set_title(&mut self, title: &str) {
-        self.incident.title = title.to_string();
+        // `# Postmortem: "The Vanishing Database" - **CatifyMe Outage**`: the page shows the
+        // title as plain text.
+        self.incident.title = without_bold(title);
         self.dates.title = self.title_day(title);
     }
 
@@ -2016,6 +2018,9 @@ impl<'a> Reader<'a> {
         }
         self.place_event_fields();
         self.report_unread_stamps();
+        for event in &mut self.incident.timeline {
+            drop_unpaired_closing_bold(&mut event.text);
+        }
         for (event, raw) in self.incident.timeline.iter().zip(&self.raw_events) {
             if event.text.is_empty() {
                 self.diagnostics.push(Diagnostic::warning(
@@ -2278,6 +2283,16 @@ fn names_the_postmortem(label: &str) -> bool {
     lower.contains("postmortem")
 }
 
+/// Drops the `**` that ends an entry's text when it closes nothing: bold around a whole
+/// entry wrapped over lines (`- **01:38: alerts fired,` / `  the backup got paged**`) loses its
+/// opening with the stamp.
+fn drop_unpaired_closing_bold(text: &mut String) {
+    if text.ends_with("**") && text.matches("**").count() % 2 == 1 {
+        text.truncate(text.len() - 2);
+        text.truncate(text.trim_end().len());
+    }
+}
+
 /// The times of day that start at a word boundary of `text`: (byte offset, the time read).
 fn clocks_at_word_starts(text: &str) -> impl Iterator<Item = (usize, Clock)> + '_ {
     text.char_indices()
@@ -2509,6 +2524,38 @@ mod report_tests {
             found[0].2.contains("has 1 of the 3 cells"),
             "{}",
             found[0].2
+        );
+    }
+
+    #[test]
+    fn a_quote_over_the_title_is_kept_and_the_heading_is_the_title() {
+        let text = "> **What is this document?**\n> - **One line**: the deploy failed twice\n> - **Readers**: developers\n> - **Linked**: deploy.yml\n> - **After reading**: why it was red\n> - **See also**: playbook\n\n# 2026-07-07 - Deploy #426 failed\n\n## Timeline\n\n- 10:00 Deploy started\n";
+        let parsed = parse_text(text);
+        assert_eq!(parsed.incident.title, "2026-07-07 - Deploy #426 failed");
+        let quote = &parsed.incident.other_sections[0];
+        assert_eq!(quote.title, "Before the title");
+        assert!(quote
+            .body
+            .starts_with("> **What is this document?**\n> - **One line**"));
+        assert!(quote.body.ends_with("> - **See also**: playbook"));
+        assert!(warnings(text).iter().all(|w| !w.2.contains("preamble")));
+    }
+
+    #[test]
+    fn bold_in_a_title_and_a_wrapped_bold_entry_leave_no_asterisks() {
+        let text = "# Postmortem: \"The Vanishing Database\" - **CatifyMe Outage**\n\n## Timeline\n\n- **01:38: alerts fired for the site being down,\n  the backup contact got paged**\n- 01:39: Operator joins\n";
+        let incident = parse_text(text).incident;
+        assert_eq!(
+            incident.title,
+            "Postmortem: \"The Vanishing Database\" - CatifyMe Outage"
+        );
+        assert_eq!(incident.timeline.len(), 2);
+        assert!(
+            incident.timeline[0]
+                .text
+                .ends_with("the backup contact got paged"),
+            "{}",
+            incident.timeline[0].text
         );
     }
 }
