@@ -2557,5 +2557,15 @@ mod report_tests {
             "{}",
             incident.timeline[0].text
         );
+        // A heading wholly in bold whose stamp opens it.
+        let text = "# Lost work\n\n## Timeline\n\n### **9:45 PM - 10:00 PM - Investigation Phase**\n\n**Agent Actions:** read the reflog\n";
+        let incident = parse_text(text).incident;
+        assert!(
+            incident.timeline[0]
+                .text
+                .starts_with("Investigation Phase\n\n**Agent Actions:**"),
+            "{}",
+            incident.timeline[0].text
+        );
     }
 }

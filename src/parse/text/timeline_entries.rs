@@ -666,10 +666,14 @@ pub(super) fn tidy_entry_text(text: &str) -> String {
     let brackets = |word| scan::equal(word, b'[') | scan::equal(word, b']');
     let link_opened_before = scan::find_byte(bytes, 0, brackets, |b| b == b'[' || b == b']')
         .is_some_and(|at| bytes[at] == b']' && bytes.get(at + 1) == Some(&b'('));
-    match link_opened_before {
+    let mut text = match link_opened_before {
         true => format!("[{trimmed}"),
         false => trimmed.to_string(),
-    }
+    };
+    // `### **9:45 PM - 10:00 PM - Investigation Phase**`: the bold's opening went with the
+    // stamp.
+    drop_unpaired_closing_bold(&mut text);
+    text
 }
 
 /// A later moment an entry's words tell (see [`further_stamps`]).
