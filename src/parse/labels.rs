@@ -588,6 +588,11 @@ fn unwrap_spanning_emphasis<'a>(raw_label: &str, after: &str, value: &'a str) ->
     if open.is_empty() || closed || after.starts_with(['*', '_']) {
         return value;
     }
+    // `**Fix: JWT tokens should expire**:` closes before a colon of its own.
+    let value = value
+        .strip_suffix(':')
+        .filter(|v| v.ends_with(open))
+        .unwrap_or(value);
     value.strip_suffix(open).map_or(value, str::trim_end)
 }
 
@@ -695,6 +700,10 @@ mod tests {
         assert_eq!(
             labelled("*Tl;dr: from 9:30pm the site was down.*").map(|l| l.value),
             Some("from 9:30pm the site was down.")
+        );
+        assert_eq!(
+            labelled("**Fix: JWT tokens should expire**:").map(|l| l.value),
+            Some("JWT tokens should expire")
         );
         assert_eq!(
             labelled("**Note**: *all* times are *UTC*").map(|l| l.value),
