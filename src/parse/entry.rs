@@ -1125,7 +1125,7 @@ pub fn heading_date(content: &str, context: DateContext) -> Option<NaiveDate> {
                 .trim()
                 == ")"
             && (found.has_year || content[found.span.clone()].contains(char::is_alphabetic));
-        words_before <= 2 || closing_brackets
+        words_before <= 2 || closing_brackets || ends_span_from_a_rough_day(before)
     });
     if let Some(found) = found {
         return Some(found.date);
@@ -1135,6 +1135,27 @@ pub fn heading_date(content: &str, context: DateContext) -> Option<NaiveDate> {
     let content = content.trim_start();
     let (date, len) = leading_month_day(content, context)?;
     (content[len..].split_whitespace().next() != Some("of")).then_some(date)
+}
+
+/// True when `before`, the words of a heading before its first full date, open a span from a
+/// day not written in full (`## 2024 mid-December to 2025 January 2nd: logins failed`): the
+/// date ending the span is the one the heading names.
+fn ends_span_from_a_rough_day(before: &str) -> bool {
+    let words: Vec<&str> = before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some((&last, start)) = words.split_last() else {
+        return false;
+    };
+    let dated = |w: &&str| {
+        (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+            || super::calendar::month_number(w).is_some()
+    };
+    ["to", "until", "till", "through"].contains(&last.to_ascii_lowercase().as_str())
+        && !start.is_empty()
+        && start.len() <= 3
+        && start.iter().any(dated)
 }
 
 /// `## Outage - Submit Service - 2024-10-08`: a full date closing a heading after a dash (or a
