@@ -457,6 +457,18 @@ pub fn leading_day_part(text: &str) -> Option<(DayPart, usize)> {
     })
 }
 
+/// A part of the day ending `lead`, the text right before a time (`2021年11月25日午後` before
+/// `3時`, `오후 ` before `2시`).
+pub fn trailing_day_part(lead: &str) -> Option<DayPart> {
+    let lead = lead.trim_end_matches(' ');
+    if lead.as_bytes().last().is_none_or(u8::is_ascii) {
+        return None;
+    }
+    DAY_PARTS
+        .iter()
+        .find_map(|(word, part)| lead.ends_with(word).then_some(*part))
+}
+
 /// What Chinese and Japanese write right before a time, as it ends `lead`: a zone named in
 /// words (`北京时间`, `美国东部时间`, `日本時間`), a part of the day (`下午`), or both
 /// (`太平洋时间上午 9:00`).

@@ -1496,8 +1496,16 @@ pub(super) fn moment_in(
 ) -> Option<(Option<NaiveDate>, NaiveTime)> {
     let date = find_date_in(text, context);
     let span = date.as_ref().map_or(0..0, |d| d.span.clone());
-    let (_, clock) = clock_in(text, span)?;
-    Some((date.map(|d| d.date), clock.time))
+    let (at, clock) = clock_in(text, span)?;
+    // `2021年11月25日午後3時`: the part of the day written before the time.
+    let time = match crate::parse::zone::trailing_day_part(&text[..at]) {
+        Some(part) => clock
+            .time
+            .with_hour(part.hour(clock.time.hour()))
+            .unwrap_or(clock.time),
+        None => clock.time,
+    };
+    Some((date.map(|d| d.date), time))
 }
 
 /// The first time of day in `text` outside its date's `span`, and where it starts.

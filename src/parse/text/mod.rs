@@ -92,6 +92,8 @@ enum Target {
     Date,
     /// The lines after a bare `Duration:` label.
     Duration,
+    /// The line after a `## Start time` (true) or `## End time` heading.
+    Boundary(bool),
     /// An unrecognised section, by index into `other_sections`.
     Other(usize),
     /// The severity.
@@ -1317,6 +1319,10 @@ impl<'a> Reader<'a> {
                 self.read_date_field(index, value, value_at);
                 return true;
             }
+            // `## Start time` over `2025-12-05 13:07:30 (UTC)`: the moment is the next line.
+            Field::Start | Field::End if heading && value.is_empty() => {
+                Target::Boundary(field == Field::Start)
+            }
             Field::Start | Field::End => {
                 self.read_boundary(index, field == Field::Start, value, value_at);
                 return true;
@@ -1514,6 +1520,21 @@ impl<'a> Reader<'a> {
                         last.push_str(content);
                     }
                     _ => list.push(content.to_string()),
+                }
+            }
+            Target::Boundary(is_start) => {
+                let stated = match is_start {
+                    true => self.incident.start,
+                    false => self.incident.end,
+                };
+                let first = (0..index)
+                    .rev()
+                    .find(|&i| !self.lines[i].text.trim().is_empty())
+                    .is_some_and(|i| labelled(&self.lines[i].text).is_some());
+                if stated.is_none() && first {
+                    self.read_boundary(index, is_start, content, content_at);
+                } else {
+                    self.append_prose(Target::Summary, content, true);
                 }
             }
             Target::Date => match date_line(content, self.context) {
@@ -2567,5 +2588,42 @@ mod report_tests {
             "{}",
             incident.timeline[0].text
         );
+    }
+
+    #[test]
+    fn a_start_or_end_heading_takes_its_moment_from_the_next_line() {
+        let text = "# DB outage\n\n## Start time\n2025-12-05 13:07:30 (UTC)\n\n## What happened\nThe job failed.\n\n## Timeline\n- 13:07 Job failed\n- 13:30 Fixed\n";
+        let parsed = parse_text(text);
+        let start = parsed.incident.start.expect("a start");
+        assert_eq!(start.to_string(), "2025-12-05T13:07:30+00:00");
+        assert_eq!(parsed.incident.summary, "The job failed.");
+        assert_eq!(parsed.incident.timeline.len(), 2);
+        // Japanese: the heading's moment written with its part of the day (`午後3時` is 15:00).
+        let text = "# COCOA が起動しない\n\n### 発生日時\n2021年11月25日午後3時\n\n### 復旧日時\niOS: 2021年11月26日午前10時47分\n";
+        let incident = parse_text(text).incident;
+        assert_eq!(
+            incident.start.map(|m| m.to_string()).as_deref(),
+            Some("2021-11-25T15:00:00")
+        );
+        assert_eq!(
+            incident.end.map(|m| m.to_string()).as_deref(),
+            Some("2021-11-26T10:47:00")
+        );
+    }
+
+    #[test]
+    fn japanese_start_and_end_fields_state_the_window_and_are_no_entries() {
+        let text = "# インシデントレポート: デプロイ障害\n\n**発生日時**: 2026-01-17 07:31 JST\n**解決日時**: 2026-01-17 08:10 JST\n\n## タイムライン\n\n| 時刻 | イベント |\n|------|----------|\n| 07:22 | デプロイ開始 |\n| 08:10 | 再デプロイ完了 |\n";
+        let incident = parse_text(text).incident;
+        assert_eq!(
+            incident.start.map(|m| m.to_string()).as_deref(),
+            Some("2026-01-17T07:31:00+09:00")
+        );
+        assert_eq!(
+            incident.end.map(|m| m.to_string()).as_deref(),
+            Some("2026-01-17T08:10:00+09:00")
+        );
+        let texts: Vec<&str> = incident.timeline.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(texts, ["デプロイ開始", "再デプロイ完了"]);
     }
 }

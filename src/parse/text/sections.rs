@@ -40,9 +40,11 @@ impl Reader<'_> {
     /// The text field of a prose part; `None` for parts that are lists.
     pub(super) fn prose_field(&mut self, target: Target) -> Option<&mut String> {
         Some(match target {
-            Target::Summary | Target::Date | Target::Duration | Target::Timeline => {
-                &mut self.incident.summary
-            }
+            Target::Summary
+            | Target::Date
+            | Target::Duration
+            | Target::Boundary(_)
+            | Target::Timeline => &mut self.incident.summary,
             Target::Impact => &mut self.incident.impact.text,
             Target::RootCause => &mut self.incident.root_cause,
             Target::Detection => &mut self.incident.detection,

@@ -35,7 +35,7 @@ pub(super) struct Verbatim {
 /// The part that prose read under `target` lands in.
 pub(super) fn prose_part(target: Target) -> Target {
     match target {
-        Target::Date | Target::Duration | Target::Timeline => Target::Summary,
+        Target::Date | Target::Duration | Target::Boundary(_) | Target::Timeline => Target::Summary,
         other => other,
     }
 }
