@@ -901,11 +901,18 @@ pub fn trailing_entry(content: &str, context: DateContext) -> Option<(Entry, &st
                 .strip_suffix(['-', '–'])
                 .is_some_and(|before| joined(before, true))
     };
+    // `(MMT UTC+6:30)`: a zone's offset, not a time.
+    let offset = |i: usize| {
+        content[..i]
+            .strip_suffix(['+', '-', '−'])
+            .is_some_and(|before| before.ends_with(|c: char| c.is_ascii_alphabetic()))
+    };
     let starts = (1..content.len().min(200)).filter(|&i| {
         bytes[i].is_ascii_digit()
             && !bytes[i - 1].is_ascii_alphanumeric()
             && content.is_char_boundary(i)
             && !ends_range(i)
+            && !offset(i)
     });
     for start in starts {
         let Some(entry) = timeline_entry(&content[start..], context) else {

@@ -2626,4 +2626,16 @@ mod report_tests {
         let texts: Vec<&str> = incident.timeline.iter().map(|e| e.text.as_str()).collect();
         assert_eq!(texts, ["デプロイ開始", "再デプロイ完了"]);
     }
+
+    #[test]
+    fn a_zone_offset_in_a_heading_is_no_entry() {
+        let text = "# Miner found\n\nTimeline of attacker activity\n\nMalware artifacts\n\n## Attacker Activity Timeline (MMT UTC+6:30)\n\n| Timestamp | Activity |\n| --- | --- |\n| 2025-09-17 05:06:06 | First download |\n";
+        let texts: Vec<String> = parse_text(text)
+            .incident
+            .timeline
+            .into_iter()
+            .map(|e| e.text)
+            .collect();
+        assert_eq!(texts, ["First download"]);
+    }
 }
