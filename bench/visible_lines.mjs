@@ -141,10 +141,24 @@ function visible(line, page, pageSet) {
 }
 
 /** Markup shown as text outside code: Markdown emphasis (a pair, or a lone `**` that lost its
- * other half; not `2**10` or a `src/**` glob), links, footnote references, headings, tables,
- * safe HTML tags. */
+ * other half), links, footnote references, headings, tables, safe HTML tags. */
+/** A line of the page holding an odd number of `**` marks (not `2**10`, not `src/**`): one
+ * that lost its other half. Tested and matched as the expressions beside it are. */
+const LONE_BOLD = {
+  marks: /(?<![/\d*])\*\*(?![/\d*])/g,
+  match(text) {
+    let at = 0;
+    for (const line of text.split('\n')) {
+      if ((line.match(this.marks) ?? []).length % 2 === 1) return { index: at + line.search(this.marks) };
+      at += line.length + 1;
+    }
+    return null;
+  },
+  test(text) { return this.match(text) !== null; },
+};
+
 const RAW_MARKUP = [
-  /\*\*[^*\n]+\*\*/, /(?<![/\d*])\*\*(?![/\d*])/, /\]\(https?:/, /\[\^[^\]\s]+\]/, /^#{1,6} \S/m, /^\s*\|.*\|\s*$/m, /<\/?(b|strong|i|em|br|p|ul|ol|li|table|tr|td|th|code|a)\b[^>]*>/i,
+  /\*\*[^*\n]+\*\*/, LONE_BOLD, /\]\(https?:/, /\[\^[^\]\s]+\]/, /^#{1,6} \S/m, /^\s*\|.*\|\s*$/m, /<\/?(b|strong|i|em|br|p|ul|ol|li|table|tr|td|th|code|a)\b[^>]*>/i,
 ];
 
 const site = await mkdtemp(join(tmpdir(), 'visible-lines-'));

@@ -98,6 +98,14 @@ fn single_tildes_before_a_number_mean_about_and_keep_the_bold_around_them() {
             ]
         )]
     );
+    // A number struck through and the new one after it: `~1,200~ 1,450`.
+    assert_eq!(
+        plain("~1,200~ 1,450"),
+        [el(
+            Element::Paragraph,
+            vec![el(Element::Strike, vec![text("1,200")]), text(" 1,450")]
+        )]
+    );
     // Words between single tildes are struck through, as on GitHub; double tildes always are.
     assert_eq!(
         plain("~still down~ and ~~paged~~"),

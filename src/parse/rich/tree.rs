@@ -37,9 +37,10 @@ enum Kind {
     /// A footnote's definition (`[^label]: text`): a block whose first line starts with its
     /// label.
     Footnote(String),
-    /// Text between single tildes: struck through (`~no longer true~`, as on GitHub), unless
-    /// it opens with a number, where the tildes mean "about" (`~55 TON ≈ **~$110**`).
-    SingleTilde,
+    /// Text between single tildes: struck through (`~no longer true~`, `~1,200~ 1,450`, as on
+    /// GitHub), unless it opens with a number and the closing tilde runs on into a word, where
+    /// the tildes mean "about" (`~55 TON ≈ **~$110**`).
+    SingleTilde { runs_on: bool },
 }
 
 #[derive(Debug)]
@@ -83,7 +84,16 @@ impl<'l> Builder<'l> {
             | Options::ENABLE_OLD_FOOTNOTES
             // Single tildes apart from double ones: see `Kind::SingleTilde`.
             | Options::ENABLE_SUBSCRIPT;
-        for event in Parser::new_ext(markdown, options) {
+        for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+            // Single tildes: whether a word runs on right after the closing one (`**~$110**`).
+            if let Event::Start(Tag::Subscript) = event {
+                let runs_on = markdown
+                    .get(range.end..)
+                    .and_then(|rest| rest.chars().next())
+                    .is_some_and(|c| !c.is_whitespace());
+                self.open(Kind::SingleTilde { runs_on }, None);
+                continue;
+            }
             self.event(event);
         }
         while self.frames.len() > 1 {
@@ -141,7 +151,8 @@ impl<'l> Builder<'l> {
             Tag::Strong => Kind::Keep(Element::Strong),
             Tag::Strikethrough => Kind::Keep(Element::Strike),
             Tag::Superscript => Kind::Keep(Element::Superscript),
-            Tag::Subscript => Kind::SingleTilde,
+            // (Opened in `build`, which knows what follows it.)
+            Tag::Subscript => Kind::SingleTilde { runs_on: false },
             Tag::Link { dest_url, .. } => match self.links.link(&dest_url) {
                 Some(url) => Kind::Keep(Element::Link(url)),
                 None => Kind::Unwrap,
@@ -235,7 +246,7 @@ impl<'l> Builder<'l> {
                     | Element::Division
             ),
             Kind::Unwrap => f.html.is_none(),
-            Kind::Image(_) | Kind::Footnote(_) | Kind::SingleTilde => false,
+            Kind::Image(_) | Kind::Footnote(_) | Kind::SingleTilde { .. } => false,
         });
         if in_layout && text.trim().is_empty() {
             return;
@@ -332,7 +343,7 @@ impl<'l> Builder<'l> {
                 let node = self.image(&src, alt);
                 self.push(node);
             }
-            Kind::SingleTilde if means_about(&frame.children) => {
+            Kind::SingleTilde { runs_on: true } if means_about(&frame.children) => {
                 self.push(Node::Text("~".into()));
                 for child in frame.children {
                     self.push(child);
@@ -341,7 +352,9 @@ impl<'l> Builder<'l> {
                 // the rest of the block (`lenient`).
                 self.push(Node::Text("~".into()));
             }
-            Kind::SingleTilde => self.push(Node::Element(Element::Strike, frame.children)),
+            Kind::SingleTilde { .. } => {
+                self.push(Node::Element(Element::Strike, frame.children));
+            }
             Kind::Footnote(name) => {
                 let mut children = frame.children;
                 let mark = footnote_mark(&name);

@@ -225,25 +225,40 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The most lines a note quoted over the first `#` line may take, its blank lines included.
+const QUOTE_OVER_TITLE_LINES: usize = 16;
+
 impl Reader<'_> {
-    /// The `#` title right after a quote that opens the text (`> **What is this document?**`
+    /// The `#` line right after a quote that opens the text (`> **What is this document?**`
     /// over `# 2026-07-07 — Deploy failed`): the author's note on the document, kept whole
-    /// as a section of its own, not taken for the title or set aside as a preamble.
+    /// as a section of its own ("Opening note"), not taken for the title or set aside as a
+    /// preamble. A quote telling moments (`> - 10:00 alert`) is not such a note.
     fn title_after_quote(&mut self, first: usize) -> Option<usize> {
         let quoted = |i: usize| self.lines[i].text.trim_start().starts_with('>');
         if !quoted(first) {
             return None;
         }
-        let after = (first..self.lines.len())
+        // A note a few lines long, right over a `#` line.
+        let after = (first..self.lines.len().min(first + QUOTE_OVER_TITLE_LINES))
             .find(|&i| !quoted(i) && !self.lines[i].text.trim().is_empty())?;
-        if !is_title_heading(&self.lines[after].text) {
+        let heading = &self.lines[after].text;
+        // A quote telling moments (`> - 10:00 alert`) is the document's own text.
+        let tells_moments = self.lines[first..after].iter().any(|line| {
+            let words = line.text.trim_start().trim_start_matches(['>', ' ']);
+            let words = strip_list_marker(words)
+                .0
+                .trim_start_matches(['*', '_', '`']);
+            words.starts_with(|c: char| c.is_ascii_digit())
+                && timeline_entry(words, self.context).is_some()
+        });
+        if !is_title_heading(heading) || tells_moments {
             return None;
         }
         let quote: Vec<&str> = self.lines[first..after]
             .iter()
             .map(|line| line.raw.trim_end())
             .collect();
-        let section = self.push_kept_section("Before the title");
+        let section = self.push_kept_section("Opening note");
         self.incident.other_sections[section].body = quote.join("\n").trim_end().to_string();
         Some(after)
     }

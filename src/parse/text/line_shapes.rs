@@ -87,12 +87,70 @@ pub(super) fn section_name(text: &str) -> String {
 
 /// `text` without its strong-emphasis marks: a name shown as plain text (`✅ **Summary**`,
 /// `1. **Detection**`, `Code gap** (original)` whose opening mark went with the line's start).
+/// Asterisks that are no emphasis stay: in code, a power (`2**10`), a glob (`src/**/*.ts`).
 pub(super) fn without_bold(text: &str) -> String {
     // (Underscores stay: `__init__` and `$__env` are names more often than emphasis.)
-    match text.contains("**") {
-        true => text.replace("**", "").trim().to_string(),
-        false => text.to_string(),
+    let marks = bold_marks(text);
+    if marks.is_empty() {
+        return text.to_string();
     }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for at in marks {
+        out.push_str(&text[from..at]);
+        from = at + 2;
+    }
+    out.push_str(&text[from..]);
+    out.trim().to_string()
+}
+
+/// Where `text` writes `**` as Markdown's strong emphasis: outside code spans and fenced
+/// blocks, not between two digits (`2**10`) and not beside a slash or another asterisk
+/// (`src/**/x`, `***`).
+pub(super) fn bold_marks(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut marks = Vec::new();
+    let mut in_fence = false;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_fence = !in_fence;
+        } else if !in_fence {
+            // Code spans: a run of backticks opens one that the same run closes.
+            let mut code_run: Option<usize> = None;
+            let mut i = 0;
+            let lb = line.as_bytes();
+            while i < lb.len() {
+                if lb[i] == b'`' {
+                    let run = lb[i..].iter().take_while(|&&b| b == b'`').count();
+                    code_run = match code_run {
+                        Some(open) if open == run => None,
+                        None => Some(run),
+                        other => other,
+                    };
+                    i += run;
+                    continue;
+                }
+                if code_run.is_none() && lb[i..].starts_with(b"**") {
+                    let at = line_start + i;
+                    let before = at.checked_sub(1).and_then(|j| bytes.get(j)).copied();
+                    let after = bytes.get(at + 2).copied();
+                    let glob = |b: Option<u8>| matches!(b, Some(b'/' | b'*'));
+                    let digit = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_digit());
+                    let power = digit(before) && digit(after);
+                    if !power && !glob(before) && !glob(after) {
+                        marks.push(at);
+                    }
+                    i += 2;
+                    continue;
+                }
+                i += 1;
+            }
+        }
+        line_start += line.len();
+    }
+    marks
 }
 
 /// True for a line that starts a section on its own: a Markdown heading or a known label.

@@ -2304,11 +2304,12 @@ fn names_the_postmortem(label: &str) -> bool {
     lower.contains("postmortem")
 }
 
-/// Drops the `**` that ends an entry's text when it closes nothing: bold around a whole
-/// entry wrapped over lines (`- **01:38: alerts fired,` / `  the backup got paged**`) loses its
-/// opening with the stamp.
+/// Drops the `**` that ends an entry's text when it closes nothing (an odd count of the
+/// text's emphasis marks, see [`bold_marks`]): bold around a whole entry wrapped over lines
+/// (`- **01:38: alerts fired,` / `  the backup got paged**`) loses its opening with the stamp.
 fn drop_unpaired_closing_bold(text: &mut String) {
-    if text.ends_with("**") && text.matches("**").count() % 2 == 1 {
+    let marks = bold_marks(text);
+    if marks.len() % 2 == 1 && marks.last() == text.len().checked_sub(2).as_ref() {
         text.truncate(text.len() - 2);
         text.truncate(text.trim_end().len());
     }
@@ -2554,7 +2555,7 @@ mod report_tests {
         let parsed = parse_text(text);
         assert_eq!(parsed.incident.title, "2026-07-07 - Deploy #426 failed");
         let quote = &parsed.incident.other_sections[0];
-        assert_eq!(quote.title, "Before the title");
+        assert_eq!(quote.title, "Opening note");
         assert!(quote
             .body
             .starts_with("> **What is this document?**\n> - **One line**"));
@@ -2637,5 +2638,83 @@ mod report_tests {
             .map(|e| e.text)
             .collect();
         assert_eq!(texts, ["First download"]);
+    }
+
+    #[test]
+    fn lines_under_a_heading_entry_are_moments_unless_they_retell_its_second() {
+        let count = |text: &str| parse_text(text).incident.timeline.len();
+        // A heading to the minute heads moments at that minute and within it.
+        assert_eq!(count("# Paging\n\n## Timeline\n\n### 14:05 Alert fired\n\n- 14:05 paged on-call\n- 14:07 on-call acked\n"), 3);
+        assert_eq!(count("# Paging\n\n## Timeline\n\n### 14:05 Alert\n\n- 14:05:10 page sent\n- 14:05:40 acked\n"), 3);
+        // A heading to the second, retold by lines stamped at that second, is one moment.
+        assert_eq!(count("# Restart\n\n## Timeline\n\n### Night restart (02:14:09 - March 4, 2025)\n- Both workers restarted\n  - `a`: started at `2025-03-04T02:14:09.44Z`\n  - `b`: started at `2025-03-04T02:14:09.51Z`\n"), 1);
+        // A span to the second keeps its first moment's line as an entry (the heading names
+        // the part).
+        let text = "# Tests\n\n## Timeline\n\n### Testing (02:36:00 to 02:50:00 UTC)\n\n- 02:36:00 UTC started testing\n";
+        let incident = parse_text(text).incident;
+        assert_eq!(incident.timeline.len(), 1);
+        assert_eq!(incident.timeline[0].text, "started testing");
+    }
+
+    #[test]
+    fn asterisks_that_are_no_emphasis_stay_in_titles_and_entries() {
+        let title = |text: &str| parse_text(text).incident.title;
+        assert_eq!(
+            title("# Limit of 2**10 connections hit\n"),
+            "Limit of 2**10 connections hit"
+        );
+        assert_eq!(
+            title("# Glob src/**/*.ts matched nothing\n"),
+            "Glob src/**/*.ts matched nothing"
+        );
+        assert_eq!(
+            title("# Config `**` key broke **the parser**\n"),
+            "Config `**` key broke the parser"
+        );
+        let first = |text: &str| parse_text(text).incident.timeline[0].text.clone();
+        let timeline = "# Deploy\n\n## Timeline\n\n";
+        assert_eq!(
+            first(&format!(
+                "{timeline}- 14:05 changed src/**/*.js, then **rolled back**\n"
+            )),
+            "changed src/**/*.js, then **rolled back**"
+        );
+        assert_eq!(
+            first(&format!(
+                "{timeline}- 14:07 raised limit to 2**10 and **restarted**\n"
+            )),
+            "raised limit to 2**10 and **restarted**"
+        );
+        assert_eq!(
+            first(&format!(
+                "{timeline}- 14:10 ran `grep '**'` and **fixed**\n"
+            )),
+            "ran `grep '**'` and **fixed**"
+        );
+        assert_eq!(
+            first(&format!("{timeline}- 14:09 matched src/**\n")),
+            "matched src/**"
+        );
+    }
+
+    #[test]
+    fn a_quote_telling_moments_is_the_documents_text_and_one_over_a_part_a_note() {
+        let text = "> Outage of the API\n>\n> The gateway failed.\n>\n> Users saw errors.\n>\n> - 10:00 alert fired\n> - 10:05 fixed\n\n# Comments\n\nNone.\n";
+        let parsed = parse_text(text);
+        assert_eq!(parsed.incident.timeline.len(), 2);
+        assert!(parsed
+            .incident
+            .other_sections
+            .iter()
+            .all(|s| s.title != "Opening note"));
+        // A note over a part's heading is kept too, and the part reads as ever.
+        let text = "> Written by the on-call team\n\n# Timeline\n\n- 10:00 alert fired\n";
+        let parsed = parse_text(text);
+        assert_eq!(parsed.incident.other_sections[0].title, "Opening note");
+        assert_eq!(
+            parsed.incident.other_sections[0].body,
+            "> Written by the on-call team"
+        );
+        assert_eq!(parsed.incident.timeline.len(), 1);
     }
 }

@@ -449,8 +449,10 @@ impl Reader<'_> {
     }
 
     /// The line of the heading whose entry is open, when `content` (a line of that heading's
-    /// part, no heading itself) opens or ends with a stamp at the heading's moment: the same
-    /// minute, the same second where both write one, and the same day where both write one.
+    /// part, no heading itself) opens or ends with a stamp telling the heading's moment again
+    /// to the second: the heading writes its seconds, the line the same ones, on the same day
+    /// where both write one. (A heading to the minute over lines at that minute or within it
+    /// heads moments of their own.)
     fn restates_open_heading(&self, content: &str) -> Option<u32> {
         if !self.heading_event_open || content.starts_with('#') {
             return None;
@@ -458,26 +460,26 @@ impl Reader<'_> {
         let raw = self.raw_events.last()?;
         let heading = &self.lines[raw.line_index].text;
         heading_level(scan::trim_start(heading))?;
-        // `#### Phase 5: Testing (02:36-02:50 UTC)` names a span; a line at its start is the
-        // span's first moment, told on its own.
-        let (at, clock) = clocks_at_word_starts(heading).find(|(_, clock)| {
-            (clock.time.hour(), clock.time.minute()) == (raw.time.hour(), raw.time.minute())
-        })?;
+        let (at, clock) =
+            clocks_at_word_starts(heading).find(|(_, clock)| clock.time == raw.time)?;
+        if heading[at..at + clock.len].matches(':').count() < 2 {
+            return None;
+        }
+        // `#### Phase 5: Testing (02:36:00-02:50:00 UTC)` names a span; a line at its start is
+        // the span's first moment, told on its own.
         let after = heading[at + clock.len..].trim_start();
-        let after_dash = after.trim_start_matches(['-', '–', '—']).trim_start();
-        if after_dash.len() < after.len() && leading_clock(after_dash).is_some() {
+        let after_zone = zone_at_start(head(after, 24))
+            .map_or(after, |zone| after[zone.label.len()..].trim_start());
+        let after_dash = after_zone
+            .strip_prefix("to ")
+            .unwrap_or(after_zone.trim_start_matches(['-', '–', '—']))
+            .trim_start();
+        if after_dash.len() < after_zone.len() && leading_clock(after_dash).is_some() {
             return None;
         }
         let entry = timeline_entry(content, self.context)
             .or_else(|| trailing_entry(content, self.context).map(|(entry, ..)| entry))?;
-        let seconds = |t: NaiveTime| (t.second() != 0).then_some(t.second());
-        let same_second = match (seconds(raw.time), seconds(entry.time)) {
-            (Some(a), Some(b)) => a == b,
-            _ => true,
-        };
-        let same_moment = (raw.time.hour(), raw.time.minute())
-            == (entry.time.hour(), entry.time.minute())
-            && same_second
+        let same_moment = entry.time.with_nanosecond(0) == Some(raw.time)
             && entry.date.zip(raw.date).is_none_or(|(a, b)| a == b);
         same_moment.then_some(raw.line)
     }
