@@ -2601,15 +2601,19 @@ mod report_tests {
         assert_eq!(parsed.incident.timeline.len(), 2);
         // Japanese: the heading's moment written with its part of the day (`午後3時` is 15:00).
         let text = "# COCOA が起動しない\n\n### 発生日時\n2021年11月25日午後3時\n\n### 復旧日時\niOS: 2021年11月26日午前10時47分\n";
-        let incident = parse_text(text).incident;
         assert_eq!(
-            incident.start.map(|m| m.to_string()).as_deref(),
-            Some("2021-11-25T15:00:00")
+            stated_window(&parse_text(text).incident),
+            (
+                Some("2021-11-25T15:00:00".into()),
+                Some("2021-11-26T10:47:00".into())
+            )
         );
-        assert_eq!(
-            incident.end.map(|m| m.to_string()).as_deref(),
-            Some("2021-11-26T10:47:00")
-        );
+    }
+
+    /// The stated start and end, as written out.
+    fn stated_window(incident: &crate::model::Incident) -> (Option<String>, Option<String>) {
+        let written = |m: Option<crate::model::Moment>| m.map(|m| m.to_string());
+        (written(incident.start), written(incident.end))
     }
 
     #[test]
@@ -2617,12 +2621,11 @@ mod report_tests {
         let text = "# インシデントレポート: デプロイ障害\n\n**発生日時**: 2026-01-17 07:31 JST\n**解決日時**: 2026-01-17 08:10 JST\n\n## タイムライン\n\n| 時刻 | イベント |\n|------|----------|\n| 07:22 | デプロイ開始 |\n| 08:10 | 再デプロイ完了 |\n";
         let incident = parse_text(text).incident;
         assert_eq!(
-            incident.start.map(|m| m.to_string()).as_deref(),
-            Some("2026-01-17T07:31:00+09:00")
-        );
-        assert_eq!(
-            incident.end.map(|m| m.to_string()).as_deref(),
-            Some("2026-01-17T08:10:00+09:00")
+            stated_window(&incident),
+            (
+                Some("2026-01-17T07:31:00+09:00".into()),
+                Some("2026-01-17T08:10:00+09:00".into())
+            )
         );
         let texts: Vec<&str> = incident.timeline.iter().map(|e| e.text.as_str()).collect();
         assert_eq!(texts, ["デプロイ開始", "再デプロイ完了"]);
