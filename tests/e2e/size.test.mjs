@@ -185,8 +185,14 @@ const INTERACTIVE_BUDGET = 639 * KB;
  * 427.0 -> 431.8 KB, page unchanged at 597.2 KB, everything 1063.9 -> 1068.6 KB in the working
  * tree. Raised to 1079 KB on 7 December 2026 (thirty-ninth session) with the interactive budget
  * above: worker 433.3 -> 434.4 KB (the attempted fixes read as misleading paths in the kinds
- * it computes, 0.9 KB), page 598.0 -> 602.5 KB, everything 1076.6 KB in the working tree. */
-const TOTAL_BUDGET = 1079 * KB;
+ * it computes, 0.9 KB), page 598.0 -> 602.5 KB, everything 1076.6 KB in the working tree.
+ * Raised to 1082 KB on 7 December 2026 (fortieth session): the reader learnt Japanese, Chinese
+ * and Korean start and end fields, a start heading's next line, parts of the day in stated
+ * moments, span headings from a rough day, offsets after a zone's name, moments a line retells
+ * under its heading, an opening quote kept as a note, and where `**` is emphasis (titles,
+ * section names, entries): worker 434.4 -> 437.7 KB, page 602.5 -> 602.9 KB, everything
+ * 1080.2 KB in the working tree. */
+const TOTAL_BUDGET = 1082 * KB;
 
 const gzipBytes = async (name) => gzipSync(await readFile(join(DIST, name))).length;
 
