@@ -216,7 +216,7 @@ try {
     perFile.push({ file: record.file, share, lines: lines.length, raw, development: isDevelopment(record.split) });
     if (process.env.DETAILS && isDevelopment(record.split)) {
       for (const re of RAW_MARKUP) {
-        const m = shown.outsideCode.match(re);
+        const m = re instanceof RegExp ? shown.outsideCode.match(re) : re.match(shown.outsideCode);
         if (m) console.log(`  ${record.file}: RAW ${JSON.stringify(shown.outsideCode.slice(Math.max(0, m.index - 60), m.index + 80))}`);
       }
       if (process.env.DUMP) console.log(`----- ${record.file} page text -----\n${shown.all}\n-----`);
