@@ -3,7 +3,7 @@
 //! `At 11:00 AM`, `07:32:16 GMT`, `2024-01-15T10:00:00Z`), an optional zone, a separator
 //! (`:`, `-`, `–`, `—`, `|`, `,`) and the text. Also tells chat-log lines and date lines apart.
 
-use chrono::{NaiveDate, NaiveTime, Timelike};
+use chrono::{NaiveDate, NaiveTime};
 
 use super::calendar::{find_date_in, leading_date, leading_month_day, DateContext};
 use super::clock::{bare_hhmm, hhmm, hour_mark, leading_clock, written_with_colon, Clock};
@@ -659,10 +659,7 @@ fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Ent
     }
     let mut clock = day_part
         .map(|(part, clock)| Clock {
-            time: clock
-                .time
-                .with_hour(part.hour(clock.time.hour()))
-                .unwrap_or(clock.time),
+            time: part.on(clock.time),
             ..clock
         })
         .or_else(|| leading_clock(&content[at..]))

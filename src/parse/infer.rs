@@ -590,7 +590,7 @@ fn moments(text: &str, context: DateContext, windows: bool) -> Vec<Inferred<'_>>
                     .or(date_after.as_ref().map(|d| d.date)),
                 time: day_part
                     .or_else(|| part_named_after(after))
-                    .map_or(clock.time, |part| on_day_part(clock.time, part)),
+                    .map_or(clock.time, |part| part.on(clock.time)),
                 zone,
                 at: date.as_ref().map_or(at, |d| window + d.span.start),
                 sentence: text[start..end].trim(),
@@ -811,16 +811,6 @@ fn glosses_an_introduced_moment(lead: &str) -> bool {
         .any(|w| {
             TRIGGERS.contains(&w.as_str()) || matches!(w.as_str(), "midnight" | "noon" | "midday")
         })
-}
-
-/// `time` read on a 12-hour clock in `part` of the day (`下午 3:00` is 15:00); a 24-hour time
-/// (`下午 15:00`) stays as written.
-fn on_day_part(time: NaiveTime, part: DayPart) -> NaiveTime {
-    use chrono::Timelike;
-    match time.hour() {
-        1..=12 => time.with_hour(part.hour(time.hour())).unwrap_or(time),
-        _ => time,
-    }
 }
 
 /// Words of Chinese that introduce a moment, written right before its time with no space:

@@ -422,6 +422,13 @@ impl DayPart {
             _ => hour,
         }
     }
+
+    /// `time` read on a 12-hour clock in this part of the day (`下午 3:00` is 15:00); a 24-hour
+    /// time (`下午 15:00`) stays as written.
+    pub fn on(self, time: chrono::NaiveTime) -> chrono::NaiveTime {
+        use chrono::Timelike;
+        time.with_hour(self.hour(time.hour())).unwrap_or(time)
+    }
 }
 
 /// The words for a part of the day written before a time, in Chinese, Japanese and Korean.

@@ -35,10 +35,9 @@ fn split_pairs(text: &str, out: &mut Vec<Node>) {
             .chars()
             .next_back()
             .is_none_or(|c| c.is_whitespace() || !c.is_alphanumeric())
-            && text[inner_from..]
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_alphanumeric() || "~$€£¥+−±≈".contains(c));
+            && text[inner_from..].chars().next().is_some_and(|c| {
+                c.is_alphanumeric() || c == '~' || super::AMOUNT_SIGNS.contains(c)
+            });
         let close = text[inner_from..].find("**").map(|i| inner_from + i);
         match close.filter(|&close| {
             opens

@@ -117,6 +117,10 @@ pub fn preview_end(text: &str, limit: usize) -> Option<usize> {
 /// recursively stays within the stack on any input.
 pub const MAX_DEPTH: usize = 48;
 
+/// Signs an amount may open with (`$110`, `+21.8%`, `≈ 3`): text starting with one is about a
+/// number, as text starting with a digit is.
+const AMOUNT_SIGNS: &str = "$€£¥+−±≈";
+
 /// The visible words of some nodes, with blocks separated by new lines (for tests, search
 /// and measuring what reaches the page).
 pub fn plain_text(nodes: &[Node]) -> String {

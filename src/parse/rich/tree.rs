@@ -22,7 +22,7 @@ fn means_about(children: &[Node]) -> bool {
     super::plain_text(children)
         .chars()
         .next()
-        .is_some_and(|c| c.is_ascii_digit() || "$€£¥+−±≈<>.".contains(c))
+        .is_some_and(|c| c.is_ascii_digit() || super::AMOUNT_SIGNS.contains(c) || "<>.".contains(c))
 }
 
 /// What closing a frame makes of it.

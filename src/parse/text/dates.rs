@@ -1498,13 +1498,8 @@ pub(super) fn moment_in(
     let span = date.as_ref().map_or(0..0, |d| d.span.clone());
     let (at, clock) = clock_in(text, span)?;
     // `2021年11月25日午後3時`: the part of the day written before the time.
-    let time = match crate::parse::zone::trailing_day_part(&text[..at]) {
-        Some(part) => clock
-            .time
-            .with_hour(part.hour(clock.time.hour()))
-            .unwrap_or(clock.time),
-        None => clock.time,
-    };
+    let time = crate::parse::zone::trailing_day_part(&text[..at])
+        .map_or(clock.time, |part| part.on(clock.time));
     Some((date.map(|d| d.date), time))
 }
 

@@ -223,12 +223,7 @@ impl<'a> Reader<'a> {
         }
         title
     }
-}
 
-/// The most lines a note quoted over the first `#` line may take, its blank lines included.
-const QUOTE_OVER_TITLE_LINES: usize = 16;
-
-impl Reader<'_> {
     /// The `#` line right after a quote that opens the text (`> **What is this document?**`
     /// over `# 2026-07-07 — Deploy failed`): the author's note on the document, kept whole
     /// as a section of its own ("Opening note"), not taken for the title or set aside as a
@@ -263,6 +258,9 @@ impl Reader<'_> {
         Some(after)
     }
 }
+
+/// The most lines a note quoted over the first `#` line may take, its blank lines included.
+const QUOTE_OVER_TITLE_LINES: usize = 16;
 
 /// Lines of metadata (`layout: post`, `[extra]`, `.. meta::`) as a code block, one per line as
 /// written: as prose they ran together into one paragraph.
