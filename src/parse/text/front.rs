@@ -229,7 +229,8 @@ impl<'a> Reader<'a> {
     /// as a section of its own ("Opening note"), not taken for the title or set aside as a
     /// preamble. A quote telling moments (`> - 10:00 alert`) is not such a note.
     fn title_after_quote(&mut self, first: usize) -> Option<usize> {
-        let quoted = |i: usize| self.lines[i].text.trim_start().starts_with('>');
+        // By the source line: the pieces of a quoted line split at `<br>` are quoted too.
+        let quoted = |i: usize| self.lines[i].raw.trim_start().starts_with('>');
         if !quoted(first) {
             return None;
         }
@@ -249,10 +250,15 @@ impl<'a> Reader<'a> {
         if !is_title_heading(heading) || tells_moments {
             return None;
         }
-        let quote: Vec<&str> = self.lines[first..after]
-            .iter()
-            .map(|line| line.raw.trim_end())
-            .collect();
+        // The source lines, once each: a line split at `<br>` is several pieces with one raw.
+        let mut quote: Vec<&str> = Vec::new();
+        let mut last_number = None;
+        for line in &self.lines[first..after] {
+            if last_number != Some(line.number) {
+                quote.push(line.raw.trim_end());
+                last_number = Some(line.number);
+            }
+        }
         let section = self.push_kept_section("Opening note");
         self.incident.other_sections[section].body = quote.join("\n").trim_end().to_string();
         Some(after)
