@@ -2564,6 +2564,39 @@ mod report_tests {
     }
 
     #[test]
+    fn a_paragraph_naming_only_listed_moments_tells_them_again() {
+        let text = "# Crashes\n\n## Timeline\n\n| Time | Crash |\n|---|---|\n| 00:44 | Map race |\n| 01:15 | Proc stack |\n| 01:19 | Map race |\n\n**Action Required**: Copy the new binary to end the crashes at 01:15 and 01:19.\n\nCrashes were seen again at 01:15 and 01:40.\n";
+        let parsed = parse_text(text);
+        let times: Vec<String> = parsed
+            .incident
+            .timeline
+            .iter()
+            .map(|e| e.at.time.format("%H:%M").to_string())
+            .collect();
+        // The second paragraph names a moment of its own (01:40): both of its moments stay.
+        assert_eq!(times, ["00:44", "01:15", "01:19", "01:15", "01:40"]);
+        let notes = parsed
+            .incident
+            .other_sections
+            .iter()
+            .find(|s| s.title == "Notes in the timeline")
+            .expect("a note");
+        assert!(notes.body.contains("**Action Required**"), "{}", notes.body);
+    }
+
+    #[test]
+    fn a_quoted_line_split_at_br_is_kept_once() {
+        let text = "> Written for the team.<br>Ask in #ops.\n> Draft\n\n# 2026-07-07 - Deploy failed\n\n## Timeline\n\n- 10:00 Deploy started\n";
+        let parsed = parse_text(text);
+        let quote = &parsed.incident.other_sections[0];
+        assert_eq!(quote.title, "Opening note");
+        assert_eq!(
+            quote.body,
+            "> Written for the team.<br>Ask in #ops.\n> Draft"
+        );
+    }
+
+    #[test]
     fn bold_in_a_title_and_a_wrapped_bold_entry_leave_no_asterisks() {
         let text = "# Postmortem: \"The Vanishing Database\" - **CatifyMe Outage**\n\n## Timeline\n\n- **01:38: alerts fired for the site being down,\n  the backup contact got paged**\n- 01:39: Operator joins\n";
         let incident = parse_text(text).incident;

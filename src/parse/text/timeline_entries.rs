@@ -281,8 +281,21 @@ impl Reader<'_> {
                 .as_ref()
                 .map(|(_, words)| format!("{} {words}", content.trim()));
             let read = joined.as_deref().unwrap_or(content);
-            let mut moments = inferred_times(read, self.context).into_iter();
-            if let Some(moment) = moments.next().filter(|m| !restates_entry(m.time)) {
+            let found = inferred_times(read, self.context);
+            // `**Action Required**: ... crashes at 01:15 and 01:19.` under the table that
+            // listed both: a paragraph naming several moments, every one an entry already,
+            // tells them again.
+            let listed_count = found.iter().skip(1).take_while(|m| m.listed).count();
+            let retells_entries = !self.line_is_item
+                && listed_count > 0
+                && found[..=listed_count]
+                    .iter()
+                    .all(|moment| self.tells_time(moment.time));
+            let mut moments = found.into_iter();
+            if let Some(moment) = moments
+                .next()
+                .filter(|m| !restates_entry(m.time) && !retells_entries)
+            {
                 // `- **December 11, 1998**: The probe launches ... at 18:45 UTC`: the day the
                 // item opens with is its moments' day.
                 let labelled_day = self
