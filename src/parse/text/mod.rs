@@ -2585,6 +2585,22 @@ mod report_tests {
     }
 
     #[test]
+    fn an_item_telling_when_something_happened_is_no_day_heading() {
+        let text = "# Pipeline failure\n\n**Investigation Date:** 2025-09-16\n\n## Timeline\n\n### Phase 2: Analysis (11:30 - 12:00)\n\n- Main scraping: August 29, 2025 (3,913 pages)\n- Function created: September 16, 2025 (TODAY)\n\n### Phase 3: Code (12:00 - 12:15)\n\nText.\n\n- Day 2: September 17, 2025\n- 09:00 Checked again\n";
+        let parsed = parse_text(text);
+        let days: Vec<String> = parsed
+            .incident
+            .timeline
+            .iter()
+            .map(|e| e.at.to_string())
+            .collect();
+        assert_eq!(days.len(), 3, "{days:?}");
+        assert!(days[1].starts_with("2025-09-16T12:00"), "{days:?}");
+        // A label naming the day itself still dates the entries after it.
+        assert!(days[2].starts_with("2025-09-17T09:00"), "{days:?}");
+    }
+
+    #[test]
     fn a_quoted_line_split_at_br_is_kept_once() {
         let text = "> Written for the team.<br>Ask in #ops.\n> Draft\n\n# 2026-07-07 - Deploy failed\n\n## Timeline\n\n- 10:00 Deploy started\n";
         let parsed = parse_text(text);

@@ -161,6 +161,9 @@ impl Reader<'_> {
         }
         let day = match content.starts_with('#') || bold_heading(content).is_some() {
             true => heading_date(content, self.context),
+            // `- Main scraping: August 29, 2025 (3,913 pages)`: an item telling when
+            // something happened, not the day of the entries after it.
+            false if self.line_is_item && labels_a_dated_fact(content) => None,
             false => date_line(content, self.context),
         };
         // `*Last Update: May 4, 2025*` dates the page, not the entries under it.
@@ -781,4 +784,28 @@ fn window_opening(content: &str, context: DateContext) -> Option<(usize, Entry)>
     let word = skip_word(content, &["between ", "from "]);
     let entry = timeline_entry(&content[word..], context).filter(|_| word > 0)?;
     Some((word, entry))
+}
+
+/// True when a line opens with a label of words before its colon (`Main scraping: August 29,
+/// 2025`, `Function created: September 16`): the day is the fact's, not a day heading's.
+/// A label naming the day itself (`Day 2: March 5`, `Monday: ...`, `Date: ...`) is not such
+/// a label.
+fn labels_a_dated_fact(content: &str) -> bool {
+    let Some((label, _)) = content.split_once(':') else {
+        return false;
+    };
+    let words: Vec<String> = label
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    const DAY_WORDS: [&str; 12] = [
+        "day", "date", "tag", "datum", "dag", "día", "dia", "fecha", "jour", "giorno", "on",
+        "update",
+    ];
+    !words.is_empty()
+        && words.iter().all(|w| w.chars().all(char::is_alphabetic))
+        && !words
+            .iter()
+            .any(|w| DAY_WORDS.contains(&w.as_str()) || crate::parse::entry::is_weekday(w))
 }
