@@ -207,6 +207,7 @@ impl Reader<'_> {
             Some(found) => {
                 if self.dates.field.is_none() {
                     self.note_dated_moment(index, value, value_at);
+                    self.dated_window = self.window_in_date_field(index, value, &found);
                 }
                 let first = *self.dates.field.get_or_insert(found.date);
                 // `## Incident 2` then `**Date:** December 23, 2025` after the document's own
@@ -222,6 +223,67 @@ impl Reader<'_> {
             None => {
                 self.keep_as_summary(index, value_at, "expected a date such as `January 15, 2024` or `2024-01-15`; kept the line as summary text");
             }
+        }
+    }
+
+    /// The window a `Date:` field in the document's header writes after its day
+    /// (`December 14, 2025 - 21:37-21:39 UTC`, `November 4, 2025, 16:00-17:00 CET`,
+    /// `October 11, 2025 - 9:24-9:50 PM`), over the first section or under its heading
+    /// (`## Executive Summary`). A `Date:` field further down is that part's, not the
+    /// incident's.
+    fn window_in_date_field(
+        &self,
+        index: usize,
+        value: &str,
+        found: &crate::parse::calendar::FoundDate,
+    ) -> Option<(Moment, Moment)> {
+        let headings_above = self.lines[self.body_start..index]
+            .iter()
+            .filter(|line| line.text.trim_start().starts_with("##"))
+            .count();
+        if headings_above > 1 {
+            return None;
+        }
+        let rest = value[found.span.end..].trim_start_matches([' ', ',', '-', '–', '—', '*']);
+        let rest = rest.strip_prefix("at ").unwrap_or(rest).trim_start();
+        let first = leading_clock(rest)?;
+        let between = rest[first.len..].trim_start();
+        let to_text = ["-", "–", "—", "to ", "until "]
+            .iter()
+            .find_map(|sep| between.strip_prefix(sep))?
+            .trim_start();
+        let second = leading_clock(to_text)?;
+        let mut start = first.time;
+        // `9:24-9:50 PM`: the end's part of the day is the start's too.
+        let shares_pm = crate::parse::clock::written_meridiem(rest, first).is_none()
+            && crate::parse::clock::written_meridiem(to_text, second) == Some(true)
+            && start.hour() < 12
+            && start.hour() + 12 <= second.time.hour();
+        if shares_pm {
+            start += Duration::hours(12);
+        }
+        let end_date = match second.time < start {
+            true => found.date.checked_add_signed(Duration::days(1)),
+            false => Some(found.date),
+        };
+        let zone = find_zone(&to_text[second.len..]).or_else(|| find_zone(value));
+        let offset_on = |date: Option<NaiveDate>, time: NaiveTime| {
+            zone.as_ref().map(|z| z.offset_on(date, time))
+        };
+        let from = Moment::new(Some(found.date), start, offset_on(Some(found.date), start));
+        let to = Moment::new(end_date, second.time, offset_on(end_date, second.time));
+        Some((from, to))
+    }
+
+    /// The window of the header's `Date:` field ([`Self::window_in_date_field`]) as the
+    /// stated one, when no field stated a start or an end.
+    pub(super) fn window_from_date_field(&mut self) {
+        let Some((from, to)) = self.dated_window.take() else {
+            return;
+        };
+        if self.incident.start.is_none() && self.incident.end.is_none() {
+            self.incident.start = Some(from);
+            self.incident.end = Some(to);
         }
     }
 

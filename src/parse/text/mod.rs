@@ -492,6 +492,9 @@ struct Reader<'a> {
     /// The document's first `Date:` field when it writes a time too (`Date: 2022-03-29
     /// 18:10+0000`): the window's start where an end field follows and no start field does.
     dated_moment: Option<PendingEntry>,
+    /// The window the document's first `Date:` field writes in its header (`**Date**:
+    /// December 14, 2025 - 21:37-21:39 UTC`): the stated window where no field states one.
+    dated_window: Option<(Moment, Moment)>,
     /// Every field outside the timeline that names a moment with a stamp (`**Discovery
     /// Time:** 09:56 AM UTC`, `| Remediated | May 5, 2026 22:02 EDT |`): an entry unless the
     /// timeline already has that moment.
@@ -624,6 +627,7 @@ pub fn parse_text_named(source: &str, name: &str) -> Parsed {
         front_text: None,
         boundaries: Vec::new(),
         dated_moment: None,
+        dated_window: None,
         event_fields: Vec::new(),
     };
     reader.report_assumed_order(source, &order);
@@ -2037,6 +2041,7 @@ impl<'a> Reader<'a> {
             self.start_at_dated_moment();
             self.place_boundaries();
         }
+        self.window_from_date_field();
         self.place_event_fields();
         self.report_unread_stamps();
         for event in &mut self.incident.timeline {
@@ -2663,6 +2668,46 @@ mod report_tests {
     fn stated_window(incident: &crate::model::Incident) -> (Option<String>, Option<String>) {
         let written = |m: Option<crate::model::Moment>| m.map(|m| m.to_string());
         (written(incident.start), written(incident.end))
+    }
+
+    #[test]
+    fn a_date_field_in_the_header_writing_hours_states_the_window() {
+        let window = |text: &str| stated_window(&parse_text(text).incident);
+        let timeline = "\n\n## Timeline\n\n- 21:30 Deploy\n- 21:37 Fork\n- 21:50 Fixed\n";
+        assert_eq!(
+            window(&format!(
+                "# Fork\n\n**Date**: December 14, 2025 - 21:37-21:39 UTC{timeline}"
+            )),
+            (
+                Some("2025-12-14T21:37:00+00:00".into()),
+                Some("2025-12-14T21:39:00+00:00".into())
+            )
+        );
+        // Under the first section's heading; the end's PM is the start's; a window past
+        // midnight ends the next day.
+        assert_eq!(
+            window(&format!(
+                "# Cron\n\n## Summary\n\n**Date**: October 11, 2025 - 9:24-9:50 PM{timeline}"
+            ))
+            .0,
+            Some("2025-10-11T21:24:00".into())
+        );
+        assert_eq!(
+            window(&format!(
+                "# Cron\n\n**Date:** 2025-10-11, 23:40 to 00:20 CET{timeline}"
+            ))
+            .1,
+            Some("2025-10-12T00:20:00+01:00".into())
+        );
+        // A field stating the window wins; a `Date:` under a later section is that part's.
+        assert_eq!(
+            window(&format!("# Fork\n\n**Date**: December 14, 2025 - 21:37-21:39 UTC\n**Duration**: 21:30 - 21:50 UTC{timeline}")).0,
+            Some("2025-12-14T21:30:00+00:00".into())
+        );
+        assert_eq!(
+            window(&format!("# Fork\n\n## Summary\n\nText.\n\n## Phase 2\n\n**Date**: December 14, 2025 - 21:37-21:39 UTC{timeline}")),
+            (None, None)
+        );
     }
 
     #[test]
