@@ -237,6 +237,34 @@ impl Reader<'_> {
         value: &str,
         found: &crate::parse::calendar::FoundDate,
     ) -> Option<(Moment, Moment)> {
+        self.window_on(index, found.date, &value[found.span.end..])
+    }
+
+    /// `**Time**: 04:23-04:28 UTC` under the header's `**Date**: November 10, 2025`: the
+    /// window of that day, as [`Self::window_in_date_field`] reads one after its day.
+    pub(super) fn read_header_time_window(&mut self, index: usize, label: &str, value: &str) {
+        const TIME_LABELS: [&str; 6] = [
+            "time",
+            "incident time",
+            "outage time",
+            "time window",
+            "timeframe",
+            "time frame",
+        ];
+        let label = label
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if !TIME_LABELS.contains(&label.as_str()) || self.dated_window.is_some() {
+            return;
+        }
+        if let Some(day) = self.dates.field {
+            self.dated_window = self.window_on(index, day, value);
+        }
+    }
+
+    /// The window written at the start of `rest` (`- 21:37-21:39 UTC`, `, 9:24-9:50 PM`) on
+    /// `day`, when line `index` is over the first section or under its heading.
+    fn window_on(&self, index: usize, day: NaiveDate, rest: &str) -> Option<(Moment, Moment)> {
         let headings_above = self.lines[self.body_start..index]
             .iter()
             .filter(|line| line.text.trim_start().starts_with("##"))
@@ -244,7 +272,7 @@ impl Reader<'_> {
         if headings_above > 1 {
             return None;
         }
-        let rest = value[found.span.end..].trim_start_matches([' ', ',', '-', '–', '—', '*']);
+        let rest = rest.trim_start_matches([' ', ',', '-', '–', '—', '*', '~']);
         let rest = rest.strip_prefix("at ").unwrap_or(rest).trim_start();
         let first = leading_clock(rest)?;
         let between = rest[first.len..].trim_start();
@@ -263,14 +291,14 @@ impl Reader<'_> {
             start += Duration::hours(12);
         }
         let end_date = match second.time < start {
-            true => found.date.checked_add_signed(Duration::days(1)),
-            false => Some(found.date),
+            true => day.checked_add_signed(Duration::days(1)),
+            false => Some(day),
         };
-        let zone = find_zone(&to_text[second.len..]).or_else(|| find_zone(value));
+        let zone = find_zone(&to_text[second.len..]).or_else(|| find_zone(rest));
         let offset_on = |date: Option<NaiveDate>, time: NaiveTime| {
             zone.as_ref().map(|z| z.offset_on(date, time))
         };
-        let from = Moment::new(Some(found.date), start, offset_on(Some(found.date), start));
+        let from = Moment::new(Some(day), start, offset_on(Some(day), start));
         let to = Moment::new(end_date, second.time, offset_on(end_date, second.time));
         Some((from, to))
     }

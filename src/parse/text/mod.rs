@@ -1230,6 +1230,7 @@ impl<'a> Reader<'a> {
         let Some(field) = field_for(label) else {
             if !heading && !in_timeline {
                 self.read_event_field(index, label, value, value_at);
+                self.read_header_time_window(index, label, value);
             }
             // `## UPDATE from 20th May 2022`: the day of a later addition, not the story's.
             let update = label
@@ -2698,6 +2699,16 @@ mod report_tests {
             ))
             .1,
             Some("2025-10-12T00:20:00+01:00".into())
+        );
+        // A `Time:` field under the header's `Date:` writes the window of that day.
+        assert_eq!(
+            window(&format!(
+                "# Drop\n\n**Date**: November 10, 2025\n**Time**: 04:23-04:28 UTC{timeline}"
+            )),
+            (
+                Some("2025-11-10T04:23:00+00:00".into()),
+                Some("2025-11-10T04:28:00+00:00".into())
+            )
         );
         // A field stating the window wins; a `Date:` under a later section is that part's.
         assert_eq!(
