@@ -2607,6 +2607,20 @@ mod report_tests {
     }
 
     #[test]
+    fn a_line_split_at_br_goes_on_the_paragraph_above_it() {
+        let text = "# Outage\n\n## Timeline\n\n### 2023-03-26\n\n??:?? - Microsoft deploys an update **\\<START OF\nOUTAGE>**<br> 13:02 - We receive a message\nfrom a user.<br> 20:57 - A test fails\n";
+        let parsed = parse_text(text);
+        assert_eq!(parsed.incident.timeline.len(), 2);
+        let notes = &parsed.incident.other_sections[0];
+        assert_eq!(notes.title, "Notes in the timeline");
+        // One paragraph, as written: the bold spans the line break.
+        assert_eq!(
+            notes.body,
+            "??:?? - Microsoft deploys an update **\\<START OF\nOUTAGE>**"
+        );
+    }
+
+    #[test]
     fn a_quoted_line_split_at_br_is_kept_once() {
         let text = "> Written for the team.<br>Ask in #ops.\n> Draft\n\n# 2026-07-07 - Deploy failed\n\n## Timeline\n\n- 10:00 Deploy started\n";
         let parsed = parse_text(text);

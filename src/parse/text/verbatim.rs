@@ -17,8 +17,11 @@ use crate::parse::entry::strip_list_marker;
 pub(super) enum Piece {
     /// A whole source line, by index into the reader's lines.
     Line(usize),
-    /// Text that is not a whole line (a value after `Summary:`, a piece of an HTML line).
-    Text(String),
+    /// Text that is not a whole line (a value after `Summary:`, a piece of an HTML line),
+    /// with the line's number when it is the first piece of a line split at `<br>`: that
+    /// piece goes on the paragraph of the line before it (`**\<START OF` over `OUTAGE>**<br>
+    /// 13:02 - ...`), as the source writes it.
+    Text(String, Option<u32>),
     /// A blank line: the paragraph ends.
     Break,
 }
@@ -45,7 +48,7 @@ impl Verbatim {
     pub(super) fn note(&mut self, lines: &[Line<'_>], index: usize, target: Target, text: &str) {
         let target = prose_part(target);
         let Some(line) = lines.get(index) else {
-            self.push(target, Piece::Text(text.to_string()));
+            self.push(target, Piece::Text(text.to_string(), None));
             return;
         };
         let whole = {
@@ -65,7 +68,9 @@ impl Verbatim {
                 self.push(target, Piece::Line(index));
             }
         } else {
-            self.push(target, Piece::Text(text.to_string()));
+            let opens_split_line = !single_piece && line.offset == 0;
+            let number = opens_split_line.then_some(line.number);
+            self.push(target, Piece::Text(text.to_string(), number));
         }
     }
 
@@ -145,9 +150,10 @@ impl Verbatim {
                     }
                     *last_line = Some(line.number);
                 }
-                Piece::Text(words) => {
+                Piece::Text(words, number) => {
                     if !text.is_empty() {
-                        text.push_str("\n\n");
+                        let next = last_line.zip(*number).is_some_and(|(n, m)| n + 1 == m);
+                        text.push_str(if next { "\n" } else { "\n\n" });
                     }
                     text.push_str(words);
                     *last_line = None;
