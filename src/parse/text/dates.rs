@@ -262,35 +262,39 @@ impl Reader<'_> {
         }
     }
 
-    /// The window written at the start of `rest` (`- 21:37-21:39 UTC`, `, 9:24-9:50 PM`) on
-    /// `day`, when line `index` is over the first section or under its heading.
+    /// The window written at the start of `rest` (`- 21:37-21:39 UTC`, `, 9:24-9:50 PM`,
+    /// `15:00 UTC - 16:00 UTC`) on `day`, when line `index` is over the first section or
+    /// under its heading.
     fn window_on(&self, index: usize, day: NaiveDate, rest: &str) -> Option<(Moment, Moment)> {
-        let headings_above = self.lines[self.body_start..index]
-            .iter()
-            .filter(|line| line.text.trim_start().starts_with("##"))
-            .count();
-        if headings_above > 1 {
-            return None;
-        }
+        use crate::parse::clock::written_meridiem;
         let rest = rest.trim_start_matches([' ', ',', '-', '–', '—', '*', '~']);
         let rest = rest.strip_prefix("at ").unwrap_or(rest).trim_start();
         let first = leading_clock(rest)?;
-        let between = rest[first.len..].trim_start();
+        let mut between = rest[first.len..].trim_start();
+        // `15:00 UTC - 16:00 UTC`: the zone may follow each time.
+        if let Some(zone) = zone_at_start(between) {
+            between = between[zone.label.len()..].trim_start();
+        }
         let to_text = ["-", "–", "—", "to ", "until "]
             .iter()
             .find_map(|sep| between.strip_prefix(sep))?
             .trim_start();
         let second = leading_clock(to_text)?;
-        let mut start = first.time;
-        // `9:24-9:50 PM`: the end's part of the day is the start's too.
-        let shares_pm = crate::parse::clock::written_meridiem(rest, first).is_none()
-            && crate::parse::clock::written_meridiem(to_text, second) == Some(true)
-            && start.hour() < 12
-            && start.hour() + 12 <= second.time.hour();
-        if shares_pm {
-            start += Duration::hours(12);
+        // Looked at only for a window: a heading above, other than the title, ends the header
+        // at the second one (`# Details` counts as `## Details` does).
+        let second_heading = (self.body_start..index)
+            .filter(|&i| Some(i) != self.title_at && heading_level(&self.lines[i].text).is_some())
+            .nth(1);
+        if second_heading.is_some() {
+            return None;
         }
-        let end_date = match second.time < start {
+        // `9:24-9:50 PM`, `9:24 PM-9:50`, `11:50-12:10 AM`: the part of the day one time
+        // writes is the other's too, the one that makes the shorter window.
+        let (start, end) = share_part_of_day(
+            (first.time, written_meridiem(rest, first)),
+            (second.time, written_meridiem(to_text, second)),
+        );
+        let end_date = match end < start {
             true => day.checked_add_signed(Duration::days(1)),
             false => Some(day),
         };
@@ -299,7 +303,7 @@ impl Reader<'_> {
             zone.as_ref().map(|z| z.offset_on(date, time))
         };
         let from = Moment::new(Some(day), start, offset_on(Some(day), start));
-        let to = Moment::new(end_date, second.time, offset_on(end_date, second.time));
+        let to = Moment::new(end_date, end, offset_on(end_date, end));
         Some((from, to))
     }
 
@@ -1710,6 +1714,33 @@ fn next_day_message(start: NaiveTime, end: NaiveTime) -> String {
         end.format("%H:%M"),
         start.format("%H:%M")
     )
+}
+
+/// The two ends of a window where only one writes its part of the day (`Some(true)` for PM):
+/// the other is read in the morning or twelve hours later, whichever gives the shorter window
+/// (`9:24-9:50 PM` is 21:24-21:50, `11:50-12:10 AM` is 23:50-00:10, `10:00-2:00 PM` is
+/// 10:00-14:00).
+fn share_part_of_day(
+    (start, start_part): (NaiveTime, Option<bool>),
+    (end, end_part): (NaiveTime, Option<bool>),
+) -> (NaiveTime, NaiveTime) {
+    let length =
+        |from: NaiveTime, to: NaiveTime| (to - from + Duration::days(1)).num_minutes() % 1440;
+    let later = |time: NaiveTime| match time.hour() < 12 {
+        true => Some(time + Duration::hours(12)),
+        false => None,
+    };
+    match (start_part, end_part) {
+        (None, Some(_)) => match later(start) {
+            Some(pm) if length(pm, end) < length(start, end) => (pm, end),
+            _ => (start, end),
+        },
+        (Some(_), None) => match later(end) {
+            Some(pm) if length(start, pm) < length(start, end) => (start, pm),
+            _ => (start, end),
+        },
+        _ => (start, end),
+    }
 }
 
 #[cfg(test)]

@@ -235,7 +235,10 @@ impl<'a> Reader<'a> {
             return None;
         }
         // A note a few lines long, right over a `#` line.
-        let after = (first..self.lines.len().min(first + QUOTE_OVER_TITLE_LINES))
+        // (Counted in source lines: the pieces of a line split at `<br>` are one.)
+        let last_number = self.lines[first].number + QUOTE_OVER_TITLE_LINES as u32;
+        let after = (first..self.lines.len())
+            .take_while(|&i| self.lines[i].number < last_number)
             .find(|&i| !quoted(i) && !self.lines[i].text.trim().is_empty())?;
         let heading = &self.lines[after].text;
         // A quote telling moments (`> - 10:00 alert`) is the document's own text.

@@ -2588,6 +2588,9 @@ mod report_tests {
             .find(|s| s.title == "Notes in the timeline")
             .expect("a note");
         assert!(notes.body.contains("**Action Required**"), "{}", notes.body);
+        // On another day the same times are moments of their own.
+        let text = "# T\n\n## Timeline\n\n### 2025-01-02\n\n- 01:15 Crash in map code\n- 01:19 Crash in proc stack\n\n### 2025-01-03\n\nThe crashes came back at 01:15 and 01:19.\n";
+        assert_eq!(parse_text(text).incident.timeline.len(), 4);
     }
 
     #[test]
@@ -2604,6 +2607,14 @@ mod report_tests {
         assert!(days[1].starts_with("2025-09-16T12:00"), "{days:?}");
         // A label naming the day itself still dates the entries after it.
         assert!(days[2].starts_with("2025-09-17T09:00"), "{days:?}");
+        let text =
+            "# T\n\n## Timeline\n\n- 日付: 2025-03-05\n- 10:00 a\n- 日付: 2025-03-06\n- 09:00 c\n";
+        let last = parse_text(text)
+            .incident
+            .timeline
+            .last()
+            .map(|e| e.at.to_string());
+        assert_eq!(last.as_deref(), Some("2025-03-06T09:00:00"));
     }
 
     #[test]
@@ -2618,6 +2629,22 @@ mod report_tests {
             notes.body,
             "??:?? - Microsoft deploys an update **\\<START OF\nOUTAGE>**"
         );
+        // The line after a split line's last piece goes on with it; a hard break stays; a
+        // tag closing the line before (`</p>`) keeps its paragraph apart.
+        let text = "# T\n\n## Notes\n\nPara one ends  \nnext<br>after\n\nFirst line<br>split one\nSecond line<br>split two\n\n<p>One</p><p>Two</p>\nThree<br>four\n";
+        let body = parse_text(text).incident.other_sections[0].body.clone();
+        assert!(body.starts_with("Para one ends  \nnext\n\n"), "{body:?}");
+        assert!(body.contains("split one\nSecond line"), "{body:?}");
+        assert!(!body.contains("Two\nThree"), "{body:?}");
+    }
+
+    #[test]
+    fn a_quote_is_measured_in_source_lines() {
+        let brs = "a<br>".repeat(14);
+        let text = format!("> {brs}b\n> c\n> d\n\n# 2026-07-07 - Deploy failed\n\n## Timeline\n\n- 10:00 Deploy started\n");
+        let parsed = parse_text(&text);
+        assert_eq!(parsed.incident.title, "2026-07-07 - Deploy failed");
+        assert_eq!(parsed.incident.other_sections[0].title, "Opening note");
     }
 
     #[test]
@@ -2713,6 +2740,37 @@ mod report_tests {
             ))
             .1,
             Some("2025-10-12T00:20:00+01:00".into())
+        );
+        // The part of the day one end writes is the other's, the shorter way; a zone may
+        // follow each time; `# Details` is a section as `## Details` is.
+        assert_eq!(
+            window(&format!(
+                "# Cron\n\n**Date**: October 11, 2025 - 9:24 PM-9:50{timeline}"
+            )),
+            (
+                Some("2025-10-11T21:24:00".into()),
+                Some("2025-10-11T21:50:00".into())
+            )
+        );
+        assert_eq!(
+            window(&format!(
+                "# Cron\n\n**Date**: 2025-01-02 11:50-12:10 AM{timeline}"
+            )),
+            (
+                Some("2025-01-02T23:50:00".into()),
+                Some("2025-01-03T00:10:00".into())
+            )
+        );
+        assert_eq!(
+            window(&format!(
+                "# Out\n\n**Date**: 2025-01-02 15:00 UTC - 16:00 UTC{timeline}"
+            ))
+            .1,
+            Some("2025-01-02T16:00:00+00:00".into())
+        );
+        assert_eq!(
+            window("# Out\n\n**Date**: 2025-01-02\n\n# Details\n\nText.\n\n# Maintenance\n\n**Time window**: 02:00-04:00 UTC\n\n# Timeline\n\n- 10:00 a\n"),
+            (None, None)
         );
         // A `Time:` field under the header's `Date:` writes the window of that day.
         assert_eq!(

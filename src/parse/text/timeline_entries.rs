@@ -293,7 +293,7 @@ impl Reader<'_> {
                 && listed_count > 0
                 && found[..=listed_count]
                     .iter()
-                    .all(|moment| self.tells_time(moment.time));
+                    .all(|moment| self.read_lately(moment.time, moment.date));
             let mut moments = found.into_iter();
             if let Some(moment) = moments
                 .next()
@@ -404,6 +404,18 @@ impl Reader<'_> {
         let new_paragraph = self.after_blank;
         self.keep_timeline_note(content, new_paragraph);
         self.timeline_note_open = true;
+    }
+
+    /// True when one of the last entries read is at `time` on `date` (the day in force when
+    /// the moment writes none; any day where either is unknown). Only the last
+    /// [`RETOLD_LOOK_BACK`] are looked at: a retelling follows what it retells.
+    fn read_lately(&self, time: NaiveTime, date: Option<NaiveDate>) -> bool {
+        let day = date.or(self.timeline_date);
+        self.raw_events
+            .iter()
+            .rev()
+            .take(RETOLD_LOOK_BACK)
+            .any(|raw| raw.time == time && day.zip(raw.date).is_none_or(|(a, b)| a == b))
     }
 
     /// Adds line `index` (`content` from byte `content_at`) to the last entry's text: under an
@@ -786,6 +798,10 @@ fn window_opening(content: &str, context: DateContext) -> Option<(usize, Entry)>
     Some((word, entry))
 }
 
+/// How many of the last entries a paragraph naming only moments already read is compared
+/// with.
+const RETOLD_LOOK_BACK: usize = 64;
+
 /// True when a line opens with a label of words before its colon (`Main scraping: August 29,
 /// 2025`, `Function created: September 16`): the day is the fact's, not a day heading's.
 /// A label naming the day itself (`Day 2: March 5`, `Monday: ...`, `Date: ...`) is not such
@@ -799,9 +815,32 @@ fn labels_a_dated_fact(content: &str) -> bool {
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
         .collect();
-    const DAY_WORDS: [&str; 12] = [
-        "day", "date", "tag", "datum", "dag", "día", "dia", "fecha", "jour", "giorno", "on",
+    const DAY_WORDS: [&str; 25] = [
+        "day",
+        "date",
+        "tag",
+        "datum",
+        "dag",
+        "día",
+        "dia",
+        "fecha",
+        "jour",
+        "giorno",
+        "on",
         "update",
+        "today",
+        "tomorrow",
+        "yesterday",
+        "heute",
+        "morgen",
+        "gestern",
+        "hoy",
+        "ayer",
+        "日付",
+        "日期",
+        "日",
+        "날짜",
+        "data",
     ];
     !words.is_empty()
         && words.iter().all(|w| w.chars().all(char::is_alphabetic))

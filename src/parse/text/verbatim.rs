@@ -18,12 +18,24 @@ pub(super) enum Piece {
     /// A whole source line, by index into the reader's lines.
     Line(usize),
     /// Text that is not a whole line (a value after `Summary:`, a piece of an HTML line),
-    /// with the line's number when it is the first piece of a line split at `<br>`: that
-    /// piece goes on the paragraph of the line before it (`**\<START OF` over `OUTAGE>**<br>
-    /// 13:02 - ...`), as the source writes it.
-    Text(String, Option<u32>),
+    /// with where it sits when it is a piece of a line split at `<br>`.
+    Text(String, Option<Split>),
     /// A blank line: the paragraph ends.
     Break,
+}
+
+/// Where a piece of a line split at `<br>` sits in its line. Its first piece goes on the
+/// paragraph of the line right before it (`**\<START OF` over `OUTAGE>**<br> 13:02 - ...`),
+/// and the line right after its last piece goes on that piece's paragraph, as the source
+/// writes them.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Split {
+    /// The line's index in the reader's lines.
+    index: usize,
+    /// True for the line's first piece.
+    opens: bool,
+    /// True for the line's last piece.
+    ends: bool,
 }
 
 /// The notes, in reading order.
@@ -68,9 +80,28 @@ impl Verbatim {
                 self.push(target, Piece::Line(index));
             }
         } else {
-            let opens_split_line = !single_piece && line.offset == 0;
-            let number = opens_split_line.then_some(line.number);
-            self.push(target, Piece::Text(text.to_string(), number));
+            // Only where text meets text: a line opening or closing with a tag (`<p>…</p>`
+            // pieces of an HTML page) starts a paragraph of its own, as before.
+            let tag_at_start = |i: usize| {
+                lines
+                    .get(i)
+                    .is_some_and(|l| l.raw.trim_start().starts_with('<'))
+            };
+            let tag_at_end = |i: usize| {
+                lines
+                    .get(i)
+                    .is_some_and(|l| l.raw.trim_end().ends_with('>'))
+            };
+            let split = (!single_piece).then_some(Split {
+                index,
+                opens: own_line(index.checked_sub(1))
+                    && !tag_at_start(index)
+                    && index
+                        .checked_sub(1)
+                        .is_some_and(|before| !tag_at_end(before)),
+                ends: own_line(Some(index + 1)) && !tag_at_end(index) && !tag_at_start(index + 1),
+            });
+            self.push(target, Piece::Text(text.to_string(), split));
         }
     }
 
@@ -141,8 +172,7 @@ impl Verbatim {
                             _ => "\n\n",
                         });
                     }
-                    *hard_break = line.raw.trim_end_matches(['\r', '\n']).ends_with("  ")
-                        && !line.raw.trim().is_empty();
+                    *hard_break = ends_in_hard_break(line.raw);
                     // A Jekyll code block's tags are its fences on the page.
                     match super::liquid_fence(line.raw) {
                         Some(fence) => text.push_str(&fence),
@@ -150,13 +180,24 @@ impl Verbatim {
                     }
                     *last_line = Some(line.number);
                 }
-                Piece::Text(words, number) => {
+                Piece::Text(words, split) => {
+                    let line = split.and_then(|split| Some((split, lines.get(split.index)?)));
                     if !text.is_empty() {
-                        let next = last_line.zip(*number).is_some_and(|(n, m)| n + 1 == m);
-                        text.push_str(if next { "\n" } else { "\n\n" });
+                        let next = line.is_some_and(|(split, line)| {
+                            split.opens && last_line.is_some_and(|n| n + 1 == line.number)
+                        });
+                        text.push_str(match (next, next && *hard_break) {
+                            (true, true) => "  \n",
+                            (true, false) => "\n",
+                            _ => "\n\n",
+                        });
                     }
                     text.push_str(words);
-                    *last_line = None;
+                    // The line after the last piece goes on with this paragraph.
+                    (*last_line, *hard_break) = match line.filter(|(split, _)| split.ends) {
+                        Some((_, line)) => (Some(line.number), ends_in_hard_break(line.raw)),
+                        None => (None, false),
+                    };
                 }
                 Piece::Break => *last_line = None,
             }
@@ -166,6 +207,11 @@ impl Verbatim {
             .map(|(target, text, _, _)| (target, dedent(&text)))
             .collect()
     }
+}
+
+/// True when a source line ends in two spaces or more: a Markdown hard line break.
+fn ends_in_hard_break(raw: &str) -> bool {
+    raw.trim_end_matches(['\r', '\n']).ends_with("  ") && !raw.trim().is_empty()
 }
 
 /// A link reference definition (`[label]: https://…`, indented at most three spaces):
