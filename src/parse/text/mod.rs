@@ -2588,9 +2588,25 @@ mod report_tests {
             .find(|s| s.title == "Notes in the timeline")
             .expect("a note");
         assert!(notes.body.contains("**Action Required**"), "{}", notes.body);
-        // On another day the same times are moments of their own.
-        let text = "# T\n\n## Timeline\n\n### 2025-01-02\n\n- 01:15 Crash in map code\n- 01:19 Crash in proc stack\n\n### 2025-01-03\n\nThe crashes came back at 01:15 and 01:19.\n";
-        assert_eq!(parse_text(text).incident.timeline.len(), 4);
+        // On another day the same times are moments of their own, on the day of the
+        // heading above them, as the entries after them are.
+        let text = "# T\n\n## Timeline\n\n### 2025-01-02\n\n- 01:15 Crash in map code\n- 01:19 Crash in proc stack\n\n### 2025-01-03\n\nThe crashes came back at 01:15 and 01:19.\n\n- 02:00 Fixed\n";
+        let days: Vec<String> = parse_text(text)
+            .incident
+            .timeline
+            .iter()
+            .map(|e| e.at.to_string())
+            .collect();
+        assert_eq!(
+            days,
+            [
+                "2025-01-02T01:15:00",
+                "2025-01-02T01:19:00",
+                "2025-01-03T01:15:00",
+                "2025-01-03T01:19:00",
+                "2025-01-03T02:00:00"
+            ]
+        );
     }
 
     #[test]
