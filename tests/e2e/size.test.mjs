@@ -191,8 +191,11 @@ const INTERACTIVE_BUDGET = 639 * KB;
  * moments, span headings from a rough day, offsets after a zone's name, moments a line retells
  * under its heading, an opening quote kept as a note, and where `**` is emphasis (titles,
  * section names, entries): worker 434.4 -> 437.7 KB, page 602.5 -> 602.9 KB, everything
- * 1080.2 KB in the working tree. */
-const TOTAL_BUDGET = 1082 * KB;
+ * 1080.2 KB in the working tree. Raised to 1085 KB on 7 December 2026 (forty-first session):
+ * the reader learnt the window a header's Date or Time field writes, paragraphs retelling
+ * entries, items that date a fact, and `<br>`-split lines kept in their paragraph: worker
+ * 437.7 -> 439.6 KB, page 602.8 KB, everything 1082.1 KB in the working tree. */
+const TOTAL_BUDGET = 1085 * KB;
 
 const gzipBytes = async (name) => gzipSync(await readFile(join(DIST, name))).length;
 
