@@ -1278,6 +1278,35 @@ impl<'a> Reader<'a> {
             }
             return false;
         };
+        // `- **What happened:** Removed import ...` under `## Lessons Learned`: an item of
+        // that list, not the incident's summary.
+        let in_list_section = matches!(
+            self.section,
+            Some(
+                Target::Lessons
+                    | Target::WentWell
+                    | Target::WentWrong
+                    | Target::Lucky
+                    | Target::Improvements
+                    | Target::ActionItems
+            )
+        );
+        let prose_field = matches!(
+            field,
+            Field::Summary
+                | Field::Impact
+                | Field::RootCause
+                | Field::Detection
+                | Field::Resolution
+        );
+        if in_list_section
+            && prose_field
+            && !heading
+            && !value.is_empty()
+            && strip_list_marker(&self.lines[index].text).2
+        {
+            return false;
+        }
         let moves_reader = matches!(
             field,
             Field::Duration | Field::Date | Field::Start | Field::End
@@ -2652,6 +2681,23 @@ mod report_tests {
         assert!(body.starts_with("Para one ends  \nnext\n\n"), "{body:?}");
         assert!(body.contains("split one\nSecond line"), "{body:?}");
         assert!(!body.contains("Two\nThree"), "{body:?}");
+    }
+
+    #[test]
+    fn a_field_label_in_an_item_of_the_lessons_stays_in_that_list() {
+        let text = "# Deploy\n\n## Summary\n\nThe deploy broke.\n\n## Lessons Learned\n\n### 1. Search usages\n- **What happened:** Removed an import without checking\n- **Prevention:** Search first\n\n## Impact\n\n**Impact:** Site offline\n";
+        let incident = parse_text(text).incident;
+        assert_eq!(incident.summary, "The deploy broke.");
+        assert!(
+            incident
+                .lessons
+                .text
+                .contains("- **What happened:** Removed an import"),
+            "{}",
+            incident.lessons.text
+        );
+        // Outside a list's section the label still names its part.
+        assert!(incident.impact.text.contains("Site offline"));
     }
 
     #[test]
