@@ -751,10 +751,14 @@ impl Reader<'_> {
                 raw_date.map(|day| across_new_year(day, entries_day, dated, &mut new_year));
             // A paragraph's moment on a day of its own, once a day is in force (a look back):
             // that day for it alone. (A day it only inherits from a heading above is the day
-            // of the entries after it too: `### 2025-01-03` over `The crashes came back at
-            // 01:15 and 01:19.`)
-            let aside_day =
-                raw_date.filter(|&d| raw.aside && !raw.inherited && date.is_some_and(|on| on != d));
+            // of the entries after it too, `### 2025-01-03` over `The crashes came back at
+            // 01:15 and 01:19.`; but its time is no step towards midnight for the next entry,
+            // as it may look back to the evening before.)
+            let aside_day = raw_date.filter(|&d| raw.aside && date.is_some_and(|on| on != d));
+            if raw.inherited && aside_day.is_some() {
+                date = aside_day;
+                previous = None;
+            }
             if aside_day.is_some() {
                 let offset = entry_offset(
                     raw.zone.as_deref(),

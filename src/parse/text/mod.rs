@@ -1278,8 +1278,9 @@ impl<'a> Reader<'a> {
             }
             return false;
         };
-        // `- **What happened:** Removed import ...` under `## Lessons Learned`: an item of
-        // that list, not the incident's summary.
+        // `- **What happened:** Removed import ...` under `## Lessons Learned`, once the
+        // incident has its summary: an item of that list. (Where that part is still empty,
+        // `- **Root Cause:** ...` under `## Action Items` is the author's root cause.)
         let in_list_section = matches!(
             self.section,
             Some(
@@ -1291,16 +1292,19 @@ impl<'a> Reader<'a> {
                     | Target::ActionItems
             )
         );
-        let prose_field = matches!(
-            field,
-            Field::Summary
-                | Field::Impact
-                | Field::RootCause
-                | Field::Detection
-                | Field::Resolution
-        );
-        if in_list_section
-            && prose_field
+        let named_part = match field {
+            Field::Summary => Some(Target::Summary),
+            Field::Impact => Some(Target::Impact),
+            Field::RootCause => Some(Target::RootCause),
+            Field::Detection => Some(Target::Detection),
+            Field::Resolution => Some(Target::Resolution),
+            _ => None,
+        };
+        let part_written = in_list_section
+            && named_part
+                .and_then(|part| self.prose_field(part))
+                .is_some_and(|text| !text.trim().is_empty());
+        if part_written
             && !heading
             && !value.is_empty()
             && strip_list_marker(&self.lines[index].text).2
@@ -2372,6 +2376,26 @@ mod report_tests {
             .collect()
     }
 
+    /// The wall-clock time of each timeline entry of `text`, `HH:MM`.
+    fn clock_times(text: &str) -> Vec<String> {
+        parse_text(text)
+            .incident
+            .timeline
+            .iter()
+            .map(|e| e.at.time.format("%H:%M").to_string())
+            .collect()
+    }
+
+    /// The moment of each timeline entry of `text`, as written out (`2025-01-02T01:15:00`).
+    fn moments(text: &str) -> Vec<String> {
+        parse_text(text)
+            .incident
+            .timeline
+            .iter()
+            .map(|e| e.at.to_string())
+            .collect()
+    }
+
     /// The offset of each timeline entry of `text`, in minutes.
     fn offsets(text: &str) -> Vec<Option<i32>> {
         parse_text(text)
@@ -2525,12 +2549,7 @@ mod report_tests {
                     - 10:05 HKT - container recreated\n\n## Resolution\n\n\
                     ### Current State (Dec 4, 11:27am HKT):\n\nAll containers healthy.\n\n\
                     ### Monitoreo Actual - 2025-12-04 11:30 UTC\n\nDisco al 40%.\n";
-        let times: Vec<String> = parse_text(text)
-            .incident
-            .timeline
-            .iter()
-            .map(|e| e.at.time.format("%H:%M").to_string())
-            .collect();
+        let times = clock_times(text);
         assert_eq!(times, ["09:10", "10:05"]);
     }
 
@@ -2602,12 +2621,7 @@ mod report_tests {
     fn a_paragraph_naming_only_listed_moments_tells_them_again() {
         let text = "# Crashes\n\n## Timeline\n\n| Time | Crash |\n|---|---|\n| 00:44 | Map race |\n| 01:15 | Proc stack |\n| 01:19 | Map race |\n\n**Action Required**: Copy the new binary to end the crashes at 01:15 and 01:19.\n\nCrashes were seen again at 01:15 and 01:40.\n";
         let parsed = parse_text(text);
-        let times: Vec<String> = parsed
-            .incident
-            .timeline
-            .iter()
-            .map(|e| e.at.time.format("%H:%M").to_string())
-            .collect();
+        let times = clock_times(text);
         // The second paragraph names a moment of its own (01:40): both of its moments stay.
         assert_eq!(times, ["00:44", "01:15", "01:19", "01:15", "01:40"]);
         let notes = parsed
@@ -2620,12 +2634,7 @@ mod report_tests {
         // On another day the same times are moments of their own, on the day of the
         // heading above them, as the entries after them are.
         let text = "# T\n\n## Timeline\n\n### 2025-01-02\n\n- 01:15 Crash in map code\n- 01:19 Crash in proc stack\n\n### 2025-01-03\n\nThe crashes came back at 01:15 and 01:19.\n\n- 02:00 Fixed\n";
-        let days: Vec<String> = parse_text(text)
-            .incident
-            .timeline
-            .iter()
-            .map(|e| e.at.to_string())
-            .collect();
+        let days = moments(text);
         assert_eq!(
             days,
             [
@@ -2636,18 +2645,19 @@ mod report_tests {
                 "2025-01-03T02:00:00"
             ]
         );
+        // A paragraph under the new day looking back to the evening before is no step
+        // towards midnight for the entries after it.
+        let text = "# Outage\n\n## Timeline\n\n### 2025-01-02\n\n- 22:00 Deploy started\n- 23:30 Alerts fired\n\n### 2025-01-03\n\nThe bad config had been pushed at 21:45 the evening before.\n\n- 00:10 Rollback started\n";
+        assert_eq!(
+            moments(text).last().map(String::as_str),
+            Some("2025-01-03T00:10:00")
+        );
     }
 
     #[test]
     fn an_item_telling_when_something_happened_is_no_day_heading() {
         let text = "# Pipeline failure\n\n**Investigation Date:** 2025-09-16\n\n## Timeline\n\n### Phase 2: Analysis (11:30 - 12:00)\n\n- Main scraping: August 29, 2025 (3,913 pages)\n- Function created: September 16, 2025 (TODAY)\n\n### Phase 3: Code (12:00 - 12:15)\n\nText.\n\n- Day 2: September 17, 2025\n- 09:00 Checked again\n";
-        let parsed = parse_text(text);
-        let days: Vec<String> = parsed
-            .incident
-            .timeline
-            .iter()
-            .map(|e| e.at.to_string())
-            .collect();
+        let days = moments(text);
         assert_eq!(days.len(), 3, "{days:?}");
         assert!(days[1].starts_with("2025-09-16T12:00"), "{days:?}");
         // A label naming the day itself still dates the entries after it.
@@ -2696,8 +2706,12 @@ mod report_tests {
             "{}",
             incident.lessons.text
         );
-        // Outside a list's section the label still names its part.
+        // Outside a list's section the label still names its part, and so it does in the
+        // list where that part is still empty.
         assert!(incident.impact.text.contains("Site offline"));
+        let text = "# Login outage\n\n## Summary\n\nUsers could not log in.\n\n## Action Items\n\n- **Root Cause:** The certificate expired.\n- Re-enable auto-renew\n";
+        let incident = parse_text(text).incident;
+        assert!(incident.root_cause.starts_with("The certificate expired."));
     }
 
     #[test]
