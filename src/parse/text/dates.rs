@@ -207,7 +207,7 @@ impl Reader<'_> {
             Some(found) => {
                 if self.dates.field.is_none() {
                     self.note_dated_moment(index, value, value_at);
-                    self.dated_window = self.window_in_date_field(index, value, &found);
+                    self.dated_window = self.window_on(index, found.date, &value[found.span.end..]);
                 }
                 let first = *self.dates.field.get_or_insert(found.date);
                 // `## Incident 2` then `**Date:** December 23, 2025` after the document's own
@@ -226,22 +226,8 @@ impl Reader<'_> {
         }
     }
 
-    /// The window a `Date:` field in the document's header writes after its day
-    /// (`December 14, 2025 - 21:37-21:39 UTC`, `November 4, 2025, 16:00-17:00 CET`,
-    /// `October 11, 2025 - 9:24-9:50 PM`), over the first section or under its heading
-    /// (`## Executive Summary`). A `Date:` field further down is that part's, not the
-    /// incident's.
-    fn window_in_date_field(
-        &self,
-        index: usize,
-        value: &str,
-        found: &crate::parse::calendar::FoundDate,
-    ) -> Option<(Moment, Moment)> {
-        self.window_on(index, found.date, &value[found.span.end..])
-    }
-
     /// `**Time**: 04:23-04:28 UTC` under the header's `**Date**: November 10, 2025`: the
-    /// window of that day, as [`Self::window_in_date_field`] reads one after its day.
+    /// window of that day, as [`Self::window_on`] reads one after a `Date:` field's day.
     pub(super) fn read_header_time_window(&mut self, index: usize, label: &str, value: &str) {
         const TIME_LABELS: [&str; 6] = [
             "time",
@@ -264,7 +250,9 @@ impl Reader<'_> {
 
     /// The window written at the start of `rest` (`- 21:37-21:39 UTC`, `, 9:24-9:50 PM`,
     /// `15:00 UTC - 16:00 UTC`) on `day`, when line `index` is over the first section or
-    /// under its heading.
+    /// under its heading: what a `Date:` field in the document's header writes after its day
+    /// (`December 14, 2025 - 21:37-21:39 UTC`, `November 4, 2025, 16:00-17:00 CET`), or a
+    /// `Time:` field under it. A field further down is that part's, not the incident's.
     fn window_on(&self, index: usize, day: NaiveDate, rest: &str) -> Option<(Moment, Moment)> {
         use crate::parse::clock::written_meridiem;
         let rest = rest.trim_start_matches([' ', ',', '-', '–', '—', '*', '~']);
@@ -307,7 +295,7 @@ impl Reader<'_> {
         Some((from, to))
     }
 
-    /// The window of the header's `Date:` field ([`Self::window_in_date_field`]) as the
+    /// The window of the header's `Date:` or `Time:` field ([`Self::window_on`]) as the
     /// stated one, when no field stated a start or an end.
     pub(super) fn window_from_date_field(&mut self) {
         let Some((from, to)) = self.dated_window.take() else {
@@ -755,11 +743,11 @@ impl Reader<'_> {
             // 01:15 and 01:19.`; but its time is no step towards midnight for the next entry,
             // as it may look back to the evening before.)
             let aside_day = raw_date.filter(|&d| raw.aside && date.is_some_and(|on| on != d));
-            if raw.inherited && aside_day.is_some() {
-                date = aside_day;
-                previous = None;
-            }
             if aside_day.is_some() {
+                if raw.inherited {
+                    date = aside_day;
+                    previous = None;
+                }
                 let offset = entry_offset(
                     raw.zone.as_deref(),
                     self.stated_zone.as_ref(),

@@ -163,14 +163,7 @@ impl Verbatim {
                     };
                     if !text.is_empty() {
                         let next = last_line.is_some_and(|n| n + 1 == line.number);
-                        // Two spaces or more ending the line before: a Markdown hard line
-                        // break (an address, a sign-off), kept only where a line follows.
-                        let hard = next && *hard_break;
-                        text.push_str(match (next, hard) {
-                            (true, true) => "  \n",
-                            (true, false) => "\n",
-                            _ => "\n\n",
-                        });
+                        text.push_str(joint(next, *hard_break));
                     }
                     *hard_break = ends_in_hard_break(line.raw);
                     // A Jekyll code block's tags are its fences on the page.
@@ -186,11 +179,7 @@ impl Verbatim {
                         let next = line.is_some_and(|(split, line)| {
                             split.opens && last_line.is_some_and(|n| n + 1 == line.number)
                         });
-                        text.push_str(match (next, next && *hard_break) {
-                            (true, true) => "  \n",
-                            (true, false) => "\n",
-                            _ => "\n\n",
-                        });
+                        text.push_str(joint(next, *hard_break));
                     }
                     text.push_str(words);
                     // The line after the last piece goes on with this paragraph.
@@ -206,6 +195,17 @@ impl Verbatim {
             .into_iter()
             .map(|(target, text, _, _)| (target, dedent(&text)))
             .collect()
+    }
+}
+
+/// What joins a piece to the text before it: a line break when it goes on the paragraph of
+/// the line right before it (`next`), kept as a Markdown hard line break where that line ended
+/// in one (`hard_break`: an address, a sign-off); else a blank line.
+fn joint(next: bool, hard_break: bool) -> &'static str {
+    match (next, hard_break) {
+        (true, true) => "  \n",
+        (true, false) => "\n",
+        (false, _) => "\n\n",
     }
 }
 
