@@ -8,6 +8,7 @@ use chrono::{NaiveDate, NaiveTime};
 use super::calendar::{find_date_in, leading_date, leading_month_day, DateContext};
 use super::clock::{bare_hhmm, hhmm, hour_mark, leading_clock, written_with_colon, Clock};
 use super::infer::{head, refers_to_an_earlier_update};
+use super::scan;
 use super::zone::{attached_offset, short_us_zone, zone_at_start, FoundZone};
 
 /// A timeline entry's time, read from the start of a line.
@@ -162,6 +163,23 @@ fn links_within_page(text: &str) -> bool {
         return false;
     };
     !label.contains(']') && target.find(')') == Some(target.len() - 1)
+}
+
+/// False when `text` can hold no time of day: no ASCII digit, and no `noon` or `midnight`
+/// ([`named_hour`]) in any case.
+fn may_hold_clock(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let digits = |word| scan::digits(word);
+    scan::find_byte(bytes, 0, digits, |b| b.is_ascii_digit()).is_some()
+        || contains_ignore_ascii_case(bytes, b"noon")
+        || contains_ignore_ascii_case(bytes, b"midnight")
+}
+
+/// True when `bytes` holds `word` (lower case ASCII) in any case.
+fn contains_ignore_ascii_case(bytes: &[u8], word: &[u8]) -> bool {
+    bytes
+        .windows(word.len())
+        .any(|window| window.eq_ignore_ascii_case(word))
 }
 
 /// `Noon: text`, `Midnight - text`: the hour named as a word at the start of an entry, with a
@@ -516,6 +534,11 @@ fn past_lead_words(content: &str, mut at: usize) -> (usize, bool) {
 /// [`timeline_entry`], reading the end of a range only when `with_range` (so a line of
 /// `1:00-1:00-1:00-…` never recurses more than once).
 fn entry_at(content: &str, context: DateContext, with_range: bool) -> Option<Entry> {
+    // Every time of day is written with ASCII digits, or named (`Noon: text`): prose without
+    // either, most lines of a document, is no entry.
+    if !may_hold_clock(content) {
+        return None;
+    }
     // `-_13:17_ - text`: a list's dash with the space after it left out, before emphasis.
     let dash = match content.as_bytes() {
         [b'-', b'_' | b'*' | b'`', ..] => 1,
@@ -1450,6 +1473,24 @@ mod tests {
 
     fn text_of(content: &str) -> Option<String> {
         read(content).map(|r| r.3)
+    }
+
+    #[test]
+    fn an_hour_named_as_a_word_is_a_stamp_and_prose_without_digits_is_none() {
+        // The quick refusal of lines without digits keeps the named hours.
+        assert_eq!(
+            read("Noon: traffic peaked").map(|r| (r.1, r.3)),
+            Some(("12:00:00".into(), "traffic peaked".into()))
+        );
+        assert_eq!(
+            read("**MIDNIGHT** - the batch started").map(|r| (r.1, r.3)),
+            Some(("00:00:00".into(), "the batch started".into()))
+        );
+        assert_eq!(read("Engineers rolled back the cache configuration."), None);
+        assert_eq!(read("Around noon the pager went off"), None);
+        assert!(!may_hold_clock("no time here: just words"));
+        assert!(may_hold_clock("at midNight"));
+        assert!(may_hold_clock("x9"));
     }
 
     #[test]

@@ -526,29 +526,44 @@ pub fn update_block(content: &str, context: DateContext) -> Option<(Entry, &str)
     Some((entry, label.trim()))
 }
 
+/// The labels a status update may open with (in any case).
+const UPDATE_LABELS: [&str; 17] = [
+    "update",
+    "status update",
+    "addendum",
+    "adenda",
+    "nachtrag",
+    "actualización",
+    "atualização",
+    "mise à jour",
+    "edit",
+    "investigating",
+    "identified",
+    "monitoring",
+    "recovering",
+    "mitigated",
+    "resolved",
+    "completed",
+    "postmortem",
+];
+
+/// The length in bytes of the longest of [`UPDATE_LABELS`]: a longer run of words is no label.
+pub const LONGEST_UPDATE_LABEL: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < UPDATE_LABELS.len() {
+        if UPDATE_LABELS[i].len() > longest {
+            longest = UPDATE_LABELS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// The labels of a status page's updates (`Update:`, `Resolved:`), which a stamp may follow.
 pub fn is_update_label(label: &str) -> bool {
-    const LABELS: [&str; 17] = [
-        "update",
-        "status update",
-        "addendum",
-        "adenda",
-        "nachtrag",
-        "actualización",
-        "atualização",
-        "mise à jour",
-        "edit",
-        "investigating",
-        "identified",
-        "monitoring",
-        "recovering",
-        "mitigated",
-        "resolved",
-        "completed",
-        "postmortem",
-    ];
     let label = label.trim_matches(['*', '_', ' ']);
-    LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
+    UPDATE_LABELS.iter().any(|l| label.eq_ignore_ascii_case(l))
 }
 
 #[cfg(test)]

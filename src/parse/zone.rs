@@ -626,6 +626,10 @@ pub fn date_custom(word: &str) -> Option<(Custom, &'static str)> {
 /// right after a clock): the US zone each stands for, following daylight saving time. Too
 /// short or too common to look for in prose.
 pub fn short_us_zone(text: &str) -> Option<FoundZone> {
+    // Every abbreviation and region starts with one of these capitals.
+    if !text.starts_with(['P', 'E', 'C', 'M']) {
+        return None;
+    }
     let (abbr, name) = SHORT_US_ZONES
         .into_iter()
         .chain(US_REGIONS)

@@ -40,7 +40,7 @@ use super::rich::{self, TargetKind};
 use super::scan;
 use super::status_page::{
     is_update_label, leading_shortcode_stamp, shortcode_stamp, signature_stamp, stamp_only,
-    stamped_heading, timed_part_heading, update_block,
+    stamped_heading, timed_part_heading, update_block, LONGEST_UPDATE_LABEL,
 };
 use super::table;
 use super::zone::{find_stated_zone, find_zone, zone_at_start, FoundZone};
@@ -2347,6 +2347,10 @@ fn names_the_postmortem(label: &str) -> bool {
 /// text's emphasis marks, see [`bold_marks`]): bold around a whole entry wrapped over lines
 /// (`- **01:38: alerts fired,` / `  the backup got paged**`) loses its opening with the stamp.
 fn drop_unpaired_closing_bold(text: &mut String) {
+    // Only a text ending in `**` can lose it: most entries skip the count.
+    if !text.ends_with("**") {
+        return;
+    }
     let marks = bold_marks(text);
     if marks.len() % 2 == 1 && marks.last() == text.len().checked_sub(2).as_ref() {
         text.truncate(text.len() - 2);

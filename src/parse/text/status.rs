@@ -118,10 +118,22 @@ fn update_label_entry(
     context: DateContext,
 ) -> Option<(crate::parse::entry::Entry, usize, &str)> {
     let opened = content.len() - content.trim_start_matches(['*', '_']).len();
-    let word_end = opened
-        + content[opened..]
-            .find(|c: char| !(c.is_alphabetic() || c == ' '))
-            .unwrap_or(content.len() - opened);
+    // The label is the run of words and spaces after the emphasis; most lines are prose,
+    // whose run outgrows every label long before it ends.
+    let mut word_end = content.len();
+    let mut words_start = None;
+    for (i, c) in content[opened..].char_indices() {
+        if !(c.is_alphabetic() || c == ' ') {
+            word_end = opened + i;
+            break;
+        }
+        if c != ' ' {
+            let start = *words_start.get_or_insert(i);
+            if i + c.len_utf8() - start > LONGEST_UPDATE_LABEL {
+                return None;
+            }
+        }
+    }
     let label = content[opened..word_end].trim_end();
     if !is_update_label(label) {
         return None;
