@@ -168,18 +168,9 @@ fn links_within_page(text: &str) -> bool {
 /// False when `text` can hold no time of day: no ASCII digit, and no `noon` or `midnight`
 /// ([`named_hour`]) in any case.
 fn may_hold_clock(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let digits = |word| scan::digits(word);
-    scan::find_byte(bytes, 0, digits, |b| b.is_ascii_digit()).is_some()
-        || contains_ignore_ascii_case(bytes, b"noon")
-        || contains_ignore_ascii_case(bytes, b"midnight")
-}
-
-/// True when `bytes` holds `word` (lower case ASCII) in any case.
-fn contains_ignore_ascii_case(bytes: &[u8], word: &[u8]) -> bool {
-    bytes
-        .windows(word.len())
-        .any(|window| window.eq_ignore_ascii_case(word))
+    scan::find_byte(text.as_bytes(), 0, scan::digits, |b| b.is_ascii_digit()).is_some()
+        || scan::contains_ignore_ascii_case(text, "noon")
+        || scan::contains_ignore_ascii_case(text, "midnight")
 }
 
 /// `Noon: text`, `Midnight - text`: the hour named as a word at the start of an entry, with a

@@ -94,6 +94,28 @@ pub fn trim_start(text: &str) -> &str {
     }
 }
 
+/// True when `text` contains `phrase` (ASCII, starting with a letter) in any case.
+pub fn contains_ignore_ascii_case(text: &str, phrase: &str) -> bool {
+    let (bytes, phrase) = (text.as_bytes(), phrase.as_bytes());
+    let Some(&first) = phrase.first() else {
+        return true;
+    };
+    let first = first.to_ascii_lowercase();
+    let mut at = 0;
+    // `b | 0x20` is the lower case of a letter: candidates for the phrase's first letter.
+    let maybe = |word| equal(word | splat(0x20), first);
+    while let Some(found) = find_byte(bytes, at, maybe, |b| (b | 0x20) == first) {
+        if bytes
+            .get(found..found + phrase.len())
+            .is_some_and(|window| window.eq_ignore_ascii_case(phrase))
+        {
+            return true;
+        }
+        at = found + 1;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

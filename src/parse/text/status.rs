@@ -135,7 +135,7 @@ fn update_label_entry(
         }
     }
     let label = content[opened..word_end].trim_end();
-    if !is_update_label(label) {
+    if label.is_empty() || !is_update_label(label) {
         return None;
     }
     let number = update_number(&content[opened + label.len()..]);

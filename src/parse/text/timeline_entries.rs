@@ -342,7 +342,7 @@ impl Reader<'_> {
             }
         }
         // The phrases are ASCII: a search in any case finds what lower-casing the line would.
-        let says = |phrase: &str| contains_ignore_ascii_case(content, phrase);
+        let says = |phrase: &str| scan::contains_ignore_ascii_case(content, phrase);
         let all = says("all ");
         if all || says("unless") {
             // `Unless otherwise noted all events happened on 2019-10-21 (UTC)`.
@@ -652,28 +652,6 @@ impl Reader<'_> {
             zone: entry.zone.map(Box::new),
         });
     }
-}
-
-/// True when `text` contains `phrase` (ASCII, starting with a letter) in any case.
-fn contains_ignore_ascii_case(text: &str, phrase: &str) -> bool {
-    let (bytes, phrase) = (text.as_bytes(), phrase.as_bytes());
-    let Some(&first) = phrase.first() else {
-        return true;
-    };
-    let first = first.to_ascii_lowercase();
-    let mut at = 0;
-    // `b | 0x20` is the lower case of a letter: candidates for the phrase's first letter.
-    let maybe = |word| scan::equal(word | scan::splat(0x20), first);
-    while let Some(found) = scan::find_byte(bytes, at, maybe, |b| (b | 0x20) == first) {
-        if bytes
-            .get(found..found + phrase.len())
-            .is_some_and(|window| window.eq_ignore_ascii_case(phrase))
-        {
-            return true;
-        }
-        at = found + 1;
-    }
-    false
 }
 
 /// An entry's text without leftover markup at its ends.
