@@ -458,10 +458,24 @@ fn is_ordinal(word: &str) -> bool {
 
 /// Finds the first date written in `text`, reading it as `context` says.
 pub fn find_date_in(text: &str, context: DateContext) -> Option<FoundDate> {
+    find_date_starting_by(text, context, text.len())
+}
+
+/// [`find_date_in`] for a caller that wants the first date only when it starts at byte
+/// `last_start` or before: `None` when it starts later (a date starts with the token it is
+/// read from, so the tokens after `last_start` are not tried).
+pub fn find_date_starting_by(
+    text: &str,
+    context: DateContext,
+    last_start: usize,
+) -> Option<FoundDate> {
     // Every date has a number: most prose lines stop here.
     find_byte(text.as_bytes(), 0, digits, |b| b.is_ascii_digit())?;
     let tokens = tokens(text);
-    (0..tokens.len()).find_map(|i| date_at(text, &tokens, i, context))
+    (0..tokens.len())
+        .take_while(|&i| tokens[i].start <= last_start)
+        .find_map(|i| date_at(text, &tokens, i, context))
+        .filter(|found| found.span.start <= last_start)
 }
 
 /// Splits `text` into runs of ASCII letters and digits.

@@ -5,7 +5,9 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
-use super::calendar::{find_date_in, leading_date, leading_month_day, DateContext};
+use super::calendar::{
+    find_date_in, find_date_starting_by, leading_date, leading_month_day, DateContext,
+};
 use super::clock::{bare_hhmm, hhmm, hour_mark, leading_clock, written_with_colon, Clock};
 use super::infer::{head, refers_to_an_earlier_update};
 use super::scan;
@@ -1101,7 +1103,9 @@ pub fn date_line(content: &str, context: DateContext) -> Option<NaiveDate> {
     {
         return Some(date);
     }
-    let found = find_date_in(content, context)?;
+    // At most two words before the date: it starts by the third word's first byte.
+    let third_word = word_start(content, 2);
+    let found = find_date_starting_by(content, context, third_word.unwrap_or(content.len()))?;
     let before = &content[..found.span.start];
     let after = &content[found.span.end..];
     let words_before = before
@@ -1109,6 +1113,24 @@ pub fn date_line(content: &str, context: DateContext) -> Option<NaiveDate> {
         .filter(|w| !w.is_empty())
         .count();
     (words_before <= 2 && names_only_the_day(after)).then_some(found.date)
+}
+
+/// The byte where word `n` (from 0) of `text` starts, words being runs of alphanumeric
+/// characters as `date_line` counts them; `None` when `text` has fewer words.
+fn word_start(text: &str, n: usize) -> Option<usize> {
+    let mut words = 0;
+    let mut in_word = false;
+    for (at, c) in text.char_indices() {
+        let alphanumeric = c.is_alphanumeric();
+        if alphanumeric && !in_word {
+            if words == n {
+                return Some(at);
+            }
+            words += 1;
+        }
+        in_word = alphanumeric;
+    }
+    None
 }
 
 /// True when what follows a date on its line adds nothing but a weekday, a zone or a remark in
@@ -1464,6 +1486,24 @@ mod tests {
 
     fn text_of(content: &str) -> Option<String> {
         read(content).map(|r| r.3)
+    }
+
+    #[test]
+    fn a_date_line_has_at_most_two_words_before_its_date() {
+        let context = DateContext::default();
+        let day = |text: &str| date_line(text, context).map(|d| d.to_string());
+        // The search for the date stops at the third word (`word_start`): the edge both ways.
+        assert_eq!(day("Day two: January 15, 2024"), Some("2024-01-15".into()));
+        assert_eq!(
+            day("**Monday**, January 15, 2024"),
+            Some("2024-01-15".into())
+        );
+        assert_eq!(day("We met on January 15, 2024"), None);
+        assert_eq!(day("Day two, then: 2024-01-15"), None);
+        assert_eq!(word_start("  **a** bc d", 0), Some(4));
+        assert_eq!(word_start("  **a** bc d", 2), Some(11));
+        assert_eq!(word_start("été 2024", 1), Some(6));
+        assert_eq!(word_start("one two", 2), None);
     }
 
     #[test]

@@ -1308,7 +1308,12 @@ fn line_opening(line: &str) -> &str {
 pub(super) fn publication_line(line: &str, context: DateContext) -> Option<NaiveDate> {
     let opening = line_opening(line);
     let labelled = skip_word(opening, &["published", "posted"]) > 0;
-    let found = find_date_in(line, context).filter(|found| found.has_year)?;
+    // A byline's date opens the line, after any markup.
+    let last_start = match labelled {
+        true => line.len(),
+        false => line.len() - line.trim_start_matches(['>', '*', '_', ' ']).len(),
+    };
+    let found = find_date_starting_by(line, context, last_start).filter(|found| found.has_year)?;
     let byline = line[..found.span.start]
         .trim_start_matches(['>', '*', '_', ' '])
         .is_empty()

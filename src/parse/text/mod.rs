@@ -16,7 +16,8 @@ use std::borrow::Cow;
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Timelike};
 
 use super::calendar::{
-    date_order, find_date_in, month_number, DateContext, DateOrder, OrderEvidence,
+    date_order, find_date_in, find_date_starting_by, month_number, DateContext, DateOrder,
+    OrderEvidence,
 };
 use super::clock::{leading_clock, Clock};
 use super::diagnostic::{column_of, Diagnostic};
