@@ -1138,12 +1138,22 @@ fn foreign_month(word: &str) -> Option<u32> {
         ("грудня", 12),
         ("грудень", 12),
     ];
+    // The names by their length in bytes, in the order above, built once: the reader looks up
+    // most words of every line, and a word is compared only with the names as long as it.
+    static BY_LENGTH: std::sync::OnceLock<Vec<Vec<(&str, u32)>>> = std::sync::OnceLock::new();
+    let by_length = BY_LENGTH.get_or_init(|| {
+        let longest = NAMES.iter().map(|(name, _)| name.len()).max().unwrap_or(0);
+        let mut by_length = vec![Vec::new(); longest + 1];
+        for &(name, month) in NAMES {
+            by_length[name.len()].push((name, month));
+        }
+        by_length
+    });
     // Compared letter by letter in lower case, with no copy of the word made.
-    NAMES
+    by_length
+        .get(word.len())?
         .iter()
-        .find(|(name, _)| {
-            name.len() == word.len() && name.chars().eq(word.chars().flat_map(char::to_lowercase))
-        })
+        .find(|(name, _)| name.chars().eq(word.chars().flat_map(char::to_lowercase)))
         .map(|&(_, month)| month)
 }
 
