@@ -1282,17 +1282,9 @@ impl<'a> Reader<'a> {
         // `- **What happened:** Removed import ...` under `## Lessons Learned`, once the
         // incident has its summary: an item of that list. (Where that part is still empty,
         // `- **Root Cause:** ...` under `## Action Items` is the author's root cause.)
-        let in_list_section = matches!(
-            self.section,
-            Some(
-                Target::Lessons
-                    | Target::WentWell
-                    | Target::WentWrong
-                    | Target::Lucky
-                    | Target::Improvements
-                    | Target::ActionItems
-            )
-        );
+        let in_list_section = self
+            .section
+            .is_some_and(|section| section == Target::Lessons || section.is_list());
         let named_part = match field {
             Field::Summary => Some(Target::Summary),
             Field::Impact => Some(Target::Impact),
