@@ -7,7 +7,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// An offset from UTC in whole minutes, e.g. `-300` for UTC-05:00.
@@ -80,7 +80,14 @@ impl Moment {
 impl fmt::Display for Moment {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(date) = self.date {
-            write!(f, "{}T", date.format("%Y-%m-%d"))?;
+            // As chrono's `%Y-%m-%d` writes it, without reading a format string for each moment
+            // (a tenth of the parse worker's time on a timeline of 10,000 events).
+            match date.year() {
+                year @ 0..=9999 => {
+                    write!(f, "{year:04}-{:02}-{:02}T", date.month(), date.day())?;
+                }
+                _ => write!(f, "{}T", date.format("%Y-%m-%d"))?,
+            }
         }
         write!(
             f,
@@ -351,6 +358,31 @@ pub fn reads_newest_first(back: usize, forward: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn dates_are_written_as_chrono_writes_them() {
+        use super::Moment;
+        use chrono::{NaiveDate, NaiveTime};
+        let time = NaiveTime::from_hms_opt(9, 5, 7).unwrap();
+        for (year, month, day) in [
+            (2024, 1, 5),
+            (1999, 12, 31),
+            (0, 1, 1),
+            (9, 3, 4),
+            (999, 10, 10),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-1, 6, 30),
+            (-44, 3, 15),
+        ] {
+            let date = NaiveDate::from_ymd_opt(year, month, day).unwrap();
+            let moment = Moment::new(Some(date), time, None);
+            assert_eq!(
+                moment.to_string(),
+                format!("{}T09:05:07", date.format("%Y-%m-%d"))
+            );
+        }
+    }
+
     #[test]
     fn the_quick_readers_agree_with_chrono() {
         let dates = [

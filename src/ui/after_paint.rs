@@ -11,14 +11,26 @@ use std::time::Duration;
 use leptos::ev;
 use leptos::prelude::*;
 
+use super::loader::Loader;
+
 /// `children`, mounted in a task after the next frame is painted; until then an empty
-/// placeholder marked `data-deferred="pending"`.
+/// placeholder marked `data-deferred="pending"`. While the page's first `?src=` is on its way
+/// (see [`Loader::waiting_for_first_src`]) they wait for it: drawing the sample below the fold
+/// would only hold up the file's arrival and its reading.
 #[component]
 pub fn AfterPaint(children: ChildrenFn) -> impl IntoView {
     let mounted = RwSignal::new(false);
-    // The animation frame runs just before the paint; the timeout's task comes after it.
-    request_animation_frame(move || {
-        set_timeout(move || mounted.set(true), Duration::ZERO);
+    let loader = use_context::<Loader>();
+    let waiting = move || loader.is_some_and(|loader| loader.waiting_for_first_src());
+    Effect::new(move |scheduled: Option<bool>| {
+        if scheduled == Some(true) || waiting() {
+            return scheduled == Some(true);
+        }
+        // The animation frame runs just before the paint; the timeout's task comes after it.
+        request_animation_frame(move || {
+            set_timeout(move || mounted.set(true), Duration::ZERO);
+        });
+        true
     });
     // Printing before then prints every part.
     let print = window_event_listener(ev::beforeprint, move |_| mounted.set(true));

@@ -9,9 +9,7 @@ use super::chart::MetricsChart;
 use super::diagnostics::DiagnosticList;
 use super::embed::EmbeddedView;
 use super::illustration::CookieIllustration;
-use super::loader::{
-    listen_for_drops_and_pastes, load_url, ForeignSource, LoadControls, LoadStatus, Loader,
-};
+use super::loader::{listen_for_drops_and_pastes, load_url, ForeignSource, LoadControls, Loader};
 use super::page_url;
 use super::parts::AuthorParts;
 use super::reading_banner::ReadingBanner;
@@ -101,12 +99,7 @@ fn IncidentPage() -> impl IntoView {
         Signal::derive(move || incident.with(|i| diagnostics.with(|d| reading_problems(i, d))));
     let source_name = move || state.document.with(|d| d.source_name.clone());
     listen_for_drops_and_pastes(state, loader);
-    // While the first `?src=` is on its way, the sample is not worth showing.
-    let waiting_for_src = move || {
-        loader.src.with(Option::is_none)
-            && page_url::request().src.is_some()
-            && loader.status.with(LoadStatus::is_busy)
-    };
+    let waiting_for_src = move || loader.waiting_for_first_src();
 
     view! {
         <header class="page-header">

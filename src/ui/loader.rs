@@ -103,6 +103,14 @@ impl Loader {
         self.generation.get_value()
     }
 
+    /// True while the page's first `?src=` is on its way: the sample is open only until it
+    /// arrives, so it is not worth showing, nor drawing below the fold.
+    pub fn waiting_for_first_src(&self) -> bool {
+        self.src.with(Option::is_none)
+            && super::page_url::request().src.is_some()
+            && self.status.with(LoadStatus::is_busy)
+    }
+
     fn is_current(&self, generation: u64) -> bool {
         self.generation.get_value() == generation
     }
@@ -390,6 +398,8 @@ pub fn load_url(state: AppState, loader: Loader, src: String) {
         return;
     }
     let generation = loader.begin(&src, None);
+    // The worker starts loading while the file downloads, not after.
+    super::parse_worker::prepare();
     leptos::task::spawn_local(async move {
         let progress = |done, total| {
             if loader.is_current(generation) {
@@ -420,6 +430,7 @@ pub fn load_files(state: AppState, loader: Loader, files: Vec<web_sys::File>) {
         for file in files {
             let name = file.name();
             let generation = loader.begin(&name, Some(file.size() as u64));
+            super::parse_worker::prepare();
             let progress = |done, total| {
                 if loader.is_current(generation) {
                     loader.status.set(LoadStatus::Loading {

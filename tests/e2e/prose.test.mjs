@@ -192,7 +192,9 @@ test('every section appears after the fixed cards in the order the author wrote 
 test('a template part left empty, footnotes, further headings, stated lines and a duration sentence reach the page as written', async () => {
   const open = async (name, title) => {
     const opened = await openPage(browser, `${server.url}?src=pm/${name}`);
-    await opened.page.waitForFunction((t) => document.querySelector('[data-testid=incident-title]')?.textContent === t, title);
+    // The parts below the fold are built once the file has opened, each in a task of its own.
+    await opened.page.waitForFunction((t) => document.querySelector('[data-testid=incident-title]')?.textContent === t
+      && !document.querySelector('[data-deferred=pending]'), title);
     return opened;
   };
   {

@@ -159,10 +159,28 @@ pub fn point_along(points: &[Point], t: f64) -> (Point, f64) {
     (points.last().copied().unwrap_or_default(), 0.0)
 }
 
-/// Writes a number with at most one decimal, without a trailing `.0`.
+/// Writes a number with at most one decimal, without a trailing `.0` (and `0`, not `-0`).
+/// Written from the whole number of tenths, as integers: the float formatting this replaces
+/// (`{:.1}`) took most of the time the page spent drawing the cookie (22 of 31 ms in a profile).
 pub fn num(out: &mut String, value: f64) {
-    let rounded = (value * 10.0).round() / 10.0;
-    let rounded = if rounded == 0.0 { 0.0 } else { rounded };
+    let tenths = (value * 10.0).round();
+    // Beyond this, tenths are no longer exact in an f64 (never the case for a drawing); NaN
+    // and the infinities are not below it either.
+    const EXACT: f64 = 1e15;
+    if tenths.abs() < EXACT {
+        let tenths = tenths as i64;
+        if tenths < 0 {
+            out.push('-');
+        }
+        let (whole, tenth) = (tenths.unsigned_abs() / 10, tenths.unsigned_abs() % 10);
+        let _ = write!(out, "{whole}");
+        if tenth != 0 {
+            out.push('.');
+            out.push(char::from(b'0' + tenth as u8));
+        }
+        return;
+    }
+    let rounded = tenths / 10.0;
     if rounded.fract() == 0.0 {
         let _ = write!(out, "{rounded:.0}");
     } else {
@@ -263,5 +281,53 @@ mod tests {
         assert_eq!(polygon_path(&square[..2]), "M0 0L2 0Z");
         assert_eq!(fmt_num(-0.04), "0");
         assert_eq!(fmt_num(2.25), "2.3");
+    }
+
+    /// What `num` wrote when it used the float formatting: the integer writing must agree.
+    fn by_float_formatting(value: f64) -> String {
+        let rounded = (value * 10.0).round() / 10.0;
+        let rounded = if rounded == 0.0 { 0.0 } else { rounded };
+        if rounded.fract() == 0.0 {
+            format!("{rounded:.0}")
+        } else {
+            format!("{rounded:.1}")
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_as_the_float_formatting_wrote_them() {
+        let mut values = vec![
+            0.0,
+            -0.0,
+            0.05,
+            -0.05,
+            -0.06,
+            0.95,
+            9.95,
+            -9.96,
+            123.45,
+            1e14 + 0.5,
+            -1e14 - 0.25,
+            1e15,
+            4e15 + 0.5,
+            1e300,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        // A spread of magnitudes, signs and fractions (a fixed linear congruential sequence).
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            let unit = (state >> 11) as f64 / (1u64 << 53) as f64;
+            let scale = 10f64.powi((state % 9) as i32 - 2);
+            let sign = if state & 1 == 0 { 1.0 } else { -1.0 };
+            values.push(sign * unit * scale);
+        }
+        for value in values {
+            assert_eq!(fmt_num(value), by_float_formatting(value), "{value:e}");
+        }
     }
 }
