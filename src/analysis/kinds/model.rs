@@ -46,12 +46,21 @@ pub fn scores_of_events(events: &[Event]) -> Vec<[f32; KINDS]> {
     let mut totals = vec![[0.0f32; KINDS]; events.len()];
     let mut name = String::new();
     let mut word_rows: Vec<usize> = Vec::new();
+    // The same few dozen fixed names come for every event: each is looked up by its text
+    // once, then by where that text is (a static string's address and length never change
+    // what it says), which hashes one number instead of the whole name.
+    let mut named_rows: FxHashMap<(usize, usize), Option<usize>> = FxHashMap::default();
     visit(events, |index, found| {
         let Some(total) = totals.get_mut(index) else {
             return;
         };
         match found {
-            Found::Named(feature, value) => add_row(total, rows.get(feature).copied(), value),
+            Found::Named(feature, value) => {
+                let row = *named_rows
+                    .entry((feature.as_ptr() as usize, feature.len()))
+                    .or_insert_with(|| rows.get(feature).copied());
+                add_row(total, row, value);
+            }
             Found::Words(stems) => {
                 word_rows.clear();
                 for stem in stems.iter() {
