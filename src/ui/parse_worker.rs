@@ -59,12 +59,18 @@ struct Client {
     waiting: Vec<js_sys::Array>,
     jobs: HashMap<u32, Job>,
     next_id: u32,
+    /// Which worker of the page this is (see [`watch_start`]).
+    serial: u32,
+    /// True once a request waits for this worker and the time it may take to start runs.
+    watched: bool,
     _on_message: Closure<dyn Fn(web_sys::MessageEvent)>,
     _on_error: Closure<dyn Fn(web_sys::Event)>,
 }
 
 thread_local! {
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
+    /// How many workers the page has started.
+    static STARTED: RefCell<u32> = const { RefCell::new(0) };
     /// Set once the worker failed to start: later readings do not try it again.
     static UNAVAILABLE: RefCell<bool> = const { RefCell::new(false) };
     /// The reader used where no worker runs; none on the page (see [`read_on_page_without_worker`]).
@@ -130,8 +136,9 @@ fn unavailable() {
 }
 
 /// Starts the worker unless it runs already, so that its WebAssembly loads while a file is
-/// still being fetched or read (a file of 10,000 events then opens about 60 ms sooner); false
-/// when there is no worker.
+/// still being fetched or read (it had started only once the file was in); false when there is
+/// no worker. The time it may take to start ([`READY_WITHIN`]) runs from when a reading waits
+/// for it, not from here: a long download on a slow link does not use it up.
 pub fn prepare() -> bool {
     if UNAVAILABLE.with(|u| *u.borrow()) {
         return false;
@@ -142,17 +149,27 @@ pub fn prepare() -> bool {
             return false;
         };
         CLIENT.with(|slot| *slot.borrow_mut() = Some(client));
-        leptos::prelude::set_timeout(
-            || {
-                let starting = CLIENT.with(|c| c.borrow().as_ref().is_some_and(|c| !c.ready));
-                if starting {
-                    unavailable();
-                }
-            },
-            READY_WITHIN,
-        );
     }
     true
+}
+
+/// Gives the worker numbered `serial` [`READY_WITHIN`] to say it listens, once a request
+/// waits for it; after that the page gives up on workers. A worker ended meanwhile (a
+/// cancelled reading) and the next one started are not judged by this one's time.
+fn watch_start(serial: u32) {
+    leptos::prelude::set_timeout(
+        move || {
+            let starting = CLIENT.with(|c| {
+                c.borrow()
+                    .as_ref()
+                    .is_some_and(|c| c.serial == serial && !c.ready)
+            });
+            if starting {
+                unavailable();
+            }
+        },
+        READY_WITHIN,
+    );
 }
 
 /// Sends `text` to the worker, starting it if needed; `None` when there is no worker.
@@ -179,6 +196,10 @@ fn post(name: &str, text: &str) -> Option<oneshot::Receiver<Outcome>> {
             send(&client.worker, &request);
         } else {
             client.waiting.push(request);
+            if !client.watched {
+                client.watched = true;
+                watch_start(client.serial);
+            }
         }
         Some(())
     })?;
@@ -204,12 +225,19 @@ fn start() -> Option<Client> {
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let serial = STARTED.with(|started| {
+        let mut started = started.borrow_mut();
+        *started = started.wrapping_add(1);
+        *started
+    });
     Some(Client {
         worker,
         ready: false,
         waiting: Vec::new(),
         jobs: HashMap::new(),
         next_id: 1,
+        serial,
+        watched: false,
         _on_message: on_message,
         _on_error: on_error,
     })

@@ -307,6 +307,8 @@ mod tests {
             -9.96,
             123.45,
             1e14 + 0.5,
+            99_999_999_999_999.9,
+            -99_999_999_999_999.9,
             -1e14 - 0.25,
             1e15,
             4e15 + 0.5,
@@ -323,7 +325,7 @@ mod tests {
                 .wrapping_add(1_442_695_040_888_963_407);
             let unit = (state >> 11) as f64 / (1u64 << 53) as f64;
             let scale = 10f64.powi((state % 9) as i32 - 2);
-            let sign = if state & 1 == 0 { 1.0 } else { -1.0 };
+            let sign = if state >> 63 == 0 { 1.0 } else { -1.0 };
             values.push(sign * unit * scale);
         }
         for value in values {
