@@ -1106,17 +1106,11 @@ pub fn date_line(content: &str, context: DateContext) -> Option<NaiveDate> {
     // At most two words before the date: it starts by the third word's first byte.
     let third_word = word_start(content, 2);
     let found = find_date_starting_by(content, context, third_word.unwrap_or(content.len()))?;
-    let before = &content[..found.span.start];
-    let after = &content[found.span.end..];
-    let words_before = before
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .count();
-    (words_before <= 2 && names_only_the_day(after)).then_some(found.date)
+    names_only_the_day(&content[found.span.end..]).then_some(found.date)
 }
 
 /// The byte where word `n` (from 0) of `text` starts, words being runs of alphanumeric
-/// characters as `date_line` counts them; `None` when `text` has fewer words.
+/// characters; `None` when `text` has fewer words.
 fn word_start(text: &str, n: usize) -> Option<usize> {
     let mut words = 0;
     let mut in_word = false;

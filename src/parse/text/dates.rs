@@ -1308,17 +1308,13 @@ fn line_opening(line: &str) -> &str {
 pub(super) fn publication_line(line: &str, context: DateContext) -> Option<NaiveDate> {
     let opening = line_opening(line);
     let labelled = skip_word(opening, &["published", "posted"]) > 0;
-    // A byline's date opens the line, after any markup.
+    // A byline's date opens the line, after any markup (so nothing but markup is before it).
     let last_start = match labelled {
         true => line.len(),
         false => line.len() - line.trim_start_matches(['>', '*', '_', ' ']).len(),
     };
     let found = find_date_starting_by(line, context, last_start).filter(|found| found.has_year)?;
-    let byline = line[..found.span.start]
-        .trim_start_matches(['>', '*', '_', ' '])
-        .is_empty()
-        && is_byline(&line[found.span.end..]);
-    (labelled || byline).then_some(found.date)
+    (labelled || is_byline(&line[found.span.end..])).then_some(found.date)
 }
 
 /// True for a line that says when the text itself was made or last changed, not when the
