@@ -59,18 +59,12 @@ struct Client {
     waiting: Vec<js_sys::Array>,
     jobs: HashMap<u32, Job>,
     next_id: u32,
-    /// Which worker of the page this is (see [`watch_start`]).
-    serial: u32,
-    /// True once a request waits for this worker and the time it may take to start runs.
-    watched: bool,
     _on_message: Closure<dyn Fn(web_sys::MessageEvent)>,
     _on_error: Closure<dyn Fn(web_sys::Event)>,
 }
 
 thread_local! {
     static CLIENT: RefCell<Option<Client>> = const { RefCell::new(None) };
-    /// How many workers the page has started.
-    static STARTED: RefCell<u32> = const { RefCell::new(0) };
     /// Set once the worker failed to start: later readings do not try it again.
     static UNAVAILABLE: RefCell<bool> = const { RefCell::new(false) };
     /// The reader used where no worker runs; none on the page (see [`read_on_page_without_worker`]).
@@ -153,16 +147,16 @@ pub fn prepare() -> bool {
     true
 }
 
-/// Gives the worker numbered `serial` [`READY_WITHIN`] to say it listens, once a request
-/// waits for it; after that the page gives up on workers. A worker ended meanwhile (a
-/// cancelled reading) and the next one started are not judged by this one's time.
-fn watch_start(serial: u32) {
+/// Gives `worker` [`READY_WITHIN`] to say it listens, from when a first request waits for
+/// it; after that the page gives up on workers. A worker ended meanwhile (a cancelled
+/// reading) and the next one started are not judged by this one's time.
+fn watch_start(worker: web_sys::Worker) {
     leptos::prelude::set_timeout(
         move || {
             let starting = CLIENT.with(|c| {
                 c.borrow()
                     .as_ref()
-                    .is_some_and(|c| c.serial == serial && !c.ready)
+                    .is_some_and(|c| c.worker == worker && !c.ready)
             });
             if starting {
                 unavailable();
@@ -195,11 +189,10 @@ fn post(name: &str, text: &str) -> Option<oneshot::Receiver<Outcome>> {
         if client.ready {
             send(&client.worker, &request);
         } else {
-            client.waiting.push(request);
-            if !client.watched {
-                client.watched = true;
-                watch_start(client.serial);
+            if client.waiting.is_empty() {
+                watch_start(client.worker.clone());
             }
+            client.waiting.push(request);
         }
         Some(())
     })?;
@@ -225,19 +218,12 @@ fn start() -> Option<Client> {
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-    let serial = STARTED.with(|started| {
-        let mut started = started.borrow_mut();
-        *started = started.wrapping_add(1);
-        *started
-    });
     Some(Client {
         worker,
         ready: false,
         waiting: Vec::new(),
         jobs: HashMap::new(),
         next_id: 1,
-        serial,
-        watched: false,
         _on_message: on_message,
         _on_error: on_error,
     })
